@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Db } from "./db/client.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { departmentRoutes } from "./modules/departments/routes.js";
+import { registerModules } from "./modules/index.js";
+import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
+import { registerErrorHandler } from "./platform/errors.js";
+
+export interface AppOptions {
+  db: Db;
+  secureCookies: boolean;
+  logger?: boolean | object;
+  /** serve the built web app from this folder (absent in API-only tests) */
+  webRoot?: string | null;
+}
+
+export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    trustProxy: false,
+  });
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx).
+  app.addContentTypeParser(
+    ["application/octet-stream", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    { parseAs: "buffer" },
+    (_req, body, done) => done(null, body),
+  );
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      // API answers may carry personal data: never cached by the browser or a proxy.
+      if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+    }
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+  });
+
+  const cookies = cookieSettings(opts.secureCookies);
+  registerAuth(app, opts.db, cookies);
+  authRoutes(app, opts.db, cookies);
+  departmentRoutes(app, opts.db);
+  registerModules(app, opts.db);
+
+  app.get("/healthz", async () => ({ ok: true }));
+
+  const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !request.url.startsWith("/api/")) {
+        return reply.type("text/html").sendFile("index.html");
+      }
+      return reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
+    });
+  }
+  return app;
+}

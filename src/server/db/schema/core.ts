@@ -1,0 +1,159 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Tenancy root. Every municipality-owned table carries municipality_id and puts it first in
+ * every primary, unique and foreign key, so that the tables can be distributed by it (Citus).
+ */
+export const municipalities = pgTable("municipalities", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(), // 全国地方公共団体コード (6 digits) or a demo code
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A department keeps its identity across 組織改正; its names over time live in department_names. */
+export const departments = pgTable(
+  "departments",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(), // current name
+    /** set when the department was merged into another one */
+    mergedIntoId: uuid("merged_into_id"),
+    abolishedOn: text("abolished_on"), // ISO date
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("departments_name_uq").on(t.municipalityId, t.name),
+    foreignKey({ columns: [t.municipalityId, t.mergedIntoId], foreignColumns: [t.municipalityId, t.id] }),
+  ],
+);
+
+export const departmentNames = pgTable(
+  "department_names",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    departmentId: uuid("department_id").notNull(),
+    name: text("name").notNull(),
+    validFrom: text("valid_from").notNull(), // ISO date
+    validTo: text("valid_to"), // ISO date, null = current
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.departmentId, t.validFrom] }),
+    foreignKey({
+      columns: [t.municipalityId, t.departmentId],
+      foreignColumns: [departments.municipalityId, departments.id],
+    }),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    id: uuid("id").notNull().defaultRandom(),
+    loginId: text("login_id").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** system_admin | plan_office | department_editor | viewer */
+    role: text("role").notNull(),
+    disabled: boolean("disabled").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.id] }), unique("users_login_uq").on(t.municipalityId, t.loginId)],
+);
+
+export const userDepartments = pgTable(
+  "user_departments",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    departmentId: uuid("department_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.userId, t.departmentId] }),
+    foreignKey({ columns: [t.municipalityId, t.userId], foreignColumns: [users.municipalityId, users.id] }),
+    foreignKey({
+      columns: [t.municipalityId, t.departmentId],
+      foreignColumns: [departments.municipalityId, departments.id],
+    }),
+  ],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.tokenHash] }),
+    index("sessions_token_idx").on(t.tokenHash),
+    foreignKey({ columns: [t.municipalityId, t.userId], foreignColumns: [users.municipalityId, users.id] }),
+  ],
+);
+
+/**
+ * Append-only audit trail, one hash chain per municipality (seq is gap-free per municipality).
+ * UPDATE/DELETE/TRUNCATE are refused by a trigger created in the migration.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(), // create | update | read | delete | login | denied | import …
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id"),
+    basis: text("basis"), // why the access was allowed (role, team, consent …) or denied
+    ip: text("ip"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.seq] }),
+    index("audit_entity_idx").on(t.municipalityId, t.entityType, t.entityId, t.at),
+  ],
+);
+
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    key: text("key").notNull(), // municipality code + login id, lower-cased
+    failures: integer("failures").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.key] })],
+);

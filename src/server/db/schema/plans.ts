@@ -1,0 +1,205 @@
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { departments, municipalities, users } from "./core.js";
+
+export interface GradeDef {
+  code: string;
+  label: string;
+}
+export interface ConstituentPlan {
+  code: string; // "地"
+  title: string; // "地域福祉計画"
+}
+
+export const plans = pgTable(
+  "plans",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    id: uuid("id").notNull().defaultRandom(),
+    title: text("title").notNull(),
+    kind: text("kind").notNull(), // 基本計画 / 実施計画 / 分野別計画 …
+    startFiscalYear: integer("start_fiscal_year").notNull(),
+    endFiscalYear: integer("end_fiscal_year").notNull(),
+    levelNames: jsonb("level_names").$type<string[]>().notNull(),
+    gradeScale: jsonb("grade_scale").$type<GradeDef[]>().notNull(),
+    constituentPlans: jsonb("constituent_plans").$type<ConstituentPlan[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.id] })],
+);
+
+/** One item of a plan's tree (基本目標, 施策, 事業 …). Where it appears is in plan_item_placements. */
+export const planItems = pgTable(
+  "plan_items",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    level: integer("level").notNull(), // 0 = top level (基本目標)
+    code: text("code"), // "1-1-1" or "12"
+    title: text("title").notNull(),
+    summary: text("summary"), // 事業概要
+    isNew: boolean("is_new").notNull().default(false), // 新
+    isPriority: boolean("is_priority").notNull().default(false), // 重
+    category: text("category"), // 区分: 新規 / 拡充 / 継続
+    planPage: text("plan_page"), // as written ("##" kept)
+    constituentPlans: jsonb("constituent_plans").$type<string[]>().notNull().default([]),
+    /** values as written in an imported source, kept next to the parsed ones */
+    source: jsonb("source"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    index("plan_items_plan_idx").on(t.municipalityId, t.planId),
+  ],
+);
+
+/**
+ * Where an item is shown in the tree. The first placement (relisted = false) is its home; more placements
+ * with relisted = true are 再掲: the same item shown under another parent, never a copy.
+ */
+export const planItemPlacements = pgTable(
+  "plan_item_placements",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    itemId: uuid("item_id").notNull(),
+    parentItemId: uuid("parent_item_id"),
+    position: integer("position").notNull(),
+    relisted: boolean("relisted").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("placements_item_parent_uq").on(t.municipalityId, t.itemId, t.parentItemId),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    foreignKey({
+      columns: [t.municipalityId, t.itemId],
+      foreignColumns: [planItems.municipalityId, planItems.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.municipalityId, t.parentItemId],
+      foreignColumns: [planItems.municipalityId, planItems.id],
+    }).onDelete("cascade"),
+    index("placements_plan_idx").on(t.municipalityId, t.planId),
+  ],
+);
+
+export const planItemDepartments = pgTable(
+  "plan_item_departments",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    itemId: uuid("item_id").notNull(),
+    departmentId: uuid("department_id").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.itemId, t.departmentId] }),
+    foreignKey({
+      columns: [t.municipalityId, t.itemId],
+      foreignColumns: [planItems.municipalityId, planItems.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.municipalityId, t.departmentId],
+      foreignColumns: [departments.municipalityId, departments.id],
+    }),
+    index("item_departments_dept_idx").on(t.municipalityId, t.departmentId),
+  ],
+);
+
+/** The yearly evaluation of a plan: opened by the plan office, one sheet per project. */
+export const evaluationRounds = pgTable(
+  "evaluation_rounds",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    status: text("status").notNull().default("open"), // open | closed
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("rounds_plan_year_uq").on(t.municipalityId, t.planId, t.fiscalYear),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+  ],
+);
+
+export const evaluationSheets = pgTable(
+  "evaluation_sheets",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    roundId: uuid("round_id").notNull(),
+    planId: uuid("plan_id").notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    itemId: uuid("item_id").notNull(),
+    status: text("status").notNull().default("not_started"), // not_started | draft | submitted | accepted | returned
+    previousStatus: text("previous_status"), // 前年度の実施状況
+    targetFirst: text("target_first"), // 事業目標 前期
+    targetSecond: text("target_second"), // 事業目標 後期
+    results: text("results"), // 実績等
+    grade: text("grade"),
+    reason: text("reason"), // 効果又は評価の理由
+    issues: text("issues"), // 今後の課題及び事業推進の方策
+    reviewComment: text("review_comment"), // plan office's comment when returning
+    /** department names as they were when the sheet was written (組織改正 keeps them) */
+    departmentNames: jsonb("department_names").$type<string[]>().notNull().default([]),
+    /** the sheet as written in an imported source: { field: { raw, line } } */
+    source: jsonb("source"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("sheets_round_item_uq").on(t.municipalityId, t.roundId, t.itemId),
+    foreignKey({
+      columns: [t.municipalityId, t.roundId],
+      foreignColumns: [evaluationRounds.municipalityId, evaluationRounds.id],
+    }),
+    foreignKey({ columns: [t.municipalityId, t.itemId], foreignColumns: [planItems.municipalityId, planItems.id] }),
+    foreignKey({ columns: [t.municipalityId, t.updatedBy], foreignColumns: [users.municipalityId, users.id] }),
+    index("sheets_plan_year_idx").on(t.municipalityId, t.planId, t.fiscalYear),
+  ],
+);
+
+/** One imported document: the sha256 makes a second import of the same bytes a no-op. */
+export const imports = pgTable(
+  "imports",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    kind: text("kind").notNull(),
+    sha256: text("sha256").notNull(),
+    fileName: text("file_name"),
+    planId: uuid("plan_id"),
+    report: jsonb("report").notNull(),
+    importedBy: uuid("imported_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("imports_sha_uq").on(t.municipalityId, t.kind, t.sha256),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+  ],
+);

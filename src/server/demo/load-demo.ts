@@ -1,0 +1,162 @@
+import { eq } from "drizzle-orm";
+import type { Db, Executor } from "../db/client.js";
+import { municipalities, userDepartments, users } from "../db/schema/index.js";
+import * as departmentsRepo from "../modules/departments/repository.js";
+import * as evaluationsRepo from "../modules/evaluations/repository.js";
+import * as plansRepo from "../modules/plans/repository.js";
+import { recordAudit } from "../platform/audit.js";
+import { hashPassword } from "../platform/auth/passwords.js";
+import {
+  DEMO_DEPARTMENTS,
+  DEMO_GOALS,
+  DEMO_GRADE_SCALE,
+  DEMO_MUNICIPALITY,
+  DEMO_PASSWORD,
+  DEMO_PLAN,
+  DEMO_USERS,
+  type DemoProject,
+} from "./demo-plan.js";
+
+/** Loads the demo municipality once; a database that has it already is left as it is. */
+export async function ensureDemoMunicipality(db: Db): Promise<{ created: boolean; municipalityId: string }> {
+  const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
+  if (existing) return { created: false, municipalityId: existing.id };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const municipalityId = await db.transaction(async (tx) => {
+    const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
+    if (!m) throw new Error("insert returned nothing");
+    await loadInto(tx, m.id, passwordHash);
+    return m.id;
+  });
+  return { created: true, municipalityId };
+}
+
+async function loadInto(tx: Executor, municipalityId: string, passwordHash: string) {
+  const deptIds = new Map<string, string>();
+  for (const name of DEMO_DEPARTMENTS) {
+    deptIds.set(name, (await departmentsRepo.insertDepartment(tx, municipalityId, name)).id);
+  }
+  const userIds = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    const [row] = await tx
+      .insert(users)
+      .values({ municipalityId, loginId: u.loginId, displayName: u.displayName, role: u.role, passwordHash })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    userIds.set(u.loginId, row.id);
+    for (const d of u.departments) {
+      await tx
+        .insert(userDepartments)
+        .values({ municipalityId, userId: row.id, departmentId: deptIds.get(d) as string });
+    }
+  }
+
+  const plan = await plansRepo.insertPlan(tx, municipalityId, { ...DEMO_PLAN, gradeScale: DEMO_GRADE_SCALE });
+  const projects: { itemId: string; project: DemoProject }[] = [];
+  const itemByCode = new Map<string, string>();
+  for (const [g, goal] of DEMO_GOALS.entries()) {
+    const goalItem = await addItem(tx, municipalityId, plan.id, null, 0, g, `${g + 1}`, goal.title);
+    for (const [m, measure] of goal.measures.entries()) {
+      const code = `${g + 1}-${m + 1}`;
+      const measureItem = await addItem(tx, municipalityId, plan.id, goalItem, 1, m, code, measure.title);
+      for (const [p, project] of measure.projects.entries()) {
+        if ("relistOf" in project) {
+          const itemId = itemByCode.get(project.relistOf);
+          if (!itemId) throw new Error(`demo relisting of unknown ${project.relistOf}`);
+          await plansRepo.insertPlacement(tx, municipalityId, plan.id, itemId, measureItem, p, true);
+          continue;
+        }
+        const projectCode = `${code}-${p + 1}`;
+        const item = await plansRepo.insertItem(tx, municipalityId, plan.id, {
+          level: 2,
+          code: projectCode,
+          title: project.title,
+          summary: project.summary,
+          isNew: project.isNew ?? false,
+          isPriority: project.isPriority ?? false,
+          category: project.category ?? null,
+          planPage: String(20 + g * 10 + m * 3 + p),
+          constituentPlans: [],
+        });
+        await plansRepo.insertPlacement(tx, municipalityId, plan.id, item.id, measureItem, p, false);
+        await plansRepo.setItemDepartments(
+          tx,
+          municipalityId,
+          item.id,
+          project.departments.map((d) => deptIds.get(d) as string),
+        );
+        itemByCode.set(projectCode, item.id);
+        projects.push({ itemId: item.id, project });
+      }
+    }
+  }
+
+  // FY2024: evaluated and accepted. FY2025: opened, the first sheets drafted, some submitted.
+  const keikaku = userIds.get("keikaku") as string;
+  for (const fiscalYear of [2024, 2025]) {
+    const round = await evaluationsRepo.insertRound(tx, municipalityId, plan.id, fiscalYear);
+    await evaluationsRepo.insertSheets(
+      tx,
+      projects.map(({ itemId, project }, index) => {
+        const done = fiscalYear === 2024 && project.grade2024 !== null;
+        const submitted2025 = fiscalYear === 2025 && index % 4 === 1;
+        return {
+          municipalityId,
+          roundId: round.id,
+          planId: plan.id,
+          fiscalYear,
+          itemId,
+          status: done ? "accepted" : submitted2025 ? "submitted" : "not_started",
+          previousStatus: fiscalYear === 2025 ? project.results2024 || null : "前計画期間から継続して実施",
+          targetFirst: "関係機関との連携を強化し、事業を着実に実施する",
+          targetSecond: "継続",
+          results: done ? project.results2024 : submitted2025 ? "上半期の実施状況を記載（デモ）" : null,
+          grade: done ? project.grade2024 : submitted2025 ? "B" : null,
+          reason: done
+            ? "計画どおり実施できた点と、残った課題を踏まえて評価した。"
+            : submitted2025
+              ? "上半期の実績による。"
+              : null,
+          issues: done ? "関係機関との情報共有の仕組みを整える。" : null,
+          departmentNames: project.departments,
+          updatedBy: keikaku,
+          submittedAt: done || submitted2025 ? new Date() : null,
+        };
+      }),
+    );
+  }
+  await recordAudit(tx, {
+    municipalityId,
+    actorUserId: null,
+    actorLabel: "system",
+    action: "load_demo",
+    entityType: "municipality",
+    entityId: municipalityId,
+    after: { plan: plan.id, projects: projects.length },
+  });
+}
+
+async function addItem(
+  tx: Executor,
+  municipalityId: string,
+  planId: string,
+  parentId: string | null,
+  level: number,
+  position: number,
+  code: string,
+  title: string,
+) {
+  const item = await plansRepo.insertItem(tx, municipalityId, planId, {
+    level,
+    code,
+    title,
+    summary: null,
+    isNew: false,
+    isPriority: false,
+    category: null,
+    planPage: null,
+    constituentPlans: [],
+  });
+  await plansRepo.insertPlacement(tx, municipalityId, planId, item.id, parentId, position, false);
+  return item.id;
+}

@@ -1,0 +1,114 @@
+import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import type { auditLog } from "../../db/schema/index.js";
+import type { ItemRow, PlanRow } from "../plans/repository.js";
+import type { SheetRow } from "./repository.js";
+import { SHEET_FIELD_LABELS, SHEET_STATUS_LABELS, type SheetField, type SheetStatus } from "./schema.js";
+
+const statusLabel = (s: string) => SHEET_STATUS_LABELS[s as SheetStatus] ?? s;
+
+function presentItemBrief(item: ItemRow | null) {
+  return item
+    ? {
+        id: item.id,
+        code: item.code,
+        title: item.title,
+        summary: item.summary,
+        isNew: item.isNew,
+        isPriority: item.isPriority,
+        category: item.category,
+      }
+    : null;
+}
+
+export function presentSheetListRow(s: SheetRow, item: ItemRow | null, departmentIds: string[]) {
+  return {
+    id: s.id,
+    fiscalYear: s.fiscalYear,
+    status: s.status,
+    statusLabel: statusLabel(s.status),
+    grade: s.grade,
+    departmentIds,
+    departmentNames: s.departmentNames,
+    updatedAt: s.updatedAt.toISOString(),
+    version: s.version,
+    item: presentItemBrief(item),
+  };
+}
+
+export function presentSheet(
+  s: SheetRow,
+  item: ItemRow | null,
+  plan: PlanRow,
+  departmentIds: string[],
+  editable: boolean,
+) {
+  return {
+    id: s.id,
+    planId: s.planId,
+    planTitle: plan.title,
+    fiscalYear: s.fiscalYear,
+    fiscalYearLabel: formatFiscalYear(s.fiscalYear),
+    previousFiscalYearLabel: formatFiscalYear(s.fiscalYear - 1),
+    status: s.status,
+    statusLabel: statusLabel(s.status),
+    previousStatus: s.previousStatus,
+    targetFirst: s.targetFirst,
+    targetSecond: s.targetSecond,
+    results: s.results,
+    grade: s.grade,
+    reason: s.reason,
+    issues: s.issues,
+    reviewComment: s.reviewComment,
+    departmentIds,
+    departmentNames: s.departmentNames,
+    gradeScale: plan.gradeScale,
+    source: s.source,
+    version: s.version,
+    editable,
+    updatedAt: s.updatedAt.toISOString(),
+    submittedAt: s.submittedAt?.toISOString() ?? null,
+    item: presentItemBrief(item),
+  };
+}
+export type SheetDto = ReturnType<typeof presentSheet>;
+
+type AuditRow = typeof auditLog.$inferSelect;
+
+const ACTION_LABELS: Record<string, string> = {
+  update: "保存",
+  submit: "提出",
+  accept: "承認",
+  return: "差戻し",
+  import: "取込",
+  create: "作成",
+};
+
+/** The sheet's history: who, when, and each field's value before and after. */
+export function presentSheetHistory(entries: AuditRow[]) {
+  return entries.map((e) => {
+    const before = (e.before ?? {}) as Record<string, unknown>;
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const changes = keys
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
+      .map((k) => ({
+        field: k,
+        label:
+          k === "status"
+            ? "状態"
+            : k === "reviewComment"
+              ? "差戻しコメント"
+              : (SHEET_FIELD_LABELS[k as SheetField] ?? k),
+        before: k === "status" && before[k] ? statusLabel(String(before[k])) : (before[k] ?? null),
+        after: k === "status" && after[k] ? statusLabel(String(after[k])) : (after[k] ?? null),
+      }));
+    return {
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actor: e.actorLabel,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      changes,
+    };
+  });
+}

@@ -1,0 +1,293 @@
+import type { Db, Executor } from "../../db/client.js";
+import { actorOf, listAuditForEntity, recordAudit } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { AppError, conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import * as departmentsRepo from "../departments/repository.js";
+import * as plansRepo from "../plans/repository.js";
+import { loadPlanOr404 } from "../plans/service.js";
+import { presentSheet, presentSheetHistory, presentSheetListRow } from "./presenter.js";
+import * as repo from "./repository.js";
+import { SHEET_FIELDS, type SheetFieldsInput, type SheetStatus } from "./schema.js";
+
+/** The items that get an evaluation sheet: those at the plan's last level (事業). */
+export function isProjectLevel(levelNames: string[], level: number) {
+  return level === levelNames.length - 1;
+}
+
+async function departmentNamesOf(tx: Executor, municipalityId: string, ids: string[]) {
+  const all = await departmentsRepo.listDepartments(tx, municipalityId);
+  const byId = new Map(all.map((d) => [d.id, d.name]));
+  return ids.map((id) => byId.get(id) ?? "");
+}
+
+export async function openRound(db: Db, auth: AuthContext, ip: string, planId: string, fiscalYear: number) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    const plan = await loadPlanOr404(tx, auth, planId);
+    if (fiscalYear < plan.startFiscalYear || fiscalYear > plan.endFiscalYear) {
+      throw new ValidationError([{ field: "fiscalYear", message: "計画期間外の年度です" }]);
+    }
+    if (await repo.findRound(tx, auth.municipalityId, planId, fiscalYear))
+      throw conflict("この年度の評価は既に開始しています");
+    const round = await repo.insertRound(tx, auth.municipalityId, planId, fiscalYear);
+    const [items, itemDepts] = await Promise.all([
+      plansRepo.listItems(tx, auth.municipalityId, planId),
+      plansRepo.listItemDepartments(tx, auth.municipalityId, planId),
+    ]);
+    // Carry last year's targets forward and its results into 前年度の実施状況, as departments do by hand today.
+    const previous = await repo.findRound(tx, auth.municipalityId, planId, fiscalYear - 1);
+    const prevSheets = previous ? await repo.listSheetsOfRound(tx, auth.municipalityId, previous.id) : [];
+    const prevByItem = new Map(prevSheets.map((s) => [s.itemId, s]));
+    const names = new Map((await departmentsRepo.listDepartments(tx, auth.municipalityId)).map((d) => [d.id, d.name]));
+    const sheets = await repo.insertSheets(
+      tx,
+      items
+        .filter((i) => isProjectLevel(plan.levelNames, i.level))
+        .map((i) => {
+          const prev = prevByItem.get(i.id);
+          return {
+            municipalityId: auth.municipalityId,
+            roundId: round.id,
+            planId,
+            fiscalYear,
+            itemId: i.id,
+            previousStatus: prev?.results ?? null,
+            targetFirst: prev?.targetFirst ?? null,
+            targetSecond: prev?.targetSecond ?? null,
+            departmentNames: itemDepts.filter((d) => d.itemId === i.id).map((d) => names.get(d.departmentId) ?? ""),
+          };
+        }),
+    );
+    await plansRepo.touchPlan(tx, auth.municipalityId, planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "open_evaluation",
+      entityType: "evaluation_round",
+      entityId: round.id,
+      after: { planId, fiscalYear, sheets: sheets.length },
+    });
+    return { id: round.id, fiscalYear, status: round.status, sheets: sheets.length };
+  });
+}
+
+export async function listRounds(db: Executor, auth: AuthContext, planId: string) {
+  await loadPlanOr404(db, auth, planId);
+  const rounds = await repo.listRounds(db, auth.municipalityId, planId);
+  return rounds.map((r) => ({
+    id: r.id,
+    fiscalYear: r.fiscalYear,
+    status: r.status,
+    openedAt: r.openedAt.toISOString(),
+  }));
+}
+
+export async function listSheets(
+  db: Executor,
+  auth: AuthContext,
+  planId: string,
+  fiscalYear: number,
+  opts: { mine: boolean; status?: SheetStatus },
+) {
+  await loadPlanOr404(db, auth, planId);
+  const [sheets, items, itemDepts] = await Promise.all([
+    repo.listSheetsOfPlanYear(db, auth.municipalityId, planId, fiscalYear),
+    plansRepo.listItems(db, auth.municipalityId, planId),
+    plansRepo.listItemDepartments(db, auth.municipalityId, planId),
+  ]);
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const deptsByItem = new Map<string, string[]>();
+  for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
+  const mineOnly = opts.mine || auth.role === "department_editor";
+  return sheets
+    .filter((s) => {
+      const depts = deptsByItem.get(s.itemId) ?? [];
+      if (!policies.canSeeSheet(auth, depts)) return false;
+      if (mineOnly && !depts.some((d) => auth.departmentIds.includes(d))) return false;
+      return !opts.status || s.status === opts.status;
+    })
+    .map((s) => {
+      const item = itemById.get(s.itemId);
+      return presentSheetListRow(s, item ?? null, deptsByItem.get(s.itemId) ?? []);
+    })
+    .sort((a, b) => compareCodes(a.item?.code ?? "", b.item?.code ?? ""));
+}
+
+/** "1-2-10" after "1-2-9": numeric parts compare as numbers. */
+export function compareCodes(a: string, b: string) {
+  return a.localeCompare(b, "ja", { numeric: true });
+}
+
+async function loadSheetForCaller(tx: Executor, auth: AuthContext, sheetId: string) {
+  const sheet = await repo.findSheet(tx, auth.municipalityId, sheetId);
+  if (!sheet) throw notFound("評価表");
+  const itemDepartmentIds = await plansRepo.departmentIdsOfItem(tx, auth.municipalityId, sheet.itemId);
+  return { sheet, itemDepartmentIds };
+}
+
+export async function getSheet(db: Executor, auth: AuthContext, sheetId: string) {
+  const { sheet, itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
+  policies.readSheet(auth, itemDepartmentIds);
+  const plan = await loadPlanOr404(db, auth, sheet.planId);
+  const item = await plansRepo.findItem(db, auth.municipalityId, sheet.planId, sheet.itemId);
+  return presentSheet(sheet, item, plan, itemDepartmentIds, canEdit(auth, sheet.status as SheetStatus));
+}
+
+function canEdit(auth: AuthContext, status: SheetStatus) {
+  if (auth.role === "viewer") return false;
+  if (auth.role === "plan_office" || auth.role === "system_admin") return true;
+  return status === "not_started" || status === "draft" || status === "returned";
+}
+
+function checkGrade(grade: string | null | undefined, scale: { code: string }[]) {
+  if (grade && !scale.some((g) => g.code === grade)) {
+    throw new ValidationError([
+      { field: "grade", message: `評価は ${scale.map((g) => g.code).join("・")} のいずれかを選んでください` },
+    ]);
+  }
+}
+
+async function changeSheet(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  sheetId: string,
+  version: number,
+  action: string,
+  decide: (sheet: repo.SheetRow, plan: plansRepo.PlanRow) => Partial<repo.SheetRow>,
+  authorize: (itemDepartmentIds: string[]) => void,
+) {
+  return db.transaction(async (tx) => {
+    const { sheet, itemDepartmentIds } = await loadSheetForCaller(tx, auth, sheetId);
+    authorize(itemDepartmentIds);
+    const plan = await loadPlanOr404(tx, auth, sheet.planId);
+    if (sheet.version !== version) throw staleVersion(sheet.version);
+    const values = decide(sheet, plan);
+    const departmentNames = await departmentNamesOf(tx, auth.municipalityId, itemDepartmentIds);
+    const after = await repo.updateSheet(tx, auth.municipalityId, sheetId, version, {
+      ...values,
+      departmentNames,
+      updatedBy: auth.userId,
+    });
+    if (!after) throw staleVersion(sheet.version);
+    await plansRepo.touchPlan(tx, auth.municipalityId, sheet.planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action,
+      entityType: "evaluation_sheet",
+      entityId: sheetId,
+      before: snapshot(sheet),
+      after: snapshot(after),
+    });
+    const item = await plansRepo.findItem(tx, auth.municipalityId, sheet.planId, sheet.itemId);
+    return presentSheet(after, item, plan, itemDepartmentIds, canEdit(auth, after.status as SheetStatus));
+  });
+}
+
+/** What the history shows: the fields users write plus status and review comment. */
+function snapshot(s: repo.SheetRow) {
+  const out: Record<string, unknown> = { status: s.status, reviewComment: s.reviewComment };
+  for (const f of SHEET_FIELDS) out[f] = s[f];
+  return out;
+}
+
+export function saveSheet(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  sheetId: string,
+  version: number,
+  input: SheetFieldsInput,
+) {
+  return changeSheet(
+    db,
+    auth,
+    ip,
+    sheetId,
+    version,
+    "update",
+    (sheet, plan) => {
+      if (!canEdit(auth, sheet.status as SheetStatus)) {
+        throw new AppError(409, "locked", "提出済みの評価表は編集できません。計画所管課に差し戻しを依頼してください。");
+      }
+      checkGrade(input.grade, plan.gradeScale);
+      const values: Partial<repo.SheetRow> = {};
+      for (const f of SHEET_FIELDS) {
+        const v = input[f];
+        if (v !== undefined) values[f] = v;
+      }
+      if (sheet.status === "not_started") values.status = "draft";
+      return values;
+    },
+    (depts) => policies.editSheet(auth, depts),
+  );
+}
+
+export function submitSheet(db: Db, auth: AuthContext, ip: string, sheetId: string, version: number) {
+  return changeSheet(
+    db,
+    auth,
+    ip,
+    sheetId,
+    version,
+    "submit",
+    (sheet) => {
+      if (sheet.status === "submitted" || sheet.status === "accepted")
+        throw conflict("この評価表は既に提出されています");
+      const missing: { field: string; message: string }[] = [];
+      if (!sheet.results) missing.push({ field: "results", message: "計画事業の実績等を入力してください" });
+      if (!sheet.grade) missing.push({ field: "grade", message: "評価を選んでください" });
+      if (!sheet.reason) missing.push({ field: "reason", message: "効果又は評価の理由を入力してください" });
+      if (missing.length) throw new ValidationError(missing);
+      return { status: "submitted", submittedAt: new Date() };
+    },
+    (depts) => policies.editSheet(auth, depts),
+  );
+}
+
+export function acceptSheet(db: Db, auth: AuthContext, ip: string, sheetId: string, version: number) {
+  return changeSheet(
+    db,
+    auth,
+    ip,
+    sheetId,
+    version,
+    "accept",
+    (sheet) => {
+      if (sheet.status !== "submitted") throw conflict("提出済みの評価表だけを承認できます");
+      return { status: "accepted", reviewComment: null };
+    },
+    (depts) => {
+      policies.readSheet(auth, depts);
+      policies.reviewSheets(auth);
+    },
+  );
+}
+
+export function returnSheet(db: Db, auth: AuthContext, ip: string, sheetId: string, version: number, comment: string) {
+  return changeSheet(
+    db,
+    auth,
+    ip,
+    sheetId,
+    version,
+    "return",
+    (sheet) => {
+      if (sheet.status !== "submitted" && sheet.status !== "accepted") {
+        throw conflict("提出済みまたは承認済みの評価表だけを差し戻せます");
+      }
+      return { status: "returned", reviewComment: comment };
+    },
+    (depts) => {
+      policies.readSheet(auth, depts);
+      policies.reviewSheets(auth);
+    },
+  );
+}
+
+export async function sheetHistory(db: Executor, auth: AuthContext, sheetId: string) {
+  const { itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
+  policies.readSheet(auth, itemDepartmentIds);
+  const entries = await listAuditForEntity(db, auth.municipalityId, "evaluation_sheet", sheetId);
+  return presentSheetHistory(entries);
+}

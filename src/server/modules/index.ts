@@ -1,0 +1,12 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../db/client.js";
+import { evaluationRoutes } from "./evaluations/routes.js";
+import { planRoutes } from "./plans/routes.js";
+import { summaryRoutes } from "./summaries/routes.js";
+
+/** Domain modules register their routes here. */
+export function registerModules(app: FastifyInstance, db: Db) {
+  planRoutes(app, db);
+  evaluationRoutes(app, db);
+  summaryRoutes(app, db);
+}

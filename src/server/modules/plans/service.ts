@@ -1,0 +1,221 @@
+import type { Db, Executor } from "../../db/client.js";
+import { actorOf, recordAudit } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import { presentItem, presentPlan } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { ItemInput, ItemPatch, PlanInput } from "./schema.js";
+
+export async function loadPlanOr404(db: Executor, auth: AuthContext, planId: string) {
+  const plan = await repo.findPlan(db, auth.municipalityId, planId);
+  if (!plan) throw notFound("計画");
+  return plan;
+}
+
+export async function getPlanWithItems(db: Executor, auth: AuthContext, planId: string) {
+  policies.readPlans(auth);
+  const plan = await loadPlanOr404(db, auth, planId);
+  const [items, placements, itemDepts] = await Promise.all([
+    repo.listItems(db, auth.municipalityId, planId),
+    repo.listPlacements(db, auth.municipalityId, planId),
+    repo.listItemDepartments(db, auth.municipalityId, planId),
+  ]);
+  const deptsByItem = new Map<string, string[]>();
+  for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
+  return {
+    plan: presentPlan(plan),
+    items: items.map((i) => presentItem(i, deptsByItem.get(i.id) ?? [], placements)),
+  };
+}
+
+export async function createPlan(db: Db, auth: AuthContext, ip: string, input: PlanInput) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    const plan = await repo.insertPlan(tx, auth.municipalityId, input);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "plan",
+      entityId: plan.id,
+      after: plan,
+    });
+    return presentPlan(plan);
+  });
+}
+
+export async function updatePlan(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  planId: string,
+  version: number,
+  input: PlanInput,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    const before = await loadPlanOr404(tx, auth, planId);
+    const after = await repo.updatePlan(tx, auth.municipalityId, planId, version, input);
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "update",
+      entityType: "plan",
+      entityId: planId,
+      before,
+      after,
+    });
+    return presentPlan(after);
+  });
+}
+
+async function checkDepartments(tx: Executor, auth: AuthContext, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if ((await repo.countExistingDepartments(tx, auth.municipalityId, unique)) !== unique.length) {
+    throw new ValidationError([{ field: "departmentIds", message: "存在しない担当課が指定されています" }]);
+  }
+  return unique;
+}
+
+export async function addItem(db: Db, auth: AuthContext, ip: string, planId: string, input: ItemInput) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    const plan = await loadPlanOr404(tx, auth, planId);
+    let level = 0;
+    if (input.parentItemId) {
+      const parent = await repo.findItem(tx, auth.municipalityId, planId, input.parentItemId);
+      if (!parent) throw new ValidationError([{ field: "parentItemId", message: "親項目が見つかりません" }]);
+      level = parent.level + 1;
+    }
+    if (level >= plan.levelNames.length) {
+      throw new ValidationError([
+        {
+          field: "parentItemId",
+          message: `この計画の階層は${plan.levelNames.length}段までです（${plan.levelNames.join(" → ")}）`,
+        },
+      ]);
+    }
+    const departmentIds = await checkDepartments(tx, auth, input.departmentIds);
+    const item = await repo.insertItem(tx, auth.municipalityId, planId, { ...input, level });
+    const position = await repo.nextPosition(tx, auth.municipalityId, planId, input.parentItemId);
+    const placement = await repo.insertPlacement(
+      tx,
+      auth.municipalityId,
+      planId,
+      item.id,
+      input.parentItemId,
+      position,
+      false,
+    );
+    await repo.setItemDepartments(tx, auth.municipalityId, item.id, departmentIds);
+    await repo.touchPlan(tx, auth.municipalityId, planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "plan_item",
+      entityId: item.id,
+      after: { ...item, departmentIds, parentItemId: input.parentItemId },
+    });
+    return presentItem(item, departmentIds, [placement]);
+  });
+}
+
+export async function updateItem(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  planId: string,
+  itemId: string,
+  version: number,
+  patch: ItemPatch,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    const before = await repo.findItem(tx, auth.municipalityId, planId, itemId);
+    if (!before) throw notFound("項目");
+    const beforeDepts = await repo.departmentIdsOfItem(tx, auth.municipalityId, itemId);
+    const { departmentIds: newDepts, ...fields } = patch;
+    const after = await repo.updateItem(tx, auth.municipalityId, itemId, version, fields);
+    if (!after) throw staleVersion(before.version);
+    let departmentIds = beforeDepts;
+    if (newDepts) {
+      departmentIds = await checkDepartments(tx, auth, newDepts);
+      await repo.setItemDepartments(tx, auth.municipalityId, itemId, departmentIds);
+    }
+    await repo.touchPlan(tx, auth.municipalityId, planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "update",
+      entityType: "plan_item",
+      entityId: itemId,
+      before: { ...before, departmentIds: beforeDepts },
+      after: { ...after, departmentIds },
+    });
+    const placements = await repo.listPlacements(tx, auth.municipalityId, planId);
+    return presentItem(after, departmentIds, placements);
+  });
+}
+
+/** 再掲: show the same item under another parent. Results entered once show in every place. */
+export async function relistItem(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  planId: string,
+  itemId: string,
+  parentItemId: string,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    const item = await repo.findItem(tx, auth.municipalityId, planId, itemId);
+    if (!item) throw notFound("項目");
+    const parent = await repo.findItem(tx, auth.municipalityId, planId, parentItemId);
+    if (!parent) throw new ValidationError([{ field: "parentItemId", message: "再掲先の項目が見つかりません" }]);
+    if (parent.level !== item.level - 1) {
+      throw new ValidationError([
+        { field: "parentItemId", message: "再掲先は、この項目の一つ上の階層の項目を選んでください" },
+      ]);
+    }
+    if (await repo.findPlacement(tx, auth.municipalityId, itemId, parentItemId)) {
+      throw conflict("この項目は既にその場所に掲載されています");
+    }
+    const position = await repo.nextPosition(tx, auth.municipalityId, planId, parentItemId);
+    const placement = await repo.insertPlacement(tx, auth.municipalityId, planId, itemId, parentItemId, position, true);
+    await repo.touchPlan(tx, auth.municipalityId, planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "relist",
+      entityType: "plan_item",
+      entityId: itemId,
+      after: placement,
+    });
+    return placement;
+  });
+}
+
+export async function removeRelisting(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  planId: string,
+  itemId: string,
+  parentItemId: string,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    const placement = await repo.findPlacement(tx, auth.municipalityId, itemId, parentItemId);
+    if (!placement || !placement.relisted) throw notFound("再掲");
+    await repo.deletePlacement(tx, auth.municipalityId, placement.id);
+    await repo.touchPlan(tx, auth.municipalityId, planId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "unrelist",
+      entityType: "plan_item",
+      entityId: itemId,
+      before: placement,
+    });
+  });
+}

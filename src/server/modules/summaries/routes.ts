@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client.js";
+import { requireAuth } from "../../platform/auth/plugin.js";
+import { parseInput } from "../../platform/errors.js";
+import { planIdParams } from "../plans/schema.js";
+import { summaryQuery } from "./schema.js";
+import { getSummary } from "./service.js";
+
+export function summaryRoutes(app: FastifyInstance, db: Db) {
+  app.get("/api/plans/:planId/summary", async (request) => {
+    const auth = requireAuth(request);
+    const { planId } = parseInput(planIdParams, request.params);
+    const query = parseInput(summaryQuery, request.query);
+    return { summary: await getSummary(db, auth, planId, query) };
+  });
+}

@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../db/client.js";
+import { auditLog } from "../db/schema/index.js";
+
+export interface AuditEntry {
+  municipalityId: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  basis?: string | null;
+  ip?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** JSON with keys sorted at every depth, so a value hashes the same after a jsonb round trip. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return "null";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+export interface HashedFields {
+  municipalityId: string;
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  basis: string | null;
+  ip: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+}
+
+export function hashAuditRecord(r: HashedFields): string {
+  const payload = canonicalJson({
+    municipalityId: r.municipalityId,
+    seq: r.seq,
+    at: r.at.toISOString(),
+    actorUserId: r.actorUserId,
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    basis: r.basis,
+    ip: r.ip,
+    before: r.before ?? null,
+    after: r.after ?? null,
+  });
+  return createHash("sha256").update(r.prevHash).update("\n").update(payload).digest("hex");
+}
+
+/**
+ * Appends one record to the municipality's chain. Must be called inside the transaction of the change it
+ * records: if the change rolls back, so does the record, and a failed insert fails the change.
+ * The advisory lock serialises writers of one municipality so that seq and prev_hash stay a chain.
+ */
+export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${entry.municipalityId}, 7))`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.municipalityId, entry.municipalityId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const fields: HashedFields = {
+    municipalityId: entry.municipalityId,
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(),
+    actorUserId: entry.actorUserId,
+    actorLabel: entry.actorLabel,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    basis: entry.basis ?? null,
+    ip: entry.ip ?? null,
+    // a jsonb round trip drops undefined keys; do it now so that the hash covers what is stored
+    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditLog).values({ ...fields, hash: hashAuditRecord(fields) });
+}
+
+export interface VerifyResult {
+  records: number;
+  ok: boolean;
+  firstBad: { municipalityId: string; seq: number; reason: string } | null;
+}
+
+/** Walks every municipality's chain in seq order and checks numbering, links and hashes. */
+export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
+  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.municipalityId), asc(auditLog.seq));
+  let prevMunicipality: string | null = null;
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  for (const row of rows) {
+    if (row.municipalityId !== prevMunicipality) {
+      prevMunicipality = row.municipalityId;
+      expectedSeq = 1;
+      prevHash = GENESIS_HASH;
+    }
+    const bad = (reason: string) => ({
+      records: rows.length,
+      ok: false,
+      firstBad: { municipalityId: row.municipalityId, seq: row.seq, reason },
+    });
+    if (row.seq !== expectedSeq)
+      return bad(`seq ${row.seq} where ${expectedSeq} was expected (a record is missing or moved)`);
+    if (row.prevHash !== prevHash) return bad("prev_hash does not match the previous record");
+    const hash = hashAuditRecord({ ...row, before: row.before, after: row.after });
+    if (hash !== row.hash) return bad("hash does not match the record's content");
+    prevHash = row.hash;
+    expectedSeq += 1;
+  }
+  return { records: rows.length, ok: true, firstBad: null };
+}
+
+export async function listAuditForEntity(db: Executor, municipalityId: string, entityType: string, entityId: string) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.municipalityId, municipalityId),
+        eq(auditLog.entityType, entityType),
+        eq(auditLog.entityId, entityId),
+      ),
+    )
+    .orderBy(asc(auditLog.seq));
+}
+
+/** The actor part of an audit entry, from the caller of a request. */
+export function actorOf(auth: { municipalityId: string; userId: string; loginId: string }, ip: string | null) {
+  return { municipalityId: auth.municipalityId, actorUserId: auth.userId, actorLabel: auth.loginId, ip };
+}

@@ -1,0 +1,28 @@
+export type Role = "system_admin" | "plan_office" | "department_editor" | "viewer";
+export const ROLES: Role[] = ["system_admin", "plan_office", "department_editor", "viewer"];
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: "システム管理者",
+  plan_office: "計画所管課",
+  department_editor: "担当課",
+  viewer: "閲覧者",
+};
+
+/** Who is asking: set on every request by the session hook, null when not logged in. */
+export interface AuthContext {
+  userId: string;
+  municipalityId: string;
+  municipalityCode: string;
+  municipalityName: string;
+  loginId: string;
+  displayName: string;
+  role: Role;
+  departmentIds: string[];
+  csrfToken: string;
+  sessionTokenHash: string;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}

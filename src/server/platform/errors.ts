@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import type { z } from "zod";
+
+/** An error with an HTTP status and a Japanese message meant for the user. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(readonly fields: FieldError[]) {
+    super(400, "validation_failed", "入力内容に誤りがあります", fields);
+  }
+}
+
+export const notFound = (what = "対象") => new AppError(404, "not_found", `${what}が見つかりません`);
+export const forbidden = () => new AppError(403, "forbidden", "この操作を行う権限がありません");
+export const unauthorized = () => new AppError(401, "unauthorized", "ログインしてください");
+export const staleVersion = (current: number) =>
+  new AppError(
+    412,
+    "stale_version",
+    "他の人が先に更新しました。最新の内容を読み込んでから、もう一度保存してください。",
+    {
+      currentVersion: current,
+    },
+  );
+export const conflict = (message: string) => new AppError(409, "conflict", message);
+
+export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join(".") : "(body)",
+    message: issue.message,
+  }));
+}
+
+/** The one validation path: every boundary parses with zod through this, so every failure is a field-named 400. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
+  return result.data;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof ValidationError) {
+      return reply.status(400).send({ error: error.code, message: error.message, fields: error.fields });
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: error.code, message: error.message, details: error.details });
+    }
+    const fe = error as FastifyError;
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, too large a body, wrong content type.
+      const message =
+        fe.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+          ? "このデータ形式は受け付けられません"
+          : fe.code === "FST_ERR_CTP_BODY_TOO_LARGE" || fe.code === "FST_REQ_FILE_TOO_LARGE"
+            ? "ファイルまたはデータが大きすぎます"
+            : fe.statusCode === 429
+              ? "短時間に多くの要求がありました。しばらくしてからもう一度お試しください。"
+              : "リクエストの形式が正しくありません";
+      return reply.status(fe.statusCode).send({ error: fe.code ?? "bad_request", message });
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return reply
+      .status(500)
+      .send({ error: "internal", message: "サーバーで問題が発生しました。時間をおいてもう一度お試しください。" });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
+  });
+}

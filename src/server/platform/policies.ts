@@ -1,0 +1,45 @@
+import type { AuthContext } from "./auth/context.js";
+import { forbidden, notFound } from "./errors.js";
+
+/**
+ * Every authorisation decision of the product, in one place. Services call these explicitly.
+ * Rules: an item a caller may not see is reported as not found (404), never as forbidden, so that its
+ * existence does not leak; an action on an item the caller can see but not change is 403.
+ */
+
+const isPlanOffice = (a: AuthContext) => a.role === "plan_office" || a.role === "system_admin";
+
+export const policies = {
+  manageDepartments(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+  managePlans(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+  importDocuments(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+  reviewSheets(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+  /** Plan structure and the 総括表 are municipal business information: every role of the municipality reads them. */
+  readPlans(_a: AuthContext) {},
+  /** Sheets: plan office and viewers see all; a department editor sees only items its departments own. */
+  canSeeSheet(a: AuthContext, itemDepartmentIds: string[]): boolean {
+    if (a.role !== "department_editor") return true;
+    return itemDepartmentIds.some((d) => a.departmentIds.includes(d));
+  },
+  readSheet(a: AuthContext, itemDepartmentIds: string[]) {
+    if (!policies.canSeeSheet(a, itemDepartmentIds)) throw notFound("評価表");
+  },
+  editSheet(a: AuthContext, itemDepartmentIds: string[]) {
+    policies.readSheet(a, itemDepartmentIds);
+    if (a.role === "viewer") throw forbidden();
+  },
+  manageUsers(a: AuthContext) {
+    if (a.role !== "system_admin" && a.role !== "plan_office") throw forbidden();
+  },
+  readAudit(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+};

@@ -1,0 +1,19 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { AppError } from "./errors.js";
+
+/**
+ * Optimistic concurrency: every editable record has a version. Clients send it back as `If-Match: "<n>"`
+ * (the ETag we gave them); a write against another version is refused with 412 and changes nothing.
+ */
+export function expectedVersion(request: FastifyRequest): number {
+  const header = request.headers["if-match"];
+  const match = typeof header === "string" ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
+  if (!match?.[1]) {
+    throw new AppError(428, "version_required", "更新には版番号（If-Match ヘッダー）が必要です");
+  }
+  return Number(match[1]);
+}
+
+export function setVersionTag(reply: FastifyReply, version: number) {
+  reply.header("etag", `"${version}"`);
+}
