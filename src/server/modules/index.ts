@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
+import { importRoutes } from "./imports/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
@@ -9,4 +10,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   planRoutes(app, db);
   evaluationRoutes(app, db);
   summaryRoutes(app, db);
+  importRoutes(app, db);
 }

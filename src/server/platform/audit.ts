@@ -65,35 +65,51 @@ export function hashAuditRecord(r: HashedFields): string {
 }
 
 /**
- * Appends one record to the municipality's chain. Must be called inside the transaction of the change it
- * records: if the change rolls back, so does the record, and a failed insert fails the change.
+ * Appends to the municipality's chain. Must be called inside the transaction of the change it records: if the
+ * change rolls back, so does the record, and a failed insert fails the change.
  * The advisory lock serialises writers of one municipality so that seq and prev_hash stay a chain.
  */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${entry.municipalityId}, 7))`);
+  await recordAuditBatch(tx, [entry]);
+}
+
+/** Several records of one municipality in one go (imports write one per sheet): one lock, one insert. */
+export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Promise<void> {
+  const municipalityId = entries[0]?.municipalityId;
+  if (!municipalityId) return;
+  if (entries.some((e) => e.municipalityId !== municipalityId)) throw new Error("one municipality per audit batch");
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${municipalityId}, 7))`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
-    .where(eq(auditLog.municipalityId, entry.municipalityId))
+    .where(eq(auditLog.municipalityId, municipalityId))
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const fields: HashedFields = {
-    municipalityId: entry.municipalityId,
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date(),
-    actorUserId: entry.actorUserId,
-    actorLabel: entry.actorLabel,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    basis: entry.basis ?? null,
-    ip: entry.ip ?? null,
-    // a jsonb round trip drops undefined keys; do it now so that the hash covers what is stored
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await tx.insert(auditLog).values({ ...fields, hash: hashAuditRecord(fields) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    seq += 1;
+    const fields: HashedFields = {
+      municipalityId,
+      seq,
+      at,
+      actorUserId: entry.actorUserId,
+      actorLabel: entry.actorLabel,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      basis: entry.basis ?? null,
+      ip: entry.ip ?? null,
+      // a jsonb round trip drops undefined keys; do it now so that the hash covers what is stored
+      before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+      after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+      prevHash,
+    };
+    prevHash = hashAuditRecord(fields);
+    return { ...fields, hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
 }
 
 export interface VerifyResult {
@@ -145,6 +161,13 @@ export async function listAuditForEntity(db: Executor, municipalityId: string, e
 }
 
 /** The actor part of an audit entry, from the caller of a request. */
-export function actorOf(auth: { municipalityId: string; userId: string; loginId: string }, ip: string | null) {
+export function actorOf(auth: Actor, ip: string | null) {
   return { municipalityId: auth.municipalityId, actorUserId: auth.userId, actorLabel: auth.loginId, ip };
+}
+
+/** Who did it: a logged-in user, or an operator command (userId null, label "cli:<os user>"). */
+export interface Actor {
+  municipalityId: string;
+  userId: string | null;
+  loginId: string;
 }

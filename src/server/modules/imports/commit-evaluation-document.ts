@@ -1,0 +1,152 @@
+import type { ParsedEvaluationDocument } from "../../../domain/import-evaluation/types.js";
+import { splitDepartments } from "../../../domain/text/normalize.js";
+import type { Executor } from "../../db/client.js";
+import { evaluationSheets, planItemDepartments, planItemPlacements, planItems } from "../../db/schema/index.js";
+import { type Actor, type AuditEntry, actorOf, recordAuditBatch } from "../../platform/audit.js";
+import * as departmentsRepo from "../departments/repository.js";
+import * as evaluationsRepo from "../evaluations/repository.js";
+import * as plansRepo from "../plans/repository.js";
+import { projectsOf } from "./evaluation-report.js";
+
+const LEVEL_NAMES = ["基本目標", "施策", "事業"];
+
+/**
+ * Writes a parsed evaluation document as a plan with its tree, departments, one evaluation round and one
+ * accepted sheet per project. Runs inside the caller's transaction. Field values are stored exactly as
+ * written; the source text and line of every field stay in `source` next to them.
+ */
+export async function commitEvaluationDocument(
+  tx: Executor,
+  auth: Actor,
+  ip: string | null,
+  doc: ParsedEvaluationDocument,
+  fallbackFiscalYear: number,
+) {
+  const m = auth.municipalityId;
+  const fiscalYear = doc.fiscalYear ?? fallbackFiscalYear;
+  const plan = await plansRepo.insertPlan(tx, m, {
+    title: doc.planTitle || doc.documentTitle || "取込計画",
+    kind: "分野別計画",
+    startFiscalYear: doc.startFiscalYear ?? fiscalYear,
+    endFiscalYear: doc.endFiscalYear ?? doc.startFiscalYear ?? fiscalYear,
+    levelNames: LEVEL_NAMES,
+    gradeScale: doc.gradeScale,
+    constituentPlans: [],
+  });
+
+  // Departments by their written name: an unknown name becomes a new department, an existing one is reused.
+  const deptIdByName = new Map((await departmentsRepo.listDepartments(tx, m)).map((d) => [d.name, d.id]));
+  const departmentIdsFor = async (names: string[]) => {
+    const ids: string[] = [];
+    for (const name of names) {
+      let id = deptIdByName.get(name);
+      if (!id) {
+        id = (await departmentsRepo.insertDepartment(tx, m, name)).id;
+        deptIdByName.set(name, id);
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  };
+
+  type NewItem = typeof planItems.$inferInsert & { id: string };
+  const items: NewItem[] = [];
+  const placements: (typeof planItemPlacements.$inferInsert)[] = [];
+  const itemDepartments: (typeof planItemDepartments.$inferInsert)[] = [];
+  const sheets: (typeof evaluationSheets.$inferInsert)[] = [];
+  const audits: AuditEntry[] = [];
+  const round = await evaluationsRepo.insertRound(tx, m, plan.id, fiscalYear);
+
+  for (const [gi, goal] of doc.goals.entries()) {
+    const goalId = crypto.randomUUID();
+    items.push({ id: goalId, municipalityId: m, planId: plan.id, level: 0, code: goal.code, title: goal.title, source: { line: goal.line, writtenTotal: goal.writtenTotal, writtenTotalLabel: goal.writtenTotalLabel } });
+    placements.push({ municipalityId: m, planId: plan.id, itemId: goalId, parentItemId: null, position: gi });
+    for (const [mi, measure] of goal.measures.entries()) {
+      const measureId = crypto.randomUUID();
+      items.push({ id: measureId, municipalityId: m, planId: plan.id, level: 1, code: `${goal.code}-${measure.code}`, title: measure.title, source: { line: measure.line, code: measure.code, writtenSubtotal: measure.writtenSubtotal } });
+      placements.push({ municipalityId: m, planId: plan.id, itemId: measureId, parentItemId: goalId, position: mi });
+      for (const [pi, project] of measure.projects.entries()) {
+        const itemId = crypto.randomUUID();
+        const sheet = project.sheet;
+        // The sheet is the authoritative record of who evaluated; the summary row's names are kept in source.
+        const deptNames = sheet?.departments.length ? sheet.departments : project.summaryDepartments;
+        const deptIds = await departmentIdsFor(deptNames.flatMap((n) => splitDepartments(n)));
+        items.push({
+          id: itemId,
+          municipalityId: m,
+          planId: plan.id,
+          level: 2,
+          code: String(project.number),
+          title: project.title,
+          summary: sheet?.fields.overview?.raw ?? null,
+          isNew: project.isNew,
+          isPriority: project.isPriority,
+          planPage: project.planPage,
+          source: {
+            line: project.line,
+            summaryRow: project.summaryRow,
+            sheetPage: project.sheetPage,
+            summaryGrade: project.summaryGrade,
+            summaryDepartments: project.summaryDepartments,
+            sheetTitle: sheet?.title ?? null,
+            sheetMarks: sheet?.marks ?? [],
+            sheetHeader: sheet?.fields.header ?? null,
+          },
+        });
+        placements.push({ municipalityId: m, planId: plan.id, itemId, parentItemId: measureId, position: pi });
+        for (const [position, departmentId] of deptIds.entries()) {
+          itemDepartments.push({ municipalityId: m, itemId, departmentId, position });
+        }
+        const f = sheet?.fields;
+        const sheetId = crypto.randomUUID();
+        const values = {
+          previousStatus: f?.previousStatus?.raw ?? null,
+          targetFirst: f?.targetFirst?.raw ?? null,
+          targetSecond: f?.targetSecond?.raw ?? null,
+          results: f?.results?.raw ?? null,
+          grade: sheet?.grade ?? null,
+          reason: f?.reason?.raw ?? null,
+          issues: f?.issues?.raw ?? null,
+        };
+        sheets.push({
+          id: sheetId,
+          municipalityId: m,
+          roundId: round.id,
+          planId: plan.id,
+          fiscalYear,
+          itemId,
+          // a published evaluation: its sheets are the accepted result; a project without a sheet stays open
+          status: sheet ? "accepted" : "not_started",
+          ...values,
+          departmentNames: deptNames,
+          source: sheet
+            ? {
+                ...sheet.fields,
+                labels: {
+                  previousStatus: f?.previousStatusLabel ?? null,
+                  targetFirst: f?.targetFirstLabel ?? null,
+                  targetSecond: f?.targetSecondLabel ?? null,
+                  results: f?.resultsLabel ?? null,
+                },
+              }
+            : null,
+          updatedBy: auth.userId,
+        });
+        audits.push({
+          ...actorOf(auth, ip),
+          action: "import",
+          entityType: "evaluation_sheet",
+          entityId: sheetId,
+          before: null,
+          after: { status: sheet ? "accepted" : "not_started", ...values },
+        });
+      }
+    }
+  }
+  for (let i = 0; i < items.length; i += 500) await tx.insert(planItems).values(items.slice(i, i + 500));
+  for (let i = 0; i < placements.length; i += 500) await tx.insert(planItemPlacements).values(placements.slice(i, i + 500));
+  for (let i = 0; i < itemDepartments.length; i += 500) await tx.insert(planItemDepartments).values(itemDepartments.slice(i, i + 500));
+  for (let i = 0; i < sheets.length; i += 200) await tx.insert(evaluationSheets).values(sheets.slice(i, i + 200));
+  await recordAuditBatch(tx, audits);
+  return { planId: plan.id, fiscalYear, projects: projectsOf(doc).length };
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db } from "../../db/client.js";
+import { requireAuth } from "../../platform/auth/plugin.js";
+import { AppError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import { commitImport, previewImport } from "./service.js";
+
+/** The upload is the raw request body; its name comes URL-encoded in X-File-Name. */
+function upload(request: FastifyRequest) {
+  const body = request.body ?? Buffer.alloc(0); // an empty upload arrives as no body at all
+  if (!Buffer.isBuffer(body)) {
+    throw new AppError(400, "no_file", "ファイルを選んでください（本文にファイルの内容をそのまま送ってください）");
+  }
+  const header = request.headers["x-file-name"];
+  let fileName: string | null = null;
+  if (typeof header === "string") {
+    try {
+      fileName = decodeURIComponent(header).slice(0, 255);
+    } catch {
+      fileName = null;
+    }
+  }
+  return { bytes: new Uint8Array(body), fileName };
+}
+
+export function importRoutes(app: FastifyInstance, db: Db) {
+  app.post("/api/imports/preview", async (request) => {
+    const auth = requireAuth(request);
+    policies.importDocuments(auth);
+    const { bytes } = upload(request);
+    return previewImport(db, auth, bytes);
+  });
+
+  app.post("/api/imports", async (request, reply) => {
+    const auth = requireAuth(request);
+    policies.importDocuments(auth);
+    const { bytes, fileName } = upload(request);
+    const result = await commitImport(db, auth, request.ip, bytes, fileName);
+    reply.status(result.created ? 201 : 200);
+    return result;
+  });
+}

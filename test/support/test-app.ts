@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import pg from "pg";
+import { buildApp } from "../../src/server/app.js";
+import { type Database, openDatabase } from "../../src/server/db/client.js";
+import { ensureDemoMunicipality } from "../../src/server/demo/load-demo.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  baseUrl: string;
+  municipalityId: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on a fresh database: in-memory PGlite by default, or a new throwaway database on the
+ * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
+ */
+export async function startTestApp(opts: { demo?: boolean; webRoot?: string | null } = {}): Promise<TestApp> {
+  const { database, dropDatabase } = await freshDatabase();
+  await database.migrate();
+  const demo = opts.demo === false ? null : await ensureDemoMunicipality(database.db);
+  const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    database,
+    baseUrl: `http://127.0.0.1:${port}`,
+    municipalityId: demo?.municipalityId ?? "",
+    close: async () => {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+export async function freshDatabase(): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database: await openDatabase({}), dropDatabase: async () => {} };
+  const name = `tsunagu_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ url: testUrl.toString() });
+  return {
+    database,
+    dropDatabase: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
