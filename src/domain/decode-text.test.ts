@@ -19,7 +19,10 @@ describe("decodeText", () => {
 
   it("refuses empty, binary and undecodable input with a Japanese message", () => {
     expect(decodeText(new Uint8Array())).toMatchObject({ ok: false, reason: "empty" });
-    expect(decodeText(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatchObject({ ok: false, reason: "binary" });
+    expect(decodeText(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatchObject({
+      ok: false,
+      reason: "binary",
+    });
     const bad = decodeText(new Uint8Array([0x82, 0xff, 0xfe, 0x82]));
     expect(bad).toMatchObject({ ok: false, reason: "unknown_encoding" });
     if (!bad.ok) expect(bad.message).toMatch(/文字コード/);

@@ -19,14 +19,16 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     return {
       ok: false,
       reason: "binary",
-      message: "テキストファイルではありません。PDFから書き出したテキスト（.txt）か、tsunaguから書き出したExcelファイルを選んでください。",
+      message:
+        "テキストファイルではありません。PDFから書き出したテキスト（.txt）か、tsunaguから書き出したExcelファイルを選んでください。",
     };
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const utf8 = tryDecode("utf-8", hasBom ? bytes.subarray(3) : bytes);
   if (utf8 !== null) return { ok: true, text: normalizeNewlines(utf8), encoding: hasBom ? "utf-8-bom" : "utf-8" };
   const sjis = tryDecode("shift_jis", bytes);
-  if (sjis !== null && !sjis.includes("\uFFFD")) return { ok: true, text: normalizeNewlines(sjis), encoding: "shift_jis" };
+  if (sjis !== null && !sjis.includes("\uFFFD"))
+    return { ok: true, text: normalizeNewlines(sjis), encoding: "shift_jis" };
   return {
     ok: false,
     reason: "unknown_encoding",

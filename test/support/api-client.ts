@@ -12,7 +12,12 @@ export class ApiClient {
   private csrf = "";
   constructor(readonly baseUrl: string) {}
 
-  static async login(baseUrl: string, loginId: string, password = DEMO_PASSWORD, municipalityCode = DEMO_MUNICIPALITY.code) {
+  static async login(
+    baseUrl: string,
+    loginId: string,
+    password = DEMO_PASSWORD,
+    municipalityCode = DEMO_MUNICIPALITY.code,
+  ) {
     const client = new ApiClient(baseUrl);
     const res = await client.request("POST", "/api/auth/login", { municipalityCode, loginId, password });
     if (res.status !== 200) throw new Error(`login ${loginId} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -48,7 +53,8 @@ export class ApiClient {
   get = <T = any>(path: string) => this.request<T>("GET", path);
   post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>("POST", path, body ?? {}, headers);
-  put = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.request<T>("PUT", path, body, headers);
+  put = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request<T>("PUT", path, body, headers);
   patch = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
     this.request<T>("PATCH", path, body, headers);
 }

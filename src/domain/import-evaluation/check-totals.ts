@@ -51,35 +51,63 @@ export function checkTotals(table: SummaryTable, goals: ParsedGoal[], scale: Rea
           : countsAgree(written, sheets)
             ? "（評価表の評価による集計とは一致します）"
             : `（評価表の評価による集計は ${fmt(sheets)}）`;
-        warn("subtotal_mismatch", line, `${measureName(goal, measure)}の小計の記載（${fmt(written)}）と総括表の○の集計（${fmt(marks)}）が一致しません${note}`);
+        warn(
+          "subtotal_mismatch",
+          line,
+          `${measureName(goal, measure)}の小計の記載（${fmt(written)}）と総括表の○の集計（${fmt(marks)}）が一致しません${note}`,
+        );
       } else if (sheetsComplete && !countsAgree(written, sheets)) {
-        warn("subtotal_mismatch", line, `${measureName(goal, measure)}の小計の記載（${fmt(written)}）と評価表の評価による集計（${fmt(sheets)}）が一致しません`);
+        warn(
+          "subtotal_mismatch",
+          line,
+          `${measureName(goal, measure)}の小計の記載（${fmt(written)}）と評価表の評価による集計（${fmt(sheets)}）が一致しません`,
+        );
       }
     }
     addCounts(grand, filled(goal.writtenTotal, goalSum));
     const line = table.totalLines.get(goal);
     if (line === undefined) continue;
     if (goal.writtenTotal && !countsAgree(goal.writtenTotal, goalSum)) {
-      warn("total_mismatch", line, `基本目標${goal.code}の合計の記載（${fmt(goal.writtenTotal)}）と各施策の小計の合計（${fmt(goalSum)}）が一致しません`);
+      warn(
+        "total_mismatch",
+        line,
+        `基本目標${goal.code}の合計の記載（${fmt(goal.writtenTotal)}）と各施策の小計の合計（${fmt(goalSum)}）が一致しません`,
+      );
     }
     const labelCode = table.totalLabelCodes.get(goal);
     if (labelCode != null && labelCode !== goal.code) {
-      warn("total_label_mismatch", line, `合計行の見出し「${goal.writtenTotalLabel ?? ""}」が基本目標${goal.code}の下にあります（基本目標${labelCode}ではなく基本目標${goal.code}の合計として読みました）`);
+      warn(
+        "total_label_mismatch",
+        line,
+        `合計行の見出し「${goal.writtenTotalLabel ?? ""}」が基本目標${goal.code}の下にあります（基本目標${labelCode}ではなく基本目標${goal.code}の合計として読みました）`,
+      );
     }
   }
 
   if (table.writtenGrandTotal && table.grandTotalLine !== null && !countsAgree(table.writtenGrandTotal, grand)) {
-    warn("total_mismatch", table.grandTotalLine, `総合計の記載（${fmt(table.writtenGrandTotal)}）と各基本目標の合計の和（${fmt(grand)}）が一致しません`);
+    warn(
+      "total_mismatch",
+      table.grandTotalLine,
+      `総合計の記載（${fmt(table.writtenGrandTotal)}）と各基本目標の合計の和（${fmt(grand)}）が一致しません`,
+    );
   }
   const totals = filled(table.writtenGrandTotal, grand);
   const projectCount = goals.reduce((n, g) => n + g.measures.reduce((m, x) => m + x.projects.length, 0), 0);
   if (table.writtenProjectCount !== null && table.projectCountLine !== null) {
     const line = table.projectCountLine;
     if (table.writtenProjectCount !== projectCount) {
-      warn("count_mismatch", line, `対象事業の件数の記載（${table.writtenProjectCount}件）と見つかった事業の数（${projectCount}件）が一致しません`);
+      warn(
+        "count_mismatch",
+        line,
+        `対象事業の件数の記載（${table.writtenProjectCount}件）と見つかった事業の数（${projectCount}件）が一致しません`,
+      );
     }
     if (table.writtenGrandTotal && table.writtenProjectCount !== sum(totals)) {
-      warn("count_mismatch", line, `対象事業の件数の記載（${table.writtenProjectCount}件）と総合計の件数の和（${sum(totals)}件）が一致しません`);
+      warn(
+        "count_mismatch",
+        line,
+        `対象事業の件数の記載（${table.writtenProjectCount}件）と総合計の件数の和（${sum(totals)}件）が一致しません`,
+      );
     }
   }
   const denominator = table.writtenProjectCount ?? sum(totals);
@@ -126,7 +154,10 @@ function checkPercentages(
   const wrong = percents.filter((p) => !matches(p, counts[p.code] ?? 0, denominator));
   if (wrong.length === 0) return null;
   const list = wrong
-    .map((p) => `${p.code} ${p.written}（${counts[p.code] ?? 0}÷${denominator}=${roundTo(((counts[p.code] ?? 0) / denominator) * 100, p.decimals)}%）`)
+    .map(
+      (p) =>
+        `${p.code} ${p.written}（${counts[p.code] ?? 0}÷${denominator}=${roundTo(((counts[p.code] ?? 0) / denominator) * 100, p.decimals)}%）`,
+    )
     .join("、");
   const implied: number[] = [];
   const limit = Math.max(1000, denominator * 10);

@@ -17,7 +17,9 @@ interface Entry {
 type Warn = (kind: ImportWarning["kind"], line: number, message: string) => void;
 
 function entriesOf(goals: ParsedGoal[]): Entry[] {
-  return goals.flatMap((goal) => goal.measures.flatMap((measure) => measure.projects.map((project) => ({ project, goal, measure }))));
+  return goals.flatMap((goal) =>
+    goal.measures.flatMap((measure) => measure.projects.map((project) => ({ project, goal, measure }))),
+  );
 }
 
 function sameDepartments(a: string[], b: string[]): boolean {
@@ -44,7 +46,13 @@ function place(goals: ParsedGoal[], section: SheetSection, placed: PlacedSheet):
   let measure = goal.measures.find((m) => m.code === measureCode);
   if (!measure) {
     const heading = section.measureHeadings.find((h) => h.code === measureCode && (h.goalCode ?? "") === goalCode);
-    measure = { line: heading?.line ?? placed.sheet.line, code: measureCode, title: heading?.title ?? "", projects: [], writtenSubtotal: null };
+    measure = {
+      line: heading?.line ?? placed.sheet.line,
+      code: measureCode,
+      title: heading?.title ?? "",
+      projects: [],
+      writtenSubtotal: null,
+    };
     goal.measures.push(measure);
   }
   return measure;
@@ -58,7 +66,12 @@ export function matchSheets(goals: ParsedGoal[], section: SheetSection, scale: R
   const byNumber = new Map<number, Entry>();
   for (const e of entries) {
     const seen = byNumber.get(e.project.number);
-    if (seen) warn("other", e.project.line, `総括表の番号${e.project.number}が2回あります（${seen.project.line}行目と${e.project.line}行目）`);
+    if (seen)
+      warn(
+        "other",
+        e.project.line,
+        `総括表の番号${e.project.number}が2回あります（${seen.project.line}行目と${e.project.line}行目）`,
+      );
     else byNumber.set(e.project.number, e);
   }
   const placedOf = new Map<ParsedProject, PlacedSheet>();
@@ -76,11 +89,19 @@ export function matchSheets(goals: ParsedGoal[], section: SheetSection, scale: R
     if (e) {
       e.project.sheet = placed.sheet;
       placedOf.set(e.project, placed);
-      warn("other", e.project.line, `事業「${e.project.title}」の番号が総括表（${e.project.number}）と評価表（${placed.sheet.line}行目: ${placed.sheet.number}）で異なります`);
+      warn(
+        "other",
+        e.project.line,
+        `事業「${e.project.title}」の番号が総括表（${e.project.number}）と評価表（${placed.sheet.line}行目: ${placed.sheet.number}）で異なります`,
+      );
       continue;
     }
     const s = placed.sheet;
-    warn("missing_summary_row", s.line, `評価表${s.number}「${s.title}」（${s.line}行目）に対応する総括表の行がありません`);
+    warn(
+      "missing_summary_row",
+      s.line,
+      `評価表${s.number}「${s.title}」（${s.line}行目）に対応する総括表の行がありません`,
+    );
     const marks = s.marks.join("");
     place(goals, section, placed).projects.push({
       line: s.line,
@@ -101,7 +122,11 @@ export function matchSheets(goals: ParsedGoal[], section: SheetSection, scale: R
   for (const e of entries) {
     const placed = placedOf.get(e.project);
     if (!placed) {
-      warn("missing_sheet", e.project.line, `総括表の事業${e.project.number}「${e.project.title}」の評価表がありません`);
+      warn(
+        "missing_sheet",
+        e.project.line,
+        `総括表の事業${e.project.number}「${e.project.title}」の評価表がありません`,
+      );
       continue;
     }
     compareProject(e, placed, sheetsUseMarks, warn);
@@ -112,7 +137,11 @@ export function matchSheets(goals: ParsedGoal[], section: SheetSection, scale: R
     if (!at) warn("other", s.line, `評価表${s.number}「${s.title}」に前期目標に対する評価の記載がありません`);
     else if (s.grade === null) {
       const codes = scale.map((g) => g.code).join("・");
-      warn("unreadable_value", at.line, `評価表${s.number}の評価「${at.raw}」を評価区分（${codes}）として読み取れません`);
+      warn(
+        "unreadable_value",
+        at.line,
+        `評価表${s.number}の評価「${at.raw}」を評価区分（${codes}）として読み取れません`,
+      );
     }
   }
   reportDuplicateTitles(goals, warn);
@@ -124,7 +153,11 @@ function compareProject(e: Entry, placed: PlacedSheet, sheetsUseMarks: boolean, 
   const s = placed.sheet;
   const name = `事業${p.number}「${p.title}」`;
   if (compactText(p.title) !== compactText(s.title)) {
-    warn("title_mismatch", p.line, `事業${p.number}の事業名が総括表「${p.title}」と評価表（${s.line}行目）「${s.title}」で異なります`);
+    warn(
+      "title_mismatch",
+      p.line,
+      `事業${p.number}の事業名が総括表「${p.title}」と評価表（${s.line}行目）「${s.title}」で異なります`,
+    );
   }
   if (p.summaryGrade !== null && s.grade !== null && p.summaryGrade !== s.grade) {
     const gradeLine = s.fields.gradeText?.line ?? s.line;

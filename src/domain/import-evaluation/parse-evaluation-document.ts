@@ -125,7 +125,7 @@ export function parseEvaluationDocumentWithCoverage(text: string): ParseResult {
     ...checkTotals(table, goals, gradeScale),
   ].sort((a, b) => a.line - b.line);
 
-  const { unparsed, used } = book.finish();
+  const { unparsed, used } = book.finish(table.titleLine !== null || section.sheets.length > 0);
   const plan = readPlanTitle(table.documentTitle);
   return {
     document: {

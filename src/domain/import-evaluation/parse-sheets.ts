@@ -73,11 +73,19 @@ function firstFilled(cells: Cell[], from = 0): number {
   return -1;
 }
 
-/** A heading line: one written cell, optionally prefixed by markdown #'s the extractor added. */
-function headingText(cells: Cell[]): string | null {
+/**
+ * A heading line: one written cell, optionally prefixed by markdown #'s the extractor added. `half` is for matching;
+ * toHalfWidth keeps offsets, so a title cut from `half` by length can be cut from `raw` the same way.
+ */
+function headingText(cells: Cell[]): { raw: string; half: string } | null {
   const filled = cells.filter((c) => !isBlankCell(c));
   if (filled.length !== 1) return null;
-  return trimPadding(toHalfWidth(filled[0]?.text ?? "").replace(/^\s*#+\s*/, ""));
+  const raw = (filled[0]?.text ?? "").replace(/^[\s\u00a0\u3000]*#*[\s\u00a0\u3000]*|[\s\u00a0\u3000]+$/g, "");
+  return { raw, half: toHalfWidth(raw) };
+}
+
+function titleOf(heading: { raw: string }, m: RegExpExecArray): string {
+  return trimPadding(heading.raw.slice(m[0].length - (m[2]?.length ?? 0)));
 }
 
 export function isSheetHeader(cells: Cell[]): boolean {
@@ -153,17 +161,17 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
     if (isPageBreak(line)) continue;
     const cells = splitCells(line);
     const heading = headingText(cells);
-    const goal = heading === null ? null : /^基本目標\s*(\d+)\s*(.*)$/.exec(heading);
-    const measure = heading === null ? null : /^(?:【施策】|施策)\s*(\d+)\s*(.*)$/.exec(heading);
-    if (goal || measure || (heading !== null && /^事業別評価表$/.test(heading))) {
+    const goal = heading === null ? null : /^基本目標\s*(\d+)\s*(.*)$/.exec(heading.half);
+    const measure = heading === null ? null : /^(?:【施策】|施策)\s*(\d+)\s*(.*)$/.exec(heading.half);
+    if (heading && (goal || measure || /^事業別評価表$/.test(heading.half))) {
       close();
       if (goal) {
         goalCode = goal[1] ?? "";
         measureCode = null;
-        section.goalHeadings.push({ line: n, code: goalCode, title: trimPadding(goal[2] ?? "") });
+        section.goalHeadings.push({ line: n, code: goalCode, title: titleOf(heading, goal) });
       } else if (measure) {
         measureCode = measure[1] ?? "";
-        section.measureHeadings.push({ line: n, code: measureCode, title: trimPadding(measure[2] ?? ""), goalCode });
+        section.measureHeadings.push({ line: n, code: measureCode, title: titleOf(heading, measure), goalCode });
       }
       book.use(n, "heading");
       continue;
@@ -200,7 +208,8 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
   function append(sheet: SheetBuilder, n: number, text: string): void {
     const field = sheet.current;
     if (!field || text === "") return;
-    if (field.pieces.length > 0) for (; field.pendingBlanks > 0; field.pendingBlanks--) field.pieces.push({ line: n, text: "" });
+    if (field.pieces.length > 0)
+      for (; field.pendingBlanks > 0; field.pendingBlanks--) field.pieces.push({ line: n, text: "" });
     field.pendingBlanks = 0;
     field.pieces.push({ line: n, text });
   }

@@ -112,7 +112,11 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
       inNote = false;
       continue; // blank lines are recorded by LineBook.finish
     }
-    const head = trimPadding(toHalfWidth(cells[first]?.text ?? ""));
+    // toHalfWidth maps character for character, so offsets in `head` are offsets in `rawHead` too: the
+    // patterns are matched on the half-width form while titles are cut from the text as written.
+    const rawHead = (cells[first]?.text ?? "").replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, "");
+    const head = toHalfWidth(rawHead);
+    const titleOf = (m: RegExpExecArray) => trimPadding(rawHead.slice(m[0].length - (m[2]?.length ?? 0)));
     const filledTexts = cells.filter((c) => !isBlankCell(c)).map((c) => trimPadding(c.text));
 
     if (table.titleLine === null && head.includes("総括表")) {
@@ -147,7 +151,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
       goal = {
         line: n,
         code: goalRow[1] ?? "",
-        title: trimPadding(goalRow[2] ?? ""),
+        title: titleOf(goalRow),
         measures: [],
         writtenTotal: null,
         writtenTotalLabel: null,
@@ -162,7 +166,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
       measure = {
         line: n,
         code: measureRow[1] ?? "",
-        title: trimPadding(measureRow[2] ?? ""),
+        title: titleOf(measureRow),
         projects: [],
         writtenSubtotal: null,
       };

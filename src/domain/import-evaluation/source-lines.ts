@@ -100,14 +100,17 @@ export class LineBook {
     return this.roles[n - 1] ?? null;
   }
 
-  /** Marks blank and page-break lines that nothing else claimed; the rest is returned as unparsed. */
-  finish(): { unparsed: UnparsedLine[]; used: number[] } {
+  /**
+   * Marks blank lines (and, in a recognised document, page-break lines) that nothing else claimed; the rest is
+   * returned as unparsed. In text that is not an evaluation document a row of dashes means nothing known.
+   */
+  finish(recognised: boolean): { unparsed: UnparsedLine[]; used: number[] } {
     const unparsed: UnparsedLine[] = [];
     const used: number[] = [];
     this.lines.forEach((text, i) => {
       const n = i + 1;
       if (this.roles[i] === null && isBlankLine(text)) this.roles[i] = "blank";
-      if (this.roles[i] === null && isPageBreak(text)) this.roles[i] = "page_break";
+      if (this.roles[i] === null && recognised && isPageBreak(text)) this.roles[i] = "page_break";
       if (this.roles[i] === null) unparsed.push({ line: n, text });
       else used.push(n);
     });

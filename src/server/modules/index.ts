@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
-import { importRoutes } from "./imports/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
+import { importRoutes } from "./imports/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 

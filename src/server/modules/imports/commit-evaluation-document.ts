@@ -59,11 +59,27 @@ export async function commitEvaluationDocument(
 
   for (const [gi, goal] of doc.goals.entries()) {
     const goalId = crypto.randomUUID();
-    items.push({ id: goalId, municipalityId: m, planId: plan.id, level: 0, code: goal.code, title: goal.title, source: { line: goal.line, writtenTotal: goal.writtenTotal, writtenTotalLabel: goal.writtenTotalLabel } });
+    items.push({
+      id: goalId,
+      municipalityId: m,
+      planId: plan.id,
+      level: 0,
+      code: goal.code,
+      title: goal.title,
+      source: { line: goal.line, writtenTotal: goal.writtenTotal, writtenTotalLabel: goal.writtenTotalLabel },
+    });
     placements.push({ municipalityId: m, planId: plan.id, itemId: goalId, parentItemId: null, position: gi });
     for (const [mi, measure] of goal.measures.entries()) {
       const measureId = crypto.randomUUID();
-      items.push({ id: measureId, municipalityId: m, planId: plan.id, level: 1, code: `${goal.code}-${measure.code}`, title: measure.title, source: { line: measure.line, code: measure.code, writtenSubtotal: measure.writtenSubtotal } });
+      items.push({
+        id: measureId,
+        municipalityId: m,
+        planId: plan.id,
+        level: 1,
+        code: `${goal.code}-${measure.code}`,
+        title: measure.title,
+        source: { line: measure.line, code: measure.code, writtenSubtotal: measure.writtenSubtotal },
+      });
       placements.push({ municipalityId: m, planId: plan.id, itemId: measureId, parentItemId: goalId, position: mi });
       for (const [pi, project] of measure.projects.entries()) {
         const itemId = crypto.randomUUID();
@@ -144,8 +160,10 @@ export async function commitEvaluationDocument(
     }
   }
   for (let i = 0; i < items.length; i += 500) await tx.insert(planItems).values(items.slice(i, i + 500));
-  for (let i = 0; i < placements.length; i += 500) await tx.insert(planItemPlacements).values(placements.slice(i, i + 500));
-  for (let i = 0; i < itemDepartments.length; i += 500) await tx.insert(planItemDepartments).values(itemDepartments.slice(i, i + 500));
+  for (let i = 0; i < placements.length; i += 500)
+    await tx.insert(planItemPlacements).values(placements.slice(i, i + 500));
+  for (let i = 0; i < itemDepartments.length; i += 500)
+    await tx.insert(planItemDepartments).values(itemDepartments.slice(i, i + 500));
   for (let i = 0; i < sheets.length; i += 200) await tx.insert(evaluationSheets).values(sheets.slice(i, i + 200));
   await recordAuditBatch(tx, audits);
   return { planId: plan.id, fiscalYear, projects: projectsOf(doc).length };

@@ -15,7 +15,8 @@ export function evaluationReport(doc: ParsedEvaluationDocument, encoding: string
     const g = p.sheet?.grade ?? null;
     if (g && g in sheetCounts) sheetCounts[g] = (sheetCounts[g] ?? 0) + 1;
     else ungraded++;
-    if (p.summaryGrade && p.summaryGrade in summaryCounts) summaryCounts[p.summaryGrade] = (summaryCounts[p.summaryGrade] ?? 0) + 1;
+    if (p.summaryGrade && p.summaryGrade in summaryCounts)
+      summaryCounts[p.summaryGrade] = (summaryCounts[p.summaryGrade] ?? 0) + 1;
   }
   return {
     kind: "evaluation" as const,

@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { decodeText, isZip } from "../../../domain/decode-text.js";
 import { fiscalYearOf } from "../../../domain/fiscal-year.js";
-import { isEvaluationDocument, parseEvaluationDocument } from "../../../domain/import-evaluation/parse-evaluation-document.js";
+import {
+  isEvaluationDocument,
+  parseEvaluationDocument,
+} from "../../../domain/import-evaluation/parse-evaluation-document.js";
 import type { Db } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
@@ -25,7 +28,9 @@ function readEvaluationDocument(bytes: Uint8Array) {
   }
   const doc = parseEvaluationDocument(decoded.text);
   // The same document in another encoding or with other line endings is the same document.
-  const sha256 = createHash("sha256").update(decoded.text.replace(/^\uFEFF/, "")).digest("hex");
+  const sha256 = createHash("sha256")
+    .update(decoded.text.replace(/^\uFEFF/, ""))
+    .digest("hex");
   return { doc, sha256, report: evaluationReport(doc, decoded.encoding) };
 }
 
