@@ -14,6 +14,17 @@ interface Entry {
   measure: ParsedMeasure;
 }
 
+/** Japanese names of the sheet fields, for messages. */
+const FIELD_NAMES = {
+  overview: "事業概要",
+  previousStatus: "実施状況",
+  targetFirst: "事業目標（前期）",
+  targetSecond: "事業目標（後期）",
+  results: "計画事業の実績等",
+  reason: "効果又は評価の理由",
+  issues: "今後の課題及び事業推進の方策",
+} as const;
+
 type Warn = (kind: ImportWarning["kind"], line: number, message: string) => void;
 
 function entriesOf(goals: ParsedGoal[]): Entry[] {
@@ -133,6 +144,11 @@ export function matchSheets(goals: ParsedGoal[], section: SheetSection, scale: R
   }
   for (const placed of section.sheets) {
     const s = placed.sheet;
+    for (const [key, name] of Object.entries(FIELD_NAMES)) {
+      const field = s.fields[key as keyof typeof FIELD_NAMES];
+      if (field?.raw === "##")
+        warn("unreadable_value", field.line, `評価表${s.number}の${name}が「##」で読み取れません（記載のまま）`);
+    }
     const at = s.fields.gradeText;
     if (!at) warn("other", s.line, `評価表${s.number}「${s.title}」に前期目標に対する評価の記載がありません`);
     else if (s.grade === null) {

@@ -101,6 +101,12 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
       if (/^\d+$/.test(v)) counts[code] = Number(v);
       else warn("unreadable_value", n, `${label}の${code}の件数「${v}」を読み取れません（記載のまま）`);
     });
+    const rowTotal = filled[grades.length];
+    const rowSum = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (rowTotal !== undefined && /^\d+$/.test(rowTotal) && Object.keys(counts).length === grades.length) {
+      if (Number(rowTotal) !== rowSum)
+        warn("total_mismatch", n, `${label}の計（${rowTotal}）と各評価の件数の和（${rowSum}）が一致しません`);
+    }
     return counts;
   };
 

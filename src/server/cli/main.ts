@@ -1,0 +1,68 @@
+/**
+ * Operator commands. They work on the embedded database (data/pglite, or TSUNAGU_DATA_DIR) by default and on
+ * DATABASE_URL when set, and run the same migrations first.
+ *   import <file> --municipality <code> [--dry-run] [--json]
+ *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
+ *   audit verify [--json]
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.js";
+import { openDatabase } from "../db/client.js";
+import { ensureDemoMunicipality } from "../demo/load-demo.js";
+import { AppError } from "../platform/errors.js";
+import { runAuditVerify } from "./audit-verify.js";
+import { runImport } from "./import.js";
+import { runSummary } from "./summary.js";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    municipality: { type: "string" },
+    plan: { type: "string" },
+    "fiscal-year": { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+});
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+let exitCode = 0;
+try {
+  await database.migrate();
+  if (config.loadDemo) await ensureDemoMunicipality(database.db);
+  const [command, ...rest] = positionals;
+  const out = await dispatch(command, rest);
+  process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+  exitCode = "exitCode" in out ? out.exitCode : 0;
+} catch (error) {
+  const message = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+  const details = error instanceof AppError ? error.details : undefined;
+  if (values.json) process.stdout.write(`${JSON.stringify({ error: message, details })}\n`);
+  else process.stderr.write(`エラー: ${message}\n`);
+  exitCode = 2;
+} finally {
+  await database.close();
+}
+process.exit(exitCode);
+
+async function dispatch(command: string | undefined, rest: string[]) {
+  switch (command) {
+    case "import":
+      return runImport(database.db, {
+        file: rest[0],
+        municipality: values.municipality,
+        dryRun: values["dry-run"] ?? false,
+      });
+    case "summary":
+      return runSummary(database.db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
+    case "audit":
+      if (rest[0] === "verify") return runAuditVerify(database.db);
+      break;
+  }
+  throw new AppError(
+    2,
+    "usage",
+    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | audit verify [--json]",
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The 総括表 sheet, laid out like the official form. Every number comes from getSummary (the same object the API
+ * returns), never recounted here, so the printed table and the screen cannot disagree.
+ */
+import type ExcelJS from "exceljs";
+import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import type { PlanRow } from "../plans/repository.js";
+import type { SummaryDto } from "../summaries/service.js";
+import { BORDER, FONT_NAME, HEADING_FILL, LABEL_FILL, SUMMARY_SHEET, setA4Landscape } from "./workbook-layout.js";
+
+const HEADER_ROWS = 3; // title, header, sub-header
+
+export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: SummaryDto) {
+  const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: "frozen", ySplit: HEADER_ROWS }] });
+  const scale = summary.plan.gradeScale;
+  const firstGradeCol = 5;
+  const ungradedCol = firstGradeCol + scale.length;
+  const deptCol = ungradedCol + 1;
+  const codes = new Set(scale.map((g) => g.code));
+
+  ws.columns = [
+    { width: 9 },
+    { width: 46 },
+    { width: 4.5 },
+    { width: 4.5 },
+    ...scale.map(() => ({ width: 6.5 })),
+    { width: 7.5 },
+    { width: 30 },
+  ];
+  ws.properties.defaultRowHeight = 18;
+  setA4Landscape(ws, `2:${HEADER_ROWS}`);
+
+  const period = formatFiscalYearRange(plan.startFiscalYear, plan.endFiscalYear);
+  const title = `${plan.title}（${period}）事業別評価総括表 ${formatFiscalYear(summary.fiscalYear)}`;
+  ws.getCell(1, 1).value = title;
+  ws.mergeCells(1, 1, 1, deptCol);
+  ws.getCell(1, 1).font = { name: FONT_NAME, size: 13, bold: true };
+  ws.getRow(1).height = 26;
+
+  // Header: 番号, 事業名, 種別 (新, 重), 評価 (one column per grade), 未評価, 所管名
+  const header = (row: number, col: number, value: string) => {
+    ws.getCell(row, col).value = value;
+  };
+  header(2, 1, "番号");
+  header(2, 2, "事業名");
+  header(2, 3, "種別");
+  header(3, 3, "新");
+  header(3, 4, "重");
+  header(2, firstGradeCol, "評価");
+  scale.forEach((g, i) => header(3, firstGradeCol + i, g.code));
+  header(2, ungradedCol, "未評価");
+  header(2, deptCol, "所管名");
+  ws.mergeCells(2, 1, 3, 1);
+  ws.mergeCells(2, 2, 3, 2);
+  ws.mergeCells(2, 3, 2, 4);
+  if (scale.length > 1) ws.mergeCells(2, firstGradeCol, 2, ungradedCol - 1);
+  ws.mergeCells(2, ungradedCol, 3, ungradedCol);
+  ws.mergeCells(2, deptCol, 3, deptCol);
+  for (const r of [2, 3]) {
+    ws.getRow(r).eachCell({ includeEmpty: true }, (c) => {
+      c.fill = LABEL_FILL;
+      c.font = { name: FONT_NAME, size: 10, bold: true };
+      c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    });
+  }
+
+  const countsRow = (label: string, counts: Record<string, number>, ungraded: number | null) => {
+    const row = ws.addRow([label, "", "", "", ...scale.map((g) => counts[g.code] ?? 0), ungraded ?? "", ""]);
+    ws.mergeCells(row.number, 1, row.number, 4);
+    row.font = { name: FONT_NAME, size: 10, bold: true };
+    row.getCell(1).alignment = { horizontal: "right", vertical: "middle" };
+    row.getCell(1).fill = LABEL_FILL;
+    return row;
+  };
+
+  const groups = new Map(summary.groups.map((g) => [g.nodeId, g]));
+  for (const line of summary.lines) {
+    if (line.kind === "heading") {
+      const text = [line.levelName, line.code, line.title].filter(Boolean).join(" ");
+      const row = ws.addRow([text]);
+      ws.mergeCells(row.number, 1, row.number, deptCol);
+      row.getCell(1).font = { name: FONT_NAME, size: 10, bold: true };
+      row.getCell(1).alignment = { vertical: "middle", indent: line.level, wrapText: true };
+      if (line.level === 0) row.getCell(1).fill = HEADING_FILL;
+    } else if (line.kind === "project") {
+      // a grade outside the scale is counted as 未評価 by the summary, so its ○ goes there too
+      const counted = line.grade !== null && codes.has(line.grade) ? line.grade : null;
+      const row = ws.addRow([
+        line.code ?? "",
+        line.relisted ? `${line.title}（再掲）` : line.title,
+        line.isNew ? "新" : "",
+        line.isPriority ? "重" : "",
+        ...scale.map((g) => (g.code === counted ? "○" : "")),
+        counted === null ? "○" : "",
+        line.departmentNames.join("、"),
+      ]);
+      row.font = { name: FONT_NAME, size: 10 };
+      row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+      for (const c of [2, deptCol]) row.getCell(c).alignment = { vertical: "middle", wrapText: true };
+    } else {
+      const g = groups.get(line.nodeId);
+      countsRow(line.label, g?.counts ?? {}, g?.ungraded ?? 0);
+    }
+  }
+
+  const total = summary.total;
+  countsRow("総合計", total.counts, total.ungraded);
+  const pct = ws.addRow([
+    `対象事業（${total.graded}件）における評価の割合`,
+    "",
+    "",
+    "",
+    ...scale.map((g) => (total.percentages[g.code] ?? 0) / 100),
+  ]);
+  ws.mergeCells(pct.number, 1, pct.number, 4);
+  pct.font = { name: FONT_NAME, size: 10 };
+  pct.getCell(1).alignment = { horizontal: "right", vertical: "middle", wrapText: true };
+  pct.getCell(1).fill = LABEL_FILL;
+  pct.height = 30;
+  scale.forEach((_, i) => {
+    pct.getCell(firstGradeCol + i).numFmt = "0.0%";
+  });
+
+  const lastTableRow = pct.number;
+  for (let r = 2; r <= lastTableRow; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= deptCol; c++) row.getCell(c).border = BORDER;
+    for (let c = firstGradeCol; c <= ungradedCol; c++) {
+      row.getCell(c).alignment = { horizontal: "center", vertical: "middle" };
+    }
+  }
+
+  ws.addRow([]);
+  for (const note of [
+    "※ 種別の標記　新＝新たに計画に掲載する事業　重＝重点的に取り組む事業",
+    `※ 評価は承認済みの評価表を集計しています（${formatFiscalYear(summary.fiscalYear)}、書き出し時点）。（再掲）の事業は各施策の小計に含み、総合計では1件として数えます。`,
+    "※ 組織改正により所管課の変更があった事業については、評価を行った所管課を記載しています。",
+  ]) {
+    const row = ws.addRow([note]);
+    ws.mergeCells(row.number, 1, row.number, deptCol);
+    row.getCell(1).font = { name: FONT_NAME, size: 9 };
+    row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+  }
+  return ws;
+}

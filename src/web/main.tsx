@@ -1,0 +1,27 @@
+import "./styles.css";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { setUnauthorizedHandler } from "./api";
+import { createQueryClient, keys } from "./queries";
+import { createAppRouter } from "./router";
+
+const queryClient = createQueryClient();
+// a 401 from any call means the session ended: forget everything and show the login page
+setUnauthorizedHandler(() => {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+  queryClient.setQueryData(keys.session, null);
+});
+const router = createAppRouter(queryClient);
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

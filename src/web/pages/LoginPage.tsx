@@ -1,0 +1,99 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ApiError, api, setCsrfToken } from "../api";
+import { fieldErrorMap } from "../components/ErrorAlert";
+import { SelectField, TextField } from "../components/FormField";
+import { Loading } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { keys, useMunicipalities } from "../queries";
+
+export function LoginPage() {
+  usePageTitle("ログイン");
+  const queryClient = useQueryClient();
+  const municipalities = useMunicipalities();
+  const [municipalityCode, setMunicipalityCode] = useState("");
+  const [loginId, setLoginId] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const list = municipalities.data ?? [];
+  const code = municipalityCode || (list.length === 1 ? (list[0]?.code ?? "") : "");
+  const fields = fieldErrorMap(error);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ csrfToken: string }>("/api/auth/login", {
+        method: "POST",
+        body: { municipalityCode: code, loginId, password },
+      });
+      setCsrfToken(r.csrfToken);
+      // nothing cached for a previous user may survive a login
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+      await queryClient.refetchQueries({ queryKey: keys.session });
+    } catch (err) {
+      setError(err);
+      setPassword("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>ログイン</h1>
+      <p className="lead">地域福祉計画の進行管理システム「つなぐ」</p>
+      {error ? (
+        <div className="alert" role="alert">
+          <p className="alert-title">ログインできませんでした</p>
+          <p>{error instanceof ApiError ? error.message : "エラーが発生しました"}</p>
+        </div>
+      ) : null}
+      {municipalities.isPending ? <Loading /> : null}
+      <form onSubmit={submit} noValidate>
+        {list.length > 1 ? (
+          <SelectField
+            label="自治体"
+            required
+            value={code}
+            onChange={setMunicipalityCode}
+            error={fields.municipalityCode}
+            options={[
+              { value: "", label: "選んでください" },
+              ...list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` })),
+            ]}
+          />
+        ) : list.length === 1 ? (
+          <p>
+            自治体: <strong>{list[0]?.name}</strong>
+          </p>
+        ) : null}
+        <TextField
+          label="ログインID"
+          required
+          value={loginId}
+          onChange={setLoginId}
+          autoComplete="username"
+          name="loginId"
+          error={fields.loginId}
+        />
+        <TextField
+          label="パスワード"
+          type="password"
+          required
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          name="password"
+          error={fields.password}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "ログインしています…" : "ログイン"}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Navigate,
+  Outlet,
+  redirect,
+  useLocation,
+} from "@tanstack/react-router";
+import { AppLayout, PublicLayout } from "./components/Layout";
+import { Loading, NotFound, QueryError } from "./components/Status";
+import { DepartmentsPage } from "./pages/DepartmentsPage";
+import { EvaluationListPage } from "./pages/EvaluationListPage";
+import { ImportPage } from "./pages/ImportPage";
+import { LoginPage } from "./pages/LoginPage";
+import { PlanFormPage } from "./pages/PlanFormPage";
+import { PlanStructurePage } from "./pages/PlanStructurePage";
+import { PlansPage } from "./pages/PlansPage";
+import { SheetPage } from "./pages/SheetPage";
+import { SummaryPage } from "./pages/SummaryPage";
+import { useSession } from "./queries";
+
+/** Only a path of this app may be a redirect target after login (never another site). */
+export function safeRedirect(target: unknown): string {
+  return typeof target === "string" &&
+    target.startsWith("/") &&
+    !target.startsWith("//") &&
+    !target.startsWith("/login")
+    ? target
+    : "/plans";
+}
+
+const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+const int = (v: unknown) => {
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : Number.NaN;
+  return Number.isInteger(n) ? n : undefined;
+};
+const flag = (v: unknown) => (v === true || v === "1" || v === 1 || v === "true" ? true : undefined);
+
+/** Decides between the login page and the app, whatever the route. */
+function Root() {
+  const session = useSession();
+  const location = useLocation();
+  const onLogin = location.pathname === "/login";
+  if (session.isPending) {
+    return (
+      <PublicLayout>
+        <Loading />
+      </PublicLayout>
+    );
+  }
+  if (session.error) {
+    return (
+      <PublicLayout>
+        <h1>つなぐ</h1>
+        <QueryError error={session.error} />
+      </PublicLayout>
+    );
+  }
+  if (!session.data) {
+    if (!onLogin) return <Navigate to="/login" search={{ redirect: location.href }} replace />;
+    return (
+      <PublicLayout>
+        <Outlet />
+      </PublicLayout>
+    );
+  }
+  if (onLogin) {
+    const target = safeRedirect((location.search as { redirect?: unknown }).redirect);
+    return <Navigate href={target} replace />;
+  }
+  return (
+    <AppLayout session={session.data}>
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Root,
+  notFoundComponent: () => <NotFound />,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/plans" });
+  },
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: LoginPage,
+});
+
+const plansRoute = createRoute({ getParentRoute: () => rootRoute, path: "/plans", component: PlansPage });
+const planNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/new",
+  component: () => <PlanFormPage />,
+});
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/$planId",
+  component: PlanStructurePage,
+});
+const planEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/plans/$planId/edit",
+  component: function PlanEdit() {
+    const { planId } = planEditRoute.useParams();
+    return <PlanFormPage planId={planId} />;
+  },
+});
+
+export interface EvaluationSearch {
+  planId?: string;
+  fy?: number;
+  status?: string;
+  mine?: boolean;
+}
+const evaluationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/evaluations",
+  validateSearch: (s: Record<string, unknown>): EvaluationSearch => ({
+    planId: str(s.planId),
+    fy: int(s.fy),
+    status: str(s.status),
+    mine: flag(s.mine),
+  }),
+  component: EvaluationListPage,
+});
+
+const sheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sheets/$sheetId",
+  component: SheetPage,
+});
+
+export interface SummarySearch {
+  planId?: string;
+  fy?: number;
+  departmentId?: string;
+  grade?: string;
+  isNew?: boolean;
+  isPriority?: boolean;
+}
+const summaryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/summary",
+  validateSearch: (s: Record<string, unknown>): SummarySearch => ({
+    planId: str(s.planId),
+    fy: int(s.fy),
+    departmentId: str(s.departmentId),
+    grade: str(s.grade),
+    isNew: flag(s.isNew),
+    isPriority: flag(s.isPriority),
+  }),
+  component: SummaryPage,
+});
+
+const importsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/imports", component: ImportPage });
+const departmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/departments",
+  component: DepartmentsPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  plansRoute,
+  planNewRoute,
+  planRoute,
+  planEditRoute,
+  evaluationsRoute,
+  sheetRoute,
+  summaryRoute,
+  importsRoute,
+  departmentsRoute,
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
