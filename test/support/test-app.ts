@@ -38,7 +38,11 @@ export async function startTestApp(opts: { demo?: boolean; webRoot?: string | nu
   };
 }
 
-export async function freshDatabase(): Promise<{ database: Database; dropDatabase: () => Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  database: Database;
+  url?: string;
+  dropDatabase: () => Promise<void>;
+}> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database: await openDatabase({}), dropDatabase: async () => {} };
   const name = `tsunagu_test_${randomBytes(6).toString("hex")}`;
@@ -51,6 +55,7 @@ export async function freshDatabase(): Promise<{ database: Database; dropDatabas
   const database = await openDatabase({ url: testUrl.toString() });
   return {
     database,
+    url: testUrl.toString(),
     dropDatabase: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

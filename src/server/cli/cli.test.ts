@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../../test/support/test-app.js";
+
+const run = promisify(execFile);
+const seed = new URL("../../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url).pathname;
+const root = new URL("../../../", import.meta.url).pathname;
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+/** The CLI as an operator runs it: a separate process on the embedded folder, or on DATABASE_URL when set. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], { cwd: root, env });
+    return { code: 0, json: JSON.parse(stdout) };
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    return { code: err.code, json: JSON.parse(err.stdout) };
+  }
+}
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshDatabase();
+    await fresh.database.close();
+    env = { ...process.env, DATABASE_URL: fresh.url };
+    cleanup = fresh.dropDatabase;
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-"));
+    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe("operator CLI", () => {
+  it("imports (dry run, then for real, then again), prints the summary and verifies the audit chain", async () => {
+    const dry = await cli("import", seed, "--municipality", "999001", "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    expect(dry.json).toMatchObject({ items: 68, goals: 7, created: false, dryRun: true });
+    expect(dry.json.plan.id).toBeNull();
+    expect(dry.json.warnings.length).toBeGreaterThan(10);
+    for (const w of dry.json.warnings) expect(Object.keys(w).sort()).toEqual(["kind", "line", "message"]);
+    expect(dry.json.unparsed).toEqual([]);
+
+    const real = await cli("import", seed, "--municipality", "999001", "--json");
+    expect(real.json).toMatchObject({ items: 68, created: true });
+    const again = await cli("import", seed, "--municipality", "999001", "--json");
+    expect(again.json).toMatchObject({ created: false, alreadyImported: true, plan: { id: real.json.plan.id } });
+
+    const summary = await cli("summary", "--plan", real.json.plan.id, "--fiscal-year", "2024", "--json");
+    expect(summary.code).toBe(0);
+    expect(summary.json.total).toMatchObject({
+      counts: { AA: 2, A: 32, B: 30, C: 3, D: 1 },
+      ungraded: 0,
+      percentages: { AA: 2.9, A: 47.1, B: 44.1, C: 4.4, D: 1.5 },
+    });
+    expect(summary.json.groups).toHaveLength(7 + 24);
+    expect(summary.json.groups[0]).toMatchObject({ level: "基本目標", code: "1", counts: { A: 4, B: 7 }, ungraded: 0 });
+
+    const verify = await cli("audit", "verify", "--json");
+    expect(verify.json).toMatchObject({ ok: true, firstBad: null });
+    expect(verify.json.records).toBeGreaterThan(68);
+  }, 120_000);
+
+  it("answers usage errors and unknown municipalities with a message and a non-zero code", async () => {
+    const unknown = await cli("import", seed, "--municipality", "000000", "--json");
+    expect(unknown.code).toBe(2);
+    expect(unknown.json.error).toMatch(/登録されていません/);
+    const noPlan = await cli("summary", "--json");
+    expect(noPlan.code).toBe(2);
+  }, 60_000);
+});

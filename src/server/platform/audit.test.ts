@@ -1,0 +1,111 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { auditLog } from "../db/schema/index.js";
+import { recordAudit, verifyAuditChain } from "./audit.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const entry = (n: number) => ({
+  municipalityId: t.municipalityId,
+  actorUserId: null,
+  actorLabel: "test",
+  action: "update",
+  entityType: "thing",
+  entityId: String(n),
+  before: { value: n, nested: { b: 2, a: 1 } },
+  after: { value: n + 1, text: "全角ＡＢＣ\n改行" },
+});
+
+/** Tampering needs the append-only triggers off, as an attacker with superuser rights would do. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  const db = t.database.db;
+  await db.execute(sql`alter table audit_log disable trigger user`);
+  try {
+    await db.execute(statement);
+  } finally {
+    await db.execute(sql`alter table audit_log enable trigger user`);
+  }
+}
+
+describe("audit trail", () => {
+  it("is written in the change's transaction: a rolled-back change leaves no record", async () => {
+    const db = t.database.db;
+    const before = (await verifyAuditChain(db)).records;
+    await expect(
+      db.transaction(async (tx) => {
+        await recordAudit(tx, entry(1));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await verifyAuditChain(db)).records).toBe(before);
+  });
+
+  it("a failed audit write fails the change", async () => {
+    const db = t.database.db;
+    await db.execute(sql`create table if not exists audited_thing (id int primary key)`);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`insert into audited_thing values (1)`);
+        await recordAudit(tx, { ...entry(2), municipalityId: "not-a-uuid" });
+      }),
+    ).rejects.toThrow();
+    const rows = await db.execute(sql`select count(*)::int as n from audited_thing`);
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+  });
+
+  it("refuses updates and deletes in the database", async () => {
+    const db = t.database.db;
+    await db.transaction((tx) => recordAudit(tx, entry(3)));
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => "succeeded",
+        (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ""}`,
+      );
+    expect(await failure(db.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
+    expect(await failure(db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
+  });
+
+  it("verifies the chain and catches a changed byte, a deleted record and a reordering", async () => {
+    const db = t.database.db;
+    for (let n = 10; n < 15; n++) await db.transaction((tx) => recordAudit(tx, entry(n)));
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBad: null });
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.municipalityId, t.municipalityId))
+      .orderBy(asc(auditLog.seq));
+    const target = rows.at(-3);
+    if (!target) throw new Error("no rows");
+    const at = (seq: number) => and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.seq, seq));
+
+    // one byte of the content
+    await tamper(sql`update audit_log set actor_label = 'tesT' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    let result = await verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBad?.seq).toBe(target.seq);
+    await tamper(sql`update audit_log set actor_label = 'test' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    // reordering: swap the contents of two records (each keeps its seq)
+    const [a, b] = [rows.at(-2), rows.at(-1)] as [typeof target, typeof target];
+    await tamper(sql`update audit_log set entity_id = ${b.entityId}, after = ${JSON.stringify(b.after)}::jsonb, hash = ${b.hash}, prev_hash = ${b.prevHash} where municipality_id = ${t.municipalityId} and seq = ${a.seq}`);
+    await tamper(sql`update audit_log set entity_id = ${a.entityId}, after = ${JSON.stringify(a.after)}::jsonb, hash = ${a.hash}, prev_hash = ${a.prevHash} where municipality_id = ${t.municipalityId} and seq = ${b.seq}`);
+    result = await verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBad?.seq).toBe(a.seq);
+
+    // deletion of a record
+    await tamper(sql`delete from audit_log where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    result = await verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBad?.seq).toBe(target.seq + 1);
+    expect(await db.select().from(auditLog).where(at(target.seq))).toHaveLength(0);
+  });
+});

@@ -1,0 +1,223 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { buildTree, type TreeNode } from "../../server/modules/plans/tree";
+import { api, errorMessage } from "../api";
+import { ItemMarks } from "../components/Badges";
+import { ItemDialog } from "../components/ItemDialog";
+import { RelistDialog } from "../components/RelistDialog";
+import { Loading, QueryError } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { joinNames } from "../format";
+import { isPlanOffice, keys, useDepartments, usePlan, useSession } from "../queries";
+import type { Plan, PlanItem } from "../types";
+
+const route = getRouteApi("/plans/$planId");
+
+export interface TreeRow {
+  item: PlanItem;
+  depth: number;
+  relisted: boolean;
+  parentId: string | null;
+}
+
+/** The plan's tree in display order; an item placed under several parents appears under each (再掲). */
+export function treeRows(items: PlanItem[]): TreeRow[] {
+  const placements = items.flatMap((i) => i.placements.map((p) => ({ ...p, itemId: i.id })));
+  const roots = buildTree(items, placements);
+  const out: TreeRow[] = [];
+  const walk = (nodes: TreeNode<PlanItem>[], depth: number, parentId: string | null) => {
+    for (const n of nodes) {
+      out.push({ item: n.item, depth, relisted: n.relisted, parentId });
+      walk(n.children, depth + 1, n.item.id);
+    }
+  };
+  walk(roots, 0, null);
+  return out;
+}
+
+type DialogState =
+  | { kind: "add"; parent: PlanItem | null }
+  | { kind: "edit"; item: PlanItem }
+  | { kind: "relist"; item: PlanItem }
+  | null;
+
+export function PlanStructurePage() {
+  const { planId } = route.useParams();
+  const session = useSession();
+  const plan = usePlan(planId);
+  const departments = useDepartments();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  usePageTitle(plan.data ? `計画の構成: ${plan.data.plan.title}` : "計画の構成");
+  const office = isPlanOffice(session.data);
+
+  const rows = useMemo(() => (plan.data ? treeRows(plan.data.items) : []), [plan.data]);
+  const deptName = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
+
+  if (plan.isPending) return <Loading />;
+  if (plan.error) return <QueryError error={plan.error} />;
+  const p: Plan = plan.data.plan;
+  const leafLevel = p.levelNames.length - 1;
+
+  const done = async (text: string) => {
+    setDialog(null);
+    setMessage(text);
+    setActionError(null);
+    await queryClient.invalidateQueries({ queryKey: keys.plan(planId) });
+  };
+
+  const removeRelisting = async (row: TreeRow) => {
+    if (!row.parentId) return;
+    if (!window.confirm(`「${row.item.title}」の再掲を解除しますか。`)) return;
+    try {
+      await api(`/api/plans/${planId}/items/${row.item.id}/relistings/${row.parentId}`, { method: "DELETE" });
+      await done(`「${row.item.title}」の再掲を解除しました。`);
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  };
+
+  return (
+    <>
+      <h1>{p.title}</h1>
+      <p className="lead">
+        計画の構成 ／ 計画期間 {p.periodLabel} ／ 階層 {p.levelNames.join(" › ")}
+      </p>
+      <div className="page-actions">
+        <Link to="/evaluations" search={{ planId }}>
+          この計画の評価
+        </Link>
+        <Link to="/summary" search={{ planId }}>
+          この計画の総括表
+        </Link>
+        {office ? (
+          <>
+            <Link to="/plans/$planId/edit" params={{ planId }}>
+              計画の設定を変更
+            </Link>
+            <button type="button" className="button" onClick={() => setDialog({ kind: "add", parent: null })}>
+              {p.levelNames[0]}を追加
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      {actionError ? (
+        <div className="alert" role="alert">
+          <p>{actionError}</p>
+        </div>
+      ) : null}
+      {rows.length === 0 ? <p>まだ項目がありません。</p> : null}
+      {rows.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{p.title}の構成</caption>
+            <thead>
+              <tr>
+                <th scope="col">番号</th>
+                <th scope="col">名称</th>
+                <th scope="col">種別</th>
+                <th scope="col">区分</th>
+                <th scope="col">担当課</th>
+                <th scope="col">計画書頁</th>
+                {office ? <th scope="col">操作</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const { item } = row;
+                const isLeaf = item.level >= leafLevel;
+                return (
+                  <tr key={`${row.parentId ?? "root"}:${item.id}`} className={`tree-row-${Math.min(item.level, 2)}`}>
+                    <td>{item.code ?? ""}</td>
+                    <td style={{ paddingLeft: `${0.625 + row.depth * 1.25}rem` }}>
+                      <span className="tree-title">
+                        {!isLeaf ? <span className="muted small">{p.levelNames[item.level]} </span> : null}
+                        {item.title}
+                        {row.relisted ? <span className="badge relisted">（再掲）</span> : null}
+                      </span>
+                      {isLeaf && item.summary ? <span className="small muted">{item.summary}</span> : null}
+                    </td>
+                    <td>
+                      <ItemMarks isNew={item.isNew} isPriority={item.isPriority} />
+                    </td>
+                    <td>{item.category ?? ""}</td>
+                    <td>{joinNames(item.departmentIds.map((id) => deptName.get(id) ?? ""))}</td>
+                    <td>{item.planPage ?? ""}</td>
+                    {office ? (
+                      <td>
+                        <div className="row-actions">
+                          <button
+                            type="button"
+                            className="button secondary small"
+                            onClick={() => setDialog({ kind: "edit", item })}
+                          >
+                            編集<span className="visually-hidden">：{item.title}</span>
+                          </button>
+                          {!isLeaf && !row.relisted ? (
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              onClick={() => setDialog({ kind: "add", parent: item })}
+                            >
+                              {p.levelNames[item.level + 1]}を追加
+                              <span className="visually-hidden">：{item.title}の下</span>
+                            </button>
+                          ) : null}
+                          {item.level > 0 && !row.relisted ? (
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              onClick={() => setDialog({ kind: "relist", item })}
+                            >
+                              再掲<span className="visually-hidden">：{item.title}</span>
+                            </button>
+                          ) : null}
+                          {row.relisted ? (
+                            <button type="button" className="button secondary small" onClick={() => removeRelisting(row)}>
+                              再掲を解除<span className="visually-hidden">：{item.title}</span>
+                            </button>
+                          ) : null}
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {office && dialog?.kind === "add" ? (
+        <ItemDialog
+          plan={p}
+          parent={dialog.parent}
+          departments={departments.data ?? []}
+          onClose={() => setDialog(null)}
+          onDone={(title) => done(`「${title}」を追加しました。`)}
+        />
+      ) : null}
+      {office && dialog?.kind === "edit" ? (
+        <ItemDialog
+          plan={p}
+          item={dialog.item}
+          departments={departments.data ?? []}
+          onClose={() => setDialog(null)}
+          onDone={(title) => done(`「${title}」を保存しました。`)}
+        />
+      ) : null}
+      {office && dialog?.kind === "relist" ? (
+        <RelistDialog
+          plan={p}
+          item={dialog.item}
+          items={plan.data.items}
+          onClose={() => setDialog(null)}
+          onDone={(parentTitle) => done(`「${dialog.item.title}」を「${parentTitle}」に再掲しました。`)}
+        />
+      ) : null}
+    </>
+  );
+}
