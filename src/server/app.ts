@@ -55,15 +55,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get("/healthz", async () => ({ ok: true }));
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
-  if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  const serveWeb = !!webRoot && existsSync(webRoot);
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
     // Client-side routes: any non-API GET that is not a file gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api/")) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
-    });
-  }
+    if (serveWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
+  });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
+import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
@@ -11,4 +12,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   evaluationRoutes(app, db);
   summaryRoutes(app, db);
   importRoutes(app, db);
+  exportRoutes(app, db);
 }

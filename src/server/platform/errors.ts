@@ -78,7 +78,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: "internal", message: "サーバーで問題が発生しました。時間をおいてもう一度お試しください。" });
   });
-  app.setNotFoundHandler((_request, reply) => {
-    reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
-  });
 }

@@ -80,6 +80,7 @@ const ACTION_LABELS: Record<string, string> = {
   accept: "承認",
   return: "差戻し",
   import: "取込",
+  import_xlsx: "Excel取込",
   create: "作成",
 };
 

@@ -47,7 +47,7 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
   header(3, 3, "新");
   header(3, 4, "重");
   header(2, firstGradeCol, "評価");
-  scale.forEach((g, i) => header(3, firstGradeCol + i, g.code));
+  for (const [i, g] of scale.entries()) header(3, firstGradeCol + i, g.code);
   header(2, ungradedCol, "未評価");
   header(2, deptCol, "所管名");
   ws.mergeCells(2, 1, 3, 1);
@@ -110,7 +110,8 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
     "",
     "",
     "",
-    ...scale.map((g) => (total.percentages[g.code] ?? 0) / 100),
+    // 41.6 → 0.416 shown as "41.6%"; divided in tenths so the stored number is exactly the rounded one
+    ...scale.map((g) => Math.round((total.percentages[g.code] ?? 0) * 10) / 1000),
   ]);
   ws.mergeCells(pct.number, 1, pct.number, 4);
   pct.font = { name: FONT_NAME, size: 10 };

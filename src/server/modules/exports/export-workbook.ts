@@ -16,8 +16,8 @@ import { loadPlanOr404 } from "../plans/service.js";
 import { getSummary } from "../summaries/service.js";
 import { buildProjectSheet } from "./build-project-sheet.js";
 import { buildSummarySheet } from "./build-summary-sheet.js";
-import { buildMetaSheet, type MetaRow } from "./workbook-meta.js";
 import { reservedSheetNames, uniqueSheetName } from "./workbook-layout.js";
+import { buildMetaSheet, type MetaRow } from "./workbook-meta.js";
 
 export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, planId: string, fiscalYear: number) {
   policies.readPlans(auth);
@@ -26,7 +26,8 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
     throw notFound(`${formatFiscalYear(fiscalYear)}の評価`);
   }
   const [summary, sheets, items, itemDepts, departments] = await Promise.all([
-    getSummary(db, auth, planId, { fiscalYear }),
+    // the same query the API parses from ?fiscalYear=…, so both share one cached result
+    getSummary(db, auth, planId, { fiscalYear, isNew: undefined, isPriority: undefined }),
     evaluationsRepo.listSheetsOfPlanYear(db, auth.municipalityId, planId, fiscalYear),
     plansRepo.listItems(db, auth.municipalityId, planId),
     plansRepo.listItemDepartments(db, auth.municipalityId, planId),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { requireAuth } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
-import { policies } from "../../platform/policies.js";
+import { authorizeImport } from "../exports/apply-evaluation-workbook.js";
 import { commitImport, previewImport } from "./service.js";
 
 /** The upload is the raw request body; its name comes URL-encoded in X-File-Name. */
@@ -26,14 +26,14 @@ function upload(request: FastifyRequest) {
 export function importRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/imports/preview", async (request) => {
     const auth = requireAuth(request);
-    policies.importDocuments(auth);
+    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes } = upload(request);
     return previewImport(db, auth, bytes);
   });
 
   app.post("/api/imports", async (request, reply) => {
     const auth = requireAuth(request);
-    policies.importDocuments(auth);
+    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes, fileName } = upload(request);
     const result = await commitImport(db, auth, request.ip, bytes, fileName);
     reply.status(result.created ? 201 : 200);

@@ -8,6 +8,7 @@ import {
 import type { Db } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
+import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
 import { evaluationReport } from "./evaluation-report.js";
 import * as repo from "./repository.js";
@@ -35,6 +36,7 @@ function readEvaluationDocument(bytes: Uint8Array) {
 }
 
 export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
+  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, null, bytes, { dryRun: true }); // our own xlsx
   const { sha256, report } = readEvaluationDocument(bytes);
   const existing = await repo.findImportBySha(db, actor.municipalityId, "evaluation", sha256);
   return { report: { ...report, alreadyImported: !!existing }, planId: existing?.planId ?? null };
@@ -52,6 +54,7 @@ export async function commitImport(
   fileName: string | null,
   opts: { dryRun?: boolean } = {},
 ) {
+  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, ip, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
   const { doc, sha256, report } = readEvaluationDocument(bytes);
   if (opts.dryRun) return previewImport(db, actor, bytes).then((p) => ({ ...p, created: false }));
   return db.transaction(async (tx) => {

@@ -4,13 +4,14 @@ import { requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { planIdParams } from "../plans/schema.js";
 import { summaryQuery } from "./schema.js";
-import { getSummary } from "./service.js";
+import { getSummaryJson } from "./service.js";
 
 export function summaryRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/plans/:planId/summary", async (request) => {
+  app.get("/api/plans/:planId/summary", async (request, reply) => {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(summaryQuery, request.query);
-    return { summary: await getSummary(db, auth, planId, query) };
+    const json = await getSummaryJson(db, auth, planId, query);
+    return reply.type("application/json; charset=utf-8").send(json);
   });
 }

@@ -3,17 +3,17 @@ import { computeSummary, type SummaryFilter, type SummaryNode } from "../../../d
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
-import * as evaluationsRepo from "../evaluations/repository.js";
 import { isProjectLevel } from "../evaluations/service.js";
-import * as plansRepo from "../plans/repository.js";
+import type * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { buildTree, type TreeNode } from "../plans/tree.js";
+import { loadSummaryInputs, type SummaryInputs } from "./repository.js";
 import type { SummaryQuery } from "./schema.js";
 
 /** Only accepted sheets count: the 総括表 is the checked result, not work in progress. */
 export const COUNTED_STATUS = "accepted";
 
-type Item = plansRepo.ItemRow;
+type Item = SummaryInputs["items"][number];
 
 export type SummaryLine =
   | { kind: "heading"; nodeId: string; level: number; levelName: string; code: string | null; title: string }
@@ -46,22 +46,32 @@ export async function getSummary(db: Executor, auth: AuthContext, planId: string
   const key = `${auth.municipalityId}:${planId}:${JSON.stringify(query)}`;
   const hit = cache.get(key);
   if (hit && hit.version === plan.version) return hit.value as ReturnType<typeof assemble>;
-  const [items, placements, itemDepts, grades] = await Promise.all([
-    plansRepo.listItems(db, auth.municipalityId, planId),
-    plansRepo.listPlacements(db, auth.municipalityId, planId),
-    plansRepo.listItemDepartments(db, auth.municipalityId, planId),
-    evaluationsRepo.listGradesOfPlanYear(db, auth.municipalityId, planId, query.fiscalYear),
-  ]);
-  const value = assemble(plan, items, placements, itemDepts, grades, query);
+  const inputs = await loadSummaryInputs(db, auth.municipalityId, planId, query.fiscalYear);
+  const value = assemble(plan, inputs.items, inputs.placements, inputs.itemDepartments, inputs.sheets, query);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, { version: plan.version, value });
   return value;
 }
 
+/**
+ * The HTTP answer, serialised once per plan version: a 2,000-project 総括表 is half a megabyte of JSON, and
+ * serialising it again for every reader would cost more than computing it.
+ */
+export async function getSummaryJson(db: Executor, auth: AuthContext, planId: string, query: SummaryQuery) {
+  const value = await getSummary(db, auth, planId, query);
+  let json = serialised.get(value);
+  if (!json) {
+    json = JSON.stringify({ summary: value });
+    serialised.set(value, json);
+  }
+  return json;
+}
+const serialised = new WeakMap<object, string>();
+
 function assemble(
   plan: plansRepo.PlanRow,
   items: Item[],
-  placements: plansRepo.PlacementRow[],
+  placements: SummaryInputs["placements"],
   itemDepts: { itemId: string; departmentId: string }[],
   grades: { itemId: string; grade: string | null; status: string; departmentNames: string[] }[],
   query: SummaryQuery,
