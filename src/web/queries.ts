@@ -142,10 +142,12 @@ export function useSummary(planId: string | undefined, params: Record<string, st
   return useQuery({
     queryKey: keys.summary(planId ?? "", params),
     queryFn: () => {
-      const q = new URLSearchParams(params);
-      return api<{ summary: Summary }>(`/api/plans/${encodeURIComponent(planId ?? "")}/summary?${q}`).then(
-        (r) => r.summary,
-      );
+      // include=rows: the per-project lines of the 総括表 (without it the server sends only the counts)
+      const q = new URLSearchParams({ ...params, include: "rows" });
+      return api<{ summary: Summary }>(`/api/plans/${encodeURIComponent(planId ?? "")}/summary?${q}`).then((r) => ({
+        ...r.summary,
+        lines: r.summary.lines ?? [],
+      }));
     },
     enabled: Boolean(planId && params.fiscalYear),
     staleTime: 0,

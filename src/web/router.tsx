@@ -7,7 +7,9 @@ import {
   Outlet,
   redirect,
   useLocation,
+  useRouter,
 } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
@@ -37,6 +39,34 @@ const int = (v: unknown) => {
   return Number.isInteger(n) ? n : undefined;
 };
 const flag = (v: unknown) => (v === true || v === "1" || v === 1 || v === "true" ? true : undefined);
+
+/** A page that failed to render: say so in Japanese instead of a blank screen. */
+function RouteError({ error }: { error: unknown }) {
+  return (
+    <>
+      <h1>画面を表示できませんでした</h1>
+      <div className="alert" role="alert">
+        <p>
+          表示中に問題が発生しました。画面を再読み込みしてください。続く場合は、システム管理者に次の内容を伝えてください。
+        </p>
+        <p className="small">{error instanceof Error ? error.message : String(error)}</p>
+      </div>
+    </>
+  );
+}
+
+/** Goes to a path of this app given as a string (path + search), e.g. back to where the user was before login. */
+function RedirectTo({ href }: { href: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    router.history.replace(href);
+  }, [router, href]);
+  return (
+    <PublicLayout>
+      <Loading />
+    </PublicLayout>
+  );
+}
 
 /** Decides between the login page and the app, whatever the route. */
 function Root() {
@@ -68,7 +98,7 @@ function Root() {
   }
   if (onLogin) {
     const target = safeRedirect((location.search as { redirect?: unknown }).redirect);
-    return <Navigate href={target} replace />;
+    return <RedirectTo href={target} />;
   }
   return (
     <AppLayout session={session.data}>
@@ -189,6 +219,7 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: false,
+    defaultErrorComponent: RouteError,
     scrollRestoration: true,
   });
 }

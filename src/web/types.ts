@@ -220,8 +220,9 @@ export interface ImportWarning {
   message: string;
 }
 
+/** Report of a text document import (総括表 + 評価表 of a municipality). */
 export interface ImportReport {
-  kind: string;
+  kind: "evaluation" | string;
   documentTitle?: string;
   plan: { title: string; startFiscalYear: number | null; endFiscalYear: number | null };
   fiscalYear: number | null;
@@ -235,4 +236,36 @@ export interface ImportReport {
   warnings: ImportWarning[];
   unparsed: { line: number; text: string }[];
   alreadyImported?: boolean;
+}
+
+/** Report of an edited evaluation workbook (our own xlsx export brought back). */
+export interface WorkbookReport {
+  kind: "evaluation-xlsx";
+  planId: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  dryRun: boolean;
+  changed: {
+    sheetId: string;
+    code: string | null;
+    title: string;
+    worksheet: string;
+    fields: { field: string; label: string; before: string | null; after: string | null }[];
+  }[];
+  unchanged: number;
+  conflicts: {
+    sheetId: string;
+    code: string | null;
+    title: string;
+    worksheet: string;
+    message: string;
+    fields: { field: string; label: string; file: string | null; current: string | null }[];
+  }[];
+  problems: { kind: string; worksheet: string | null; cell: string | null; message: string }[];
+}
+
+export type AnyImportReport = ImportReport | WorkbookReport;
+
+export function isWorkbookReport(r: AnyImportReport): r is WorkbookReport {
+  return r.kind === "evaluation-xlsx";
 }

@@ -1,24 +1,20 @@
+import { useEffect, useRef } from "react";
 import { ApiError, errorMessage } from "../api";
 
 /**
- * The error of a failed request, read out by screen readers (role="alert"). Field errors are shown next to their
- * fields; those whose field is not on the form are listed here so nothing is lost.
+ * The error of a failed request, read out by screen readers (role="alert") and scrolled into view, so it is
+ * noticed even when the button that failed is far below. Field messages are listed here as a summary and also
+ * shown next to their fields by the forms.
  */
-export function ErrorAlert({
-  error,
-  title,
-  shownFields = [],
-}: {
-  error: unknown;
-  title?: string;
-  /** field names shown next to their inputs (not repeated here) */
-  shownFields?: string[];
-}) {
+export function ErrorAlert({ error, title }: { error: unknown; title?: string | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [error]);
   if (!error) return null;
-  const fields =
-    error instanceof ApiError ? error.fields.filter((f) => !shownFields.some((s) => matches(f.field, s))) : [];
+  const fields = error instanceof ApiError ? error.fields : [];
   return (
-    <div className="alert" role="alert">
+    <div className="alert" role="alert" ref={ref}>
       {title ? <p className="alert-title">{title}</p> : null}
       <p>{errorMessage(error)}</p>
       {fields.length ? (
@@ -30,10 +26,6 @@ export function ErrorAlert({
       ) : null}
     </div>
   );
-}
-
-function matches(field: string, shown: string) {
-  return field === shown || field.startsWith(`${shown}.`);
 }
 
 /** Field name → first message, for the inputs of a form. */

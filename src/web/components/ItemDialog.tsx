@@ -120,10 +120,12 @@ export function ItemDialog({
     const latest = fresh.items.find((i) => i.id === item.id);
     const latestValues = valuesOf(latest);
     setKept(
-      TEXT_LABELS.filter(([k]) => values[k] !== latestValues[k] && String(values[k]).trim() !== "").map(([k, label]) => ({
-        label,
-        value: String(values[k]),
-      })),
+      TEXT_LABELS.filter(([k]) => values[k] !== latestValues[k] && String(values[k]).trim() !== "").map(
+        ([k, label]) => ({
+          label,
+          value: String(values[k]),
+        }),
+      ),
     );
     setValues(latestValues);
     setVersion(latest?.version);
@@ -133,11 +135,7 @@ export function ItemDialog({
   const title = item ? `${levelName}を編集` : parent ? `「${parent.title}」に${levelName}を追加` : `${levelName}を追加`;
   return (
     <Dialog open title={title} onClose={onClose}>
-      {error instanceof ApiError && error.isStale ? (
-        <StaleNotice onReload={reload} />
-      ) : (
-        <ErrorAlert error={error} shownFields={Object.keys(valuesOf(undefined))} />
-      )}
+      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
       <KeptText entries={kept} onDismiss={() => setKept([])} />
       <form onSubmit={submit} noValidate>
         <TextField
@@ -160,7 +158,11 @@ export function ItemDialog({
             <fieldset>
               <legend>種別</legend>
               <div className="choices-inline">
-                <Checkbox label="新（新たに計画に掲載する事業）" checked={values.isNew} onChange={(v) => set("isNew", v)} />
+                <Checkbox
+                  label="新（新たに計画に掲載する事業）"
+                  checked={values.isNew}
+                  onChange={(v) => set("isNew", v)}
+                />
                 <Checkbox
                   label="重（重点的に取り組む事業）"
                   checked={values.isPriority}

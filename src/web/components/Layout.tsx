@@ -11,6 +11,8 @@ const activeProps = { className: "active" } as const;
 function useFocusOnNavigate() {
   const location = useLocation();
   const first = useRef(true);
+  const path = location.pathname;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of path, by design
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -20,7 +22,7 @@ function useFocusOnNavigate() {
     const h1 = main?.querySelector("h1");
     (h1 instanceof HTMLElement ? h1 : main)?.setAttribute("tabindex", "-1");
     (h1 instanceof HTMLElement ? h1 : main)?.focus({ preventScroll: false });
-  }, [location.pathname]);
+  }, [path]);
 }
 
 export function AppLayout({ session, children }: { session: Session; children: ReactNode }) {
@@ -80,19 +82,19 @@ export function AppLayout({ session, children }: { session: Session; children: R
               総括表
             </Link>
           </li>
+          {session.user.role !== "viewer" ? (
+            <li>
+              <Link to="/imports" activeProps={activeProps}>
+                取込
+              </Link>
+            </li>
+          ) : null}
           {office ? (
-            <>
-              <li>
-                <Link to="/imports" activeProps={activeProps}>
-                  取込
-                </Link>
-              </li>
-              <li>
-                <Link to="/departments" activeProps={activeProps}>
-                  課の管理
-                </Link>
-              </li>
-            </>
+            <li>
+              <Link to="/departments" activeProps={activeProps}>
+                課の管理
+              </Link>
+            </li>
           ) : null}
         </ul>
       </nav>

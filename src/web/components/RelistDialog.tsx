@@ -49,7 +49,7 @@ export function RelistDialog({
   return (
     <Dialog open title={`「${item.title}」を再掲`} onClose={onClose}>
       <p>同じ項目を別の{parentLevelName}の下にも表示します。実績や評価は一つで、どの場所にも同じ内容が表示されます。</p>
-      <ErrorAlert error={error} shownFields={["parentItemId"]} />
+      <ErrorAlert error={error} />
       {candidates.length === 0 ? (
         <p>再掲できる{parentLevelName}がありません。</p>
       ) : (

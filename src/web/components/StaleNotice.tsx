@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 /**
  * 412: someone saved first. Nothing is overwritten silently: the user reloads the latest version explicitly, and
@@ -12,8 +12,12 @@ export function StaleNotice({
   reloadLabel?: string;
 }) {
   const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, []);
   return (
-    <div className="alert" role="alert">
+    <div className="alert" role="alert" ref={ref}>
       <p className="alert-title">他の人が先に更新しました</p>
       <p>
         あなたの変更はまだ保存されていません。最新の内容を読み込んでから、必要な変更をもう一度行ってください。
@@ -39,7 +43,13 @@ export function StaleNotice({
 }
 
 /** The text a user had typed before the latest version was loaded: read-only, ready to copy. */
-export function KeptText({ entries, onDismiss }: { entries: { label: string; value: string }[]; onDismiss: () => void }) {
+export function KeptText({
+  entries,
+  onDismiss,
+}: {
+  entries: { label: string; value: string }[];
+  onDismiss: () => void;
+}) {
   const id = useId();
   if (!entries.length) return null;
   return (

@@ -130,7 +130,6 @@ function PlanForm({ plan }: { plan?: Plan }) {
   };
 
   const title = plan ? "計画の設定を変更" : "計画の作成";
-  const shown = ["title", "kind", "startFiscalYear", "endFiscalYear", "levelNames", "gradeScale", "constituentPlans"];
   return (
     <>
       <h1>{title}</h1>
@@ -142,7 +141,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
           reloadLabel="最新の内容を読み込む（この画面の入力は破棄されます）"
         />
       ) : (
-        <ErrorAlert error={error} shownFields={shown} />
+        <ErrorAlert error={error} />
       )}
       <form onSubmit={submit} noValidate>
         <TextField label="計画名" required value={draft.title} onChange={(v) => set("title", v)} error={fe("title")} />
@@ -239,6 +238,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
                 />
                 <TextField
                   label={`説明（${i + 1}段階目）`}
+                  inputClassName="wide"
                   value={g.label}
                   onChange={(v) =>
                     set(
@@ -295,6 +295,7 @@ function PlanForm({ plan }: { plan?: Plan }) {
                   />
                   <TextField
                     label={`計画名（${i + 1}）`}
+                    inputClassName="wide"
                     value={c.title}
                     onChange={(v) =>
                       set(

@@ -132,7 +132,7 @@ export function PlanStructurePage() {
                 const isLeaf = item.level >= leafLevel;
                 return (
                   <tr key={`${row.parentId ?? "root"}:${item.id}`} className={`tree-row-${Math.min(item.level, 2)}`}>
-                    <td>{item.code ?? ""}</td>
+                    <td className="nowrap">{item.code ?? ""}</td>
                     <td style={{ paddingLeft: `${0.625 + row.depth * 1.25}rem` }}>
                       <span className="tree-title">
                         {!isLeaf ? <span className="muted small">{p.levelNames[item.level]} </span> : null}
@@ -141,7 +141,7 @@ export function PlanStructurePage() {
                       </span>
                       {isLeaf && item.summary ? <span className="small muted">{item.summary}</span> : null}
                     </td>
-                    <td>
+                    <td className="nowrap">
                       <ItemMarks isNew={item.isNew} isPriority={item.isPriority} />
                     </td>
                     <td>{item.category ?? ""}</td>
@@ -177,7 +177,11 @@ export function PlanStructurePage() {
                             </button>
                           ) : null}
                           {row.relisted ? (
-                            <button type="button" className="button secondary small" onClick={() => removeRelisting(row)}>
+                            <button
+                              type="button"
+                              className="button secondary small"
+                              onClick={() => removeRelisting(row)}
+                            >
                               再掲を解除<span className="visually-hidden">：{item.title}</span>
                             </button>
                           ) : null}

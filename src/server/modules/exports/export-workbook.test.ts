@@ -22,7 +22,7 @@ beforeAll(async () => {
     ApiClient,
   ];
   planId = (await office.get("/api/plans")).body.plans[0].id;
-  summary = (await office.get(`/api/plans/${planId}/summary?fiscalYear=2024`)).body.summary;
+  summary = (await office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
 });
 afterAll(async () => {
   await t?.close();

@@ -105,7 +105,7 @@ describe("plans and their tree", () => {
     ).body.sheet;
     s = (await office.post(`/api/sheets/${s.id}/submit`, {}, ifMatch(s.version))).body.sheet;
     await office.post(`/api/sheets/${s.id}/accept`, {}, ifMatch(s.version));
-    const summary = (await office.get(`/api/plans/${plan.id}/summary?fiscalYear=2024`)).body.summary;
+    const summary = (await office.get(`/api/plans/${plan.id}/summary?fiscalYear=2024&include=rows`)).body.summary;
     const group = (id: string) => summary.groups.find((g: { nodeId: string }) => g.nodeId === id);
     expect(group(m1.id).counts.B).toBe(1);
     expect(group(m2.id).counts.B).toBe(1);

@@ -12,5 +12,7 @@ export const summaryQuery = z.object({
   grade: z.string().trim().min(1).max(12).optional(),
   isNew: flag,
   isPriority: flag,
+  /** the per-project rows of the 総括表 (what the page and the xlsx draw); without it only the counts */
+  include: z.enum(["rows"], { error: "include には rows を指定してください" }).optional(),
 });
 export type SummaryQuery = z.infer<typeof summaryQuery>;

@@ -43,7 +43,8 @@ const CACHE_LIMIT = 500;
 export async function getSummary(db: Executor, auth: AuthContext, planId: string, query: SummaryQuery) {
   policies.readPlans(auth);
   const plan = await loadPlanOr404(db, auth, planId);
-  const key = `${auth.municipalityId}:${planId}:${JSON.stringify(query)}`;
+  const { include: _include, ...counted } = query;
+  const key = `${auth.municipalityId}:${planId}:${JSON.stringify(counted)}`;
   const hit = cache.get(key);
   if (hit && hit.version === plan.version) return hit.value as ReturnType<typeof assemble>;
   const inputs = await loadSummaryInputs(db, auth.municipalityId, planId, query.fiscalYear);
@@ -59,14 +60,17 @@ export async function getSummary(db: Executor, auth: AuthContext, planId: string
  */
 export async function getSummaryJson(db: Executor, auth: AuthContext, planId: string, query: SummaryQuery) {
   const value = await getSummary(db, auth, planId, query);
-  let json = serialised.get(value);
-  if (!json) {
-    json = JSON.stringify({ summary: value });
-    serialised.set(value, json);
+  const withRows = query.include === "rows";
+  let cached = serialised.get(value);
+  if (!cached) {
+    cached = {};
+    serialised.set(value, cached);
   }
-  return json;
+  const slot = withRows ? "rows" : "counts";
+  cached[slot] ??= Buffer.from(JSON.stringify({ summary: withRows ? value : { ...value, lines: undefined } }));
+  return cached[slot];
 }
-const serialised = new WeakMap<object, string>();
+const serialised = new WeakMap<object, { rows?: Buffer; counts?: Buffer }>();
 
 function assemble(
   plan: plansRepo.PlanRow,

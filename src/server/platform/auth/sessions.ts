@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { municipalities, sessions, userDepartments, users } from "../../db/schema/index.js";
+import { sessions } from "../../db/schema/index.js";
 import type { AuthContext, Role } from "./context.js";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -24,51 +24,66 @@ export async function destroyUserSessions(db: Executor, municipalityId: string, 
   await db.delete(sessions).where(and(eq(sessions.municipalityId, municipalityId), eq(sessions.userId, userId)));
 }
 
-/** Resolves a cookie token to the caller; expired sessions (idle or absolute) and disabled users resolve to null. */
+interface SessionRow {
+  municipality_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string | Date;
+  last_seen_at: string | Date;
+  login_id: string;
+  display_name: string;
+  role: string;
+  disabled: boolean;
+  code: string;
+  name: string;
+  department_ids: string[] | null;
+}
+
+/**
+ * Resolves a cookie token to the caller in one query (it runs on every request); expired sessions (idle or
+ * absolute) and disabled users resolve to null, so disabling an account ends its sessions at once.
+ */
 export async function loadSession(db: Executor, token: string): Promise<AuthContext | null> {
   const hash = tokenHash(token);
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: users,
-      municipality: municipalities,
-    })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.municipalityId, sessions.municipalityId), eq(users.id, sessions.userId)))
-    .innerJoin(municipalities, eq(municipalities.id, sessions.municipalityId))
-    .where(eq(sessions.tokenHash, hash))
-    .limit(1);
+  const result = await db.execute(sql`
+    select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
+           (select array_agg(ud.department_id::text) from user_departments ud
+             where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids
+    from sessions s
+    join users u on u.municipality_id = s.municipality_id and u.id = s.user_id
+    join municipalities m on m.id = s.municipality_id
+    where s.token_hash = ${hash}
+    limit 1`);
+  const row = (result as unknown as { rows: SessionRow[] }).rows[0];
   if (!row) return null;
   const now = Date.now();
+  const lastSeen = new Date(row.last_seen_at).getTime();
   if (
-    row.user.disabled ||
-    now - row.session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ||
-    now - row.session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS
+    row.disabled ||
+    now - lastSeen > IDLE_TIMEOUT_MS ||
+    now - new Date(row.created_at).getTime() > ABSOLUTE_TIMEOUT_MS
   ) {
     await destroySession(db, hash);
     return null;
   }
   // Touch at most once a minute so that reads do not write on every request.
-  if (now - row.session.lastSeenAt.getTime() > 60_000) {
+  if (now - lastSeen > 60_000) {
     await db
       .update(sessions)
       .set({ lastSeenAt: sql`now()` })
-      .where(and(eq(sessions.municipalityId, row.session.municipalityId), eq(sessions.tokenHash, hash)));
+      .where(and(eq(sessions.municipalityId, row.municipality_id), eq(sessions.tokenHash, hash)));
   }
-  const depts = await db
-    .select({ id: userDepartments.departmentId })
-    .from(userDepartments)
-    .where(and(eq(userDepartments.municipalityId, row.user.municipalityId), eq(userDepartments.userId, row.user.id)));
   return {
-    userId: row.user.id,
-    municipalityId: row.user.municipalityId,
-    municipalityCode: row.municipality.code,
-    municipalityName: row.municipality.name,
-    loginId: row.user.loginId,
-    displayName: row.user.displayName,
-    role: row.user.role as Role,
-    departmentIds: depts.map((d) => d.id),
-    csrfToken: row.session.csrfToken,
+    userId: row.user_id,
+    municipalityId: row.municipality_id,
+    municipalityCode: row.code,
+    municipalityName: row.name,
+    loginId: row.login_id,
+    displayName: row.display_name,
+    role: row.role as Role,
+    departmentIds: row.department_ids ?? [],
+    csrfToken: row.csrf_token,
     sessionTokenHash: hash,
   };
 }

@@ -1,0 +1,207 @@
+import { fyLabel } from "../format";
+import type { ImportReport } from "../types";
+
+export const WARNING_LABELS: Record<string, string> = {
+  grade_mismatch: "評価の不一致",
+  department_mismatch: "担当課の表記の違い",
+  title_mismatch: "事業名の不一致",
+  subtotal_mismatch: "小計の不一致",
+  total_mismatch: "合計の不一致",
+  total_label_mismatch: "合計行の見出しの誤り",
+  percentage_mismatch: "割合の不一致",
+  count_mismatch: "件数の不一致",
+  missing_sheet: "評価表がない事業",
+  missing_summary_row: "総括表にない評価表",
+  duplicate_title: "事業名の重複",
+  unreadable_value: "読み取れない値",
+  other: "その他",
+};
+
+function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; ungraded: number | null } {
+  const gc = report.gradeCounts as Record<string, unknown>;
+  if (gc && typeof gc.counts === "object" && gc.counts !== null) {
+    return {
+      counts: gc.counts as Record<string, number>,
+      ungraded: typeof gc.ungraded === "number" ? gc.ungraded : null,
+    };
+  }
+  return { counts: (gc ?? {}) as Record<string, number>, ungraded: null };
+}
+
+function warningKinds(report: ImportReport): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const w of report.warnings) counts.set(w.kind, (counts.get(w.kind) ?? 0) + 1);
+  return [...counts.entries()];
+}
+
+export function ImportPreview({
+  report,
+  onCommit,
+  busy,
+}: {
+  report: ImportReport;
+  onCommit: (() => void) | null;
+  busy: boolean;
+}) {
+  const grades = gradeCountsOf(report);
+  const codes = report.gradeScale?.map((g) => g.code) ?? Object.keys(grades.counts);
+  const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
+  return (
+    <section aria-labelledby="import-preview-title">
+      <h2 id="import-preview-title">取込内容の確認</h2>
+      {report.alreadyImported ? (
+        <div className="notice warning">
+          <p>
+            <strong>既に取り込み済み</strong>
+            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
+          </p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <dt>計画名</dt>
+        <dd>{report.plan.title || "（読み取れませんでした）"}</dd>
+        <dt>計画期間</dt>
+        <dd>
+          {report.plan.startFiscalYear ? fyLabel(report.plan.startFiscalYear) : "－"}～
+          {report.plan.endFiscalYear ? fyLabel(report.plan.endFiscalYear) : "－"}
+        </dd>
+        <dt>評価の年度</dt>
+        <dd>{report.fiscalYear ? fyLabel(report.fiscalYear) : "（読み取れませんでした）"}</dd>
+      </dl>
+      <div className="table-wrap">
+        <table className="data">
+          <caption>読み取った件数</caption>
+          <thead>
+            <tr>
+              <th scope="col">基本目標</th>
+              <th scope="col">施策</th>
+              <th scope="col">事業</th>
+              <th scope="col">評価表</th>
+              <th scope="col">警告</th>
+              <th scope="col">読み取れなかった行</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="num">{report.goals}</td>
+              <td className="num">{report.measures}</td>
+              <td className="num">{report.items}</td>
+              <td className="num">{report.sheets}</td>
+              <td className="num">{report.warnings.length}</td>
+              <td className="num">{report.unparsed.length}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="table-wrap">
+        <table className="data">
+          <caption>評価ごとの件数（評価表による）</caption>
+          <thead>
+            <tr>
+              {codes.map((c) => (
+                <th key={c} scope="col" className="center" title={label(c)}>
+                  {c}
+                </th>
+              ))}
+              {grades.ungraded !== null ? (
+                <th scope="col" className="center">
+                  評価なし
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {codes.map((c) => (
+                <td key={c} className="num">
+                  {grades.counts[c] ?? 0}
+                </td>
+              ))}
+              {grades.ungraded !== null ? <td className="num">{grades.ungraded}</td> : null}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <h3>警告（{report.warnings.length}件）</h3>
+      {report.warnings.length ? (
+        <ul className="choices-inline plain-list">
+          {warningKinds(report).map(([kind, n]) => (
+            <li key={kind}>
+              {WARNING_LABELS[kind] ?? kind}: {n}件
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {onCommit ? (
+        <div className="page-actions">
+          <button type="button" className="button" onClick={onCommit} disabled={busy}>
+            {busy ? "取り込んでいます…" : "取り込む"}
+          </button>
+          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
+        </div>
+      ) : null}
+      {report.warnings.length ? (
+        <>
+          <p>文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。</p>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">警告の一覧</caption>
+              <thead>
+                <tr>
+                  <th scope="col">種類</th>
+                  <th scope="col" className="num">
+                    行
+                  </th>
+                  <th scope="col">内容</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.warnings.map((w, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
+                  <tr key={i}>
+                    <td className="nowrap">{WARNING_LABELS[w.kind] ?? w.kind}</td>
+                    <td className="num">{w.line}</td>
+                    <td>{w.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>警告はありません。</p>
+      )}
+
+      <h3>読み取れなかった行（{report.unparsed.length}件）</h3>
+      {report.unparsed.length ? (
+        <details>
+          <summary>読み取れなかった行を表示</summary>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">読み取れなかった行</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    行
+                  </th>
+                  <th scope="col">原文</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.unparsed.map((u) => (
+                  <tr key={u.line}>
+                    <td className="num">{u.line}</td>
+                    <td className="change-value">{u.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : (
+        <p>ありません。</p>
+      )}
+    </section>
+  );
+}

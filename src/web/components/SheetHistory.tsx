@@ -1,0 +1,62 @@
+import { useId } from "react";
+import { formatDateTime } from "../format";
+import { useSheetHistory } from "../queries";
+import { Loading, QueryError } from "./Status";
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "（空欄）";
+  if (typeof v === "string") return v;
+  return JSON.stringify(v);
+}
+
+/** 変更履歴: who did what and when, with each field's value before and after. */
+export function SheetHistory({ sheetId }: { sheetId: string }) {
+  const history = useSheetHistory(sheetId, true);
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="no-print">
+      <h2 id={id}>変更履歴</h2>
+      {history.isPending ? <Loading /> : null}
+      {history.error ? <QueryError error={history.error} /> : null}
+      {history.data && history.data.length === 0 ? <p>履歴はまだありません。</p> : null}
+      {history.data?.length ? (
+        <ol className="history-list" reversed>
+          {[...history.data].reverse().map((h) => (
+            <li key={h.seq}>
+              <p>
+                <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{h.actor}
+              </p>
+              {h.changes.length ? (
+                <div className="table-wrap">
+                  <table className="data small history-table">
+                    <caption className="visually-hidden">
+                      {formatDateTime(h.at)}の{h.actionLabel}で変わった項目
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">項目</th>
+                        <th scope="col">変更前</th>
+                        <th scope="col">変更後</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {h.changes.map((c) => (
+                        <tr key={c.field}>
+                          <th scope="row">{c.label}</th>
+                          <td className="change-value">{show(c.before)}</td>
+                          <td className="change-value">{show(c.after)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p className="small muted">内容の変更はありません。</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,307 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ApiError, api } from "../api";
+import { Dialog } from "../components/Dialog";
+import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { SelectField, TextField } from "../components/FormField";
+import { StaleNotice } from "../components/StaleNotice";
+import { Loading, QueryError } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { formatEraDate, todayIso } from "../format";
+import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
+import type { Department } from "../types";
+
+type DialogState = { kind: "rename" | "merge"; department: Department } | null;
+
+export function DepartmentsPage() {
+  usePageTitle("課の管理");
+  const session = useSession();
+  const departments = useDepartments();
+  const office = isPlanOffice(session.data);
+  const [dialog, setDialog] = useState<DialogState>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+
+  const done = async (text: string) => {
+    setDialog(null);
+    setMessage(text);
+    await queryClient.invalidateQueries({ queryKey: keys.departments });
+  };
+
+  if (departments.isPending) return <Loading />;
+  if (departments.error) return <QueryError error={departments.error} />;
+  const byId = new Map(departments.data.map((d) => [d.id, d]));
+  const sorted = [...departments.data].sort((a, b) => Number(b.active) - Number(a.active));
+
+  return (
+    <>
+      <h1>課の管理</h1>
+      <p className="lead">
+        組織改正（課の名称変更・統合）を登録します。過去の評価表には、評価したときの課名が残ります。
+      </p>
+      {office ? <AddDepartmentForm onDone={(name) => done(`「${name}」を追加しました。`)} /> : null}
+      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="visually-hidden">課の一覧</caption>
+          <thead>
+            <tr>
+              <th scope="col">課名</th>
+              <th scope="col">状態</th>
+              <th scope="col">名称の履歴</th>
+              {office ? <th scope="col">操作</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{d.name}</th>
+                <td>
+                  {d.active
+                    ? "現行"
+                    : d.mergedIntoId
+                      ? `${formatEraDate(d.abolishedOn)}に「${byId.get(d.mergedIntoId)?.name ?? "不明"}」へ統合`
+                      : `${formatEraDate(d.abolishedOn)}に廃止`}
+                </td>
+                <td>
+                  {d.history.length > 1 ? (
+                    <ul className="small">
+                      {d.history.map((h) => (
+                        <li key={`${h.name}:${h.validFrom}`}>
+                          {h.name}（{h.validFrom ? `${formatEraDate(h.validFrom)}から` : "当初から"}
+                          {h.validTo ? `${formatEraDate(h.validTo)}の前日まで` : "現在まで"}）
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted small">変更なし</span>
+                  )}
+                </td>
+                {office ? (
+                  <td>
+                    {d.active ? (
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => setDialog({ kind: "rename", department: d })}
+                        >
+                          名称変更<span className="visually-hidden">：{d.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => setDialog({ kind: "merge", department: d })}
+                        >
+                          統合<span className="visually-hidden">：{d.name}</span>
+                        </button>
+                      </div>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {dialog?.kind === "rename" ? (
+        <RenameDialog
+          department={dialog.department}
+          onClose={() => setDialog(null)}
+          onDone={(name) => done(`「${dialog.department.name}」を「${name}」に名称変更しました。`)}
+        />
+      ) : null}
+      {dialog?.kind === "merge" ? (
+        <MergeDialog
+          department={dialog.department}
+          departments={departments.data}
+          onClose={() => setDialog(null)}
+          onDone={(into) => done(`「${dialog.department.name}」を「${into}」に統合しました。`)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function AddDepartmentForm({ onDone }: { onDone: (name: string) => void }) {
+  const [name, setName] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("/api/departments", { method: "POST", body: { name } });
+      onDone(name.trim());
+      setName("");
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="filters">
+      <TextField label="追加する課の名前" value={name} onChange={setName} error={fieldErrorMap(error).name} />
+      <div className="field">
+        <button type="submit" className="button" disabled={busy}>
+          課を追加
+        </button>
+      </div>
+      <div style={{ flexBasis: "100%" }}>
+        <ErrorAlert error={error} />
+      </div>
+    </form>
+  );
+}
+
+function useVersionedAction(department: Department) {
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState(department.version);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const reload = async () => {
+    const fresh = await queryClient.fetchQuery({
+      queryKey: keys.departments,
+      queryFn: () => api<{ departments: Department[] }>("/api/departments").then((r) => r.departments),
+      staleTime: 0,
+    });
+    const d = fresh.find((x) => x.id === department.id);
+    if (d) setVersion(d.version);
+    setError(null);
+  };
+  return { version, error, setError, busy, setBusy, reload };
+}
+
+function RenameDialog({
+  department,
+  onClose,
+  onDone,
+}: {
+  department: Department;
+  onClose: () => void;
+  onDone: (name: string) => void;
+}) {
+  const [name, setName] = useState(department.name);
+  const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
+  const a = useVersionedAction(department);
+  const fields = fieldErrorMap(a.error);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    a.setBusy(true);
+    a.setError(null);
+    try {
+      await api(`/api/departments/${department.id}/rename`, {
+        method: "POST",
+        body: { name, effectiveFrom },
+        version: a.version,
+      });
+      onDone(name.trim());
+    } catch (err) {
+      a.setError(err);
+    } finally {
+      a.setBusy(false);
+    }
+  };
+  return (
+    <Dialog open title={`「${department.name}」の名称変更`} onClose={onClose}>
+      {a.error instanceof ApiError && a.error.isStale ? (
+        <StaleNotice onReload={a.reload} />
+      ) : (
+        <ErrorAlert error={a.error} />
+      )}
+      <form onSubmit={submit} noValidate>
+        <TextField label="新しい課名" required value={name} onChange={setName} error={fields.name} />
+        <TextField
+          label="適用日"
+          type="date"
+          required
+          hint="組織改正の日。この日から新しい課名になります。"
+          value={effectiveFrom}
+          onChange={setEffectiveFrom}
+          error={fields.effectiveFrom}
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            キャンセル
+          </button>
+          <button type="submit" className="button" disabled={a.busy}>
+            名称を変更
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function MergeDialog({
+  department,
+  departments,
+  onClose,
+  onDone,
+}: {
+  department: Department;
+  departments: Department[];
+  onClose: () => void;
+  onDone: (into: string) => void;
+}) {
+  const [into, setInto] = useState("");
+  const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
+  const a = useVersionedAction(department);
+  const fields = fieldErrorMap(a.error);
+  const targets = departments.filter((d) => d.active && d.id !== department.id);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    a.setBusy(true);
+    a.setError(null);
+    try {
+      await api(`/api/departments/${department.id}/merge`, {
+        method: "POST",
+        body: { intoDepartmentId: into, effectiveFrom },
+        version: a.version,
+      });
+      onDone(targets.find((t) => t.id === into)?.name ?? "");
+    } catch (err) {
+      a.setError(err);
+    } finally {
+      a.setBusy(false);
+    }
+  };
+  return (
+    <Dialog open title={`「${department.name}」を別の課に統合`} onClose={onClose}>
+      <p>統合した課は一覧に残り、過去の評価表の課名もそのまま残ります。</p>
+      {a.error instanceof ApiError && a.error.isStale ? (
+        <StaleNotice onReload={a.reload} />
+      ) : (
+        <ErrorAlert error={a.error} />
+      )}
+      <form onSubmit={submit} noValidate>
+        <SelectField
+          label="統合先の課"
+          required
+          value={into}
+          onChange={setInto}
+          error={fields.intoDepartmentId}
+          options={[{ value: "", label: "選んでください" }, ...targets.map((t) => ({ value: t.id, label: t.name }))]}
+        />
+        <TextField
+          label="適用日"
+          type="date"
+          required
+          value={effectiveFrom}
+          onChange={setEffectiveFrom}
+          error={fields.effectiveFrom}
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            キャンセル
+          </button>
+          <button type="submit" className="button" disabled={a.busy}>
+            統合する
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

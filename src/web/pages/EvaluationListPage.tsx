@@ -1,0 +1,251 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  type SortFn,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { type FormEvent, useCallback, useState } from "react";
+import { api } from "../api";
+import { ItemMarks, StatusBadge } from "../components/Badges";
+import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { Checkbox, SelectField } from "../components/FormField";
+import { PlanYearPicker } from "../components/PlanYearPicker";
+import { Loading, QueryError } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { formatDateTime, fyLabel, joinNames } from "../format";
+import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
+import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
+
+const route = getRouteApi("/evaluations");
+
+const codeSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
+  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja", { numeric: true });
+const textSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
+  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+const helper = createColumnHelper<typeof features, SheetListRow>();
+const columns = helper.columns([
+  helper.accessor((r) => r.item?.code ?? "", { id: "code", header: "番号", sortFn: codeSort }),
+  helper.accessor((r) => r.item?.title ?? "", {
+    id: "title",
+    header: "事業名",
+    sortFn: textSort,
+    cell: (info) => (
+      <>
+        <Link to="/sheets/$sheetId" params={{ sheetId: info.row.original.id }}>
+          {info.getValue() || "（名称なし）"}
+        </Link>{" "}
+        {info.row.original.item ? (
+          <ItemMarks isNew={info.row.original.item.isNew} isPriority={info.row.original.item.isPriority} />
+        ) : null}
+      </>
+    ),
+  }),
+  helper.accessor((r) => joinNames(r.departmentNames), { id: "departments", header: "担当課", sortFn: textSort }),
+  helper.accessor((r) => r.statusLabel, {
+    id: "status",
+    header: "状態",
+    sortFn: textSort,
+    cell: (info) => <StatusBadge status={info.row.original.status} label={info.row.original.statusLabel} />,
+  }),
+  helper.accessor((r) => r.grade ?? "", {
+    id: "grade",
+    header: "評価",
+    sortFn: textSort,
+    cell: (info) => info.getValue() || <span className="muted">－</span>,
+  }),
+  helper.accessor((r) => r.updatedAt, {
+    id: "updatedAt",
+    header: "更新日時",
+    sortFn: textSort,
+    cell: (info) => formatDateTime(info.getValue()),
+  }),
+]);
+const noRows: SheetListRow[] = [];
+
+export function EvaluationListPage() {
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const session = useSession();
+  const editor = session.data?.user.role === "department_editor";
+  const office = isPlanOffice(session.data);
+  const title = editor ? "評価（自分の担当）" : "評価";
+  usePageTitle(title);
+
+  const onPick = useCallback(
+    (planId: string, fy: number | undefined) => navigate({ search: (s) => ({ ...s, planId, fy }), replace: true }),
+    [navigate],
+  );
+  const status = search.status ?? "";
+  const mine = editor || Boolean(search.mine);
+  const sheets = useSheets(search.planId, search.fy, status, mine && !editor);
+
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="lead">
+        {editor
+          ? "あなたの課が担当する事業の評価表です。事業名を選ぶと評価表を開きます。"
+          : "評価表の一覧です。事業名を選ぶと評価表を開きます。"}
+      </p>
+      <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
+        <SelectField
+          label="状態"
+          value={status}
+          onChange={(v) => navigate({ search: (s) => ({ ...s, status: v || undefined }), replace: true })}
+          options={[
+            { value: "", label: "すべて" },
+            ...(Object.keys(SHEET_STATUS_LABELS) as SheetStatus[]).map((k) => ({
+              value: k,
+              label: SHEET_STATUS_LABELS[k],
+            })),
+          ]}
+        />
+        {!editor ? (
+          <Checkbox
+            label="自分の課の担当のみ"
+            checked={Boolean(search.mine)}
+            onChange={(v) => navigate({ search: (s) => ({ ...s, mine: v || undefined }), replace: true })}
+          />
+        ) : null}
+      </PlanYearPicker>
+      {office && search.planId ? (
+        <OpenRoundForm planId={search.planId} onOpened={(fy) => onPick(search.planId ?? "", fy)} />
+      ) : null}
+      {search.fy ? <h2>{fyLabel(search.fy)}の評価表</h2> : null}
+      {search.planId && search.fy && session.data?.user.role !== "viewer" ? (
+        <p className="no-print">
+          <a href={`/api/plans/${encodeURIComponent(search.planId)}/evaluations/${search.fy}/export.xlsx`} download>
+            {editor ? "担当の評価表" : "評価表"}をExcel形式（xlsx）でダウンロード
+          </a>
+          <span className="small muted">
+            （記入したファイルは「<Link to="/imports">取込</Link>」からまとめて反映できます）
+          </span>
+        </p>
+      ) : null}
+      {sheets.isPending && sheets.fetchStatus !== "idle" ? <Loading /> : null}
+      {sheets.error ? <QueryError error={sheets.error} /> : null}
+      {sheets.data ? <SheetTable rows={sheets.data} /> : null}
+    </>
+  );
+}
+
+function SheetTable({ rows }: { rows: SheetListRow[] }) {
+  const table = useTable({ features, columns, data: rows ?? noRows });
+  if (!rows.length) return <p>該当する評価表はありません。</p>;
+  return (
+    <div className="table-wrap">
+      <p className="muted small" aria-live="polite">
+        {rows.length}件
+      </p>
+      <table className="data">
+        <caption className="visually-hidden">評価表の一覧（列見出しのボタンで並べ替え）</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "⇅"}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Plan office: open the evaluation of a fiscal year (creates one sheet per project). */
+function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: number) => void }) {
+  const plans = usePlans();
+  const rounds = useRounds(planId);
+  const queryClient = useQueryClient();
+  const plan = plans.data?.find((p) => p.id === planId);
+  const [fy, setFy] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  if (!plan || !rounds.data) return null;
+  const opened = new Set(rounds.data.map((r) => r.fiscalYear));
+  const years: number[] = [];
+  for (let y = plan.startFiscalYear; y <= plan.endFiscalYear; y++) if (!opened.has(y)) years.push(y);
+  if (!years.length) return null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const year = Number(fy);
+      const r = await api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+        method: "POST",
+        body: { fiscalYear: year },
+      });
+      await queryClient.invalidateQueries({ queryKey: keys.rounds(planId) });
+      setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);
+      setFy("");
+      onOpened(r.round.fiscalYear);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <details className="no-print">
+      <summary>新しい年度の評価を開始する（計画所管課）</summary>
+      <form onSubmit={submit} noValidate className="form-row">
+        <SelectField
+          label="開始する年度"
+          value={fy}
+          onChange={setFy}
+          error={fieldErrorMap(error).fiscalYear}
+          options={[
+            { value: "", label: "選んでください" },
+            ...years.map((y) => ({ value: String(y), label: fyLabel(y) })),
+          ]}
+        />
+        <div className="field">
+          <button type="submit" className="button" disabled={busy || !fy}>
+            評価を開始
+          </button>
+        </div>
+      </form>
+      <ErrorAlert error={error} />
+      <div aria-live="polite">{done ? <p className="notice success">{done}</p> : null}</div>
+    </details>
+  );
+}

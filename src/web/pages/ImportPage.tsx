@@ -1,0 +1,202 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError, api } from "../api";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { ImportPreview } from "../components/ImportReportView";
+import { usePageTitle } from "../components/usePageTitle";
+import { WorkbookPreview } from "../components/WorkbookReportView";
+import { isPlanOffice, useSession } from "../queries";
+import { type AnyImportReport, isWorkbookReport } from "../types";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+interface CommitResult {
+  report: AnyImportReport;
+  planId: string | null;
+  created: boolean;
+}
+
+export function ImportPage() {
+  usePageTitle("取込");
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const fileId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
+  const [report, setReport] = useState<AnyImportReport | null>(null);
+  const [result, setResult] = useState<CommitResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
+  const office = isPlanOffice(session.data);
+  const role = session.data?.user.role;
+
+  if (role === "viewer") {
+    return (
+      <>
+        <h1>取込</h1>
+        <p>閲覧者は取込を行えません。</p>
+      </>
+    );
+  }
+
+  const headers = (f: File) => ({
+    "x-file-name": encodeURIComponent(f.name),
+    "content-type": "application/octet-stream",
+  });
+
+  const preview = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setReport(null);
+    setResult(null);
+    if (!file) {
+      setError(new ApiError(0, "client", "ファイルを選んでください"));
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setError(new ApiError(0, "client", "ファイルが大きすぎます（20MBまで）"));
+      return;
+    }
+    setBusy("preview");
+    try {
+      const data = await file.arrayBuffer();
+      setBytes(data);
+      const r = await api<{ report: AnyImportReport }>("/api/imports/preview", {
+        method: "POST",
+        body: data,
+        headers: headers(file),
+      });
+      setReport(r.report);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const commit = async () => {
+    if (!file || !bytes) return;
+    setError(null);
+    setBusy("commit");
+    try {
+      const r = await api<CommitResult>("/api/imports", { method: "POST", body: bytes, headers: headers(file) });
+      setReport(r.report);
+      setResult(r);
+      // plans, departments, sheets and summaries may all have changed
+      await queryClient.invalidateQueries();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const fileError = error instanceof ApiError && error.code === "client" ? error.message : undefined;
+
+  return (
+    <>
+      <h1>取込</h1>
+      {office ? (
+        <p className="lead">
+          事業別評価総括表・評価表の文書（テキスト .txt）を読み込み、計画・事業・評価表として登録します。
+          このシステムから書き出した Excel（.xlsx）を編集して取り込むと、評価表をまとめて更新できます。
+          どちらも、取り込む前に内容を確認できます。
+        </p>
+      ) : (
+        <p className="lead">
+          評価の一覧・総括表から書き出した
+          Excel（.xlsx）に記入したものを取り込むと、担当の評価表をまとめて更新できます。
+          取り込む前に、変わる内容を確認できます。
+        </p>
+      )}
+      <form onSubmit={preview} noValidate className="filters">
+        <div className="field">
+          <label htmlFor={fileId}>
+            取り込むファイル<span className="required">必須</span>
+          </label>
+          <span id={hintId} className="hint">
+            {office ? ".txt（UTF-8 または Shift_JIS）または .xlsx、20MBまで" : "書き出した .xlsx、20MBまで"}
+          </span>
+          {fileError ? (
+            <span id={errorId} className="field-error">
+              {fileError}
+            </span>
+          ) : null}
+          <input
+            id={fileId}
+            type="file"
+            accept={
+              office
+                ? ".txt,.xlsx,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            aria-describedby={fileError ? `${hintId} ${errorId}` : hintId}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setReport(null);
+              setResult(null);
+              setError(null);
+            }}
+          />
+        </div>
+        <div className="field">
+          <button type="submit" className="button" disabled={busy !== null}>
+            {busy === "preview" ? "確認しています…" : "内容を確認"}
+          </button>
+        </div>
+      </form>
+
+      {error && !fileError ? <ErrorAlert error={error} title="取り込めませんでした" /> : null}
+
+      <div aria-live="polite">{result ? <CommitMessage result={result} /> : null}</div>
+
+      {report && isWorkbookReport(report) ? (
+        <WorkbookPreview report={report} onCommit={result ? null : commit} busy={busy === "commit"} />
+      ) : null}
+      {report && !isWorkbookReport(report) ? (
+        <ImportPreview report={report} onCommit={result ? null : commit} busy={busy === "commit"} />
+      ) : null}
+    </>
+  );
+}
+
+function CommitMessage({ result }: { result: CommitResult }) {
+  const r = result.report;
+  if (isWorkbookReport(r)) {
+    return (
+      <div className="notice success">
+        <p>
+          取り込みました。評価表 {r.changed.length}件を更新しました
+          {r.conflicts.length ? `（競合のため取り込まなかった評価表 ${r.conflicts.length}件）` : ""}。
+        </p>
+        <p>
+          <Link to="/evaluations" search={{ planId: r.planId, fy: r.fiscalYear }}>
+            {r.fiscalYearLabel}の評価表の一覧へ
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="notice success">
+      <p>
+        {result.created ? "取り込みました。" : "この文書は既に取り込まれています。新しく登録したものはありません。"}
+      </p>
+      <p>
+        {result.planId ? (
+          <>
+            <Link to="/plans/$planId" params={{ planId: result.planId }}>
+              取り込んだ計画を開く
+            </Link>
+            　／　
+          </>
+        ) : null}
+        <Link to="/plans">計画一覧へ</Link>
+      </p>
+    </div>
+  );
+}
