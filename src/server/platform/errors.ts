@@ -47,9 +47,26 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /** The one validation path: every boundary parses with zod through this, so every failure is a field-named 400. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const bad = illFormedStringPath(value, []);
+  if (bad) throw new ValidationError([{ field: bad, message: "使用できない文字（壊れた文字コード）が含まれています" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
   return result.data;
+}
+
+/**
+ * A lone UTF-16 surrogate cannot be stored as UTF-8: one driver would refuse it, another would silently turn it
+ * into U+FFFD. Refusing it here keeps the data exactly as sent or not at all.
+ */
+function illFormedStringPath(value: unknown, path: string[]): string | null {
+  if (typeof value === "string") return value.isWellFormed() ? null : path.join(".") || "(body)";
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = illFormedStringPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
