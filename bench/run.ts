@@ -35,14 +35,19 @@ if (want("import") && existsSync(seedPath)) {
   const times: number[] = [];
   for (let i = 0; i < 15; i++) {
     // a new municipality each time: the same document twice in one municipality is (rightly) a no-op
-    const [m] = await db.insert(municipalities).values({ code: `b${Date.now()}${i}`, name: "bench" }).returning();
+    const [m] = await db
+      .insert(municipalities)
+      .values({ code: `b${Date.now()}${i}`, name: "bench" })
+      .returning();
     if (!m) throw new Error("no municipality");
     const t0 = performance.now();
     const r = await commitImport(db, { municipalityId: m.id, userId: null, loginId: "bench" }, null, bytes, "000.txt");
     times.push(performance.now() - t0);
     if (!r.created) throw new Error("import did not create");
   }
-  console.log(`import 000 (68 projects): median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (n=15)`);
+  console.log(
+    `import 000 (68 projects): median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (n=15)`,
+  );
 }
 
 await database.close();
@@ -50,12 +55,17 @@ await database.close();
 if (want("summary")) {
   // The server runs in its own process, as deployed; autocannon loads it from this one.
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-summary-"));
-  const seeded = await openDatabase({ dataDir: process.env.DATABASE_URL ? undefined : dir, url: process.env.DATABASE_URL });
+  const seeded = await openDatabase({
+    dataDir: process.env.DATABASE_URL ? undefined : dir,
+    url: process.env.DATABASE_URL,
+  });
   await seeded.migrate();
   await ensureDemoMunicipality(seeded.db);
   const t0 = performance.now();
   const { planId } = await createSyntheticPlan(seeded.db, 2000, 10);
-  console.log(`synthetic plan: 2,000 projects × 10 fiscal years created in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `synthetic plan: 2,000 projects × 10 fiscal years created in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   await seeded.close();
   const port = 3800 + Math.floor(Math.random() * 90);
   const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
@@ -77,9 +87,16 @@ if (want("summary")) {
     const first = performance.now();
     const res = await client.get(url);
     if (res.status !== 200 || res.body.summary.total.projects !== 2000) throw new Error("bad summary");
-    console.log(`summary first request (computed, ${(JSON.stringify(res.body).length / 1024).toFixed(0)} KiB): ${(performance.now() - first).toFixed(1)} ms`);
+    console.log(
+      `summary first request (computed, ${(JSON.stringify(res.body).length / 1024).toFixed(0)} KiB): ${(performance.now() - first).toFixed(1)} ms`,
+    );
     const load = (path: string) =>
-      autocannon({ url: base + path, connections: 32, duration: 10, headers: { cookie } }) as unknown as Promise<autocannon.Result>;
+      autocannon({
+        url: base + path,
+        connections: 32,
+        duration: 10,
+        headers: { cookie },
+      }) as unknown as Promise<autocannon.Result>;
     const hello = await load("/healthz");
     const summary = await load(url);
     const rows = await load(rowsUrl);

@@ -1,9 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/server/db/client.js";
-import { evaluationRounds, evaluationSheets, municipalities, planItemDepartments, planItemPlacements, planItems } from "../src/server/db/schema/index.js";
+import {
+  evaluationRounds,
+  evaluationSheets,
+  municipalities,
+  planItemDepartments,
+  planItemPlacements,
+  planItems,
+} from "../src/server/db/schema/index.js";
+import { DEMO_GRADE_SCALE, DEMO_MUNICIPALITY } from "../src/server/demo/demo-plan.js";
 import * as departmentsRepo from "../src/server/modules/departments/repository.js";
 import * as plansRepo from "../src/server/modules/plans/repository.js";
-import { DEMO_GRADE_SCALE, DEMO_MUNICIPALITY } from "../src/server/demo/demo-plan.js";
 
 /** A plan of `projects` projects (10 goals × 20 measures × n) with `years` fiscal years of accepted sheets. */
 export async function createSyntheticPlan(db: Db, projects = 2000, years = 10) {
@@ -33,7 +40,14 @@ export async function createSyntheticPlan(db: Db, projects = 2000, years = 10) {
     placements.push({ municipalityId, planId: plan.id, itemId: goalId, parentItemId: null, position: g });
     for (let s = 0; s < measuresPerGoal; s++) {
       const measureId = crypto.randomUUID();
-      items.push({ id: measureId, municipalityId, planId: plan.id, level: 1, code: `${g + 1}-${s + 1}`, title: `施策${g + 1}-${s + 1}` });
+      items.push({
+        id: measureId,
+        municipalityId,
+        planId: plan.id,
+        level: 1,
+        code: `${g + 1}-${s + 1}`,
+        title: `施策${g + 1}-${s + 1}`,
+      });
       placements.push({ municipalityId, planId: plan.id, itemId: measureId, parentItemId: goalId, position: s });
       for (let p = 0; p < perMeasure && projectIds.length < projects; p++) {
         const id = crypto.randomUUID();

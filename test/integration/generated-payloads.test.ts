@@ -26,11 +26,29 @@ afterAll(async () => {
 const nastyString = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("ＡＢＣ１２３", "𠮷野家🍣", "\ud800", "<script>alert(1)</script>", "'; drop table plans; --", "\u0000", ""),
+  fc.constantFrom(
+    "ＡＢＣ１２３",
+    "𠮷野家🍣",
+    "\ud800",
+    "<script>alert(1)</script>",
+    "'; drop table plans; --",
+    "\u0000",
+    "",
+  ),
   fc.integer({ min: 20_001, max: 60_000 }).map((n) => "長".repeat(n)),
 );
-const nastyValue = fc.oneof(nastyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nastyString, { maxLength: 3 }));
-const nastyKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "unknownField", "ｔｉｔｌｅ"), fc.string({ maxLength: 8 }));
+const nastyValue = fc.oneof(
+  nastyString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(nastyString, { maxLength: 3 }),
+);
+const nastyKey = fc.oneof(
+  fc.constantFrom("__proto__", "constructor", "prototype", "unknownField", "ｔｉｔｌｅ"),
+  fc.string({ maxLength: 8 }),
+);
 
 function payload(knownKeys: string[]) {
   return fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), nastyKey), nastyValue, { maxKeys: 6 });
@@ -60,27 +78,61 @@ function check(res: { status: number; body: { message?: string } }) {
 describe("generated payloads", () => {
   it("never produce a 500 on the sheet, plan, item and department endpoints", async () => {
     const sheetKeys = ["previousStatus", "targetFirst", "targetSecond", "results", "grade", "reason", "issues"];
-    const planKeys = ["title", "kind", "startFiscalYear", "endFiscalYear", "levelNames", "gradeScale", "constituentPlans"];
-    const itemKeys = ["parentItemId", "code", "title", "summary", "isNew", "isPriority", "category", "planPage", "departmentIds"];
+    const planKeys = [
+      "title",
+      "kind",
+      "startFiscalYear",
+      "endFiscalYear",
+      "levelNames",
+      "gradeScale",
+      "constituentPlans",
+    ];
+    const itemKeys = [
+      "parentItemId",
+      "code",
+      "title",
+      "summary",
+      "isNew",
+      "isPriority",
+      "category",
+      "planPage",
+      "departmentIds",
+    ];
     await fc.assert(
-      fc.asyncProperty(payload(sheetKeys), payload(planKeys), payload(itemKeys), payload(["name"]), async (s, p, i, d) => {
-        const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-        check(await send("PUT", `/api/sheets/${sheetId}`, s, ifMatch(sheet.version)));
-        check(await send("POST", "/api/plans", p));
-        check(await send("POST", `/api/plans/${planId}/items`, i));
-        check(await send("POST", "/api/departments", d));
-        check(await send("POST", `/api/sheets/${sheetId}/return`, s, ifMatch(sheet.version)));
-        check(await send("POST", `/api/plans/${planId}/evaluations`, s));
-      }),
+      fc.asyncProperty(
+        payload(sheetKeys),
+        payload(planKeys),
+        payload(itemKeys),
+        payload(["name"]),
+        async (s, p, i, d) => {
+          const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
+          check(await send("PUT", `/api/sheets/${sheetId}`, s, ifMatch(sheet.version)));
+          check(await send("POST", "/api/plans", p));
+          check(await send("POST", `/api/plans/${planId}/items`, i));
+          check(await send("POST", "/api/departments", d));
+          check(await send("POST", `/api/sheets/${sheetId}/return`, s, ifMatch(sheet.version)));
+          check(await send("POST", `/api/plans/${planId}/evaluations`, s));
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);
 
   it("refuses __proto__ and unknown keys instead of storing them", async () => {
     const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    const proto = await fetchRaw("PUT", `/api/sheets/${sheetId}`, '{"results":"x","__proto__":{"admin":true}}', ifMatch(sheet.version));
+    const proto = await fetchRaw(
+      "PUT",
+      `/api/sheets/${sheetId}`,
+      '{"results":"x","__proto__":{"admin":true}}',
+      ifMatch(sheet.version),
+    );
     expect(proto.status).toBe(400);
-    const unknown = await fetchRaw("PUT", `/api/sheets/${sheetId}`, '{"results":"x","status":"accepted"}', ifMatch(sheet.version));
+    const unknown = await fetchRaw(
+      "PUT",
+      `/api/sheets/${sheetId}`,
+      '{"results":"x","status":"accepted"}',
+      ifMatch(sheet.version),
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields.map((f: { field: string }) => f.field)).toContain("(body)");
     const after = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;

@@ -16,7 +16,10 @@ let cleanup: () => Promise<void>;
 /** The CLI as an operator runs it: a separate process on the embedded folder, or on DATABASE_URL when set. */
 async function cli(...args: string[]) {
   try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], { cwd: root, env });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
+      cwd: root,
+      env,
+    });
     return { code: 0, json: JSON.parse(stdout) };
   } catch (e) {
     const err = e as { code: number; stdout: string };

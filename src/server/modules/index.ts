@@ -5,6 +5,7 @@ import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
+import { userRoutes } from "./users/routes.js";
 
 /** Domain modules register their routes here. */
 export function registerModules(app: FastifyInstance, db: Db) {
@@ -12,5 +13,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   evaluationRoutes(app, db);
   summaryRoutes(app, db);
   importRoutes(app, db);
+  userRoutes(app, db);
   exportRoutes(app, db);
 }

@@ -86,17 +86,25 @@ describe("audit trail", () => {
     const at = (seq: number) => and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.seq, seq));
 
     // one byte of the content
-    await tamper(sql`update audit_log set actor_label = 'tesT' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    await tamper(
+      sql`update audit_log set actor_label = 'tesT' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`,
+    );
     let result = await verifyAuditChain(db);
     expect(result.ok).toBe(false);
     expect(result.firstBad?.seq).toBe(target.seq);
-    await tamper(sql`update audit_log set actor_label = 'test' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    await tamper(
+      sql`update audit_log set actor_label = 'test' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`,
+    );
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
     // reordering: swap the contents of two records (each keeps its seq)
     const [a, b] = [rows.at(-2), rows.at(-1)] as [typeof target, typeof target];
-    await tamper(sql`update audit_log set entity_id = ${b.entityId}, after = ${JSON.stringify(b.after)}::jsonb, hash = ${b.hash}, prev_hash = ${b.prevHash} where municipality_id = ${t.municipalityId} and seq = ${a.seq}`);
-    await tamper(sql`update audit_log set entity_id = ${a.entityId}, after = ${JSON.stringify(a.after)}::jsonb, hash = ${a.hash}, prev_hash = ${a.prevHash} where municipality_id = ${t.municipalityId} and seq = ${b.seq}`);
+    await tamper(
+      sql`update audit_log set entity_id = ${b.entityId}, after = ${JSON.stringify(b.after)}::jsonb, hash = ${b.hash}, prev_hash = ${b.prevHash} where municipality_id = ${t.municipalityId} and seq = ${a.seq}`,
+    );
+    await tamper(
+      sql`update audit_log set entity_id = ${a.entityId}, after = ${JSON.stringify(a.after)}::jsonb, hash = ${a.hash}, prev_hash = ${a.prevHash} where municipality_id = ${t.municipalityId} and seq = ${b.seq}`,
+    );
     result = await verifyAuditChain(db);
     expect(result.ok).toBe(false);
     expect(result.firstBad?.seq).toBe(a.seq);

@@ -1,0 +1,69 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { userDepartments, users } from "../../db/schema/index.js";
+
+export type UserRow = typeof users.$inferSelect;
+
+export function listUsers(db: Executor, municipalityId: string) {
+  return db.select().from(users).where(eq(users.municipalityId, municipalityId)).orderBy(asc(users.loginId));
+}
+
+export async function findUser(db: Executor, municipalityId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.id, userId)));
+  return row ?? null;
+}
+
+export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.loginId, loginId)));
+  return row ?? null;
+}
+
+export async function insertUser(db: Executor, values: typeof users.$inferInsert) {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+export async function updateUser(
+  db: Executor,
+  municipalityId: string,
+  userId: string,
+  version: number,
+  values: Partial<UserRow>,
+) {
+  const [row] = await db
+    .update(users)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.id, userId), eq(users.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function departmentIdsOfUsers(db: Executor, municipalityId: string) {
+  const rows = await db.select().from(userDepartments).where(eq(userDepartments.municipalityId, municipalityId));
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.departmentId]);
+  return map;
+}
+
+export async function setUserDepartments(
+  db: Executor,
+  municipalityId: string,
+  userId: string,
+  departmentIds: string[],
+) {
+  await db
+    .delete(userDepartments)
+    .where(and(eq(userDepartments.municipalityId, municipalityId), eq(userDepartments.userId, userId)));
+  if (departmentIds.length) {
+    await db
+      .insert(userDepartments)
+      .values(departmentIds.map((departmentId) => ({ municipalityId, userId, departmentId })));
+  }
+}

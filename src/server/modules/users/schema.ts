@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["system_admin", "plan_office", "department_editor", "viewer"], {
+  error: "役割は システム管理者・計画所管課・担当課・閲覧者 から選んでください",
+});
+
+const password = z
+  .string()
+  .min(12, "パスワードは12文字以上にしてください")
+  .max(200, "パスワードは200文字以内にしてください");
+
+export const createUserSchema = z.strictObject({
+  loginId: z
+    .string()
+    .trim()
+    .min(1, "ログインIDを入力してください")
+    .max(100)
+    .regex(/^[0-9A-Za-z._@-]+$/, "ログインIDは半角英数字と . _ @ - で入力してください"),
+  displayName: z.string().trim().min(1, "氏名を入力してください").max(100, "氏名は100文字以内で入力してください"),
+  role: roleSchema,
+  departmentIds: z.array(z.uuid("所属課の指定が正しくありません")).max(20).default([]),
+  password,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.strictObject({
+  displayName: z.string().trim().min(1, "氏名を入力してください").max(100).optional(),
+  role: roleSchema.optional(),
+  departmentIds: z.array(z.uuid("所属課の指定が正しくありません")).max(20).optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const userParams = z.object({ userId: z.uuid("利用者の指定が正しくありません") });

@@ -1,0 +1,101 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+
+/** The grand-total row of the 総括表 as {grade code: count}. */
+async function summaryTotals(page: Page, baseUrl: string, fiscalYearLabel: string) {
+  await page.goto(`${baseUrl}/summary`);
+  await page.getByLabel("年度").selectOption({ label: fiscalYearLabel });
+  await visible(page.getByRole("table").filter({ hasText: `${fiscalYearLabel}　事業別評価総括表` }));
+  const table = page.locator("table.summary");
+  const codes = (await table.locator("thead tr").nth(1).locator("th").allTextContents()).map((t) => t.trim());
+  const totals = (await table.locator("tfoot tr.total td").allTextContents()).map((t) => Number(t.trim()));
+  return Object.fromEntries(codes.map((c, i) => [c, totals[i] ?? Number.NaN]));
+}
+
+describe("evaluation workflow in the browser", () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("a department fills and submits its sheet, the plan office accepts it, and the 総括表 counts it", async () => {
+    const office = await newPage(browser);
+    await login(office.page, web.baseUrl, "keikaku");
+    const before = await summaryTotals(office.page, web.baseUrl, "令和7年度");
+    expect(before.A).toBeTypeOf("number");
+
+    const dept = await newPage(browser);
+    const page = dept.page;
+    await login(page, web.baseUrl, "korei");
+    await page.getByRole("link", { name: "評価（自分の担当）" }).click();
+    await visible(page.getByRole("heading", { level: 1, name: "評価（自分の担当）" }));
+    await page.getByLabel("年度").selectOption({ label: "令和7年度" });
+    await page.getByLabel("状態").selectOption({ label: "未着手" });
+    await visible(page.getByRole("heading", { name: "令和7年度の評価表" }));
+    // every row is the department's own
+    const depts = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(depts.length).toBeGreaterThan(0);
+    for (const d of depts) expect(d).toContain("高齢支援課");
+
+    await page.locator("tbody tr").first().getByRole("link").click();
+    await visible(page.getByRole("heading", { level: 1, name: "事業別評価表（令和7年度）" }));
+    const sheetUrl = page.url();
+    await page
+      .getByLabel("計画事業の実績等（令和7年度）")
+      .fill("地域ケア会議を12回開催し、生活支援コーディネーターを全圏域に配置した。");
+    await page.getByLabel("A 達成した・おおむね達成した").check();
+    await page.getByLabel("効果又は評価の理由").fill("予定した取組をすべて実施できたため。");
+    await page.getByRole("button", { name: "一時保存" }).click();
+    await visible(page.getByText("一時保存しました。"));
+    await page.getByRole("button", { name: "提出", exact: true }).click();
+    await visible(page.getByText("提出しました。"));
+    await visible(page.locator(".sheet-meta .status", { hasText: "提出済" }));
+    // the history shows the change with before → after
+    await visible(
+      page.getByRole("cell", { name: "地域ケア会議を12回開催し、生活支援コーディネーターを全圏域に配置した。" }),
+    );
+
+    await office.page.goto(sheetUrl);
+    await visible(office.page.getByRole("heading", { level: 1, name: "事業別評価表（令和7年度）" }));
+    await office.page.getByRole("button", { name: "承認", exact: true }).click();
+    await visible(office.page.getByText("承認しました。"));
+    await visible(office.page.locator(".sheet-meta .status", { hasText: "承認済" }));
+
+    const after = await summaryTotals(office.page, web.baseUrl, "令和7年度");
+    expect(after.A).toBe((before.A ?? 0) + 1);
+    await visible(office.page.getByText("評価済 1件中"));
+    await office.context.close();
+    await dept.context.close();
+  });
+
+  it("a department cannot open a sheet of another department (見つかりません)", async () => {
+    const office = await newPage(browser);
+    await login(office.page, web.baseUrl, "keikaku");
+    const plans = (await (await office.page.request.get(`${web.baseUrl}/api/plans`)).json()) as {
+      plans: { id: string }[];
+    };
+    const planId = plans.plans[0]?.id;
+    expect(planId).toBeTruthy();
+    const list = (await (
+      await office.page.request.get(`${web.baseUrl}/api/plans/${planId}/evaluations/2025/sheets`)
+    ).json()) as { sheets: { id: string; departmentNames: string[] }[] };
+    const other = list.sheets.find((s) => !s.departmentNames.includes("高齢支援課"));
+    expect(other).toBeTruthy();
+    await office.context.close();
+
+    const dept = await newPage(browser);
+    await login(dept.page, web.baseUrl, "korei");
+    await dept.page.goto(`${web.baseUrl}/sheets/${other?.id}`);
+    await visible(dept.page.getByRole("heading", { level: 1, name: "見つかりません" }));
+    expect(await dept.page.getByRole("textbox").count()).toBe(0);
+    await dept.context.close();
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Shared helpers of the browser tests: the app (server + built web app on a fresh in-memory database with the
+ * demo municipality), a headless Chromium, and login as a demo user. The specs build nothing: dist/web must
+ * exist (`npm run build:web`, which the test script runs first).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+export const DEMO_PASSWORD = "tsunagu-demo-2024";
+export const DEMO_MUNICIPALITY_CODE = "999001";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function assertWebBuilt() {
+  if (!existsSync(join(webRoot, "index.html"))) {
+    throw new Error(
+      `The web app is not built: ${webRoot}/index.html is missing. Run \`npm run build:web\` (vite build) before the e2e tests.`,
+    );
+  }
+}
+
+export interface WebApp {
+  baseUrl: string;
+  app: TestApp;
+  close(): Promise<void>;
+}
+
+/** The server with the built web app, on a fresh in-memory database. */
+export async function startWebApp(): Promise<WebApp> {
+  assertWebBuilt();
+  const app = await startTestApp({ webRoot });
+  return { baseUrl: app.baseUrl, app, close: () => app.close() };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context (own cookies) with a Japanese locale and an A4-ish desktop viewport. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/** Logs in through the login page as a demo user and waits for the app's navigation. */
+export async function login(page: Page, baseUrl: string, loginId: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("ログインID").fill(loginId);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+}
+
+export async function visible(locator: Locator, timeout = 15_000) {
+  await locator.first().waitFor({ state: "visible", timeout });
+  return locator.first();
+}
+
+/** Waits until fn() returns true (polling), failing with the message after the timeout. */
+export async function until(fn: () => Promise<boolean>, message: string, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out: ${message}`);
+}
