@@ -60,3 +60,11 @@ export function currentFiscalYear(): number {
 export function joinNames(names: string[] | null | undefined): string {
   return (names ?? []).filter(Boolean).join("、");
 }
+
+/** The day before an ISO date ("2025-04-01" → "2025-03-31"). */
+export function previousDay(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) - 1));
+  return d.toISOString().slice(0, 10);
+}

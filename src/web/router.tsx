@@ -220,7 +220,6 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     defaultErrorComponent: RouteError,
-    scrollRestoration: true,
   });
 }
 

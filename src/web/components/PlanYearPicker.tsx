@@ -27,7 +27,7 @@ export function PlanYearPicker({
     if (!plans.data?.length) return;
     if (!plan) {
       const first = plans.data[0];
-      if (first) onChange(first.id, undefined);
+      if (first) onChange(first.id, fiscalYear);
       return;
     }
     if (!rounds.data) return;

@@ -7,7 +7,7 @@ import { SelectField, TextField } from "../components/FormField";
 import { StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
-import { formatEraDate, todayIso } from "../format";
+import { formatEraDate, previousDay, todayIso } from "../format";
 import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
 import type { Department } from "../types";
 
@@ -65,11 +65,11 @@ export function DepartmentsPage() {
                 </td>
                 <td>
                   {d.history.length > 1 ? (
-                    <ul className="small">
+                    <ul className="small compact-list">
                       {d.history.map((h) => (
                         <li key={`${h.name}:${h.validFrom}`}>
                           {h.name}（{h.validFrom ? `${formatEraDate(h.validFrom)}から` : "当初から"}
-                          {h.validTo ? `${formatEraDate(h.validTo)}の前日まで` : "現在まで"}）
+                          {h.validTo ? `${formatEraDate(previousDay(h.validTo))}まで` : "現在まで"}）
                         </li>
                       ))}
                     </ul>

@@ -220,7 +220,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         <span className="small muted">最終更新 {formatDateTime(current.updatedAt)}</span>
         {current.submittedAt ? <span className="small muted">提出 {formatDateTime(current.submittedAt)}</span> : null}
         {!editable ? (
-          <span className="small">
+          <span className="small no-print">
             {current.status === "submitted" || current.status === "accepted"
               ? "提出済みのため編集できません（修正が必要なときは計画所管課に差し戻しを依頼してください）。"
               : "閲覧のみです。"}
