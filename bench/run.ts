@@ -9,7 +9,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { eq } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
 import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";

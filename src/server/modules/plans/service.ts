@@ -207,7 +207,7 @@ export async function removeRelisting(
   return db.transaction(async (tx) => {
     await loadPlanOr404(tx, auth, planId);
     const placement = await repo.findPlacement(tx, auth.municipalityId, itemId, parentItemId);
-    if (!placement || !placement.relisted) throw notFound("再掲");
+    if (!placement?.relisted) throw notFound("再掲");
     await repo.deletePlacement(tx, auth.municipalityId, placement.id);
     await repo.touchPlan(tx, auth.municipalityId, planId);
     await recordAudit(tx, {
