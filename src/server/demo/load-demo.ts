@@ -4,7 +4,7 @@ import { municipalities, userDepartments, users } from "../db/schema/index.js";
 import * as departmentsRepo from "../modules/departments/repository.js";
 import * as evaluationsRepo from "../modules/evaluations/repository.js";
 import * as plansRepo from "../modules/plans/repository.js";
-import { recordAudit } from "../platform/audit.js";
+import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import {
   DEMO_DEPARTMENTS,
@@ -95,7 +95,7 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
   const keikaku = userIds.get("keikaku") as string;
   for (const fiscalYear of [2024, 2025]) {
     const round = await evaluationsRepo.insertRound(tx, municipalityId, plan.id, fiscalYear);
-    await evaluationsRepo.insertSheets(
+    const sheets = await evaluationsRepo.insertSheets(
       tx,
       projects.map(({ itemId, project }, index) => {
         const done = fiscalYear === 2024 && project.grade2024 !== null;
@@ -123,6 +123,28 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
           submittedAt: done || submitted2025 ? new Date() : null,
         };
       }),
+    );
+    // the demo's sheets start with a history entry, as sheets written through the screen do
+    await recordAuditBatch(
+      tx,
+      sheets.map((sheet) => ({
+        municipalityId,
+        actorUserId: null,
+        actorLabel: "system",
+        action: "load_demo",
+        entityType: "evaluation_sheet",
+        entityId: sheet.id,
+        after: {
+          status: sheet.status,
+          previousStatus: sheet.previousStatus,
+          targetFirst: sheet.targetFirst,
+          targetSecond: sheet.targetSecond,
+          results: sheet.results,
+          grade: sheet.grade,
+          reason: sheet.reason,
+          issues: sheet.issues,
+        },
+      })),
     );
   }
   await recordAudit(tx, {

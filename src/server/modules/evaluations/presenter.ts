@@ -81,6 +81,7 @@ const ACTION_LABELS: Record<string, string> = {
   return: "差戻し",
   import: "取込",
   import_xlsx: "Excel取込",
+  load_demo: "デモデータ作成",
   create: "作成",
 };
 
