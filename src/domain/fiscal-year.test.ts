@@ -114,6 +114,7 @@ describe("parseFiscalYear", () => {
     ["平成元年度", 1989],
     [" 令和 6 年度 ", 2024],
     ["FY2024", 2024],
+    ["令和100年度", 2118], // 令和 has no last year: whatever formatFiscalYear writes must parse back
   ])("%j → %i", (text, expected) => {
     expect(parseFiscalYear(text)).toBe(expected);
   });
@@ -128,7 +129,7 @@ describe("parseFiscalYear", () => {
     "令和0年度",
     "R0",
     "平成32年度", // 平成 ended in its 31st year
-    "令和100年度",
+    "令和1000年度",
     "令和6(2023)年度", // contradicts itself
     "昭和60年度",
     "令和6年",

@@ -30,7 +30,8 @@ interface Era {
   maxEraYear: number;
 }
 
-const REIWA: Era = { name: "令和", letter: "R", firstYear: 2019, maxEraYear: 99 };
+// 令和 is the current era: it has no last year yet, so any year the formatter can write must parse back.
+const REIWA: Era = { name: "令和", letter: "R", firstYear: 2019, maxEraYear: 981 };
 const HEISEI: Era = { name: "平成", letter: "H", firstYear: 1989, maxEraYear: 31 };
 
 // Western years outside this window are far more likely typos (or other numbers) than fiscal years.
@@ -150,7 +151,7 @@ function normalize(text: string): string {
 const ERA_BY_PREFIX: Record<string, Era> = { 令和: REIWA, R: REIWA, 平成: HEISEI, H: HEISEI };
 
 // era? + (元|digits) + optional "(ISO)" + optional 年度. "年度" may also sit before the bracket ("令和6年度(2024)").
-const ERA_PATTERN = /^(令和|平成|R|H)?(元|\d{1,2})(?:年度)?(?:\((\d{4})(?:年度?)?\))?(年度)?$/;
+const ERA_PATTERN = /^(令和|平成|R|H)?(元|\d{1,3})(?:年度)?(?:\((\d{4})(?:年度?)?\))?(年度)?$/;
 const WESTERN_PATTERN = /^(?:FY)?(\d{4})(?:年度)?$/;
 
 interface ParsedYear {
