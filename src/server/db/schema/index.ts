@@ -1,2 +1,3 @@
 export * from "./core.js";
 export * from "./plans.js";
+export * from "./indicators.js";

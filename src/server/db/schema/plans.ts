@@ -36,6 +36,10 @@ export const plans = pgTable(
     levelNames: jsonb("level_names").$type<string[]>().notNull(),
     gradeScale: jsonb("grade_scale").$type<GradeDef[]>().notNull(),
     constituentPlans: jsonb("constituent_plans").$type<ConstituentPlan[]>().notNull().default([]),
+    /** the ordered ladder of milestone targets (調査・研究 < 検討 < … ), editable per plan; null = default ladder */
+    milestoneLadder: jsonb("milestone_ladder").$type<{ steps: { label: string; rank: number; aliases?: string[] }[] }>(),
+    /** which level gets the yearly evaluation sheets; null = the last level */
+    evaluationLevel: integer("evaluation_level"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +61,7 @@ export const planItems = pgTable(
     isNew: boolean("is_new").notNull().default(false), // 新
     isPriority: boolean("is_priority").notNull().default(false), // 重
     category: text("category"), // 区分: 新規 / 拡充 / 継続
+    majorMeasure: text("major_measure"), // 大施策
     planPage: text("plan_page"), // as written ("##" kept)
     constituentPlans: jsonb("constituent_plans").$type<string[]>().notNull().default([]),
     /** values as written in an imported source, kept next to the parsed ones */
@@ -158,6 +163,8 @@ export const evaluationSheets = pgTable(
     targetSecond: text("target_second"), // 事業目標 後期
     results: text("results"), // 実績等
     grade: text("grade"),
+    /** why the department chose another grade than the one suggested by the item's indicators */
+    gradeOverrideReason: text("grade_override_reason"),
     reason: text("reason"), // 効果又は評価の理由
     issues: text("issues"), // 今後の課題及び事業推進の方策
     reviewComment: text("review_comment"), // plan office's comment when returning

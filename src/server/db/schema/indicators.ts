@@ -1,0 +1,120 @@
+import { foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./core.js";
+import { planItems, plans } from "./plans.js";
+
+/**
+ * Indicators (成果指標 / 活動指標 / 区政評価指標) belong to a plan item (an activity, an initiative or a policy).
+ * Targets are per fiscal year and keep their source text next to the typed value; actuals are per fiscal year and
+ * remember the plan revision they were entered under.
+ */
+export const indicators = pgTable(
+  "indicators",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    itemId: uuid("item_id"),
+    /** activity | outcome | policy */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    /** 現状値 as written, and its fiscal year if given */
+    baselineSource: text("baseline_source"),
+    baselineFiscalYear: integer("baseline_fiscal_year"),
+    position: integer("position").notNull().default(0),
+    source: jsonb("source"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    foreignKey({ columns: [t.municipalityId, t.itemId], foreignColumns: [planItems.municipalityId, planItems.id] }),
+    index("indicators_plan_idx").on(t.municipalityId, t.planId),
+    index("indicators_item_idx").on(t.municipalityId, t.itemId),
+  ],
+);
+
+export const indicatorTargets = pgTable(
+  "indicator_targets",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    indicatorId: uuid("indicator_id").notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    /** the target exactly as written ("15事業者以上", "試行実施", "適宜") */
+    source: text("source").notNull(),
+    /** numeric | milestone | asNeeded | text */
+    kind: text("kind").notNull(),
+    comparator: text("comparator"),
+    value: numeric("value", { mode: "number" }),
+    unit: text("unit"),
+    step: text("step"),
+    rank: integer("rank"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
+    foreignKey({
+      columns: [t.municipalityId, t.indicatorId],
+      foreignColumns: [indicators.municipalityId, indicators.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export const indicatorActuals = pgTable(
+  "indicator_actuals",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    indicatorId: uuid("indicator_id").notNull(),
+    fiscalYear: integer("fiscal_year").notNull(),
+    /** number | milestone | text */
+    kind: text("kind").notNull(),
+    value: numeric("value", { mode: "number" }),
+    step: text("step"),
+    text: text("text"),
+    comment: text("comment"),
+    /** the plan revision in force when the actual was entered */
+    revisionId: uuid("revision_id"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
+    foreignKey({
+      columns: [t.municipalityId, t.indicatorId],
+      foreignColumns: [indicators.municipalityId, indicators.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.municipalityId, t.updatedBy], foreignColumns: [users.municipalityId, users.id] }),
+  ],
+);
+
+/**
+ * ローリング方式: a revision is a frozen snapshot of the whole plan (items, placements, departments, indicators,
+ * targets) as JSON. The live tables are the working copy; "start a revision" numbers the next one as a draft,
+ * "approve" freezes the live state into it. Items keep their ids across revisions, so a diff is exact.
+ */
+export const planRevisions = pgTable(
+  "plan_revisions",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    planId: uuid("plan_id").notNull(),
+    number: integer("number").notNull(),
+    label: text("label").notNull(), // e.g. 令和7年度改定
+    /** draft | approved */
+    status: text("status").notNull(),
+    basedOnRevisionId: uuid("based_on_revision_id"),
+    snapshot: jsonb("snapshot"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedBy: uuid("approved_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("revisions_plan_number_uq").on(t.municipalityId, t.planId, t.number),
+    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+  ],
+);
