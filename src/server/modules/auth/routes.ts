@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
+import { toHalfWidth } from "../../../domain/text/normalize.js";
 import type { Db } from "../../db/client.js";
 import { municipalities, users } from "../../db/schema/index.js";
 import { recordAudit } from "../../platform/audit.js";
@@ -9,7 +10,6 @@ import { type CookieSettings, clearSessionCookie, requireAuth, setSessionCookie 
 import { createSession, destroySession } from "../../platform/auth/sessions.js";
 import { lockedUntil, recordFailure, recordSuccess } from "../../platform/auth/throttle.js";
 import { AppError, parseInput } from "../../platform/errors.js";
-import { toHalfWidthAscii } from "../../platform/text.js";
 import { loginSchema } from "./schema.js";
 
 const badLogin = () => new AppError(401, "bad_credentials", "ログインIDまたはパスワードが正しくありません");
@@ -25,8 +25,8 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
     { config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
     async (request, reply) => {
       const input = parseInput(loginSchema, request.body);
-      const code = toHalfWidthAscii(input.municipalityCode);
-      const loginId = toHalfWidthAscii(input.loginId).toLowerCase();
+      const code = toHalfWidth(input.municipalityCode);
+      const loginId = toHalfWidth(input.loginId).toLowerCase();
       const key = `${code}:${loginId}`;
       const until = await lockedUntil(db, key);
       if (until) {
