@@ -6,6 +6,8 @@ import { existsSync, statSync } from "node:fs";
 const marker = "node_modules/.package-lock.json";
 const stale = !existsSync(marker) || statSync("package-lock.json").mtimeMs > statSync(marker).mtimeMs + 1000;
 if (stale) {
-  console.log("依存パッケージをインストールしています（npm ci）…");
-  execSync("npm ci --no-audit --no-fund", { stdio: "inherit" });
+  // npm install rather than npm ci: it installs the locked versions too, and npm ci refuses a lock file that does
+  // not list every platform's optional binaries (which npm 11 omits for packages such as @biomejs/cli-*).
+  console.log("依存パッケージをインストールしています（npm install）…");
+  execSync("npm install --no-audit --no-fund", { stdio: "inherit" });
 }
