@@ -2,7 +2,8 @@
  * npm run bench: the figures quoted in the notes. Medians and ratios measured in one run on this machine.
  *   1. import of the Meguro evaluation document (parse + one-transaction commit), median of 15
  *   2. GET summary of a 2,000-project plan with 10 fiscal years, 32 connections, vs a bare hello-world route
- *   3. npm start → first page, on an existing data folder
+ *   3. GET indicators of a 2,000-indicator plan, 32 connections (bench/indicators.ts)
+ *   4. npm start → first page, on an existing data folder
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
 import { ApiClient } from "../test/support/api-client.js";
+import { runIndicatorsBench } from "./indicators.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const median = (xs: number[]) => {
@@ -115,6 +117,8 @@ if (want("summary")) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+if (want("indicators")) await runIndicatorsBench();
 
 if (want("start")) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-start-"));

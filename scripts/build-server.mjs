@@ -34,4 +34,5 @@ export async function buildServerIfStale({ force = false } = {}) {
   cpSync("src/server/db/migrations", "dist/server/migrations", { recursive: true });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildServerIfStale({ force: process.argv.includes("--force") });
+if (import.meta.url === `file://${process.argv[1]}`)
+  await buildServerIfStale({ force: process.argv.includes("--force") });

@@ -1,17 +1,27 @@
 import { QueryClient, useQuery } from "@tanstack/react-query";
 import { ApiError, api, setCsrfToken } from "./api";
 import type {
+  AttainmentShare,
   Department,
+  DepartmentMatrix,
   HistoryEntry,
+  IndicatorDetail,
+  IndicatorList,
+  IndicatorSeries,
+  MilestoneLadder,
   Municipality,
+  MyDepartment,
   Plan,
+  PlanDiff,
   PlanItem,
+  RevisionList,
   Round,
   Session,
   Sheet,
   SheetListRow,
   SheetStatus,
   Summary,
+  UnclassifiedTargets,
 } from "./types";
 
 export function createQueryClient() {
@@ -38,7 +48,21 @@ export const keys = {
   sheet: (sheetId: string) => ["sheet", sheetId] as const,
   history: (sheetId: string) => ["history", sheetId] as const,
   summary: (planId: string, params: Record<string, string>) => ["summary", planId, params] as const,
+  // everything computed from indicators starts with "indicators", so one invalidation refreshes it all
+  indicators: (planId: string, fy: number, departmentId: string) =>
+    ["indicators", "list", planId, fy, departmentId] as const,
+  indicator: (indicatorId: string) => ["indicators", "detail", indicatorId] as const,
+  series: (indicatorId: string) => ["indicators", "series", indicatorId] as const,
+  attainmentShare: (planId: string, fy: number) => ["indicators", "share", planId, fy] as const,
+  myDepartment: (planId: string, fy: number) => ["indicators", "mine", planId, fy] as const,
+  ladder: (planId: string) => ["ladder", planId] as const,
+  unclassified: (planId: string) => ["indicators", "unclassified", planId] as const,
+  matrix: (planId: string, level: number | undefined) => ["matrix", planId, level ?? "default"] as const,
+  revisions: (planId: string) => ["revisions", planId] as const,
+  diff: (planId: string, from: string, to: string) => ["revisions", planId, "diff", from, to] as const,
 };
+
+const enc = encodeURIComponent;
 
 /** The signed-in user, or null when not signed in. Keeps the CSRF token in memory. */
 export function useSession() {
@@ -151,5 +175,101 @@ export function useSummary(planId: string | undefined, params: Record<string, st
     },
     enabled: Boolean(planId && params.fiscalYear),
     staleTime: 0,
+  });
+}
+
+/** The plan's indicators of a fiscal year the caller may see (department editors: their own). */
+export function useIndicators(planId: string | undefined, fiscalYear: number | undefined, departmentId: string) {
+  return useQuery({
+    queryKey: keys.indicators(planId ?? "", fiscalYear ?? 0, departmentId),
+    queryFn: () => {
+      const q = new URLSearchParams({ fiscalYear: String(fiscalYear) });
+      if (departmentId) q.set("departmentId", departmentId);
+      return api<IndicatorList>(`/api/plans/${enc(planId ?? "")}/indicators?${q}`);
+    },
+    enabled: Boolean(planId && fiscalYear),
+    staleTime: 0,
+  });
+}
+
+export function useIndicator(indicatorId: string) {
+  return useQuery({
+    queryKey: keys.indicator(indicatorId),
+    queryFn: () => api<{ indicator: IndicatorDetail }>(`/api/indicators/${enc(indicatorId)}`).then((r) => r.indicator),
+    staleTime: 0,
+  });
+}
+
+export function useIndicatorSeries(indicatorId: string) {
+  return useQuery({
+    queryKey: keys.series(indicatorId),
+    queryFn: () => api<IndicatorSeries>(`/api/indicators/${enc(indicatorId)}/series`),
+    staleTime: 0,
+  });
+}
+
+export function useMilestoneLadder(planId: string | undefined) {
+  return useQuery({
+    queryKey: keys.ladder(planId ?? ""),
+    queryFn: () => api<MilestoneLadder>(`/api/plans/${enc(planId ?? "")}/milestone-ladder`),
+    enabled: Boolean(planId),
+  });
+}
+
+export function useAttainmentShare(planId: string | undefined, fiscalYear: number | undefined) {
+  return useQuery({
+    queryKey: keys.attainmentShare(planId ?? "", fiscalYear ?? 0),
+    queryFn: () => api<AttainmentShare>(`/api/plans/${enc(planId ?? "")}/attainment-share?fiscalYear=${fiscalYear}`),
+    enabled: Boolean(planId && fiscalYear),
+    staleTime: 0,
+  });
+}
+
+export function useDepartmentMatrix(planId: string | undefined, level: number | undefined) {
+  return useQuery({
+    queryKey: keys.matrix(planId ?? "", level),
+    queryFn: () =>
+      api<DepartmentMatrix>(
+        `/api/plans/${enc(planId ?? "")}/department-matrix${level !== undefined ? `?level=${level}` : ""}`,
+      ),
+    enabled: Boolean(planId),
+  });
+}
+
+export function useMyDepartment(planId: string | undefined, fiscalYear: number | undefined) {
+  return useQuery({
+    queryKey: keys.myDepartment(planId ?? "", fiscalYear ?? 0),
+    queryFn: () => api<MyDepartment>(`/api/plans/${enc(planId ?? "")}/my-department?fiscalYear=${fiscalYear}`),
+    enabled: Boolean(planId && fiscalYear),
+    staleTime: 0,
+  });
+}
+
+export function useRevisions(planId: string | undefined) {
+  return useQuery({
+    queryKey: keys.revisions(planId ?? ""),
+    queryFn: () => api<RevisionList>(`/api/plans/${enc(planId ?? "")}/revisions`),
+    enabled: Boolean(planId),
+    staleTime: 0,
+  });
+}
+
+/** from / to: a revision number or "draft" (the working copy). */
+export function useDiff(planId: string | undefined, from: string | undefined, to: string | undefined) {
+  return useQuery({
+    queryKey: keys.diff(planId ?? "", from ?? "", to ?? ""),
+    queryFn: () =>
+      api<PlanDiff>(`/api/plans/${enc(planId ?? "")}/diff?${new URLSearchParams({ from: from ?? "", to: to ?? "" })}`),
+    enabled: Boolean(planId && from && to),
+    staleTime: 0,
+  });
+}
+
+/** The plan office's list of targets that read as free text (達成状況 is then 要判断). */
+export function useUnclassifiedTargets(planId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: keys.unclassified(planId ?? ""),
+    queryFn: () => api<UnclassifiedTargets>(`/api/plans/${enc(planId ?? "")}/targets/unclassified`),
+    enabled: Boolean(planId) && enabled,
   });
 }

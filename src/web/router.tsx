@@ -12,13 +12,19 @@ import {
 import { useEffect } from "react";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
+import { AttainmentPage } from "./pages/AttainmentPage";
+import { DepartmentMatrixPage } from "./pages/DepartmentMatrixPage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { EvaluationListPage } from "./pages/EvaluationListPage";
 import { ImportPage } from "./pages/ImportPage";
+import { IndicatorsPage } from "./pages/IndicatorsPage";
+import { IndicatorTrendPage } from "./pages/IndicatorTrendPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyDepartmentPage } from "./pages/MyDepartmentPage";
 import { PlanFormPage } from "./pages/PlanFormPage";
 import { PlanStructurePage } from "./pages/PlanStructurePage";
 import { PlansPage } from "./pages/PlansPage";
+import { RevisionsPage } from "./pages/RevisionsPage";
 import { SheetPage } from "./pages/SheetPage";
 import { SummaryPage } from "./pages/SummaryPage";
 import { useSession } from "./queries";
@@ -200,6 +206,75 @@ const departmentsRoute = createRoute({
   component: DepartmentsPage,
 });
 
+/** Plan-and-year pages of the indicators (指標, 達成状況, 自分の課). */
+export interface PlanYearSearch {
+  planId?: string;
+  fy?: number;
+}
+const planYearSearch = (s: Record<string, unknown>): PlanYearSearch => ({ planId: str(s.planId), fy: int(s.fy) });
+
+export interface IndicatorSearch extends PlanYearSearch {
+  departmentId?: string;
+}
+const indicatorsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/indicators",
+  validateSearch: (s: Record<string, unknown>): IndicatorSearch => ({
+    ...planYearSearch(s),
+    departmentId: str(s.departmentId),
+  }),
+  component: IndicatorsPage,
+});
+const attainmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/indicators/attainment",
+  validateSearch: planYearSearch,
+  component: AttainmentPage,
+});
+const indicatorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/indicators/$indicatorId",
+  component: IndicatorTrendPage,
+});
+const myDepartmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/my-department",
+  validateSearch: planYearSearch,
+  component: MyDepartmentPage,
+});
+
+export interface RevisionSearch {
+  planId?: string;
+  /** a revision number or "draft" */
+  from?: string;
+  to?: string;
+}
+const revisionRef = (v: unknown) => {
+  const s = typeof v === "number" ? String(v) : str(v);
+  return s && /^(?:\d{1,6}|draft)$/.test(s) ? s : undefined;
+};
+const revisionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/revisions",
+  validateSearch: (s: Record<string, unknown>): RevisionSearch => ({
+    planId: str(s.planId),
+    from: revisionRef(s.from),
+    to: revisionRef(s.to),
+  }),
+  component: RevisionsPage,
+});
+
+export interface MatrixSearch {
+  planId?: string;
+  level?: number;
+}
+const matrixRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/matrix",
+  validateSearch: (s: Record<string, unknown>): MatrixSearch => ({ planId: str(s.planId), level: int(s.level) }),
+  component: DepartmentMatrixPage,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -212,6 +287,12 @@ const routeTree = rootRoute.addChildren([
   summaryRoute,
   importsRoute,
   departmentsRoute,
+  indicatorsRoute,
+  attainmentRoute,
+  indicatorRoute,
+  myDepartmentRoute,
+  revisionsRoute,
+  matrixRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

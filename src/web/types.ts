@@ -1,3 +1,5 @@
+import type { Change } from "../domain/revisions/diff";
+
 /**
  * Shapes of the API answers as the web app uses them (mirrors the server presenters:
  * src/server/modules/*\/presenter.ts and summaries/service.ts).
@@ -146,6 +148,8 @@ export interface Sheet {
   targetSecond: string | null;
   results: string | null;
   grade: string | null;
+  /** why the grade differs from the one the indicators suggest */
+  gradeOverrideReason: string | null;
   reason: string | null;
   issues: string | null;
   reviewComment: string | null;
@@ -159,6 +163,10 @@ export interface Sheet {
   updatedAt: string;
   submittedAt: string | null;
   item: ItemBrief | null;
+  /** the indicators of the sheet's item (and the items below it) in the sheet's year */
+  indicators: IndicatorYear[];
+  /** the grade the indicators suggest (grade null: nothing decidable) */
+  suggestedGrade: SuggestedGrade;
 }
 
 export interface HistoryEntry {
@@ -264,8 +272,338 @@ export interface WorkbookReport {
   problems: { kind: string; worksheet: string | null; cell: string | null; message: string }[];
 }
 
-export type AnyImportReport = ImportReport | WorkbookReport;
+export type AnyImportReport = ImportReport | WorkbookReport | PlanDocumentReport;
 
 export function isWorkbookReport(r: AnyImportReport): r is WorkbookReport {
   return r.kind === "evaluation-xlsx";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Indicators (src/server/modules/indicators/presenter.ts, service.ts)
+
+export type AttainmentStatus = "met" | "notMet" | "manual" | "noActual";
+
+/** The badge text of an attainment (the server's statusLabel says 要判定 / 実績未入力; the screens use these). */
+export const ATTAINMENT_LABELS: Record<AttainmentStatus, string> = {
+  met: "達成",
+  notMet: "未達成",
+  manual: "要判断",
+  noActual: "未入力",
+};
+
+export type TargetTyped =
+  | { kind: "numeric"; comparator: "gte" | "lte" | "eq" | "gt" | "lt"; value: number; unit: string }
+  | { kind: "milestone"; step: string; rank: number; prefix?: string }
+  | { kind: "asNeeded" }
+  | { kind: "text" };
+
+export interface IndicatorTarget {
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  /** as written in the plan ("28か所以上") */
+  source: string;
+  typed: TargetTyped;
+  /** as displayed ("28か所以上", "試行実施", "適宜") */
+  formatted: string;
+  version: number;
+}
+
+export type ActualKind = "number" | "milestone" | "text";
+
+export interface IndicatorActual {
+  fiscalYear: number;
+  kind: ActualKind;
+  value: number | null;
+  step: string | null;
+  text: string | null;
+  /** as people read it: "1,200人", "試行実施" */
+  display: string;
+  comment: string | null;
+  version: number;
+  revisionId: string | null;
+  updatedAt: string;
+}
+
+export interface Attainment {
+  status: AttainmentStatus;
+  statusLabel: string;
+  /** 1 = exactly reached; null when it cannot be computed */
+  rate: number | null;
+  reason: string;
+}
+
+export interface IndicatorItemBrief {
+  id: string;
+  code: string | null;
+  title: string;
+  level: number;
+  levelName: string;
+}
+
+export interface IndicatorBaseline {
+  source: string | null;
+  fiscalYear: number | null;
+}
+
+/** One indicator in one fiscal year (list, sheet, my department). */
+export interface IndicatorYear {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  name: string;
+  baseline: IndicatorBaseline | null;
+  position: number;
+  version: number;
+  item: IndicatorItemBrief | null;
+  departments: { id: string; name: string }[];
+  fiscalYear: number;
+  target: IndicatorTarget | null;
+  actual: IndicatorActual | null;
+  attainment: Attainment;
+}
+
+export interface AttainmentTally {
+  indicators: number;
+  met: number;
+  notMet: number;
+  manual: number;
+  noActual: number;
+  decidable: number;
+  /** met ÷ decidable, null when nothing is decidable */
+  share: number | null;
+}
+
+export interface IndicatorList {
+  plan: { id: string; title: string };
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  counts: AttainmentTally;
+  indicators: IndicatorYear[];
+}
+
+export interface IndicatorPoint {
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  target: IndicatorTarget | null;
+  actual: IndicatorActual | null;
+  attainment: Attainment;
+}
+
+/** GET /api/indicators/:id */
+export interface IndicatorDetail {
+  id: string;
+  planId: string;
+  kind: string;
+  kindLabel: string;
+  name: string;
+  baseline: IndicatorBaseline | null;
+  position: number;
+  version: number;
+  item: IndicatorItemBrief | null;
+  departments: { id: string; name: string }[];
+  years: IndicatorPoint[];
+}
+
+/** GET /api/indicators/:id/series */
+export interface IndicatorSeries {
+  indicator: { id: string; name: string; kind: string; unit: string | null };
+  baseline: { source: string | null; fiscalYear: number | null; value: number | null };
+  points: IndicatorPoint[];
+}
+
+/** PUT /api/indicators/:id/actuals/:fiscalYear */
+export interface ActualSaved {
+  indicatorId: string;
+  fiscalYear: number;
+  target: IndicatorTarget | null;
+  actual: IndicatorActual;
+  attainment: Attainment;
+}
+
+/** GET /api/plans/:planId/targets/unclassified: targets that stay free text, for the plan office. */
+export interface UnclassifiedTargets {
+  plan: { id: string; title: string };
+  counts: TargetKindCounts & { total: number };
+  texts: {
+    source: string;
+    count: number;
+    occurrences: {
+      indicatorId: string;
+      indicatorName: string;
+      fiscalYear: number;
+      fiscalYearLabel: string;
+      item: IndicatorItemBrief | null;
+    }[];
+  }[];
+}
+
+export interface MilestoneStep {
+  label: string;
+  rank: number;
+  aliases?: string[];
+}
+
+export interface MilestoneLadder {
+  ladder: { steps: MilestoneStep[] };
+  isDefault: boolean;
+  version: number;
+}
+
+export interface AttainmentShare {
+  plan: { id: string; title: string };
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  total: AttainmentTally;
+  goals: (AttainmentTally & { item: IndicatorItemBrief | null })[];
+  departments: (AttainmentTally & { department: { id: string; name: string } })[];
+}
+
+export type MatrixMark = "own" | "rolledUp";
+
+export interface DepartmentMatrix {
+  plan: { id: string; title: string };
+  level: number;
+  levelName: string;
+  legend: Record<MatrixMark, string>;
+  departments: { id: string; name: string }[];
+  rows: {
+    item: IndicatorItemBrief | null;
+    goal: IndicatorItemBrief | null;
+    parent: IndicatorItemBrief | null;
+    marks: Record<string, MatrixMark>;
+  }[];
+}
+
+export interface SuggestedGrade {
+  grade: string | null;
+  reason: string;
+}
+
+export interface MyDepartment {
+  plan: { id: string; title: string };
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  departments: { id: string; name: string }[];
+  counts: AttainmentTally;
+  items: {
+    item: IndicatorItemBrief | null;
+    goal: IndicatorItemBrief | null;
+    mark: MatrixMark;
+    departments: { id: string; name: string }[];
+    counts: AttainmentTally;
+    suggestedGrade: SuggestedGrade;
+    indicators: IndicatorYear[];
+  }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Revisions (src/server/modules/revisions/presenter.ts, service.ts)
+
+export interface Revision {
+  id: string;
+  number: number;
+  label: string;
+  status: "draft" | "approved";
+  approvedAt: string | null;
+  approvedBy: string | null;
+  basedOn: { number: number; label: string } | null;
+  createdAt: string | null;
+  version: number;
+  inForce: { from: string | null; until: string | null };
+  evaluationFiscalYears: number[];
+}
+
+export interface RevisionList {
+  revisions: Revision[];
+  /** the approved revision in force */
+  current: number | null;
+  /** the revision being prepared */
+  draft: number | null;
+  rounds: { fiscalYear: number; openedAt: string; revisionNumber: number | null }[];
+}
+
+export interface DiffSide {
+  number: number | null;
+  label: string;
+  status: "live" | "approved";
+  approvedAt: string | null;
+}
+
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  moved: number;
+  renamed: number;
+  changed: number;
+  indicatorsAdded: number;
+  indicatorsRemoved: number;
+  indicatorsRenamed: number;
+  indicatorsChanged: number;
+  targetsChanged: number;
+  planChanged: number;
+}
+
+export interface PlanDiff {
+  plan: { id: string; title: string; levelNames: string[] };
+  from: DiffSide;
+  to: DiffSide;
+  summary: DiffSummary;
+  /** src/domain/revisions/diff.ts Change (drawn with diffTableRows) */
+  changes: Change[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Imports of plan documents (src/server/modules/imports/implementation-plan-report.ts, indicator-table-report.ts)
+
+export interface TargetKindCounts {
+  numeric: number;
+  milestone: number;
+  asNeeded: number;
+  text: number;
+  blank: number;
+}
+
+/** 実施計画 (重点取組の個別シート). */
+export interface ImplementationPlanReport {
+  kind: "implementation-plan";
+  encoding: string;
+  plan: { title: string; startFiscalYear: number | null; endFiscalYear: number | null };
+  fiscalYears: number[];
+  goals: number;
+  measures: number;
+  items: number;
+  activities: number;
+  rows: { items: number; placements: number };
+  relistings: { initiatives: number; activities: number; throughInitiative: number; unresolved: number };
+  indicators: number;
+  targets: TargetKindCounts;
+  freeTextTargets: string[];
+  matrix: { departments: number; cells: number };
+  warnings: ImportWarning[];
+  unparsed: { line: number; text: string }[];
+  alreadyImported?: boolean;
+}
+
+/** 基本計画の指標の表. */
+export interface IndicatorTableReport {
+  kind: "indicator-table";
+  encoding: string;
+  plan: { title: string; startFiscalYear: number; endFiscalYear: number; periodBasis: string };
+  items: number;
+  policies: number;
+  measures: number;
+  activities: number;
+  indicators: number;
+  targets: TargetKindCounts;
+  targetFiscalYears: Record<string, number>;
+  freeTextTargets: string[];
+  warnings: ImportWarning[];
+  unparsed: { line: number; text: string }[];
+  alreadyImported?: boolean;
+}
+
+export type PlanDocumentReport = ImplementationPlanReport | IndicatorTableReport;
+
+export function isPlanDocumentReport(r: { kind: string }): r is PlanDocumentReport {
+  return r.kind === "implementation-plan" || r.kind === "indicator-table";
 }

@@ -1,7 +1,12 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/api-client.js";
 import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+
+const implementationPlan = fileURLToPath(new URL("../../../shared/seeds/002_d34aff6a9cbdb26d.txt", import.meta.url));
 
 async function seriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -80,6 +85,109 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     found.push(...(await seriousViolations(page, "課の管理")));
 
     await context.close();
+    expect(found).toEqual([]);
+  });
+
+  it("indicator, revision and department pages", async () => {
+    // data: two indicators (a number and a stage) with actuals on a 高齢支援課 project, a revision with a change
+    const api = await ApiClient.login(web.baseUrl, "keikaku");
+    const planId = (await api.get("/api/plans")).body.plans[0].id as string;
+    const plan = (await api.get(`/api/plans/${planId}`)).body as {
+      items: { id: string; title: string; code: string; version: number }[];
+    };
+    const item = plan.items.find((i) => i.title === "生活支援コーディネーターの配置");
+    expect(item).toBeTruthy();
+    const create = async (name: string, targets: [number, string][]) =>
+      (
+        await api.post(`/api/plans/${planId}/indicators`, {
+          itemId: item?.id,
+          kind: "activity",
+          name,
+          baselineSource: targets[0]?.[1].includes("か所") ? "20か所" : null,
+          baselineFiscalYear: 2023,
+          targets: targets.map(([fiscalYear, source]) => ({ fiscalYear, source })),
+        })
+      ).body.indicator.id as string;
+    const numeric = await create("通いの場の数", [
+      [2024, "24か所以上"],
+      [2025, "28か所以上"],
+      [2026, "32か所以上"],
+    ]);
+    const stage = await create("生活支援体制の整備", [
+      [2024, "検討"],
+      [2025, "試行実施"],
+      [2026, "実施"],
+    ]);
+    await api.put(`/api/indicators/${numeric}/actuals/2024`, { kind: "number", value: 22 });
+    await api.put(`/api/indicators/${numeric}/actuals/2025`, { kind: "number", value: 29, comment: "新たに5か所" });
+    await api.put(`/api/indicators/${stage}/actuals/2025`, { kind: "milestone", step: "調整" });
+    expect((await api.post(`/api/plans/${planId}/revisions`, {})).status).toBe(201);
+    const other = plan.items.find((i) => i.code === "1-1-2");
+    await api.patch(
+      `/api/plans/${planId}/items/${other?.id}`,
+      { title: `${other?.title}（改）` },
+      { "if-match": `"${other?.version}"` },
+    );
+
+    const { context, page } = await newPage(browser);
+    const found: string[] = [];
+    await login(page, web.baseUrl, "keikaku");
+
+    await page.goto(`${web.baseUrl}/indicators?planId=${planId}&fy=2025`);
+    await visible(page.getByRole("heading", { name: "令和7年度の指標" }));
+    await page.getByRole("button", { name: /実績を修正.*通いの場の数/ }).click();
+    await visible(page.getByRole("form", { name: /「通いの場の数」の実績/ }));
+    found.push(...(await seriousViolations(page, "指標（実績の入力）")));
+
+    await page.goto(`${web.baseUrl}/indicators/${numeric}`);
+    await visible(page.getByRole("img", { name: /推移のグラフ/ }));
+    found.push(...(await seriousViolations(page, "指標の推移（数値）")));
+
+    await page.goto(`${web.baseUrl}/indicators/${stage}`);
+    await visible(page.getByRole("img", { name: /推移のグラフ/ }));
+    found.push(...(await seriousViolations(page, "指標の推移（段階）")));
+
+    await page.goto(`${web.baseUrl}/indicators/attainment?planId=${planId}&fy=2025`);
+    await visible(page.getByRole("img", { name: /担当課別の達成の割合/ }));
+    found.push(...(await seriousViolations(page, "指標の達成状況")));
+
+    await page.goto(`${web.baseUrl}/revisions?planId=${planId}`);
+    await visible(page.getByRole("table", { name: /変更の一覧/ }));
+    found.push(...(await seriousViolations(page, "改定")));
+    await page.getByRole("button", { name: /この改定を承認/ }).click();
+    await visible(page.getByRole("dialog"));
+    found.push(...(await seriousViolations(page, "改定の承認ダイアログ")));
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${web.baseUrl}/matrix?planId=${planId}`);
+    await visible(page.getByRole("table", { name: /担当課×事業/ }));
+    found.push(...(await seriousViolations(page, "担当課一覧")));
+
+    if (existsSync(implementationPlan)) {
+      await page.goto(`${web.baseUrl}/imports`);
+      await page.getByLabel("取り込むファイル").setInputFiles(implementationPlan);
+      await page.getByRole("button", { name: "内容を確認" }).click();
+      await visible(page.getByRole("table", { name: /目標の種類ごとの件数/ }), 60_000);
+      found.push(...(await seriousViolations(page, "取込（実施計画の確認）")));
+    }
+    await context.close();
+
+    const dept = await newPage(browser);
+    await login(dept.page, web.baseUrl, "korei");
+    await dept.page.goto(`${web.baseUrl}/my-department?planId=${planId}&fy=2025`);
+    await visible(dept.page.getByRole("heading", { name: /生活支援コーディネーターの配置/ }));
+    found.push(...(await seriousViolations(dept.page, "自分の課の取組")));
+
+    await dept.page.goto(`${web.baseUrl}/evaluations?planId=${planId}&fy=2025`);
+    await dept.page.getByRole("link", { name: "生活支援コーディネーターの配置" }).click();
+    await visible(dept.page.getByRole("region", { name: "この事業の指標" }));
+    await dept.page.getByLabel(/^AA /).check();
+    await dept.page.getByRole("button", { name: "一時保存" }).click();
+    await visible(dept.page.getByLabel("目安と異なる評価とする理由"));
+    await visible(dept.page.getByRole("alert"));
+    found.push(...(await seriousViolations(dept.page, "評価表（指標と評価の目安）")));
+    await dept.context.close();
+
     expect(found).toEqual([]);
   });
 });

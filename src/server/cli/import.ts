@@ -5,6 +5,19 @@ import { commitImport } from "../modules/imports/service.js";
 import { AppError } from "../platform/errors.js";
 import { operatorFor } from "./operator.js";
 
+type Report = Record<string, unknown> & {
+  kind?: string;
+  warnings?: unknown[];
+  unparsed?: unknown[];
+  items?: number;
+  goals?: number;
+  measures?: number;
+  activities?: number;
+  indicators?: number;
+  targets?: Record<string, number>;
+  plan?: { title?: string };
+};
+
 export async function runImport(db: Db, opts: { file?: string; municipality?: string; dryRun: boolean }) {
   if (!opts.file) throw new AppError(2, "usage", "取り込むファイルを指定してください");
   const operator = await operatorFor(db, opts.municipality);
@@ -17,12 +30,37 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
   const result = await commitImport(db, operator, null, new Uint8Array(bytes), path.basename(opts.file), {
     dryRun: opts.dryRun,
   });
-  const r = result.report as Record<string, unknown> & {
-    warnings?: unknown[];
-    unparsed?: unknown[];
-    items?: number;
-    goals?: number;
-  };
+  const r = result.report as Report;
+  const created = "created" in result ? result.created : false;
+  const status = `${opts.dryRun ? "［確認のみ］" : ""}${created ? "取り込みました" : r.alreadyImported ? "取込済みの文書です（変更なし）" : "取り込める内容です"}`;
+  const warnings = r.warnings ?? [];
+  const unparsed = r.unparsed ?? [];
+  const footer = `警告 ${warnings.length} 件、読み取れなかった行 ${unparsed.length} 行`;
+  const planLine = `計画: ${r.plan?.title ?? ""} (${result.planId ?? "-"})`;
+
+  if (r.kind === "implementation-plan" || r.kind === "indicator-table") {
+    const targets = r.targets ?? {};
+    const json = {
+      kind: r.kind,
+      plan: { id: result.planId, ...r.plan },
+      items: r.items,
+      activities: r.activities ?? 0,
+      indicators: r.indicators,
+      targets,
+      created,
+      alreadyImported: r.alreadyImported,
+      dryRun: opts.dryRun,
+      warnings,
+      unparsed,
+    };
+    const counts =
+      r.kind === "implementation-plan"
+        ? `基本目標 ${r.goals} / 施策 ${r.measures} / 重点取組 ${r.items} / 取組内容 ${r.activities} / 指標 ${r.indicators}`
+        : `政策・施策 ${r.items} / 指標 ${r.indicators}`;
+    const targetLine = `目標: 数値 ${targets.numeric ?? 0} / 段階 ${targets.milestone ?? 0} / 適宜 ${targets.asNeeded ?? 0} / 文章 ${targets.text ?? 0} / 空欄 ${targets.blank ?? 0}`;
+    return { json, text: [status, planLine, counts, targetLine, footer].join("\n") };
+  }
+
   const json = {
     plan: { id: result.planId, ...(r.plan as object) },
     items: r.items,
@@ -31,17 +69,17 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
     sheets: r.sheets,
     gradeCounts: r.gradeCounts,
     fiscalYear: r.fiscalYear,
-    created: "created" in result ? result.created : false,
+    created,
     alreadyImported: r.alreadyImported,
     dryRun: opts.dryRun,
-    warnings: r.warnings ?? [],
-    unparsed: r.unparsed ?? [],
+    warnings,
+    unparsed,
   };
   const text = [
-    `${opts.dryRun ? "［確認のみ］" : ""}${json.created ? "取り込みました" : json.alreadyImported ? "取込済みの文書です（変更なし）" : "取り込める内容です"}`,
-    `計画: ${(r.plan as { title?: string })?.title ?? ""} (${result.planId ?? "-"})`,
+    status,
+    planLine,
     `基本目標 ${json.goals} / 施策 ${json.measures} / 事業 ${json.items} / 評価表 ${json.sheets}`,
-    `警告 ${json.warnings.length} 件、読み取れなかった行 ${json.unparsed.length} 行`,
+    footer,
   ].join("\n");
   return { json, text };
 }

@@ -3,7 +3,9 @@
  * DATABASE_URL when set, and run the same migrations first.
  *   import <file> --municipality <code> [--dry-run] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
+ *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
  *   audit verify [--json]
+ *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -11,7 +13,9 @@ import { openDatabase } from "../db/client.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditVerify } from "./audit-verify.js";
+import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
+import { runIndicators } from "./indicators.js";
 import { runSummary } from "./summary.js";
 
 const { values, positionals } = parseArgs({
@@ -20,6 +24,8 @@ const { values, positionals } = parseArgs({
     municipality: { type: "string" },
     plan: { type: "string" },
     "fiscal-year": { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
@@ -56,6 +62,10 @@ async function dispatch(command: string | undefined, rest: string[]) {
       });
     case "summary":
       return runSummary(database.db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
+    case "indicators":
+      return runIndicators(database.db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
+    case "diff":
+      return runDiff(database.db, { plan: values.plan, from: values.from, to: values.to });
     case "audit":
       if (rest[0] === "verify") return runAuditVerify(database.db);
       break;
@@ -63,6 +73,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | audit verify [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json]",
   );
 }

@@ -3,7 +3,9 @@ import type { Db } from "../db/client.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
+import { indicatorRoutes } from "./indicators/routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 import { userRoutes } from "./users/routes.js";
 
@@ -15,4 +17,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   importRoutes(app, db);
   userRoutes(app, db);
   exportRoutes(app, db);
+  indicatorRoutes(app, db);
+  revisionRoutes(app, db);
 }

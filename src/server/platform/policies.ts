@@ -36,6 +36,26 @@ export const policies = {
     policies.readSheet(a, itemDepartmentIds);
     if (a.role === "viewer") throw forbidden();
   },
+  /**
+   * Indicators: plan office and viewers see all; a department editor sees the indicators of items its departments
+   * own, directly or through an ancestor item (`owners` = departments of the item and of its ancestors).
+   */
+  canSeeIndicator(a: AuthContext, owners: string[]): boolean {
+    if (a.role !== "department_editor") return true;
+    return owners.some((d) => a.departmentIds.includes(d));
+  },
+  readIndicator(a: AuthContext, owners: string[]) {
+    if (!policies.canSeeIndicator(a, owners)) throw notFound("指標");
+  },
+  /** Actuals: the plan office, and department editors for the indicators they can see; viewers never. */
+  enterActual(a: AuthContext, owners: string[]) {
+    policies.readIndicator(a, owners);
+    if (a.role === "viewer") throw forbidden();
+  },
+  /** Indicators, targets and the milestone ladder are plan structure: the plan office's. */
+  manageIndicators(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
   manageUsers(a: AuthContext) {
     if (a.role !== "system_admin" && a.role !== "plan_office") throw forbidden();
   },

@@ -1,5 +1,6 @@
 import { fyLabel } from "../format";
-import type { ImportReport } from "../types";
+import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
+import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 export const WARNING_LABELS: Record<string, string> = {
   grade_mismatch: "評価の不一致",
@@ -34,7 +35,21 @@ function warningKinds(report: ImportReport): [string, number][] {
   return [...counts.entries()];
 }
 
+/** 取込内容の確認 of a text document: the evaluation document here, plan documents in PlanDocumentPreview. */
 export function ImportPreview({
+  report,
+  onCommit,
+  busy,
+}: {
+  report: ImportReport | PlanDocumentReport;
+  onCommit: (() => void) | null;
+  busy: boolean;
+}) {
+  if (isPlanDocumentReport(report)) return <PlanDocumentPreview report={report} onCommit={onCommit} busy={busy} />;
+  return <EvaluationPreview report={report} onCommit={onCommit} busy={busy} />;
+}
+
+function EvaluationPreview({
   report,
   onCommit,
   busy,

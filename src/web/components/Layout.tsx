@@ -82,6 +82,28 @@ export function AppLayout({ session, children }: { session: Session; children: R
               総括表
             </Link>
           </li>
+          <li>
+            <Link to="/indicators" activeProps={activeProps}>
+              指標
+            </Link>
+          </li>
+          {session.user.role === "department_editor" ? (
+            <li>
+              <Link to="/my-department" activeProps={activeProps}>
+                自分の課
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/revisions" activeProps={activeProps}>
+              改定
+            </Link>
+          </li>
+          <li>
+            <Link to="/matrix" activeProps={activeProps}>
+              担当課一覧
+            </Link>
+          </li>
           {session.user.role !== "viewer" ? (
             <li>
               <Link to="/imports" activeProps={activeProps}>

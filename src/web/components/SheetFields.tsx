@@ -1,5 +1,6 @@
 import { useId } from "react";
-import type { Sheet, SourceText } from "../types";
+import type { Sheet, SourceText, SuggestedGrade } from "../types";
+import { formatShare, IndicatorYearTable, tallyText } from "./Indicators";
 
 /** The source key of a sheet field in `sheet.source` (the importer stores the grade as gradeText). */
 const SOURCE_KEYS: Record<string, string[]> = { grade: ["gradeText", "grade"] };
@@ -38,6 +39,8 @@ interface TextProps {
   required?: boolean;
   source: Sheet["source"];
   sourceKey: string;
+  /** a short explanation above the text box */
+  hint?: string | undefined;
 }
 
 function TextCell({
@@ -49,10 +52,18 @@ function TextCell({
   required,
   source,
   sourceKey,
+  hint,
 }: Omit<TextProps, "label"> & { id: string }) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint && editable ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
   return (
     <>
+      {hint && editable ? (
+        <span id={hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
       {error ? (
         <span id={errorId} className="field-error">
           {error}
@@ -65,7 +76,7 @@ function TextCell({
           onChange={(e) => onChange(e.target.value)}
           aria-required={required || undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy || undefined}
         />
       ) : (
         <p className="readonly-text" id={id}>
@@ -152,5 +163,48 @@ export function SheetTargetRow({
         ))}
       </div>
     </div>
+  );
+}
+
+/** 「指標からの評価の目安: B（理由）」: what the indicators suggest; the grade itself stays the department's decision. */
+export function GradeSuggestion({ suggestion, id }: { suggestion: SuggestedGrade; id?: string }) {
+  return (
+    <p className="grade-suggestion" id={id}>
+      指標からの評価の目安: <strong>{suggestion.grade ?? "なし"}</strong>
+      {suggestion.reason ? `（${suggestion.reason}）` : ""}
+    </p>
+  );
+}
+
+/** 「この事業の指標」: the sheet's indicators in its year, with target, actual and attainment, and the suggestion. */
+export function SheetIndicators({ sheet }: { sheet: Sheet }) {
+  const id = useId();
+  const indicators = sheet.indicators ?? [];
+  const counts = {
+    indicators: indicators.length,
+    met: indicators.filter((i) => i.attainment.status === "met").length,
+    notMet: indicators.filter((i) => i.attainment.status === "notMet").length,
+    manual: indicators.filter((i) => i.attainment.status === "manual").length,
+    noActual: indicators.filter((i) => i.attainment.status === "noActual").length,
+  };
+  const decidable = counts.met + counts.notMet;
+  const tally = { ...counts, decidable, share: decidable ? counts.met / decidable : null };
+  return (
+    <section className="sheet-indicators" aria-labelledby={id}>
+      <h2 id={id}>この事業の指標</h2>
+      <p className="small">
+        {tallyText(tally)}。達成の割合: {formatShare(tally)}
+      </p>
+      <IndicatorYearTable
+        indicators={indicators}
+        caption={`この事業の指標（${sheet.fiscalYearLabel}）`}
+        fiscalYearLabel={sheet.fiscalYearLabel}
+        captionHidden
+      />
+      <GradeSuggestion suggestion={sheet.suggestedGrade} />
+      <p className="small muted no-print">
+        目安は、判定できる指標の達成の割合から計算します。評価は担当課が判断し、目安と異なる評価とするときは理由を記入します。
+      </p>
+    </section>
   );
 }

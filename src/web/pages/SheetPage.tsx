@@ -4,18 +4,18 @@ import { useId, useState } from "react";
 import { ApiError, api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
-import { SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
+import { GradeSuggestion, SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
 import { SheetHistory } from "../components/SheetHistory";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, joinNames } from "../format";
 import { isPlanOffice, keys, useSession, useSheet } from "../queries";
-import type { Sheet, SheetTextField } from "../types";
+import type { Sheet, SheetTextField, SuggestedGrade } from "../types";
 
 const route = getRouteApi("/sheets/$sheetId");
 
-type Draft = Record<SheetTextField, string> & { grade: string };
+type Draft = Record<SheetTextField, string> & { grade: string; gradeOverrideReason: string };
 
 function draftOf(s: Sheet): Draft {
   return {
@@ -24,6 +24,7 @@ function draftOf(s: Sheet): Draft {
     targetSecond: s.targetSecond ?? "",
     results: s.results ?? "",
     grade: s.grade ?? "",
+    gradeOverrideReason: s.gradeOverrideReason ?? "",
     reason: s.reason ?? "",
     issues: s.issues ?? "",
   };
@@ -64,12 +65,13 @@ function SheetEditor({ initial }: { initial: Sheet }) {
     enableBeforeUnload: () => dirty,
   });
 
-  const labels: Record<SheetTextField | "grade", string> = {
+  const labels: Record<keyof Draft, string> = {
     previousStatus: `前年度（${current.previousFiscalYearLabel}）実施状況`,
     targetFirst: "事業目標（前期）",
     targetSecond: "事業目標（後期）",
     results: `計画事業の実績等（${current.fiscalYearLabel}）`,
     grade: "評価",
+    gradeOverrideReason: "目安と異なる評価とする理由",
     reason: "効果又は評価の理由",
     issues: "今後の課題及び事業推進の方策",
   };
@@ -99,6 +101,8 @@ function SheetEditor({ initial }: { initial: Sheet }) {
     targetSecond: draft.targetSecond,
     results: draft.results,
     grade: draft.grade === "" ? null : draft.grade,
+    // required by the server when the grade differs from the indicators' suggestion; blank is cleared
+    gradeOverrideReason: draft.gradeOverrideReason,
     reason: draft.reason,
     issues: draft.issues,
   });
@@ -202,6 +206,12 @@ function SheetEditor({ initial }: { initial: Sheet }) {
     />
   );
   const item = current.item;
+  const suggestion = current.suggestedGrade;
+  const hasIndicators = (current.indicators?.length ?? 0) > 0;
+  const differsFromSuggestion = Boolean(suggestion?.grade && draft.grade && draft.grade !== suggestion.grade);
+  const showOverride = editable
+    ? differsFromSuggestion || Boolean(fields.gradeOverrideReason)
+    : Boolean(current.gradeOverrideReason);
 
   return (
     <article className="sheet-page">
@@ -244,6 +254,8 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         />
       )}
       <KeptText entries={kept} onDismiss={() => setKept([])} />
+
+      {hasIndicators ? <SheetIndicators sheet={current} /> : null}
 
       <form
         className="sheet-form"
@@ -304,7 +316,25 @@ function SheetEditor({ initial }: { initial: Sheet }) {
           editable={editable}
           error={fields.grade}
           source={current.source}
+          suggestion={hasIndicators ? suggestion : null}
         />
+        {showOverride ? (
+          <SheetTextRow
+            label={labels.gradeOverrideReason}
+            value={draft.gradeOverrideReason}
+            onChange={setField("gradeOverrideReason")}
+            editable={editable}
+            error={fields.gradeOverrideReason}
+            required
+            source={null}
+            sourceKey="gradeOverrideReason"
+            hint={
+              editable && suggestion?.grade
+                ? `指標からの評価の目安（${suggestion.grade}）と異なる評価を選んでいます。理由を入力してください。`
+                : undefined
+            }
+          />
+        ) : null}
         {textRow("reason")}
         {textRow("issues")}
         {/* Enter in a text field must not submit; saving is an explicit button below */}
@@ -385,6 +415,7 @@ function GradeRow({
   editable,
   error,
   source,
+  suggestion,
 }: {
   scale: Sheet["gradeScale"];
   value: string;
@@ -392,9 +423,12 @@ function GradeRow({
   editable: boolean;
   error?: string;
   source: Sheet["source"];
+  /** the indicators' suggestion, shown next to the grade (null: the sheet has no indicators) */
+  suggestion: SuggestedGrade | null;
 }) {
   const id = useId();
   const chosen = scale.find((g) => g.code === value);
+  const suggestionId = `${id}-suggestion`;
   if (!editable) {
     return (
       <div className="sheet-row">
@@ -409,6 +443,7 @@ function GradeRow({
           ) : (
             "－"
           )}
+          {suggestion ? <GradeSuggestion suggestion={suggestion} id={suggestionId} /> : null}
           <SourceNote source={source} sourceKey="grade" />
         </div>
       </div>
@@ -418,7 +453,9 @@ function GradeRow({
     <fieldset
       className="sheet-row plain"
       aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={
+        [error ? `${id}-error` : null, suggestion ? suggestionId : null].filter(Boolean).join(" ") || undefined
+      }
     >
       <legend className="visually-hidden">評価</legend>
       <div className="sheet-head" aria-hidden="true">
@@ -430,6 +467,7 @@ function GradeRow({
             {error}
           </span>
         ) : null}
+        {suggestion ? <GradeSuggestion suggestion={suggestion} id={suggestionId} /> : null}
         <div className="grade-options">
           {scale.map((g) => (
             <div className="choice" key={g.code}>

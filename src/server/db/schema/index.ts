@@ -1,3 +1,3 @@
 export * from "./core.js";
-export * from "./plans.js";
 export * from "./indicators.js";
+export * from "./plans.js";

@@ -37,7 +37,9 @@ export const plans = pgTable(
     gradeScale: jsonb("grade_scale").$type<GradeDef[]>().notNull(),
     constituentPlans: jsonb("constituent_plans").$type<ConstituentPlan[]>().notNull().default([]),
     /** the ordered ladder of milestone targets (調査・研究 < 検討 < … ), editable per plan; null = default ladder */
-    milestoneLadder: jsonb("milestone_ladder").$type<{ steps: { label: string; rank: number; aliases?: string[] }[] }>(),
+    milestoneLadder: jsonb("milestone_ladder").$type<{
+      steps: { label: string; rank: number; aliases?: string[] }[];
+    }>(),
     /** which level gets the yearly evaluation sheets; null = the last level */
     evaluationLevel: integer("evaluation_level"),
     version: integer("version").notNull().default(1),

@@ -1,8 +1,15 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { auditLog } from "../../db/schema/index.js";
+import type { IndicatorYearDto } from "../indicators/presenter.js";
 import type { ItemRow, PlanRow } from "../plans/repository.js";
 import type { SheetRow } from "./repository.js";
-import { SHEET_FIELD_LABELS, SHEET_STATUS_LABELS, type SheetField, type SheetStatus } from "./schema.js";
+import {
+  GRADE_OVERRIDE_REASON_LABEL,
+  SHEET_FIELD_LABELS,
+  SHEET_STATUS_LABELS,
+  type SheetField,
+  type SheetStatus,
+} from "./schema.js";
 
 const statusLabel = (s: string) => SHEET_STATUS_LABELS[s as SheetStatus] ?? s;
 
@@ -35,12 +42,19 @@ export function presentSheetListRow(s: SheetRow, item: ItemRow | null, departmen
   };
 }
 
+/** The indicators shown on a sheet (its item and the items below it) and the grade they suggest. */
+export interface SheetIndicators {
+  indicators: IndicatorYearDto[];
+  suggestedGrade: { grade: string | null; reason: string };
+}
+
 export function presentSheet(
   s: SheetRow,
   item: ItemRow | null,
   plan: PlanRow,
   departmentIds: string[],
   editable: boolean,
+  indicators: SheetIndicators = { indicators: [], suggestedGrade: { grade: null, reason: "" } },
 ) {
   return {
     id: s.id,
@@ -56,6 +70,7 @@ export function presentSheet(
     targetSecond: s.targetSecond,
     results: s.results,
     grade: s.grade,
+    gradeOverrideReason: s.gradeOverrideReason,
     reason: s.reason,
     issues: s.issues,
     reviewComment: s.reviewComment,
@@ -68,6 +83,8 @@ export function presentSheet(
     updatedAt: s.updatedAt.toISOString(),
     submittedAt: s.submittedAt?.toISOString() ?? null,
     item: presentItemBrief(item),
+    indicators: indicators.indicators,
+    suggestedGrade: indicators.suggestedGrade,
   };
 }
 export type SheetDto = ReturnType<typeof presentSheet>;
@@ -100,7 +117,9 @@ export function presentSheetHistory(entries: AuditRow[]) {
             ? "状態"
             : k === "reviewComment"
               ? "差戻しコメント"
-              : (SHEET_FIELD_LABELS[k as SheetField] ?? k),
+              : k === "gradeOverrideReason"
+                ? GRADE_OVERRIDE_REASON_LABEL
+                : (SHEET_FIELD_LABELS[k as SheetField] ?? k),
         before: k === "status" && before[k] ? statusLabel(String(before[k])) : (before[k] ?? null),
         after: k === "status" && after[k] ? statusLabel(String(after[k])) : (after[k] ?? null),
       }));

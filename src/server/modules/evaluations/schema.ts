@@ -41,6 +41,8 @@ export const SHEET_FIELD_LABELS: Record<SheetField, string> = {
   issues: "今後の課題及び事業推進の方策",
 };
 
+export const GRADE_OVERRIDE_REASON_LABEL = "提案と異なる評価とした理由";
+
 export const sheetFieldsSchema = z.strictObject({
   previousStatus: longText(SHEET_FIELD_LABELS.previousStatus),
   targetFirst: longText(SHEET_FIELD_LABELS.targetFirst),
@@ -49,6 +51,8 @@ export const sheetFieldsSchema = z.strictObject({
   grade: z.string().trim().max(8, "評価の記号が正しくありません").nullable().optional(),
   reason: longText(SHEET_FIELD_LABELS.reason),
   issues: longText(SHEET_FIELD_LABELS.issues),
+  /** why the grade differs from the one the indicators suggest; required then (see saveSheet / submitSheet) */
+  gradeOverrideReason: longText(GRADE_OVERRIDE_REASON_LABEL),
 });
 export type SheetFieldsInput = z.infer<typeof sheetFieldsSchema>;
 

@@ -4,15 +4,33 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
+import { indicatorsOfSheet } from "../indicators/service.js";
 import * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
-import { presentSheet, presentSheetHistory, presentSheetListRow } from "./presenter.js";
+import { presentSheet, presentSheetHistory, presentSheetListRow, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput, type SheetStatus } from "./schema.js";
 
-/** The items that get an evaluation sheet: those at the plan's last level (事業). */
-export function isProjectLevel(levelNames: string[], level: number) {
-  return level === levelNames.length - 1;
+export interface EvaluatedPlan {
+  levelNames: string[];
+  /** plans.evaluation_level: the level that gets the yearly sheets; null = the last level */
+  evaluationLevel: number | null;
+}
+
+/**
+ * The level whose items get the yearly evaluation sheets and are the projects of the 総括表: the plan's
+ * evaluation level (実施計画: 重点取組, with 取組内容 below), or its last level (事業) when none is set or the set
+ * one is not a level of the plan.
+ */
+export function evaluationLevelOf(plan: EvaluatedPlan) {
+  const last = plan.levelNames.length - 1;
+  const set = plan.evaluationLevel;
+  return set !== null && Number.isInteger(set) && set >= 0 && set <= last ? set : last;
+}
+
+/** The items that get an evaluation sheet: those at the plan's evaluation level. Deeper levels get none. */
+export function isProjectLevel(plan: EvaluatedPlan, level: number) {
+  return level === evaluationLevelOf(plan);
 }
 
 async function departmentNamesOf(tx: Executor, municipalityId: string, ids: string[]) {
@@ -43,7 +61,7 @@ export async function openRound(db: Db, auth: AuthContext, ip: string, planId: s
     const sheets = await repo.insertSheets(
       tx,
       items
-        .filter((i) => isProjectLevel(plan.levelNames, i.level))
+        .filter((i) => isProjectLevel(plan, i.level))
         .map((i) => {
           const prev = prevByItem.get(i.id);
           return {
@@ -129,14 +147,34 @@ export async function getSheet(db: Executor, auth: AuthContext, sheetId: string)
   const { sheet, itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
   policies.readSheet(auth, itemDepartmentIds);
   const plan = await loadPlanOr404(db, auth, sheet.planId);
-  const item = await plansRepo.findItem(db, auth.municipalityId, sheet.planId, sheet.itemId);
-  return presentSheet(sheet, item, plan, itemDepartmentIds, canEdit(auth, sheet.status as SheetStatus));
+  const [item, indicators] = await Promise.all([
+    plansRepo.findItem(db, auth.municipalityId, sheet.planId, sheet.itemId),
+    indicatorsOfSheet(db, plan, sheet.itemId, sheet.fiscalYear),
+  ]);
+  return presentSheet(sheet, item, plan, itemDepartmentIds, canEdit(auth, sheet.status as SheetStatus), indicators);
 }
 
 function canEdit(auth: AuthContext, status: SheetStatus) {
   if (auth.role === "viewer") return false;
   if (auth.role === "plan_office" || auth.role === "system_admin") return true;
   return status === "not_started" || status === "draft" || status === "returned";
+}
+
+type Suggestion = SheetIndicators["suggestedGrade"];
+
+/**
+ * A grade other than the one the indicators suggest needs a reason (when there is a suggestion at all): the grade
+ * stays a human decision, but a different one is explained.
+ */
+function checkOverrideReason(grade: string | null, suggestion: Suggestion, reason: string | null) {
+  if (!grade || !suggestion.grade || grade === suggestion.grade) return;
+  if (reason && reason.trim() !== "") return;
+  throw new ValidationError([
+    {
+      field: "gradeOverrideReason",
+      message: `指標から提案された評価（${suggestion.grade}）と異なる評価（${grade}）にする場合は、その理由を入力してください`,
+    },
+  ]);
 }
 
 function checkGrade(grade: string | null | undefined, scale: { code: string }[]) {
@@ -154,7 +192,7 @@ async function changeSheet(
   sheetId: string,
   version: number,
   action: string,
-  decide: (sheet: repo.SheetRow, plan: plansRepo.PlanRow) => Partial<repo.SheetRow>,
+  decide: (sheet: repo.SheetRow, plan: plansRepo.PlanRow, suggestion: Suggestion) => Partial<repo.SheetRow>,
   authorize: (itemDepartmentIds: string[]) => void,
 ) {
   return db.transaction(async (tx) => {
@@ -162,7 +200,9 @@ async function changeSheet(
     authorize(itemDepartmentIds);
     const plan = await loadPlanOr404(tx, auth, sheet.planId);
     if (sheet.version !== version) throw staleVersion(sheet.version);
-    const values = decide(sheet, plan);
+    // read before this transaction writes anything; not cached from inside the transaction
+    const indicators = await indicatorsOfSheet(tx, plan, sheet.itemId, sheet.fiscalYear, { store: false });
+    const values = decide(sheet, plan, indicators.suggestedGrade);
     const departmentNames = await departmentNamesOf(tx, auth.municipalityId, itemDepartmentIds);
     const after = await repo.updateSheet(tx, auth.municipalityId, sheetId, version, {
       ...values,
@@ -180,7 +220,7 @@ async function changeSheet(
       after: snapshot(after),
     });
     const item = await plansRepo.findItem(tx, auth.municipalityId, sheet.planId, sheet.itemId);
-    return presentSheet(after, item, plan, itemDepartmentIds, canEdit(auth, after.status as SheetStatus));
+    return presentSheet(after, item, plan, itemDepartmentIds, canEdit(auth, after.status as SheetStatus), indicators);
   });
 }
 
@@ -188,6 +228,7 @@ async function changeSheet(
 function snapshot(s: repo.SheetRow) {
   const out: Record<string, unknown> = { status: s.status, reviewComment: s.reviewComment };
   for (const f of SHEET_FIELDS) out[f] = s[f];
+  if (s.gradeOverrideReason !== null) out.gradeOverrideReason = s.gradeOverrideReason;
   return out;
 }
 
@@ -206,7 +247,7 @@ export function saveSheet(
     sheetId,
     version,
     "update",
-    (sheet, plan) => {
+    (sheet, plan, suggestion) => {
       if (!canEdit(auth, sheet.status as SheetStatus)) {
         throw new AppError(409, "locked", "提出済みの評価表は編集できません。計画所管課に差し戻しを依頼してください。");
       }
@@ -215,6 +256,14 @@ export function saveSheet(
       for (const f of SHEET_FIELDS) {
         const v = input[f];
         if (v !== undefined) values[f] = v;
+      }
+      if (input.gradeOverrideReason !== undefined) values.gradeOverrideReason = input.gradeOverrideReason;
+      if (input.grade !== undefined || input.gradeOverrideReason !== undefined) {
+        const grade = input.grade !== undefined ? input.grade : sheet.grade;
+        const reason = input.gradeOverrideReason !== undefined ? input.gradeOverrideReason : sheet.gradeOverrideReason;
+        checkOverrideReason(grade, suggestion, reason);
+        // a grade that agrees with the suggestion needs no reason: an earlier one would only mislead
+        if (grade && grade === suggestion.grade) values.gradeOverrideReason = null;
       }
       if (sheet.status === "not_started") values.status = "draft";
       return values;
@@ -231,7 +280,7 @@ export function submitSheet(db: Db, auth: AuthContext, ip: string, sheetId: stri
     sheetId,
     version,
     "submit",
-    (sheet) => {
+    (sheet, _plan, suggestion) => {
       if (sheet.status === "submitted" || sheet.status === "accepted")
         throw conflict("この評価表は既に提出されています");
       const missing: { field: string; message: string }[] = [];
@@ -239,6 +288,8 @@ export function submitSheet(db: Db, auth: AuthContext, ip: string, sheetId: stri
       if (!sheet.grade) missing.push({ field: "grade", message: "評価を選んでください" });
       if (!sheet.reason) missing.push({ field: "reason", message: "効果又は評価の理由を入力してください" });
       if (missing.length) throw new ValidationError(missing);
+      // actuals entered since the grade was saved may have changed the suggestion
+      checkOverrideReason(sheet.grade, suggestion, sheet.gradeOverrideReason);
       return { status: "submitted", submittedAt: new Date() };
     },
     (depts) => policies.editSheet(auth, depts),

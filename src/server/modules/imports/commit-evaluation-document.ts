@@ -3,9 +3,9 @@ import { splitDepartments } from "../../../domain/text/normalize.js";
 import type { Executor } from "../../db/client.js";
 import { evaluationSheets, planItemDepartments, planItemPlacements, planItems } from "../../db/schema/index.js";
 import { type Actor, type AuditEntry, actorOf, recordAuditBatch } from "../../platform/audit.js";
-import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import * as plansRepo from "../plans/repository.js";
+import { departmentsByName } from "./departments-by-name.js";
 import { projectsOf } from "./evaluation-report.js";
 
 const LEVEL_NAMES = ["基本目標", "施策", "事業"];
@@ -34,20 +34,7 @@ export async function commitEvaluationDocument(
     constituentPlans: [],
   });
 
-  // Departments by their written name: an unknown name becomes a new department, an existing one is reused.
-  const deptIdByName = new Map((await departmentsRepo.listDepartments(tx, m)).map((d) => [d.name, d.id]));
-  const departmentIdsFor = async (names: string[]) => {
-    const ids: string[] = [];
-    for (const name of names) {
-      let id = deptIdByName.get(name);
-      if (!id) {
-        id = (await departmentsRepo.insertDepartment(tx, m, name)).id;
-        deptIdByName.set(name, id);
-      }
-      if (!ids.includes(id)) ids.push(id);
-    }
-    return ids;
-  };
+  const departments = await departmentsByName(tx, m);
 
   type NewItem = typeof planItems.$inferInsert & { id: string };
   const items: NewItem[] = [];
@@ -86,7 +73,7 @@ export async function commitEvaluationDocument(
         const sheet = project.sheet;
         // The sheet is the authoritative record of who evaluated; the summary row's names are kept in source.
         const deptNames = sheet?.departments.length ? sheet.departments : project.summaryDepartments;
-        const deptIds = await departmentIdsFor(deptNames.flatMap((n) => splitDepartments(n)));
+        const deptIds = await departments.idsFor(deptNames.flatMap((n) => splitDepartments(n)));
         items.push({
           id: itemId,
           municipalityId: m,

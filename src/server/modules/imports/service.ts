@@ -5,46 +5,126 @@ import {
   isEvaluationDocument,
   parseEvaluationDocument,
 } from "../../../domain/import-evaluation/parse-evaluation-document.js";
-import type { Db } from "../../db/client.js";
+import {
+  isImplementationPlanDocument,
+  parseImplementationPlan,
+} from "../../../domain/import-implementation-plan/parse-implementation-plan.js";
+import {
+  isIndicatorTableDocument,
+  parseIndicatorTable,
+} from "../../../domain/import-indicator-table/parse-indicator-table.js";
+import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
 import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
+import { commitImplementationPlan } from "./commit-implementation-plan.js";
+import { commitIndicatorTable, layoutIndicatorTable } from "./commit-indicator-table.js";
 import { evaluationReport } from "./evaluation-report.js";
+import { layoutImplementationPlan } from "./implementation-plan-layout.js";
+import { implementationPlanReport } from "./implementation-plan-report.js";
+import { indicatorTableReport } from "./indicator-table-report.js";
 import * as repo from "./repository.js";
+
+export type ImportKind = "evaluation" | "implementation-plan" | "indicator-table";
 
 const badFile = (message: string) => new AppError(400, "unreadable_file", message);
 
-/** Reads the upload into a parsed document, or refuses it with a Japanese message before anything is written. */
-function readEvaluationDocument(bytes: Uint8Array) {
+const UNKNOWN_DOCUMENT =
+  "取り込める文書として読み取れませんでした。次のいずれかのテキストを選んでください: 評価総括表と評価表（「事業別評価総括表」と「事業別評価表」を含むもの）、実施計画（「取組No.」と「成果(活動)指標」のある重点取組の個別シート）、基本計画の指標の表（「指標名」「現状値」「計画目標値」の列があるもの）。";
+
+/** A document read and checked, with what committing it would write; nothing is written yet. */
+interface ReadDocument {
+  kind: ImportKind;
+  sha256: string;
+  report: { warnings: unknown[] } & Record<string, unknown>;
+  /** counts recorded in the audit trail next to the file name and hash */
+  auditCounts: Record<string, number>;
+  write(tx: Executor, actor: Actor, ip: string | null): Promise<{ planId: string }>;
+}
+
+/**
+ * Reads the upload into a parsed document of one of the known kinds, or refuses it with a Japanese message before
+ * anything is written. The kind is recognised from the text: evaluation document, then 実施計画, then indicator tables.
+ */
+function readDocument(bytes: Uint8Array): ReadDocument {
   if (isZip(bytes)) {
     throw badFile("Excelファイル（.xlsx）は、評価表の一括更新（書き出したファイルの取込）で読み込んでください。");
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw badFile(decoded.message);
-  if (!isEvaluationDocument(decoded.text)) {
-    throw badFile(
-      "評価総括表と評価表の文書として読み取れませんでした。「事業別評価総括表」と「事業別評価表」を含むテキストを選んでください。",
-    );
-  }
-  const doc = parseEvaluationDocument(decoded.text);
+  const { text, encoding } = decoded;
   // The same document in another encoding or with other line endings is the same document.
   const sha256 = createHash("sha256")
-    .update(decoded.text.replace(/^\uFEFF/, ""))
+    .update(text.replace(/^\uFEFF/, ""))
     .digest("hex");
-  return { doc, sha256, report: evaluationReport(doc, decoded.encoding) };
+  // A document without a year falls back to last year (evaluations) or this year (plans).
+  const thisYear = fiscalYearOf(new Date());
+
+  if (isEvaluationDocument(text)) {
+    const doc = parseEvaluationDocument(text);
+    const report = evaluationReport(doc, encoding);
+    return {
+      kind: "evaluation",
+      sha256,
+      report,
+      auditCounts: { items: report.items, warnings: report.warnings.length },
+      write: (tx, actor, ip) => commitEvaluationDocument(tx, actor, ip, doc, thisYear - 1),
+    };
+  }
+  if (isImplementationPlanDocument(text)) {
+    const doc = parseImplementationPlan(text);
+    if (doc.goals.length === 0) {
+      throw badFile(
+        "実施計画として読み取れませんでした。施策の体系、重点取組の個別シート、関連事業と担当課の表のいずれも見つかりません。",
+      );
+    }
+    const layout = layoutImplementationPlan(doc);
+    const report = implementationPlanReport(doc, layout, encoding);
+    return {
+      kind: "implementation-plan",
+      sha256,
+      report,
+      auditCounts: {
+        items: report.items,
+        activities: report.activities,
+        indicators: report.indicators,
+        warnings: report.warnings.length,
+      },
+      write: (tx, actor) => commitImplementationPlan(tx, actor, doc, layout, thisYear),
+    };
+  }
+  if (isIndicatorTableDocument(text)) {
+    const doc = parseIndicatorTable(text);
+    if (doc.indicators.length === 0) {
+      throw badFile(
+        "指標の表として読み取れませんでした。「指標名」「現状値」「計画目標値」の列の下に指標の行がありません。",
+      );
+    }
+    const layout = layoutIndicatorTable(doc, text, thisYear);
+    const report = indicatorTableReport(doc, layout, encoding);
+    return {
+      kind: "indicator-table",
+      sha256,
+      report,
+      auditCounts: { items: report.items, indicators: report.indicators, warnings: report.warnings.length },
+      write: (tx, actor) => commitIndicatorTable(tx, actor, layout),
+    };
+  }
+  throw badFile(UNKNOWN_DOCUMENT);
 }
 
 export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
   if (isZip(bytes)) return importEvaluationWorkbook(db, actor, null, bytes, { dryRun: true }); // our own xlsx
-  const { sha256, report } = readEvaluationDocument(bytes);
-  const existing = await repo.findImportBySha(db, actor.municipalityId, "evaluation", sha256);
+  const { kind, sha256, report } = readDocument(bytes);
+  const existing = await repo.findImportBySha(db, actor.municipalityId, kind, sha256);
   return { report: { ...report, alreadyImported: !!existing }, planId: existing?.planId ?? null };
 }
 
 /**
- * One transaction: the plan, its items, departments, sheets, the import record and the audit trail land
- * together or not at all. A document imported before (same text) returns the earlier plan and writes nothing.
+ * One transaction: the plan, its items, departments, sheets or indicators, the import record and the audit trail
+ * land together or not at all. A document imported before (same text, same kind) returns the earlier plan and
+ * writes nothing.
  */
 export async function commitImport(
   db: Db,
@@ -55,15 +135,19 @@ export async function commitImport(
   opts: { dryRun?: boolean } = {},
 ) {
   if (isZip(bytes)) return importEvaluationWorkbook(db, actor, ip, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
-  const { doc, sha256, report } = readEvaluationDocument(bytes);
-  if (opts.dryRun) return previewImport(db, actor, bytes).then((p) => ({ ...p, created: false }));
+  const read = readDocument(bytes);
+  const { kind, sha256, report } = read;
+  if (opts.dryRun) {
+    const existing = await repo.findImportBySha(db, actor.municipalityId, kind, sha256);
+    return { report: { ...report, alreadyImported: !!existing }, planId: existing?.planId ?? null, created: false };
+  }
   return db.transaction(async (tx) => {
-    const existing = await repo.findImportBySha(tx, actor.municipalityId, "evaluation", sha256);
+    const existing = await repo.findImportBySha(tx, actor.municipalityId, kind, sha256);
     if (existing) return { report: { ...report, alreadyImported: true }, planId: existing.planId, created: false };
-    const result = await commitEvaluationDocument(tx, actor, ip, doc, fiscalYearOf(new Date()) - 1);
+    const result = await read.write(tx, actor, ip);
     const row = await repo.insertImport(tx, {
       municipalityId: actor.municipalityId,
-      kind: "evaluation",
+      kind,
       sha256,
       fileName,
       planId: result.planId,
@@ -75,7 +159,7 @@ export async function commitImport(
       action: "import",
       entityType: "import",
       entityId: row.id,
-      after: { fileName, sha256, planId: result.planId, items: report.items, warnings: report.warnings.length },
+      after: { fileName, sha256, kind, planId: result.planId, ...read.auditCounts },
     });
     return { report: { ...report, alreadyImported: false }, planId: result.planId, created: true };
   });

@@ -19,7 +19,10 @@ export async function findPlan(db: Executor, municipalityId: string, planId: str
   return row ?? null;
 }
 
-export async function insertPlan(db: Executor, municipalityId: string, input: PlanInput) {
+/** Imports also set the level that gets the yearly sheets and the milestone ladder (null = the defaults). */
+export type NewPlan = PlanInput & Partial<Pick<typeof plans.$inferInsert, "evaluationLevel" | "milestoneLadder">>;
+
+export async function insertPlan(db: Executor, municipalityId: string, input: NewPlan) {
   const [row] = await db
     .insert(plans)
     .values({ municipalityId, ...input })

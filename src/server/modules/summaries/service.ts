@@ -3,7 +3,7 @@ import { computeSummary, type SummaryFilter, type SummaryNode } from "../../../d
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
-import { isProjectLevel } from "../evaluations/service.js";
+import { evaluationLevelOf, isProjectLevel } from "../evaluations/service.js";
 import type * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { buildTree, type TreeNode } from "../plans/tree.js";
@@ -96,7 +96,7 @@ function assemble(
   };
 
   const toNode = (n: TreeNode<Item>): SummaryNode => {
-    const isProject = isProjectLevel(plan.levelNames, n.item.level);
+    const isProject = isProjectLevel(plan, n.item.level);
     return {
       id: n.item.id,
       level: n.item.level,
@@ -131,7 +131,7 @@ function assemble(
   const walk = (nodes: TreeNode<Item>[]) => {
     for (const n of nodes) {
       const item = n.item;
-      if (isProjectLevel(plan.levelNames, item.level)) {
+      if (isProjectLevel(plan, item.level)) {
         if (!matches(item)) continue;
         const sheet = sheetByItem.get(item.id);
         lines.push({
@@ -160,7 +160,7 @@ function assemble(
         title: item.title,
       });
       walk(n.children);
-      const label = item.level === plan.levelNames.length - 2 ? "小計" : `${levelName}${item.code ?? ""} 合計`;
+      const label = item.level === evaluationLevelOf(plan) - 1 ? "小計" : `${levelName}${item.code ?? ""} 合計`;
       lines.push({ kind: "subtotal", nodeId: item.id, level: item.level, label });
     }
   };

@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../../test/support/test-app.js";
+
+const run = promisify(execFile);
+const seed = (name: string) => new URL(`../../../../shared/seeds/${name}`, import.meta.url).pathname;
+const root = new URL("../../../", import.meta.url).pathname;
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+/** The CLI as an operator runs it: a separate process on the embedded folder, or on DATABASE_URL when set. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
+      cwd: root,
+      env,
+    });
+    return { code: 0, json: JSON.parse(stdout) };
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    return { code: err.code, json: JSON.parse(err.stdout) };
+  }
+}
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshDatabase();
+    await fresh.database.close();
+    env = { ...process.env, DATABASE_URL: fresh.url };
+    cleanup = fresh.dropDatabase;
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-plan-"));
+    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+afterAll(async () => {
+  await cleanup?.();
+});
+
+const SHAPE = [
+  "activities",
+  "alreadyImported",
+  "created",
+  "dryRun",
+  "indicators",
+  "items",
+  "kind",
+  "plan",
+  "targets",
+  "unparsed",
+  "warnings",
+];
+
+describe("operator CLI, plan documents", () => {
+  it("imports a 実施計画 and checks an indicator table, printing plan, counts, targets, warnings and unused lines", async () => {
+    const plan = await cli("import", seed("002_d34aff6a9cbdb26d.txt"), "--municipality", "999001", "--json");
+    expect(plan.code).toBe(0);
+    expect(Object.keys(plan.json).sort()).toEqual(SHAPE);
+    expect(plan.json).toMatchObject({
+      kind: "implementation-plan",
+      plan: { title: "狛江市第1次地域共生社会推進基本計画 実施計画", startFiscalYear: 2024, endFiscalYear: 2026 },
+      items: 92,
+      activities: 139,
+      indicators: 118,
+      created: true,
+      dryRun: false,
+    });
+    expect(plan.json.plan.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Object.keys(plan.json.targets).sort()).toEqual(["asNeeded", "blank", "milestone", "numeric", "text"]);
+    const t = plan.json.targets;
+    expect(t.numeric + t.milestone + t.asNeeded + t.text + t.blank).toBe(118 * 3);
+    expect(plan.json.warnings.length).toBeGreaterThan(20);
+    for (const w of plan.json.warnings) expect(Object.keys(w).sort()).toEqual(["kind", "line", "message"]);
+    expect(plan.json.unparsed.length).toBeGreaterThan(0);
+    for (const u of plan.json.unparsed) expect(Object.keys(u).sort()).toEqual(["line", "text"]);
+
+    const table = await cli(
+      "import",
+      seed("001_654a87ab66aebbaf.txt"),
+      "--municipality",
+      "999001",
+      "--dry-run",
+      "--json",
+    );
+    expect(table.code).toBe(0);
+    expect(Object.keys(table.json).sort()).toEqual(SHAPE);
+    expect(table.json).toMatchObject({
+      kind: "indicator-table",
+      plan: { id: null, startFiscalYear: 2022, endFiscalYear: 2031 },
+      items: 7,
+      activities: 0,
+      indicators: 13,
+      targets: { numeric: 13, milestone: 0, asNeeded: 0, text: 0, blank: 0 },
+      created: false,
+      alreadyImported: false,
+      dryRun: true,
+      warnings: [],
+    });
+  }, 120_000);
+});

@@ -1,0 +1,144 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../../test/support/test-app.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { municipalities, plans } from "../db/schema/index.js";
+import { DEMO_MUNICIPALITY } from "../demo/demo-plan.js";
+import { ensureDemoMunicipality } from "../demo/load-demo.js";
+import { actualPutSchema, indicatorInputSchema } from "../modules/indicators/schema.js";
+import { createIndicator, putActual } from "../modules/indicators/service.js";
+import * as plansRepo from "../modules/plans/repository.js";
+import { operatorIn } from "./operator.js";
+
+const run = promisify(execFile);
+const root = new URL("../../../", import.meta.url).pathname;
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+let planId: string;
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
+      cwd: root,
+      env,
+    });
+    return { code: 0, stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string };
+    return { code: err.code, stdout: err.stdout };
+  }
+}
+
+/** Seeds indicators through the same service as the API, then closes the database for the CLI process. */
+async function seed(database: Database) {
+  await database.migrate();
+  await ensureDemoMunicipality(database.db);
+  const db = database.db;
+  const [m] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
+  if (!m) throw new Error("no demo municipality");
+  const [plan] = await db.select().from(plans).where(eq(plans.municipalityId, m.id));
+  if (!plan) throw new Error("no demo plan");
+  planId = plan.id;
+  const items = await plansRepo.listItems(db, m.id, plan.id);
+  const itemId = items.find((i) => i.code === "1-2-1")?.id as string;
+  const auth = operatorIn(m);
+  const a = await createIndicator(
+    db,
+    auth,
+    "cli-test",
+    plan.id,
+    indicatorInputSchema.parse({
+      itemId,
+      kind: "activity",
+      name: "通いの場の数",
+      targets: [{ fiscalYear: 2025, source: "15か所以上" }],
+    }),
+  );
+  const b = await createIndicator(
+    db,
+    auth,
+    "cli-test",
+    plan.id,
+    indicatorInputSchema.parse({
+      itemId,
+      kind: "activity",
+      name: "支援体制",
+      targets: [{ fiscalYear: 2025, source: "試行実施" }],
+    }),
+  );
+  await putActual(db, auth, "cli-test", a.id, 2025, null, actualPutSchema.parse({ kind: "number", value: "１２" }));
+  await putActual(db, auth, "cli-test", b.id, 2025, null, actualPutSchema.parse({ kind: "milestone", step: "実施" }));
+}
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshDatabase();
+    await seed(fresh.database);
+    await fresh.database.close();
+    env = { ...process.env, DATABASE_URL: fresh.url };
+    cleanup = fresh.dropDatabase;
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-indicators-"));
+    const database = await openDatabase({ dataDir: dir });
+    await seed(database);
+    await database.close();
+    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe("indicators CLI", () => {
+  it("prints each indicator with its target (typed and as written), actual and attainment", async () => {
+    const out = await cli("indicators", "--plan", planId, "--fiscal-year", "令和7年度", "--json");
+    expect(out.code).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json).toMatchObject({
+      plan: { id: planId },
+      fiscalYear: 2025,
+      counts: { indicators: 2, met: 1, notMet: 1, decidable: 2 },
+    });
+    expect(json.indicators).toEqual([
+      expect.objectContaining({
+        name: "通いの場の数",
+        item: expect.objectContaining({ code: "1-2-1", level: "事業" }),
+        departments: ["高齢支援課"],
+        target: {
+          source: "15か所以上",
+          formatted: "15か所以上",
+          typed: { kind: "numeric", comparator: "gte", value: 15, unit: "か所" },
+        },
+        actual: expect.objectContaining({ kind: "number", value: 12, display: "12か所" }),
+        attainment: { status: "notMet", rate: 0.8, reason: expect.stringContaining("届いていません") },
+      }),
+      expect.objectContaining({
+        name: "支援体制",
+        target: expect.objectContaining({ typed: { kind: "milestone", step: "試行実施", rank: 4 } }),
+        actual: expect.objectContaining({ kind: "milestone", step: "実施" }),
+        attainment: expect.objectContaining({ status: "met", rate: null }),
+      }),
+    ]);
+
+    const text = await cli("indicators", "--plan", planId, "--fiscal-year", "2025");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("令和7年度 指標の達成状況");
+    expect(text.stdout).toContain("通いの場の数\t15か所以上\t12か所\t未達成\t80.0%");
+  }, 60_000);
+
+  it("answers usage errors with a message and a non-zero code", async () => {
+    const noYear = await cli("indicators", "--plan", planId, "--json");
+    expect(noYear.code).toBe(2);
+    expect(JSON.parse(noYear.stdout).error).toMatch(/--fiscal-year/);
+    const unknown = await cli("indicators", "--plan", crypto.randomUUID(), "--fiscal-year", "2025", "--json");
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout).error).toMatch(/見つかりません/);
+  }, 60_000);
+});

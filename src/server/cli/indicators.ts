@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import { parseFiscalYear } from "../../domain/fiscal-year.js";
+import type { Db } from "../db/client.js";
+import { municipalities, plans } from "../db/schema/index.js";
+import { listIndicators } from "../modules/indicators/service.js";
+import { AppError } from "../platform/errors.js";
+import { operatorIn } from "./operator.js";
+
+/** Prints each indicator's target, actual and attainment, computed by the same service as the API. */
+export async function runIndicators(db: Db, opts: { plan?: string; fiscalYear?: string }) {
+  const fy = opts.fiscalYear
+    ? /^\d{4}$/.test(opts.fiscalYear)
+      ? Number(opts.fiscalYear)
+      : parseFiscalYear(opts.fiscalYear)
+    : null;
+  if (!opts.plan || !/^[0-9a-f-]{36}$/i.test(opts.plan))
+    throw new AppError(2, "usage", "--plan <計画ID> を指定してください");
+  if (!fy) throw new AppError(2, "usage", "--fiscal-year <年度> を指定してください（例: 2025、令和7年度）");
+  const [row] = await db
+    .select({ m: municipalities })
+    .from(plans)
+    .innerJoin(municipalities, eq(municipalities.id, plans.municipalityId))
+    .where(eq(plans.id, opts.plan));
+  if (!row) throw new AppError(2, "not_found", "計画が見つかりません");
+  const list = await listIndicators(db, operatorIn(row.m), opts.plan, { fiscalYear: fy });
+  const json = {
+    plan: list.plan,
+    fiscalYear: list.fiscalYear,
+    counts: list.counts,
+    indicators: list.indicators.map((i) => ({
+      id: i.id,
+      item: i.item ? { code: i.item.code, title: i.item.title, level: i.item.levelName } : null,
+      name: i.name,
+      kind: i.kind,
+      departments: i.departments.map((d) => d.name),
+      target: i.target ? { source: i.target.source, typed: i.target.typed, formatted: i.target.formatted } : null,
+      actual: i.actual
+        ? {
+            kind: i.actual.kind,
+            value: i.actual.value,
+            step: i.actual.step,
+            text: i.actual.text,
+            display: i.actual.display,
+            comment: i.actual.comment,
+          }
+        : null,
+      attainment: { status: i.attainment.status, rate: i.attainment.rate, reason: i.attainment.reason },
+    })),
+  };
+  const rate = (r: number | null) => (r === null ? "" : `${(r * 100).toFixed(1)}%`);
+  const lines = [
+    `${list.plan.title} ${list.fiscalYearLabel} 指標の達成状況（達成 ${list.counts.met} / 判定可能 ${list.counts.decidable}、要判定 ${list.counts.manual}、実績未入力 ${list.counts.noActual}）`,
+    ["項目", "指標", "目標", "実績", "達成状況", "達成率"].join("\t"),
+    ...list.indicators.map((i) =>
+      [
+        i.item ? `${i.item.code ?? ""} ${i.item.title}`.trim() : "",
+        i.name,
+        i.target?.source ?? "",
+        i.actual?.display ?? "",
+        i.attainment.statusLabel,
+        rate(i.attainment.rate),
+      ].join("\t"),
+    ),
+  ];
+  return { json, text: lines.join("\n") };
+}

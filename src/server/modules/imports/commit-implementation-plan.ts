@@ -1,0 +1,114 @@
+import { MEGURO_SCALE } from "../../../domain/grades.js";
+import type { ParsedImplementationPlan } from "../../../domain/import-implementation-plan/types.js";
+import type { Executor } from "../../db/client.js";
+import {
+  indicators,
+  indicatorTargets,
+  planItemDepartments,
+  planItemPlacements,
+  planItems,
+} from "../../db/schema/index.js";
+import type { Actor } from "../../platform/audit.js";
+import * as plansRepo from "../plans/repository.js";
+import { departmentsByName } from "./departments-by-name.js";
+import { type ImplementationPlanLayout, LEVELS } from "./implementation-plan-layout.js";
+
+export const IMPLEMENTATION_PLAN_LEVELS = ["基本目標", "施策", "重点取組", "取組内容"];
+export const IMPLEMENTATION_PLAN_CONSTITUENTS = [
+  { code: "地", title: "地域福祉計画" },
+  { code: "後", title: "成年後見制度利用促進基本計画" },
+  { code: "高", title: "高齢者計画" },
+  { code: "障", title: "障がい者計画" },
+];
+
+/** Inserts in chunks: one statement per few hundred rows keeps the bound parameters under the driver limits. */
+async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Writes a parsed 実施計画 as a plan (重点取組 get the yearly sheets), its items and placements, departments, and one
+ * indicator per activity with its yearly targets (source text and typed value side by side). Runs inside the
+ * caller's transaction; the layout was decided beforehand, so the preview reported exactly these rows.
+ */
+export async function commitImplementationPlan(
+  tx: Executor,
+  auth: Actor,
+  doc: ParsedImplementationPlan,
+  layout: ImplementationPlanLayout,
+  fallbackFiscalYear: number,
+) {
+  const m = auth.municipalityId;
+  const start = doc.startFiscalYear ?? fallbackFiscalYear;
+  const plan = await plansRepo.insertPlan(tx, m, {
+    title: doc.title || "実施計画",
+    kind: "実施計画",
+    startFiscalYear: start,
+    endFiscalYear: Math.max(doc.endFiscalYear ?? start, start),
+    levelNames: IMPLEMENTATION_PLAN_LEVELS,
+    gradeScale: MEGURO_SCALE,
+    constituentPlans: IMPLEMENTATION_PLAN_CONSTITUENTS,
+    evaluationLevel: LEVELS.initiative,
+    milestoneLadder: null,
+  });
+
+  const departments = await departmentsByName(tx, m);
+  const itemDepartments: (typeof planItemDepartments.$inferInsert)[] = [];
+  for (const item of layout.items) {
+    for (const [position, departmentId] of (await departments.idsFor(item.departments)).entries()) {
+      itemDepartments.push({ municipalityId: m, itemId: item.id, departmentId, position });
+    }
+  }
+
+  await insertChunks(layout.items, 500, (chunk) =>
+    tx.insert(planItems).values(
+      chunk.map((i) => ({
+        id: i.id,
+        municipalityId: m,
+        planId: plan.id,
+        level: i.level,
+        code: i.code,
+        title: i.title,
+        summary: i.summary,
+        category: i.category,
+        majorMeasure: i.majorMeasure,
+        constituentPlans: i.constituentPlans,
+        source: i.source,
+      })),
+    ),
+  );
+  await insertChunks(layout.placements, 1000, (chunk) =>
+    tx.insert(planItemPlacements).values(chunk.map((p) => ({ municipalityId: m, planId: plan.id, ...p }))),
+  );
+  await insertChunks(itemDepartments, 1000, (chunk) => tx.insert(planItemDepartments).values(chunk));
+  await insertChunks(layout.indicators, 500, (chunk) =>
+    tx.insert(indicators).values(
+      chunk.map((i) => ({
+        id: i.id,
+        municipalityId: m,
+        planId: plan.id,
+        itemId: i.itemId,
+        kind: "activity",
+        name: i.name,
+        position: 0, // one indicator per activity
+        source: i.source,
+      })),
+    ),
+  );
+  const targets = layout.indicators.flatMap((i) =>
+    i.targets.map(({ fiscalYear, target: t }) => ({
+      municipalityId: m,
+      indicatorId: i.id,
+      fiscalYear,
+      source: t.source,
+      kind: t.kind,
+      comparator: t.kind === "numeric" ? t.comparator : null,
+      value: t.kind === "numeric" ? t.value : null,
+      unit: t.kind === "numeric" ? t.unit : null,
+      step: t.kind === "milestone" ? t.step : null,
+      rank: t.kind === "milestone" ? t.rank : null,
+    })),
+  );
+  await insertChunks(targets, 1000, (chunk) => tx.insert(indicatorTargets).values(chunk));
+  return { planId: plan.id, departmentsCreated: departments.created() };
+}

@@ -1,0 +1,354 @@
+/**
+ * Importing the two plan documents over HTTP: the Komae 実施計画 (seed 002) and the Meguro basic-plan indicator
+ * tables (seed 001). Expected counts were read from the documents (5 基本目標, 35 施策, 92 重点取組 sheets of which
+ * 5 are (再掲), 139 取組内容 rows; 13 indicator rows, every target for 令和13年度末).
+ */
+import { readFileSync } from "node:fs";
+import { and, count, eq, sql } from "drizzle-orm";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../../test/support/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { DEFAULT_LADDER } from "../../../domain/indicators/milestones.js";
+import { classifyTargets, isBlankTarget } from "../../../domain/indicators/target.js";
+import {
+  auditLog,
+  imports,
+  indicators,
+  indicatorTargets,
+  planItemPlacements,
+  planItems,
+  plans,
+} from "../../db/schema/index.js";
+import { verifyAuditChain } from "../../platform/audit.js";
+
+const seed = (name: string) => readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url));
+const komae = seed("002_d34aff6a9cbdb26d.txt");
+const meguroIndicators = seed("001_654a87ab66aebbaf.txt");
+
+let t: TestApp;
+let office: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  office = await ApiClient.login(t.baseUrl, "keikaku");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function counts() {
+  const db = t.database.db;
+  const n = async (table: typeof plans | typeof planItems | typeof indicators | typeof auditLog | typeof imports) =>
+    (await db.select({ n: count() }).from(table))[0]?.n ?? 0;
+  const [targets] = await db.select({ n: count() }).from(indicatorTargets);
+  const [placements] = await db.select({ n: count() }).from(planItemPlacements);
+  return {
+    plans: await n(plans),
+    items: await n(planItems),
+    placements: placements?.n ?? 0,
+    indicators: await n(indicators),
+    targets: targets?.n ?? 0,
+    audit: await n(auditLog),
+    imports: await n(imports),
+  };
+}
+
+async function targetRowsOf(planId: string) {
+  return t.database.db
+    .select({
+      source: indicatorTargets.source,
+      kind: indicatorTargets.kind,
+      fiscalYear: indicatorTargets.fiscalYear,
+      comparator: indicatorTargets.comparator,
+      value: indicatorTargets.value,
+      unit: indicatorTargets.unit,
+      step: indicatorTargets.step,
+      rank: indicatorTargets.rank,
+      indicatorName: indicators.name,
+      indicatorKind: indicators.kind,
+    })
+    .from(indicatorTargets)
+    .innerJoin(
+      indicators,
+      and(
+        eq(indicators.municipalityId, indicatorTargets.municipalityId),
+        eq(indicators.id, indicatorTargets.indicatorId),
+      ),
+    )
+    .where(eq(indicators.planId, planId));
+}
+
+describe("importing a 実施計画 (seed 002)", () => {
+  let planId: string;
+  let report: any;
+
+  it("previews without writing: counts as printed, every warning with its line, every unused line", async () => {
+    const before = await counts();
+    const preview = await office.post("/api/imports/preview", new Uint8Array(komae));
+    expect(preview.status).toBe(200);
+    expect(preview.body.planId).toBeNull();
+    expect(preview.body.report).toMatchObject({
+      kind: "implementation-plan",
+      encoding: "utf-8",
+      plan: { title: "狛江市第1次地域共生社会推進基本計画 実施計画", startFiscalYear: 2024, endFiscalYear: 2026 },
+      goals: 5,
+      measures: 35,
+      items: 92,
+      activities: 139,
+      // 5 (再掲) sheets and 12 (再掲) rows are placements of their original; 9 rows of re-listed sheets are shown
+      // through their original sheet; one (再掲) row names no original ("あんしん粕江", line 1080)
+      relistings: { initiatives: 5, activities: 12, throughInitiative: 9, unresolved: 1 },
+      matrix: { departments: 8, cells: 106 },
+      alreadyImported: false,
+    });
+    const r = preview.body.report;
+    expect(r.warnings.length).toBeGreaterThan(20);
+    for (const w of r.warnings) {
+      expect(Object.keys(w).sort()).toEqual(["kind", "line", "message"]);
+      expect(w.line).toBeGreaterThan(0);
+    }
+    expect(r.warnings).toContainEqual(expect.objectContaining({ kind: "relist_unresolved", line: 1080 }));
+    expect(r.unparsed.map((u: { line: number }) => u.line)).toContain(3); // the cover page
+    expect(await counts()).toEqual(before);
+  });
+
+  it("commits in one transaction: a re-listing is a second placement of the original, never a copy", async () => {
+    const before = await counts();
+    const res = await office.post("/api/imports", new Uint8Array(komae), {
+      "x-file-name": encodeURIComponent("狛江.txt"),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.created).toBe(true);
+    planId = res.body.planId;
+    report = res.body.report;
+    const db = t.database.db;
+
+    const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+    expect(plan).toMatchObject({
+      kind: "実施計画",
+      startFiscalYear: 2024,
+      endFiscalYear: 2026,
+      levelNames: ["基本目標", "施策", "重点取組", "取組内容"],
+      evaluationLevel: 2,
+      milestoneLadder: null,
+    });
+    expect(plan?.constituentPlans.map((c) => c.code)).toEqual(["地", "後", "高", "障"]);
+    expect(plan?.gradeScale.map((g) => g.code)).toEqual(["AA", "A", "B", "C", "D"]);
+
+    const items = await db.select().from(planItems).where(eq(planItems.planId, planId));
+    const byLevel = [0, 1, 2, 3].map((l) => items.filter((i) => i.level === l).length);
+    // 92 sheets - 5 re-listed = 87 重点取組; 139 rows - 12 re-listed - 9 shown through their sheet's original = 118
+    expect(byLevel).toEqual([5, 35, 87, 118]);
+    const placements = await db.select().from(planItemPlacements).where(eq(planItemPlacements.planId, planId));
+    expect(placements).toHaveLength(items.length + 17);
+    expect(placements.filter((p) => p.relisted)).toHaveLength(17);
+
+    // 4-3-1 (再掲) is 4-1-1 shown under 施策 4-3: one row, two placements
+    const original = items.filter((i) => i.code === "4-1-1");
+    expect(original).toHaveLength(1);
+    expect(items.filter((i) => i.code === "4-3-1")).toHaveLength(0);
+    const mine = placements.filter((p) => p.itemId === original[0]?.id);
+    expect(mine).toHaveLength(2);
+    const parentCodes = mine.map((p) => [items.find((i) => i.id === p.parentItemId)?.code, p.relisted]);
+    expect(parentCodes).toEqual(
+      expect.arrayContaining([
+        ["4-1", false],
+        ["4-3", true],
+      ]),
+    );
+    expect((original[0]?.source as any)?.relistedAt[0]).toMatchObject({ line: 789, code: "4-3-1" });
+
+    // fields of a sheet, its activity's own departments, the ★ of a measure, the unresolved re-listing
+    const first = items.find((i) => i.code === "1-1-1");
+    expect(first).toMatchObject({
+      title: "福祉のつなぐシート登録システムの民間事業者等への拡大の推進",
+      category: "拡充",
+      majorMeasure: "包括的な支援に関すること",
+      constituentPlans: ["地"],
+    });
+    expect(first?.summary).toMatch(/^福祉のつなぐシート登録システムを活用して/);
+    expect((first?.source as any)?.line).toBe(322);
+    expect(items.find((i) => i.code === "2-7")?.constituentPlans).toEqual(["障", "★"]);
+    const unresolved = items.find((i) => (i.source as any)?.line === 1080);
+    expect(unresolved).toMatchObject({ level: 3, title: "あんしん粕江の職員が重層的支援会議等に参加" });
+    expect((unresolved?.source as any)?.relist).toEqual({ unresolved: true });
+
+    const planDetail = (await office.get(`/api/plans/${planId}`)).body;
+    const tree = planDetail.items.find((i: any) => i.code === "4-1-1");
+    expect(tree.placements).toHaveLength(2);
+    const dept = await office.get("/api/departments");
+    const names = (dept.body.departments ?? []).map((d: any) => d.name);
+    expect(names).toEqual(expect.arrayContaining(["福祉政策課", "まちづくり推進課"]));
+
+    // one indicator per activity row of its own, one target per fiscal year, typed like classifyTargets does
+    const rows = await targetRowsOf(planId);
+    expect(rows).toHaveLength(118 * 3);
+    expect(new Set(rows.map((r) => r.indicatorKind))).toEqual(new Set(["activity"]));
+    const classified = classifyTargets(
+      rows.map((r) => r.source),
+      DEFAULT_LADDER,
+    ).counts;
+    const byKind = (k: string) => rows.filter((r) => r.kind === k && !(k === "text" && isBlankTarget(r.source))).length;
+    expect({
+      numeric: byKind("numeric"),
+      milestone: byKind("milestone"),
+      asNeeded: byKind("asNeeded"),
+      text: byKind("text"),
+      blank: rows.filter((r) => isBlankTarget(r.source)).length,
+    }).toEqual({
+      numeric: classified.numeric,
+      milestone: classified.milestone,
+      asNeeded: classified.asNeeded,
+      text: classified.text,
+      blank: classified.blank,
+    });
+    expect(report.targets).toEqual({
+      numeric: classified.numeric,
+      milestone: classified.milestone,
+      asNeeded: classified.asNeeded,
+      text: classified.text,
+      blank: classified.blank,
+    });
+    expect(report.indicators).toBe(118);
+    expect(report.freeTextTargets).toContain("社会資源の発掘");
+    expect(rows.find((r) => r.source === "15事業者以上")).toMatchObject({
+      indicatorName: "市内登録事業者数",
+      fiscalYear: 2024,
+      kind: "numeric",
+      comparator: "gte",
+      value: 15,
+      unit: "事業者",
+      step: null,
+    });
+    expect(rows.find((r) => r.kind === "milestone")).toMatchObject({
+      step: expect.any(String),
+      rank: expect.any(Number),
+    });
+
+    // one audit record for the whole import, in an intact chain
+    const after = await counts();
+    expect(after.audit - before.audit).toBe(1);
+    expect(after.imports - before.imports).toBe(1);
+    const [audit] = await db.select().from(auditLog).orderBy(sql`${auditLog.seq} desc`).limit(1);
+    expect(audit).toMatchObject({ action: "import", entityType: "import" });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("the 重点取組 level gets the yearly sheets; the 総括表 lists that level only", async () => {
+    const opened = await office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2024 });
+    expect(opened.status).toBe(201);
+    expect(opened.body.round.sheets).toBe(87);
+    const summary = (await office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
+    expect(summary.groups).toHaveLength(5 + 35);
+    expect(summary.total).toMatchObject({ projects: 87, ungraded: 87 });
+    const projects = summary.lines.filter((l: any) => l.kind === "project");
+    expect(projects).toHaveLength(92); // the 5 re-listed sheets are shown twice, counted once
+    expect(new Set(projects.map((l: any) => l.level))).toEqual(new Set([2]));
+    expect(summary.lines.find((l: any) => l.kind === "subtotal" && l.level === 1).label).toBe("小計");
+  });
+
+  it("imports the same document once: again (even with a BOM) returns the plan and writes nothing", async () => {
+    const before = await counts();
+    const again = await office.post("/api/imports", new Uint8Array(komae));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ created: false, planId, report: { alreadyImported: true } });
+    const bom = await office.post("/api/imports", new Uint8Array([0xef, 0xbb, 0xbf, ...komae]));
+    expect(bom.body).toMatchObject({ created: false, planId });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("accepts the plan saved as Shift_JIS", async () => {
+    // Windows saves — (U+2014, not in Shift_JIS) as ― (0x815C), so the text, and the document, differ
+    const sjis = iconv.encode(komae.toString("utf8").replaceAll("\u2014", "\u2015"), "cp932");
+    const res = await office.post("/api/imports", new Uint8Array(sjis));
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({
+      encoding: "shift_jis",
+      goals: 5,
+      measures: 35,
+      items: 92,
+      activities: 139,
+      indicators: 118,
+      targets: report.targets,
+    });
+  });
+
+  it("imports a document with a garbled line and reports the line", async () => {
+    const lines = komae.toString("utf8").split("\n");
+    expect(lines[328]).toMatch(/^福祉のつなぐシート登録システムの活用民間事業者等の拡大/);
+    lines[328] = "��縺薙ｌ縺ｯ譁�ｭ怜喧縺托ｼ";
+    const res = await office.post("/api/imports", new TextEncoder().encode(lines.join("\n")));
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({ goals: 5, measures: 35, items: 92, activities: 138 });
+    expect(res.body.report.unparsed).toContainEqual({ line: 329, text: lines[328] });
+  });
+});
+
+describe("importing a basic plan's indicator tables (seed 001)", () => {
+  it("creates 政策 → 施策 with 13 indicators, each with its target for 令和13年度", async () => {
+    const res = await office.post("/api/imports", new Uint8Array(meguroIndicators));
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({
+      kind: "indicator-table",
+      plan: { title: "政策1 地域共生社会*の実現の推進", startFiscalYear: 2022, endFiscalYear: 2031 },
+      items: 7,
+      policies: 2,
+      measures: 5,
+      indicators: 13,
+      targets: { numeric: 13, milestone: 0, asNeeded: 0, text: 0, blank: 0 },
+      targetFiscalYears: { 2031: 13 },
+      warnings: [],
+      alreadyImported: false,
+    });
+    expect(res.body.report.unparsed.length).toBeGreaterThan(0);
+    const planId = res.body.planId;
+    const db = t.database.db;
+    const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+    expect(plan).toMatchObject({ kind: "基本計画", levelNames: ["政策", "施策"], evaluationLevel: 1 });
+    const items = await db.select().from(planItems).where(eq(planItems.planId, planId));
+    const byLine = [...items].sort((a, b) => (a.source as any).line - (b.source as any).line);
+    expect(byLine.map((i) => [i.level, i.code, i.title, (i.source as any).line])).toEqual([
+      [0, "1", "地域共生社会*の実現の推進", 3],
+      [1, "1-1", "包括的な相談支援体制の充実", 62],
+      [1, "1-2", "地域における支え合いの推進", 115],
+      [1, "1-3", "生活の安定と自立支援", 174],
+      [0, "2", "生涯現役社会・エイジレス社会の推進", 217],
+      [1, "2-1", "介護予防*の推進", 269],
+      [1, "2-2", "多様な地域・社会参加の場の充実", 320],
+    ]);
+    const inds = await db.select().from(indicators).where(eq(indicators.planId, planId));
+    expect(inds).toHaveLength(13);
+    expect(new Set(inds.map((i) => i.kind))).toEqual(new Set(["policy"]));
+    expect(inds.find((i) => i.name.startsWith("みんながつながり"))).toMatchObject({
+      baselineSource: "36.6%",
+      baselineFiscalYear: null,
+    });
+    const rows = await targetRowsOf(planId);
+    expect(rows).toHaveLength(13);
+    expect(new Set(rows.map((r) => r.fiscalYear))).toEqual(new Set([2031]));
+    expect(rows.find((r) => r.source === "3,000人")).toMatchObject({ kind: "numeric", value: 3000, unit: "人" });
+
+    const again = await office.post("/api/imports", new Uint8Array(meguroIndicators));
+    expect(again.body).toMatchObject({ created: false, planId });
+  });
+});
+
+describe("refusing what cannot be imported", () => {
+  it("answers 400 in Japanese and stores nothing", async () => {
+    const before = await counts();
+    const cases: [Uint8Array, RegExp][] = [
+      [new Uint8Array(seed("003_85eef98ea598c221.txt")), /取り込める文書として読み取れませんでした/],
+      [new Uint8Array(seed("004_8d3c3d46cf9e4ae1.txt")), /実施計画.*指標の表/],
+      [new TextEncoder().encode("取組No.\t\t重点取組\n成果(活動)指標\n"), /実施計画として読み取れませんでした/],
+    ];
+    for (const [bytes, message] of cases) {
+      for (const path of ["/api/imports/preview", "/api/imports"]) {
+        const res = await office.post(path, bytes);
+        expect(res.status, `${path} ${message}`).toBe(400);
+        expect(res.body.message).toMatch(message);
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+});

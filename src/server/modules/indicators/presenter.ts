@@ -1,0 +1,167 @@
+import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import type { Attainment } from "../../../domain/indicators/attainment.js";
+import { formatTarget, type Target } from "../../../domain/indicators/target.js";
+import { INDICATOR_KIND_LABELS, type IndicatorKind } from "./schema.js";
+import { ATTAINMENT_LABELS, displayActual, type StoredActual, typedView } from "./typing.js";
+
+export interface ItemBrief {
+  id: string;
+  level: number;
+  code: string | null;
+  title: string;
+}
+
+export function presentItemBrief(item: ItemBrief | null, levelNames: string[]) {
+  return item
+    ? { id: item.id, code: item.code, title: item.title, level: item.level, levelName: levelNames[item.level] ?? "" }
+    : null;
+}
+
+export function presentTarget(fiscalYear: number, target: Target, version: number) {
+  return {
+    fiscalYear,
+    fiscalYearLabel: formatFiscalYear(fiscalYear),
+    source: target.source,
+    typed: typedView(target),
+    formatted: formatTarget(target),
+    version,
+  };
+}
+export type TargetDto = ReturnType<typeof presentTarget>;
+
+export interface ActualLike extends StoredActual {
+  fiscalYear: number;
+  comment: string | null;
+  revisionId: string | null;
+  version: number;
+  updatedAt: string | Date;
+}
+
+export function presentActual(a: ActualLike, target: Target | null) {
+  return {
+    fiscalYear: a.fiscalYear,
+    kind: a.kind,
+    value: a.value === null ? null : Number(a.value),
+    step: a.step,
+    text: a.text,
+    /** as people read it: "1,200人", "試行実施" */
+    display: displayActual(a, target),
+    comment: a.comment,
+    version: a.version,
+    revisionId: a.revisionId,
+    updatedAt: new Date(a.updatedAt).toISOString(),
+  };
+}
+export type ActualDto = ReturnType<typeof presentActual>;
+
+export function presentAttainment(a: Attainment) {
+  return { status: a.status, statusLabel: ATTAINMENT_LABELS[a.status], rate: a.rate, reason: a.reason };
+}
+export type AttainmentDto = ReturnType<typeof presentAttainment>;
+
+export interface IndicatorLike {
+  id: string;
+  kind: string;
+  name: string;
+  baselineSource: string | null;
+  baselineFiscalYear: number | null;
+  position: number;
+  version: number;
+}
+
+function baselineOf(i: IndicatorLike) {
+  return i.baselineSource === null && i.baselineFiscalYear === null
+    ? null
+    : { source: i.baselineSource, fiscalYear: i.baselineFiscalYear };
+}
+
+/** One indicator in one fiscal year: what the list, the sheet, the CSV and the CLI show. */
+export function presentIndicatorYear(
+  i: IndicatorLike,
+  item: ReturnType<typeof presentItemBrief>,
+  departments: { id: string; name: string }[],
+  fiscalYear: number,
+  target: { target: Target; version: number } | null,
+  actual: ActualLike | null,
+  attainment: Attainment,
+) {
+  return {
+    id: i.id,
+    kind: i.kind,
+    kindLabel: INDICATOR_KIND_LABELS[i.kind as IndicatorKind] ?? i.kind,
+    name: i.name,
+    baseline: baselineOf(i),
+    position: i.position,
+    version: i.version,
+    item,
+    departments,
+    fiscalYear,
+    target: target ? presentTarget(fiscalYear, target.target, target.version) : null,
+    actual: actual ? presentActual(actual, target?.target ?? null) : null,
+    attainment: presentAttainment(attainment),
+  };
+}
+export type IndicatorYearDto = ReturnType<typeof presentIndicatorYear>;
+
+export interface YearPoint {
+  fiscalYear: number;
+  target: { target: Target; version: number } | null;
+  actual: ActualLike | null;
+  attainment: Attainment;
+}
+
+export function presentPoint(p: YearPoint) {
+  return {
+    fiscalYear: p.fiscalYear,
+    fiscalYearLabel: formatFiscalYear(p.fiscalYear),
+    target: p.target ? presentTarget(p.fiscalYear, p.target.target, p.target.version) : null,
+    actual: p.actual ? presentActual(p.actual, p.target?.target ?? null) : null,
+    attainment: presentAttainment(p.attainment),
+  };
+}
+
+/** One indicator with every fiscal year of its plan (GET /api/indicators/:id). */
+export function presentIndicatorDetail(
+  i: IndicatorLike & { planId: string },
+  item: ReturnType<typeof presentItemBrief>,
+  departments: { id: string; name: string }[],
+  points: YearPoint[],
+) {
+  return {
+    id: i.id,
+    planId: i.planId,
+    kind: i.kind,
+    kindLabel: INDICATOR_KIND_LABELS[i.kind as IndicatorKind] ?? i.kind,
+    name: i.name,
+    baseline: baselineOf(i),
+    position: i.position,
+    version: i.version,
+    item,
+    departments,
+    years: points.map(presentPoint),
+  };
+}
+export type IndicatorDetailDto = ReturnType<typeof presentIndicatorDetail>;
+
+export interface Tally {
+  indicators: number;
+  met: number;
+  notMet: number;
+  manual: number;
+  noActual: number;
+  /** met + notMet: what can be decided without a person */
+  decidable: number;
+  /** met ÷ decidable, null when nothing is decidable */
+  share: number | null;
+}
+
+export function tally(attainments: Attainment[]): Tally {
+  const t: Tally = { indicators: 0, met: 0, notMet: 0, manual: 0, noActual: 0, decidable: 0, share: null };
+  for (const a of attainments) {
+    t.indicators++;
+    t[a.status]++;
+  }
+  t.decidable = t.met + t.notMet;
+  t.share = t.decidable > 0 ? t.met / t.decidable : null;
+  return t;
+}

@@ -1,0 +1,257 @@
+import { and, asc, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
+import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { auditLog, indicators, indicatorTargets } from "../../db/schema/index.js";
+
+let t: TestApp;
+let office: ApiClient;
+let korei: ApiClient;
+let viewer: ApiClient;
+let planId: string;
+let items: { id: string; level: number; code: string; title: string; version: number; isPriority: boolean }[];
+let indicatorId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  office = await ApiClient.login(t.baseUrl, "keikaku");
+  korei = await ApiClient.login(t.baseUrl, "korei");
+  viewer = await ApiClient.login(t.baseUrl, "iin");
+  planId = (await office.get("/api/plans")).body.plans[0].id;
+  items = (await office.get(`/api/plans/${planId}`)).body.items;
+  // the indicators API is written elsewhere: an indicator with targets, straight into its tables
+  const project = projects()[0];
+  const [ind] = await t.database.db
+    .insert(indicators)
+    .values({ municipalityId: t.municipalityId, planId, itemId: project?.id, kind: "outcome", name: "相談件数" })
+    .returning();
+  if (!ind) throw new Error("no indicator");
+  indicatorId = ind.id;
+  await t.database.db.insert(indicatorTargets).values([
+    {
+      municipalityId: t.municipalityId,
+      indicatorId,
+      fiscalYear: 2025,
+      source: "100件以上",
+      kind: "numeric",
+      comparator: "gte",
+      value: 100,
+      unit: "件",
+    },
+    {
+      municipalityId: t.municipalityId,
+      indicatorId,
+      fiscalYear: 2026,
+      source: "120件以上",
+      kind: "numeric",
+      comparator: "gte",
+      value: 120,
+      unit: "件",
+    },
+  ]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const projects = () => items.filter((i) => i.level === 2);
+const url = (path = "") => `/api/plans/${planId}${path}`;
+
+describe("plan revisions (ローリング方式)", () => {
+  let draftVersion: number;
+
+  it("starts next year's revision: baseline 1 (策定時) frozen first, then 2 as a draft; one draft at a time", async () => {
+    expect((await korei.post(url("/revisions"), {})).status).toBe(403);
+    expect((await viewer.post(url("/revisions"), {})).status).toBe(403);
+    const empty = await korei.get(url("/revisions"));
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ revisions: [], current: null, draft: null });
+
+    const res = await office.post(url("/revisions"), {});
+    expect(res.status).toBe(201);
+    expect(res.body.baseline).toMatchObject({
+      number: 1,
+      label: "策定時",
+      status: "approved",
+      approvedBy: "keikaku",
+      basedOn: null,
+    });
+    expect(res.body.revision).toMatchObject({
+      number: 2,
+      status: "draft",
+      approvedAt: null,
+      approvedBy: null,
+      basedOn: { number: 1, label: "策定時" },
+    });
+    expect(res.body.revision.label).toMatch(/^令和(元|\d+)年度改定$/);
+    expect(res.headers.get("etag")).toBe(`"${res.body.revision.version}"`);
+    draftVersion = res.body.revision.version;
+
+    const again = await office.post(url("/revisions"), { label: "もう一つ" });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/第2版/);
+
+    const list = (await korei.get(url("/revisions"))).body;
+    expect(list.revisions.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
+      [1, "approved"],
+      [2, "draft"],
+    ]);
+    expect(list).toMatchObject({ current: 1, draft: 2 });
+    // the demo's evaluations were opened before the baseline: they count under revision 1
+    expect(list.revisions[0].evaluationFiscalYears).toEqual([2024, 2025]);
+    expect(list.rounds).toEqual([
+      expect.objectContaining({ fiscalYear: 2024, revisionNumber: 1 }),
+      expect.objectContaining({ fiscalYear: 2025, revisionNumber: 1 }),
+    ]);
+
+    const none = (await office.get(url("/diff?from=1&to=draft"))).body;
+    expect(none.changes).toEqual([]);
+    expect(none.from).toMatchObject({ number: 1, status: "approved" });
+    expect(none.to).toMatchObject({ number: 2, status: "live" });
+  });
+
+  it("approves the draft with its version: the live edits are frozen into 2 and diff 1→2 shows exactly them", async () => {
+    const renamed = projects()[0];
+    const measure = items.filter((i) => i.level === 1).at(-1);
+    if (!renamed || !measure) throw new Error("demo plan changed");
+    const patch = await office.patch(
+      url(`/items/${renamed.id}`),
+      { title: `${renamed.title}（拡充）` },
+      ifMatch(renamed.version),
+    );
+    expect(patch.status).toBe(200);
+    const added = await office.post(url("/items"), { parentItemId: measure.id, code: "9-9-9", title: "新規事業" });
+    expect(added.status).toBe(201);
+    await t.database.db
+      .update(indicatorTargets)
+      .set({ source: "110件以上", value: 110 })
+      .where(and(eq(indicatorTargets.indicatorId, indicatorId), eq(indicatorTargets.fiscalYear, 2025)));
+
+    expect((await korei.post(url("/revisions/2/approve"), {}, ifMatch(draftVersion))).status).toBe(403);
+    expect((await office.post(url("/revisions/2/approve"), {})).status).toBe(428);
+    const stale = await office.post(url("/revisions/2/approve"), {}, ifMatch(draftVersion + 5));
+    expect(stale.status).toBe(412);
+    expect((await office.post(url("/revisions/7/approve"), {}, ifMatch(1))).status).toBe(404);
+
+    const ok = await office.post(url("/revisions/2/approve"), {}, ifMatch(draftVersion));
+    expect(ok.status).toBe(200);
+    expect(ok.body.revision).toMatchObject({ number: 2, status: "approved", approvedBy: "keikaku" });
+    expect(ok.body.revision.version).toBe(draftVersion + 1);
+    // a second approval from a client that did not see the first one is stale; with the new version, a conflict
+    expect((await office.post(url("/revisions/2/approve"), {}, ifMatch(draftVersion))).status).toBe(412);
+    expect((await office.post(url("/revisions/2/approve"), {}, ifMatch(ok.body.revision.version))).status).toBe(409);
+
+    const diff = await korei.get(url("/diff?from=1&to=2"));
+    expect(diff.status).toBe(200);
+    expect(diff.body.from).toMatchObject({ number: 1, label: "策定時", status: "approved" });
+    expect(diff.body.to).toMatchObject({ number: 2, status: "approved" });
+    expect(diff.body.summary).toMatchObject({
+      added: 1,
+      removed: 0,
+      moved: 0,
+      renamed: 1,
+      changed: 0,
+      targetsChanged: 1,
+      indicatorsAdded: 0,
+      planChanged: 0,
+    });
+    expect(diff.body.changes).toEqual([
+      expect.objectContaining({
+        type: "renamed",
+        itemId: renamed.id,
+        field: "title",
+        before: renamed.title,
+        after: `${renamed.title}（拡充）`,
+      }),
+      expect.objectContaining({
+        type: "targetChanged",
+        itemId: renamed.id,
+        indicatorId,
+        fiscalYear: 2025,
+        before: expect.objectContaining({ source: "100件以上", value: 100 }),
+        after: expect.objectContaining({ source: "110件以上", value: 110 }),
+      }),
+      expect.objectContaining({
+        type: "added",
+        itemId: added.body.item.id,
+        code: "9-9-9",
+        after: expect.objectContaining({ placement: expect.objectContaining({ parentItemId: measure.id }) }),
+      }),
+    ]);
+
+    // 2 is frozen: later live edits show against it, never inside it
+    const other = projects()[1];
+    if (!other) throw new Error("demo plan changed");
+    await office.patch(url(`/items/${other.id}`), { isPriority: !other.isPriority }, ifMatch(other.version));
+    expect((await office.get(url("/diff?from=1&to=2"))).body.changes).toHaveLength(3);
+    const live = (await office.get(url("/diff?from=2&to=current"))).body;
+    expect(live.to).toMatchObject({ number: null, status: "live", label: "現在の内容" });
+    expect(live.changes).toEqual([expect.objectContaining({ type: "changed", itemId: other.id, field: "isPriority" })]);
+    // defaults: from the revision in force to the live state
+    expect((await office.get(url("/diff"))).body.changes).toEqual(live.changes);
+
+    const audits = await t.database.db
+      .select({ action: auditLog.action, basis: auditLog.basis })
+      .from(auditLog)
+      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.entityType, "plan_revision")))
+      .orderBy(asc(auditLog.seq));
+    expect(audits).toEqual([
+      { action: "approve", basis: "baseline" },
+      { action: "create", basis: null },
+      { action: "approve", basis: null },
+    ]);
+  });
+
+  it("exports the diff as xlsx and as csv (UTF-8 with BOM) with Japanese headers", async () => {
+    const xlsx = await viewer.get(url("/diff.xlsx?from=1&to=2"));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    expect(xlsx.headers.get("content-disposition")).toContain("diff_1_2.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error("no sheet");
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["種別", "番号", "名称", "項目", "変更前", "変更後"]);
+    expect(ws.getRow(3).getCell(1).value).toBe("名称変更");
+    expect(ws.getRow(4).getCell(1).value).toBe("目標値変更");
+    expect(ws.getRow(4).getCell(5).value).toBe("100件以上");
+    expect(ws.getRow(5).getCell(1).value).toBe("追加");
+    expect(ws.rowCount).toBe(5);
+
+    const csv = await korei.get(url("/diff.csv?from=1&to=2"));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = (csv.body as Buffer).toString("utf8");
+    expect(text.startsWith("\uFEFF種別,番号,名称,項目,変更前,変更後\r\n")).toBe(true);
+    expect(text.trimEnd().split("\r\n")).toHaveLength(4);
+    expect(text).toContain("目標値変更");
+  });
+
+  it("attributes a year's evaluation to the revision in force when its round was opened", async () => {
+    expect((await office.post(url("/evaluations"), { fiscalYear: 2026 })).status).toBe(201);
+    const list = (await viewer.get(url("/revisions"))).body;
+    expect(
+      list.rounds.map((r: { fiscalYear: number; revisionNumber: number }) => [r.fiscalYear, r.revisionNumber]),
+    ).toEqual([
+      [2024, 1],
+      [2025, 1],
+      [2026, 2],
+    ]);
+    expect(list.revisions[1]).toMatchObject({ number: 2, evaluationFiscalYears: [2026], inForce: { until: null } });
+    expect(list.revisions[0].inForce.until).toBe(list.revisions[1].approvedAt);
+  });
+
+  it("answers bad references with 400 and hides other municipalities' plans (404)", async () => {
+    expect((await office.get(url("/diff?from=abc&to=2"))).status).toBe(400);
+    expect((await office.get(url("/diff?from=1&to=9"))).status).toBe(404);
+    expect((await office.post(url("/revisions"), { label: "x".repeat(101) })).status).toBe(400);
+    await createMunicipality(t.database.db, "999777");
+    const stranger = await ApiClient.login(t.baseUrl, "office", FACTORY_PASSWORD, "999777");
+    expect((await stranger.get(url("/revisions"))).status).toBe(404);
+    expect((await stranger.get(url("/diff?from=1&to=2"))).status).toBe(404);
+    expect((await stranger.post(url("/revisions"), {})).status).toBe(404);
+    expect((await stranger.post(url("/revisions/2/approve"), {}, ifMatch(1))).status).toBe(404);
+  });
+});

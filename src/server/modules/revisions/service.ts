@@ -1,0 +1,257 @@
+/**
+ * ローリング方式: plan revisions. The live tables are the working copy; a revision is a frozen snapshot of the whole
+ * plan. "Start" numbers the next revision as a draft (freezing the current state as revision 1 first when the plan
+ * has no approved revision yet, so that there is a baseline to compare with); "approve" freezes the live state into
+ * the draft. A draft has no snapshot: its content is the live state.
+ */
+import { createHash } from "node:crypto";
+import { fiscalYearOf, formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { diffSnapshots } from "../../../domain/revisions/diff.js";
+import { revisionOfRounds, revisionsInForce } from "../../../domain/revisions/in-force.js";
+import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
+import type { Db, Executor } from "../../db/client.js";
+import { type Actor, type AuditEntry, actorOf, canonicalJson, recordAuditBatch } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { AppError, conflict, notFound, staleVersion } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import * as evaluationsRepo from "../evaluations/repository.js";
+import { loadPlanOr404 } from "../plans/service.js";
+import { presentRevision, presentSide } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { DiffQuery, RevisionRef, StartRevisionInput } from "./schema.js";
+
+export const BASELINE_LABEL = "策定時";
+
+/** "令和7年度改定": the fiscal year of today in Japan, whatever the server's time zone. */
+export function defaultRevisionLabel(now = new Date()): string {
+  const tokyoDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now); // YYYY-MM-DD
+  return `${formatFiscalYear(fiscalYearOf(tokyoDay))}改定`;
+}
+
+export async function listRevisions(db: Executor, auth: AuthContext, planId: string) {
+  policies.readPlans(auth);
+  await loadPlanOr404(db, auth, planId);
+  return loadRevisionList(db, auth.municipalityId, planId);
+}
+
+/** Every revision of a plan with the years it was in force, and each year's evaluation with its revision. */
+async function loadRevisionList(db: Executor, municipalityId: string, planId: string) {
+  const [rows, rounds] = await Promise.all([
+    repo.listRevisions(db, municipalityId, planId),
+    evaluationsRepo.listRounds(db, municipalityId, planId),
+  ]);
+  const roundTimes = rounds.map((r) => ({ fiscalYear: r.fiscalYear, openedAt: r.openedAt }));
+  const inForce = revisionsInForce(rows, roundTimes);
+  const current = rows.filter((r) => r.status === "approved").at(-1) ?? null;
+  return {
+    revisions: rows.map((r) => presentRevision(r, rows, inForce.get(r.number))),
+    current: current?.number ?? null,
+    draft: rows.find((r) => r.status === "draft")?.number ?? null,
+    /** each year's evaluation round and the revision it was made under */
+    rounds: revisionOfRounds(rows, roundTimes).map((r) => ({ ...r, openedAt: r.openedAt.toISOString() })),
+  };
+}
+
+const snapshotDigest = (s: PlanSnapshot) => createHash("sha256").update(canonicalJson(s)).digest("hex");
+
+async function freezeLive(tx: Executor, actor: Actor, planId: string): Promise<PlanSnapshot> {
+  const live = await repo.loadLiveSnapshot(tx, actor.municipalityId, planId);
+  if (!live) throw notFound("計画");
+  return { ...live, frozenBy: actor.loginId };
+}
+
+/** The audit keeps the revision without its (large) snapshot, and the snapshot's SHA-256 to prove what it was. */
+function auditView(row: repo.RevisionRow) {
+  const { snapshot, ...rest } = row;
+  return {
+    ...rest,
+    snapshotItems: snapshot ? (snapshot as PlanSnapshot).items.length : null,
+    snapshotSha256: snapshot ? snapshotDigest(snapshot as PlanSnapshot) : null,
+  };
+}
+
+export async function startRevision(
+  db: Db,
+  auth: AuthContext,
+  ip: string | null,
+  planId: string,
+  input: StartRevisionInput,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
+    const draft = await repo.findDraft(tx, auth.municipalityId, planId);
+    if (draft) {
+      throw new AppError(
+        409,
+        "conflict",
+        `改定案（第${draft.number}版 ${draft.label}）が既にあります。承認してから次の改定を始めてください`,
+        {
+          draftNumber: draft.number,
+        },
+      );
+    }
+    const audits: AuditEntry[] = [];
+    let base = await repo.findCurrentRevision(tx, auth.municipalityId, planId);
+    let baseline: repo.RevisionRow | null = null;
+    if (!base) {
+      baseline = await repo.insertRevision(tx, {
+        municipalityId: auth.municipalityId,
+        planId,
+        number: (await repo.maxNumber(tx, auth.municipalityId, planId)) + 1,
+        label: BASELINE_LABEL,
+        status: "approved",
+        basedOnRevisionId: null,
+        snapshot: await freezeLive(tx, auth, planId),
+        approvedBy: auth.userId ?? null,
+      });
+      base = baseline;
+      audits.push({
+        ...actorOf(auth, ip),
+        action: "approve",
+        entityType: "plan_revision",
+        entityId: baseline.id,
+        basis: "baseline",
+        after: auditView(baseline),
+      });
+    }
+    const created = await repo.insertRevision(tx, {
+      municipalityId: auth.municipalityId,
+      planId,
+      number: (await repo.maxNumber(tx, auth.municipalityId, planId)) + 1,
+      label: input.label ?? defaultRevisionLabel(),
+      status: "draft",
+      basedOnRevisionId: base.id,
+      snapshot: null,
+      approvedBy: null,
+    });
+    audits.push({
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "plan_revision",
+      entityId: created.id,
+      after: auditView(created),
+    });
+    await recordAuditBatch(tx, audits);
+    const { revisions } = await loadRevisionList(tx, auth.municipalityId, planId);
+    const revision = revisions.find((r) => r.id === created.id);
+    if (!revision) throw new Error("revision vanished");
+    return { revision, baseline: revisions.find((r) => r.id === baseline?.id) ?? null };
+  });
+}
+
+export async function approveRevision(
+  db: Db,
+  auth: AuthContext,
+  ip: string | null,
+  planId: string,
+  number: number,
+  version: number,
+) {
+  policies.managePlans(auth);
+  return db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
+    const before = await repo.findRevision(tx, auth.municipalityId, planId, number);
+    if (!before) throw notFound("改定");
+    // the version first: a client that has not seen the approval must reload before being told anything else
+    if (before.version !== version) throw staleVersion(before.version);
+    if (before.status !== "draft") throw conflict(`第${number}版は既に承認されています`);
+    const snapshot = await freezeLive(tx, auth, planId);
+    const after = await repo.approveRevision(
+      tx,
+      auth.municipalityId,
+      before.id,
+      version,
+      snapshot,
+      auth.userId ?? null,
+    );
+    if (!after) throw staleVersion(before.version);
+    await recordAuditBatch(tx, [
+      {
+        ...actorOf(auth, ip),
+        action: "approve",
+        entityType: "plan_revision",
+        entityId: after.id,
+        before,
+        after: auditView(after),
+      },
+    ]);
+    const { revisions } = await loadRevisionList(tx, auth.municipalityId, planId);
+    const revision = revisions.find((r) => r.id === after.id);
+    if (!revision) throw new Error("revision vanished");
+    return revision;
+  });
+}
+
+interface ResolvedSide {
+  snapshot: PlanSnapshot;
+  side: ReturnType<typeof presentSide>;
+}
+
+async function resolveSide(db: Executor, auth: AuthContext, planId: string, ref: RevisionRef): Promise<ResolvedSide> {
+  const m = auth.municipalityId;
+  const live = async (draft: repo.RevisionListRow | null) => {
+    const snapshot = await repo.loadLiveSnapshot(db, m, planId);
+    if (!snapshot) throw notFound("計画");
+    return { snapshot, side: presentSide(draft, true) };
+  };
+  if (ref === "live") return live(await repo.findDraft(db, m, planId));
+  const row = await repo.findRevision(db, m, planId, ref);
+  if (!row) throw notFound(`第${ref}版`);
+  // a draft's content is the live state until it is approved
+  if (row.status === "draft") return live(row);
+  return { snapshot: await frozenSnapshot(db, m, row.id), side: presentSide(row, false) };
+}
+
+/**
+ * Approved snapshots never change (approval is the only write of a snapshot, and it happens once), so the parsed
+ * ones are kept, a few at a time: comparing the same revisions again skips reading and parsing megabytes of JSON.
+ * Correct with several processes for the same reason. Callers must not modify what they get.
+ */
+const frozenCache = new Map<string, PlanSnapshot>();
+const FROZEN_CACHE_LIMIT = 16;
+
+async function frozenSnapshot(db: Executor, municipalityId: string, revisionId: string): Promise<PlanSnapshot> {
+  const key = `${municipalityId}:${revisionId}`;
+  const hit = frozenCache.get(key);
+  if (hit) {
+    frozenCache.delete(key); // most recently used last
+    frozenCache.set(key, hit);
+    return hit;
+  }
+  const snapshot = await repo.loadRevisionSnapshot(db, municipalityId, revisionId);
+  if (!snapshot) throw new Error(`approved revision ${revisionId} has no snapshot`);
+  if (frozenCache.size >= FROZEN_CACHE_LIMIT) frozenCache.delete(frozenCache.keys().next().value as string);
+  frozenCache.set(key, snapshot);
+  return snapshot;
+}
+
+/**
+ * The changes from one revision to another (by default from the revision in force to the live state).
+ * Same service for the API, the exports and the CLI.
+ */
+export async function getDiff(db: Executor, auth: AuthContext, planId: string, query: DiffQuery) {
+  policies.readPlans(auth);
+  const plan = await loadPlanOr404(db, auth, planId);
+  let fromRef = query.from;
+  if (fromRef === undefined) {
+    const current = await repo.findCurrentRevision(db, auth.municipalityId, planId);
+    if (!current) throw notFound("承認済みの改定");
+    fromRef = current.number;
+  }
+  const [from, to] = await Promise.all([
+    resolveSide(db, auth, planId, fromRef),
+    resolveSide(db, auth, planId, query.to ?? "live"),
+  ]);
+  const diff = diffSnapshots(from.snapshot, to.snapshot);
+  return {
+    plan: { id: plan.id, title: plan.title, levelNames: to.snapshot.plan.levelNames },
+    from: from.side,
+    to: to.side,
+    summary: diff.summary,
+    changes: diff.changes,
+  };
+}
+export type DiffResult = Awaited<ReturnType<typeof getDiff>>;

@@ -1,0 +1,269 @@
+import { fyLabel } from "../format";
+import type { ImportWarning, PlanDocumentReport, TargetKindCounts } from "../types";
+
+/** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
+export const PLAN_WARNING_LABELS: Record<string, string> = {
+  department_mismatch: "担当課の食い違い",
+  title_mismatch: "名称の食い違い",
+  major_measure_mismatch: "大施策の食い違い",
+  constituent_plan_mismatch: "構成計画の食い違い",
+  relist_unresolved: "再掲元が見つからない",
+  relist_mismatch: "再掲元と表記が違う",
+  relist_duplicate: "再掲の重複",
+  relist_extra_activity: "再掲にない取組内容",
+  missing_sheet: "個別シートがない取組",
+  missing_matrix_row: "担当課の表にない取組",
+  missing_measure: "施策の体系にない施策",
+  duplicate_code: "番号の重複",
+  target_count_mismatch: "目標の数と年度の列が合わない",
+  duplicate_target_year: "同じ年度の目標が重複",
+  category_unknown: "区分が読み取れない",
+  missing_value: "現状値・目標値がない",
+  missing_target_year: "目標の年度がない",
+  extra_cells: "列より多いセル",
+  duplicate_indicator: "指標名の重複",
+};
+
+const TARGET_KINDS: [keyof TargetKindCounts, string][] = [
+  ["numeric", "数値"],
+  ["milestone", "段階"],
+  ["asNeeded", "適宜"],
+  ["text", "文章（要分類）"],
+  ["blank", "目標なし（—）"],
+];
+
+function periodText(start: number | null, end: number | null) {
+  if (!start && !end) return "（読み取れませんでした）";
+  return `${start ? fyLabel(start) : "－"}～${end ? fyLabel(end) : "－"}`;
+}
+
+/** 取込内容の確認 for a 実施計画 or a basic plan's indicator tables. */
+export function PlanDocumentPreview({
+  report,
+  onCommit,
+  busy,
+}: {
+  report: PlanDocumentReport;
+  onCommit: (() => void) | null;
+  busy: boolean;
+}) {
+  const implementation = report.kind === "implementation-plan";
+  const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
+  return (
+    <section aria-labelledby="import-preview-title">
+      <h2 id="import-preview-title">取込内容の確認</h2>
+      {report.alreadyImported ? (
+        <div className="notice warning">
+          <p>
+            <strong>既に取り込み済み</strong>
+            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
+          </p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <dt>文書の種類</dt>
+        <dd>{implementation ? "実施計画（重点取組の個別シート）" : "基本計画の指標の表"}</dd>
+        <dt>計画名</dt>
+        <dd>{report.plan.title || "（読み取れませんでした）"}</dd>
+        <dt>計画期間</dt>
+        <dd>{periodText(report.plan.startFiscalYear, report.plan.endFiscalYear)}</dd>
+        {implementation && report.fiscalYears.length ? (
+          <>
+            <dt>目標の年度</dt>
+            <dd>{report.fiscalYears.map((y) => fyLabel(y)).join("、")}</dd>
+          </>
+        ) : null}
+        {!implementation && Object.keys(report.targetFiscalYears).length ? (
+          <>
+            <dt>目標値の年度</dt>
+            <dd>
+              {Object.entries(report.targetFiscalYears)
+                .map(([y, n]) => `${fyLabel(Number(y))} ${n}件`)
+                .join("、")}
+            </dd>
+          </>
+        ) : null}
+        <dt>文字コード</dt>
+        <dd>{report.encoding}</dd>
+      </dl>
+
+      <div className="table-wrap">
+        <table className="data">
+          <caption>読み取った件数</caption>
+          <thead>
+            {implementation ? (
+              <tr>
+                <th scope="col">基本目標</th>
+                <th scope="col">施策</th>
+                <th scope="col">重点取組</th>
+                <th scope="col">取組内容</th>
+                <th scope="col">指標</th>
+                <th scope="col">担当課の表（課／●）</th>
+                <th scope="col">警告</th>
+                <th scope="col">読み取れなかった行</th>
+              </tr>
+            ) : (
+              <tr>
+                <th scope="col">政策</th>
+                <th scope="col">施策</th>
+                <th scope="col">指標</th>
+                <th scope="col">警告</th>
+                <th scope="col">読み取れなかった行</th>
+              </tr>
+            )}
+          </thead>
+          <tbody>
+            {report.kind === "implementation-plan" ? (
+              <tr>
+                <td className="num">{report.goals}</td>
+                <td className="num">{report.measures}</td>
+                <td className="num">{report.items}</td>
+                <td className="num">{report.activities}</td>
+                <td className="num">{report.indicators}</td>
+                <td className="num">
+                  {report.matrix.departments}／{report.matrix.cells}
+                </td>
+                <td className="num">{report.warnings.length}</td>
+                <td className="num">{report.unparsed.length}</td>
+              </tr>
+            ) : (
+              <tr>
+                <td className="num">{report.policies}</td>
+                <td className="num">{report.measures}</td>
+                <td className="num">{report.indicators}</td>
+                <td className="num">{report.warnings.length}</td>
+                <td className="num">{report.unparsed.length}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {report.kind === "implementation-plan" &&
+      (report.relistings.initiatives || report.relistings.activities || report.relistings.unresolved) ? (
+        <p className="small">
+          再掲: 重点取組 {report.relistings.initiatives}件、取組内容 {report.relistings.activities}件
+          {report.relistings.unresolved ? `（再掲元が見つからないもの ${report.relistings.unresolved}件）` : ""}。
+          再掲は同じ項目を別の場所にも表示するもので、項目は増えません（登録する項目 {report.rows.items}件、掲載位置{" "}
+          {report.rows.placements}件）。
+        </p>
+      ) : null}
+
+      <div className="table-wrap">
+        <table className="data">
+          <caption>目標の種類ごとの件数（全{targetTotal}件）</caption>
+          <thead>
+            <tr>
+              {TARGET_KINDS.map(([k, label]) => (
+                <th key={k} scope="col" className="num">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {TARGET_KINDS.map(([k]) => (
+                <td key={k} className="num">
+                  {report.targets[k]}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <h3>分類が必要な文章の目標（{report.freeTextTargets.length}種類）</h3>
+      {report.freeTextTargets.length ? (
+        <>
+          <p>
+            数値や段階として読み取れなかった目標です。取り込んだ後、達成状況は「要判断」になります（担当課が判断します）。
+          </p>
+          <details>
+            <summary>文章の目標を表示</summary>
+            <ul className="free-text-targets">
+              {report.freeTextTargets.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </details>
+        </>
+      ) : (
+        <p>ありません。すべての目標を数値・段階・適宜として読み取りました。</p>
+      )}
+
+      <h3>警告（{report.warnings.length}件）</h3>
+      {onCommit ? (
+        <div className="page-actions">
+          <button type="button" className="button" onClick={onCommit} disabled={busy}>
+            {busy ? "取り込んでいます…" : "取り込む"}
+          </button>
+          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
+        </div>
+      ) : null}
+      <WarningTable warnings={report.warnings} />
+
+      <h3>読み取れなかった行（{report.unparsed.length}件）</h3>
+      {report.unparsed.length ? (
+        <details>
+          <summary>読み取れなかった行を表示</summary>
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">読み取れなかった行</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    行
+                  </th>
+                  <th scope="col">原文</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.unparsed.map((u) => (
+                  <tr key={u.line}>
+                    <td className="num">{u.line}</td>
+                    <td className="change-value">{u.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : (
+        <p>ありません。</p>
+      )}
+    </section>
+  );
+}
+
+function WarningTable({ warnings }: { warnings: ImportWarning[] }) {
+  if (!warnings.length) return <p>警告はありません。</p>;
+  return (
+    <>
+      <p>文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。</p>
+      <div className="table-wrap">
+        <table className="data">
+          <caption className="visually-hidden">警告の一覧</caption>
+          <thead>
+            <tr>
+              <th scope="col">種類</th>
+              <th scope="col" className="num">
+                行
+              </th>
+              <th scope="col">内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {warnings.map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
+              <tr key={i}>
+                <td className="nowrap">{PLAN_WARNING_LABELS[w.kind] ?? w.kind}</td>
+                <td className="num">{w.line}</td>
+                <td>{w.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { lazy, Suspense, useCallback, useId, useMemo } from "react";
+import { type ShareRow, shareOption, shareSummary } from "../components/chartOptions";
+import { formatShare, tallyText } from "../components/Indicators";
+import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
+import { Loading, QueryError } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { useAttainmentShare } from "../queries";
+import type { AttainmentShare } from "../types";
+
+const EChart = lazy(() => import("../components/EChart"));
+const route = getRouteApi("/indicators/attainment");
+
+export function AttainmentPage() {
+  usePageTitle("指標の達成状況");
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const onPick = useCallback(
+    (planId: string, fy: number | undefined) => navigate({ search: { planId, fy }, replace: true }),
+    [navigate],
+  );
+  const share = useAttainmentShare(search.planId, search.fy);
+
+  return (
+    <>
+      <h1>指標の達成状況</h1>
+      <p className="lead">
+        目標を達成した指標の割合を、基本目標ごと・担当課ごとに集計します。割合は、達成・未達成を判定できる指標に対するものです（要判断・未入力は含みません）。
+      </p>
+      <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
+      {search.planId && search.fy ? (
+        <p className="no-print">
+          <Link to="/indicators" search={{ planId: search.planId, fy: search.fy }}>
+            指標の一覧へ
+          </Link>
+        </p>
+      ) : null}
+      {share.isPending && share.fetchStatus !== "idle" ? <Loading /> : null}
+      {share.error ? <QueryError error={share.error} /> : null}
+      {share.data ? <ShareView share={share.data} /> : null}
+    </>
+  );
+}
+
+function ShareView({ share }: { share: AttainmentShare }) {
+  const goals: ShareRow[] = useMemo(
+    () =>
+      share.goals.map((g) => ({
+        name: g.item ? [g.item.code, g.item.title].filter(Boolean).join(" ") : "（不明）",
+        tally: g,
+      })),
+    [share.goals],
+  );
+  const departments: ShareRow[] = useMemo(
+    () => share.departments.map((d) => ({ name: d.department.name, tally: d })),
+    [share.departments],
+  );
+  const goalLevel = share.goals[0]?.item?.levelName || "基本目標";
+  return (
+    <>
+      <p>
+        {share.fiscalYearLabel}：{tallyText(share.total)}。判定できる指標のうち達成の割合:{" "}
+        <strong>{formatShare(share.total)}</strong>
+      </p>
+      <ShareSection
+        title={`${goalLevel}別`}
+        nameHeader={goalLevel}
+        rows={goals}
+        fiscalYearLabel={share.fiscalYearLabel}
+      />
+      <ShareSection title="担当課別" nameHeader="担当課" rows={departments} fiscalYearLabel={share.fiscalYearLabel} />
+    </>
+  );
+}
+
+function ShareSection({
+  title,
+  nameHeader,
+  rows,
+  fiscalYearLabel,
+}: {
+  title: string;
+  nameHeader: string;
+  rows: ShareRow[];
+  fiscalYearLabel: string;
+}) {
+  const id = useId();
+  const option = useMemo(() => shareOption(rows), [rows]);
+  const chartTitle = `${fiscalYearLabel} ${title}の達成の割合`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>集計できる指標がありません。</p>
+      ) : (
+        <>
+          {rows.some((r) => r.tally.share !== null) ? (
+            <Suspense fallback={<Loading label="グラフを読み込んでいます…" />}>
+              <EChart
+                option={option}
+                label={shareSummary(chartTitle, rows)}
+                height={Math.max(160, rows.length * 44 + 40)}
+              />
+            </Suspense>
+          ) : (
+            <p>達成・未達成を判定できる指標（実績が入力された数値・段階の目標）がまだないため、グラフはありません。</p>
+          )}
+          <div className="table-wrap">
+            <table className="data">
+              <caption>{chartTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{nameHeader}</th>
+                  <th scope="col" className="num">
+                    指標
+                  </th>
+                  <th scope="col" className="num">
+                    達成
+                  </th>
+                  <th scope="col" className="num">
+                    未達成
+                  </th>
+                  <th scope="col" className="num">
+                    要判断
+                  </th>
+                  <th scope="col" className="num">
+                    未入力
+                  </th>
+                  <th scope="col" className="num">
+                    達成の割合
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.name}>
+                    <th scope="row">{r.name}</th>
+                    <td className="num">{r.tally.indicators}</td>
+                    <td className="num">{r.tally.met}</td>
+                    <td className="num">{r.tally.notMet}</td>
+                    <td className="num">{r.tally.manual}</td>
+                    <td className="num">{r.tally.noActual}</td>
+                    <td className="num">{formatShare(r.tally)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

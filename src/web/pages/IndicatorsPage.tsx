@@ -1,0 +1,393 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { api } from "../api";
+import { ActualForm } from "../components/ActualForm";
+import { SelectField } from "../components/FormField";
+import {
+  AttainmentBadge,
+  actualText,
+  formatRate,
+  formatShare,
+  indicatorLabel,
+  tallyText,
+  targetText,
+} from "../components/Indicators";
+import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
+import { Loading, QueryError } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
+import { fyLabel, joinNames } from "../format";
+import {
+  isPlanOffice,
+  keys,
+  useDepartments,
+  useIndicators,
+  useMilestoneLadder,
+  useSession,
+  useUnclassifiedTargets,
+} from "../queries";
+import { type ActualSaved, ATTAINMENT_LABELS, type IndicatorList, type IndicatorYear } from "../types";
+
+const route = getRouteApi("/indicators");
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, IndicatorYear>();
+const noRows: IndicatorYear[] = [];
+
+function columnsFor(fiscalYearLabel: string) {
+  return helper.columns([
+    helper.accessor((r) => r.name, {
+      id: "name",
+      header: "指標",
+      cell: (info) => (
+        <>
+          <Link to="/indicators/$indicatorId" params={{ indicatorId: info.row.original.id }}>
+            {indicatorLabel(info.getValue())}
+          </Link>
+          <span className="small muted block">{info.row.original.kindLabel}</span>
+        </>
+      ),
+    }),
+    helper.accessor((r) => targetText(r.target), { id: "target", header: `目標（${fiscalYearLabel}）` }),
+    helper.accessor((r) => actualText(r.actual), {
+      id: "actual",
+      header: "実績",
+      cell: (info) => (
+        <>
+          {info.getValue()}
+          {info.row.original.actual?.comment ? (
+            <span className="small muted block">{info.row.original.actual.comment}</span>
+          ) : null}
+        </>
+      ),
+    }),
+    helper.accessor((r) => r.attainment.status, {
+      id: "attainment",
+      header: "達成状況",
+      cell: (info) => (
+        <>
+          <AttainmentBadge status={info.row.original.attainment.status} reason={info.row.original.attainment.reason} />
+          <span className="small muted block">{info.row.original.attainment.reason}</span>
+        </>
+      ),
+    }),
+    helper.accessor((r) => r.attainment.rate, {
+      id: "rate",
+      header: "達成率",
+      cell: (info) => formatRate(info.getValue()),
+    }),
+  ]);
+}
+
+export function IndicatorsPage() {
+  usePageTitle("指標");
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const session = useSession();
+  const departments = useDepartments();
+  const editor = session.data?.user.role === "department_editor";
+  const myDepartments = session.data?.user.departmentIds ?? [];
+
+  const onPick = useCallback(
+    (planId: string, fy: number | undefined) => navigate({ search: (s) => ({ ...s, planId, fy }), replace: true }),
+    [navigate],
+  );
+  const departmentId = search.departmentId ?? "";
+  const list = useIndicators(search.planId, search.fy, departmentId);
+  const departmentOptions = (departments.data ?? []).filter((d) =>
+    editor ? myDepartments.includes(d.id) : d.active || d.id === departmentId,
+  );
+
+  return (
+    <>
+      <h1>指標</h1>
+      <p className="lead">
+        {editor
+          ? "あなたの課が担当する取組の指標です。目標に対する実績を入力すると、達成状況を判定します。"
+          : "計画の指標の目標と実績、達成状況の一覧です。"}
+      </p>
+      <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
+        <SelectField
+          label="担当課"
+          value={departmentId}
+          onChange={(v) => navigate({ search: (s) => ({ ...s, departmentId: v || undefined }), replace: true })}
+          options={[
+            { value: "", label: editor ? "担当のすべて" : "すべての課" },
+            ...departmentOptions.map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
+          ]}
+        />
+      </PlanPeriodPicker>
+      {search.planId && search.fy ? (
+        <nav className="page-actions no-print" aria-label="指標の関連ページとダウンロード">
+          <Link to="/indicators/attainment" search={{ planId: search.planId, fy: search.fy }}>
+            達成状況の集計（基本目標別・担当課別）
+          </Link>
+          {myDepartments.length ? (
+            <Link to="/my-department" search={{ planId: search.planId, fy: search.fy }}>
+              自分の課の取組
+            </Link>
+          ) : null}
+          <a
+            href={`/api/plans/${encodeURIComponent(search.planId)}/indicators/export.csv?fiscalYear=${search.fy}&encoding=utf-8`}
+            download
+          >
+            CSV（UTF-8）
+          </a>
+          <a
+            href={`/api/plans/${encodeURIComponent(search.planId)}/indicators/export.csv?fiscalYear=${search.fy}&encoding=shift_jis`}
+            download
+          >
+            CSV（Shift_JIS・Excel向け）
+          </a>
+          <a href={`/api/plans/${encodeURIComponent(search.planId)}/implementation-plan/export.xlsx`} download>
+            実施計画（xlsx）
+          </a>
+        </nav>
+      ) : null}
+      {list.isPending && list.fetchStatus !== "idle" ? <Loading /> : null}
+      {list.error ? <QueryError error={list.error} /> : null}
+      {list.data && search.planId ? (
+        <IndicatorListView
+          list={list.data}
+          planId={search.planId}
+          departmentId={departmentId}
+          canEnter={session.data?.user.role !== "viewer"}
+        />
+      ) : null}
+      {isPlanOffice(session.data) && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}
+    </>
+  );
+}
+
+/** Plan office: targets written as free text, which the indicators cannot decide (達成状況 要判断). */
+function UnclassifiedTargetList({ planId }: { planId: string }) {
+  const unclassified = useUnclassifiedTargets(planId, true);
+  if (!unclassified.data || unclassified.data.texts.length === 0) return null;
+  const { counts, texts } = unclassified.data;
+  return (
+    <section aria-labelledby="unclassified-title" className="no-print">
+      <h2 id="unclassified-title">数値・段階として読み取れない目標（{texts.length}種類）</h2>
+      <p>
+        目標 {counts.total}件のうち、数値 {counts.numeric}件・段階 {counts.milestone}件は自動で判定できます。適宜{" "}
+        {counts.asNeeded}件と次の文章の目標 {counts.text}件は、実績が入力されると「要判断」になります。
+      </p>
+      <details>
+        <summary>文章の目標を表示</summary>
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">数値・段階として読み取れない目標</caption>
+            <thead>
+              <tr>
+                <th scope="col">目標（原文）</th>
+                <th scope="col" className="num">
+                  件数
+                </th>
+                <th scope="col">指標（年度）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {texts.map((t) => (
+                <tr key={t.source}>
+                  <td className="change-value">{t.source}</td>
+                  <td className="num">{t.count}</td>
+                  <td>
+                    <ul className="compact-list">
+                      {t.occurrences.slice(0, 5).map((o) => (
+                        <li key={`${o.indicatorId}:${o.fiscalYear}`}>
+                          <Link to="/indicators/$indicatorId" params={{ indicatorId: o.indicatorId }}>
+                            {indicatorLabel(o.indicatorName)}
+                          </Link>
+                          （{o.fiscalYearLabel}
+                          {o.item?.code ? `・${o.item.code}` : ""}）
+                        </li>
+                      ))}
+                      {t.occurrences.length > 5 ? <li>ほか{t.occurrences.length - 5}件</li> : null}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
+
+function IndicatorListView({
+  list,
+  planId,
+  departmentId,
+  canEnter,
+}: {
+  list: IndicatorList;
+  planId: string;
+  departmentId: string;
+  canEnter: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const ladder = useMilestoneLadder(planId);
+  const columns = useMemo(() => columnsFor(list.fiscalYearLabel), [list.fiscalYearLabel]);
+  const table = useTable({ features, columns, data: list.indicators ?? noRows });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const returnFocus = useRef<string | null>(null);
+  const colCount = columns.length + (canEnter ? 1 : 0);
+
+  // after a form closes, focus goes back to the button that opened it
+  useEffect(() => {
+    if (openId === null && returnFocus.current) {
+      buttons.current.get(returnFocus.current)?.focus();
+      returnFocus.current = null;
+    }
+  }, [openId]);
+
+  const close = (id: string) => {
+    returnFocus.current = id;
+    setOpenId(null);
+  };
+
+  const listKey = keys.indicators(planId, list.fiscalYear, departmentId);
+  const reload = async (id: string) => {
+    const fresh = await queryClient.fetchQuery({
+      queryKey: listKey,
+      queryFn: () => {
+        const q = new URLSearchParams({ fiscalYear: String(list.fiscalYear) });
+        if (departmentId) q.set("departmentId", departmentId);
+        return api<IndicatorList>(`/api/plans/${encodeURIComponent(planId)}/indicators?${q}`);
+      },
+      staleTime: 0,
+    });
+    return fresh.indicators.find((i) => i.id === id);
+  };
+
+  const saved = async (indicator: IndicatorYear, r: ActualSaved) => {
+    const rate = r.attainment.rate !== null ? `、達成率 ${formatRate(r.attainment.rate)}` : "";
+    setMessage(
+      `「${indicator.name}」の${list.fiscalYearLabel}の実績を保存しました（${ATTAINMENT_LABELS[r.attainment.status]}${rate}）。`,
+    );
+    close(indicator.id);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["indicators"] }),
+      queryClient.invalidateQueries({ queryKey: ["sheet"] }),
+    ]);
+  };
+
+  // rows grouped by their item, in the plan's tree order (the server's order)
+  const groups: { key: string; first: IndicatorYear; rows: ReturnType<typeof table.getRowModel>["rows"] }[] = [];
+  for (const row of table.getRowModel().rows) {
+    const key = row.original.item?.id ?? "(plan)";
+    const last = groups[groups.length - 1];
+    if (last && last.key === key) last.rows.push(row);
+    else groups.push({ key, first: row.original, rows: [row] });
+  }
+
+  return (
+    <>
+      <h2>{list.fiscalYearLabel}の指標</h2>
+      <p>
+        {tallyText(list.counts)}。判定できる指標のうち達成の割合: <strong>{formatShare(list.counts)}</strong>
+      </p>
+      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      {list.indicators.length === 0 ? (
+        <p>この条件で表示できる指標はありません。指標は「取込」から実施計画や指標の表を取り込むと登録されます。</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data indicator-table">
+            <caption className="visually-hidden">
+              {list.fiscalYearLabel}の指標の一覧（取組ごと。指標名を選ぶと推移を表示します）
+            </caption>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => (
+                    <th key={header.id} scope="col" className={header.column.id === "rate" ? "num" : undefined}>
+                      <table.FlexRender header={header} />
+                    </th>
+                  ))}
+                  {canEnter ? <th scope="col">操作</th> : null}
+                </tr>
+              ))}
+            </thead>
+            {groups.map((g) => (
+              <tbody key={g.key}>
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={colCount}>
+                    {g.first.item ? (
+                      <>
+                        <span className="muted small">{g.first.item.levelName} </span>
+                        {g.first.item.code ? <span className="code">{g.first.item.code}</span> : null}
+                        {g.first.item.title}
+                      </>
+                    ) : (
+                      "計画全体の指標"
+                    )}
+                    {g.first.departments.length ? (
+                      <span className="small group-departments">
+                        担当: {joinNames(g.first.departments.map((d) => d.name))}
+                      </span>
+                    ) : null}
+                  </th>
+                </tr>
+                {g.rows.map((row) => {
+                  const indicator = row.original;
+                  const open = openId === indicator.id;
+                  const formId = `actual-form-${indicator.id}`;
+                  return (
+                    <Fragment key={row.id}>
+                      <tr>
+                        {row.getAllCells().map((cell) => (
+                          <td key={cell.id} className={cell.column.id === "rate" ? "num" : undefined}>
+                            <table.FlexRender cell={cell} />
+                          </td>
+                        ))}
+                        {canEnter ? (
+                          <td>
+                            <button
+                              type="button"
+                              className="button secondary small nowrap"
+                              aria-expanded={open}
+                              aria-controls={open ? formId : undefined}
+                              ref={(el) => {
+                                if (el) buttons.current.set(indicator.id, el);
+                                else buttons.current.delete(indicator.id);
+                              }}
+                              onClick={() => (open ? close(indicator.id) : setOpenId(indicator.id))}
+                            >
+                              {indicator.actual ? "実績を修正" : "実績を入力"}
+                              <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
+                            </button>
+                          </td>
+                        ) : null}
+                      </tr>
+                      {open ? (
+                        <tr className="entry-row" id={formId}>
+                          <td colSpan={colCount}>
+                            <ActualForm
+                              indicator={indicator}
+                              fiscalYearLabel={list.fiscalYearLabel}
+                              steps={ladder.data?.ladder.steps ?? []}
+                              onSaved={(r) => saved(indicator, r)}
+                              onCancel={() => close(indicator.id)}
+                              reload={() => reload(indicator.id)}
+                            />
+                          </td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
+      <p className="small muted">
+        {fyLabel(list.fiscalYear)}
+        ：達成率は、目標値に対する実績の割合です（「以下」の目標は目標値÷実績）。段階や文章の目標は達成率を示しません。
+      </p>
+    </>
+  );
+}
