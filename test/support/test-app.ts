@@ -18,10 +18,16 @@ export interface TestApp {
  * A real HTTP server on a fresh database: in-memory PGlite by default, or a new throwaway database on the
  * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
  */
-export async function startTestApp(opts: { demo?: boolean; webRoot?: string | null } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { demo?: boolean; webRoot?: string | null; demoIndicators?: boolean } = {},
+): Promise<TestApp> {
   const { database, dropDatabase } = await freshDatabase();
   await database.migrate();
-  const demo = opts.demo === false ? null : await ensureDemoMunicipality(database.db);
+  // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.
+  const demo =
+    opts.demo === false
+      ? null
+      : await ensureDemoMunicipality(database.db, { indicators: opts.demoIndicators ?? false });
   const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

@@ -38,7 +38,7 @@ async function cli(...args: string[]) {
 /** Seeds indicators through the same service as the API, then closes the database for the CLI process. */
 async function seed(database: Database) {
   await database.migrate();
-  await ensureDemoMunicipality(database.db);
+  await ensureDemoMunicipality(database.db, { indicators: false });
   const db = database.db;
   const [m] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (!m) throw new Error("no demo municipality");

@@ -243,3 +243,57 @@ export const DEMO_GRADE_SCALE = [
   { code: "C", label: "少し達成した" },
   { code: "D", label: "達成していない" },
 ];
+
+/**
+ * Indicators of some demo projects (by project code): targets per fiscal year as a plan book writes them, and the
+ * actual of FY2024 where the department has reported it.
+ */
+export const DEMO_INDICATORS: {
+  projectCode: string;
+  name: string;
+  baseline: string;
+  targets: Record<number, string>;
+  actual2024?: { kind: "number"; value: number } | { kind: "milestone"; step: string };
+}[] = [
+  {
+    projectCode: "1-1-1",
+    name: "支援会議の開催回数",
+    baseline: "4回",
+    targets: { 2024: "6回以上", 2025: "8回以上", 2026: "10回以上", 2027: "12回以上", 2028: "12回以上" },
+    actual2024: { kind: "number", value: 12 },
+  },
+  {
+    projectCode: "1-1-2",
+    name: "関係機関へのつなぎ件数",
+    baseline: "110件",
+    targets: { 2024: "120件以上", 2025: "130件以上", 2026: "140件以上", 2027: "150件以上", 2028: "160件以上" },
+    actual2024: { kind: "number", value: 138 },
+  },
+  {
+    projectCode: "1-2-2",
+    name: "新たに開設された居場所の数",
+    baseline: "0か所",
+    targets: { 2024: "3か所以上", 2025: "3か所以上", 2026: "3か所以上", 2027: "3か所以上", 2028: "3か所以上" },
+    actual2024: { kind: "number", value: 1 },
+  },
+  {
+    projectCode: "2-1-2",
+    name: "小規模多機能型居宅介護の整備",
+    baseline: "",
+    targets: { 2024: "調整", 2025: "試行実施", 2026: "実施", 2027: "継続実施", 2028: "継続実施" },
+    actual2024: { kind: "milestone", step: "検討" },
+  },
+  {
+    projectCode: "2-3-2",
+    name: "個別避難計画の作成",
+    baseline: "",
+    targets: { 2024: "検討", 2025: "試行実施", 2026: "本格実施", 2027: "継続実施", 2028: "適宜" },
+  },
+  {
+    projectCode: "3-2-1",
+    name: "保健指導を行う通いの場の数",
+    baseline: "12か所",
+    targets: { 2024: "30か所以上", 2025: "35か所以上", 2026: "40か所以上", 2027: "45か所以上", 2028: "50か所以上" },
+    actual2024: { kind: "number", value: 40 },
+  },
+];

@@ -1,8 +1,18 @@
 import { eq } from "drizzle-orm";
+import { DEFAULT_LADDER } from "../../domain/indicators/milestones.js";
+import { parseTarget } from "../../domain/indicators/target.js";
 import type { Db, Executor } from "../db/client.js";
-import { municipalities, userDepartments, users } from "../db/schema/index.js";
+import {
+  indicatorActuals,
+  indicators,
+  indicatorTargets,
+  municipalities,
+  userDepartments,
+  users,
+} from "../db/schema/index.js";
 import * as departmentsRepo from "../modules/departments/repository.js";
 import * as evaluationsRepo from "../modules/evaluations/repository.js";
+import { typingOf } from "../modules/indicators/typing.js";
 import * as plansRepo from "../modules/plans/repository.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { hashPassword } from "../platform/auth/passwords.js";
@@ -10,6 +20,7 @@ import {
   DEMO_DEPARTMENTS,
   DEMO_GOALS,
   DEMO_GRADE_SCALE,
+  DEMO_INDICATORS,
   DEMO_MUNICIPALITY,
   DEMO_PASSWORD,
   DEMO_PLAN,
@@ -18,20 +29,23 @@ import {
 } from "./demo-plan.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
-export async function ensureDemoMunicipality(db: Db): Promise<{ created: boolean; municipalityId: string }> {
+export async function ensureDemoMunicipality(
+  db: Db,
+  opts: { indicators?: boolean } = {},
+): Promise<{ created: boolean; municipalityId: string }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (existing) return { created: false, municipalityId: existing.id };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const municipalityId = await db.transaction(async (tx) => {
     const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
     if (!m) throw new Error("insert returned nothing");
-    await loadInto(tx, m.id, passwordHash);
+    await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
     return m.id;
   });
   return { created: true, municipalityId };
 }
 
-async function loadInto(tx: Executor, municipalityId: string, passwordHash: string) {
+async function loadInto(tx: Executor, municipalityId: string, passwordHash: string, withIndicators: boolean) {
   const deptIds = new Map<string, string>();
   for (const name of DEMO_DEPARTMENTS) {
     deptIds.set(name, (await departmentsRepo.insertDepartment(tx, municipalityId, name)).id);
@@ -146,6 +160,44 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
         },
       })),
     );
+  }
+  for (const [position, d] of withIndicators ? DEMO_INDICATORS.entries() : []) {
+    const itemId = itemByCode.get(d.projectCode);
+    if (!itemId) throw new Error(`demo indicator of unknown ${d.projectCode}`);
+    const [indicator] = await tx
+      .insert(indicators)
+      .values({
+        municipalityId,
+        planId: plan.id,
+        itemId,
+        kind: "activity",
+        name: d.name,
+        baselineSource: d.baseline || null,
+        baselineFiscalYear: d.baseline ? 2023 : null,
+        position,
+      })
+      .returning();
+    if (!indicator) throw new Error("insert returned nothing");
+    await tx.insert(indicatorTargets).values(
+      Object.entries(d.targets).map(([fy, source]) => ({
+        municipalityId,
+        indicatorId: indicator.id,
+        fiscalYear: Number(fy),
+        source,
+        ...typingOf(parseTarget(source, DEFAULT_LADDER)),
+      })),
+    );
+    if (d.actual2024) {
+      await tx.insert(indicatorActuals).values({
+        municipalityId,
+        indicatorId: indicator.id,
+        fiscalYear: 2024,
+        kind: d.actual2024.kind,
+        value: d.actual2024.kind === "number" ? d.actual2024.value : null,
+        step: d.actual2024.kind === "milestone" ? d.actual2024.step : null,
+        updatedBy: keikaku,
+      });
+    }
   }
   await recordAudit(tx, {
     municipalityId,
