@@ -1,31 +1,16 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../../test/support/cli.js";
 import { freshDatabase } from "../../../test/support/test-app.js";
 
-const run = promisify(execFile);
 const seed = new URL("../../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url).pathname;
-const root = new URL("../../../", import.meta.url).pathname;
 
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 
-/** The CLI as an operator runs it: a separate process on the embedded folder, or on DATABASE_URL when set. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
-      cwd: root,
-      env,
-    });
-    return { code: 0, json: JSON.parse(stdout) };
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    return { code: err.code, json: JSON.parse(err.stdout) };
-  }
-}
+const cli = (...args: string[]) => runCli(env, ...args);
 
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {

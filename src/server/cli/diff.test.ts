@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../../test/support/cli.js";
 import { freshDatabase } from "../../../test/support/test-app.js";
 import { openDatabase } from "../db/client.js";
 import { municipalities } from "../db/schema/index.js";
@@ -16,27 +15,13 @@ import { updateItem } from "../modules/plans/service.js";
 import { approveRevision, getDiff, startRevision } from "../modules/revisions/service.js";
 import { operatorIn } from "./operator.js";
 
-const run = promisify(execFile);
-const root = new URL("../../../", import.meta.url).pathname;
-
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 let planId: string;
 let renamedId: string;
 let expected: unknown;
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
-      cwd: root,
-      env,
-    });
-    return { code: 0, stdout };
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    return { code: err.code, stdout: err.stdout };
-  }
-}
+const cli = (...args: string[]) => runCli(env, ...args);
 
 // Each command is a separate process that opens the database and runs the migrations (several seconds on PGlite).
 

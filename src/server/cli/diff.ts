@@ -1,32 +1,22 @@
-import { eq } from "drizzle-orm";
 import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table.js";
 import type { Db } from "../db/client.js";
-import { municipalities, plans } from "../db/schema/index.js";
 import { diffQuery } from "../modules/revisions/schema.js";
 import { getDiff } from "../modules/revisions/service.js";
 import { AppError, ValidationError } from "../platform/errors.js";
-import { operatorIn } from "./operator.js";
+import { operatorForPlan } from "./operator.js";
 
 const USAGE = "diff --plan <計画ID> --from <版番号> --to <版番号|draft> [--json]";
 
 /** Prints what changed between two revisions of a plan, computed by the same service as the API and the exports. */
 export async function runDiff(db: Db, opts: { plan?: string; from?: string; to?: string }) {
-  if (!opts.plan || !/^[0-9a-f-]{36}$/i.test(opts.plan)) {
-    throw new AppError(2, "usage", `--plan <計画ID> を指定してください（${USAGE}）`);
-  }
+  const operator = await operatorForPlan(db, opts.plan, USAGE);
   const parsed = diffQuery.safeParse({ from: opts.from, to: opts.to });
   if (!parsed.success) {
     throw new AppError(2, "usage", `--from / --to には版番号か draft を指定してください（${USAGE}）`);
   }
-  const [row] = await db
-    .select({ m: municipalities })
-    .from(plans)
-    .innerJoin(municipalities, eq(municipalities.id, plans.municipalityId))
-    .where(eq(plans.id, opts.plan));
-  if (!row) throw new AppError(2, "not_found", "計画が見つかりません");
   let diff: Awaited<ReturnType<typeof getDiff>>;
   try {
-    diff = await getDiff(db, operatorIn(row.m), opts.plan, parsed.data);
+    diff = await getDiff(db, operator, opts.plan as string, parsed.data);
   } catch (e) {
     if (e instanceof ValidationError) throw new AppError(2, "usage", e.message, e.fields);
     throw e;

@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../../test/support/cli.js";
 import { freshDatabase } from "../../../test/support/test-app.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { municipalities, plans } from "../db/schema/index.js";
@@ -15,25 +14,11 @@ import { createIndicator, putActual } from "../modules/indicators/service.js";
 import * as plansRepo from "../modules/plans/repository.js";
 import { operatorIn } from "./operator.js";
 
-const run = promisify(execFile);
-const root = new URL("../../../", import.meta.url).pathname;
-
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 let planId: string;
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/server/cli/main.ts", ...args], {
-      cwd: root,
-      env,
-    });
-    return { code: 0, stdout };
-  } catch (e) {
-    const err = e as { code: number; stdout: string };
-    return { code: err.code, stdout: err.stdout };
-  }
-}
+const cli = (...args: string[]) => runCli(env, ...args);
 
 /** Seeds indicators through the same service as the API, then closes the database for the CLI process. */
 async function seed(database: Database) {

@@ -1,28 +1,12 @@
-import { eq } from "drizzle-orm";
-import { parseFiscalYear } from "../../domain/fiscal-year.js";
 import type { Db } from "../db/client.js";
-import { municipalities, plans } from "../db/schema/index.js";
 import { listIndicators } from "../modules/indicators/service.js";
-import { AppError } from "../platform/errors.js";
-import { operatorIn } from "./operator.js";
+import { fiscalYearOption, operatorForPlan } from "./operator.js";
 
 /** Prints each indicator's target, actual and attainment, computed by the same service as the API. */
 export async function runIndicators(db: Db, opts: { plan?: string; fiscalYear?: string }) {
-  const fy = opts.fiscalYear
-    ? /^\d{4}$/.test(opts.fiscalYear)
-      ? Number(opts.fiscalYear)
-      : parseFiscalYear(opts.fiscalYear)
-    : null;
-  if (!opts.plan || !/^[0-9a-f-]{36}$/i.test(opts.plan))
-    throw new AppError(2, "usage", "--plan <計画ID> を指定してください");
-  if (!fy) throw new AppError(2, "usage", "--fiscal-year <年度> を指定してください（例: 2025、令和7年度）");
-  const [row] = await db
-    .select({ m: municipalities })
-    .from(plans)
-    .innerJoin(municipalities, eq(municipalities.id, plans.municipalityId))
-    .where(eq(plans.id, opts.plan));
-  if (!row) throw new AppError(2, "not_found", "計画が見つかりません");
-  const list = await listIndicators(db, operatorIn(row.m), opts.plan, { fiscalYear: fy });
+  const operator = await operatorForPlan(db, opts.plan, "indicators --plan <計画ID> --fiscal-year <年度> [--json]");
+  const fy = fiscalYearOption(opts.fiscalYear, "2025、令和7年度");
+  const list = await listIndicators(db, operator, opts.plan as string, { fiscalYear: fy });
   const json = {
     plan: list.plan,
     fiscalYear: list.fiscalYear,

@@ -1,7 +1,8 @@
 import os from "node:os";
 import { eq } from "drizzle-orm";
+import { parseFiscalYear } from "../../domain/fiscal-year.js";
 import type { Db } from "../db/client.js";
-import { municipalities } from "../db/schema/index.js";
+import { municipalities, plans } from "../db/schema/index.js";
 import type { AuthContext } from "../platform/auth/context.js";
 import { AppError } from "../platform/errors.js";
 
@@ -29,4 +30,24 @@ export function operatorIn(m: { id: string; code: string; name: string }): AuthC
     csrfToken: "",
     sessionTokenHash: "",
   };
+}
+
+/** The operator acting in the municipality that owns a plan (CLI commands name a plan, not a municipality). */
+export async function operatorForPlan(db: Db, planId: string | undefined, usage: string): Promise<AuthContext> {
+  if (!planId || !/^[0-9a-f-]{36}$/i.test(planId))
+    throw new AppError(2, "usage", `--plan <計画ID> を指定してください（${usage}）`);
+  const [row] = await db
+    .select({ m: municipalities })
+    .from(plans)
+    .innerJoin(municipalities, eq(municipalities.id, plans.municipalityId))
+    .where(eq(plans.id, planId));
+  if (!row) throw new AppError(2, "not_found", "計画が見つかりません");
+  return operatorIn(row.m);
+}
+
+/** --fiscal-year as operators type it: 2024, 令和6年度, R6. */
+export function fiscalYearOption(text: string | undefined, example: string): number {
+  const fy = text ? (/^\d{4}$/.test(text) ? Number(text) : parseFiscalYear(text)) : null;
+  if (!fy) throw new AppError(2, "usage", `--fiscal-year <年度> を指定してください（例: ${example}）`);
+  return fy;
 }

@@ -1,29 +1,13 @@
-import { eq } from "drizzle-orm";
-import { parseFiscalYear } from "../../domain/fiscal-year.js";
 import { formatPercentage } from "../../domain/summary.js";
 import type { Db } from "../db/client.js";
-import { municipalities, plans } from "../db/schema/index.js";
 import { getSummary } from "../modules/summaries/service.js";
-import { AppError } from "../platform/errors.js";
-import { operatorIn } from "./operator.js";
+import { fiscalYearOption, operatorForPlan } from "./operator.js";
 
 /** Prints the 総括表 computed by the same service as the screen and the API. */
 export async function runSummary(db: Db, opts: { plan?: string; fiscalYear?: string }) {
-  const fy = opts.fiscalYear
-    ? /^\d{4}$/.test(opts.fiscalYear)
-      ? Number(opts.fiscalYear)
-      : parseFiscalYear(opts.fiscalYear)
-    : null;
-  if (!opts.plan || !/^[0-9a-f-]{36}$/i.test(opts.plan))
-    throw new AppError(2, "usage", "--plan <計画ID> を指定してください");
-  if (!fy) throw new AppError(2, "usage", "--fiscal-year <年度> を指定してください（例: 2024、令和6年度）");
-  const [row] = await db
-    .select({ m: municipalities })
-    .from(plans)
-    .innerJoin(municipalities, eq(municipalities.id, plans.municipalityId))
-    .where(eq(plans.id, opts.plan));
-  if (!row) throw new AppError(2, "not_found", "計画が見つかりません");
-  const summary = await getSummary(db, operatorIn(row.m), opts.plan, {
+  const operator = await operatorForPlan(db, opts.plan, "summary --plan <計画ID> --fiscal-year <年度> [--json]");
+  const fy = fiscalYearOption(opts.fiscalYear, "2024、令和6年度");
+  const summary = await getSummary(db, operator, opts.plan as string, {
     fiscalYear: fy,
     isNew: undefined,
     isPriority: undefined,
