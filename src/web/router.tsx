@@ -20,6 +20,7 @@ import { ImportPage } from "./pages/ImportPage";
 import { IndicatorsPage } from "./pages/IndicatorsPage";
 import { IndicatorTrendPage } from "./pages/IndicatorTrendPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MilestoneLadderPage } from "./pages/MilestoneLadderPage";
 import { MyDepartmentPage } from "./pages/MyDepartmentPage";
 import { PlanFormPage } from "./pages/PlanFormPage";
 import { PlanStructurePage } from "./pages/PlanStructurePage";
@@ -215,6 +216,8 @@ const planYearSearch = (s: Record<string, unknown>): PlanYearSearch => ({ planId
 
 export interface IndicatorSearch extends PlanYearSearch {
   departmentId?: string;
+  /** an indicator whose 目標 form opens (plan office, from the targets that cannot be classified) */
+  edit?: string;
 }
 const indicatorsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -222,8 +225,15 @@ const indicatorsRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): IndicatorSearch => ({
     ...planYearSearch(s),
     departmentId: str(s.departmentId),
+    edit: str(s.edit),
   }),
   component: IndicatorsPage,
+});
+const ladderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/indicators/ladder",
+  validateSearch: (s: Record<string, unknown>): { planId?: string } => ({ planId: str(s.planId) }),
+  component: MilestoneLadderPage,
 });
 const attainmentRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -289,6 +299,7 @@ const routeTree = rootRoute.addChildren([
   departmentsRoute,
   indicatorsRoute,
   attainmentRoute,
+  ladderRoute,
   indicatorRoute,
   myDepartmentRoute,
   revisionsRoute,

@@ -5,7 +5,7 @@ import type { Change } from "../domain/revisions/diff";
  * src/server/modules/*\/presenter.ts and summaries/service.ts).
  */
 
-export type Role = "system_admin" | "plan_office" | "department_editor" | "viewer";
+export type Role = "system_admin" | "plan_office" | "department_editor" | "viewer" | "support_staff" | "provider";
 
 export interface Session {
   user: {
@@ -448,6 +448,27 @@ export interface MilestoneLadder {
   isDefault: boolean;
   version: number;
 }
+
+/** PUT /api/plans/:planId/milestone-ladder: every target of the plan is read again with the new ladder. */
+export interface LadderSaved extends MilestoneLadder {
+  retypedTargets: number;
+  unclassifiedTargets: number;
+}
+
+/** How the server read a target (TargetTyped.kind), in the words of the screens. */
+export const TARGET_KIND_LABELS: Record<TargetTyped["kind"], string> = {
+  numeric: "数値",
+  milestone: "段階",
+  asNeeded: "適宜",
+  text: "文章",
+};
+
+export type IndicatorKind = "activity" | "outcome" | "policy";
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
+  activity: "活動指標",
+  outcome: "成果指標",
+  policy: "政策指標",
+};
 
 export interface AttainmentShare {
   plan: { id: string; title: string };

@@ -138,6 +138,21 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("button", { name: /実績を修正.*通いの場の数/ }).click();
     await visible(page.getByRole("form", { name: /「通いの場の数」の実績/ }));
     found.push(...(await seriousViolations(page, "指標（実績の入力）")));
+    await page.getByRole("button", { name: /目標を編集.*通いの場の数/ }).click();
+    await visible(page.getByRole("form", { name: /「通いの場の数」の目標/ }));
+    found.push(...(await seriousViolations(page, "指標（目標の編集）")));
+    await page.getByRole("button", { name: "指標を追加" }).click();
+    const addForm = page.getByRole("form", { name: "指標を追加" });
+    await visible(addForm);
+    // an empty form: the server's field messages next to the fields
+    await addForm.getByRole("button", { name: "指標を追加する" }).click();
+    await visible(addForm.getByRole("alert"));
+    found.push(...(await seriousViolations(page, "指標の追加")));
+
+    await page.goto(`${web.baseUrl}/indicators/ladder?planId=${planId}`);
+    await visible(page.getByRole("heading", { level: 1, name: "段階（マイルストーン）の設定" }));
+    await visible(page.getByRole("button", { name: "段階を保存" }));
+    found.push(...(await seriousViolations(page, "段階（マイルストーン）の設定")));
 
     await page.goto(`${web.baseUrl}/indicators/${numeric}`);
     await visible(page.getByRole("img", { name: /推移のグラフ/ }));

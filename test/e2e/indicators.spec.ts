@@ -164,4 +164,46 @@ describe("indicators in the browser", () => {
     await visible(page.getByText(/「見守り訪問の件数」の令和7年度の実績を保存しました（達成/));
     await context.close();
   });
+
+  it("the plan office rewrites a target, sees how it was read, and a stale target (412) keeps the typed text", async () => {
+    const seeded = await seedIndicator(web.baseUrl, "認知症サポーター養成講座の受講者数", "要検討");
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "keikaku");
+    await page.goto(`${web.baseUrl}/indicators?planId=${seeded.planId}&fy=2025`);
+    const name = "認知症サポーター養成講座の受講者数";
+    const form = page.getByRole("form", { name: new RegExp(`「${name}」の目標`) });
+    const field = form.getByLabel("目標（令和7年度）");
+
+    // a blank target: the server's message next to the field
+    await page.getByRole("button", { name: new RegExp(`目標を編集.*${name}`) }).click();
+    await visible(form);
+    expect(await field.inputValue()).toBe("要検討");
+    await field.fill(" ");
+    await form.getByRole("button", { name: "目標を保存" }).click();
+    await visible(form.getByText("目標を入力してください（目標がない年度は「—」と入力できます）").first());
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+
+    // meanwhile the target is changed elsewhere: 412, the latest is loaded and the typed text kept
+    await field.fill("150人以上");
+    const office = await ApiClient.login(web.baseUrl, "keikaku");
+    const detail = await office.get(`/api/indicators/${seeded.indicatorId}`);
+    const version = detail.body.indicator.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2025).target
+      .version as number;
+    const put = await office.put(
+      `/api/indicators/${seeded.indicatorId}/targets/2025`,
+      { source: "試行実施" },
+      { "if-match": `"${version}"` },
+    );
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await form.getByRole("button", { name: "目標を保存" }).click();
+    await visible(page.getByText("他の人が先に更新しました"));
+    await page.getByRole("button", { name: "最新の内容を読み込む" }).click();
+    await visible(form.getByRole("heading", { name: "あなたが入力していた内容（保存されていません）" }));
+    expect(await field.inputValue()).toBe("試行実施");
+    expect(await form.locator(".copy-box textarea").inputValue()).toBe("150人以上");
+    await field.fill("150人以上");
+    await form.getByRole("button", { name: "目標を保存" }).click();
+    await visible(page.getByText(`「${name}」の令和7年度の目標を保存しました。読み取り: 150人以上（数値）`));
+    await context.close();
+  });
 });

@@ -1,9 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/api-client.js";
 import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
 
 const ITEM = "福祉の総合相談窓口の運営"; // 1-1-2 of the demo plan
 const RENAMED = "福祉の総合相談窓口の運営（断らない相談窓口）";
+const PROJECT = "生活支援コーディネーターの配置"; // 1-2-1 of the demo plan
+const INDICATOR = "協議体の開催回数";
 
 describe("plan revisions (ローリング) in the browser", () => {
   let web: WebApp;
@@ -18,7 +21,24 @@ describe("plan revisions (ローリング) in the browser", () => {
     await web?.close();
   });
 
-  it("the plan office starts a revision, renames an item, approves it and sees the change in the diff", async () => {
+  it("the plan office starts a revision, renames an item, changes a target, approves it and sees the changes in the diff", async () => {
+    // the demo plan has no indicators: one with targets, in the version in force before the revision starts
+    const office = await ApiClient.login(web.baseUrl, "keikaku");
+    const planId = (await office.get<{ plans: { id: string }[] }>("/api/plans")).body.plans[0]?.id as string;
+    const plan = await office.get<{ items: { id: string; title: string }[] }>(`/api/plans/${planId}`);
+    const itemId = plan.body.items.find((i) => i.title === PROJECT)?.id;
+    expect(itemId, `demo project ${PROJECT}`).toBeTruthy();
+    const created = await office.post(`/api/plans/${planId}/indicators`, {
+      itemId,
+      kind: "activity",
+      name: INDICATOR,
+      targets: [
+        { fiscalYear: 2024, source: "4回以上" },
+        { fiscalYear: 2025, source: "6回以上" },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
     const { context, page } = await newPage(browser);
     await login(page, web.baseUrl, "keikaku");
 
@@ -44,6 +64,20 @@ describe("plan revisions (ローリング) in the browser", () => {
     await dialog.getByRole("button", { name: "保存" }).click();
     await visible(page.getByText(`「${RENAMED}」を保存しました。`));
 
+    // change a target on the 指標 page: the server says how it read the new text
+    await page.goto(`${web.baseUrl}/indicators?planId=${planId}&fy=2025`);
+    await visible(page.getByRole("heading", { name: "令和7年度の指標" }));
+    await page.getByRole("button", { name: new RegExp(`目標を編集.*${INDICATOR}`) }).click();
+    const targetForm = page.getByRole("form", { name: new RegExp(`「${INDICATOR}」の目標`) });
+    await visible(targetForm);
+    expect(await targetForm.getByLabel("目標（令和7年度）").inputValue()).toBe("6回以上");
+    await targetForm.getByLabel("目標（令和7年度）").fill("8回以上");
+    await targetForm.getByRole("button", { name: "目標を保存" }).click();
+    await visible(page.getByText(`「${INDICATOR}」の令和7年度の目標を保存しました。読み取り: 8回以上（数値）`));
+    await visible(
+      page.locator("table.indicator-table tr", { hasText: INDICATOR }).getByRole("cell", { name: "8回以上" }),
+    );
+
     // the diff of the draft against the version in force already shows it
     await page.getByRole("link", { name: "改定", exact: true }).click();
     await visible(page.getByRole("heading", { name: "差分（新旧対照）" }));
@@ -67,9 +101,15 @@ describe("plan revisions (ローリング) in the browser", () => {
     const counts = (await summary.locator("tbody td").allTextContents()).map((t) => Number(t.trim()));
     expect(counts[headers.indexOf("名称変更")]).toBe(1);
     expect(counts[headers.indexOf("追加")]).toBe(0);
+    expect(counts[headers.indexOf("目標の変更")]).toBe(1);
     const change = page.getByRole("table", { name: /変更の一覧/ }).getByRole("row", { name: /名称変更/ });
     await visible(change.getByRole("cell", { name: ITEM, exact: true }));
     await visible(change.getByRole("cell", { name: RENAMED }));
+    const targetChange = page
+      .getByRole("table", { name: /変更の一覧/ })
+      .getByRole("row", { name: new RegExp(`目標値変更.*${INDICATOR}`) });
+    await visible(targetChange.getByRole("cell", { name: /^6回以上/ }));
+    await visible(targetChange.getByRole("cell", { name: /8回以上/ }));
     const xlsx = await page.getByRole("link", { name: /Excel形式（xlsx）でダウンロード/ }).getAttribute("href");
     expect(xlsx).toContain("from=1");
     expect(xlsx).toContain("to=2");

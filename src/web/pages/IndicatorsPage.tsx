@@ -4,6 +4,7 @@ import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-tab
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api";
 import { ActualForm } from "../components/ActualForm";
+import { AddIndicatorForm } from "../components/AddIndicatorForm";
 import { SelectField } from "../components/FormField";
 import {
   AttainmentBadge,
@@ -16,6 +17,7 @@ import {
 } from "../components/Indicators";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
 import { Loading, QueryError } from "../components/Status";
+import { readAsText, TargetForm } from "../components/TargetForm";
 import { usePageTitle } from "../components/usePageTitle";
 import { fyLabel, joinNames } from "../format";
 import {
@@ -27,7 +29,13 @@ import {
   useSession,
   useUnclassifiedTargets,
 } from "../queries";
-import { type ActualSaved, ATTAINMENT_LABELS, type IndicatorList, type IndicatorYear } from "../types";
+import {
+  type ActualSaved,
+  ATTAINMENT_LABELS,
+  type IndicatorList,
+  type IndicatorTarget,
+  type IndicatorYear,
+} from "../types";
 
 const route = getRouteApi("/indicators");
 
@@ -95,6 +103,10 @@ export function IndicatorsPage() {
   );
   const departmentId = search.departmentId ?? "";
   const list = useIndicators(search.planId, search.fy, departmentId);
+  const office = isPlanOffice(session.data);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const departmentOptions = (departments.data ?? []).filter((d) =>
     editor ? myDepartments.includes(d.id) : d.active || d.id === departmentId,
   );
@@ -143,7 +155,48 @@ export function IndicatorsPage() {
           <a href={`/api/plans/${encodeURIComponent(search.planId)}/implementation-plan/export.xlsx`} download>
             実施計画（xlsx）
           </a>
+          {office ? (
+            <Link to="/indicators/ladder" search={{ planId: search.planId }}>
+              段階（マイルストーン）の設定
+            </Link>
+          ) : null}
         </nav>
+      ) : null}
+      {office && search.planId ? (
+        <section aria-labelledby="add-indicator-title" className="no-print">
+          <h2 id="add-indicator-title" className="visually-hidden">
+            指標の追加
+          </h2>
+          <div aria-live="polite">{added ? <p className="notice success">{added}</p> : null}</div>
+          {adding ? (
+            <AddIndicatorForm
+              planId={search.planId}
+              onCancel={() => {
+                setAdding(false);
+                requestAnimationFrame(() => addButton.current?.focus());
+              }}
+              onCreated={(name) => {
+                setAdded(`指標「${name}」を追加しました。`);
+                setAdding(false);
+                requestAnimationFrame(() => addButton.current?.focus());
+              }}
+            />
+          ) : (
+            <p>
+              <button
+                type="button"
+                ref={addButton}
+                className="button secondary"
+                onClick={() => {
+                  setAdded(null);
+                  setAdding(true);
+                }}
+              >
+                指標を追加
+              </button>
+            </p>
+          )}
+        </section>
       ) : null}
       {list.isPending && list.fetchStatus !== "idle" ? <Loading /> : null}
       {list.error ? <QueryError error={list.error} /> : null}
@@ -153,9 +206,12 @@ export function IndicatorsPage() {
           planId={search.planId}
           departmentId={departmentId}
           canEnter={session.data?.user.role !== "viewer"}
+          canEditTargets={office}
+          editId={search.edit}
+          onEditOpened={() => navigate({ search: (s) => ({ ...s, edit: undefined }), replace: true })}
         />
       ) : null}
-      {isPlanOffice(session.data) && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}
+      {office && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}
     </>
   );
 }
@@ -168,6 +224,14 @@ function UnclassifiedTargetList({ planId }: { planId: string }) {
   return (
     <section aria-labelledby="unclassified-title" className="no-print">
       <h2 id="unclassified-title">数値・段階として読み取れない目標（{texts.length}種類）</h2>
+      <p>
+        文章の目標は、「目標を書き直す」から指標の目標の編集欄を開いて、数値（例: 15事業者以上）や段階（例:
+        試行実施）で書き直すと自動で判定できるようになります。段階の名称は{" "}
+        <Link to="/indicators/ladder" search={{ planId }}>
+          段階（マイルストーン）の設定
+        </Link>
+        で追加できます。
+      </p>
       <p>
         目標 {counts.total}件のうち、数値 {counts.numeric}件・段階 {counts.milestone}件は自動で判定できます。適宜{" "}
         {counts.asNeeded}件と次の文章の目標 {counts.text}件は、実績が入力されると「要判断」になります。
@@ -184,6 +248,7 @@ function UnclassifiedTargetList({ planId }: { planId: string }) {
                   件数
                 </th>
                 <th scope="col">指標（年度）</th>
+                <th scope="col">書き直し</th>
               </tr>
             </thead>
             <tbody>
@@ -205,6 +270,25 @@ function UnclassifiedTargetList({ planId }: { planId: string }) {
                       {t.occurrences.length > 5 ? <li>ほか{t.occurrences.length - 5}件</li> : null}
                     </ul>
                   </td>
+                  <td>
+                    {t.occurrences[0] ? (
+                      <Link
+                        to="/indicators"
+                        search={{
+                          planId,
+                          fy: t.occurrences[0].fiscalYear,
+                          edit: t.occurrences[0].indicatorId,
+                        }}
+                        className="nowrap"
+                      >
+                        目標を書き直す
+                        <span className="visually-hidden">
+                          ：{indicatorLabel(t.occurrences[0].indicatorName)}（{t.occurrences[0].fiscalYearLabel}）「
+                          {t.source}」
+                        </span>
+                      </Link>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -220,21 +304,29 @@ function IndicatorListView({
   planId,
   departmentId,
   canEnter,
+  canEditTargets,
+  editId,
+  onEditOpened,
 }: {
   list: IndicatorList;
   planId: string;
   departmentId: string;
   canEnter: boolean;
+  canEditTargets: boolean;
+  /** opens the 目標 form of this indicator (from the list of targets that cannot be classified) */
+  editId: string | undefined;
+  onEditOpened: () => void;
 }) {
   const queryClient = useQueryClient();
   const ladder = useMilestoneLadder(planId);
   const columns = useMemo(() => columnsFor(list.fiscalYearLabel), [list.fiscalYearLabel]);
   const table = useTable({ features, columns, data: list.indicators ?? noRows });
+  // which inline form is open: "actual:<id>" or "target:<id>"
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const returnFocus = useRef<string | null>(null);
-  const colCount = columns.length + (canEnter ? 1 : 0);
+  const colCount = columns.length + (canEnter || canEditTargets ? 1 : 0);
 
   // after a form closes, focus goes back to the button that opened it
   useEffect(() => {
@@ -248,6 +340,13 @@ function IndicatorListView({
     returnFocus.current = id;
     setOpenId(null);
   };
+
+  useEffect(() => {
+    if (editId && list.indicators.some((i) => i.id === editId)) {
+      setOpenId(`target:${editId}`);
+      onEditOpened();
+    }
+  }, [editId, list.indicators, onEditOpened]);
 
   const listKey = keys.indicators(planId, list.fiscalYear, departmentId);
   const reload = async (id: string) => {
@@ -268,10 +367,20 @@ function IndicatorListView({
     setMessage(
       `「${indicator.name}」の${list.fiscalYearLabel}の実績を保存しました（${ATTAINMENT_LABELS[r.attainment.status]}${rate}）。`,
     );
-    close(indicator.id);
+    close(`actual:${indicator.id}`);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ["indicators"] }),
       queryClient.invalidateQueries({ queryKey: ["sheet"] }),
+    ]);
+  };
+
+  const targetSaved = async (indicator: IndicatorYear, t: IndicatorTarget) => {
+    setMessage(`「${indicator.name}」の${list.fiscalYearLabel}の目標を保存しました。読み取り: ${readAsText(t)}`);
+    close(`target:${indicator.id}`);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["indicators"] }),
+      queryClient.invalidateQueries({ queryKey: ["sheet"] }),
+      queryClient.invalidateQueries({ queryKey: ["revisions"] }),
     ]);
   };
 
@@ -307,7 +416,7 @@ function IndicatorListView({
                       <table.FlexRender header={header} />
                     </th>
                   ))}
-                  {canEnter ? <th scope="col">操作</th> : null}
+                  {canEnter || canEditTargets ? <th scope="col">操作</th> : null}
                 </tr>
               ))}
             </thead>
@@ -333,8 +442,15 @@ function IndicatorListView({
                 </tr>
                 {g.rows.map((row) => {
                   const indicator = row.original;
-                  const open = openId === indicator.id;
+                  const open = openId === `actual:${indicator.id}`;
                   const formId = `actual-form-${indicator.id}`;
+                  const targetOpen = openId === `target:${indicator.id}`;
+                  const targetFormId = `target-form-${indicator.id}`;
+                  const toggle = (key: string, isOpen: boolean) => (isOpen ? close(key) : setOpenId(key));
+                  const keep = (key: string) => (el: HTMLButtonElement | null) => {
+                    if (el) buttons.current.set(key, el);
+                    else buttons.current.delete(key);
+                  };
                   return (
                     <Fragment key={row.id}>
                       <tr>
@@ -343,22 +459,36 @@ function IndicatorListView({
                             <table.FlexRender cell={cell} />
                           </td>
                         ))}
-                        {canEnter ? (
+                        {canEnter || canEditTargets ? (
                           <td>
-                            <button
-                              type="button"
-                              className="button secondary small nowrap"
-                              aria-expanded={open}
-                              aria-controls={open ? formId : undefined}
-                              ref={(el) => {
-                                if (el) buttons.current.set(indicator.id, el);
-                                else buttons.current.delete(indicator.id);
-                              }}
-                              onClick={() => (open ? close(indicator.id) : setOpenId(indicator.id))}
-                            >
-                              {indicator.actual ? "実績を修正" : "実績を入力"}
-                              <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
-                            </button>
+                            <div className="row-actions">
+                              {canEnter ? (
+                                <button
+                                  type="button"
+                                  className="button secondary small nowrap"
+                                  aria-expanded={open}
+                                  aria-controls={open ? formId : undefined}
+                                  ref={keep(`actual:${indicator.id}`)}
+                                  onClick={() => toggle(`actual:${indicator.id}`, open)}
+                                >
+                                  {indicator.actual ? "実績を修正" : "実績を入力"}
+                                  <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
+                                </button>
+                              ) : null}
+                              {canEditTargets ? (
+                                <button
+                                  type="button"
+                                  className="button secondary small nowrap"
+                                  aria-expanded={targetOpen}
+                                  aria-controls={targetOpen ? targetFormId : undefined}
+                                  ref={keep(`target:${indicator.id}`)}
+                                  onClick={() => toggle(`target:${indicator.id}`, targetOpen)}
+                                >
+                                  目標を編集
+                                  <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
+                                </button>
+                              ) : null}
+                            </div>
                           </td>
                         ) : null}
                       </tr>
@@ -370,7 +500,20 @@ function IndicatorListView({
                               fiscalYearLabel={list.fiscalYearLabel}
                               steps={ladder.data?.ladder.steps ?? []}
                               onSaved={(r) => saved(indicator, r)}
-                              onCancel={() => close(indicator.id)}
+                              onCancel={() => close(`actual:${indicator.id}`)}
+                              reload={() => reload(indicator.id)}
+                            />
+                          </td>
+                        </tr>
+                      ) : null}
+                      {targetOpen ? (
+                        <tr className="entry-row" id={targetFormId}>
+                          <td colSpan={colCount}>
+                            <TargetForm
+                              indicator={indicator}
+                              fiscalYearLabel={list.fiscalYearLabel}
+                              onSaved={(t) => targetSaved(indicator, t)}
+                              onCancel={() => close(`target:${indicator.id}`)}
                               reload={() => reload(indicator.id)}
                             />
                           </td>

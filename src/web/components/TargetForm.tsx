@@ -1,0 +1,122 @@
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ApiError, api } from "../api";
+import { type IndicatorTarget, type IndicatorYear, TARGET_KIND_LABELS } from "../types";
+import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
+import { TextField } from "./FormField";
+import { indicatorLabel } from "./Indicators";
+import { KeptText, StaleNotice } from "./StaleNotice";
+
+/** "15事業者以上（数値）": the target as the server read it. */
+export function readAsText(t: IndicatorTarget): string {
+  return `${t.formatted || t.source}（${TARGET_KIND_LABELS[t.typed.kind] ?? t.typed.kind}）`;
+}
+
+/**
+ * 目標を編集 (plan office): one indicator's target of one fiscal year, as written in the plan ("15事業者以上",
+ * "試行実施", "適宜"). The server reads it (数値・段階・適宜・文章) with the plan's ladder. Saved with If-Match: the
+ * target's version, or 0 when the year has no target yet; 412 keeps what was typed visible.
+ */
+export function TargetForm({
+  indicator,
+  fiscalYearLabel,
+  onSaved,
+  onCancel,
+  reload,
+}: {
+  indicator: IndicatorYear;
+  fiscalYearLabel: string;
+  onSaved: (target: IndicatorTarget) => void | Promise<void>;
+  onCancel: () => void;
+  /** fetches the latest state of this indicator (after a 412) */
+  reload: () => Promise<IndicatorYear | undefined>;
+}) {
+  const [base, setBase] = useState<IndicatorTarget | null>(indicator.target);
+  const [source, setSource] = useState(indicator.target?.source ?? "");
+  const [error, setError] = useState<unknown>(null);
+  const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const fields = fieldErrorMap(error);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>("input")?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<{ target: IndicatorTarget }>(
+        `/api/indicators/${encodeURIComponent(indicator.id)}/targets/${indicator.fiscalYear}`,
+        { method: "PUT", body: { source }, version: base?.version ?? 0 },
+      );
+      setBase(result.target);
+      await onSaved(result.target);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reloadLatest = async () => {
+    const fresh = await reload();
+    const latest = fresh?.target ?? null;
+    const next = latest?.source ?? "";
+    setKept(
+      source.trim() !== "" && source !== next && source !== (base?.source ?? "")
+        ? [{ label: "目標", value: source }]
+        : [],
+    );
+    setBase(latest);
+    setSource(next);
+    setError(null);
+  };
+
+  const stale = error instanceof ApiError && error.isStale;
+
+  return (
+    <form
+      ref={formRef}
+      className="actual-form target-form"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && !busy) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+      noValidate
+      aria-label={`「${indicatorLabel(indicator.name)}」の目標（${fiscalYearLabel}）`}
+    >
+      {stale ? (
+        <StaleNotice onReload={reloadLatest} />
+      ) : (
+        <ErrorAlert error={error} title={error instanceof ApiError ? "目標を保存できませんでした" : undefined} />
+      )}
+      <KeptText entries={kept} onDismiss={() => setKept([])} />
+      <p className="small">
+        現在の目標（{fiscalYearLabel}）: <strong>{base ? readAsText(base) : "設定なし"}</strong>
+      </p>
+      <TextField
+        label={`目標（${fiscalYearLabel}）`}
+        required
+        value={source}
+        onChange={setSource}
+        error={fields.source}
+        inputClassName="medium"
+        autoComplete="off"
+        hint="計画に書かれたとおりに入力します（例: 15事業者以上、試行実施、適宜）。数値・段階・適宜・文章のどれとして読むかは保存時に判定します。"
+      />
+      <div className="page-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "保存しています…" : "目標を保存"}
+        </button>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          閉じる
+        </button>
+      </div>
+    </form>
+  );
+}
