@@ -6,6 +6,7 @@
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
  *   audit verify [--json]
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
+ *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -16,6 +17,7 @@ import { runAuditVerify } from "./audit-verify.js";
 import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
+import { runReferrals } from "./referrals.js";
 import { runSummary } from "./summary.js";
 
 const { values, positionals } = parseArgs({
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
     "fiscal-year": { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
+    status: { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
@@ -66,6 +69,8 @@ async function dispatch(command: string | undefined, rest: string[]) {
       return runIndicators(database.db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
     case "diff":
       return runDiff(database.db, { plan: values.plan, from: values.from, to: values.to });
+    case "referrals":
+      return runReferrals(database.db, { status: values.status, municipality: values.municipality });
     case "audit":
       if (rest[0] === "verify") return runAuditVerify(database.db);
       break;
@@ -73,6 +78,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
   );
 }

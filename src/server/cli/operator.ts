@@ -27,6 +27,8 @@ export function operatorIn(m: { id: string; code: string; name: string }): AuthC
     displayName: "運用コマンド",
     role: "system_admin",
     departmentIds: [],
+    agencyId: null,
+    isCoordinator: false,
     csrfToken: "",
     sessionTokenHash: "",
   };

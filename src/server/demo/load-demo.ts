@@ -27,6 +27,7 @@ import {
   DEMO_USERS,
   type DemoProject,
 } from "./demo-plan.js";
+import { loadDemoSupport } from "./demo-support.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
@@ -40,6 +41,7 @@ export async function ensureDemoMunicipality(
     const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
     if (!m) throw new Error("insert returned nothing");
     await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
+    await loadDemoSupport(tx, m.id, passwordHash);
     return m.id;
   });
   return { created: true, municipalityId };

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
+import { agencyRoutes } from "./agencies/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
+import { personRoutes } from "./persons/routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { referralRoutes } from "./referrals/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -19,4 +22,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   exportRoutes(app, db);
   indicatorRoutes(app, db);
   revisionRoutes(app, db);
+  agencyRoutes(app, db);
+  personRoutes(app, db);
+  referralRoutes(app, db);
 }

@@ -8,6 +8,12 @@ import { forbidden, notFound } from "./errors.js";
  */
 
 const isPlanOffice = (a: AuthContext) => a.role === "plan_office" || a.role === "system_admin";
+/** support_staff and provider accounts act for their agency; without one they can do nothing of issue 4 */
+const actsForAgency = (a: AuthContext) => (a.role === "support_staff" || a.role === "provider") && !!a.agencyId;
+const isAgencyStaff = (a: AuthContext) => a.role === "support_staff" && !!a.agencyId;
+
+/** Why a caller may see a referral (recorded as the audit basis), or null: need-to-know. */
+export type ReferralBasis = "coordinator" | "receiver" | "sender";
 
 export const policies = {
   manageDepartments(a: AuthContext) {
@@ -61,5 +67,47 @@ export const policies = {
   },
   readAudit(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
+  },
+
+  /** Agencies: every account of the municipality reads the names; the plan office registers them. */
+  readAgencies(_a: AuthContext) {},
+  manageAgencies(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
+  /** Persons are registered by agency staff and registered providers (to send a referral about them). */
+  registerPersons(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  /** Searching and linking persons: agency staff only; a provider sees only what its own referrals show. */
+  searchPersons(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  linkPersons(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  /** A provider may refer only persons its agency registered; staff may refer anyone of the municipality. */
+  canReferPerson(a: AuthContext, createdByAgencyId: string | null): boolean {
+    return a.role === "support_staff" || (a.role === "provider" && createdByAgencyId === a.agencyId);
+  },
+  sendReferrals(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  listReferrals(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  /**
+   * Need-to-know: a provider sees the referrals its agency sent; staff those sent by or to their agency; the
+   * 多機関協働 coordinators every referral (all are sent to them or to an agency). Everyone else: hidden (404).
+   */
+  referralBasis(a: AuthContext, r: { fromAgencyId: string; toAgencyId: string | null }): ReferralBasis | null {
+    if (!actsForAgency(a)) return null;
+    if (a.role === "support_staff" && a.isCoordinator) return "coordinator";
+    if (r.fromAgencyId === a.agencyId) return "sender";
+    if (a.role === "support_staff" && r.toAgencyId === a.agencyId) return "receiver";
+    return null;
+  },
+  /** Closed loop: the receiver (or a coordinator) moves a referral; the sender only reads its outcome. */
+  transitionReferral(basis: ReferralBasis) {
+    if (basis === "sender") throw forbidden();
   },
 };

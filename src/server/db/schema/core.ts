@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { agencies } from "./support.js";
 
 /**
  * Tenancy root. Every municipality-owned table carries municipality_id and puts it first in
@@ -75,13 +76,19 @@ export const users = pgTable(
     loginId: text("login_id").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    /** system_admin | plan_office | department_editor | viewer */
+    /** system_admin | plan_office | department_editor | viewer | support_staff | provider */
     role: text("role").notNull(),
+    /** the agency (支援機関 or 登録事業者) a support_staff or provider account works for */
+    agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.municipalityId, t.id] }), unique("users_login_uq").on(t.municipalityId, t.loginId)],
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("users_login_uq").on(t.municipalityId, t.loginId),
+    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+  ],
 );
 
 export const userDepartments = pgTable(

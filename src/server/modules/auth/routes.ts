@@ -104,6 +104,8 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
         role: auth.role,
         roleLabel: ROLE_LABELS[auth.role],
         departmentIds: auth.departmentIds,
+        agencyId: auth.agencyId,
+        isCoordinator: auth.isCoordinator,
       },
       municipality: { id: auth.municipalityId, code: auth.municipalityCode, name: auth.municipalityName },
       csrfToken: auth.csrfToken,

@@ -37,6 +37,8 @@ interface SessionRow {
   code: string;
   name: string;
   department_ids: string[] | null;
+  agency_id: string | null;
+  is_coordinator: boolean | null;
 }
 
 /**
@@ -48,11 +50,13 @@ export async function loadSession(db: Executor, token: string): Promise<AuthCont
   const result = await db.execute(sql`
     select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
            u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
+           u.agency_id, a.is_coordinator,
            (select array_agg(ud.department_id::text) from user_departments ud
              where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids
     from sessions s
     join users u on u.municipality_id = s.municipality_id and u.id = s.user_id
     join municipalities m on m.id = s.municipality_id
+    left join agencies a on a.municipality_id = u.municipality_id and a.id = u.agency_id
     where s.token_hash = ${hash}
     limit 1`);
   const row = (result as unknown as { rows: SessionRow[] }).rows[0];
@@ -83,6 +87,8 @@ export async function loadSession(db: Executor, token: string): Promise<AuthCont
     displayName: row.display_name,
     role: row.role as Role,
     departmentIds: row.department_ids ?? [],
+    agencyId: row.agency_id ?? null,
+    isCoordinator: row.is_coordinator === true,
     csrfToken: row.csrf_token,
     sessionTokenHash: hash,
   };

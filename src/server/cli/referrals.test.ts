@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../../test/support/cli.js";
+import { freshDatabase } from "../../../test/support/test-app.js";
+
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const fresh = await freshDatabase();
+    await fresh.database.close();
+    env = { ...process.env, DATABASE_URL: fresh.url };
+    cleanup = fresh.dropDatabase;
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-referrals-"));
+    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
+afterAll(async () => {
+  await cleanup?.();
+});
+
+describe("referrals CLI", () => {
+  it("lists overdue referrals without personal data", async () => {
+    const res = await runCli(env, "referrals", "--status", "overdue", "--json");
+    expect(res.code).toBe(0);
+    expect(res.json).toEqual([
+      {
+        municipality: "999001",
+        referrals: [
+          expect.objectContaining({
+            status: "sent",
+            overdue: true,
+            from: "架空ケアサービス株式会社（登録事業者）",
+            to: "つなぐ中央地域包括支援センター",
+          }),
+        ],
+      },
+    ]);
+    expect(res.stdout).not.toMatch(/架空 花子|カクウ|息子/);
+    const bad = await runCli(env, "referrals", "--status", "late", "--json");
+    expect(bad.code).toBe(2);
+    expect(bad.json.error).toMatch(/--status/);
+  });
+});

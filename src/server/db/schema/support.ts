@@ -1,0 +1,158 @@
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { departments, municipalities } from "./core.js";
+
+/**
+ * Issue 4, 重層的支援体制: agencies (support windows and registered providers), persons, and referral sheets
+ * (つなぐシート) with their history. Every table is municipality-owned: municipality_id first in every key.
+ */
+
+/** 包括的相談支援 | 参加支援 | 地域づくり | アウトリーチ | 多機関協働 */
+export const agencies = pgTable(
+  "agencies",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    category: text("category").notNull(),
+    /** public (a window of the municipality or commissioned) | provider (登録事業者) */
+    kind: text("kind").notNull(),
+    /** 多機関協働 coordinators: see every referral, receive those sent to "the coordinators" */
+    isCoordinator: boolean("is_coordinator").notNull().default(false),
+    departmentId: uuid("department_id"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("agencies_name_uq").on(t.municipalityId, t.name),
+    foreignKey({
+      columns: [t.municipalityId, t.departmentId],
+      foreignColumns: [departments.municipalityId, departments.id],
+    }),
+  ],
+);
+
+export const persons = pgTable(
+  "persons",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    nameKanji: text("name_kanji"),
+    nameKana: text("name_kana").notNull(),
+    /** normalizeKana(nameKana): prefix search and duplicate candidates */
+    kanaKey: text("kana_key").notNull(),
+    dateOfBirth: text("date_of_birth"), // ISO date
+    address: text("address"),
+    phone: text("phone"),
+    createdByAgencyId: uuid("created_by_agency_id"),
+    createdBy: uuid("created_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    index("persons_kana_key_idx").on(t.municipalityId, t.kanaKey.op("text_pattern_ops")),
+    index("persons_dob_idx").on(t.municipalityId, t.dateOfBirth),
+    foreignKey({
+      columns: [t.municipalityId, t.createdByAgencyId],
+      foreignColumns: [agencies.municipalityId, agencies.id],
+    }),
+  ],
+);
+
+/** Two records the staff believe are one person: linked, never merged. person_id < other_person_id. */
+export const personLinks = pgTable(
+  "person_links",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    otherPersonId: uuid("other_person_id").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.personId, t.otherPersonId] }),
+    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
+    foreignKey({
+      columns: [t.municipalityId, t.otherPersonId],
+      foreignColumns: [persons.municipalityId, persons.id],
+    }),
+  ],
+);
+
+/** つなぐシート. status: sent → accepted → in_progress → completed | declined | forwarded */
+export const referrals = pgTable(
+  "referrals",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    personId: uuid("person_id").notNull(),
+    fromAgencyId: uuid("from_agency_id").notNull(),
+    /** null = sent to the 多機関協働 coordinators */
+    toAgencyId: uuid("to_agency_id"),
+    concerns: jsonb("concerns").$type<string[]>().notNull(),
+    observed: text("observed").notNull(),
+    urgency: text("urgency").notNull(), // 高 | 中 | 低
+    consent: text("consent").notNull(), // given | not_given | unknown
+    consentDate: text("consent_date"),
+    consentMethod: text("consent_method"),
+    status: text("status").notNull().default("sent"),
+    dueDate: text("due_date"), // ISO date
+    createdBy: uuid("created_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    index("referrals_to_idx").on(t.municipalityId, t.toAgencyId),
+    index("referrals_from_idx").on(t.municipalityId, t.fromAgencyId),
+    index("referrals_due_idx").on(t.municipalityId, t.dueDate),
+    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
+    foreignKey({
+      columns: [t.municipalityId, t.fromAgencyId],
+      foreignColumns: [agencies.municipalityId, agencies.id],
+    }),
+    foreignKey({
+      columns: [t.municipalityId, t.toAgencyId],
+      foreignColumns: [agencies.municipalityId, agencies.id],
+    }),
+  ],
+);
+
+/** The history of a referral: every status it went through, who moved it and why. */
+export const referralEvents = pgTable(
+  "referral_events",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    referralId: uuid("referral_id").notNull(),
+    seq: integer("seq").notNull(),
+    status: text("status").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    byUserId: uuid("by_user_id"),
+    agencyId: uuid("agency_id"),
+    reason: text("reason"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.referralId, t.seq] }),
+    foreignKey({
+      columns: [t.municipalityId, t.referralId],
+      foreignColumns: [referrals.municipalityId, referrals.id],
+    }),
+  ],
+);

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../../test/support/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+
+let t: TestApp;
+let staff: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await ApiClient.login(t.baseUrl, "houkatsu");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("agencies", () => {
+  it("the plan office registers agencies; everyone of the municipality reads them", async () => {
+    const office = await ApiClient.login(t.baseUrl, "keikaku");
+    const created = await office.post("/api/agencies", { name: "つなぐ市社会福祉協議会", category: "地域づくり" });
+    expect(created.status).toBe(201);
+    expect(created.body.agency).toMatchObject({ kind: "public", kindLabel: "支援機関", isCoordinator: false });
+    expect(
+      (await office.post("/api/agencies", { name: "つなぐ市社会福祉協議会", category: "地域づくり" })).status,
+    ).toBe(409);
+    const bad = await office.post("/api/agencies", {
+      name: "",
+      category: "福祉",
+      kind: "provider",
+      isCoordinator: true,
+    });
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["category", "name"]);
+    const viewer = await ApiClient.login(t.baseUrl, "iin");
+    const names = (await viewer.get("/api/agencies")).body.agencies.map((a: { name: string }) => a.name);
+    expect(names).toContain("つなぐ市社会福祉協議会");
+    expect(names).toHaveLength(6);
+    expect((await viewer.post("/api/agencies", { name: "x", category: "参加支援" })).status).toBe(403);
+    const session = (await staff.get("/api/auth/session")).body.user;
+    expect(session).toMatchObject({ role: "support_staff", roleLabel: "支援機関職員", isCoordinator: false });
+    expect(typeof session.agencyId).toBe("string");
+  });
+});

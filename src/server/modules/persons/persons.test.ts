@@ -1,0 +1,106 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../../../../test/support/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { auditLog } from "../../db/schema/index.js";
+
+let t: TestApp;
+let staff: ApiClient;
+let provider: ApiClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  staff = await ApiClient.login(t.baseUrl, "houkatsu");
+  provider = await ApiClient.login(t.baseUrl, "jigyosha");
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const auditOf = (action: string, basis: string) =>
+  t.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.action, action), eq(auditLog.basis, basis)));
+
+describe("persons", () => {
+  let first: string;
+  let second: string;
+
+  it("offers duplicate candidates on registration (half-width, hiragana, same date of birth) and audits the reads", async () => {
+    const a = await staff.post("/api/persons", {
+      nameKanji: "佐藤 一",
+      nameKana: "サトウ ハジメ",
+      dateOfBirth: "1960-01-02",
+      address: "つなぐ市本町1-1（架空）",
+    });
+    expect(a.status).toBe(201);
+    first = a.body.person.id;
+    // a different reading with the same date of birth is in the pool, but is not a candidate
+    await staff.post("/api/persons", { nameKana: "スズキ ハナコ", dateOfBirth: "1960-01-02" });
+
+    const b = await staff.post("/api/persons", { nameKana: "ｻﾄｳ ﾊｼﾞﾒ", dateOfBirth: "1960-01-02" });
+    expect(b.status).toBe(201);
+    second = b.body.person.id;
+    expect(b.body.duplicateCandidates).toHaveLength(1);
+    expect(b.body.duplicateCandidates[0]).toMatchObject({ person: { id: first, nameKanji: "佐藤 一" } });
+    expect(b.body.duplicateCandidates[0].score).toBeGreaterThanOrEqual(0.9);
+
+    const c = await staff.post("/api/persons", { nameKana: "さとう はじめ", dateOfBirth: "1960-01-02" });
+    expect(c.body.duplicateCandidates.map((x: { person: { id: string } }) => x.person.id).sort()).toEqual(
+      [first, second].sort(),
+    );
+    const reads = await auditOf("read", `duplicate_check:${c.body.person.id}`);
+    expect(reads.map((r) => r.entityId).sort()).toEqual([first, second].sort());
+
+    // a provider learns that similar records exist, never whose
+    const d = await provider.post("/api/persons", { nameKana: "サトウ ハジメ", dateOfBirth: "1960-01-02" });
+    expect(d.status).toBe(201);
+    expect(d.body.duplicateCandidates.length).toBeGreaterThanOrEqual(3);
+    for (const candidate of d.body.duplicateCandidates)
+      expect(Object.keys(candidate).sort()).toEqual(["reasons", "score"]);
+    expect(JSON.stringify(d.body.duplicateCandidates)).not.toContain("佐藤");
+    expect(await auditOf("read", `duplicate_check:${d.body.person.id}`)).toEqual([]);
+  });
+
+  it("searches by reading in the body (never in the URL), staff only, and audits every person returned", async () => {
+    const res = await staff.post("/api/persons/search", { kana: "ｻﾄ" });
+    expect(res.status).toBe(200);
+    const ids = res.body.persons.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([first, second]));
+    const reads = await auditOf("read", "search");
+    expect(reads.map((r) => r.entityId)).toEqual(expect.arrayContaining(ids));
+    expect((await staff.post("/api/persons/search", { kana: "%" })).status).toBe(400);
+    expect((await provider.post("/api/persons/search", { kana: "さと" })).status).toBe(403);
+    expect((await staff.get("/api/persons?kana=さと")).status).toBe(404);
+  });
+
+  it("links two records (never merges them), once", async () => {
+    const link = await staff.post(`/api/persons/${second}/links`, {
+      otherPersonId: first,
+      reason: "読みと生年月日が一致",
+    });
+    expect(link.status).toBe(201);
+    expect(link.body.link).toMatchObject({ reason: "読みと生年月日が一致" });
+    expect((await staff.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "再度" })).status).toBe(
+      409,
+    );
+    const self = await staff.post(`/api/persons/${first}/links`, { otherPersonId: first, reason: "x" });
+    expect(self.body.fields.map((f: { field: string }) => f.field)).toEqual(["otherPersonId"]);
+    const missing = await staff.post(`/api/persons/${first}/links`, {
+      otherPersonId: "00000000-0000-4000-8000-000000000000",
+      reason: "x",
+    });
+    expect(missing.status).toBe(400);
+    expect((await provider.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "x" })).status).toBe(
+      403,
+    );
+  });
+
+  it("validates with field names in Japanese", async () => {
+    const res = await staff.post("/api/persons", { nameKana: "abc", dateOfBirth: "2020-02-30", phone: "電話" });
+    expect(res.status).toBe(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["dateOfBirth", "nameKana", "phone"]);
+    expect((await staff.post("/api/persons", { nameKana: "テスト", admin: true })).status).toBe(400);
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { isKana } from "../../../domain/persons/kana.js";
+
+const storable = (v: string) => !v.includes("\u0000");
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}は文字列で入力してください` })
+    .max(max, `${label}は${max}文字以内で入力してください`)
+    .refine(storable, "使用できない文字が含まれています")
+    .nullable()
+    .default(null)
+    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+
+export const isoDate = (label: string) =>
+  z
+    .string({ error: `${label}は YYYY-MM-DD で入力してください` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は YYYY-MM-DD で入力してください`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label}が正しい日付ではありません`);
+
+const kana = z
+  .string({ error: "ふりがなを入力してください" })
+  .trim()
+  .min(1, "ふりがなを入力してください")
+  .max(100, "ふりがなは100文字以内で入力してください")
+  .refine(isKana, "ふりがなは ひらがな・カタカナ で入力してください");
+
+export const createPersonSchema = z.strictObject({
+  nameKanji: optionalText("氏名", 100),
+  nameKana: kana,
+  dateOfBirth: isoDate("生年月日").nullable().default(null),
+  address: optionalText("住所", 300),
+  phone: optionalText("電話番号", 30).refine(
+    (v) => v === null || /^[0-9０-９+()\-－ ]+$/.test(v),
+    "電話番号は数字と - ( ) + で入力してください",
+  ),
+});
+export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+
+/** Names stay out of URLs and logs: the search is a POST with the reading in the body. */
+export const searchPersonsSchema = z.strictObject({ kana });
+
+export const linkPersonsSchema = z.strictObject({
+  otherPersonId: z.uuid("関連付ける相手の指定が正しくありません"),
+  reason: z
+    .string({ error: "関連付けの理由を入力してください" })
+    .trim()
+    .min(1, "関連付けの理由を入力してください")
+    .max(500, "関連付けの理由は500文字以内で入力してください")
+    .refine(storable, "使用できない文字が含まれています"),
+});
+
+export const personParams = z.object({ personId: z.uuid("対象者の指定が正しくありません") });

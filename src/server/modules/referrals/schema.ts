@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { isoDate } from "../persons/schema.js";
+
+export const REFERRAL_STATUSES = ["sent", "accepted", "in_progress", "completed", "declined", "forwarded"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const STATUS_LABELS: Record<ReferralStatus, string> = {
+  sent: "送付",
+  accepted: "受付",
+  in_progress: "対応中",
+  completed: "つなぎ完了",
+  declined: "辞退",
+  forwarded: "転送",
+};
+/** Where a referral may go next. A forwarded referral waits for its new receiver, as a sent one does. */
+export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  sent: ["accepted", "declined", "forwarded"],
+  forwarded: ["accepted", "declined", "forwarded"],
+  accepted: ["in_progress", "completed", "declined", "forwarded"],
+  in_progress: ["completed", "declined", "forwarded"],
+  completed: [],
+  declined: [],
+};
+export const CLOSED_STATUSES: readonly ReferralStatus[] = ["completed", "declined"];
+
+/** The default list of concerns (困りごと) a referral sheet can tick. */
+export const DEFAULT_CONCERNS = [
+  "介護",
+  "障害",
+  "子育て",
+  "生活困窮",
+  "住まい",
+  "ひきこもり",
+  "ヤングケアラー",
+  "8050",
+  "精神保健",
+  "虐待・DV",
+  "外国籍",
+  "その他",
+] as const;
+export const URGENCIES = ["高", "中", "低"] as const;
+export const CONSENTS = ["given", "not_given", "unknown"] as const;
+
+const storable = (v: string) => !v.includes("\u0000");
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}は文字列で入力してください` })
+    .max(max, `${label}は${max}文字以内で入力してください`)
+    .refine(storable, "使用できない文字が含まれています")
+    .nullable()
+    .default(null)
+    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+
+export const createReferralSchema = z
+  .strictObject({
+    personId: z.uuid("対象者の指定が正しくありません"),
+    toAgencyId: z.uuid("送付先の機関の指定が正しくありません").nullable().default(null),
+    concerns: z
+      .array(z.enum(DEFAULT_CONCERNS, { error: `困りごとは ${DEFAULT_CONCERNS.join("・")} から選んでください` }), {
+        error: "困りごとを選んでください",
+      })
+      .min(1, "困りごとを1つ以上選んでください")
+      .max(DEFAULT_CONCERNS.length)
+      .transform((c) => [...new Set(c)]),
+    observed: z
+      .string({ error: "気づいたことを入力してください" })
+      .trim()
+      .min(1, "気づいたことを入力してください")
+      .max(5000, "気づいたことは5000文字以内で入力してください")
+      .refine(storable, "使用できない文字が含まれています"),
+    urgency: z.enum(URGENCIES, { error: "緊急度は 高・中・低 から選んでください" }),
+    consent: z.enum(CONSENTS, { error: "本人同意は given・not_given・unknown から選んでください" }),
+    consentDate: isoDate("同意日").nullable().default(null),
+    consentMethod: optionalText("同意の方法", 100),
+    dueDate: isoDate("対応期限").nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.consent === "given" && !v.consentDate)
+      ctx.addIssue({ code: "custom", path: ["consentDate"], message: "同意を得た日を入力してください" });
+    if (v.consent === "given" && !v.consentMethod)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentMethod"],
+        message: "同意の方法（書面・口頭など）を入力してください",
+      });
+  });
+export type CreateReferralInput = z.infer<typeof createReferralSchema>;
+
+export const transitionSchema = z
+  .strictObject({
+    to: z.enum(["accepted", "in_progress", "completed", "declined", "forwarded"], {
+      error: "次の状態は accepted・in_progress・completed・declined・forwarded から選んでください",
+    }),
+    reason: optionalText("理由", 1000),
+    toAgencyId: z.uuid("転送先の機関の指定が正しくありません").nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.to === "declined" || v.to === "forwarded") && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "辞退・転送の理由を入力してください" });
+    if (v.to === "forwarded" && !v.toAgencyId)
+      ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "転送先の機関を選んでください" });
+    if (v.to !== "forwarded" && v.toAgencyId)
+      ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "転送先は転送のときだけ指定できます" });
+  });
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const listReferralsQuery = z.object({
+  status: z
+    .enum([...REFERRAL_STATUSES, "overdue"], {
+      error: "状態は sent・accepted・in_progress・completed・declined・forwarded・overdue から選んでください",
+    })
+    .optional(),
+});
+export type ListFilter = z.infer<typeof listReferralsQuery>["status"];
+
+export const referralParams = z.object({ referralId: z.uuid("つなぐシートの指定が正しくありません") });

@@ -1,0 +1,272 @@
+import type { Db, Executor } from "../../db/client.js";
+import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import * as agenciesRepo from "../agencies/repository.js";
+import { presentPerson } from "../persons/presenter.js";
+import * as personsRepo from "../persons/repository.js";
+import { presentEvent, presentReferral } from "./presenter.js";
+import * as repo from "./repository.js";
+import {
+  type CreateReferralInput,
+  type ListFilter,
+  type ReferralStatus,
+  STATUS_LABELS,
+  TRANSITIONS,
+  type TransitionInput,
+} from "./schema.js";
+
+/** Today in Japan (due dates are calendar dates of the municipality). */
+export const todayInJapan = (now = new Date()) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
+
+async function agencyMap(tx: Executor, municipalityId: string) {
+  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
+}
+
+/** A receiving agency must exist, be a public window (providers only send) and not be the sender itself. */
+async function checkReceiver(tx: Executor, auth: AuthContext, field: string, agencyId: string) {
+  const agency = await agenciesRepo.findAgency(tx, auth.municipalityId, agencyId);
+  if (!agency) throw new ValidationError([{ field, message: "送付先の機関が見つかりません" }]);
+  if (agency.kind === "provider") throw new ValidationError([{ field, message: "登録事業者には送付できません" }]);
+  return agency;
+}
+
+export async function createReferral(db: Db, auth: AuthContext, ip: string, input: CreateReferralInput) {
+  policies.sendReferrals(auth);
+  const fromAgencyId = auth.agencyId as string;
+  return db.transaction(async (tx) => {
+    const person = await personsRepo.findPerson(tx, auth.municipalityId, input.personId);
+    if (!person || !policies.canReferPerson(auth, person.createdByAgencyId)) {
+      throw new ValidationError([{ field: "personId", message: "対象者が見つかりません" }]);
+    }
+    if (input.toAgencyId) {
+      await checkReceiver(tx, auth, "toAgencyId", input.toAgencyId);
+      if (input.toAgencyId === fromAgencyId)
+        throw new ValidationError([{ field: "toAgencyId", message: "自機関には送付できません" }]);
+    }
+    const referral = await repo.insertReferral(tx, {
+      municipalityId: auth.municipalityId,
+      ...input,
+      fromAgencyId,
+      status: "sent",
+      createdBy: auth.userId,
+    });
+    await repo.insertEvent(tx, {
+      municipalityId: auth.municipalityId,
+      referralId: referral.id,
+      status: "sent",
+      byUserId: auth.userId,
+      agencyId: fromAgencyId,
+      reason: null,
+    });
+    const presented = presentReferral(referral, await agencyMap(tx, auth.municipalityId), todayInJapan());
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "referral",
+      entityId: referral.id,
+      basis: `agency:${fromAgencyId}`,
+      after: { ...presented, version: undefined, createdAt: undefined, updatedAt: undefined, overdue: undefined },
+    });
+    return presented;
+  });
+}
+
+/**
+ * The referrals the caller needs to know about (see policies.referralBasis). Each row names its person, so each
+ * row is a read of that person in the audit trail (basis "referral:<id>").
+ */
+export async function listReferrals(db: Db, auth: AuthContext, ip: string, filter: ListFilter) {
+  policies.listReferrals(auth);
+  const agencyId = auth.agencyId as string;
+  const scope: repo.ReferralScope =
+    auth.role === "support_staff" && auth.isCoordinator
+      ? { all: true }
+      : { all: false, agencyId, received: auth.role === "support_staff" };
+  const today = todayInJapan();
+  return db.transaction(async (tx) => {
+    const rows = await repo.listReferrals(tx, auth.municipalityId, scope, {
+      status: filter === "overdue" ? undefined : filter,
+      overdueBefore: filter === "overdue" ? today : undefined,
+    });
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    await recordAuditBatch(
+      tx,
+      rows.map(({ referral }) => ({
+        ...actorOf(auth, ip),
+        action: "read",
+        entityType: "person",
+        entityId: referral.personId,
+        basis: `referral:${referral.id}`,
+      })),
+    );
+    return rows.map(({ referral, person }) => ({
+      ...presentReferral(referral, agencies, today),
+      person: { id: person.id, nameKanji: person.nameKanji, nameKana: person.nameKana },
+    }));
+  });
+}
+
+async function denied(tx: Executor, auth: AuthContext, ip: string, referralId: string, action: string) {
+  await recordAudit(tx, {
+    ...actorOf(auth, ip),
+    action: "denied",
+    entityType: "referral",
+    entityId: referralId,
+    basis: `need_to_know:${action}`,
+  });
+}
+
+/**
+ * One referral with its person and its whole history. Hidden referrals answer 404 and leave a "denied" record;
+ * the denial is committed even though the request fails.
+ */
+export async function getReferral(db: Db, auth: AuthContext, ip: string, referralId: string) {
+  const result = await db.transaction(async (tx) => {
+    const referral = await repo.findReferral(tx, auth.municipalityId, referralId);
+    const basis = referral ? policies.referralBasis(auth, referral) : null;
+    if (!referral || !basis) {
+      await denied(tx, auth, ip, referralId, "read");
+      return null;
+    }
+    const person = await personsRepo.findPerson(tx, auth.municipalityId, referral.personId);
+    if (!person) throw new Error("referral without its person");
+    const events = await repo.listEvents(tx, auth.municipalityId, [referral.id]);
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "person",
+      entityId: person.id,
+      basis: `referral:${referral.id}`,
+    });
+    return {
+      ...presentReferral(referral, agencies, todayInJapan()),
+      access: basis,
+      person: presentPerson(person),
+      events: events.map((e) => presentEvent(e, agencies)),
+    };
+  });
+  if (!result) throw notFound("つなぐシート");
+  return result;
+}
+
+/**
+ * Moves a referral: the receiver or a coordinator does it; the sender reads the outcome (403 when it tries).
+ * The version (If-Match) must be current; the event and the audit record are written in the same transaction.
+ */
+export async function transitionReferral(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  referralId: string,
+  version: number,
+  input: TransitionInput,
+) {
+  const result = await db.transaction(async (tx) => {
+    const referral = await repo.findReferral(tx, auth.municipalityId, referralId);
+    const basis = referral ? policies.referralBasis(auth, referral) : null;
+    if (!referral || !basis) {
+      await denied(tx, auth, ip, referralId, "transition");
+      return null;
+    }
+    policies.transitionReferral(basis);
+    if (referral.version !== version) throw staleVersion(referral.version);
+    const from = referral.status as ReferralStatus;
+    if (!TRANSITIONS[from]?.includes(input.to)) {
+      throw new ValidationError([
+        {
+          field: "to",
+          message: `「${STATUS_LABELS[from] ?? from}」から「${STATUS_LABELS[input.to]}」には進められません`,
+        },
+      ]);
+    }
+    let toAgencyId = referral.toAgencyId;
+    if (input.to === "forwarded" && input.toAgencyId) {
+      await checkReceiver(tx, auth, "toAgencyId", input.toAgencyId);
+      if (input.toAgencyId === referral.toAgencyId || input.toAgencyId === referral.fromAgencyId) {
+        throw new ValidationError([{ field: "toAgencyId", message: "今の送付先・送付元には転送できません" }]);
+      }
+      toAgencyId = input.toAgencyId;
+    }
+    const after = await repo.updateReferral(tx, auth.municipalityId, referralId, version, {
+      status: input.to,
+      toAgencyId,
+    });
+    if (!after) throw staleVersion(referral.version);
+    await repo.insertEvent(tx, {
+      municipalityId: auth.municipalityId,
+      referralId,
+      status: input.to,
+      byUserId: auth.userId,
+      agencyId: input.to === "forwarded" ? toAgencyId : auth.agencyId,
+      reason: input.reason,
+    });
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "transition",
+      entityType: "referral",
+      entityId: referralId,
+      basis,
+      before: { status: referral.status, toAgencyId: referral.toAgencyId },
+      after: { status: after.status, toAgencyId: after.toAgencyId, reason: input.reason },
+    });
+    const events = await repo.listEvents(tx, auth.municipalityId, [referralId]);
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    return {
+      ...presentReferral(after, agencies, todayInJapan()),
+      access: basis,
+      events: events.map((e) => presentEvent(e, agencies)),
+    };
+  });
+  if (!result) throw notFound("つなぐシート");
+  return result;
+}
+
+/**
+ * Operator listing (CLI): no personal data (no names, no observations), so operators can pipe it into logs.
+ * Only an operator command (no user row) may call it.
+ */
+export async function listReferralsAsOperator(
+  db: Db,
+  operator: Actor & { municipalityId: string },
+  filter: ListFilter,
+) {
+  if (operator.userId !== null || !operator.loginId.startsWith("cli:")) throw forbidden();
+  const today = todayInJapan();
+  return db.transaction(async (tx) => {
+    const rows = await repo.listReferrals(
+      tx,
+      operator.municipalityId,
+      { all: true },
+      {
+        status: filter === "overdue" ? undefined : filter,
+        overdueBefore: filter === "overdue" ? today : undefined,
+      },
+    );
+    const agencies = await agencyMap(tx, operator.municipalityId);
+    await recordAudit(tx, {
+      ...actorOf(operator, null),
+      action: "read",
+      entityType: "referral",
+      entityId: null,
+      basis: `cli:list:${filter ?? "all"}`,
+      after: { count: rows.length },
+    });
+    return rows.map(({ referral }) => {
+      const p = presentReferral(referral, agencies, today);
+      return {
+        id: p.id,
+        status: p.status,
+        statusLabel: p.statusLabel,
+        urgency: p.urgency,
+        dueDate: p.dueDate,
+        overdue: p.overdue,
+        from: p.fromAgency?.name ?? null,
+        to: p.toLabel,
+      };
+    });
+  });
+}
