@@ -1,5 +1,6 @@
 import { fyLabel } from "../format";
-import type { ImportWarning, PlanDocumentReport, TargetKindCounts } from "../types";
+import type { PlanDocumentReport, TargetKindCounts } from "../types";
+import { UnparsedLines, WarningTable } from "./ImportFindings";
 
 /** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
 export const PLAN_WARNING_LABELS: Record<string, string> = {
@@ -200,70 +201,13 @@ export function PlanDocumentPreview({
           <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
         </div>
       ) : null}
-      <WarningTable warnings={report.warnings} />
+      <WarningTable
+        warnings={report.warnings}
+        labels={PLAN_WARNING_LABELS}
+        intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
+      />
 
-      <h3>読み取れなかった行（{report.unparsed.length}件）</h3>
-      {report.unparsed.length ? (
-        <details>
-          <summary>読み取れなかった行を表示</summary>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">読み取れなかった行</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    行
-                  </th>
-                  <th scope="col">原文</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.unparsed.map((u) => (
-                  <tr key={u.line}>
-                    <td className="num">{u.line}</td>
-                    <td className="change-value">{u.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      ) : (
-        <p>ありません。</p>
-      )}
+      <UnparsedLines lines={report.unparsed} />
     </section>
-  );
-}
-
-function WarningTable({ warnings }: { warnings: ImportWarning[] }) {
-  if (!warnings.length) return <p>警告はありません。</p>;
-  return (
-    <>
-      <p>文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。</p>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">警告の一覧</caption>
-          <thead>
-            <tr>
-              <th scope="col">種類</th>
-              <th scope="col" className="num">
-                行
-              </th>
-              <th scope="col">内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {warnings.map((w, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
-              <tr key={i}>
-                <td className="nowrap">{PLAN_WARNING_LABELS[w.kind] ?? w.kind}</td>
-                <td className="num">{w.line}</td>
-                <td>{w.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
   );
 }
