@@ -65,7 +65,12 @@ export async function freshDatabase(): Promise<{
     dropDatabase: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // every pool is closed by now; force only if a straggling connection still holds the database
+      try {
+        await c.query(`drop database if exists ${name}`);
+      } catch {
+        await c.query(`drop database if exists ${name} with (force)`);
+      }
       await c.end();
     },
   };

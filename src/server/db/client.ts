@@ -31,6 +31,12 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
 export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    // An idle connection can be closed by the server (restart, failover, a terminated backend). node-postgres
+    // reports that as an 'error' event on the pool, which would crash the process if nobody listened; the pool
+    // drops the broken connection and opens a new one on the next query, so a warning is all it needs.
+    pool.on("error", (err) => {
+      process.emitWarning(`database connection closed by the server: ${err.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
