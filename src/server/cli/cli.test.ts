@@ -20,7 +20,8 @@ beforeAll(async () => {
     cleanup = fresh.dropDatabase;
   } else {
     const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-"));
-    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
+    // a nested folder that does not exist yet, as data/pglite on a fresh clone
+    env = { ...process.env, TSUNAGU_DATA_DIR: path.join(dir, "data", "pglite") };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 }, 120_000);

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -49,6 +50,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       },
     };
   }
+  // PGlite creates only the last folder of the path: on a fresh clone data/ itself does not exist yet.
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await client.waitReady;
   const pdb = drizzlePglite(client, { schema });
