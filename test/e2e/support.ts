@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
-export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+/** TSUNAGU_WEB_ROOT lets a build in another folder be tested (two builds at once must not share dist/web). */
+export const webRoot = process.env.TSUNAGU_WEB_ROOT ?? fileURLToPath(new URL("../../dist/web", import.meta.url));
 export const DEMO_PASSWORD = "tsunagu-demo-2024";
 export const DEMO_MUNICIPALITY_CODE = "999001";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
