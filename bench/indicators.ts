@@ -150,6 +150,10 @@ export async function runIndicatorsBench() {
       }) as unknown as Promise<autocannon.Result>;
     const gz = await rawGet(base + url, { cookie: cookieOf(office), "accept-encoding": "gzip" });
     const hello = await load("/healthz", cookieOf(office));
+    // what the 指標 page asks for: one page of 100 (the counts still cover all 2,000); page 10 of 20 for a middle page
+    const pageUrl = `${url}&offset=900&limit=100`;
+    const page = await load(pageUrl, cookieOf(office));
+    const deptPage = await load(`${url}&offset=0&limit=100`, cookieOf(korei));
     const all = await load(url, cookieOf(office));
     const plain = await load(url, cookieOf(office), "identity");
     const dept = await load(url, cookieOf(korei));
@@ -173,7 +177,7 @@ export async function runIndicatorsBench() {
       duration: 10,
     })) as unknown as autocannon.Result;
     floorServer.kill("SIGTERM");
-    for (const r of [all, plain, dept, summary]) if (r.non2xx > 0) throw new Error("non-2xx answers under load");
+    for (const r of [page, deptPage, all, plain, dept, summary]) if (r.non2xx > 0) throw new Error("non-2xx answers under load");
 
     // after a write the cached list is stale: the next reader recomputes it once
     const id = ids[1] as string;
@@ -194,6 +198,8 @@ export async function runIndicatorsBench() {
     console.log(
       [
         line("hello-world (/healthz)", hello),
+        line(`indicators page as the 指標 page asks (100 of ${ids.length}, plan office, gzip, 32 connections)`, page),
+        line("indicators page, department editor (first 100 of its own)", deptPage),
         line(
           `indicators, plan office (${ids.length} indicators, gzip: ${(gz.length / 1024).toFixed(0)} KiB on the wire, 32 connections)`,
           all,
@@ -203,10 +209,11 @@ export async function runIndicatorsBench() {
         line(`indicators, department editor (${mineCount} indicators, 32 connections)`, dept),
         line("summary counts on the same plan (for comparison)", summary),
         `indicators first request after an actual was entered (recomputed): ${recomputeMs.toFixed(1)} ms`,
-        `goal p99 < 50 ms at 32 connections: ${all.latency.p99 < 50 && dept.latency.p99 < 50 ? "met" : "NOT met"}`,
+        `goal p99 < 50 ms at 32 connections for the list as the page reads it (pages of 100): ${page.latency.p99 < 50 && deptPage.latency.p99 < 50 ? "met" : "NOT met"}`,
+        `the whole ${ids.length}-indicator list in one answer: ${all.latency.p99 < 50 ? "met" : "NOT met"} (see the transport floor above)`,
       ].join("\n"),
     );
-    return { all, plain, dept, hello, summary, floor, firstMs, recomputeMs };
+    return { page, deptPage, all, plain, dept, hello, summary, floor, firstMs, recomputeMs };
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));

@@ -1,4 +1,4 @@
-import { QueryClient, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, QueryClient, useQuery } from "@tanstack/react-query";
 import { ApiError, api, setCsrfToken } from "./api";
 import type {
   AttainmentShare,
@@ -49,8 +49,8 @@ export const keys = {
   history: (sheetId: string) => ["history", sheetId] as const,
   summary: (planId: string, params: Record<string, string>) => ["summary", planId, params] as const,
   // everything computed from indicators starts with "indicators", so one invalidation refreshes it all
-  indicators: (planId: string, fy: number, departmentId: string) =>
-    ["indicators", "list", planId, fy, departmentId] as const,
+  indicators: (planId: string, fy: number, departmentId: string, page: IndicatorPage) =>
+    ["indicators", "list", planId, fy, departmentId, page.number, page.focus ?? ""] as const,
   indicator: (indicatorId: string) => ["indicators", "detail", indicatorId] as const,
   series: (indicatorId: string) => ["indicators", "series", indicatorId] as const,
   attainmentShare: (planId: string, fy: number) => ["indicators", "share", planId, fy] as const,
@@ -178,17 +178,39 @@ export function useSummary(planId: string | undefined, params: Record<string, st
   });
 }
 
-/** The plan's indicators of a fiscal year the caller may see (department editors: their own). */
-export function useIndicators(planId: string | undefined, fiscalYear: number | undefined, departmentId: string) {
+/** Indicators per page of the list: a 2,000-indicator plan is read a page at a time. */
+export const INDICATOR_PAGE_SIZE = 100;
+
+/** A page of the indicator list (1-based), or the page that holds the focused indicator. */
+export interface IndicatorPage {
+  number: number;
+  focus?: string;
+}
+
+export function indicatorListUrl(planId: string, fiscalYear: number, departmentId: string, page: IndicatorPage) {
+  const q = new URLSearchParams({
+    fiscalYear: String(fiscalYear),
+    offset: String((Math.max(1, page.number) - 1) * INDICATOR_PAGE_SIZE),
+    limit: String(INDICATOR_PAGE_SIZE),
+  });
+  if (departmentId) q.set("departmentId", departmentId);
+  if (page.focus) q.set("focus", page.focus);
+  return `/api/plans/${enc(planId)}/indicators?${q}`;
+}
+
+/** The plan's indicators of a fiscal year the caller may see (department editors: their own), one page. */
+export function useIndicators(
+  planId: string | undefined,
+  fiscalYear: number | undefined,
+  departmentId: string,
+  page: IndicatorPage,
+) {
   return useQuery({
-    queryKey: keys.indicators(planId ?? "", fiscalYear ?? 0, departmentId),
-    queryFn: () => {
-      const q = new URLSearchParams({ fiscalYear: String(fiscalYear) });
-      if (departmentId) q.set("departmentId", departmentId);
-      return api<IndicatorList>(`/api/plans/${enc(planId ?? "")}/indicators?${q}`);
-    },
+    queryKey: keys.indicators(planId ?? "", fiscalYear ?? 0, departmentId, page),
+    queryFn: () => api<IndicatorList>(indicatorListUrl(planId ?? "", fiscalYear ?? 0, departmentId, page)),
     enabled: Boolean(planId && fiscalYear),
     staleTime: 0,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -218,6 +218,8 @@ export interface IndicatorSearch extends PlanYearSearch {
   departmentId?: string;
   /** an indicator whose 目標 form opens (plan office, from the targets that cannot be classified) */
   edit?: string;
+  /** the page of the list (1-based; absent = the first) */
+  page?: number;
 }
 const indicatorsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -226,6 +228,7 @@ const indicatorsRoute = createRoute({
     ...planYearSearch(s),
     departmentId: str(s.departmentId),
     edit: str(s.edit),
+    page: int(s.page),
   }),
   component: IndicatorsPage,
 });

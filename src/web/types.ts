@@ -378,6 +378,10 @@ export interface IndicatorList {
   fiscalYear: number;
   fiscalYearLabel: string;
   counts: AttainmentTally;
+  /** indicators the filter selects (counts cover them all); the page holds indicators[offset … offset+limit) */
+  total: number;
+  offset: number;
+  limit: number | null;
   indicators: IndicatorYear[];
 }
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "./schema/index.js";
+import { mayWrite, registerGeneration, WriteGeneration } from "./write-generation.js";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -54,7 +55,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
   await client.waitReady;
-  const pdb = drizzlePglite(client, { schema });
+  const generation = new WriteGeneration();
+  const pdb = drizzlePglite({ client: countingWrites(client, generation) as unknown as PGlite, schema });
+  registerGeneration(pdb, generation);
   return {
     db: pdb as unknown as Db,
     kind: "pglite",
@@ -63,6 +66,46 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     },
     close: async () => {
       await client.close();
+    },
+  };
+}
+
+type QueryArgs = Parameters<PGlite["query"]>;
+type ExecArgs = Parameters<PGlite["exec"]>;
+type TxClient = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
+
+/**
+ * The PGlite client as Drizzle sees it, moving the write generation around every statement that may write
+ * (before it runs and after it ends) and after every transaction, committed or not. PGlite runs one statement or
+ * transaction at a time, so a read never observes a write that the generation has not counted.
+ */
+function countingWrites(client: PGlite, generation: WriteGeneration) {
+  const track = async <T>(statement: string, run: () => Promise<T>): Promise<T> => {
+    if (!mayWrite(statement)) return run();
+    generation.bump();
+    try {
+      return await run();
+    } finally {
+      generation.bump();
+    }
+  };
+  const wrapTx = (tx: TxClient): TxClient => ({
+    ...tx,
+    query: (...args: QueryArgs) => track(args[0], () => tx.query(...args)),
+    exec: (...args: ExecArgs) => track(args[0], () => tx.exec(...args)),
+    get closed() {
+      return tx.closed;
+    },
+  });
+  return {
+    query: (...args: QueryArgs) => track(args[0], () => client.query(...args)),
+    exec: (...args: ExecArgs) => track(args[0], () => client.exec(...args)),
+    transaction: async <T>(fn: (tx: TxClient) => Promise<T>): Promise<T> => {
+      try {
+        return await client.transaction((tx) => fn(wrapTx(tx)));
+      } finally {
+        generation.bump();
+      }
     },
   };
 }

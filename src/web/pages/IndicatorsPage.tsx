@@ -21,6 +21,9 @@ import { readAsText, TargetForm } from "../components/TargetForm";
 import { usePageTitle } from "../components/usePageTitle";
 import { fyLabel, joinNames } from "../format";
 import {
+  INDICATOR_PAGE_SIZE,
+  type IndicatorPage,
+  indicatorListUrl,
   isPlanOffice,
   keys,
   useDepartments,
@@ -98,11 +101,13 @@ export function IndicatorsPage() {
   const myDepartments = session.data?.user.departmentIds ?? [];
 
   const onPick = useCallback(
-    (planId: string, fy: number | undefined) => navigate({ search: (s) => ({ ...s, planId, fy }), replace: true }),
+    (planId: string, fy: number | undefined) =>
+      navigate({ search: (s) => ({ ...s, planId, fy, page: undefined }), replace: true }),
     [navigate],
   );
   const departmentId = search.departmentId ?? "";
-  const list = useIndicators(search.planId, search.fy, departmentId);
+  const page = { number: search.page ?? 1, focus: search.edit };
+  const list = useIndicators(search.planId, search.fy, departmentId, page);
   const office = isPlanOffice(session.data);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -123,7 +128,9 @@ export function IndicatorsPage() {
         <SelectField
           label="担当課"
           value={departmentId}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, departmentId: v || undefined }), replace: true })}
+          onChange={(v) =>
+            navigate({ search: (s) => ({ ...s, departmentId: v || undefined, page: undefined }), replace: true })
+          }
           options={[
             { value: "", label: editor ? "担当のすべて" : "すべての課" },
             ...departmentOptions.map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
@@ -205,10 +212,14 @@ export function IndicatorsPage() {
           list={list.data}
           planId={search.planId}
           departmentId={departmentId}
+          page={page}
+          onPage={(n) => navigate({ search: (s) => ({ ...s, page: n > 1 ? n : undefined, edit: undefined }) })}
           canEnter={session.data?.user.role !== "viewer"}
           canEditTargets={office}
           editId={search.edit}
-          onEditOpened={() => navigate({ search: (s) => ({ ...s, edit: undefined }), replace: true })}
+          onEditOpened={(n) =>
+            navigate({ search: (s) => ({ ...s, edit: undefined, page: n > 1 ? n : undefined }), replace: true })
+          }
         />
       ) : null}
       {office && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}
@@ -303,6 +314,8 @@ function IndicatorListView({
   list,
   planId,
   departmentId,
+  page,
+  onPage,
   canEnter,
   canEditTargets,
   editId,
@@ -311,11 +324,14 @@ function IndicatorListView({
   list: IndicatorList;
   planId: string;
   departmentId: string;
+  page: IndicatorPage;
+  onPage: (page: number) => void;
   canEnter: boolean;
   canEditTargets: boolean;
   /** opens the 目標 form of this indicator (from the list of targets that cannot be classified) */
   editId: string | undefined;
-  onEditOpened: () => void;
+  /** the form of editId is open: the list may forget it (and shows the page it is on) */
+  onEditOpened: (page: number) => void;
 }) {
   const queryClient = useQueryClient();
   const ladder = useMilestoneLadder(planId);
@@ -327,6 +343,7 @@ function IndicatorListView({
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const returnFocus = useRef<string | null>(null);
   const colCount = columns.length + (canEnter || canEditTargets ? 1 : 0);
+  const pageNumber = Math.floor(list.offset / INDICATOR_PAGE_SIZE) + 1;
 
   // after a form closes, focus goes back to the button that opened it
   useEffect(() => {
@@ -344,19 +361,15 @@ function IndicatorListView({
   useEffect(() => {
     if (editId && list.indicators.some((i) => i.id === editId)) {
       setOpenId(`target:${editId}`);
-      onEditOpened();
+      onEditOpened(pageNumber);
     }
-  }, [editId, list.indicators, onEditOpened]);
+  }, [editId, list.indicators, onEditOpened, pageNumber]);
 
-  const listKey = keys.indicators(planId, list.fiscalYear, departmentId);
+  const listKey = keys.indicators(planId, list.fiscalYear, departmentId, page);
   const reload = async (id: string) => {
     const fresh = await queryClient.fetchQuery({
       queryKey: listKey,
-      queryFn: () => {
-        const q = new URLSearchParams({ fiscalYear: String(list.fiscalYear) });
-        if (departmentId) q.set("departmentId", departmentId);
-        return api<IndicatorList>(`/api/plans/${encodeURIComponent(planId)}/indicators?${q}`);
-      },
+      queryFn: () => api<IndicatorList>(indicatorListUrl(planId, list.fiscalYear, departmentId, page)),
       staleTime: 0,
     });
     return fresh.indicators.find((i) => i.id === id);
@@ -527,10 +540,54 @@ function IndicatorListView({
           </table>
         </div>
       )}
+      <Pager list={list} onPage={onPage} />
       <p className="small muted">
         {fyLabel(list.fiscalYear)}
         ：達成率は、目標値に対する実績の割合です（「以下」の目標は目標値÷実績）。段階や文章の目標は達成率を示しません。
       </p>
     </>
+  );
+}
+
+/** Where the page is in the list, and the way to the other pages (shown only when there are several). */
+function Pager({ list, onPage }: { list: IndicatorList; onPage: (page: number) => void }) {
+  const size = list.limit ?? list.total;
+  if (!size || list.total <= size) return null;
+  const pages = Math.ceil(list.total / size);
+  const current = Math.floor(list.offset / size) + 1;
+  const first = list.offset + 1;
+  const last = Math.min(list.offset + list.indicators.length, list.total);
+  return (
+    <nav className="pager no-print" aria-label="指標の一覧のページ">
+      <p aria-live="polite">
+        全{list.total.toLocaleString("ja-JP")}件中 {first.toLocaleString("ja-JP")}〜{last.toLocaleString("ja-JP")}
+        件を表示（{current}/{pages}ページ）
+      </p>
+      <button
+        type="button"
+        className="button secondary small"
+        disabled={current <= 1}
+        onClick={() => onPage(current - 1)}
+      >
+        前のページ
+      </button>
+      <SelectField
+        label="ページ"
+        value={String(current)}
+        onChange={(v) => onPage(Number(v))}
+        options={Array.from({ length: pages }, (_, i) => ({
+          value: String(i + 1),
+          label: `${i + 1}ページ（${i * size + 1}〜${Math.min((i + 1) * size, list.total)}件）`,
+        }))}
+      />
+      <button
+        type="button"
+        className="button secondary small"
+        disabled={current >= pages}
+        onClick={() => onPage(current + 1)}
+      >
+        次のページ
+      </button>
+    </nav>
   );
 }

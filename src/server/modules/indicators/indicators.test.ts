@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
 import { auditLog, plans } from "../../db/schema/index.js";
+import { acceptsGzip } from "../../platform/http/precompressed.js";
 import * as plansRepo from "../plans/repository.js";
-import { acceptsGzip } from "./routes.js";
 import { indicatorsOfSheet } from "./service.js";
 
 let t: TestApp;
@@ -290,6 +290,41 @@ describe("indicators: list, series, shares", () => {
     const bad = await office.get(`/api/plans/${planId}/indicators?fiscalYear=2025&departmentId=x`);
     expect(fields(bad)).toEqual(["departmentId"]);
     expect(fields(await office.get(`/api/plans/${planId}/indicators`))).toEqual(["fiscalYear"]);
+  });
+
+  it("pages the list: counts and total cover every indicator, a focused indicator opens its page", async () => {
+    const url = `/api/plans/${planId}/indicators?fiscalYear=2025`;
+    const all = (await office.get(url)).body;
+    expect(all.total).toBe(all.indicators.length);
+    expect(all.offset).toBe(0);
+    expect(all.limit).toBeNull();
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const allIds = all.indicators.map((i: { id: string }) => i.id);
+
+    const pages: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 2) {
+      const page = (await office.get(`${url}&offset=${offset}&limit=2`)).body;
+      expect(page.total).toBe(all.total);
+      expect(page.counts).toEqual(all.counts);
+      expect(page.offset).toBe(offset);
+      expect(page.limit).toBe(2);
+      pages.push(...page.indicators.map((i: { id: string }) => i.id));
+    }
+    expect(pages).toEqual(allIds);
+
+    const lastId = allIds[allIds.length - 1];
+    const focused = (await office.get(`${url}&limit=2&focus=${lastId}`)).body;
+    expect(focused.offset).toBe(Math.floor((allIds.length - 1) / 2) * 2);
+    expect(focused.indicators.map((i: { id: string }) => i.id)).toContain(lastId);
+
+    const beyond = (await office.get(`${url}&offset=${all.total + 10}&limit=2`)).body;
+    expect(beyond.indicators).toEqual([]);
+    expect(beyond.total).toBe(all.total);
+
+    expect(fields(await office.get(`${url}&limit=0`))).toEqual(["limit"]);
+    expect(fields(await office.get(`${url}&offset=-1`))).toEqual(["offset"]);
+    expect(fields(await office.get(`${url}&limit=２`))).toEqual([]);
+    expect(fields(await office.get(`${url}&focus=x`))).toEqual(["focus"]);
   });
 
   it("serves the series of an indicator over the plan's fiscal years", async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
+import { sendSerialized } from "../../platform/http/precompressed.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { contentDisposition } from "../exports/export-workbook.js";
 import { XLSX_CONTENT_TYPE } from "../exports/workbook-layout.js";
@@ -23,21 +24,6 @@ import {
   targetPutSchema,
 } from "./schema.js";
 import * as service from "./service.js";
-import { gzipped } from "./view.js";
-
-const GZIP_FROM = 8 * 1024;
-
-/** Accept-Encoding names gzip with a non-zero quality. */
-export function acceptsGzip(request: FastifyRequest) {
-  const header = request.headers["accept-encoding"];
-  if (typeof header !== "string") return false;
-  return header.split(",").some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (name?.trim() !== "gzip") return false;
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    return q === undefined || Number(q) > 0;
-  });
-}
 
 /** If-Match when given (a stale one is 412); null when absent, which only creation accepts. */
 function optionalVersion(request: FastifyRequest): number | null {
@@ -50,12 +36,8 @@ export function indicatorRoutes(app: FastifyInstance, db: Db) {
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(indicatorListQuery, request.query);
     const json = await service.getIndicatorListJson(db, auth, planId, query);
-    reply.type("application/json; charset=utf-8").header("vary", "accept-encoding");
     // a 2,000-indicator list is ~1.5 MB of JSON and ~10× smaller gzipped; compressed once per plan version
-    if (json.raw.length >= GZIP_FROM && acceptsGzip(request)) {
-      return reply.header("content-encoding", "gzip").send(await gzipped(json));
-    }
-    return reply.send(json.raw);
+    return sendSerialized(request, reply, json);
   });
 
   app.post("/api/plans/:planId/indicators", async (request, reply) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toHalfWidth } from "../../../domain/text/normalize.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
 
 /** PostgreSQL text cannot hold U+0000: refused here as a field error rather than failing in the database. */
@@ -136,10 +137,29 @@ export type LadderInput = z.infer<typeof ladderPutSchema>;
 export const indicatorParams = z.object({ indicatorId: z.uuid("指標の指定が正しくありません") });
 export const indicatorYearParams = indicatorParams.extend({ fiscalYear: fiscalYearInput });
 
+/** A whole number given in a query string, full-width digits accepted. */
+const pageNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? toHalfWidth(v).trim() : v),
+    z.coerce
+      .number({ error: `${name} は数値で指定してください` })
+      .int(`${name} は整数で指定してください`)
+      .min(min, `${name} は${min}以上です`)
+      .max(max, `${name} は${max}以下です`),
+  );
+
+/** The most indicators one page may hold (a whole 2,000-indicator plan fits: the CLI and exports read it all). */
+export const INDICATOR_PAGE_MAX = 5000;
+
 export const indicatorListQuery = z.object({
   fiscalYear: fiscalYearInput,
   departmentId: z.uuid("担当課の指定が正しくありません").optional(),
   itemId: z.uuid("項目の指定が正しくありません").optional(),
+  /** a page of the list: where it starts (0 = the first indicator) and how many it holds (absent = all) */
+  offset: pageNumber("offset", 0).default(0),
+  limit: pageNumber("limit", 1, INDICATOR_PAGE_MAX).optional(),
+  /** the page that holds this indicator instead of offset (a link that opens one indicator's form) */
+  focus: z.uuid("指標の指定が正しくありません").optional(),
 });
 export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
 

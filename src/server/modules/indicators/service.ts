@@ -163,7 +163,12 @@ export async function visibleEntries(
 }
 
 /** GET /api/plans/:planId/indicators as an object (the CLI prints this). */
-export async function listIndicators(db: Executor, auth: AuthContext, planId: string, query: IndicatorListQuery) {
+export async function listIndicators(
+  db: Executor,
+  auth: AuthContext,
+  planId: string,
+  query: Pick<IndicatorListQuery, "fiscalYear" | "departmentId" | "itemId">,
+) {
   const { plan, entries } = await visibleEntries(db, auth, planId, query.fiscalYear, query);
   return {
     plan: { id: plan.id, title: plan.title },
@@ -175,23 +180,47 @@ export async function listIndicators(db: Executor, auth: AuthContext, planId: st
 }
 
 /**
+ * Which slice of the list a query asks for: the page at offset, or the page holding the focused indicator
+ * (pages are aligned to the limit, so the pager shows where it is); the whole list without a limit.
+ */
+export function pageOf(ids: string[], query: Pick<IndicatorListQuery, "offset" | "limit" | "focus">) {
+  const total = ids.length;
+  if (query.limit === undefined) return { offset: 0, limit: null, start: 0, end: total };
+  let offset = query.offset;
+  if (query.focus) {
+    const at = ids.indexOf(query.focus);
+    if (at >= 0) offset = Math.floor(at / query.limit) * query.limit;
+  }
+  return { offset, limit: query.limit, start: Math.min(offset, total), end: Math.min(offset + query.limit, total) };
+}
+
+/**
  * The HTTP answer of GET /api/plans/:planId/indicators, serialised once per (plan version, year, caller
- * visibility, filter): a 2,000-indicator answer is more than a megabyte of JSON.
+ * visibility, filter, page): a 2,000-indicator answer is more than a megabyte of JSON, so the page asks for one
+ * page at a time; the counts always cover every indicator the filter selects.
  */
 export async function getIndicatorListJson(db: Executor, auth: AuthContext, planId: string, query: IndicatorListQuery) {
   policies.readPlans(auth);
   const plan = await loadPlanOr404(db, auth, planId);
   const view = await getIndicatorView(db, plan, query.fiscalYear);
-  const key = `list|${visibilityKey(auth)}|${query.departmentId ?? ""}|${query.itemId ?? ""}`;
+  const key = `list|${visibilityKey(auth)}|${query.departmentId ?? ""}|${query.itemId ?? ""}|${query.offset}|${query.limit ?? ""}|${query.focus ?? ""}`;
   return serializedOnce(view, key, () => {
     const entries = selectEntries(view, auth, query);
+    const page = pageOf(
+      entries.map((e) => e.id),
+      query,
+    );
     const head = JSON.stringify({
       plan: { id: plan.id, title: plan.title },
       fiscalYear: query.fiscalYear,
       fiscalYearLabel: formatFiscalYear(query.fiscalYear),
       counts: tallyOf(entries),
+      total: entries.length,
+      offset: page.offset,
+      limit: page.limit,
     });
-    return `${head.slice(0, -1)},"indicators":[${entries.map((e) => e.json).join(",")}]}`;
+    const rows = entries.slice(page.start, page.end).map((e) => e.json);
+    return `${head.slice(0, -1)},"indicators":[${rows.join(",")}]}`;
   });
 }
 

@@ -7,11 +7,10 @@
  * statement as the data, and a view is kept only when that version is the one the request started from, so a write
  * that lands in between can never be cached under the wrong version.
  */
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
 import type { Attainment } from "../../../domain/indicators/attainment.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
+import type { Serialized } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
 import type { PlanRow } from "../plans/repository.js";
 import {
@@ -185,20 +184,6 @@ export function visibilityKey(auth: AuthContext) {
   return auth.role === "department_editor" ? `d:${[...auth.departmentIds].sort().join(",")}` : "all";
 }
 
-/** An answer serialised once; its gzip form is made (off the event loop) the first time a client accepts it. */
-export interface Serialized {
-  raw: Buffer;
-  gzipped?: Promise<Buffer>;
-}
-
-const gzipAsync = promisify(gzip);
-
-export function gzipped(s: Serialized): Promise<Buffer> {
-  s.gzipped ??= gzipAsync(s.raw, { level: 6 });
-  return s.gzipped;
-}
-
-/** A serialised answer of the view, built once per (view, key). */
 export function serializedOnce(view: IndicatorView, key: string, build: () => string): Serialized {
   let s = view.serialized.get(key);
   if (!s) {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from "../../db/client.js";
+import { GenerationCache } from "../../db/write-generation.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
@@ -7,8 +8,14 @@ import { presentItem, presentPlan } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { ItemInput, ItemPatch, PlanInput } from "./schema.js";
 
+type PlanRow = NonNullable<Awaited<ReturnType<typeof repo.findPlan>>>;
+/** Plan rows reused while the embedded database is unchanged (read-only for callers: shared between requests). */
+const planRows = new GenerationCache<Readonly<PlanRow> | null>(1_000);
+
 export async function loadPlanOr404(db: Executor, auth: AuthContext, planId: string) {
-  const plan = await repo.findPlan(db, auth.municipalityId, planId);
+  const plan = await planRows.get(db, `${auth.municipalityId}:${planId}`, () =>
+    repo.findPlan(db, auth.municipalityId, planId),
+  );
   if (!plan) throw notFound("計画");
   return plan;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
+import { sendSerialized } from "../../platform/http/precompressed.js";
 import { planIdParams } from "../plans/schema.js";
 import { summaryQuery } from "./schema.js";
 import { getSummaryJson } from "./service.js";
@@ -12,6 +13,6 @@ export function summaryRoutes(app: FastifyInstance, db: Db) {
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(summaryQuery, request.query);
     const json = await getSummaryJson(db, auth, planId, query);
-    return reply.type("application/json; charset=utf-8").send(json);
+    return sendSerialized(request, reply, json);
   });
 }

@@ -2,6 +2,7 @@ import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { computeSummary, type SummaryFilter, type SummaryNode } from "../../../domain/summary.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
+import { type Serialized, serialize } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
 import { evaluationLevelOf, isProjectLevel } from "../evaluations/service.js";
 import type * as plansRepo from "../plans/repository.js";
@@ -67,10 +68,10 @@ export async function getSummaryJson(db: Executor, auth: AuthContext, planId: st
     serialised.set(value, cached);
   }
   const slot = withRows ? "rows" : "counts";
-  cached[slot] ??= Buffer.from(JSON.stringify({ summary: withRows ? value : { ...value, lines: undefined } }));
+  cached[slot] ??= serialize({ summary: withRows ? value : { ...value, lines: undefined } });
   return cached[slot];
 }
-const serialised = new WeakMap<object, { rows?: Buffer; counts?: Buffer }>();
+const serialised = new WeakMap<object, { rows?: Serialized; counts?: Serialized }>();
 
 function assemble(
   plan: plansRepo.PlanRow,

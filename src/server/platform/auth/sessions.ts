@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { sessions } from "../../db/schema/index.js";
+import { GenerationCache } from "../../db/write-generation.js";
 import type { AuthContext, Role } from "./context.js";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -47,19 +48,9 @@ interface SessionRow {
  */
 export async function loadSession(db: Executor, token: string): Promise<AuthContext | null> {
   const hash = tokenHash(token);
-  const result = await db.execute(sql`
-    select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
-           u.agency_id, a.is_coordinator,
-           (select array_agg(ud.department_id::text) from user_departments ud
-             where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids
-    from sessions s
-    join users u on u.municipality_id = s.municipality_id and u.id = s.user_id
-    join municipalities m on m.id = s.municipality_id
-    left join agencies a on a.municipality_id = u.municipality_id and a.id = u.agency_id
-    where s.token_hash = ${hash}
-    limit 1`);
-  const row = (result as unknown as { rows: SessionRow[] }).rows[0];
+  // On the embedded database the row is reused until anything is written (a login, a logout, a touch, a change
+  // of the user, its departments or its agency), so a disabled account still ends at its next request.
+  const row = await sessionRows.get(db, hash, () => findSessionRow(db, hash));
   if (!row) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
@@ -86,12 +77,30 @@ export async function loadSession(db: Executor, token: string): Promise<AuthCont
     loginId: row.login_id,
     displayName: row.display_name,
     role: row.role as Role,
-    departmentIds: row.department_ids ?? [],
+    departmentIds: [...(row.department_ids ?? [])],
     agencyId: row.agency_id ?? null,
     isCoordinator: row.is_coordinator === true,
     csrfToken: row.csrf_token,
     sessionTokenHash: hash,
   };
+}
+
+const sessionRows = new GenerationCache<SessionRow | null>(10_000);
+
+async function findSessionRow(db: Executor, hash: string): Promise<SessionRow | null> {
+  const result = await db.execute(sql`
+    select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
+           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
+           u.agency_id, a.is_coordinator,
+           (select array_agg(ud.department_id::text) from user_departments ud
+             where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids
+    from sessions s
+    join users u on u.municipality_id = s.municipality_id and u.id = s.user_id
+    join municipalities m on m.id = s.municipality_id
+    left join agencies a on a.municipality_id = u.municipality_id and a.id = u.agency_id
+    where s.token_hash = ${hash}
+    limit 1`);
+  return (result as unknown as { rows: SessionRow[] }).rows[0] ?? null;
 }
 
 export async function purgeExpiredSessions(db: Executor) {
