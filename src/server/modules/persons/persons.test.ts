@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { auditLog } from "../../db/schema/index.js";
+import { normalizeKana } from "../../../domain/persons/kana.js";
+import { auditLog, persons } from "../../db/schema/index.js";
 
 let t: TestApp;
 let staff: ApiClient;
@@ -94,6 +95,21 @@ describe("persons", () => {
     expect(missing.status).toBe(400);
     expect((await provider.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "x" })).status).toBe(
       403,
+    );
+  });
+
+  it("finds a duplicate among thousands of records sharing the first letters of its reading", async () => {
+    // 1,200 readings that all start with サト and sort before the one registered twice
+    const crowd = Array.from({ length: 1200 }, (_, i) => {
+      const nameKana = `サトア ${String(i).padStart(4, "0")}`;
+      return { municipalityId: t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
+    });
+    await t.database.db.insert(persons).values(crowd);
+    const original = await staff.post("/api/persons", { nameKanji: "里見 未来", nameKana: "サトミ ミライ" });
+    expect(original.status).toBe(201);
+    const again = await staff.post("/api/persons", { nameKana: "さとみ　みらい" });
+    expect(again.body.duplicateCandidates.map((c: { person: { id: string } }) => c.person.id)).toContain(
+      original.body.person.id,
     );
   });
 

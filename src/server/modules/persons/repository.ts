@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or } from "drizzle-orm";
+import { and, asc, eq, like, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { personLinks, persons } from "../../db/schema/index.js";
 
@@ -20,26 +20,53 @@ export async function findPerson(db: Executor, municipalityId: string, id: strin
 }
 
 /**
- * Duplicate candidates of a new record, in one statement over the two indexes: the same reading prefix (the key
- * starts with `escapedPrefix`, already LIKE-escaped) or the same date of birth.
+ * Reading order by code point (the pattern operators of the text_pattern_ops index on kana_key), whatever the
+ * database's collation: the index answers both the prefix and the order, so a page of a common prefix reads only
+ * that page.
  */
-export function findDuplicatePool(
+const byReading = sql`${persons.kanaKey} using ~<~`;
+
+/** How many neighbours of the reading, on each side, are compared with a new record. */
+const NEIGHBOURS_EACH_SIDE = 250;
+
+/**
+ * Duplicate candidates of a new record, from three index range scans: the readings nearest to the new one in
+ * reading order on either side (within the same first letters, `escapedPrefix`, already LIKE-escaped), and every
+ * record with the same date of birth. A common reading (サトウ…) has thousands of records in a large city; taking
+ * the nearest ones keeps every record whose reading shares the longest start with the new one, and the date of
+ * birth brings in the rest that could score.
+ */
+export async function findDuplicatePool(
   db: Executor,
   municipalityId: string,
+  kanaKey: string,
   escapedPrefix: string,
   dateOfBirth: string | null,
 ) {
-  const byKana = like(persons.kanaKey, `${escapedPrefix}%`);
-  return db
-    .select()
-    .from(persons)
-    .where(
-      and(
-        eq(persons.municipalityId, municipalityId),
-        dateOfBirth ? or(byKana, eq(persons.dateOfBirth, dateOfBirth)) : byKana,
-      ),
-    )
-    .limit(500);
+  const samePrefix = and(eq(persons.municipalityId, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`));
+  const [after, before, sameDay] = await Promise.all([
+    db
+      .select()
+      .from(persons)
+      .where(and(samePrefix, sql`${persons.kanaKey} ~>=~ ${kanaKey}`))
+      .orderBy(byReading)
+      .limit(NEIGHBOURS_EACH_SIDE),
+    db
+      .select()
+      .from(persons)
+      .where(and(samePrefix, sql`${persons.kanaKey} ~<~ ${kanaKey}`))
+      .orderBy(sql`${persons.kanaKey} using ~>~`)
+      .limit(NEIGHBOURS_EACH_SIDE),
+    dateOfBirth
+      ? db
+          .select()
+          .from(persons)
+          .where(and(eq(persons.municipalityId, municipalityId), eq(persons.dateOfBirth, dateOfBirth)))
+      : Promise.resolve([]),
+  ]);
+  const pool = new Map<string, PersonRow>();
+  for (const row of [...after, ...before, ...sameDay]) pool.set(row.id, row);
+  return [...pool.values()];
 }
 
 /** Prefix search on the normalised reading (`escapedPrefix` from kanaPrefixKey). */
@@ -48,7 +75,7 @@ export function searchByKanaPrefix(db: Executor, municipalityId: string, escaped
     .select()
     .from(persons)
     .where(and(eq(persons.municipalityId, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`)))
-    .orderBy(asc(persons.kanaKey), asc(persons.id))
+    .orderBy(byReading, asc(persons.id))
     .limit(limit);
 }
 

@@ -15,8 +15,8 @@ const auditable = (p: repo.PersonRow) => ({ ...presentPerson(p), id: undefined, 
 
 /**
  * Registers a person and offers the records that may be the same person (the staff decide, and link them;
- * records are never merged). Candidates come from one indexed query: the same first two letters of the reading
- * key, or the same date of birth. Staff see the candidates (each one a read in the audit trail); a provider
+ * records are never merged). Candidates come from indexed range scans: the nearest readings with the same first
+ * two letters, and the same date of birth. Staff see the candidates (each one a read in the audit trail); a provider
  * learns only that similar records exist, never whose.
  */
 export async function createPerson(db: Db, auth: AuthContext, ip: string, input: CreatePersonInput) {
@@ -27,6 +27,7 @@ export async function createPerson(db: Db, auth: AuthContext, ip: string, input:
     const pool = await repo.findDuplicatePool(
       tx,
       auth.municipalityId,
+      kanaKey,
       escapeLike(Array.from(kanaKey).slice(0, 2).join("")),
       input.dateOfBirth,
     );
