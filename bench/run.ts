@@ -3,7 +3,8 @@
  *   1. import of the Meguro evaluation document (parse + one-transaction commit), median of 15
  *   2. GET summary of a 2,000-project plan with 10 fiscal years, 32 connections, vs a bare hello-world route
  *   3. GET indicators of a 2,000-indicator plan, 32 connections (bench/indicators.ts)
- *   4. npm start → first page, on an existing data folder
+ *   4. multi-layered support at a large city's size: 100,000 persons (bench/support.ts)
+ *   5. npm start → first page, on an existing data folder
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,6 +17,7 @@ import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
 import { ApiClient } from "../test/support/api-client.js";
 import { runIndicatorsBench } from "./indicators.js";
+import { runSupportBench } from "./support.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const median = (xs: number[]) => {
@@ -125,6 +127,8 @@ if (want("summary")) {
 }
 
 if (want("indicators")) await runIndicatorsBench();
+
+if (want("support")) await runSupportBench();
 
 if (want("start")) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-start-"));
