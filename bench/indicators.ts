@@ -177,7 +177,8 @@ export async function runIndicatorsBench() {
       duration: 10,
     })) as unknown as autocannon.Result;
     floorServer.kill("SIGTERM");
-    for (const r of [page, deptPage, all, plain, dept, summary]) if (r.non2xx > 0) throw new Error("non-2xx answers under load");
+    for (const r of [page, deptPage, all, plain, dept, summary])
+      if (r.non2xx > 0) throw new Error("non-2xx answers under load");
 
     // after a write the cached list is stale: the next reader recomputes it once
     const id = ids[1] as string;
