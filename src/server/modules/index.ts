@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { agencyRoutes } from "./agencies/routes.js";
+import { auditTrailRoutes } from "./audit-trail/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { importRoutes } from "./imports/routes.js";
@@ -25,4 +26,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   agencyRoutes(app, db);
   personRoutes(app, db);
   referralRoutes(app, db);
+  auditTrailRoutes(app, db);
 }

@@ -141,6 +141,22 @@ export async function approveRevision(
   return row ?? null;
 }
 
+/** Deletes a draft. Null when the version is not the expected one or it is no longer a draft (nothing deleted). */
+export async function deleteDraftRevision(db: Executor, municipalityId: string, revisionId: string, version: number) {
+  const [row] = await db
+    .delete(planRevisions)
+    .where(
+      and(
+        eq(planRevisions.municipalityId, municipalityId),
+        eq(planRevisions.id, revisionId),
+        eq(planRevisions.version, version),
+        eq(planRevisions.status, "draft"),
+      ),
+    )
+    .returning({ id: planRevisions.id });
+  return row ?? null;
+}
+
 /** The frozen snapshot of a revision (null for a draft). Read as text: one JSON.parse, the same on both drivers. */
 export async function loadRevisionSnapshot(
   db: Executor,

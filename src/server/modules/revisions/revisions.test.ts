@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
@@ -253,5 +253,58 @@ describe("plan revisions (ローリング方式)", () => {
     expect((await stranger.get(url("/diff?from=1&to=2"))).status).toBe(404);
     expect((await stranger.post(url("/revisions"), {})).status).toBe(404);
     expect((await stranger.post(url("/revisions/2/approve"), {}, ifMatch(1))).status).toBe(404);
+  });
+
+  it("deletes a draft with its version (audited); approved revisions cannot be deleted (409)", async () => {
+    const del = (client: ApiClient, number: number | string, headers: Record<string, string> = {}) =>
+      client.request("DELETE", url(`/revisions/${number}`), undefined, headers);
+    const started = await office.post(url("/revisions"), { label: "取りやめる改定" });
+    expect(started.status).toBe(201);
+    const draft = started.body.revision as { id: string; number: number; version: number };
+    expect(draft.number).toBe(3);
+    // a live edit made while the draft exists
+    const item = projects()[2];
+    if (!item) throw new Error("demo plan changed");
+    await office.patch(url(`/items/${item.id}`), { title: `${item.title}（案）` }, ifMatch(item.version));
+
+    expect((await del(korei, 3, ifMatch(draft.version))).status).toBe(403);
+    expect((await del(viewer, 3, ifMatch(draft.version))).status).toBe(403);
+    const stranger = await ApiClient.login(t.baseUrl, "office", FACTORY_PASSWORD, "999777");
+    expect((await del(stranger, 3, ifMatch(draft.version))).status).toBe(404);
+    expect((await del(office, 3)).status).toBe(428);
+    expect((await del(office, 3, ifMatch(draft.version + 1))).status).toBe(412);
+    expect((await del(office, 9, ifMatch(1))).status).toBe(404);
+    const bad = await del(office, "abc", ifMatch(1));
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(["number"]);
+
+    const current = (await office.get(url("/revisions"))).body.revisions[1] as { number: number; version: number };
+    const approved = await del(office, current.number, ifMatch(current.version));
+    expect(approved.status).toBe(409);
+    expect(approved.body.message).toMatch(/^第2版「.+」は承認済みのため削除できません/);
+
+    const ok = await del(office, 3, ifMatch(draft.version));
+    expect(ok.status).toBe(204);
+    const list = (await office.get(url("/revisions"))).body;
+    expect(list.revisions.map((r: { number: number }) => r.number)).toEqual([1, 2]);
+    expect(list).toMatchObject({ current: 2, draft: null });
+    expect((await del(office, 3, ifMatch(draft.version))).status).toBe(404);
+    // the live edits stay: they are the working copy of the next draft
+    const live = (await office.get(url("/diff?from=2&to=current"))).body.changes as { itemId: string }[];
+    expect(live.some((c) => c.itemId === item.id)).toBe(true);
+
+    const [record] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.entityType, "plan_revision")))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(record).toMatchObject({ action: "delete", entityId: draft.id, actorLabel: "keikaku" });
+    expect(record?.before).toMatchObject({ number: 3, label: "取りやめる改定", status: "draft" });
+
+    // a new draft can be started again (it takes the free number)
+    const again = await office.post(url("/revisions"), {});
+    expect(again.status).toBe(201);
+    expect(again.body.revision).toMatchObject({ number: 3, status: "draft" });
   });
 });

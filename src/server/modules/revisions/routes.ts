@@ -35,6 +35,15 @@ export function revisionRoutes(app: FastifyInstance, db: Db) {
     return { revision };
   });
 
+  /** Delete a draft revision (the plan office, with If-Match); approved revisions stay (409). */
+  app.delete("/api/plans/:planId/revisions/:number", async (request, reply) => {
+    const auth = requireAuth(request);
+    const { planId, number } = parseInput(revisionParams, request.params);
+    const version = expectedVersion(request);
+    await service.deleteRevision(db, auth, request.ip, planId, number, version);
+    reply.status(204);
+  });
+
   app.get("/api/plans/:planId/diff", async (request) => {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);

@@ -185,6 +185,43 @@ export async function approveRevision(
   });
 }
 
+/**
+ * Deletes a revision that is still a draft (the plan office, with its version). The live tables are untouched: what
+ * was edited since the draft was started stays as the working copy (a later draft starts from it). An approved
+ * revision is a record of what was in force and is never deleted (409).
+ */
+export async function deleteRevision(
+  db: Db,
+  auth: AuthContext,
+  ip: string | null,
+  planId: string,
+  number: number,
+  version: number,
+) {
+  policies.managePlans(auth);
+  await db.transaction(async (tx) => {
+    await loadPlanOr404(tx, auth, planId);
+    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
+    const before = await repo.findRevision(tx, auth.municipalityId, planId, number);
+    if (!before) throw notFound("改定");
+    if (before.version !== version) throw staleVersion(before.version);
+    if (before.status !== "draft") {
+      throw conflict(`第${number}版「${before.label}」は承認済みのため削除できません。承認した版は記録として残ります`);
+    }
+    const deleted = await repo.deleteDraftRevision(tx, auth.municipalityId, before.id, version);
+    if (!deleted) throw staleVersion(before.version);
+    await recordAuditBatch(tx, [
+      {
+        ...actorOf(auth, ip),
+        action: "delete",
+        entityType: "plan_revision",
+        entityId: before.id,
+        before,
+      },
+    ]);
+  });
+}
+
 interface ResolvedSide {
   snapshot: PlanSnapshot;
   side: ReturnType<typeof presentSide>;

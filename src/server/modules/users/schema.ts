@@ -20,6 +20,8 @@ export const createUserSchema = z.strictObject({
   displayName: z.string().trim().min(1, "氏名を入力してください").max(100, "氏名は100文字以内で入力してください"),
   role: roleSchema,
   departmentIds: z.array(z.uuid("所属課の指定が正しくありません")).max(20).default([]),
+  /** the agency a support_staff or provider account works for (required for them, refused for other roles) */
+  agencyId: z.uuid("所属機関の指定が正しくありません").nullable().default(null),
   password,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -28,6 +30,8 @@ export const updateUserSchema = z.strictObject({
   displayName: z.string().trim().min(1, "氏名を入力してください").max(100).optional(),
   role: roleSchema.optional(),
   departmentIds: z.array(z.uuid("所属課の指定が正しくありません")).max(20).optional(),
+  /** omitted: unchanged (cleared when the new role takes no agency); null: none */
+  agencyId: z.uuid("所属機関の指定が正しくありません").nullable().optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
 });

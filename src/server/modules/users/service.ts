@@ -1,33 +1,55 @@
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
-import { ROLE_LABELS } from "../../platform/auth/context.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { destroyUserSessions } from "../../platform/auth/sessions.js";
 import { conflict, forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { findAgency } from "../agencies/repository.js";
 import { countExistingDepartments } from "../plans/repository.js";
+import { auditableUser as auditable, presentUser } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CreateUserInput, UpdateUserInput } from "./schema.js";
 
-export function presentUser(u: repo.UserRow, departmentIds: string[]) {
-  return {
-    id: u.id,
-    loginId: u.loginId,
-    displayName: u.displayName,
-    role: u.role,
-    roleLabel: ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role,
-    departmentIds,
-    disabled: u.disabled,
-    version: u.version,
-  };
-}
+export { presentUser };
 
-/** What the audit trail keeps of a user: never the password hash. */
-const auditable = (u: repo.UserRow, departmentIds: string[]) => ({
-  ...presentUser(u, departmentIds),
-  version: undefined,
-});
+/** Roles that act for an agency (支援機関 or 登録事業者): the agency kind each of them belongs to. */
+const AGENCY_KIND_OF_ROLE: Record<string, "public" | "provider"> = { support_staff: "public", provider: "provider" };
+
+/**
+ * The agency of an account: required for support_staff (a public agency) and provider (a 登録事業者), refused for
+ * every other role; it must be an agency of the caller's municipality. Field-named 400 otherwise.
+ */
+async function checkAgency(db: Executor, auth: AuthContext, role: string, agencyId: string | null) {
+  const kind = AGENCY_KIND_OF_ROLE[role];
+  if (!kind) {
+    if (agencyId) {
+      throw new ValidationError([
+        { field: "agencyId", message: "所属機関は 支援機関職員・登録事業者 の利用者にだけ指定できます" },
+      ]);
+    }
+    return null;
+  }
+  if (!agencyId) {
+    throw new ValidationError([
+      { field: "agencyId", message: "支援機関職員・登録事業者の利用者には所属機関を指定してください" },
+    ]);
+  }
+  const agency = await findAgency(db, auth.municipalityId, agencyId);
+  if (!agency) throw new ValidationError([{ field: "agencyId", message: "存在しない機関が指定されています" }]);
+  if (agency.kind !== kind) {
+    throw new ValidationError([
+      {
+        field: "agencyId",
+        message:
+          kind === "provider"
+            ? "登録事業者の利用者の所属機関には、登録事業者を指定してください"
+            : "支援機関職員の所属機関には、支援機関（登録事業者以外）を指定してください",
+      },
+    ]);
+  }
+  return agency.id;
+}
 
 function checkRoleGrant(auth: AuthContext, role: string) {
   // only a system administrator makes another one
@@ -57,6 +79,7 @@ export async function createUser(db: Db, auth: AuthContext, ip: string, input: C
   const departmentIds = await checkDepartments(db, auth, input.departmentIds);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    const agencyId = await checkAgency(tx, auth, input.role, input.agencyId);
     const loginId = input.loginId.toLowerCase();
     if (await repo.findUserByLogin(tx, auth.municipalityId, loginId))
       throw conflict(`ログインID「${loginId}」は既に使われています`);
@@ -65,6 +88,7 @@ export async function createUser(db: Db, auth: AuthContext, ip: string, input: C
       loginId,
       displayName: input.displayName,
       role: input.role,
+      agencyId,
       passwordHash,
     });
     await repo.setUserDepartments(tx, auth.municipalityId, user.id, departmentIds);
@@ -95,16 +119,24 @@ export async function updateUser(
     const before = await repo.findUser(tx, auth.municipalityId, userId);
     if (!before) throw notFound("利用者");
     checkRoleGrant(auth, before.role);
+    // the version first: a client that has not seen the latest change must reload before being told anything else
+    if (before.version !== version) throw staleVersion(before.version);
     if (userId === auth.userId && (input.disabled || (input.role && input.role !== before.role))) {
       throw new ValidationError([
         { field: input.disabled ? "disabled" : "role", message: "自分自身の役割の変更や停止はできません" },
       ]);
     }
+    const role = input.role ?? before.role;
+    // an omitted agency is kept, unless the new role takes none (then it is cleared)
+    const requestedAgency =
+      input.agencyId !== undefined ? input.agencyId : AGENCY_KIND_OF_ROLE[role] ? before.agencyId : null;
+    const agencyId = await checkAgency(tx, auth, role, requestedAgency);
     const depts = await repo.departmentIdsOfUsers(tx, auth.municipalityId);
     const beforeDepts = depts.get(userId) ?? [];
     const after = await repo.updateUser(tx, auth.municipalityId, userId, version, {
       displayName: input.displayName,
       role: input.role,
+      agencyId,
       disabled: input.disabled,
       passwordHash,
     });

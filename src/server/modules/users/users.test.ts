@@ -1,6 +1,10 @@
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMunicipality } from "../../../../test/factories/municipality.js";
+import { createAgencyUser } from "../../../../test/factories/support.js";
 import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { auditLog } from "../../db/schema/index.js";
 
 let t: TestApp;
 let office: ApiClient;
@@ -88,5 +92,136 @@ describe("user accounts", () => {
     expect((await admin.post("/api/users", input)).status).toBe(201);
     const korei = await ApiClient.login(t.baseUrl, "korei");
     expect((await korei.get("/api/users")).status).toBe(403);
+  });
+});
+
+describe("agency membership (支援機関職員・登録事業者)", () => {
+  let agencies: { id: string; name: string; kind: string }[];
+  const agency = (part: string) => {
+    const found = agencies.find((a) => a.name.includes(part));
+    if (!found) throw new Error(`demo agency ${part}`);
+    return found.id;
+  };
+  const body = (over: Record<string, unknown>) => ({
+    loginId: "staff-a",
+    displayName: "職員 一",
+    role: "support_staff",
+    password: "long-enough-password",
+    ...over,
+  });
+  const fieldsOf = (res: { body: { fields?: { field: string; message: string }[] } }) =>
+    (res.body.fields ?? []).map((f) => f.field);
+
+  beforeAll(async () => {
+    agencies = (await admin.get("/api/agencies")).body.agencies;
+  });
+
+  it("creates a staff account of an agency; the session carries the agency", async () => {
+    const created = await admin.post("/api/users", body({ loginId: "staff-a", agencyId: agency("地域包括") }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.user).toMatchObject({ role: "support_staff", agencyId: agency("地域包括") });
+    const staff = await ApiClient.login(t.baseUrl, "staff-a", "long-enough-password");
+    expect((await staff.get("/api/auth/session")).body.user.agencyId).toBe(agency("地域包括"));
+    // a staff account of an agency reads the referrals sent to it
+    expect((await staff.get("/api/referrals")).status).toBe(200);
+    const listed = (await admin.get("/api/users")).body.users.find((u: { loginId: string }) => u.loginId === "staff-a");
+    expect(listed.agencyId).toBe(agency("地域包括"));
+  });
+
+  it("refuses a missing, foreign, unknown or mismatched agency, and an agency for other roles (field-named 400)", async () => {
+    const other = await createMunicipality(t.database.db, "999101");
+    const foreign = await createAgencyUser(t.database.db, other.municipality.id, {
+      loginId: "foreign-staff",
+      role: "support_staff",
+      agencyName: "よその市の包括",
+    });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [body({ loginId: "x1" }), /所属機関を指定してください/],
+      [body({ loginId: "x2", role: "provider", agencyId: null }), /所属機関を指定してください/],
+      [body({ loginId: "x3", agencyId: foreign.agencyId }), /存在しない機関/],
+      [body({ loginId: "x4", agencyId: "00000000-0000-4000-8000-000000000000" }), /存在しない機関/],
+      [body({ loginId: "x5", agencyId: "not-a-uuid" }), /所属機関の指定が正しくありません/],
+      [body({ loginId: "x6", role: "provider", agencyId: agency("地域包括") }), /登録事業者を指定/],
+      [body({ loginId: "x7", agencyId: agency("架空ケア") }), /支援機関（登録事業者以外）/],
+      [body({ loginId: "x8", role: "viewer", agencyId: agency("地域包括") }), /だけ指定できます/],
+      [body({ loginId: "x9", role: "department_editor", agencyId: agency("基幹") }), /だけ指定できます/],
+    ];
+    for (const [input, message] of cases) {
+      const res = await admin.post("/api/users", input);
+      expect(res.status, JSON.stringify(input)).toBe(400);
+      expect(fieldsOf(res), JSON.stringify(input)).toEqual(["agencyId"]);
+      expect(res.body.fields[0].message).toMatch(message);
+    }
+    const users = (await admin.get("/api/users")).body.users.map((u: { loginId: string }) => u.loginId);
+    expect(users.filter((l: string) => /^x\d$/.test(l))).toEqual([]);
+    // a provider account of a 登録事業者 is fine
+    expect(
+      (await admin.post("/api/users", body({ loginId: "prov-a", role: "provider", agencyId: agency("架空ケア") })))
+        .status,
+    ).toBe(201);
+  });
+
+  it("moving an account to another agency takes effect on its next request, audited with before and after", async () => {
+    const staff = await ApiClient.login(t.baseUrl, "staff-a", "long-enough-password");
+    const seen = async () =>
+      ((await staff.get("/api/referrals")).body.referrals as { id: string }[]).map((r) => r.id).sort();
+    const before = await seen();
+    expect(before.length).toBeGreaterThan(0);
+    const user = (await admin.get("/api/users")).body.users.find((u: { loginId: string }) => u.loginId === "staff-a");
+
+    const bad = await admin.patch(`/api/users/${user.id}`, { agencyId: null }, ifMatch(user.version));
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(["agencyId"]);
+    const stale = await admin.patch(`/api/users/${user.id}`, { agencyId: agency("基幹") }, ifMatch(user.version + 3));
+    expect(stale.status).toBe(412);
+
+    const moved = await admin.patch(`/api/users/${user.id}`, { agencyId: agency("基幹") }, ifMatch(user.version));
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.user.agencyId).toBe(agency("基幹"));
+    // same session, next request: the new agency and what it may see
+    expect((await staff.get("/api/auth/session")).body.user.agencyId).toBe(agency("基幹"));
+    const after = await seen();
+    expect(after).not.toEqual(before);
+
+    const [record] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "user"), eq(auditLog.entityId, user.id)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    if (!record) throw new Error("no audit record");
+    expect(record.action).toBe("update");
+    expect((record.before as { agencyId: string }).agencyId).toBe(agency("地域包括"));
+    expect((record.after as { agencyId: string }).agencyId).toBe(agency("基幹"));
+
+    // a role without an agency clears it; giving one with such a role is refused
+    const refused = await admin.patch(
+      `/api/users/${user.id}`,
+      { role: "viewer", agencyId: agency("基幹") },
+      ifMatch(moved.body.user.version),
+    );
+    expect(refused.status).toBe(400);
+    expect(fieldsOf(refused)).toEqual(["agencyId"]);
+    const viewer = await admin.patch(`/api/users/${user.id}`, { role: "viewer" }, ifMatch(moved.body.user.version));
+    expect(viewer.status).toBe(200);
+    expect(viewer.body.user).toMatchObject({ role: "viewer", agencyId: null });
+    // back to staff needs an agency again
+    const noAgency = await admin.patch(
+      `/api/users/${user.id}`,
+      { role: "support_staff" },
+      ifMatch(viewer.body.user.version),
+    );
+    expect(fieldsOf(noAgency)).toEqual(["agencyId"]);
+  });
+
+  it("a user of another municipality cannot be changed (404)", async () => {
+    const other = await createMunicipality(t.database.db, "999102");
+    const foreign = await createAgencyUser(t.database.db, other.municipality.id, {
+      loginId: "foreign-staff2",
+      role: "support_staff",
+      agencyName: "よその市の基幹",
+    });
+    const res = await admin.patch(`/api/users/${foreign.userId}`, { displayName: "乗っ取り" }, ifMatch(1));
+    expect(res.status).toBe(404);
   });
 });
