@@ -1,5 +1,22 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  caseAssessments,
+  caseEvents,
+  caseRecords,
+  cases,
+  householdMembers,
+  households,
+} from "../../src/server/db/schema/index.js";
+import {
+  ASSESSMENT_SECTIONS,
+  CASE_CONSENTS,
+  PHASES,
+  RECORD_KINDS,
+  RECORD_VISIBILITIES,
+} from "../../src/server/modules/cases/schema.js";
+import { RELATIONSHIPS } from "../../src/server/modules/households/schema.js";
+import { DEFAULT_CONCERNS } from "../../src/server/modules/referrals/schema.js";
 import { ApiClient, ifMatch } from "../support/api-client.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -153,5 +170,165 @@ describe("generated payloads", () => {
     const saved = await office.put(`/api/sheets/${sheetId}`, { results: text }, ifMatch(sheet.version));
     expect(saved.status).toBe(200);
     expect((await office.get(`/api/sheets/${sheetId}`)).body.sheet.results).toBe(text);
+  });
+});
+
+describe("generated payloads (households and cases)", () => {
+  let coord: ApiClient;
+  let personId: string;
+  let householdId: string;
+  let caseId: string;
+  let teamAgencyId: string;
+
+  beforeAll(async () => {
+    coord = await ApiClient.login(t.baseUrl, "coord");
+    personId = (await coord.post("/api/persons", { nameKana: "ペイロード セタイ" })).body.person.id;
+    householdId = (
+      await coord.post("/api/households", {
+        address: "つなぐ市（架空）",
+        members: [{ personId, relationship: "本人" }],
+      })
+    ).body.household.id;
+    const referralId = (
+      await coord.post("/api/referrals", {
+        personId,
+        concerns: ["その他"],
+        observed: "生成データのテスト",
+        urgency: "低",
+        consent: "unknown",
+      })
+    ).body.referral.id;
+    const agencies = (await coord.get("/api/agencies")).body.agencies as { id: string; name: string }[];
+    const lead = agencies.find((a) => a.name.includes("地域包括"))?.id;
+    teamAgencyId = agencies.find((a) => a.name.includes("基幹"))?.id as string;
+    const opened = await coord.post("/api/cases", {
+      referralIds: [referralId],
+      householdId,
+      mainPersonId: personId,
+      leadAgencyId: lead,
+    });
+    expect(opened.status).toBe(201);
+    caseId = opened.body.case.id;
+  });
+
+  async function sendAs(client: ApiClient, method: string, path: string, body: unknown, headers = {}) {
+    const c = client as unknown as { cookie: string; csrf: string };
+    const res = await fetch(t.baseUrl + path, {
+      method,
+      headers: { cookie: c.cookie, "x-csrf-token": c.csrf, "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  const someId = () => fc.oneof(fc.constant(personId), fc.uuid(), nastyString);
+  const member = () =>
+    fc.dictionary(
+      fc.oneof(fc.constantFrom("personId", "relationship"), nastyKey),
+      fc.oneof(someId(), fc.constantFrom(...RELATIONSHIPS), nastyValue),
+      { maxKeys: 3 },
+    );
+  const sectionKeys = ASSESSMENT_SECTIONS.map((s) => s.key);
+  const withExtras = fc.record({
+    members: fc.array(member(), { maxLength: 3 }),
+    sections: fc.dictionary(fc.oneof(fc.constantFrom(...sectionKeys), nastyKey), nastyValue, { maxKeys: 4 }),
+    ids: fc.array(someId(), { maxLength: 3 }),
+    enums: fc.constantFrom(...PHASES, ...CASE_CONSENTS, ...RECORD_KINDS, ...RECORD_VISIBILITIES, "2025-06-01"),
+  });
+
+  it("never produce a 500 on the household and case endpoints", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        payload(["name", "address", "members", "personId", "relationship"]),
+        payload(["referralIds", "householdId", "mainPersonId", "leadAgencyId", "teamAgencyIds", "issues"]),
+        payload(["to", "reason", "consent", "consentDate", "consentMethod", "agencyId"]),
+        payload(["kind", "date", "text", "visibility", "sections", "note"]),
+        withExtras,
+        async (h, c, x, r, extra) => {
+          const household = (await coord.get(`/api/households/${householdId}`)).body.household;
+          const current = (await coord.get(`/api/cases/${caseId}`)).body.case;
+          const latest = (await coord.get(`/api/cases/${caseId}/assessments`)).body.latestVersion;
+          const hv = ifMatch(household.version);
+          const cv = ifMatch(current.version);
+          check(await sendAs(coord, "POST", "/api/households", { ...h, members: extra.members }));
+          check(await sendAs(coord, "POST", "/api/households", h));
+          check(await sendAs(coord, "POST", `/api/households/${householdId}/members`, h, hv));
+          check(await sendAs(coord, "POST", `/api/households/${householdId}/members`, extra.members[0] ?? {}, hv));
+          const other = typeof h.personId === "string" ? encodeURIComponent(h.personId.toWellFormed()) : "x";
+          check(await sendAs(coord, "DELETE", `/api/households/${householdId}/members/${other}`, h, hv));
+          check(await sendAs(coord, "POST", "/api/cases", c));
+          check(await sendAs(coord, "POST", "/api/cases", { ...c, referralIds: extra.ids, teamAgencyIds: extra.ids }));
+          check(await sendAs(coord, "PATCH", `/api/cases/${caseId}`, { ...c, ...x }, cv));
+          check(
+            await sendAs(coord, "PATCH", `/api/cases/${caseId}`, { issues: extra.ids, leadAgencyId: x.agencyId }, cv),
+          );
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/phase`, x, cv));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/phase`, { ...x, to: extra.enums }, cv));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/consent`, { ...x, consent: extra.enums }, cv));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/team`, x, cv));
+          check(await sendAs(coord, "DELETE", `/api/cases/${caseId}/team/${teamAgencyId}`, x, cv));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/records`, r));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/records`, { ...r, kind: extra.enums }));
+          check(await sendAs(coord, "POST", `/api/cases/${caseId}/assessments`, r, ifMatch(latest)));
+          check(
+            await sendAs(
+              coord,
+              "POST",
+              `/api/cases/${caseId}/assessments`,
+              { sections: extra.sections },
+              ifMatch(latest),
+            ),
+          );
+          check(await coord.get(`/api/cases?phase=${encodeURIComponent(String(x.to).toWellFormed().slice(0, 200))}`));
+        },
+      ),
+      { numRuns: 60 },
+    );
+
+    // nothing outside the schema was stored
+    const db = t.database.db;
+    for (const row of await db.select().from(households)) expect(row.address.trim().length).toBeGreaterThan(0);
+    for (const row of await db.select().from(householdMembers))
+      expect(RELATIONSHIPS as readonly string[]).toContain(row.relationship);
+    for (const row of await db.select().from(cases)) {
+      expect(PHASES as readonly string[]).toContain(row.phase);
+      expect(CASE_CONSENTS as readonly string[]).toContain(row.consent);
+      for (const issue of row.issues) expect(DEFAULT_CONCERNS as readonly string[]).toContain(issue);
+    }
+    for (const e of await db.select().from(caseEvents)) {
+      expect(["opened", "phase", "consent", "team_added", "team_removed", "lead_changed"]).toContain(e.kind);
+    }
+    for (const row of await db.select().from(caseRecords)) {
+      expect(RECORD_KINDS as readonly string[]).toContain(row.kind);
+      expect(RECORD_VISIBILITIES as readonly string[]).toContain(row.visibility);
+    }
+    for (const row of await db.select().from(caseAssessments)) {
+      for (const key of Object.keys(row.sections)) expect(sectionKeys as string[]).toContain(key);
+    }
+  }, 240_000);
+
+  it("refuses unknown keys and __proto__ on case writes", async () => {
+    const current = (await coord.get(`/api/cases/${caseId}`)).body.case;
+    const c = coord as unknown as { cookie: string; csrf: string };
+    const proto = await fetch(`${t.baseUrl}/api/cases/${caseId}/phase`, {
+      method: "POST",
+      headers: {
+        cookie: c.cookie,
+        "x-csrf-token": c.csrf,
+        "content-type": "application/json",
+        ...ifMatch(current.version),
+      },
+      body: '{"to":"closed","reason":"x","__proto__":{"phase":"closed"}}',
+    });
+    expect(proto.status).toBe(400);
+    const extra = await sendAs(coord, "POST", `/api/cases/${caseId}/records`, {
+      kind: "電話",
+      date: "2025-06-01",
+      text: "x",
+      agencyId: teamAgencyId,
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.fields.map((f: { field: string }) => f.field)).toContain("(body)");
   });
 });

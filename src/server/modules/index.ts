@@ -2,8 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../db/client.js";
 import { agencyRoutes } from "./agencies/routes.js";
 import { auditTrailRoutes } from "./audit-trail/routes.js";
+import { caseEntryRoutes } from "./cases/entries-routes.js";
+import { caseRoutes } from "./cases/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
+import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { personRoutes } from "./persons/routes.js";
@@ -27,4 +30,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   personRoutes(app, db);
   referralRoutes(app, db);
   auditTrailRoutes(app, db);
+  householdRoutes(app, db);
+  caseRoutes(app, db);
+  caseEntryRoutes(app, db);
 }

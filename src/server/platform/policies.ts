@@ -110,4 +110,72 @@ export const policies = {
   transitionReferral(basis: ReferralBasis) {
     if (basis === "sender") throw forbidden();
   },
+
+  /** Households (世帯) are registered by agency staff (not by providers: they only send referrals). */
+  registerHouseholds(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  listHouseholds(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  /**
+   * Need-to-know on a household: the coordinators, the agency that registered it, and the agencies on the team
+   * of one of its cases. Everyone else: hidden (404).
+   */
+  householdBasis(
+    a: AuthContext,
+    h: { registeredByAgencyId: string },
+    caseTeamAgencyIds: readonly string[],
+  ): HouseholdBasis | null {
+    if (!isAgencyStaff(a)) return null;
+    if (a.isCoordinator) return "coordinator";
+    if (h.registeredByAgencyId === a.agencyId) return "registrar";
+    if (caseTeamAgencyIds.includes(a.agencyId as string)) return "case_team";
+    return null;
+  },
+  /** Cases are opened by the 多機関協働 coordinators only. */
+  openCases(a: AuthContext) {
+    if (!(isAgencyStaff(a) && a.isCoordinator)) throw forbidden();
+  },
+  /** The case list is for agency staff (each sees the cases of its agency's teams; coordinators all). */
+  listCases(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  /**
+   * Need-to-know on a case and everything under it: the coordinators and the staff of the agencies on its team.
+   * Everyone else (other agencies, providers, even the one that sent a referral, the plan office): hidden (404).
+   */
+  caseBasis(a: AuthContext, c: { leadAgencyId: string }, teamAgencyIds: readonly string[]): CaseBasis | null {
+    if (!isAgencyStaff(a)) return null;
+    if (a.isCoordinator) return "coordinator";
+    if (c.leadAgencyId === a.agencyId) return "lead";
+    if (teamAgencyIds.includes(a.agencyId as string)) return "team";
+    return null;
+  },
+  /** Team, phase and consent changes: the coordinators or the lead agency (主担当); other team members 403. */
+  manageCase(basis: CaseBasis) {
+    if (basis === "team") throw forbidden();
+  },
+  /** Who leads a case (主担当) is the coordinators' decision. */
+  changeCaseLead(basis: CaseBasis) {
+    if (basis !== "coordinator") throw forbidden();
+  },
+  /**
+   * Activity records and assessment versions: the coordinators see all; the writing agency sees its own; the other
+   * team agencies only what is shared with the team, and only while the person's consent is given.
+   */
+  canSeeCaseEntry(
+    a: AuthContext,
+    basis: CaseBasis,
+    entry: { agencyId: string; visibility: string },
+    consentGiven: boolean,
+  ): boolean {
+    if (basis === "coordinator") return true;
+    if (entry.agencyId === a.agencyId) return true;
+    return consentGiven && entry.visibility === "team";
+  },
 };
+
+export type HouseholdBasis = "coordinator" | "registrar" | "case_team";
+/** Why a caller may see a case (recorded as the audit basis). */
+export type CaseBasis = "coordinator" | "lead" | "team";

@@ -1,3 +1,4 @@
+export * from "./cases.js";
 export * from "./core.js";
 export * from "./indicators.js";
 export * from "./plans.js";

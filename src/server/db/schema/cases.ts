@@ -1,0 +1,212 @@
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { agencies, persons, referrals } from "./support.js";
+
+/**
+ * 重層的支援: households (世帯) and the cases (ケース) a 多機関協働 coordinator opens from referrals, with their team
+ * of agencies, phase and consent history, activity records (支援経過) and versioned assessments. Every table is
+ * municipality-owned: municipality_id first in every key, foreign keys are composite.
+ */
+
+export const households = pgTable(
+  "households",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    /** how the staff call the household, e.g. 「つなぐ家」 */
+    name: text("name"),
+    address: text("address").notNull(),
+    registeredByAgencyId: uuid("registered_by_agency_id").notNull(),
+    createdBy: uuid("created_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    index("households_agency_idx").on(t.municipalityId, t.registeredByAgencyId),
+    foreignKey({
+      columns: [t.municipalityId, t.registeredByAgencyId],
+      foreignColumns: [agencies.municipalityId, agencies.id],
+    }),
+  ],
+);
+
+/** A person in a household with the relationship (続柄) to the household's main person. */
+export const householdMembers = pgTable(
+  "household_members",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    householdId: uuid("household_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    relationship: text("relationship").notNull(),
+    addedBy: uuid("added_by"),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.householdId, t.personId] }),
+    index("household_members_person_idx").on(t.municipalityId, t.personId),
+    foreignKey({
+      columns: [t.municipalityId, t.householdId],
+      foreignColumns: [households.municipalityId, households.id],
+    }),
+    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
+  ],
+);
+
+/** A case: phase 受付 → アセスメント → プラン → 支援 → モニタリング → 終結; consent given | not_given | unknown | withdrawn. */
+export const cases = pgTable(
+  "cases",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    householdId: uuid("household_id").notNull(),
+    mainPersonId: uuid("main_person_id").notNull(),
+    leadAgencyId: uuid("lead_agency_id").notNull(),
+    issues: jsonb("issues").$type<string[]>().notNull(),
+    phase: text("phase").notNull(),
+    consent: text("consent").notNull(),
+    consentDate: text("consent_date"),
+    consentMethod: text("consent_method"),
+    openedBy: uuid("opened_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    index("cases_household_idx").on(t.municipalityId, t.householdId),
+    index("cases_phase_idx").on(t.municipalityId, t.phase),
+    foreignKey({
+      columns: [t.municipalityId, t.householdId],
+      foreignColumns: [households.municipalityId, households.id],
+    }),
+    foreignKey({
+      columns: [t.municipalityId, t.householdId, t.mainPersonId],
+      foreignColumns: [householdMembers.municipalityId, householdMembers.householdId, householdMembers.personId],
+    }),
+    foreignKey({
+      columns: [t.municipalityId, t.leadAgencyId],
+      foreignColumns: [agencies.municipalityId, agencies.id],
+    }),
+  ],
+);
+
+/** The referrals a case was opened from; a referral belongs to at most one case. */
+export const caseReferrals = pgTable(
+  "case_referrals",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    referralId: uuid("referral_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.caseId, t.referralId] }),
+    unique("case_referrals_referral_uq").on(t.municipalityId, t.referralId),
+    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+    foreignKey({
+      columns: [t.municipalityId, t.referralId],
+      foreignColumns: [referrals.municipalityId, referrals.id],
+    }),
+  ],
+);
+
+/** The agencies currently on the case team (the lead agency always is). Past changes are in case_events. */
+export const caseTeam = pgTable(
+  "case_team",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    agencyId: uuid("agency_id").notNull(),
+    addedBy: uuid("added_by"),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.caseId, t.agencyId] }),
+    index("case_team_agency_idx").on(t.municipalityId, t.agencyId),
+    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+  ],
+);
+
+/**
+ * The history of a case: kind opened | phase | consent | team_added | team_removed, who (user and agency), when
+ * and why. Phase and consent events carry the new value.
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    seq: integer("seq").notNull(),
+    kind: text("kind").notNull(),
+    phase: text("phase"),
+    consent: text("consent"),
+    consentDate: text("consent_date"),
+    consentMethod: text("consent_method"),
+    /** the agency added or removed (team events) */
+    subjectAgencyId: uuid("subject_agency_id"),
+    reason: text("reason"),
+    byUserId: uuid("by_user_id"),
+    byAgencyId: uuid("by_agency_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.caseId, t.seq] }),
+    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+  ],
+);
+
+/** 支援経過: kind 面談 | 訪問 | 電話 | 同行 | オンライン | 会議; visibility team | agency. Never edited. */
+export const caseRecords = pgTable(
+  "case_records",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    caseId: uuid("case_id").notNull(),
+    agencyId: uuid("agency_id").notNull(),
+    kind: text("kind").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    text: text("text").notNull(),
+    visibility: text("visibility").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    index("case_records_case_idx").on(t.municipalityId, t.caseId, t.date),
+    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+  ],
+);
+
+/** The shared assessment (統一的な記録方式): every save is a new version of the case's assessment. */
+export const caseAssessments = pgTable(
+  "case_assessments",
+  {
+    municipalityId: uuid("municipality_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    version: integer("version").notNull(),
+    agencyId: uuid("agency_id").notNull(),
+    sections: jsonb("sections").$type<Record<string, string>>().notNull(),
+    note: text("note"),
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.caseId, t.version] }),
+    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+  ],
+);

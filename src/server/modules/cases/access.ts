@@ -1,0 +1,72 @@
+import type { Db, Executor } from "../../db/client.js";
+import { actorOf, recordAudit } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { notFound } from "../../platform/errors.js";
+import { type CaseBasis, policies } from "../../platform/policies.js";
+import * as agenciesRepo from "../agencies/repository.js";
+import * as repo from "./repository.js";
+
+export interface VisibleCase {
+  c: repo.CaseRow;
+  team: repo.CaseTeamRow[];
+  basis: CaseBasis;
+}
+
+export async function agencyMap(tx: Executor, municipalityId: string) {
+  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
+}
+
+export const caseNotFound = () => notFound("ケース");
+
+/**
+ * Need-to-know, checked on every request against the current team (a removed agency loses access at once).
+ * Hidden: a "denied" audit record is written and null returned; the caller commits and answers 404.
+ */
+export async function loadCase(
+  tx: Executor,
+  auth: AuthContext,
+  ip: string,
+  caseId: string,
+  action: string,
+  opts: { lock?: boolean } = {},
+): Promise<VisibleCase | null> {
+  const c = await repo.findCase(tx, auth.municipalityId, caseId, opts.lock);
+  const team = c ? await repo.listTeam(tx, auth.municipalityId, c.id) : [];
+  const basis = c
+    ? policies.caseBasis(
+        auth,
+        c,
+        team.map((t) => t.agencyId),
+      )
+    : null;
+  if (!c || !basis) {
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "denied",
+      entityType: "case",
+      entityId: caseId,
+      basis: `need_to_know:${action}`,
+    });
+    return null;
+  }
+  return { c, team, basis };
+}
+
+/** Runs `work` on a visible case in one transaction; a hidden case commits its denial and answers 404. */
+export async function withCase<T>(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  caseId: string,
+  action: string,
+  work: (tx: Executor, visible: VisibleCase) => Promise<T>,
+  opts: { lock?: boolean } = {},
+): Promise<T> {
+  const result = await db.transaction(async (tx) => {
+    const visible = await loadCase(tx, auth, ip, caseId, action, opts);
+    if (!visible) return { hidden: true as const };
+    return { hidden: false as const, value: await work(tx, visible) };
+  });
+  if (result.hidden) throw caseNotFound();
+  return result.value;
+}

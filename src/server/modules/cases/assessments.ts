@@ -1,0 +1,107 @@
+import type { Db } from "../../db/client.js";
+import { actorOf, recordAudit } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { notFound, staleVersion } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import { agencyMap, withCase } from "./access.js";
+import { presentAssessment, presentAssessmentVersion } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { SaveAssessmentInput } from "./schema.js";
+
+/** Assessments are shared with the whole team, so they follow the consent rule of team records. */
+const asEntry = (a: { agencyId: string }) => ({ agencyId: a.agencyId, visibility: "team" });
+
+/**
+ * The versions of the case's assessment the caller may see (newest first) and the latest version number of the
+ * case (what a new save must name in If-Match, 0 before the first).
+ */
+export async function listAssessments(db: Db, auth: AuthContext, ip: string, caseId: string) {
+  return withCase(db, auth, ip, caseId, "assessments", async (tx, { c, basis }) => {
+    const all = await repo.listAssessmentVersions(tx, auth.municipalityId, caseId);
+    const visible = all.filter((v) => policies.canSeeCaseEntry(auth, basis, asEntry(v), c.consent === "given"));
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "case_assessments",
+      entityId: caseId,
+      basis: `case:${basis};consent:${c.consent}`,
+      after: { versions: visible.map((v) => v.version) },
+    });
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    return {
+      latestVersion: all[0]?.version ?? 0,
+      versions: visible.map((v) => presentAssessmentVersion(v, agencies)),
+    };
+  });
+}
+
+export async function getAssessment(db: Db, auth: AuthContext, ip: string, caseId: string, version: number) {
+  return withCase(db, auth, ip, caseId, "assessment", async (tx, { c, basis }) => {
+    const row = await repo.findAssessment(tx, auth.municipalityId, caseId, version);
+    if (!row || !policies.canSeeCaseEntry(auth, basis, asEntry(row), c.consent === "given")) {
+      if (row) {
+        await recordAudit(tx, {
+          ...actorOf(auth, ip),
+          action: "denied",
+          entityType: "case_assessment",
+          entityId: caseId,
+          basis: `consent:${c.consent};version:${version}`,
+        });
+      }
+      return null;
+    }
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "case_assessment",
+      entityId: caseId,
+      basis: `case:${basis};consent:${c.consent};version:${version}`,
+    });
+    return presentAssessment(row, await agencyMap(tx, auth.municipalityId));
+  }).then((a) => {
+    if (!a) throw notFound("アセスメント");
+    return a;
+  });
+}
+
+/** Saves a new version (never overwrites). `expected` is the latest version the writer saw (0 for the first). */
+export async function saveAssessment(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  caseId: string,
+  expected: number,
+  input: SaveAssessmentInput,
+) {
+  return withCase(
+    db,
+    auth,
+    ip,
+    caseId,
+    "assessment_save",
+    async (tx, { basis }) => {
+      const [latest] = await repo.listAssessmentVersions(tx, auth.municipalityId, caseId);
+      const current = latest?.version ?? 0;
+      if (current !== expected) throw staleVersion(current);
+      const row = await repo.insertAssessment(tx, {
+        municipalityId: auth.municipalityId,
+        caseId,
+        version: current + 1,
+        agencyId: auth.agencyId as string,
+        sections: input.sections,
+        note: input.note,
+        createdBy: auth.userId,
+      });
+      await recordAudit(tx, {
+        ...actorOf(auth, ip),
+        action: "create",
+        entityType: "case_assessment",
+        entityId: caseId,
+        basis: `case:${basis}`,
+        after: { version: row.version, note: row.note },
+      });
+      return presentAssessment(row, await agencyMap(tx, auth.municipalityId));
+    },
+    { lock: true },
+  );
+}

@@ -1,0 +1,172 @@
+import type { CaseBasis } from "../../platform/policies.js";
+import type { AgencyRow } from "../agencies/repository.js";
+import type { HouseholdMember } from "../households/presenter.js";
+import type { ReferralRow } from "../referrals/repository.js";
+import { type ReferralStatus, STATUS_LABELS } from "../referrals/schema.js";
+import type {
+  AssessmentVersionRow,
+  CaseAssessmentRow,
+  CaseEventRow,
+  CaseRecordRow,
+  CaseRow,
+  CaseTeamRow,
+} from "./repository.js";
+import {
+  ASSESSMENT_SECTIONS,
+  type CaseConsent,
+  CONSENT_LABELS,
+  PHASE_LABELS,
+  type Phase,
+  type RECORD_VISIBILITIES,
+  VISIBILITY_LABELS,
+} from "./schema.js";
+
+export type AgencyMap = Map<string, AgencyRow>;
+const agencyRef = (agencies: AgencyMap, id: string) => ({ id, name: agencies.get(id)?.name ?? "（不明な機関）" });
+const phaseLabel = (p: string) => PHASE_LABELS[p as Phase] ?? p;
+const consentLabel = (c: string) => CONSENT_LABELS[c as CaseConsent] ?? c;
+
+/** One row of the case list. */
+export function presentCaseSummary(
+  c: CaseRow,
+  household: { id: string; name: string | null },
+  person: { id: string; nameKanji: string | null; nameKana: string },
+  teamAgencyIds: string[],
+  agencies: AgencyMap,
+) {
+  return {
+    id: c.id,
+    phase: c.phase,
+    phaseLabel: phaseLabel(c.phase),
+    issues: c.issues,
+    consent: c.consent,
+    consentLabel: consentLabel(c.consent),
+    household,
+    mainPerson: person,
+    leadAgency: agencyRef(agencies, c.leadAgencyId),
+    team: teamAgencyIds.map((id) => agencyRef(agencies, id)),
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+export type CaseSummary = ReturnType<typeof presentCaseSummary>;
+
+function presentEvents(events: CaseEventRow[], agencies: AgencyMap) {
+  const by = (e: CaseEventRow) => ({
+    seq: e.seq,
+    at: e.at,
+    byUserId: e.byUserId,
+    byAgency: e.byAgencyId ? agencyRef(agencies, e.byAgencyId) : null,
+    reason: e.reason,
+  });
+  return {
+    phaseHistory: events
+      .filter((e) => e.phase !== null)
+      .map((e) => ({ ...by(e), phase: e.phase as string, phaseLabel: phaseLabel(e.phase as string) })),
+    consentHistory: events
+      .filter((e) => e.consent !== null)
+      .map((e) => ({
+        ...by(e),
+        consent: e.consent as string,
+        consentLabel: consentLabel(e.consent as string),
+        consentDate: e.consentDate,
+        consentMethod: e.consentMethod,
+      })),
+    teamHistory: events
+      .filter((e) => ["team_added", "team_removed", "lead_changed"].includes(e.kind))
+      .filter((e) => e.subjectAgencyId !== null)
+      .map((e) => ({
+        ...by(e),
+        kind: e.kind as "team_added" | "team_removed" | "lead_changed",
+        agency: agencyRef(agencies, e.subjectAgencyId as string),
+      })),
+  };
+}
+
+/** A case as the caller sees it: household and members, team, linked referrals, the whole history. */
+export function presentCase(
+  c: CaseRow,
+  parts: {
+    household: { id: string; name: string | null; address: string; members: HouseholdMember[] };
+    team: CaseTeamRow[];
+    referrals: ReferralRow[];
+    events: CaseEventRow[];
+    agencies: AgencyMap;
+    access: CaseBasis;
+  },
+) {
+  const { agencies } = parts;
+  const main = parts.household.members.find((m) => m.personId === c.mainPersonId) ?? null;
+  return {
+    id: c.id,
+    phase: c.phase,
+    phaseLabel: phaseLabel(c.phase),
+    issues: c.issues,
+    consent: c.consent,
+    consentLabel: consentLabel(c.consent),
+    consentDate: c.consentDate,
+    consentMethod: c.consentMethod,
+    household: parts.household,
+    mainPerson: main,
+    leadAgency: agencyRef(agencies, c.leadAgencyId),
+    team: [...parts.team]
+      .sort((a, b) => Number(b.agencyId === c.leadAgencyId) - Number(a.agencyId === c.leadAgencyId))
+      .map((t) => ({
+        agency: agencyRef(agencies, t.agencyId),
+        isLead: t.agencyId === c.leadAgencyId,
+        addedAt: t.addedAt,
+      })),
+    referrals: parts.referrals.map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      fromAgency: agencyRef(agencies, r.fromAgencyId),
+      concerns: r.concerns,
+      status: r.status,
+      statusLabel: STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
+      createdAt: r.createdAt,
+    })),
+    ...presentEvents(parts.events, agencies),
+    /** why the caller sees the case: coordinator | lead | team */
+    access: parts.access,
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+export type CaseDetail = ReturnType<typeof presentCase>;
+
+export function presentRecord(r: CaseRecordRow, agencies: AgencyMap) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    date: r.date,
+    text: r.text,
+    visibility: r.visibility as (typeof RECORD_VISIBILITIES)[number],
+    visibilityLabel: VISIBILITY_LABELS[r.visibility as (typeof RECORD_VISIBILITIES)[number]] ?? r.visibility,
+    agency: agencyRef(agencies, r.agencyId),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+export type CaseRecord = ReturnType<typeof presentRecord>;
+
+export function presentAssessmentVersion(v: AssessmentVersionRow, agencies: AgencyMap) {
+  return {
+    version: v.version,
+    agency: agencyRef(agencies, v.agencyId),
+    note: v.note,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+  };
+}
+export type AssessmentVersion = ReturnType<typeof presentAssessmentVersion>;
+
+/** One version of the assessment: every section of the fixed format, in order, with its label. */
+export function presentAssessment(a: CaseAssessmentRow, agencies: AgencyMap) {
+  return {
+    ...presentAssessmentVersion(a, agencies),
+    sections: ASSESSMENT_SECTIONS.map((s) => ({ key: s.key, label: s.label, text: a.sections[s.key] ?? "" })),
+  };
+}
+export type Assessment = ReturnType<typeof presentAssessment>;

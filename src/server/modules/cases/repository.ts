@@ -1,0 +1,196 @@
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import {
+  caseAssessments,
+  caseEvents,
+  caseRecords,
+  caseReferrals,
+  cases,
+  caseTeam,
+  households,
+  persons,
+} from "../../db/schema/index.js";
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CaseRecordRow = typeof caseRecords.$inferSelect;
+export type CaseAssessmentRow = typeof caseAssessments.$inferSelect;
+
+export async function insertCase(db: Executor, values: typeof cases.$inferInsert) {
+  const [row] = await db.insert(cases).values(values).returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+/** The case row; `lock` takes a row lock so that writers of one case (assessment versions) queue up. */
+export async function findCase(db: Executor, municipalityId: string, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, id)));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+export async function updateCase(
+  db: Executor,
+  municipalityId: string,
+  id: string,
+  version: number,
+  values: Partial<Pick<CaseRow, "phase" | "consent" | "consentDate" | "consentMethod" | "issues" | "leadAgencyId">>,
+) {
+  const [row] = await db
+    .update(cases)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, id), eq(cases.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function listTeam(db: Executor, municipalityId: string, caseId: string) {
+  return db
+    .select()
+    .from(caseTeam)
+    .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, caseId)))
+    .orderBy(asc(caseTeam.addedAt), asc(caseTeam.agencyId));
+}
+export type CaseTeamRow = Awaited<ReturnType<typeof listTeam>>[number];
+
+export async function insertTeam(db: Executor, values: (typeof caseTeam.$inferInsert)[]) {
+  if (!values.length) return;
+  await db.insert(caseTeam).values(values);
+}
+
+export async function deleteTeamAgency(db: Executor, municipalityId: string, caseId: string, agencyId: string) {
+  return db
+    .delete(caseTeam)
+    .where(
+      and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, caseId), eq(caseTeam.agencyId, agencyId)),
+    )
+    .returning();
+}
+
+export async function insertCaseReferrals(db: Executor, values: (typeof caseReferrals.$inferInsert)[]) {
+  if (!values.length) return;
+  await db.insert(caseReferrals).values(values);
+}
+
+/** The referral ids already linked to a case (a referral belongs to at most one case). */
+export async function findLinkedReferrals(db: Executor, municipalityId: string, referralIds: string[]) {
+  if (!referralIds.length) return [];
+  return db
+    .select()
+    .from(caseReferrals)
+    .where(and(eq(caseReferrals.municipalityId, municipalityId), inArray(caseReferrals.referralId, referralIds)));
+}
+
+export async function listCaseReferralIds(db: Executor, municipalityId: string, caseId: string) {
+  const rows = await db
+    .select({ referralId: caseReferrals.referralId })
+    .from(caseReferrals)
+    .where(and(eq(caseReferrals.municipalityId, municipalityId), eq(caseReferrals.caseId, caseId)));
+  return rows.map((r) => r.referralId);
+}
+
+/** Cases of the municipality (all, or those whose team includes `agencyId`), with household and main person. */
+export function listCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+  const where: (SQL | undefined)[] = [eq(cases.municipalityId, municipalityId)];
+  if (opts.agencyId) {
+    where.push(
+      sql`exists (select 1 from ${caseTeam} where ${caseTeam.municipalityId} = ${cases.municipalityId}
+        and ${caseTeam.caseId} = ${cases.id} and ${caseTeam.agencyId} = ${opts.agencyId})`,
+    );
+  }
+  if (opts.phase) where.push(eq(cases.phase, opts.phase));
+  return db
+    .select({
+      case: cases,
+      household: { id: households.id, name: households.name },
+      person: { id: persons.id, nameKanji: persons.nameKanji, nameKana: persons.nameKana },
+      teamAgencyIds: sql<string[]>`coalesce((select jsonb_agg(${caseTeam.agencyId} order by ${caseTeam.addedAt})
+        from ${caseTeam} where ${caseTeam.municipalityId} = ${cases.municipalityId}
+        and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
+    })
+    .from(cases)
+    .innerJoin(
+      households,
+      and(eq(households.municipalityId, cases.municipalityId), eq(households.id, cases.householdId)),
+    )
+    .innerJoin(persons, and(eq(persons.municipalityId, cases.municipalityId), eq(persons.id, cases.mainPersonId)))
+    .where(and(...where))
+    .orderBy(desc(cases.updatedAt), asc(cases.id))
+    .limit(1000);
+}
+
+export async function listEvents(db: Executor, municipalityId: string, caseId: string) {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.municipalityId, municipalityId), eq(caseEvents.caseId, caseId)))
+    .orderBy(asc(caseEvents.seq));
+}
+
+export async function insertEvent(db: Executor, values: Omit<typeof caseEvents.$inferInsert, "seq">) {
+  const [last] = await db
+    .select({ seq: caseEvents.seq })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.municipalityId, values.municipalityId), eq(caseEvents.caseId, values.caseId)))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  const [row] = await db
+    .insert(caseEvents)
+    .values({ ...values, seq: (last?.seq ?? 0) + 1 })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+export async function insertRecord(db: Executor, values: typeof caseRecords.$inferInsert) {
+  const [row] = await db.insert(caseRecords).values(values).returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+export function listRecords(db: Executor, municipalityId: string, caseId: string) {
+  return db
+    .select()
+    .from(caseRecords)
+    .where(and(eq(caseRecords.municipalityId, municipalityId), eq(caseRecords.caseId, caseId)))
+    .orderBy(desc(caseRecords.date), desc(caseRecords.createdAt), asc(caseRecords.id));
+}
+
+export async function insertAssessment(db: Executor, values: typeof caseAssessments.$inferInsert) {
+  const [row] = await db.insert(caseAssessments).values(values).returning();
+  if (!row) throw new Error("insert returned nothing");
+  return row;
+}
+
+/** Every version's metadata (not the sections), newest first. */
+export function listAssessmentVersions(db: Executor, municipalityId: string, caseId: string) {
+  return db
+    .select({
+      version: caseAssessments.version,
+      agencyId: caseAssessments.agencyId,
+      note: caseAssessments.note,
+      createdBy: caseAssessments.createdBy,
+      createdAt: caseAssessments.createdAt,
+    })
+    .from(caseAssessments)
+    .where(and(eq(caseAssessments.municipalityId, municipalityId), eq(caseAssessments.caseId, caseId)))
+    .orderBy(desc(caseAssessments.version));
+}
+export type AssessmentVersionRow = Awaited<ReturnType<typeof listAssessmentVersions>>[number];
+
+export async function findAssessment(db: Executor, municipalityId: string, caseId: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(caseAssessments)
+    .where(
+      and(
+        eq(caseAssessments.municipalityId, municipalityId),
+        eq(caseAssessments.caseId, caseId),
+        eq(caseAssessments.version, version),
+      ),
+    );
+  return row ?? null;
+}

@@ -1,0 +1,209 @@
+import { z } from "zod";
+import { isoDate } from "../persons/schema.js";
+import { DEFAULT_CONCERNS } from "../referrals/schema.js";
+
+/** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
+export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
+export type Phase = (typeof PHASES)[number];
+export const PHASE_LABELS: Record<Phase, string> = {
+  intake: "受付",
+  assessment: "アセスメント",
+  planning: "プラン",
+  support: "支援",
+  monitoring: "モニタリング",
+  closed: "終結",
+};
+/**
+ * Where a case may go next: one step forward, back to an earlier step (re-assessment, re-planning), or closed
+ * from anywhere. A closed case stays closed (a new case is opened from a new referral).
+ */
+export const PHASE_TRANSITIONS: Record<Phase, readonly Phase[]> = {
+  intake: ["assessment", "closed"],
+  assessment: ["planning", "intake", "closed"],
+  planning: ["support", "assessment", "closed"],
+  support: ["monitoring", "planning", "assessment", "closed"],
+  monitoring: ["support", "planning", "assessment", "closed"],
+  closed: [],
+};
+/** The next phase in order: the only move that needs no reason. */
+export const nextPhase = (p: Phase): Phase | null => PHASES[PHASES.indexOf(p) + 1] ?? null;
+
+/** The person's consent to share information within the team (重層的支援会議 needs it). */
+export const CASE_CONSENTS = ["given", "not_given", "unknown", "withdrawn"] as const;
+export type CaseConsent = (typeof CASE_CONSENTS)[number];
+export const CONSENT_LABELS: Record<CaseConsent, string> = {
+  given: "同意あり",
+  not_given: "同意なし",
+  unknown: "未確認",
+  withdrawn: "同意撤回",
+};
+
+/** 支援経過: the kinds of activity and who may read a record. */
+export const RECORD_KINDS = ["面談", "訪問", "電話", "同行", "オンライン", "会議"] as const;
+export const RECORD_VISIBILITIES = ["team", "agency"] as const;
+export const VISIBILITY_LABELS: Record<(typeof RECORD_VISIBILITIES)[number], string> = {
+  team: "チーム全体",
+  agency: "自機関のみ",
+};
+
+/**
+ * The shared assessment format (統一的な記録方式): a fixed list of sections, every one free text. Saving creates a
+ * new version; versions are never overwritten.
+ */
+export const ASSESSMENT_SECTIONS = [
+  { key: "person", label: "本人の状況", hint: "心身の状態、生活の様子、本人が困っていること" },
+  { key: "household", label: "世帯の状況", hint: "世帯員それぞれの状況と関係、介護・養育の負担" },
+  { key: "health", label: "健康・障害", hint: "病気、障害、通院・服薬、手帳や認定の状況" },
+  { key: "economy", label: "経済状況", hint: "収入、支出、債務、受けている給付" },
+  { key: "housing", label: "住まい", hint: "住居の種類と状態、家賃、転居の必要" },
+  { key: "social", label: "社会参加・つながり", hint: "仕事、学校、居場所、近所や友人とのつながり" },
+  { key: "wishes", label: "本人の希望", hint: "本人（と家族）が望む暮らし、支援への希望" },
+  { key: "view", label: "支援者の見立て", hint: "課題の整理、強み、優先して取り組むこと" },
+] as const;
+export type AssessmentSectionKey = (typeof ASSESSMENT_SECTIONS)[number]["key"];
+
+const storable = (v: string) => !v.includes("\u0000");
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}は文字列で入力してください` })
+    .max(max, `${label}は${max}文字以内で入力してください`)
+    .refine(storable, "使用できない文字が含まれています")
+    .nullable()
+    .default(null)
+    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+const uuidList = (label: string, min: number) =>
+  z
+    .array(z.uuid(`${label}の指定が正しくありません`), { error: `${label}を配列で指定してください` })
+    .min(min, `${label}を${min}つ以上指定してください`)
+    .max(20, `${label}は20件までです`);
+
+const concerns = z
+  .array(z.enum(DEFAULT_CONCERNS, { error: `課題は ${DEFAULT_CONCERNS.join("・")} から選んでください` }), {
+    error: "課題を配列で指定してください",
+  })
+  .min(1, "課題を1つ以上選んでください")
+  .max(DEFAULT_CONCERNS.length)
+  .transform((c) => [...new Set(c)]);
+
+export const openCaseSchema = z
+  .strictObject({
+    referralIds: uuidList("つなぐシート", 1),
+    householdId: z.uuid("世帯の指定が正しくありません"),
+    mainPersonId: z.uuid("主たる対象者の指定が正しくありません"),
+    leadAgencyId: z.uuid("主担当機関の指定が正しくありません"),
+    teamAgencyIds: uuidList("チームの機関", 0).default([]),
+    /** null = the concerns of the referrals */
+    issues: concerns.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (new Set(v.referralIds).size !== v.referralIds.length)
+      ctx.addIssue({ code: "custom", path: ["referralIds"], message: "同じつなぐシートが2回指定されています" });
+  });
+export type OpenCaseInput = z.infer<typeof openCaseSchema>;
+
+export const listCasesQuery = z.object({
+  phase: z.enum(PHASES, { error: `段階は ${PHASES.join("・")} から選んでください` }).optional(),
+});
+
+export const caseParams = z.object({ caseId: z.uuid("ケースの指定が正しくありません") });
+export const teamMemberParams = z.object({
+  caseId: z.uuid("ケースの指定が正しくありません"),
+  agencyId: z.uuid("機関の指定が正しくありません"),
+});
+export const assessmentParams = z.object({
+  caseId: z.uuid("ケースの指定が正しくありません"),
+  version: z.coerce
+    .number({ error: "版の指定が正しくありません" })
+    .int("版の指定が正しくありません")
+    .min(1, "版の指定が正しくありません")
+    .max(1_000_000, "版の指定が正しくありません"),
+});
+
+export const updateCaseSchema = z
+  .strictObject({
+    issues: concerns.optional(),
+    leadAgencyId: z.uuid("主担当機関の指定が正しくありません").optional(),
+    reason: optionalText("理由", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.issues === undefined && v.leadAgencyId === undefined)
+      ctx.addIssue({ code: "custom", path: ["(body)"], message: "変更する項目（課題・主担当機関）を指定してください" });
+  });
+export type UpdateCaseInput = z.infer<typeof updateCaseSchema>;
+
+export const changePhaseSchema = z.strictObject({
+  to: z.enum(PHASES, { error: `次の段階は ${PHASES.join("・")} から選んでください` }),
+  reason: optionalText("理由", 1000),
+});
+export type ChangePhaseInput = z.infer<typeof changePhaseSchema>;
+
+export const addTeamAgencySchema = z.strictObject({
+  agencyId: z.uuid("機関の指定が正しくありません"),
+  reason: optionalText("理由", 1000),
+});
+export type AddTeamAgencyInput = z.infer<typeof addTeamAgencySchema>;
+
+export const removeTeamAgencySchema = z.strictObject({ reason: optionalText("理由", 1000) });
+
+export const consentSchema = z
+  .strictObject({
+    consent: z.enum(CASE_CONSENTS, { error: `本人同意は ${CASE_CONSENTS.join("・")} から選んでください` }),
+    consentDate: isoDate("日付").nullable().default(null),
+    consentMethod: optionalText("確認の方法", 100),
+    reason: optionalText("備考", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentDate"],
+        message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
+      });
+    if (v.consent === "given" && !v.consentMethod)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentMethod"],
+        message: "同意の方法（書面・口頭など）を入力してください",
+      });
+  });
+export type ConsentInput = z.infer<typeof consentSchema>;
+
+export const createRecordSchema = z.strictObject({
+  kind: z.enum(RECORD_KINDS, { error: `種別は ${RECORD_KINDS.join("・")} から選んでください` }),
+  date: isoDate("実施日"),
+  text: z
+    .string({ error: "内容を入力してください" })
+    .trim()
+    .min(1, "内容を入力してください")
+    .max(10000, "内容は10000文字以内で入力してください")
+    .refine(storable, "使用できない文字が含まれています"),
+  visibility: z
+    .enum(RECORD_VISIBILITIES, { error: "公開範囲は team（チーム全体）・agency（自機関のみ）から選んでください" })
+    .default("team"),
+});
+export type CreateRecordInput = z.infer<typeof createRecordSchema>;
+
+const sectionText = (label: string) =>
+  z
+    .string({ error: `${label}は文字列で入力してください` })
+    .max(5000, `${label}は5000文字以内で入力してください`)
+    .refine(storable, "使用できない文字が含まれています")
+    .default("")
+    .transform((v) => v.trim());
+
+export const saveAssessmentSchema = z
+  .strictObject({
+    sections: z.strictObject(
+      Object.fromEntries(ASSESSMENT_SECTIONS.map((s) => [s.key, sectionText(s.label)])) as Record<
+        AssessmentSectionKey,
+        ReturnType<typeof sectionText>
+      >,
+      { error: "アセスメントの項目を指定してください" },
+    ),
+    note: optionalText("更新メモ", 500),
+  })
+  .superRefine((v, ctx) => {
+    if (Object.values(v.sections).every((t) => !t))
+      ctx.addIssue({ code: "custom", path: ["sections"], message: "少なくとも1つの項目を入力してください" });
+  });
+export type SaveAssessmentInput = z.infer<typeof saveAssessmentSchema>;

@@ -1,0 +1,177 @@
+import type { Db, Executor } from "../../db/client.js";
+import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { conflict, ValidationError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
+import * as agenciesRepo from "../agencies/repository.js";
+import { presentMember, sortMembers } from "../households/presenter.js";
+import * as householdsRepo from "../households/repository.js";
+import * as referralsRepo from "../referrals/repository.js";
+import { agencyMap, type VisibleCase, withCase } from "./access.js";
+import { presentCase, presentCaseSummary } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { CaseConsent, OpenCaseInput, Phase } from "./schema.js";
+
+/**
+ * The consent a case starts with, from its referrals: given only when every referral records consent given (date
+ * and method of the latest); otherwise not_given when one of them says so; otherwise unknown.
+ */
+export function initialConsent(refs: { consent: string; consentDate: string | null; consentMethod: string | null }[]) {
+  if (refs.length && refs.every((r) => r.consent === "given")) {
+    const latest = [...refs].sort((a, b) => (b.consentDate ?? "").localeCompare(a.consentDate ?? ""))[0];
+    return {
+      consent: "given" as CaseConsent,
+      consentDate: latest?.consentDate ?? null,
+      consentMethod: latest?.consentMethod ?? null,
+    };
+  }
+  const consent: CaseConsent = refs.some((r) => r.consent === "not_given") ? "not_given" : "unknown";
+  return { consent, consentDate: null, consentMethod: null };
+}
+
+/** A team agency must exist and be a public agency (registered providers send referrals, they are not on teams). */
+export async function checkTeamAgency(tx: Executor, auth: AuthContext, field: string, agencyId: string) {
+  const agency = await agenciesRepo.findAgency(tx, auth.municipalityId, agencyId);
+  if (!agency) throw new ValidationError([{ field, message: "機関が見つかりません" }]);
+  if (agency.kind === "provider")
+    throw new ValidationError([{ field, message: "登録事業者はケースのチームに加えられません" }]);
+  return agency;
+}
+
+/** The full case as the caller sees it; reading it is a read of every member shown (basis "case:<id>"). */
+export async function readCase(tx: Executor, auth: AuthContext, ip: string, visible: VisibleCase) {
+  const { c, team, basis } = visible;
+  const household = await householdsRepo.findHousehold(tx, auth.municipalityId, c.householdId);
+  if (!household) throw new Error("case without its household");
+  const members = sortMembers(await householdsRepo.listMembers(tx, auth.municipalityId, c.householdId)).map(
+    presentMember,
+  );
+  const referralIds = await repo.listCaseReferralIds(tx, auth.municipalityId, c.id);
+  const referrals = (
+    await Promise.all(referralIds.map((id) => referralsRepo.findReferral(tx, auth.municipalityId, id)))
+  ).filter((r) => r !== null);
+  const events = await repo.listEvents(tx, auth.municipalityId, c.id);
+  const detail = presentCase(c, {
+    household: { id: household.id, name: household.name, address: household.address, members },
+    team,
+    referrals,
+    events,
+    agencies: await agencyMap(tx, auth.municipalityId),
+    access: basis,
+  });
+  await recordAuditBatch(tx, [
+    { ...actorOf(auth, ip), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
+    ...members.map((m) => ({
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "person",
+      entityId: m.personId,
+      basis: `case:${c.id}`,
+    })),
+  ]);
+  return detail;
+}
+
+/**
+ * A coordinator opens a case from referrals (all of the municipality are visible to coordinators), for a household
+ * whose members the referrals are about. The lead agency is always on the team.
+ */
+export async function openCase(db: Db, auth: AuthContext, ip: string, input: OpenCaseInput) {
+  policies.openCases(auth);
+  return db.transaction(async (tx) => {
+    const household = await householdsRepo.findHousehold(tx, auth.municipalityId, input.householdId);
+    if (!household) throw new ValidationError([{ field: "householdId", message: "世帯が見つかりません" }]);
+    const members = await householdsRepo.listMembers(tx, auth.municipalityId, household.id);
+    const memberIds = new Set(members.map((m) => m.personId));
+    if (!memberIds.has(input.mainPersonId))
+      throw new ValidationError([
+        { field: "mainPersonId", message: "主たる対象者はこの世帯の世帯員から選んでください" },
+      ]);
+    const refs = [];
+    for (const [i, id] of input.referralIds.entries()) {
+      const r = await referralsRepo.findReferral(tx, auth.municipalityId, id);
+      if (!r || !policies.referralBasis(auth, r))
+        throw new ValidationError([{ field: `referralIds.${i}`, message: "つなぐシートが見つかりません" }]);
+      if (!memberIds.has(r.personId))
+        throw new ValidationError([
+          { field: `referralIds.${i}`, message: "このつなぐシートの対象者はこの世帯の世帯員ではありません" },
+        ]);
+      refs.push(r);
+    }
+    if ((await repo.findLinkedReferrals(tx, auth.municipalityId, input.referralIds)).length)
+      throw conflict("指定したつなぐシートは既に別のケースになっています");
+    await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId);
+    for (const [i, id] of input.teamAgencyIds.entries()) await checkTeamAgency(tx, auth, `teamAgencyIds.${i}`, id);
+    const teamIds = [...new Set([input.leadAgencyId, ...input.teamAgencyIds])];
+    const issues = input.issues ?? [...new Set(refs.flatMap((r) => r.concerns))];
+    const consent = initialConsent(refs);
+    const phase: Phase = "intake";
+    const c = await repo.insertCase(tx, {
+      municipalityId: auth.municipalityId,
+      householdId: household.id,
+      mainPersonId: input.mainPersonId,
+      leadAgencyId: input.leadAgencyId,
+      issues,
+      phase,
+      ...consent,
+      openedBy: auth.userId,
+    });
+    await repo.insertCaseReferrals(
+      tx,
+      input.referralIds.map((referralId) => ({ municipalityId: auth.municipalityId, caseId: c.id, referralId })),
+    );
+    await repo.insertTeam(
+      tx,
+      teamIds.map((agencyId) => ({
+        municipalityId: auth.municipalityId,
+        caseId: c.id,
+        agencyId,
+        addedBy: auth.userId,
+      })),
+    );
+    const who = { municipalityId: auth.municipalityId, caseId: c.id, byUserId: auth.userId, byAgencyId: auth.agencyId };
+    await repo.insertEvent(tx, { ...who, kind: "opened", phase, ...consent, reason: "つなぐシートからケースを開始" });
+    for (const agencyId of teamIds)
+      await repo.insertEvent(tx, { ...who, kind: "team_added", subjectAgencyId: agencyId });
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "case",
+      entityId: c.id,
+      basis: "case:coordinator",
+      after: { ...input, issues, teamAgencyIds: teamIds, phase, ...consent },
+    });
+    return readCase(tx, auth, ip, {
+      c,
+      team: await repo.listTeam(tx, auth.municipalityId, c.id),
+      basis: "coordinator",
+    });
+  });
+}
+
+/** The cases of the caller's agency's teams (coordinators: all). Each row names its main person: a read. */
+export async function listCases(db: Db, auth: AuthContext, ip: string, phase: Phase | undefined) {
+  policies.listCases(auth);
+  return db.transaction(async (tx) => {
+    const rows = await repo.listCases(tx, auth.municipalityId, {
+      agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string),
+      phase,
+    });
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    await recordAuditBatch(
+      tx,
+      rows.map((r) => ({
+        ...actorOf(auth, ip),
+        action: "read",
+        entityType: "person",
+        entityId: r.person.id,
+        basis: `case:${r.case.id}`,
+      })),
+    );
+    return rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies));
+  });
+}
+
+export async function getCase(db: Db, auth: AuthContext, ip: string, caseId: string) {
+  return withCase(db, auth, ip, caseId, "read", (tx, visible) => readCase(tx, auth, ip, visible));
+}

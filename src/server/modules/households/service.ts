@@ -1,0 +1,245 @@
+import type { Db, Executor } from "../../db/client.js";
+import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { type HouseholdBasis, policies } from "../../platform/policies.js";
+import * as agenciesRepo from "../agencies/repository.js";
+import { PHASE_LABELS, type Phase } from "../cases/schema.js";
+import * as personsRepo from "../persons/repository.js";
+import { presentHousehold, presentHouseholdSummary } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { CreateHouseholdInput, MemberInput } from "./schema.js";
+
+async function agencyMap(tx: Executor, municipalityId: string) {
+  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
+}
+
+async function denied(tx: Executor, auth: AuthContext, ip: string, householdId: string, action: string) {
+  await recordAudit(tx, {
+    ...actorOf(auth, ip),
+    action: "denied",
+    entityType: "household",
+    entityId: householdId,
+    basis: `need_to_know:${action}`,
+  });
+}
+
+/**
+ * The household with the caller's need-to-know basis, or null (hidden: a committed "denied" record is written,
+ * the caller answers 404).
+ */
+async function loadVisible(tx: Executor, auth: AuthContext, ip: string, householdId: string, action: string) {
+  const household = await repo.findHousehold(tx, auth.municipalityId, householdId);
+  const householdCases = household ? await repo.listCasesOfHousehold(tx, auth.municipalityId, household.id) : [];
+  const teamAgencyIds = householdCases.flatMap((c) => c.teamAgencyIds);
+  const basis = household ? policies.householdBasis(auth, household, teamAgencyIds) : null;
+  if (!household || !basis) {
+    await denied(tx, auth, ip, householdId, action);
+    return null;
+  }
+  return { household, householdCases, basis };
+}
+
+async function present(
+  tx: Executor,
+  auth: AuthContext,
+  loaded: { household: repo.HouseholdRow; householdCases: repo.HouseholdCaseView[]; basis: HouseholdBasis },
+) {
+  const members = await repo.listMembers(tx, auth.municipalityId, loaded.household.id);
+  const visibleCases = loaded.householdCases
+    .filter((c) => policies.caseBasis(auth, c, c.teamAgencyIds))
+    .map((c) => ({ id: c.id, phase: c.phase, phaseLabel: PHASE_LABELS[c.phase as Phase] ?? c.phase }));
+  return presentHousehold(
+    loaded.household,
+    members,
+    await agencyMap(tx, auth.municipalityId),
+    visibleCases,
+    loaded.basis,
+  );
+}
+
+/** Every member shown is a read of that person (basis "household:<id>"), written with the read. */
+async function auditMemberReads(
+  tx: Executor,
+  auth: AuthContext,
+  ip: string,
+  household: { id: string; members: { personId: string }[] },
+) {
+  await recordAuditBatch(
+    tx,
+    household.members.map((m) => ({
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "person",
+      entityId: m.personId,
+      basis: `household:${household.id}`,
+    })),
+  );
+}
+
+async function checkPersons(tx: Executor, auth: AuthContext, members: MemberInput[], field: (i: number) => string) {
+  for (const [i, m] of members.entries()) {
+    if (!(await personsRepo.findPerson(tx, auth.municipalityId, m.personId)))
+      throw new ValidationError([{ field: field(i), message: "対象者が見つかりません" }]);
+  }
+}
+
+export async function createHousehold(db: Db, auth: AuthContext, ip: string, input: CreateHouseholdInput) {
+  policies.registerHouseholds(auth);
+  return db.transaction(async (tx) => {
+    await checkPersons(tx, auth, input.members, (i) => `members.${i}.personId`);
+    const household = await repo.insertHousehold(tx, {
+      municipalityId: auth.municipalityId,
+      name: input.name,
+      address: input.address,
+      registeredByAgencyId: auth.agencyId as string,
+      createdBy: auth.userId,
+    });
+    await repo.insertMembers(
+      tx,
+      input.members.map((m) => ({ municipalityId: auth.municipalityId, householdId: household.id, ...m })),
+    );
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "create",
+      entityType: "household",
+      entityId: household.id,
+      basis: `agency:${auth.agencyId}`,
+      after: { name: input.name, address: input.address, members: input.members },
+    });
+    return present(tx, auth, { household, householdCases: [], basis: "registrar" });
+  });
+}
+
+export async function getHousehold(db: Db, auth: AuthContext, ip: string, householdId: string) {
+  const result = await db.transaction(async (tx) => {
+    const loaded = await loadVisible(tx, auth, ip, householdId, "read");
+    if (!loaded) return null;
+    const household = await present(tx, auth, loaded);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "read",
+      entityType: "household",
+      entityId: household.id,
+      basis: `household:${loaded.basis}`,
+    });
+    await auditMemberReads(tx, auth, ip, household);
+    return household;
+  });
+  if (!result) throw notFound("世帯");
+  return result;
+}
+
+export async function addMember(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  householdId: string,
+  version: number,
+  input: MemberInput,
+) {
+  const result = await db.transaction(async (tx) => {
+    const loaded = await loadVisible(tx, auth, ip, householdId, "add_member");
+    if (!loaded) return null;
+    if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
+    await checkPersons(tx, auth, [input], () => "personId");
+    const members = await repo.listMembers(tx, auth.municipalityId, householdId);
+    if (members.some((m) => m.personId === input.personId)) throw conflict("この人は既にこの世帯の世帯員です");
+    if (input.relationship === "本人" && members.some((m) => m.relationship === "本人"))
+      throw new ValidationError([{ field: "relationship", message: "続柄「本人」の世帯員は既にいます" }]);
+    const touched = await repo.touchHousehold(tx, auth.municipalityId, householdId, version);
+    if (!touched) throw staleVersion(loaded.household.version);
+    await repo.insertMembers(tx, [
+      { municipalityId: auth.municipalityId, householdId, ...input, addedBy: auth.userId },
+    ]);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "add_member",
+      entityType: "household",
+      entityId: householdId,
+      basis: `household:${loaded.basis}`,
+      after: input,
+    });
+    const household = await present(tx, auth, { ...loaded, household: touched });
+    await auditMemberReads(tx, auth, ip, household);
+    return household;
+  });
+  if (!result) throw notFound("世帯");
+  return result;
+}
+
+export async function removeMember(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  householdId: string,
+  personId: string,
+  version: number,
+) {
+  const result = await db.transaction(async (tx) => {
+    const loaded = await loadVisible(tx, auth, ip, householdId, "remove_member");
+    if (!loaded) return null;
+    if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
+    const members = await repo.listMembers(tx, auth.municipalityId, householdId);
+    const member = members.find((m) => m.personId === personId);
+    if (!member) throw notFound("世帯員");
+    if (loaded.householdCases.some((c) => c.mainPersonId === personId))
+      throw conflict("この世帯員はケースの主たる対象者なので、世帯から外せません");
+    const touched = await repo.touchHousehold(tx, auth.municipalityId, householdId, version);
+    if (!touched) throw staleVersion(loaded.household.version);
+    await repo.deleteMember(tx, auth.municipalityId, householdId, personId);
+    await recordAudit(tx, {
+      ...actorOf(auth, ip),
+      action: "remove_member",
+      entityType: "household",
+      entityId: householdId,
+      basis: `household:${loaded.basis}`,
+      before: { personId, relationship: member.relationship },
+    });
+    const household = await present(tx, auth, { ...loaded, household: touched });
+    await auditMemberReads(tx, auth, ip, household);
+    return household;
+  });
+  if (!result) throw notFound("世帯");
+  return result;
+}
+
+/**
+ * The households the caller needs to know (coordinators: all; staff: registered by their agency or on a case team
+ * of their agency), optionally those of one person. Every member listed is a read in the audit trail.
+ */
+export async function listHouseholds(db: Db, auth: AuthContext, ip: string, personId: string | undefined) {
+  policies.listHouseholds(auth);
+  return db.transaction(async (tx) => {
+    const rows = await repo.listHouseholds(tx, auth.municipalityId, {
+      agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string),
+      personId,
+    });
+    const members = await repo.listMembersOf(
+      tx,
+      auth.municipalityId,
+      rows.map((h) => h.id),
+    );
+    const agencies = await agencyMap(tx, auth.municipalityId);
+    const list = rows.map((h) =>
+      presentHouseholdSummary(
+        h,
+        members.filter((m) => m.householdId === h.id),
+        agencies,
+      ),
+    );
+    await recordAuditBatch(
+      tx,
+      list.flatMap((h) =>
+        h.members.map((m) => ({
+          ...actorOf(auth, ip),
+          action: "read",
+          entityType: "person",
+          entityId: m.personId,
+          basis: `household:${h.id}`,
+        })),
+      ),
+    );
+    return list;
+  });
+}
