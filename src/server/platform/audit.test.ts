@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../test/support/test-app.js";
-import { auditLog } from "../db/schema/index.js";
-import { recordAudit, verifyAuditChain } from "./audit.js";
+import { agencies, auditLog } from "../db/schema/index.js";
+import { GENESIS_HASH, hashAuditRecord, recordAudit, verifyAuditChain } from "./audit.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,6 +70,42 @@ describe("audit trail", () => {
       );
     expect(await failure(db.execute(sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
     expect(await failure(db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
+  });
+
+  it("keeps the agency the actor acted for, inside the hash; records without one hash as they always did", async () => {
+    const db = t.database.db;
+    const [agency] = await db.select().from(agencies).where(eq(agencies.municipalityId, t.municipalityId)).limit(1);
+    if (!agency) throw new Error("the demo has no agency");
+    await db.transaction((tx) => recordAudit(tx, { ...entry(5), actorAgencyId: agency.id }));
+    const [row] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.municipalityId, t.municipalityId))
+      .orderBy(sql`seq desc`)
+      .limit(1);
+    expect(row?.actorAgencyId).toBe(agency.id);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    await tamper(
+      sql`update audit_log set actor_agency_id = null where municipality_id = ${t.municipalityId} and seq = ${row?.seq}`,
+    );
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBad: { seq: row?.seq } });
+    await tamper(
+      sql`update audit_log set actor_agency_id = ${agency.id} where municipality_id = ${t.municipalityId} and seq = ${row?.seq}`,
+    );
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    const fields = {
+      ...entry(6),
+      entityId: "6",
+      basis: null,
+      ip: null,
+      seq: 1,
+      at: new Date("2026-04-01T00:00:00Z"),
+      prevHash: GENESIS_HASH,
+    };
+    expect(hashAuditRecord({ ...fields, actorAgencyId: null })).toBe(hashAuditRecord(fields));
+    expect(hashAuditRecord({ ...fields, actorAgencyId: agency.id })).not.toBe(hashAuditRecord(fields));
   });
 
   it("verifies the chain and catches a changed byte, a deleted record and a reordering", async () => {

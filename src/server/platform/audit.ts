@@ -7,6 +7,7 @@ export interface AuditEntry {
   municipalityId: string;
   actorUserId: string | null;
   actorLabel: string;
+  actorAgencyId?: string | null;
   action: string;
   entityType: string;
   entityId?: string | null;
@@ -36,6 +37,7 @@ export interface HashedFields {
   at: Date;
   actorUserId: string | null;
   actorLabel: string;
+  actorAgencyId?: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -53,6 +55,8 @@ export function hashAuditRecord(r: HashedFields): string {
     at: r.at.toISOString(),
     actorUserId: r.actorUserId,
     actorLabel: r.actorLabel,
+    // absent when null, so that records written before the column existed keep their hash
+    actorAgencyId: r.actorAgencyId ?? undefined,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,
@@ -96,6 +100,7 @@ export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Pro
       at,
       actorUserId: entry.actorUserId,
       actorLabel: entry.actorLabel,
+      actorAgencyId: entry.actorAgencyId ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
@@ -162,7 +167,13 @@ export async function listAuditForEntity(db: Executor, municipalityId: string, e
 
 /** The actor part of an audit entry, from the caller of a request. */
 export function actorOf(auth: Actor, ip: string | null) {
-  return { municipalityId: auth.municipalityId, actorUserId: auth.userId, actorLabel: auth.loginId, ip };
+  return {
+    municipalityId: auth.municipalityId,
+    actorUserId: auth.userId,
+    actorLabel: auth.loginId,
+    actorAgencyId: auth.agencyId ?? null,
+    ip,
+  };
 }
 
 /** Who did it: a logged-in user, or an operator command (userId null, label "cli:<os user>"). */
@@ -170,4 +181,6 @@ export interface Actor {
   municipalityId: string;
   userId: string | null;
   loginId: string;
+  /** the agency a support staff or provider account acts for */
+  agencyId?: string | null;
 }

@@ -138,6 +138,8 @@ export const auditLog = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorLabel: text("actor_label").notNull(),
+    /** the agency the actor acted for at that moment (support staff and providers); null otherwise */
+    actorAgencyId: uuid("actor_agency_id"),
     action: text("action").notNull(), // create | update | read | delete | login | denied | import …
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
@@ -151,6 +153,8 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.seq] }),
     index("audit_entity_idx").on(t.municipalityId, t.entityType, t.entityId, t.at),
+    // reads made through a referral or a case carry it as their basis ("referral:<id>"): who looked at it
+    index("audit_basis_idx").on(t.municipalityId, t.basis),
   ],
 );
 

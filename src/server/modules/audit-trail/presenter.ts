@@ -92,8 +92,9 @@ const hasAgency = (v: unknown): v is { agencyId: string | null } =>
   typeof v === "object" && v !== null && "agencyId" in v;
 
 /**
- * The agency an account belonged to when a record was written, from the account's own records in the trail (each
- * create and update keeps the agency before and after); the current one when the trail does not say.
+ * For records written before the trail stored the actor's agency: the agency the account belonged to then, from
+ * the account's own records in the trail (each create and update keeps the agency before and after); the current
+ * one when the trail does not say.
  */
 export function agencyAt(
   seq: number,
@@ -109,7 +110,11 @@ export function agencyAt(
 }
 
 export function presentEntry(row: EntryRow, history: AccountRecord[], agencyNames: Map<string, string>) {
-  const agency = row.actorUserId ? agencyAt(row.seq, history, row.actorAgencyId ?? null) : null;
+  const agency = row.recordedAgencyId
+    ? { agencyId: row.recordedAgencyId, asRecorded: true }
+    : row.actorUserId
+      ? agencyAt(row.seq, history, row.currentAgencyId ?? null)
+      : null;
   const kind = actionKind(row.action);
   return {
     seq: row.seq,

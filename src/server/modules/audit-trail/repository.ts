@@ -51,7 +51,10 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
       basis: auditLog.basis,
       ip: auditLog.ip,
       actorName: users.displayName,
-      actorAgencyId: users.agencyId,
+      /** stored with the record since the column exists */
+      recordedAgencyId: auditLog.actorAgencyId,
+      /** the account's agency now: only a fallback for older records */
+      currentAgencyId: users.agencyId,
     })
     .from(auditLog)
     .leftJoin(users, and(eq(users.municipalityId, auditLog.municipalityId), eq(users.id, auditLog.actorUserId)))
