@@ -177,6 +177,32 @@ describe("cases", () => {
     expect((await w.as.lead.get("/api/cases?phase=受付")).status).toBe(400);
   });
 
+  it("pages the list with its total; only the cases shown are audited reads", async () => {
+    const all = (await w.as.coordinator.get("/api/cases")).body;
+    expect(all).toMatchObject({ offset: 0, limit: 50 });
+    expect(all.total).toBe(all.cases.length);
+    expect(all.total).toBeGreaterThanOrEqual(1);
+    const ids: string[] = [];
+    for (let offset = 0; offset < all.total; offset++) {
+      const seen = new Set((await w.t.database.db.select().from(auditLog)).map((r) => `${r.municipalityId}:${r.seq}`));
+      const page = (await w.as.coordinator.get(`/api/cases?offset=${offset}&limit=1`)).body;
+      expect(page).toMatchObject({ total: all.total, offset, limit: 1 });
+      expect(page.cases).toHaveLength(1);
+      ids.push(page.cases[0].id);
+      const reads = (await w.t.database.db.select().from(auditLog)).filter(
+        (r) => !seen.has(`${r.municipalityId}:${r.seq}`),
+      );
+      expect(reads.filter((r) => r.action === "read").map((r) => r.basis)).toEqual([`case:${page.cases[0].id}`]);
+    }
+    expect(ids).toEqual(all.cases.map((c: { id: string }) => c.id));
+    const fields = async (q: string) =>
+      ((await w.as.coordinator.get(`/api/cases?${q}`)).body.fields ?? []).map((f: { field: string }) => f.field);
+    expect(await fields("limit=0")).toEqual(["limit"]);
+    expect(await fields("limit=201")).toEqual(["limit"]);
+    expect(await fields("offset=-1")).toEqual(["offset"]);
+    expect(await fields("limit=１")).toEqual([]);
+  });
+
   it("changes the team; a removed agency loses the case on its next request", async () => {
     const url = `/api/cases/${caseId}/team`;
     expect((await w.as.otherStaff.get(`/api/cases/${caseId}`)).status).toBe(404);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   caseAssessments,
@@ -93,7 +93,8 @@ export async function listCaseReferralIds(db: Executor, municipalityId: string, 
 }
 
 /** Cases of the municipality (all, or those whose team includes `agencyId`), with household and main person. */
-export function listCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+/** The cases an agency is on the team of (all cases when agencyId is absent: coordinators), narrowed by phase. */
+function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?: string }) {
   const where: (SQL | undefined)[] = [eq(cases.municipalityId, municipalityId)];
   if (opts.agencyId) {
     where.push(
@@ -102,6 +103,15 @@ export function listCases(db: Executor, municipalityId: string, opts: { agencyId
     );
   }
   if (opts.phase) where.push(eq(cases.phase, opts.phase));
+  return and(...where);
+}
+
+/** One page of the list, most recently updated first. */
+export function listCases(
+  db: Executor,
+  municipalityId: string,
+  opts: { agencyId?: string; phase?: string; offset: number; limit: number },
+) {
   return db
     .select({
       case: cases,
@@ -117,9 +127,15 @@ export function listCases(db: Executor, municipalityId: string, opts: { agencyId
       and(eq(households.municipalityId, cases.municipalityId), eq(households.id, cases.householdId)),
     )
     .innerJoin(persons, and(eq(persons.municipalityId, cases.municipalityId), eq(persons.id, cases.mainPersonId)))
-    .where(and(...where))
+    .where(caseListWhere(municipalityId, opts))
     .orderBy(desc(cases.updatedAt), asc(cases.id))
-    .limit(1000);
+    .offset(opts.offset)
+    .limit(opts.limit);
+}
+
+export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+  const [row] = await db.select({ n: count() }).from(cases).where(caseListWhere(municipalityId, opts));
+  return row?.n ?? 0;
 }
 
 export async function listEvents(db: Executor, municipalityId: string, caseId: string) {

@@ -36,10 +36,10 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
 
   app.get("/api/cases", async (request, reply) => {
     const auth = requireAuth(request);
-    const { phase } = parseInput(listCasesQuery, request.query);
-    const cases = await service.listCases(db, auth, request.ip, phase);
+    const query = parseInput(listCasesQuery, request.query);
+    const page = await service.listCases(db, auth, request.ip, query);
     noStore(reply);
-    return { cases };
+    return page;
   });
 
   app.get("/api/cases/:caseId", async (request, reply) => {

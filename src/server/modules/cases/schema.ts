@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "../../platform/paging.js";
 import { isoDate } from "../persons/schema.js";
 import { DEFAULT_CONCERNS } from "../referrals/schema.js";
 
@@ -101,9 +102,14 @@ export const openCaseSchema = z
   });
 export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 
+/** Cases per page of the list (every case shown is an audited read of its main person). */
+export const CASE_PAGE_SIZE = 50;
+
 export const listCasesQuery = z.object({
   phase: z.enum(PHASES, { error: `段階は ${PHASES.join("・")} から選んでください` }).optional(),
+  ...pageQuery(CASE_PAGE_SIZE, 200),
 });
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
 
 export const caseParams = z.object({ caseId: z.uuid("ケースの指定が正しくありません") });
 export const teamMemberParams = z.object({

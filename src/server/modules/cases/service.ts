@@ -10,7 +10,7 @@ import * as referralsRepo from "../referrals/repository.js";
 import { agencyMap, type VisibleCase, withCase } from "./access.js";
 import { presentCase, presentCaseSummary } from "./presenter.js";
 import * as repo from "./repository.js";
-import type { CaseConsent, OpenCaseInput, Phase } from "./schema.js";
+import type { CaseConsent, ListCasesQuery, OpenCaseInput, Phase } from "./schema.js";
 
 /**
  * The consent a case starts with, from its referrals: given only when every referral records consent given (date
@@ -150,13 +150,18 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
 }
 
 /** The cases of the caller's agency's teams (coordinators: all). Each row names its main person: a read. */
-export async function listCases(db: Db, auth: AuthContext, ip: string, phase: Phase | undefined) {
+/**
+ * One page of the cases the caller's agency is on the team of (coordinators: all), with the total; only the page
+ * is read, so only its main persons are audited reads.
+ */
+export async function listCases(db: Db, auth: AuthContext, ip: string, query: ListCasesQuery) {
   policies.listCases(auth);
   return db.transaction(async (tx) => {
-    const rows = await repo.listCases(tx, auth.municipalityId, {
-      agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string),
-      phase,
-    });
+    const scope = { agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string), phase: query.phase };
+    const [rows, total] = await Promise.all([
+      repo.listCases(tx, auth.municipalityId, { ...scope, offset: query.offset, limit: query.limit }),
+      repo.countCases(tx, auth.municipalityId, scope),
+    ]);
     const agencies = await agencyMap(tx, auth.municipalityId);
     await recordAuditBatch(
       tx,
@@ -168,7 +173,12 @@ export async function listCases(db: Db, auth: AuthContext, ip: string, phase: Ph
         basis: `case:${r.case.id}`,
       })),
     );
-    return rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies));
+    return {
+      cases: rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies)),
+      total,
+      offset: query.offset,
+      limit: query.limit,
+    };
   });
 }
 

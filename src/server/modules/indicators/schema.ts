@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toHalfWidth } from "../../../domain/text/normalize.js";
+import { queryInteger } from "../../platform/paging.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
 
 /** PostgreSQL text cannot hold U+0000: refused here as a field error rather than failing in the database. */
@@ -137,17 +137,6 @@ export type LadderInput = z.infer<typeof ladderPutSchema>;
 export const indicatorParams = z.object({ indicatorId: z.uuid("指標の指定が正しくありません") });
 export const indicatorYearParams = indicatorParams.extend({ fiscalYear: fiscalYearInput });
 
-/** A whole number given in a query string, full-width digits accepted. */
-const pageNumber = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? toHalfWidth(v).trim() : v),
-    z.coerce
-      .number({ error: `${name} は数値で指定してください` })
-      .int(`${name} は整数で指定してください`)
-      .min(min, `${name} は${min}以上です`)
-      .max(max, `${name} は${max}以下です`),
-  );
-
 /** The most indicators one page may hold (a whole 2,000-indicator plan fits: the CLI and exports read it all). */
 export const INDICATOR_PAGE_MAX = 5000;
 
@@ -156,8 +145,8 @@ export const indicatorListQuery = z.object({
   departmentId: z.uuid("担当課の指定が正しくありません").optional(),
   itemId: z.uuid("項目の指定が正しくありません").optional(),
   /** a page of the list: where it starts (0 = the first indicator) and how many it holds (absent = all) */
-  offset: pageNumber("offset", 0).default(0),
-  limit: pageNumber("limit", 1, INDICATOR_PAGE_MAX).optional(),
+  offset: queryInteger("offset", 0).default(0),
+  limit: queryInteger("limit", 1, INDICATOR_PAGE_MAX).optional(),
   /** the page that holds this indicator instead of offset (a link that opens one indicator's form) */
   focus: z.uuid("指標の指定が正しくありません").optional(),
 });
