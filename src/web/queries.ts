@@ -1,7 +1,10 @@
-import { keepPreviousData, QueryClient, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, QueryClient, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ApiError, api, setCsrfToken } from "./api";
 import type {
+  AgencyOption,
   AttainmentShare,
+  AuditFilter,
+  AuditPage,
   Department,
   DepartmentMatrix,
   HistoryEntry,
@@ -22,6 +25,7 @@ import type {
   SheetStatus,
   Summary,
   UnclassifiedTargets,
+  UserAccount,
 } from "./types";
 
 export function createQueryClient() {
@@ -293,5 +297,44 @@ export function useUnclassifiedTargets(planId: string | undefined, enabled: bool
     queryKey: keys.unclassified(planId ?? ""),
     queryFn: () => api<UnclassifiedTargets>(`/api/plans/${enc(planId ?? "")}/targets/unclassified`),
     enabled: Boolean(planId) && enabled,
+  });
+}
+
+export const userKeys = {
+  users: ["users"] as const,
+  agencies: ["users", "agencies"] as const,
+};
+
+/** The accounts of the municipality (system administrators and the plan office). */
+export function useUserAccounts() {
+  return useQuery({
+    queryKey: userKeys.users,
+    queryFn: () => api<{ users: UserAccount[] }>("/api/users").then((r) => r.users),
+    staleTime: 0,
+  });
+}
+
+/** The agencies an account may belong to (names for the user screens). */
+export function useAgencyOptions() {
+  return useQuery({
+    queryKey: userKeys.agencies,
+    queryFn: () => api<{ agencies: AgencyOption[] }>("/api/agencies").then((r) => r.agencies),
+  });
+}
+
+/** The audit trail, newest first, a page at a time (each page's nextBefore asks for the older ones). */
+export function useAuditEntries(filter: AuditFilter, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ["audit", filter] as const,
+    queryFn: ({ pageParam }) => {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+      if (pageParam) q.set("before", String(pageParam));
+      return api<AuditPage>(`/api/audit/entries?${q}`);
+    },
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextBefore,
+    enabled,
+    staleTime: 0,
   });
 }

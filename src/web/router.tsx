@@ -13,6 +13,7 @@ import { useEffect } from "react";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { AttainmentPage } from "./pages/AttainmentPage";
+import { AuditTrailPage } from "./pages/AuditTrailPage";
 import { DepartmentMatrixPage } from "./pages/DepartmentMatrixPage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { EvaluationListPage } from "./pages/EvaluationListPage";
@@ -28,16 +29,24 @@ import { PlansPage } from "./pages/PlansPage";
 import { RevisionsPage } from "./pages/RevisionsPage";
 import { SheetPage } from "./pages/SheetPage";
 import { SummaryPage } from "./pages/SummaryPage";
+import { UsersPage } from "./pages/UsersPage";
 import { useSession } from "./queries";
+import { landingPath } from "./support/landing";
+import { supportRoutes } from "./support/routes";
+import type { AuditFilter } from "./types";
 
-/** Only a path of this app may be a redirect target after login (never another site). */
-export function safeRedirect(target: unknown): string {
+/**
+ * Only a path of this app may be a redirect target after login (never another site); without one (or "/") the
+ * user's landing page.
+ */
+export function safeRedirect(target: unknown, fallback = "/plans"): string {
   return typeof target === "string" &&
     target.startsWith("/") &&
     !target.startsWith("//") &&
-    !target.startsWith("/login")
+    !target.startsWith("/login") &&
+    target !== "/"
     ? target
-    : "/plans";
+    : fallback;
 }
 
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
@@ -104,7 +113,7 @@ function Root() {
     );
   }
   if (onLogin) {
-    const target = safeRedirect((location.search as { redirect?: unknown }).redirect);
+    const target = safeRedirect((location.search as { redirect?: unknown }).redirect, landingPath(session.data.user));
     return <RedirectTo href={target} />;
   }
   return (
@@ -288,6 +297,24 @@ const matrixRoute = createRoute({
   component: DepartmentMatrixPage,
 });
 
+const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/users", component: UsersPage });
+
+/** The audit trail's filters: ids, dates and the kind of action (never a name). */
+const AUDIT_ACTIONS = ["read", "change", "denied", "login"] as const;
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/audit",
+  validateSearch: (s: Record<string, unknown>): AuditFilter => ({
+    entityType: str(s.entityType),
+    entityId: str(s.entityId),
+    actorUserId: str(s.actorUserId),
+    from: str(s.from),
+    to: str(s.to),
+    action: AUDIT_ACTIONS.find((a) => a === s.action),
+  }),
+  component: AuditTrailPage,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
@@ -307,6 +334,9 @@ const routeTree = rootRoute.addChildren([
   myDepartmentRoute,
   revisionsRoute,
   matrixRoute,
+  usersRoute,
+  auditRoute,
+  ...supportRoutes(rootRoute),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -632,3 +632,61 @@ export type PlanDocumentReport = ImplementationPlanReport | IndicatorTableReport
 export function isPlanDocumentReport(r: { kind: string }): r is PlanDocumentReport {
   return r.kind === "implementation-plan" || r.kind === "indicator-table";
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// User accounts (src/server/modules/users/presenter.ts)
+
+export interface UserAccount {
+  id: string;
+  loginId: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  departmentIds: string[];
+  agencyId: string | null;
+  disabled: boolean;
+  version: number;
+}
+
+/** An agency as the user screens need it (src/server/modules/agencies/presenter.ts). */
+export interface AgencyOption {
+  id: string;
+  name: string;
+  kind: "public" | "provider";
+  kindLabel: string;
+  isCoordinator: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Audit trail (src/server/modules/audit-trail/presenter.ts, service.ts)
+
+export type AuditActionKind = "read" | "change" | "denied" | "login";
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: { userId: string | null; loginId: string; displayName: string | null };
+  agency: { id: string; name: string | null; asRecorded: boolean } | null;
+  action: string;
+  actionLabel: string;
+  kind: AuditActionKind;
+  target: { type: string; typeLabel: string; id: string | null };
+  basis: string | null;
+  basisLabel: string | null;
+  ip: string | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}
+
+/** The filters of the audit trail as they travel in the URL and the API: ids and dates only. */
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+  action?: AuditActionKind;
+}

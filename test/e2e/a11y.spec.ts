@@ -84,6 +84,26 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await visible(page.getByRole("table"));
     found.push(...(await seriousViolations(page, "課の管理")));
 
+    await page.goto(`${web.baseUrl}/users`);
+    await visible(page.getByRole("heading", { level: 1, name: "利用者管理" }));
+    await visible(page.getByRole("table", { name: "利用者の一覧" }));
+    // the form with the server's field messages, then the edit dialog with the agency field
+    await page.getByRole("button", { name: "利用者を登録" }).click();
+    await visible(page.getByRole("form", { name: "利用者の登録" }).getByRole("alert"));
+    found.push(...(await seriousViolations(page, "利用者管理")));
+    await page.getByRole("button", { name: /^変更.*houkatsu/ }).click();
+    await visible(page.getByRole("dialog"));
+    found.push(...(await seriousViolations(page, "利用者の変更ダイアログ")));
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${web.baseUrl}/audit?action=change`);
+    await visible(page.getByRole("heading", { level: 1, name: "監査ログ" }));
+    await visible(page.getByRole("table", { name: /監査ログの記録/ }));
+    await page.getByLabel("開始日").fill("令和7年2月30日");
+    await page.getByRole("button", { name: "検索" }).click();
+    await visible(page.getByRole("alert"));
+    found.push(...(await seriousViolations(page, "監査ログ")));
+
     await context.close();
     expect(found).toEqual([]);
   });
@@ -173,6 +193,16 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await visible(page.getByRole("dialog"));
     found.push(...(await seriousViolations(page, "改定の承認ダイアログ")));
     await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /改定案を削除/ }).click();
+    const deleteDialog = page.getByRole("dialog", { name: /改定案の削除/ });
+    await visible(deleteDialog);
+    found.push(...(await seriousViolations(page, "改定案の削除ダイアログ")));
+    // confirming deletes the draft: the list keeps only the approved baseline
+    await deleteDialog.getByRole("button", { name: "改定案を削除する" }).click();
+    await visible(page.getByText(/第2版「.+」の改定案を削除しました。/));
+    await visible(page.getByRole("button", { name: "次年度の改定を開始" }));
+    expect(await page.getByRole("button", { name: "次年度の改定を開始" }).isEnabled()).toBe(true);
+    expect(await page.getByRole("row", { name: /第2版/ }).count()).toBe(0);
 
     await page.goto(`${web.baseUrl}/matrix?planId=${planId}`);
     await visible(page.getByRole("table", { name: /担当課×事業/ }));
@@ -202,6 +232,157 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await visible(dept.page.getByRole("alert"));
     found.push(...(await seriousViolations(dept.page, "評価表（指標と評価の目安）")));
     await dept.context.close();
+
+    expect(found).toEqual([]);
+  });
+
+  it("multi-layered support pages (つなぐシート, 対象者, 支援機関)", async () => {
+    const found: string[] = [];
+    const office = await newPage(browser);
+    await login(office.page, web.baseUrl, "keikaku");
+    await office.page.goto(`${web.baseUrl}/support/agencies`);
+    await visible(office.page.getByRole("table", { name: /支援機関・登録事業者の一覧/ }));
+    // an empty registration: the server's field message next to the name
+    await office.page.getByRole("button", { name: "登録する" }).click();
+    await visible(office.page.getByText("機関名を入力してください").first());
+    found.push(...(await seriousViolations(office.page, "支援機関")));
+    await office.context.close();
+
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "coord");
+    await page.goto(`${web.baseUrl}/support/referrals?box=all`);
+    await visible(page.getByRole("table", { name: /すべてのつなぐシート/ }));
+    found.push(...(await seriousViolations(page, "つなぐシートの一覧")));
+
+    await page.getByRole("link", { name: /架空 花子/ }).click();
+    await visible(page.getByRole("heading", { name: "状態の履歴" }));
+    found.push(...(await seriousViolations(page, "つなぐシートの詳細")));
+    await page.getByRole("button", { name: "転送" }).click();
+    await visible(page.getByRole("dialog"));
+    found.push(...(await seriousViolations(page, "つなぐシートの転送ダイアログ")));
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${web.baseUrl}/support/referrals/new`);
+    await visible(page.getByRole("heading", { level: 1, name: "つなぐシートの作成" }));
+    const register = page.getByRole("form", { name: "新しく登録する" });
+    await register.getByRole("button", { name: "登録して次へ" }).click();
+    await visible(register.getByRole("alert"));
+    found.push(...(await seriousViolations(page, "つなぐシートの作成（対象者）")));
+    await register.getByLabel("氏名").fill("架空 花子");
+    await register.getByLabel(/^ふりがな/).fill("カクウ ハナコ");
+    await register.getByLabel("生年月日").fill("1943-10-10");
+    await register.getByRole("button", { name: "登録して次へ" }).click();
+    await visible(page.getByRole("table", { name: /似ている記録/ }));
+    found.push(...(await seriousViolations(page, "つなぐシートの作成（似ている人）")));
+    await page.getByRole("button", { name: "今登録した記録で進む" }).click();
+    await page.getByRole("button", { name: "内容を確認" }).click();
+    await visible(page.getByText("困りごとを1つ以上選んでください").first());
+    found.push(...(await seriousViolations(page, "つなぐシートの作成（内容）")));
+
+    await page.goto(`${web.baseUrl}/support/persons`);
+    await page.getByLabel("ふりがな（先頭から）").fill("かくう");
+    await page.getByRole("button", { name: "検索" }).click();
+    await visible(page.getByRole("table", { name: /検索結果/ }));
+    await page.getByRole("checkbox").nth(0).check();
+    await page.getByRole("checkbox").nth(1).check();
+    await visible(page.getByRole("heading", { name: "同じ人として関連付ける" }));
+    found.push(...(await seriousViolations(page, "対象者の検索")));
+
+    await page.goto(`${web.baseUrl}/support/cases`);
+    await visible(page.getByRole("table", { name: /ケースの一覧/ }));
+    found.push(...(await seriousViolations(page, "ケースの一覧")));
+    await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
+    await visible(page.getByRole("heading", { name: "支援経過" }));
+    await visible(page.getByRole("table", { name: "段階の履歴" }));
+    await page.getByRole("button", { name: /^表示/ }).first().click();
+    await visible(page.getByRole("heading", { name: /アセスメント 第\d+版/ }));
+    await page.getByRole("button", { name: "本人同意を更新" }).click();
+    await visible(page.getByRole("form", { name: "本人同意の更新" }));
+    found.push(...(await seriousViolations(page, "ケースの詳細")));
+    await page.getByRole("button", { name: /^次へ/ }).click();
+    await visible(page.getByRole("dialog"));
+    found.push(...(await seriousViolations(page, "ケースの段階ダイアログ")));
+    await page.keyboard.press("Escape");
+    await context.close();
+
+    const outsider = await newPage(browser);
+    await login(outsider.page, web.baseUrl, "kikan");
+    await outsider.page.goto(`${web.baseUrl}/support/referrals`);
+    await visible(outsider.page.getByRole("heading", { level: 1, name: "つなぐシート" }));
+    found.push(...(await seriousViolations(outsider.page, "つなぐシートの一覧（受信）")));
+    await outsider.context.close();
+
+    expect(found).toEqual([]);
+  });
+
+  it("case pages (opening a case from a referral, team, consent, assessment versions)", async () => {
+    // a sheet about a demo household member, sent to and accepted by the coordinators
+    const staff = await ApiClient.login(web.baseUrl, "houkatsu");
+    const person = (await staff.post("/api/persons/search", { kana: "カクウ ケンイチ" })).body.persons[0] as {
+      id: string;
+    };
+    const sent = await staff.post("/api/referrals", {
+      personId: person.id,
+      toAgencyId: null,
+      concerns: ["8050"],
+      observed: "母の介護で仕事を休みがちと話していた（テスト）。",
+      urgency: "中",
+      consent: "unknown",
+    });
+    expect(sent.status).toBe(201);
+    const coordApi = await ApiClient.login(web.baseUrl, "coord");
+    const accepted = await coordApi.post(
+      `/api/referrals/${sent.body.referral.id}/transition`,
+      { to: "accepted", reason: null },
+      { "if-match": `"${sent.body.referral.version}"` },
+    );
+    expect(accepted.status).toBe(200);
+
+    const found: string[] = [];
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "coord");
+    await page.goto(`${web.baseUrl}/support/referrals/${sent.body.referral.id}`);
+    await visible(page.getByRole("link", { name: "このつなぐシートからケースを開始" }));
+    found.push(...(await seriousViolations(page, "つなぐシートの詳細（ケースの開始へ）")));
+    await page.getByRole("link", { name: "このつなぐシートからケースを開始" }).click();
+    await visible(page.getByRole("heading", { level: 1, name: "ケースの開始" }));
+    await visible(page.getByRole("table", { name: /世帯員/ }));
+    found.push(...(await seriousViolations(page, "ケースの開始")));
+    await page.getByRole("button", { name: /ケースを開始$/ }).click();
+    await visible(page.getByText("主担当機関を選んでください").first());
+    found.push(...(await seriousViolations(page, "ケースの開始（入力の誤り）")));
+    await page.getByRole("button", { name: "世帯員を加える" }).click();
+    const register = page.getByRole("form", { name: "新しく登録する" });
+    await register.getByRole("button", { name: /^登録して/ }).click();
+    await visible(register.getByRole("alert"));
+    found.push(...(await seriousViolations(page, "ケースの開始（世帯員の追加）")));
+    await register.getByLabel("氏名").fill("架空 健一");
+    await register.getByLabel(/^ふりがな/).fill("かくう けんいち");
+    await register.getByLabel("生年月日").fill("1970-12-01");
+    await register.getByRole("button", { name: /^登録して/ }).click();
+    await visible(page.getByRole("table", { name: /似ている記録/ }));
+    found.push(...(await seriousViolations(page, "ケースの開始（似ている人）")));
+
+    await page.goto(`${web.baseUrl}/support/cases`);
+    await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
+    await visible(page.getByRole("table", { name: "チームの変更履歴" }));
+    await visible(page.getByRole("table", { name: "本人同意の履歴" }));
+    await page.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
+    await visible(page.getByRole("form", { name: /アセスメントの新しい版/ }));
+    found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの新しい版）")));
+    await page.getByRole("button", { name: "キャンセル" }).click();
+    await page.getByRole("button", { name: /^表示.*第2版/ }).click();
+    await page.getByLabel(/前の版（第1版）と並べて比べる/).check();
+    await visible(page.getByRole("table", { name: "第1版と第2版の比較" }));
+    found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの比較）")));
+    await page
+      .getByRole("button", { name: /チームから外す/ })
+      .first()
+      .click();
+    await visible(page.getByRole("dialog"));
+    found.push(...(await seriousViolations(page, "チームから外すダイアログ")));
+    await page.keyboard.press("Escape");
+    await context.close();
 
     expect(found).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { api, errorMessage, setCsrfToken } from "../api";
 import { isPlanOffice, keys } from "../queries";
+import { SupportNavItems } from "../support/SupportNav";
 import type { Session } from "../types";
 
 const activeProps = { className: "active" } as const;
@@ -67,6 +68,7 @@ export function AppLayout({ session, children }: { session: Session; children: R
       </header>
       <nav className="site-nav" aria-label="メインメニュー">
         <ul>
+          <SupportNavItems session={session} />
           <li>
             <Link to="/plans" activeProps={activeProps}>
               計画一覧
@@ -115,6 +117,20 @@ export function AppLayout({ session, children }: { session: Session; children: R
             <li>
               <Link to="/departments" activeProps={activeProps}>
                 課の管理
+              </Link>
+            </li>
+          ) : null}
+          {office ? (
+            <li>
+              <Link to="/users" activeProps={activeProps}>
+                利用者管理
+              </Link>
+            </li>
+          ) : null}
+          {office ? (
+            <li>
+              <Link to="/audit" activeProps={activeProps}>
+                監査ログ
               </Link>
             </li>
           ) : null}

@@ -63,6 +63,7 @@ export function RevisionsPage() {
 
 function RevisionTable({ planId, list, office }: { planId: string; list: RevisionList; office: boolean }) {
   const [approving, setApproving] = useState<Revision | null>(null);
+  const [deleting, setDeleting] = useState<Revision | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby="revisions-title">
@@ -111,9 +112,14 @@ function RevisionTable({ planId, list, office }: { planId: string; list: Revisio
                   {office ? (
                     <td>
                       {r.status === "draft" ? (
-                        <button type="button" className="button small" onClick={() => setApproving(r)}>
-                          この改定を承認<span className="visually-hidden">：第{r.number}版</span>
-                        </button>
+                        <div className="row-actions">
+                          <button type="button" className="button small" onClick={() => setApproving(r)}>
+                            この改定を承認<span className="visually-hidden">：第{r.number}版</span>
+                          </button>
+                          <button type="button" className="button secondary small" onClick={() => setDeleting(r)}>
+                            改定案を削除<span className="visually-hidden">：第{r.number}版</span>
+                          </button>
+                        </div>
                       ) : null}
                     </td>
                   ) : null}
@@ -131,6 +137,17 @@ function RevisionTable({ planId, list, office }: { planId: string; list: Revisio
           onDone={(r) => {
             setApproving(null);
             setMessage(`第${r.number}版「${r.label}」を承認しました。`);
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteDraftDialog
+          planId={planId}
+          revision={deleting}
+          onClose={() => setDeleting(null)}
+          onDone={(r) => {
+            setDeleting(null);
+            setMessage(`第${r.number}版「${r.label}」の改定案を削除しました。`);
           }}
         />
       ) : null}
@@ -205,6 +222,84 @@ function ApproveDialog({
         {!approvedMeanwhile ? (
           <button type="button" className="button" onClick={approve} disabled={busy}>
             {busy ? "承認しています…" : "承認する"}
+          </button>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
+
+/**
+ * 「改定案を削除」: a confirm step. Only a draft can be deleted; the plan's content (the working copy) stays as it is,
+ * so the edits made for this draft are kept for the next one.
+ */
+function DeleteDraftDialog({
+  planId,
+  revision,
+  onClose,
+  onDone,
+}: {
+  planId: string;
+  revision: Revision;
+  onClose: () => void;
+  onDone: (r: Revision) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState(revision);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const remove = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/plans/${encodeURIComponent(planId)}/revisions/${current.number}`, {
+        method: "DELETE",
+        version: current.version,
+      });
+      await queryClient.invalidateQueries({ queryKey: keys.revisions(planId) });
+      onDone(current);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    const fresh = await queryClient.fetchQuery({
+      queryKey: keys.revisions(planId),
+      queryFn: () => api<RevisionList>(`/api/plans/${encodeURIComponent(planId)}/revisions`),
+      staleTime: 0,
+    });
+    const latest = fresh.revisions.find((r) => r.id === current.id);
+    if (latest) setCurrent(latest);
+    setError(null);
+  };
+
+  const approvedMeanwhile = current.status !== "draft";
+  return (
+    <Dialog open title={`第${current.number}版「${current.label}」の改定案の削除`} onClose={onClose}>
+      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
+      {approvedMeanwhile ? (
+        <p>この改定は既に承認されているため、削除できません。</p>
+      ) : (
+        <>
+          <p>
+            第{current.number}版「{current.label}」の改定案を削除します。削除した改定案は元に戻せません。
+          </p>
+          <p>
+            計画の構成や指標に加えた変更はそのまま残り、次に改定を開始したときの改定案に含まれます。変更を取り消すときは、計画の構成の画面で元に戻してください。
+          </p>
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          {approvedMeanwhile ? "閉じる" : "やめる"}
+        </button>
+        {!approvedMeanwhile ? (
+          <button type="button" className="button danger" onClick={remove} disabled={busy}>
+            {busy ? "削除しています…" : "改定案を削除する"}
           </button>
         ) : null}
       </div>

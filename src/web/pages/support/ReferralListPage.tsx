@@ -1,0 +1,223 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  type SortFn,
+  tableFeatures,
+  useTable,
+} from "@tanstack/react-table";
+import { REFERRAL_STATUSES, STATUS_LABELS } from "../../../server/modules/referrals/schema";
+import { SelectField } from "../../components/FormField";
+import { Loading, QueryError } from "../../components/Status";
+import { usePageTitle } from "../../components/usePageTitle";
+import { formatDateTime, formatEraDate } from "../../format";
+import { OverdueBadge, personLabel, ReferralStatusBadge, UrgencyBadge } from "../../support/components";
+import { actsForAgency, isCoordinator, useReferrals, useSupportUser } from "../../support/queries";
+import type { ReferralListRow, SupportUser } from "../../support/types";
+
+const route = getRouteApi("/support/referrals");
+
+export type ReferralBox = "received" | "sent" | "all";
+
+const textSort: SortFn<typeof features, ReferralListRow> = (a, b, id) =>
+  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
+const URGENCY_ORDER: Record<string, number> = { 高: 3, 中: 2, 低: 1 };
+const urgencySort: SortFn<typeof features, ReferralListRow> = (a, b) =>
+  (URGENCY_ORDER[a.original.urgency] ?? 0) - (URGENCY_ORDER[b.original.urgency] ?? 0);
+
+const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
+const helper = createColumnHelper<typeof features, ReferralListRow>();
+const columns = helper.columns([
+  helper.accessor((r) => r.createdAt, {
+    id: "createdAt",
+    header: "送付日時",
+    sortFn: textSort,
+    cell: (info) => <span className="nowrap">{formatDateTime(info.getValue())}</span>,
+  }),
+  helper.accessor((r) => r.person.nameKana, {
+    id: "person",
+    header: "対象者",
+    sortFn: textSort,
+    cell: (info) => (
+      <Link to="/support/referrals/$referralId" params={{ referralId: info.row.original.id }}>
+        {personLabel(info.row.original.person)}
+      </Link>
+    ),
+  }),
+  helper.accessor((r) => r.concerns.join("、"), { id: "concerns", header: "困りごと", enableSorting: false }),
+  helper.accessor((r) => r.urgency, {
+    id: "urgency",
+    header: "緊急度",
+    sortFn: urgencySort,
+    cell: (info) => <UrgencyBadge urgency={info.getValue()} />,
+  }),
+  helper.accessor((r) => r.fromAgency?.name ?? "", { id: "from", header: "送付元", sortFn: textSort }),
+  helper.accessor((r) => r.toLabel, { id: "to", header: "送付先", sortFn: textSort }),
+  helper.accessor((r) => r.statusLabel, {
+    id: "status",
+    header: "状態",
+    sortFn: textSort,
+    cell: (info) => <ReferralStatusBadge status={info.row.original.status} label={info.row.original.statusLabel} />,
+  }),
+  helper.accessor((r) => r.dueDate ?? "", {
+    id: "dueDate",
+    header: "対応期限",
+    sortFn: textSort,
+    cell: (info) =>
+      info.row.original.dueDate ? (
+        <>
+          <span className="nowrap">{formatEraDate(info.row.original.dueDate)}</span>
+          {info.row.original.overdue ? (
+            <>
+              {" "}
+              <OverdueBadge />
+            </>
+          ) : null}
+        </>
+      ) : (
+        <span className="muted">－</span>
+      ),
+  }),
+]);
+
+/** Which boxes the user has: a provider only sends; staff receive and send; coordinators also see all. */
+export function boxesFor(user: SupportUser | null): ReferralBox[] {
+  if (!user || user.role === "provider") return ["sent"];
+  return isCoordinator(user) ? ["received", "sent", "all"] : ["received", "sent"];
+}
+
+const BOX_LABELS: Record<ReferralBox, string> = { received: "受信", sent: "送信", all: "すべて" };
+
+function inBox(row: ReferralListRow, box: ReferralBox, user: SupportUser) {
+  if (box === "all") return true;
+  if (box === "sent") return row.fromAgency?.id === user.agencyId;
+  // received: sent to this agency, or (coordinators) to the coordinators
+  return row.toAgency ? row.toAgency.id === user.agencyId : isCoordinator(user);
+}
+
+export function ReferralListPage() {
+  usePageTitle("つなぐシート");
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const user = useSupportUser();
+  const boxes = boxesFor(user);
+  const box: ReferralBox = search.box && boxes.includes(search.box) ? search.box : (boxes[0] ?? "sent");
+  const status = search.status ?? "";
+  const referrals = useReferrals(status, actsForAgency(user));
+
+  if (!actsForAgency(user)) {
+    return (
+      <>
+        <h1>つなぐシート</h1>
+        <p>つなぐシートは、支援機関の職員と登録事業者が使います。</p>
+      </>
+    );
+  }
+  const rows = user && referrals.data ? referrals.data.filter((r) => inBox(r, box, user)) : null;
+
+  return (
+    <>
+      <h1>つなぐシート</h1>
+      <p className="lead">
+        {user?.role === "provider"
+          ? "あなたの事業所が送ったつなぐシートと、その後の対応状況です。"
+          : "あなたの機関が受け取った・送ったつなぐシートです。対象者の名前を選ぶと詳細を開きます。"}
+      </p>
+      <div className="page-actions">
+        <Link to="/support/referrals/new" className="button">
+          つなぐシートを作成
+        </Link>
+      </div>
+      {boxes.length > 1 ? (
+        <nav aria-label="受信・送信の切り替え" className="box-tabs">
+          <ul>
+            {boxes.map((b) => (
+              <li key={b}>
+                <Link
+                  to="/support/referrals"
+                  search={(s) => ({ ...s, box: b })}
+                  aria-current={b === box ? "page" : undefined}
+                  className={b === box ? "active" : undefined}
+                >
+                  {BOX_LABELS[b]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="filters">
+        <SelectField
+          label="状態"
+          value={status}
+          onChange={(v) => navigate({ search: (s) => ({ ...s, status: v || undefined }), replace: true })}
+          options={[
+            { value: "", label: "すべて" },
+            { value: "overdue", label: "期限超過" },
+            ...REFERRAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+          ]}
+        />
+      </div>
+      {referrals.isPending ? <Loading /> : null}
+      {referrals.error ? <QueryError error={referrals.error} /> : null}
+      {rows ? <ReferralTable rows={rows} caption={`${BOX_LABELS[box]}のつなぐシート`} /> : null}
+    </>
+  );
+}
+
+function ReferralTable({ rows, caption }: { rows: ReferralListRow[]; caption: string }) {
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    initialState: { sorting: [{ id: "createdAt", desc: true }] },
+  });
+  if (!rows.length) return <p>該当するつなぐシートはありません。</p>;
+  return (
+    <div className="table-wrap">
+      <p className="muted small" aria-live="polite">
+        {rows.length}件
+      </p>
+      <table className="data referrals">
+        <caption>{caption}（列見出しのボタンで並べ替え）</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "⇅"}</span>
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className={row.original.overdue ? "overdue-row" : undefined}>
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

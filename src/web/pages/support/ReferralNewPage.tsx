@@ -1,0 +1,712 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { DEFAULT_CONCERNS, URGENCIES } from "../../../server/modules/referrals/schema";
+import { ApiError, api } from "../../api";
+import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "../../components/FormField";
+import { Loading } from "../../components/Status";
+import { usePageTitle } from "../../components/usePageTitle";
+import { formatEraDate } from "../../format";
+import { birthLabel, PersonDetails, personLabel, RadioGroup } from "../../support/components";
+import { actsForAgency, isAgencyStaff, searchPersons, useAgencies, useSupportUser } from "../../support/queries";
+import {
+  CONSENT_LABELS,
+  COORDINATORS,
+  type Consent,
+  type DuplicateCandidate,
+  type Person,
+  type Referral,
+} from "../../support/types";
+
+type Step = "person" | "sheet" | "confirm";
+
+interface SheetDraft {
+  concerns: string[];
+  observed: string;
+  urgency: string;
+  consent: Consent | "";
+  consentDate: string;
+  consentMethod: string;
+  dueDate: string;
+  /** "" = the 多機関協働 coordinators */
+  toAgencyId: string;
+}
+
+const emptySheet: SheetDraft = {
+  concerns: [],
+  observed: "",
+  urgency: "",
+  consent: "",
+  consentDate: "",
+  consentMethod: "",
+  dueDate: "",
+  toAgencyId: "",
+};
+
+/** What can be told before asking the server (the server checks everything again and names the fields). */
+function checkSheet(d: SheetDraft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!d.concerns.length) out.concerns = "困りごとを1つ以上選んでください";
+  if (!d.observed.trim()) out.observed = "気づいたことを入力してください";
+  if (!d.urgency) out.urgency = "緊急度を選んでください";
+  if (!d.consent) out.consent = "本人同意の状況を選んでください";
+  if (d.consent === "given" && !d.consentDate) out.consentDate = "同意を得た日を入力してください";
+  if (d.consent === "given" && !d.consentMethod.trim())
+    out.consentMethod = "同意の方法（書面・口頭など）を入力してください";
+  return out;
+}
+
+export function ReferralNewPage() {
+  usePageTitle("つなぐシートの作成");
+  const user = useSupportUser();
+  const staff = isAgencyStaff(user);
+  const agencies = useAgencies();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<Step>("person");
+  const [person, setPerson] = useState<Person | null>(null);
+  const [sheet, setSheet] = useState<SheetDraft>(emptySheet);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const [sendError, setSendError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstStep = useRef(true);
+
+  // each later step starts at its heading, so keyboard and screen-reader users land on the new content
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  if (!actsForAgency(user)) {
+    return (
+      <>
+        <h1>つなぐシートの作成</h1>
+        <p>つなぐシートは、支援機関の職員と登録事業者が作成します。</p>
+      </>
+    );
+  }
+  if (agencies.isPending) return <Loading />;
+
+  const destinations = (agencies.data ?? []).filter(
+    (a) => a.kind === "public" && !a.isCoordinator && a.id !== user?.agencyId,
+  );
+  const destinationLabel = sheet.toAgencyId
+    ? (destinations.find((a) => a.id === sheet.toAgencyId)?.name ?? "（不明な機関）")
+    : COORDINATORS;
+  const serverFields = fieldErrorMap(sendError);
+  const errors = { ...serverFields, ...localErrors };
+
+  const send = async () => {
+    if (!person) return;
+    setBusy(true);
+    setSendError(null);
+    try {
+      const { referral } = await api<{ referral: Referral }>("/api/referrals", {
+        method: "POST",
+        body: {
+          personId: person.id,
+          toAgencyId: sheet.toAgencyId || null,
+          concerns: sheet.concerns,
+          observed: sheet.observed,
+          urgency: sheet.urgency,
+          consent: sheet.consent,
+          consentDate: sheet.consentDate || null,
+          consentMethod: sheet.consentMethod || null,
+          dueDate: sheet.dueDate || null,
+        },
+      });
+      await queryClient.invalidateQueries({ queryKey: ["support", "referrals"] });
+      await navigate({ to: "/support/referrals/$referralId", params: { referralId: referral.id } });
+    } catch (err) {
+      setSendError(err);
+      // field messages belong next to the fields: back to the form
+      if (err instanceof ApiError && err.fields.length) setStep(err.fieldMessage("personId") ? "person" : "sheet");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/support/referrals">つなぐシートの一覧へ戻る</Link>
+      </p>
+      <h1>つなぐシートの作成</h1>
+      <ol className="steps" aria-label="作成の手順">
+        {(["person", "sheet", "confirm"] as const).map((s, i) => (
+          <li key={s} aria-current={s === step ? "step" : undefined} className={s === step ? "current" : undefined}>
+            {i + 1}. {s === "person" ? "対象者" : s === "sheet" ? "内容" : "確認・送付"}
+          </li>
+        ))}
+      </ol>
+
+      {step === "person" ? (
+        <>
+          <h2 ref={headingRef} tabIndex={-1}>
+            1. 対象者
+          </h2>
+          {sendError && errors.personId ? <p className="field-error">{errors.personId}</p> : null}
+          {person ? (
+            <section className="notice" aria-label="選んだ対象者">
+              <p>
+                対象者: <strong>{personLabel(person)}</strong>（生年月日: {birthLabel(person.dateOfBirth)}）
+              </p>
+              <div className="support-actions">
+                <button type="button" className="button" onClick={() => setStep("sheet")}>
+                  この人で次へ
+                </button>
+                <button type="button" className="button secondary" onClick={() => setPerson(null)}>
+                  対象者を選び直す
+                </button>
+              </div>
+            </section>
+          ) : (
+            <PersonStep
+              staff={staff}
+              onChosen={(p) => {
+                setPerson(p);
+                setSendError(null);
+                setStep("sheet");
+              }}
+            />
+          )}
+        </>
+      ) : null}
+
+      {step === "sheet" && person ? (
+        <form
+          noValidate
+          aria-labelledby="sheet-heading"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            const found = checkSheet(sheet);
+            setLocalErrors(found);
+            if (!Object.keys(found).length) {
+              setSendError(null);
+              setStep("confirm");
+            }
+          }}
+        >
+          <h2 id="sheet-heading" ref={headingRef} tabIndex={-1}>
+            2. 内容
+          </h2>
+          <p>
+            対象者: <strong>{personLabel(person)}</strong>{" "}
+            <button type="button" className="link-button" onClick={() => setStep("person")}>
+              対象者を変更
+            </button>
+          </p>
+          {Object.keys(errors).length ? (
+            <div className="alert" role="alert">
+              <p className="alert-title">入力内容を確かめてください</p>
+              <ul>
+                {Object.entries(errors).map(([k, v]) => (
+                  <li key={k}>{v}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <SheetFields sheet={sheet} setSheet={setSheet} errors={errors} destinations={destinations} />
+          <div className="support-actions">
+            <button type="button" className="button secondary" onClick={() => setStep("person")}>
+              戻る
+            </button>
+            <button type="submit" className="button">
+              内容を確認
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {step === "confirm" && person ? (
+        <section aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading" ref={headingRef} tabIndex={-1}>
+            3. 確認・送付
+          </h2>
+          <p>次の内容で送付します。送付すると、送付先と多機関協働の調整役が内容を見られるようになります。</p>
+          <ErrorAlert error={sendError} title="送付できませんでした" />
+          <h3>対象者</h3>
+          <PersonDetails person={person} />
+          <h3>内容</h3>
+          <dl className="summary-list">
+            <dt>困りごと</dt>
+            <dd>{sheet.concerns.join("、")}</dd>
+            <dt>気づいたこと</dt>
+            <dd className="pre-wrap">{sheet.observed}</dd>
+            <dt>緊急度</dt>
+            <dd>{sheet.urgency}</dd>
+            <dt>本人同意</dt>
+            <dd>
+              {sheet.consent ? CONSENT_LABELS[sheet.consent] : ""}
+              {sheet.consentDate ? `（${formatEraDate(sheet.consentDate)}` : null}
+              {sheet.consentDate ? (sheet.consentMethod ? `・${sheet.consentMethod}）` : "）") : null}
+              {!sheet.consentDate && sheet.consentMethod ? `（${sheet.consentMethod}）` : null}
+            </dd>
+            <dt>対応期限</dt>
+            <dd>{sheet.dueDate ? formatEraDate(sheet.dueDate) : "なし"}</dd>
+            <dt>送付先</dt>
+            <dd>{destinationLabel}</dd>
+          </dl>
+          <div className="support-actions">
+            <button type="button" className="button secondary" onClick={() => setStep("sheet")}>
+              修正する
+            </button>
+            <button type="button" className="button" disabled={busy} onClick={send}>
+              この内容で送付
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function SheetFields({
+  sheet,
+  setSheet,
+  errors,
+  destinations,
+}: {
+  sheet: SheetDraft;
+  setSheet: (update: (s: SheetDraft) => SheetDraft) => void;
+  errors: Record<string, string>;
+  destinations: { id: string; name: string }[];
+}) {
+  const set =
+    <K extends keyof SheetDraft>(key: K) =>
+    (value: SheetDraft[K]) =>
+      setSheet((s) => ({ ...s, [key]: value }));
+  return (
+    <>
+      <CheckboxGroup
+        legend={
+          <>
+            困りごと（あてはまるものすべて）<span className="required">必須</span>
+          </>
+        }
+        options={DEFAULT_CONCERNS.map((c) => ({ value: c, label: c }))}
+        values={sheet.concerns}
+        onChange={set("concerns")}
+        error={errors.concerns}
+      />
+      <TextAreaField
+        label="気づいたこと"
+        required
+        hint="見たこと・聞いたことを具体的に。推測は推測と分かるように書いてください。"
+        rows={5}
+        value={sheet.observed}
+        onChange={set("observed")}
+        error={errors.observed}
+      />
+      <RadioGroup
+        legend="緊急度"
+        name="urgency"
+        required
+        value={sheet.urgency}
+        options={URGENCIES.map((u) => ({ value: u, label: u }))}
+        onChange={set("urgency")}
+        error={errors.urgency}
+      />
+      <RadioGroup
+        legend="本人同意（情報を共有することへの同意）"
+        name="consent"
+        required
+        value={sheet.consent}
+        options={(["given", "not_given", "unknown"] as const).map((c) => ({ value: c, label: CONSENT_LABELS[c] }))}
+        onChange={(v) => set("consent")(v as Consent)}
+        error={errors.consent}
+      />
+      {sheet.consent === "given" ? (
+        <div className="form-row">
+          <TextField
+            label="同意を得た日"
+            type="date"
+            required
+            value={sheet.consentDate}
+            onChange={set("consentDate")}
+            error={errors.consentDate}
+          />
+          <TextField
+            label="同意の方法"
+            required
+            hint="書面・口頭など"
+            value={sheet.consentMethod}
+            onChange={set("consentMethod")}
+            error={errors.consentMethod}
+          />
+        </div>
+      ) : null}
+      <div className="form-row">
+        <TextField
+          label="対応期限（任意）"
+          type="date"
+          value={sheet.dueDate}
+          onChange={set("dueDate")}
+          error={errors.dueDate}
+        />
+        <SelectField
+          label="送付先"
+          required
+          value={sheet.toAgencyId}
+          onChange={set("toAgencyId")}
+          options={[{ value: "", label: COORDINATORS }, ...destinations.map((a) => ({ value: a.id, label: a.name }))]}
+          error={errors.toAgencyId}
+          hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。"
+        />
+      </div>
+    </>
+  );
+}
+
+/** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
+export interface PersonStepLabels {
+  /** the button of a search result */
+  choose?: string;
+  /** the button of a likely duplicate */
+  takeExisting?: string;
+  /** the submit button of the registration */
+  register?: string;
+  /** the default reason when the new record is linked to the existing one */
+  linkReason?: string;
+}
+
+/** Choose a registered person (staff: search by reading) or register one, with the likely duplicates offered. */
+export function PersonStep({
+  staff,
+  onChosen,
+  labels = {},
+}: {
+  staff: boolean;
+  onChosen: (p: Person) => void;
+  labels?: PersonStepLabels;
+}) {
+  const [registered, setRegistered] = useState<{ person: Person; candidates: DuplicateCandidate[] } | null>(null);
+  if (registered) {
+    return (
+      <DuplicatePanel
+        staff={staff}
+        created={registered.person}
+        candidates={registered.candidates}
+        onChosen={onChosen}
+        labels={labels}
+      />
+    );
+  }
+  return (
+    <>
+      {staff ? <PersonSearch onChosen={onChosen} actionLabel={labels.choose} /> : null}
+      <RegisterPerson
+        staff={staff}
+        submitLabel={labels.register}
+        onRegistered={(person, candidates) =>
+          candidates.length ? setRegistered({ person, candidates }) : onChosen(person)
+        }
+      />
+    </>
+  );
+}
+
+function PersonSearch({ onChosen, actionLabel }: { onChosen: (p: Person) => void; actionLabel?: string | undefined }) {
+  const [kana, setKana] = useState("");
+  const [result, setResult] = useState<Person[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await searchPersons(kana));
+    } catch (err) {
+      setError(err);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>登録済みの人から選ぶ</h3>
+      <form onSubmit={submit} noValidate className="filters" aria-labelledby={headingId}>
+        <TextField
+          label="ふりがな（先頭から）"
+          value={kana}
+          onChange={setKana}
+          autoComplete="off"
+          error={fieldErrorMap(error).kana}
+        />
+        <div className="field">
+          <button type="submit" className="button secondary" disabled={busy}>
+            検索
+          </button>
+        </div>
+      </form>
+      {error && !fieldErrorMap(error).kana ? <ErrorAlert error={error} /> : null}
+      {result ? (
+        result.length ? (
+          <PersonTable
+            persons={result}
+            caption="検索結果"
+            actionLabel={actionLabel ?? "この人を選ぶ"}
+            onAction={onChosen}
+          />
+        ) : (
+          <p role="status">該当する人は登録されていません。下の欄から新しく登録してください。</p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+export function PersonTable({
+  persons,
+  caption,
+  actionLabel,
+  onAction,
+  reasons,
+}: {
+  persons: Person[];
+  caption: string;
+  actionLabel: string;
+  onAction: (p: Person) => void;
+  reasons?: Map<string, string[]>;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption>
+          {caption}（{persons.length}件）
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">氏名</th>
+            <th scope="col">ふりがな</th>
+            <th scope="col">生年月日</th>
+            <th scope="col">住所</th>
+            {reasons ? <th scope="col">似ている点</th> : null}
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {persons.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.nameKanji ?? <span className="muted">（未登録）</span>}</th>
+              <td>{p.nameKana}</td>
+              <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
+              <td>{p.address ?? <span className="muted">－</span>}</td>
+              {reasons ? <td>{(reasons.get(p.id) ?? []).join("、")}</td> : null}
+              <td>
+                <button type="button" className="button secondary small" onClick={() => onAction(p)}>
+                  {actionLabel}
+                  <span className="visually-hidden">：{p.nameKanji ?? p.nameKana}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RegisterPerson({
+  staff,
+  onRegistered,
+  submitLabel,
+}: {
+  staff: boolean;
+  onRegistered: (p: Person, candidates: DuplicateCandidate[]) => void;
+  submitLabel?: string | undefined;
+}) {
+  const [nameKanji, setNameKanji] = useState("");
+  const [nameKana, setNameKana] = useState("");
+  const [dateOfBirth, setDateOfBirth] = useState("");
+  const [address, setAddress] = useState("");
+  const [phone, setPhone] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const fields = fieldErrorMap(error);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ person: Person; duplicateCandidates: DuplicateCandidate[] }>("/api/persons", {
+        method: "POST",
+        body: {
+          nameKanji: nameKanji || null,
+          nameKana,
+          dateOfBirth: dateOfBirth || null,
+          address: address || null,
+          phone: phone || null,
+        },
+      });
+      onRegistered(r.person, r.duplicateCandidates);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>新しく登録する</h3>
+      {staff ? null : (
+        <p className="small muted">
+          登録事業者は、自分の事業所で登録した人についてだけつなぐシートを送れます。新しく登録してください。
+        </p>
+      )}
+      <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+        <ErrorAlert error={error} title="登録できませんでした" />
+        <div className="form-row">
+          <TextField
+            label="氏名"
+            hint="分かる範囲で"
+            value={nameKanji}
+            onChange={setNameKanji}
+            autoComplete="off"
+            error={fields.nameKanji}
+          />
+          <TextField
+            label="ふりがな"
+            required
+            hint="ひらがな・カタカナ"
+            value={nameKana}
+            onChange={setNameKana}
+            autoComplete="off"
+            error={fields.nameKana}
+          />
+          <TextField
+            label="生年月日"
+            type="date"
+            value={dateOfBirth}
+            onChange={setDateOfBirth}
+            error={fields.dateOfBirth}
+          />
+        </div>
+        <div className="form-row">
+          <TextField
+            label="住所"
+            value={address}
+            onChange={setAddress}
+            autoComplete="off"
+            inputClassName="wide"
+            error={fields.address}
+          />
+          <TextField label="電話番号" value={phone} onChange={setPhone} autoComplete="off" error={fields.phone} />
+        </div>
+        <p>
+          <button type="submit" className="button" disabled={busy}>
+            {submitLabel ?? "登録して次へ"}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The records that may be the same person as the one just registered. Staff may take an existing record instead
+ * (and link the new one to it: records are never merged); a provider only learns that similar records exist.
+ */
+function DuplicatePanel({
+  staff,
+  created,
+  candidates,
+  onChosen,
+  labels,
+}: {
+  staff: boolean;
+  created: Person;
+  candidates: DuplicateCandidate[];
+  onChosen: (p: Person) => void;
+  labels: PersonStepLabels;
+}) {
+  const [link, setLink] = useState(true);
+  const [reason, setReason] = useState(labels.linkReason ?? "つなぐシート作成時の重複確認で同じ人と判断");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => !!c.person);
+
+  const takeExisting = async (existing: Person) => {
+    setError(null);
+    if (link) {
+      setBusy(true);
+      try {
+        await api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
+          method: "POST",
+          body: { otherPersonId: created.id, reason },
+        });
+      } catch (err) {
+        setError(err);
+        return;
+      } finally {
+        setBusy(false);
+      }
+    }
+    onChosen(existing);
+  };
+
+  return (
+    <section aria-labelledby="duplicates-heading" className="notice warning">
+      <h3 id="duplicates-heading" ref={headingRef} tabIndex={-1}>
+        似ている人が既に登録されています
+      </h3>
+      <p>
+        登録した「{personLabel(created)}」（生年月日: {birthLabel(created.dateOfBirth)}
+        ）と同じ人かもしれない記録が{candidates.length}件あります。
+      </p>
+      {staff && known.length ? (
+        <>
+          <p>同じ人であれば、既存の記録を選んでください。</p>
+          <PersonTable
+            persons={known.map((c) => c.person)}
+            caption="似ている記録"
+            actionLabel={labels.takeExisting ?? "この人を対象者にする"}
+            onAction={takeExisting}
+            reasons={new Map(known.map((c) => [c.person.id, c.reasons]))}
+          />
+          <Checkbox
+            label="今登録した記録を、選んだ人と同じ人として関連付ける（記録は統合されません）"
+            checked={link}
+            onChange={setLink}
+          />
+          {link ? (
+            <TextField
+              label="関連付けの理由"
+              value={reason}
+              onChange={setReason}
+              inputClassName="wide"
+              error={fieldErrorMap(error).reason}
+            />
+          ) : null}
+          <ErrorAlert error={error} title="関連付けできませんでした" />
+        </>
+      ) : (
+        <>
+          <p>似ている点: {[...new Set(candidates.flatMap((c) => c.reasons))].join("、")}</p>
+          <p className="small">
+            登録事業者には、誰の記録かは表示されません。送付先の支援機関で同じ人かどうかを確かめます。
+          </p>
+        </>
+      )}
+      <div className="support-actions">
+        <button type="button" className="button" disabled={busy} onClick={() => onChosen(created)}>
+          今登録した記録で進む
+        </button>
+      </div>
+    </section>
+  );
+}

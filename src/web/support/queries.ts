@@ -1,0 +1,183 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../api";
+import { useSession } from "../queries";
+import type {
+  Assessment,
+  AssessmentVersion,
+  CaseDetail,
+  CaseRecords,
+  CaseSummary,
+  Household,
+  HouseholdSummary,
+} from "./caseTypes";
+import type { Agency, Person, ReferralDetail, ReferralListRow, SupportUser } from "./types";
+
+/**
+ * Queries of the multi-layered support pages. Results stay in the in-memory query cache only; no personal data
+ * goes into a query key, a URL or browser storage (the search by reading is a POST, see searchPersons).
+ */
+export const supportKeys = {
+  agencies: ["support", "agencies"] as const,
+  referrals: (status: string) => ["support", "referrals", status] as const,
+  referral: (id: string) => ["support", "referral", id] as const,
+};
+
+const enc = encodeURIComponent;
+
+/** The signed-in user with the agency fields, or null. */
+export function useSupportUser(): SupportUser | null {
+  const session = useSession();
+  return (session.data?.user as SupportUser | undefined) ?? null;
+}
+
+export const actsForAgency = (u: SupportUser | null) =>
+  !!u && (u.role === "support_staff" || u.role === "provider") && !!u.agencyId;
+export const isAgencyStaff = (u: SupportUser | null) => !!u && u.role === "support_staff" && !!u.agencyId;
+export const isCoordinator = (u: SupportUser | null) => isAgencyStaff(u) && !!u?.isCoordinator;
+
+export function useAgencies() {
+  return useQuery({
+    queryKey: supportKeys.agencies,
+    queryFn: () => api<{ agencies: Agency[] }>("/api/agencies").then((r) => r.agencies),
+  });
+}
+
+/** status: "" (all), a status, or "overdue". */
+export function useReferrals(status: string, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: supportKeys.referrals(status),
+    queryFn: () =>
+      api<{ referrals: ReferralListRow[] }>(`/api/referrals${status ? `?status=${enc(status)}` : ""}`).then(
+        (r) => r.referrals,
+      ),
+    staleTime: 0,
+  });
+}
+
+export function useReferral(id: string) {
+  return useQuery({
+    queryKey: supportKeys.referral(id),
+    queryFn: () => api<{ referral: ReferralDetail }>(`/api/referrals/${enc(id)}`).then((r) => r.referral),
+    staleTime: 0,
+  });
+}
+
+/** Search by reading: POST, so the reading stays out of URLs and logs. */
+export function searchPersons(kana: string) {
+  return api<{ persons: Person[] }>("/api/persons/search", { method: "POST", body: { kana } }).then((r) => r.persons);
+}
+
+export const caseKeys = {
+  list: (phase: string, page = 1) => ["support", "cases", phase, page] as const,
+  detail: (id: string) => ["support", "case", id] as const,
+  records: (id: string) => ["support", "case", id, "records"] as const,
+  assessments: (id: string) => ["support", "case", id, "assessments"] as const,
+  assessment: (id: string, version: number) => ["support", "case", id, "assessments", version] as const,
+  /** the case a referral was opened into (ids only) */
+  ofReferral: (referralId: string) => ["support", "cases", "of-referral", referralId] as const,
+  households: (personId: string) => ["support", "households", personId] as const,
+};
+
+/** Cases per page of the case list (the server's default page). */
+export const CASE_PAGE_SIZE = 50;
+
+export interface CasePage {
+  cases: CaseSummary[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** One page (1-based) of the cases the caller may see. */
+export function useCases(phase: string, enabled = true, page = 1) {
+  const offset = (Math.max(1, page) - 1) * CASE_PAGE_SIZE;
+  return useQuery({
+    enabled,
+    queryKey: caseKeys.list(phase, page),
+    queryFn: async (): Promise<CasePage> => {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(CASE_PAGE_SIZE) });
+      if (phase) q.set("phase", phase);
+      const r = await api<Partial<CasePage> & { cases: CaseSummary[] }>(`/api/cases?${q}`);
+      return { cases: r.cases, total: r.total ?? r.cases.length, offset: r.offset ?? offset, limit: r.limit ?? 0 };
+    },
+    staleTime: 0,
+  });
+}
+
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: caseKeys.detail(id),
+    queryFn: () => api<{ case: CaseDetail }>(`/api/cases/${enc(id)}`).then((r) => r.case),
+    staleTime: 0,
+  });
+}
+
+export function useCaseRecords(id: string, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: caseKeys.records(id),
+    queryFn: () => api<CaseRecords>(`/api/cases/${enc(id)}/records`),
+    staleTime: 0,
+  });
+}
+
+export function useAssessments(id: string, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: caseKeys.assessments(id),
+    queryFn: () => api<{ latestVersion: number; versions: AssessmentVersion[] }>(`/api/cases/${enc(id)}/assessments`),
+    staleTime: 0,
+  });
+}
+
+export function useAssessment(id: string, version: number | null) {
+  return useQuery({
+    enabled: version !== null,
+    queryKey: caseKeys.assessment(id, version ?? 0),
+    queryFn: () =>
+      api<{ assessment: Assessment }>(`/api/cases/${enc(id)}/assessments/${version}`).then((r) => r.assessment),
+  });
+}
+
+/** The households a person belongs to (the id in the query string, never a name). */
+export function usePersonHouseholds(personId: string, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: caseKeys.households(personId),
+    queryFn: () =>
+      api<{ households: HouseholdSummary[] }>(`/api/households?personId=${enc(personId)}`).then((r) => r.households),
+    staleTime: 0,
+  });
+}
+
+/**
+ * The case a referral belongs to, among the cases the caller may see. The referral API does not name its case, so
+ * the households of the referral's person are read, then the visible cases of those households, and the case that
+ * lists the referral is taken (usually one household and one case).
+ */
+export function useCaseOfReferral(referral: { id: string; personId: string } | undefined, enabled: boolean) {
+  return useQuery({
+    enabled: enabled && !!referral,
+    queryKey: caseKeys.ofReferral(referral?.id ?? ""),
+    queryFn: async () => {
+      if (!referral) return null;
+      const { households } = await api<{ households: HouseholdSummary[] }>(
+        `/api/households?personId=${enc(referral.personId)}`,
+      );
+      const seen = new Set<string>();
+      for (const h of households) {
+        const { household } = await api<{ household: Household }>(`/api/households/${enc(h.id)}`);
+        for (const c of household.cases) {
+          if (seen.has(c.id)) continue;
+          seen.add(c.id);
+          const { case: detail } = await api<{ case: CaseDetail }>(`/api/cases/${enc(c.id)}`);
+          if (detail.referrals.some((r) => r.id === referral.id))
+            return { id: detail.id, phaseLabel: detail.phaseLabel };
+        }
+      }
+      return null;
+    },
+    staleTime: 30_000,
+  });
+}

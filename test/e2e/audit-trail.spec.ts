@@ -1,0 +1,111 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+
+/** today in Japan, written the way an office worker types it: 令和7年11月24日 */
+function todayInReiwa() {
+  const iso = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
+  const [y, m, d] = iso.split("-").map(Number);
+  return { iso, typed: `令和${(y ?? 0) - 2018}年${m}月${d}日` };
+}
+
+describe("audit trail (監査ログ) in the browser", () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("after a support staff user opens a referral, the plan office finds that read filtered by the referral", async () => {
+    // the support staff of the receiving agency opens the referral the provider sent it
+    const staff = await ApiClient.login(web.baseUrl, "houkatsu");
+    const list = (await staff.get("/api/referrals")).body.referrals as { id: string; fromAgency: { name: string } }[];
+    const referral = list.find((r) => r.fromAgency.name.includes("架空ケアサービス"));
+    expect(referral, "demo referral from the provider").toBeTruthy();
+    const referralId = referral?.id as string;
+    const opened = await staff.get(`/api/referrals/${referralId}`);
+    expect(opened.status).toBe(200);
+    // and an agency without the need to know is refused
+    const other = await ApiClient.login(web.baseUrl, "kikan");
+    expect((await other.get(`/api/referrals/${referralId}`)).status).toBe(404);
+
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "keikaku");
+    await page.getByRole("link", { name: "監査ログ" }).click();
+    await visible(page.getByRole("heading", { level: 1, name: "監査ログ" }));
+    const form = page.getByRole("form", { name: "監査ログの絞り込み" });
+    await form.getByLabel("対象の種類").selectOption({ label: "つなぐシート" });
+    // a name is never sent: the page refuses it before it reaches the URL
+    await form.getByLabel("対象のID").fill("架空 花子");
+    await form.getByRole("button", { name: "検索" }).click();
+    await visible(form.getByText("対象のIDは英数字で入力してください（氏名などでは検索できません）"));
+    expect(page.url()).not.toContain(encodeURIComponent("架空"));
+    await form.getByLabel("対象のID").fill(referralId);
+    const today = todayInReiwa();
+    await form.getByLabel("開始日").fill(today.typed);
+    await visible(form.getByText(`（${today.iso}）として検索します`));
+    await form.getByLabel("終了日").fill("あした");
+    await visible(form.getByText("日付として読み取れません"));
+    // the server's message, next to the field
+    await form.getByRole("button", { name: "検索" }).click();
+    await visible(page.getByText("終了日は 令和7年4月1日・R7.4.1・2025-04-01 のように入力してください").first());
+    await form.getByLabel("終了日").fill(today.typed);
+    await form.getByLabel("操作の種類").selectOption({ label: "閲覧" });
+    await form.getByRole("button", { name: "検索" }).click();
+
+    const table = page.getByRole("table", { name: "監査ログの記録（新しい順）" });
+    await visible(table);
+    const row = table.getByRole("row", { name: /包括 六花/ });
+    await visible(row);
+    const text = (await row.first().textContent()) ?? "";
+    expect(text).toContain("houkatsu");
+    expect(text).toContain("つなぐ中央地域包括支援センター");
+    expect(text).toContain("閲覧");
+    expect(text).toContain("本人");
+    expect(text).toContain(`つなぐシート ${referralId} による`);
+    expect(text).toMatch(/127\.0\.0\.1/);
+    // only reads: the refusal of the other agency is not in this list, and no row is of another referral
+    expect(await table.getByText("拒否").count()).toBe(0);
+    // the filter is in the URL (ids and dates only), so the result can be shared with a colleague
+    const url = new URL(page.url());
+    expect(url.searchParams.get("entityId")).toBe(referralId);
+    expect(url.searchParams.get("from")).toBe(today.iso);
+
+    // the refusal shows with "拒否"
+    await form.getByLabel("操作の種類").selectOption({ label: "拒否（権限なし）" });
+    await form.getByRole("button", { name: "検索" }).click();
+    await visible(table.getByRole("row", { name: /基幹 七海/ }));
+
+    // printable: the menus and the filters are not printed, the records are
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "メインメニュー" }).isVisible()).toBe(false);
+    expect(await form.isVisible()).toBe(false);
+    expect(await table.isVisible()).toBe(true);
+    await visible(page.getByText(/条件: 対象 つなぐシート/));
+    await page.emulateMedia({ media: "screen" });
+    await context.close();
+
+    // the plan office's queries are themselves in the trail
+    const admin = await ApiClient.login(web.baseUrl, "admin");
+    const views = await admin.get("/api/audit/entries?entityType=audit_log");
+    expect((views.body.entries as { actor: { loginId: string } }[]).some((e) => e.actor.loginId === "keikaku")).toBe(
+      true,
+    );
+  });
+
+  it("a department editor has no audit trail", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "korei");
+    expect(await page.getByRole("link", { name: "監査ログ" }).count()).toBe(0);
+    await page.goto(`${web.baseUrl}/audit`);
+    await visible(page.getByText("この画面は計画所管課とシステム管理者だけが使えます。"));
+    await context.close();
+  });
+});

@@ -1,0 +1,295 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient } from "../support/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
+
+// invented persons, not in the demo data
+const NAME = "試験 夏男";
+const KANA = "シケン ナツオ";
+const BIRTH = "1960-07-07";
+const ADDRESS = "つなぐ市北町3-3（テスト）";
+const SPOUSE = "試験 秋子";
+const SPOUSE_KANA = "シケン アキコ";
+const SPOUSE_BIRTH = "1962-09-09";
+const OBSERVED = "訪問時、家賃の滞納があり、夫婦とも外出が減っていると話していた（テスト）。";
+const RECORD = "本人と面談。障害福祉サービスの利用について説明した（テスト）。";
+const OUTCOME = "多機関協働のケースとして支援を開始した（テスト）";
+const COORD_AGENCY = "つなぐ市 多機関協働推進室";
+const KIKAN_AGENCY = "つなぐ市基幹相談支援センター";
+const KODOMO_AGENCY = "つなぐ市子ども家庭センター";
+
+async function registerPerson(page: Page, fields: { name: string; kana: string; birth: string; address?: string }) {
+  const form = page.getByRole("form", { name: "新しく登録する" });
+  await form.getByLabel("氏名").fill(fields.name);
+  await form.getByLabel(/^ふりがな/).fill(fields.kana);
+  await form.getByLabel("生年月日").fill(fields.birth);
+  if (fields.address) await form.getByLabel("住所").fill(fields.address);
+  await form.getByRole("button", { name: /^登録して/ }).click();
+}
+
+describe("ケース in the browser (a referral becomes a case: household, team, consent, assessment, records)", () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("a provider refers a new person; the coordinator opens a case with a household and a team; a team agency writes 支援経過; an outsider gets 見つかりません; the provider sees the outcome", async () => {
+    // the spouse is already registered by another agency (the coordinator will be offered this record)
+    const houkatsuApi = await ApiClient.login(web.baseUrl, "houkatsu");
+    const spouse = await houkatsuApi.post("/api/persons", {
+      nameKanji: SPOUSE,
+      nameKana: SPOUSE_KANA,
+      dateOfBirth: SPOUSE_BIRTH,
+    });
+    expect(spouse.status).toBe(201);
+    // and the coordinators have accepted a sheet about her: it may join the same case
+    const spouseSheet = await houkatsuApi.post("/api/referrals", {
+      personId: spouse.body.person.id,
+      toAgencyId: null,
+      concerns: ["介護"],
+      observed: "夫の介護の負担が大きいと話していた（テスト）。",
+      urgency: "低",
+      consent: "unknown",
+    });
+    expect(spouseSheet.status).toBe(201);
+    const coordApi = await ApiClient.login(web.baseUrl, "coord");
+    const acceptedSpouseSheet = await coordApi.post(
+      `/api/referrals/${spouseSheet.body.referral.id}/transition`,
+      { to: "accepted", reason: null },
+      { "if-match": `"${spouseSheet.body.referral.version}"` },
+    );
+    expect(acceptedSpouseSheet.status).toBe(200);
+
+    // ---- the provider lands on its referrals and sends a sheet about a new person to the coordinators
+    const provider = await newPage(browser);
+    const p = provider.page;
+    await login(p, web.baseUrl, "jigyosha");
+    await until(async () => new URL(p.url()).pathname === "/support/referrals", "provider lands on つなぐシート");
+    await visible(p.getByRole("heading", { level: 1, name: "つなぐシート" }));
+    await p.getByRole("link", { name: "つなぐシートを作成" }).click();
+    await registerPerson(p, { name: NAME, kana: KANA, birth: BIRTH, address: ADDRESS });
+    await visible(p.getByRole("heading", { name: "2. 内容" }));
+    const concerns = p.getByRole("group", { name: /困りごと/ });
+    await concerns.getByLabel("生活困窮", { exact: true }).check();
+    await concerns.getByLabel("障害", { exact: true }).check();
+    await p.getByLabel(/^気づいたこと/).fill(OBSERVED);
+    await p
+      .getByRole("group", { name: /緊急度/ })
+      .getByLabel("中", { exact: true })
+      .check();
+    await p
+      .getByRole("group", { name: /本人同意/ })
+      .getByLabel("同意あり")
+      .check();
+    await p.getByLabel(/^同意を得た日/).fill("2025-06-01");
+    await p.getByLabel(/^同意の方法/).fill("口頭");
+    await p.getByRole("button", { name: "内容を確認" }).click();
+    await p.getByRole("button", { name: "この内容で送付" }).click();
+    await visible(p.getByRole("heading", { name: "送ったつなぐシートの状況" }));
+    await until(async () => /\/support\/referrals\/[0-9a-f-]{36}$/.test(p.url()), "on the detail page");
+    const referralUrl = p.url();
+
+    // ---- the coordinator lands on the received sheets, opens it and accepts it
+    const coord = await newPage(browser);
+    const c = coord.page;
+    await login(c, web.baseUrl, "coord");
+    await until(async () => new URL(c.url()).pathname === "/support/referrals", "coordinator lands on つなぐシート");
+    await c
+      .getByRole("row", { name: new RegExp(NAME) })
+      .getByRole("link")
+      .first()
+      .click();
+    await visible(c.getByText(OBSERVED));
+    // a case is opened from an accepted sheet only
+    await visible(c.getByText("受付すると、このつなぐシートからケースを開始できます。"));
+    await c.getByRole("button", { name: "受付", exact: true }).click();
+    await c.getByRole("dialog").getByRole("button", { name: "「受付」にする" }).click();
+    await visible(c.getByText("「受付」にしました。"));
+    await c.getByRole("link", { name: "このつなぐシートからケースを開始" }).click();
+    await visible(c.getByRole("heading", { level: 1, name: "ケースの開始" }));
+    expect(c.url()).not.toContain(encodeURIComponent(NAME));
+
+    // the person has no household yet: a new one, at the person's address, with the person as 本人
+    const householdChoice = c.getByRole("group", { name: /^世帯/ });
+    expect(await householdChoice.getByLabel("新しく世帯を登録する").isChecked()).toBe(true);
+    expect(await c.getByLabel(/^住所/).inputValue()).toBe(ADDRESS);
+    const members = c.getByRole("table", { name: /世帯員/ });
+    await visible(members.getByRole("row", { name: new RegExp(NAME) }));
+    expect(await members.getByLabel(new RegExp(`続柄：${NAME}`)).inputValue()).toBe("本人");
+
+    // adding the spouse: registering a near-identical record offers the one already registered
+    await c.getByRole("button", { name: "世帯員を加える" }).click();
+    await registerPerson(c, { name: SPOUSE, kana: "しけん あきこ", birth: SPOUSE_BIRTH });
+    await visible(c.getByRole("heading", { name: "似ている人が既に登録されています" }));
+    const candidate = c.getByRole("table", { name: /似ている記録/ }).getByRole("row", { name: new RegExp(SPOUSE) });
+    await visible(candidate.getByText(/生年月日が一致/));
+    await candidate.getByRole("button", { name: /この人を世帯員に加える/ }).click();
+    await visible(c.getByText(`「${SPOUSE}（${SPOUSE_KANA}）」を世帯員に加えました。続柄を選んでください。`));
+    await members.getByLabel(new RegExp(`続柄：${SPOUSE}`)).selectOption("配偶者");
+    // the spouse's accepted sheet is offered to join the case
+    await c
+      .getByRole("group", { name: /同じケースにまとめるつなぐシート/ })
+      .getByLabel(new RegExp(`${SPOUSE}.*介護`))
+      .check();
+
+    // the issues and the consent start from the sheet; the lead agency must be chosen
+    const issues = c.getByRole("group", { name: /^課題/ });
+    expect(await issues.getByLabel("生活困窮", { exact: true }).isChecked()).toBe(true);
+    expect(await issues.getByLabel("障害", { exact: true }).isChecked()).toBe(true);
+    expect(
+      await c
+        .getByRole("group", { name: /^本人同意/ })
+        .getByLabel("同意あり")
+        .isChecked(),
+    ).toBe(true);
+    expect(await c.getByLabel(/^同意を得た日/).inputValue()).toBe("2025-06-01");
+    await c.getByRole("button", { name: "世帯を登録してケースを開始" }).click();
+    await visible(c.getByText("主担当機関を選んでください").first());
+    expect(await c.getByLabel(/^主担当機関/).getAttribute("aria-invalid")).toBe("true");
+
+    await c.getByLabel(/^主担当機関/).selectOption({ label: COORD_AGENCY });
+    await c
+      .getByRole("group", { name: /チームに加える機関/ })
+      .getByLabel(KIKAN_AGENCY)
+      .check();
+    expect(await c.getByLabel(/^主たる対象者/).inputValue()).not.toBe("");
+    await c.getByRole("button", { name: "世帯を登録してケースを開始" }).click();
+
+    // ---- the case page
+    await visible(c.getByRole("heading", { level: 1, name: new RegExp(`ケース: ${NAME}`) }));
+    await until(async () => /\/support\/cases\/[0-9a-f-]{36}$/.test(c.url()), "on the case page");
+    const caseUrl = c.url();
+    expect(caseUrl).not.toContain(encodeURIComponent(NAME));
+    await visible(c.getByText(`主担当機関: ${COORD_AGENCY}`, { exact: false }));
+    const household = c.getByRole("region", { name: /^世帯/ });
+    await visible(household.getByText(`住所: ${ADDRESS}`));
+    await visible(household.getByRole("row", { name: new RegExp(`配偶者 ${SPOUSE}`) }));
+    // both sheets are linked to the case
+    await visible(household.getByRole("link", { name: /つなぐ中央地域包括支援センターから（介護）/ }));
+    await visible(
+      household.getByRole("link", { name: /架空ケアサービス株式会社（登録事業者）から（生活困窮、障害）/ }),
+    );
+    const teamHistory = c.getByRole("table", { name: "チームの変更履歴" });
+    await visible(teamHistory.getByRole("row", { name: new RegExp(`チームに加入 ${KIKAN_AGENCY}`) }));
+
+    // team: add an agency with a reason, then remove it with a reason; both stay in the history
+    const addForm = c.getByRole("form", { name: "チームに機関を加える" });
+    await addForm.getByLabel("加える機関").selectOption({ label: KODOMO_AGENCY });
+    await addForm.getByLabel(/^理由/).fill("子育ての相談があるため（テスト）");
+    await addForm.getByRole("button", { name: "チームに加える" }).click();
+    await visible(c.getByText(`「${KODOMO_AGENCY}」をチームに加えました。`));
+    await c.getByRole("button", { name: new RegExp(`チームから外す.*${KODOMO_AGENCY}`) }).click();
+    const remove = c.getByRole("dialog");
+    await remove.getByLabel(/^理由/).fill("子育ての相談は不要と分かった（テスト）");
+    await remove.getByRole("button", { name: "チームから外す" }).click();
+    await visible(c.getByText(`「${KODOMO_AGENCY}」をチームから外しました。`));
+    await visible(
+      teamHistory.getByRole("row", { name: new RegExp(`チームから外れた ${KODOMO_AGENCY} .*不要と分かった`) }),
+    );
+    // the focus does not get lost with the removed agency's button
+    expect(await c.evaluate(() => document.activeElement?.textContent ?? "")).toContain("チーム");
+
+    // consent: the meaning in one sentence, a change with its date and method, kept in the history
+    await visible(c.getByText(/本人の同意があるときだけ、チームの他の機関も/));
+    await c.getByRole("button", { name: "本人同意を更新" }).click();
+    const consentForm = c.getByRole("form", { name: "本人同意の更新" });
+    await consentForm.getByLabel("同意撤回").check();
+    await consentForm.getByRole("button", { name: "本人同意を保存" }).click();
+    await visible(consentForm.getByText("撤回の申し出があった日を入力してください").first());
+    await consentForm.getByLabel("同意あり").check();
+    await consentForm.getByLabel(/^同意を得た日/).fill("2025-06-10");
+    await consentForm.getByLabel(/^確認の方法/).fill("書面");
+    await consentForm.getByRole("button", { name: "本人同意を保存" }).click();
+    await visible(c.getByText("本人同意を「同意あり」にしました。"));
+    const consentHistory = c.getByRole("table", { name: "本人同意の履歴" });
+    await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月10日 書面/ }));
+    await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月1日 口頭/ }));
+
+    // assessment: an empty version is refused with the server's message; then the first version
+    await c.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
+    const assessmentForm = c.getByRole("form", { name: /アセスメントの新しい版（第1版）/ });
+    await assessmentForm.getByRole("button", { name: "新しい版として保存" }).click();
+    await visible(assessmentForm.getByText("少なくとも1つの項目を入力してください").first());
+    await assessmentForm.getByLabel("本人の状況").fill("60代。仕事を辞めてから外出が減った（テスト）。");
+    await assessmentForm.getByLabel("経済状況").fill("家賃を2か月滞納（テスト）。");
+    await assessmentForm.getByLabel(/^更新メモ/).fill("初回アセスメント");
+    await assessmentForm.getByRole("button", { name: "新しい版として保存" }).click();
+    await visible(c.getByText("アセスメントの第1版を保存しました。"));
+    await visible(c.getByRole("heading", { name: "アセスメント 第1版" }));
+
+    // the sheet links to its case now
+    await c.goto(referralUrl);
+    await c.getByRole("link", { name: /ケースを開く/ }).click();
+    await visible(c.getByRole("heading", { level: 1, name: new RegExp(`ケース: ${NAME}`) }));
+    // and the loop is closed for the provider
+    await c.goto(referralUrl);
+    await c.getByRole("button", { name: "対応開始" }).click();
+    await c.getByRole("dialog").getByRole("button", { name: "「対応開始」にする" }).click();
+    await visible(c.getByText("「対応開始」にしました。"));
+    await c.getByRole("button", { name: "つなぎ完了" }).click();
+    await c.getByRole("dialog").getByLabel(/メモ/).fill(OUTCOME);
+    await c.getByRole("dialog").getByRole("button", { name: "「つなぎ完了」にする" }).click();
+    await visible(c.getByText("「つなぎ完了」にしました。"));
+    await coord.context.close();
+
+    // ---- staff of the team agency land on their cases, write 支援経過 and a second assessment version
+    const member = await newPage(browser);
+    const m = member.page;
+    await login(m, web.baseUrl, "kikan");
+    await until(async () => new URL(m.url()).pathname === "/support/cases", "team staff land on ケース");
+    await m
+      .getByRole("table", { name: /ケースの一覧/ })
+      .getByRole("link", { name: new RegExp(NAME) })
+      .click();
+    await visible(m.getByText("あなたの立場: チームの機関", { exact: false }));
+    expect(m.url()).toBe(caseUrl);
+    // not the lead: no team or consent management
+    expect(await m.getByRole("button", { name: "本人同意を更新" }).count()).toBe(0);
+    expect(await m.getByRole("form", { name: "チームに機関を加える" }).count()).toBe(0);
+    const record = m.getByRole("form", { name: "支援経過を記録する" });
+    await record.getByLabel("種別").selectOption("面談");
+    await record.getByLabel(/^実施日/).fill("2025-06-12");
+    await record.getByLabel(/^内容/).fill(RECORD);
+    await record.getByRole("button", { name: "記録する" }).click();
+    await visible(m.getByText("支援経過を記録しました。"));
+    await visible(m.getByRole("cell", { name: RECORD }));
+
+    // consent is given: the team reads the coordinator's version and saves the next one, then compares the two
+    await m.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
+    const next = m.getByRole("form", { name: /アセスメントの新しい版（第2版）/ });
+    expect(await next.getByLabel("経済状況").inputValue()).toBe("家賃を2か月滞納（テスト）。");
+    await next.getByLabel("健康・障害").fill("精神障害者保健福祉手帳の申請を検討（テスト）。");
+    await next.getByRole("button", { name: "新しい版として保存" }).click();
+    await visible(m.getByText("アセスメントの第2版を保存しました。"));
+    await m.getByLabel("前の版（第1版）と並べて比べる").check();
+    const compare = m.getByRole("table", { name: "第1版と第2版の比較" });
+    await visible(compare.getByRole("row", { name: /健康・障害 変更あり/ }));
+    expect(await compare.getByRole("row", { name: /経済状況 変更あり/ }).count()).toBe(0);
+    await member.context.close();
+
+    // ---- staff of an agency not on the team: 見つかりません, nothing of the person shown
+    const outsider = await newPage(browser);
+    await login(outsider.page, web.baseUrl, "houkatsu");
+    await outsider.page.goto(caseUrl);
+    await visible(outsider.page.getByRole("heading", { level: 1, name: "見つかりません" }));
+    expect(await outsider.page.getByText(NAME).count()).toBe(0);
+    expect(await outsider.page.getByText(RECORD).count()).toBe(0);
+    await outsider.context.close();
+
+    // ---- the provider sees the outcome of its sheet, and no case
+    await p.reload();
+    await visible(p.getByText("現在の状況: つなぎ完了", { exact: false }));
+    await visible(p.getByText(`支援につながりました。内容: ${OUTCOME}`));
+    expect(await p.getByRole("link", { name: /ケースを開く/ }).count()).toBe(0);
+    await p.goto(caseUrl);
+    await visible(p.getByRole("heading", { level: 1, name: "見つかりません" }));
+    await provider.context.close();
+  });
+});

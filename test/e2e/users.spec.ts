@@ -1,0 +1,123 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+
+const LOGIN = "kaigo-hoken";
+const NAME = "介護 九郎（介護保険課）";
+const PASSWORD = "kaigo-initial-pass-01";
+const OWN_PROJECT = "地域密着型サービスの整備"; // 介護保険課 only
+const OTHER_PROJECT = "生活支援コーディネーターの配置"; // 高齢支援課 only
+
+describe("user management (利用者管理) in the browser", () => {
+  let web: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it("the administrator creates a department editor who sees only its department's sheets, then disables it", async () => {
+    const admin = await newPage(browser);
+    await login(admin.page, web.baseUrl, "admin");
+    await admin.page.getByRole("link", { name: "利用者管理" }).click();
+    await visible(admin.page.getByRole("heading", { level: 1, name: "利用者管理" }));
+    const table = admin.page.getByRole("table", { name: "利用者の一覧" });
+    await visible(table.getByRole("row", { name: /korei/ }));
+
+    // an empty form: the server's field messages, in Japanese, next to the fields
+    const form = admin.page.getByRole("form", { name: "利用者の登録" });
+    await form.getByRole("button", { name: "利用者を登録" }).click();
+    await visible(form.getByRole("alert"));
+    await visible(form.getByText("ログインIDを入力してください").first());
+
+    await form.getByLabel("ログインID").fill(LOGIN);
+    await form.getByLabel("氏名").fill(NAME);
+    await form.getByLabel("役割").selectOption({ label: "担当課" });
+    // no agency for a department editor
+    expect(await form.getByLabel("所属機関").count()).toBe(0);
+    await form.getByRole("checkbox", { name: "介護保険課" }).check();
+    await form.getByLabel("初期パスワード").fill(PASSWORD);
+    await form.getByRole("button", { name: "利用者を登録" }).click();
+    await visible(admin.page.getByText(`「${NAME}」（${LOGIN}）を登録しました。`));
+    const row = table.getByRole("row", { name: new RegExp(LOGIN) });
+    await visible(row);
+    expect(await row.textContent()).toContain("介護保険課");
+    expect(await row.textContent()).toContain("有効");
+
+    // the new user logs in and sees only its department's sheets
+    const user = await newPage(browser);
+    await login(user.page, web.baseUrl, LOGIN, PASSWORD);
+    await user.page.getByRole("link", { name: "評価（自分の担当）" }).click();
+    await visible(user.page.getByRole("heading", { level: 1, name: "評価（自分の担当）" }));
+    await user.page.getByLabel("年度").selectOption({ label: "令和7年度" });
+    await visible(user.page.getByRole("heading", { name: "令和7年度の評価表" }));
+    await visible(user.page.getByRole("link", { name: OWN_PROJECT }));
+    const depts = await user.page.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(depts.length).toBeGreaterThan(0);
+    for (const d of depts) expect(d).toContain("介護保険課");
+    expect(await user.page.getByRole("link", { name: OTHER_PROJECT }).count()).toBe(0);
+    // and no user management for it
+    expect(await user.page.getByRole("link", { name: "利用者管理" }).count()).toBe(0);
+
+    // the administrator disables the account, after a confirmation
+    await row.getByRole("button", { name: new RegExp(`^無効にする.*${LOGIN}`) }).click();
+    const dialog = admin.page.getByRole("dialog", { name: `「${NAME}」を無効にする` });
+    await visible(dialog);
+    await dialog.getByRole("button", { name: "無効にする" }).click();
+    await visible(admin.page.getByText(`「${NAME}」（${LOGIN}）を無効にしました。`));
+    await visible(row.getByText("無効", { exact: true }));
+
+    // the user's next request ends on the login page
+    await user.page.getByRole("link", { name: "総括表" }).click();
+    await visible(user.page.getByRole("heading", { level: 1, name: "ログイン" }));
+    expect(new URL(user.page.url()).pathname).toBe("/login");
+    // and logging in again is refused
+    await user.page.getByLabel("ログインID").fill(LOGIN);
+    await user.page.getByLabel("パスワード").fill(PASSWORD);
+    await user.page.getByRole("button", { name: "ログイン", exact: true }).click();
+    await visible(user.page.getByRole("alert"));
+    expect(new URL(user.page.url()).pathname).toBe("/login");
+
+    await user.context.close();
+    await admin.context.close();
+  });
+
+  it("a support staff account needs an agency: the field appears for that role and the server checks it", async () => {
+    const admin = await newPage(browser);
+    await login(admin.page, web.baseUrl, "keikaku");
+    await admin.page.goto(`${web.baseUrl}/users`);
+    const form = admin.page.getByRole("form", { name: "利用者の登録" });
+    await visible(form);
+    // the plan office cannot grant the system administrator role
+    expect(await form.getByLabel("役割").locator("option", { hasText: "システム管理者" }).count()).toBe(0);
+    await form.getByLabel("ログインID").fill("houkatsu2");
+    await form.getByLabel("氏名").fill("包括 十子");
+    await form.getByLabel("役割").selectOption({ label: "支援機関職員" });
+    await form.getByLabel("初期パスワード").fill("houkatsu-pass-0002");
+    await form.getByRole("button", { name: "利用者を登録" }).click();
+    await visible(form.getByText("支援機関職員・登録事業者の利用者には所属機関を指定してください").first());
+    // only public agencies are offered to a support staff account
+    const agency = form.getByLabel("所属機関");
+    expect(await agency.locator("option", { hasText: "架空ケアサービス" }).count()).toBe(0);
+    await agency.selectOption({ label: "つなぐ中央地域包括支援センター" });
+    await form.getByRole("button", { name: "利用者を登録" }).click();
+    await visible(admin.page.getByText("「包括 十子」（houkatsu2）を登録しました。"));
+    const row = admin.page.getByRole("table", { name: "利用者の一覧" }).getByRole("row", { name: /houkatsu2/ });
+    expect(await row.textContent()).toContain("つなぐ中央地域包括支援センター");
+
+    // move it to another agency in the edit dialog
+    await row.getByRole("button", { name: /^変更.*houkatsu2/ }).click();
+    const dialog = admin.page.getByRole("dialog");
+    await visible(dialog);
+    await dialog.getByLabel("所属機関").selectOption({ label: "つなぐ市基幹相談支援センター" });
+    await dialog.getByRole("button", { name: "変更を保存" }).click();
+    await visible(admin.page.getByText("「包括 十子」（houkatsu2）を変更しました。"));
+    await visible(row.getByText("つなぐ市基幹相談支援センター"));
+    await admin.context.close();
+  });
+});
