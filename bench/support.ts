@@ -136,10 +136,11 @@ export async function addSyntheticCases(db: Db, municipalityId: string) {
 }
 
 async function generateCases(db: Executor, municipalityId: string, publicAgencies: string[]) {
+  const m = sql`${municipalityId}::uuid`;
   await db.execute(sql`
     create temporary table bench_people on commit drop as
       select id, row_number() over (order by created_at, id) as n from persons
-      where municipality_id = ${municipalityId} and address like 'つなぐ市%丁目（架空）'`);
+      where municipality_id = ${m} and address like 'つなぐ市%丁目（架空）'`);
   await db.execute(sql`
     create temporary table bench_households on commit drop as
       select gen_random_uuid() as id, gen_random_uuid() as case_id, a.id as main_person, b.id as partner, a.n as n
@@ -149,28 +150,28 @@ async function generateCases(db: Executor, municipalityId: string, publicAgencie
   const count = publicAgencies.length;
   await db.execute(sql`
     insert into households (municipality_id, id, name, address, registered_by_agency_id)
-    select ${municipalityId}, h.id, '架空世帯' || h.n, 'つなぐ市（架空）', (${agencyArray})[1 + (h.n / 2) % ${count}]
+    select ${m}, h.id, '架空世帯' || h.n, 'つなぐ市（架空）', (${agencyArray})[1 + (h.n / 2) % ${count}]
     from bench_households h`);
   await db.execute(sql`
     insert into household_members (municipality_id, household_id, person_id, relationship)
-    select ${municipalityId}, h.id, h.main_person, '本人' from bench_households h
+    select ${m}, h.id, h.main_person, '本人' from bench_households h
     union all
-    select ${municipalityId}, h.id, h.partner, '配偶者' from bench_households h`);
+    select ${m}, h.id, h.partner, '配偶者' from bench_households h`);
   await db.execute(sql`
     insert into cases (municipality_id, id, household_id, main_person_id, lead_agency_id, issues, phase, consent)
-    select ${municipalityId}, h.case_id, h.id, h.main_person, (${agencyArray})[1 + (h.n / 2) % ${count}],
+    select ${m}, h.case_id, h.id, h.main_person, (${agencyArray})[1 + (h.n / 2) % ${count}],
            '["介護"]'::jsonb, (array['intake','assessment','planning','support','monitoring'])[1 + (h.n / 2) % 5],
            case when h.n % 10 = 1 then 'not_given' else 'given' end
     from bench_households h`);
   await db.execute(sql`
     insert into case_team (municipality_id, case_id, agency_id)
-    select ${municipalityId}, h.case_id, (${agencyArray})[1 + (h.n / 2) % ${count}] from bench_households h
+    select ${m}, h.case_id, (${agencyArray})[1 + (h.n / 2) % ${count}] from bench_households h
     union all
-    select ${municipalityId}, h.case_id, (${agencyArray})[1 + (h.n / 2 + 1) % ${count}]
+    select ${m}, h.case_id, (${agencyArray})[1 + (h.n / 2 + 1) % ${count}]
     from bench_households h where h.n % 3 = 0`);
   await db.execute(sql`
     insert into case_records (municipality_id, case_id, agency_id, kind, date, text, visibility)
-    select ${municipalityId}, h.case_id, (${agencyArray})[1 + (h.n / 2) % ${count}],
+    select ${m}, h.case_id, (${agencyArray})[1 + (h.n / 2) % ${count}],
            (array['面談','訪問','電話','同行','オンライン','会議'])[1 + g % 6],
            date '2024-04-01' + (g * 7 + h.n::int % 7),
            '支援経過の記録（架空） ' || g, case when g % 5 = 0 then 'agency' else 'team' end
