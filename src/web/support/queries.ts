@@ -7,7 +7,6 @@ import type {
   CaseDetail,
   CaseRecords,
   CaseSummary,
-  Household,
   HouseholdSummary,
 } from "./caseTypes";
 import type { Agency, Person, ReferralDetail, ReferralListRow, SupportUser } from "./types";
@@ -74,8 +73,6 @@ export const caseKeys = {
   records: (id: string) => ["support", "case", id, "records"] as const,
   assessments: (id: string) => ["support", "case", id, "assessments"] as const,
   assessment: (id: string, version: number) => ["support", "case", id, "assessments", version] as const,
-  /** the case a referral was opened into (ids only) */
-  ofReferral: (referralId: string) => ["support", "cases", "of-referral", referralId] as const,
   households: (personId: string) => ["support", "households", personId] as const,
 };
 
@@ -148,36 +145,5 @@ export function usePersonHouseholds(personId: string, enabled: boolean) {
     queryFn: () =>
       api<{ households: HouseholdSummary[] }>(`/api/households?personId=${enc(personId)}`).then((r) => r.households),
     staleTime: 0,
-  });
-}
-
-/**
- * The case a referral belongs to, among the cases the caller may see. The referral API does not name its case, so
- * the households of the referral's person are read, then the visible cases of those households, and the case that
- * lists the referral is taken (usually one household and one case).
- */
-export function useCaseOfReferral(referral: { id: string; personId: string } | undefined, enabled: boolean) {
-  return useQuery({
-    enabled: enabled && !!referral,
-    queryKey: caseKeys.ofReferral(referral?.id ?? ""),
-    queryFn: async () => {
-      if (!referral) return null;
-      const { households } = await api<{ households: HouseholdSummary[] }>(
-        `/api/households?personId=${enc(referral.personId)}`,
-      );
-      const seen = new Set<string>();
-      for (const h of households) {
-        const { household } = await api<{ household: Household }>(`/api/households/${enc(h.id)}`);
-        for (const c of household.cases) {
-          if (seen.has(c.id)) continue;
-          seen.add(c.id);
-          const { case: detail } = await api<{ case: CaseDetail }>(`/api/cases/${enc(c.id)}`);
-          if (detail.referrals.some((r) => r.id === referral.id))
-            return { id: detail.id, phaseLabel: detail.phaseLabel };
-        }
-      }
-      return null;
-    },
-    staleTime: 30_000,
   });
 }

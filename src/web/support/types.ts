@@ -87,6 +87,8 @@ export interface ReferralDetail extends Referral {
   access: ReferralAccess;
   person: Person;
   events: ReferralEvent[];
+  /** the case opened from this referral, when the caller may open that case */
+  case: { id: string; phase: string; phaseLabel: string } | null;
 }
 
 export const CONSENT_LABELS: Record<Consent, string> = {

@@ -135,6 +135,14 @@ describe("cases", () => {
     expect((await w.as.coordinator.post("/api/cases", { ...body, referralIds: [referralId] })).status).toBe(409);
   });
 
+  it("names the case on its referral to those who may open the case, never to the provider who sent it", async () => {
+    const asCoordinator = await w.as.coordinator.get(`/api/referrals/${referralId}`);
+    expect(asCoordinator.body.referral.case).toMatchObject({ id: caseId, phase: "intake", phaseLabel: "受付" });
+    const asSender = await w.as.senderProvider.get(`/api/referrals/${referralId}`);
+    expect(asSender.status).toBe(200);
+    expect(asSender.body.referral.case).toBeNull();
+  });
+
   it("moves through the phases with If-Match and a history of who, when and why", async () => {
     const url = `/api/cases/${caseId}/phase`;
     expect((await w.as.lead.post(url, { to: "assessment" })).status).toBe(428);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { persons, referralEvents, referrals } from "../../db/schema/index.js";
+import { caseReferrals, cases, caseTeam, persons, referralEvents, referrals } from "../../db/schema/index.js";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
@@ -92,4 +92,19 @@ export async function insertEvent(db: Executor, values: Omit<typeof referralEven
     .returning();
   if (!row) throw new Error("insert returned nothing");
   return row;
+}
+
+/** The case a referral was opened into, with what deciding who may see it needs (its lead and team agencies). */
+export async function findCaseOfReferral(db: Executor, municipalityId: string, referralId: string) {
+  const [row] = await db
+    .select({ id: cases.id, phase: cases.phase, leadAgencyId: cases.leadAgencyId })
+    .from(caseReferrals)
+    .innerJoin(cases, and(eq(cases.municipalityId, caseReferrals.municipalityId), eq(cases.id, caseReferrals.caseId)))
+    .where(and(eq(caseReferrals.municipalityId, municipalityId), eq(caseReferrals.referralId, referralId)));
+  if (!row) return null;
+  const team = await db
+    .select({ agencyId: caseTeam.agencyId })
+    .from(caseTeam)
+    .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, row.id)));
+  return { ...row, teamAgencyIds: team.map((t) => t.agencyId) };
 }

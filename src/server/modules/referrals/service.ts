@@ -4,6 +4,7 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import { forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
+import { PHASE_LABELS, type Phase } from "../cases/schema.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentEvent, presentReferral } from "./presenter.js";
@@ -135,6 +136,9 @@ export async function getReferral(db: Db, auth: AuthContext, ip: string, referra
     if (!person) throw new Error("referral without its person");
     const events = await repo.listEvents(tx, auth.municipalityId, [referral.id]);
     const agencies = await agencyMap(tx, auth.municipalityId);
+    // the case it became, named only to those who may open that case (a provider never learns of it)
+    const linked = await repo.findCaseOfReferral(tx, auth.municipalityId, referral.id);
+    const caseVisible = linked && policies.caseBasis(auth, linked, linked.teamAgencyIds) !== null;
     await recordAudit(tx, {
       ...actorOf(auth, ip),
       action: "read",
@@ -147,6 +151,10 @@ export async function getReferral(db: Db, auth: AuthContext, ip: string, referra
       access: basis,
       person: presentPerson(person),
       events: events.map((e) => presentEvent(e, agencies)),
+      case:
+        linked && caseVisible
+          ? { id: linked.id, phase: linked.phase, phaseLabel: PHASE_LABELS[linked.phase as Phase] ?? linked.phase }
+          : null,
     };
   });
   if (!result) throw notFound("つなぐシート");

@@ -15,8 +15,8 @@ import { birthLabel, personLabel, RadioGroup } from "../../support/components";
 import {
   caseKeys,
   isCoordinator,
+  supportKeys,
   useAgencies,
-  useCaseOfReferral,
   usePersonHouseholds,
   useReferral,
   useReferrals,
@@ -91,7 +91,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   // only the sheets that could join the case (each listed person is a read in the audit trail)
   const acceptedReferrals = useReferrals("accepted", true);
   const handledReferrals = useReferrals("in_progress", true);
-  const existingCase = useCaseOfReferral(r, true);
+  const existingCase = r.case;
 
   const [created, setCreated] = useState<Household | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
@@ -267,7 +267,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
         setCaseError(err);
         return;
       }
-      queryClient.setQueryData(caseKeys.ofReferral(r.id), { id: opened.id, phaseLabel: opened.phaseLabel });
+      await queryClient.invalidateQueries({ queryKey: supportKeys.referral(r.id) });
       await queryClient.invalidateQueries({ queryKey: ["support", "cases"], exact: false });
       // the API starts from the referrals' consent; what was confirmed here is recorded right after
       const sameConsent =
@@ -297,12 +297,12 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     }
   };
 
-  if (existingCase.data) {
+  if (existingCase) {
     return (
       <p className="notice">
         このつなぐシートは既にケースになっています。{" "}
-        <Link to="/support/cases/$caseId" params={{ caseId: existingCase.data.id }}>
-          ケースを開く（{existingCase.data.phaseLabel}）
+        <Link to="/support/cases/$caseId" params={{ caseId: existingCase.id }}>
+          ケースを開く（{existingCase.phaseLabel}）
         </Link>
       </p>
     );

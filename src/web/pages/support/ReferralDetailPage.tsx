@@ -15,7 +15,6 @@ import {
   isCoordinator,
   supportKeys,
   useAgencies,
-  useCaseOfReferral,
   useReferral,
   useSupportUser,
 } from "../../support/queries";
@@ -206,16 +205,16 @@ function CaseLink({ referral }: { referral: ReferralDetail }) {
   const user = useSupportUser();
   const staff = isAgencyStaff(user);
   const coordinator = isCoordinator(user);
-  const found = useCaseOfReferral(referral, staff);
-  if (!staff || found.isPending) return null;
-  if (found.data) {
+  const found = referral.case;
+  if (!staff) return null;
+  if (found) {
     return (
       <section aria-labelledby="case-heading">
         <h2 id="case-heading">ケース</h2>
         <p>
           このつなぐシートからケースを開始しています。{" "}
-          <Link to="/support/cases/$caseId" params={{ caseId: found.data.id }}>
-            ケースを開く（{found.data.phaseLabel}）
+          <Link to="/support/cases/$caseId" params={{ caseId: found.id }}>
+            ケースを開く（{found.phaseLabel}）
           </Link>
         </p>
       </section>
