@@ -43,7 +43,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await visible(p.getByRole("heading", { level: 1, name: "つなぐシート" }));
     expect(await p.getByRole("navigation", { name: "受信・送信の切り替え" }).count()).toBe(0);
 
-    // the demo sheet this provider sent (due 2025-04-30, still 送付) is overdue: highlighted and found by the filter
+    // the demo sheet this provider sent (due 2025-04-30, still being handled) is overdue: highlighted and found by the filter
     const demoRow = p.getByRole("row", { name: /架空 花子/ });
     await visible(demoRow);
     await visible(demoRow.getByText("期限超過"));

@@ -33,7 +33,7 @@ describe("referrals CLI", () => {
         municipality: "999001",
         referrals: [
           expect.objectContaining({
-            status: "sent",
+            status: "in_progress",
             overdue: true,
             from: "架空ケアサービス株式会社（登録事業者）",
             to: "つなぐ中央地域包括支援センター",

@@ -89,7 +89,11 @@ const DEMO_REFERRALS: {
     observed: "訪問時、同居の息子さんが日中も外出していない様子（デモ）。",
     urgency: "中",
     dueDate: "2025-04-30",
-    path: [],
+    // a case was opened from it, so it has been accepted; still open past its date, it shows as overdue
+    path: [
+      { status: "accepted", by: "houkatsu" },
+      { status: "in_progress", by: "houkatsu", reason: "世帯のケースを開始（デモ）" },
+    ],
   },
   {
     person: "taro",
