@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -28,6 +29,16 @@ app.log.info(
   { database: database.kind, ms: Math.round(performance.now() - started) },
   `tsunagu is ready at http://localhost:${config.port}`,
 );
+
+// PostgreSQL's autovacuum keeps the planner's statistics; PGlite has no background workers, so without this the
+// planner never learns table sizes and, for example, sorts every case of an agency to show the first page of 50.
+// Once right after start (without delaying the first page) and then every hour.
+if (database.kind === "pglite") {
+  const analyze = () =>
+    database.db.execute(sql`analyze`).catch((err: unknown) => app.log.warn({ err }, "analyze failed"));
+  setTimeout(analyze, 1_000).unref();
+  setInterval(analyze, 60 * 60 * 1000).unref();
+}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {

@@ -88,6 +88,8 @@ export const cases = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("cases_household_idx").on(t.municipalityId, t.householdId),
     index("cases_phase_idx").on(t.municipalityId, t.phase),
+    // the list's order (most recently updated first): a page is read from the index, not sorted from all cases
+    index("cases_updated_idx").on(t.municipalityId, t.updatedAt.desc(), t.id),
     foreignKey({
       columns: [t.municipalityId, t.householdId],
       foreignColumns: [households.municipalityId, households.id],

@@ -106,13 +106,25 @@ function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?
   return and(...where);
 }
 
-/** One page of the list, most recently updated first. */
-export function listCases(
+/**
+ * One page of the list, most recently updated first: the page's ids from the index on the list's order, then
+ * their details (joining every case of an agency before cutting the page made the first page cost as much as all).
+ */
+export async function listCases(
   db: Executor,
   municipalityId: string,
   opts: { agencyId?: string; phase?: string; offset: number; limit: number },
 ) {
-  return db
+  const page = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(caseListWhere(municipalityId, opts))
+    .orderBy(desc(cases.updatedAt), asc(cases.id))
+    .offset(opts.offset)
+    .limit(opts.limit);
+  if (!page.length) return [];
+  const ids = page.map((p) => p.id);
+  const rows = await db
     .select({
       case: cases,
       household: { id: households.id, name: households.name },
@@ -127,14 +139,28 @@ export function listCases(
       and(eq(households.municipalityId, cases.municipalityId), eq(households.id, cases.householdId)),
     )
     .innerJoin(persons, and(eq(persons.municipalityId, cases.municipalityId), eq(persons.id, cases.mainPersonId)))
-    .where(caseListWhere(municipalityId, opts))
-    .orderBy(desc(cases.updatedAt), asc(cases.id))
-    .offset(opts.offset)
-    .limit(opts.limit);
+    .where(and(eq(cases.municipalityId, municipalityId), inArray(cases.id, ids)));
+  const byId = new Map(rows.map((r) => [r.case.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** How many cases the list has: for an agency, counted from its team rows (an index range), not from every case. */
 export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
-  const [row] = await db.select({ n: count() }).from(cases).where(caseListWhere(municipalityId, opts));
+  if (!opts.agencyId) {
+    const [row] = await db.select({ n: count() }).from(cases).where(caseListWhere(municipalityId, opts));
+    return row?.n ?? 0;
+  }
+  const [row] = await db
+    .select({ n: count() })
+    .from(caseTeam)
+    .innerJoin(cases, and(eq(cases.municipalityId, caseTeam.municipalityId), eq(cases.id, caseTeam.caseId)))
+    .where(
+      and(
+        eq(caseTeam.municipalityId, municipalityId),
+        eq(caseTeam.agencyId, opts.agencyId),
+        opts.phase ? eq(cases.phase, opts.phase) : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_updated_idx" ON "cases" USING btree ("municipality_id","updated_at" DESC NULLS LAST,"id");
