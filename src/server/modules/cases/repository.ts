@@ -115,15 +115,16 @@ export async function listCases(
   municipalityId: string,
   opts: { agencyId?: string; phase?: string; offset: number; limit: number },
 ) {
-  const page = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(caseListWhere(municipalityId, opts))
-    .orderBy(desc(cases.updatedAt), asc(cases.id))
-    .offset(opts.offset)
-    .limit(opts.limit);
-  if (!page.length) return [];
-  const ids = page.map((p) => p.id);
+  // LIMIT and OFFSET as literals (validated integers): with a parameter the planner cannot know the page is small
+  // and sorts every case of the agency instead of walking cases_updated_idx; "desc nulls last" is the index's order.
+  const limit = sql.raw(String(Math.trunc(opts.limit)));
+  const offset = sql.raw(String(Math.trunc(opts.offset)));
+  const page = await db.execute(
+    sql`select ${cases.id} as id from ${cases} where ${caseListWhere(municipalityId, opts)}
+        order by ${cases.updatedAt} desc nulls last, ${cases.id} limit ${limit} offset ${offset}`,
+  );
+  const ids = (page as unknown as { rows: { id: string }[] }).rows.map((p) => p.id);
+  if (!ids.length) return [];
   const rows = await db
     .select({
       case: cases,
@@ -146,6 +147,13 @@ export async function listCases(
 
 /** How many cases the list has: for an agency, counted from its team rows (an index range), not from every case. */
 export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+  if (opts.agencyId && !opts.phase) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(caseTeam)
+      .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.agencyId, opts.agencyId)));
+    return row?.n ?? 0;
+  }
   if (!opts.agencyId) {
     const [row] = await db.select({ n: count() }).from(cases).where(caseListWhere(municipalityId, opts));
     return row?.n ?? 0;
