@@ -44,26 +44,25 @@ export async function findDuplicatePool(
   dateOfBirth: string | null,
 ) {
   const samePrefix = and(eq(persons.municipalityId, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`));
-  const [after, before, sameDay] = await Promise.all([
-    db
-      .select()
-      .from(persons)
-      .where(and(samePrefix, sql`${persons.kanaKey} ~>=~ ${kanaKey}`))
-      .orderBy(byReading)
-      .limit(NEIGHBOURS_EACH_SIDE),
-    db
-      .select()
-      .from(persons)
-      .where(and(samePrefix, sql`${persons.kanaKey} ~<~ ${kanaKey}`))
-      .orderBy(sql`${persons.kanaKey} using ~>~`)
-      .limit(NEIGHBOURS_EACH_SIDE),
-    dateOfBirth
-      ? db
-          .select()
-          .from(persons)
-          .where(and(eq(persons.municipalityId, municipalityId), eq(persons.dateOfBirth, dateOfBirth)))
-      : Promise.resolve([]),
-  ]);
+  // one after the other: inside a transaction they share one connection
+  const after = await db
+    .select()
+    .from(persons)
+    .where(and(samePrefix, sql`${persons.kanaKey} ~>=~ ${kanaKey}`))
+    .orderBy(byReading)
+    .limit(NEIGHBOURS_EACH_SIDE);
+  const before = await db
+    .select()
+    .from(persons)
+    .where(and(samePrefix, sql`${persons.kanaKey} ~<~ ${kanaKey}`))
+    .orderBy(sql`${persons.kanaKey} using ~>~`)
+    .limit(NEIGHBOURS_EACH_SIDE);
+  const sameDay = await (dateOfBirth
+    ? db
+        .select()
+        .from(persons)
+        .where(and(eq(persons.municipalityId, municipalityId), eq(persons.dateOfBirth, dateOfBirth)))
+    : Promise.resolve([]));
   const pool = new Map<string, PersonRow>();
   for (const row of [...after, ...before, ...sameDay]) pool.set(row.id, row);
   return [...pool.values()];
