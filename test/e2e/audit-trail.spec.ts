@@ -68,7 +68,7 @@ describe("audit trail (監査ログ) in the browser", () => {
     expect(text).toContain("houkatsu");
     expect(text).toContain("つなぐ中央地域包括支援センター");
     expect(text).toContain("閲覧");
-    expect(text).toContain("本人");
+    expect(text).toContain("対象者");
     expect(text).toContain(`つなぐシート ${referralId} による`);
     expect(text).toMatch(/127\.0\.0\.1/);
     // only reads: the refusal of the other agency is not in this list, and no row is of another referral

@@ -91,7 +91,7 @@ describe("audit trail: who looked at a referral", () => {
       action: "read",
       actor: { loginId: "staff-x", displayName: "職員 エックス" },
       agency: { id: agencyId.houkatsu, name: "つなぐ中央地域包括支援センター", asRecorded: true },
-      target: { type: "person", typeLabel: "本人" },
+      target: { type: "person", typeLabel: "対象者" },
       basis: `referral:${referralId}`,
     });
     expect(read?.basisLabel).toContain(referralId);

@@ -31,7 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   referral: "つなぐシート",
-  person: "本人",
+  person: "対象者",
   case: "ケース",
   household: "世帯",
   user: "利用者",
