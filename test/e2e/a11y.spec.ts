@@ -246,6 +246,12 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await office.page.getByRole("button", { name: "登録する" }).click();
     await visible(office.page.getByText("機関名を入力してください").first());
     found.push(...(await seriousViolations(office.page, "支援機関")));
+    await office.page.goto(`${web.baseUrl}/support/concerns`);
+    await visible(office.page.getByRole("table", { name: /分類の一覧/ }));
+    // an empty name: the message next to the field
+    await office.page.getByRole("button", { name: "一覧に追加" }).click();
+    await visible(office.page.getByText("分類名を入力してください").first());
+    found.push(...(await seriousViolations(office.page, "相談の分類")));
     await office.context.close();
 
     const { context, page } = await newPage(browser);

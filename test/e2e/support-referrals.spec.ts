@@ -254,4 +254,54 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     expect(await provider.page.getByText("つなぐ 太郎").count()).toBe(0);
     await provider.context.close();
   });
+  it("相談の分類: the plan office adds, reorders and deactivates categories (412 when someone saved first); the つなぐシート offers the active ones", async () => {
+    const office = await newPage(browser);
+    const o = office.page;
+    await login(o, web.baseUrl, "keikaku");
+    await o.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "相談の分類" }).click();
+    await visible(o.getByRole("heading", { level: 1, name: "相談の分類" }));
+    const labels = () => o.locator("tbody th").allTextContents();
+    await until(async () => (await labels()).length === 12, "the default list shown");
+
+    await o.getByLabel("追加する分類名").fill("　就労支援 ");
+    await o.getByRole("button", { name: "一覧に追加" }).click();
+    await until(async () => (await labels()).at(-1) === "就労支援", "the new category at the end");
+    await o.getByRole("button", { name: "「就労支援」を上へ" }).click();
+    expect((await labels()).slice(-2)).toEqual(["就労支援", "その他"]);
+    // the keyboard stays on the moved row
+    expect(await o.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("「就労支援」を上へ");
+    await o.getByRole("button", { name: "「外国籍」を無効にする" }).click();
+    await o.getByRole("button", { name: "この内容で保存する" }).click();
+    await visible(o.getByText("相談の分類を保存しました。"));
+    await visible(o.getByRole("row", { name: /外国籍.*無効/ }));
+
+    // someone else saves first: the page says so in Japanese and offers the latest list
+    const other = await ApiClient.login(web.baseUrl, "keikaku");
+    const current = (await other.get("/api/concerns")).body;
+    const put = await other.put(
+      "/api/concerns",
+      { categories: [...current.categories, { label: "別の人の追加" }] },
+      { "if-match": `"${current.version}"` },
+    );
+    expect(put.status).toBe(200);
+    await o.getByRole("button", { name: "「8050」を無効にする" }).click();
+    await o.getByRole("button", { name: "この内容で保存する" }).click();
+    await visible(o.getByRole("alert").getByText("他の人が先に更新しました", { exact: false }));
+    await o.getByRole("button", { name: "最新の内容を読み込む" }).click();
+    await visible(o.getByText("最新の内容を読み込みました。"));
+    await until(async () => (await labels()).includes("別の人の追加"), "the latest list shown");
+    await office.context.close();
+
+    // a provider's sheet offers the active categories only
+    const provider = await newPage(browser);
+    const p = provider.page;
+    await login(p, web.baseUrl, "jigyosha");
+    await p.goto(`${web.baseUrl}/support/referrals/new`);
+    await registerPerson(p, { name: "分類 確認子", kana: "ブンルイ カクニンコ", birth: "1981-02-03" });
+    await visible(p.getByRole("heading", { name: "2. 内容" }));
+    const concerns = p.getByRole("group", { name: /困りごと/ });
+    await visible(concerns.getByLabel("就労支援", { exact: true }));
+    expect(await concerns.getByLabel("外国籍", { exact: true }).count()).toBe(0);
+    await provider.context.close();
+  });
 });

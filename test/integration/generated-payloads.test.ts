@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -5,6 +6,7 @@ import {
   caseEvents,
   caseRecords,
   cases,
+  concernCategories,
   householdMembers,
   households,
 } from "../../src/server/db/schema/index.js";
@@ -330,5 +332,71 @@ describe("generated payloads (households and cases)", () => {
     });
     expect(extra.status).toBe(400);
     expect(extra.body.fields.map((f: { field: string }) => f.field)).toContain("(body)");
+  });
+});
+
+describe("generated payloads (concern categories)", () => {
+  const category = fc.oneof(
+    fc.record(
+      { id: fc.oneof(fc.uuid(), fc.constant(null), nastyString), label: nastyString, active: fc.boolean() },
+      { requiredKeys: ["label"] },
+    ),
+    fc.dictionary(fc.oneof(fc.constantFrom("id", "label", "active"), nastyKey), nastyValue, { maxKeys: 4 }),
+    fc.constantFrom(...DEFAULT_CONCERNS).map((label) => ({ label })),
+  );
+
+  it("never produce a 500 on PUT /api/concerns, and store nothing outside the schema", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        payload(["categories"]),
+        fc.array(category, { maxLength: 8 }),
+        nastyKey,
+        async (p, categories, key) => {
+          const current = (await office.get("/api/concerns")).body;
+          const version = ifMatch(current.version);
+          check(await send("PUT", "/api/concerns", p, version));
+          check(await send("PUT", "/api/concerns", { categories }, version));
+          check(await send("PUT", "/api/concerns", { categories, [key]: true }, version));
+          check(await send("PUT", "/api/concerns", { categories: [...current.categories, ...categories] }, version));
+        },
+      ),
+      { numRuns: 60 },
+    );
+    const rows = await t.database.db
+      .select()
+      .from(concernCategories)
+      .where(eq(concernCategories.municipalityId, t.municipalityId));
+    const labels = rows.map((r) => r.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(rows.length).toBeLessThanOrEqual(50);
+    for (const label of labels) {
+      expect(label).toBe(label.trim());
+      expect([...label].length).toBeGreaterThanOrEqual(1);
+      expect([...label].length).toBeLessThanOrEqual(30);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stored labels must have none
+      expect(label).not.toMatch(/[\u0000-\u001f\uFF01-\uFF5E]/);
+    }
+    const listed = (await office.get("/api/concerns")).body;
+    for (const c of listed.categories) expect(Object.keys(c).sort()).toEqual(["active", "id", "label"]);
+  }, 240_000);
+
+  it("refuses __proto__ and unknown keys on PUT /api/concerns", async () => {
+    const current = (await office.get("/api/concerns")).body;
+    const proto = await fetchRaw(
+      "PUT",
+      "/api/concerns",
+      '{"categories":[{"label":"x","__proto__":{"active":false}}],"__proto__":{"admin":true}}',
+      ifMatch(current.version),
+    );
+    expect(proto.status).toBe(400);
+    const extra = await send(
+      "PUT",
+      "/api/concerns",
+      { categories: [{ label: "x", color: "red" }] },
+      ifMatch(current.version),
+    );
+    expect(extra.status).toBe(400);
+    expect(extra.body.fields.map((f: { field: string }) => f.field)).toEqual(["categories.0"]);
+    expect((await office.get("/api/concerns")).body.version).toBe(current.version);
   });
 });

@@ -4,6 +4,7 @@ import { agencyRoutes } from "./agencies/routes.js";
 import { auditTrailRoutes } from "./audit-trail/routes.js";
 import { caseEntryRoutes } from "./cases/entries-routes.js";
 import { caseRoutes } from "./cases/routes.js";
+import { concernRoutes } from "./concerns/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
 import { householdRoutes } from "./households/routes.js";
@@ -33,4 +34,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   householdRoutes(app, db);
   caseRoutes(app, db);
   caseEntryRoutes(app, db);
+  concernRoutes(app, db);
 }

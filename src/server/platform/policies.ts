@@ -74,6 +74,13 @@ export const policies = {
   manageAgencies(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
   },
+  /** The 「気になること」 categories: read by those who send referrals or work on cases, and the plan office. */
+  readConcerns(a: AuthContext) {
+    if (!isPlanOffice(a) && !actsForAgency(a)) throw forbidden();
+  },
+  manageConcerns(a: AuthContext) {
+    if (!isPlanOffice(a)) throw forbidden();
+  },
   /** Persons are registered by agency staff and registered providers (to send a referral about them). */
   registerPersons(a: AuthContext) {
     if (!actsForAgency(a)) throw forbidden();

@@ -5,7 +5,7 @@ const activeProps = { className: "active" } as const;
 
 /**
  * The support entries of the main menu: agency staff and providers get つなぐシート (staff also 対象者の検索);
- * staff also ケース; they and the plan office see 支援機関.
+ * staff also ケース; they and the plan office see 支援機関; the plan office edits 相談の分類.
  */
 export function SupportNavItems({ session }: { session: Session }) {
   const user = session.user as Session["user"] & { agencyId?: string | null };
@@ -38,6 +38,13 @@ export function SupportNavItems({ session }: { session: Session }) {
         <li>
           <Link to="/support/agencies" activeProps={activeProps}>
             支援機関
+          </Link>
+        </li>
+      ) : null}
+      {office ? (
+        <li>
+          <Link to="/support/concerns" activeProps={activeProps}>
+            相談の分類
           </Link>
         </li>
       ) : null}

@@ -19,6 +19,7 @@ export const supportKeys = {
   agencies: ["support", "agencies"] as const,
   referrals: (status: string) => ["support", "referrals", status] as const,
   referral: (id: string) => ["support", "referral", id] as const,
+  concerns: ["support", "concerns"] as const,
 };
 
 const enc = encodeURIComponent;
@@ -40,6 +41,31 @@ export function useAgencies() {
     queryFn: () => api<{ agencies: Agency[] }>("/api/agencies").then((r) => r.agencies),
   });
 }
+
+export interface ConcernCategory {
+  /** null: a category of the default list (the municipality has not stored its own yet) */
+  id: string | null;
+  label: string;
+  active: boolean;
+}
+export interface ConcernList {
+  version: number;
+  categories: ConcernCategory[];
+}
+
+/** The municipality's 「気になること」 categories in order (active and inactive), with the list's version. */
+export function useConcerns(enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: supportKeys.concerns,
+    queryFn: () => api<ConcernList>("/api/concerns"),
+    staleTime: 0,
+  });
+}
+
+/** The labels a new referral or case may use: the active categories. */
+export const activeConcernLabels = (list: ConcernList | undefined) =>
+  (list?.categories ?? []).filter((c) => c.active).map((c) => c.label);
 
 /** status: "" (all), a status, or "overdue". */
 export function useReferrals(status: string, enabled = true) {

@@ -3,6 +3,7 @@ import { AgenciesPage } from "../pages/support/AgenciesPage";
 import { CaseDetailPage } from "../pages/support/CaseDetailPage";
 import { CaseListPage } from "../pages/support/CaseListPage";
 import { CaseOpenPage } from "../pages/support/CaseOpenPage";
+import { ConcernsPage } from "../pages/support/ConcernsPage";
 import { PersonSearchPage } from "../pages/support/PersonSearchPage";
 import { ReferralDetailPage } from "../pages/support/ReferralDetailPage";
 import { type ReferralBox, ReferralListPage } from "../pages/support/ReferralListPage";
@@ -34,6 +35,7 @@ const pageNumber = (v: unknown) => {
 /** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const agencies = createRoute({ getParentRoute: () => parent, path: "/support/agencies", component: AgenciesPage });
+  const concerns = createRoute({ getParentRoute: () => parent, path: "/support/concerns", component: ConcernsPage });
   const referrals = createRoute({
     getParentRoute: () => parent,
     path: "/support/referrals",
@@ -73,5 +75,5 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     path: "/support/cases/$caseId",
     component: CaseDetailPage,
   });
-  return [agencies, referrals, referralNew, referral, referralCase, persons, cases, caseDetail] as const;
+  return [agencies, concerns, referrals, referralNew, referral, referralCase, persons, cases, caseDetail] as const;
 }

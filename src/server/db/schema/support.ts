@@ -156,3 +156,29 @@ export const referralEvents = pgTable(
     }),
   ],
 );
+
+/**
+ * The municipality's 「気になること」 checklist (referral concerns and case issues). A municipality without rows
+ * uses DEFAULT_CONCERNS; the first edit stores the list. Every row of a municipality carries the list's version
+ * (all rows are rewritten by an edit). Referrals and cases store the labels, so a used label is never renamed.
+ */
+export const concernCategories = pgTable(
+  "concern_categories",
+  {
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => municipalities.id),
+    id: uuid("id").notNull().defaultRandom(),
+    label: text("label").notNull(),
+    position: integer("position").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** the version of the whole list (the same on every row of the municipality) */
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique("concern_categories_label_uq").on(t.municipalityId, t.label),
+  ],
+);

@@ -3,6 +3,7 @@ import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { checkActiveConcerns } from "../concerns/service.js";
 import { withCase } from "./access.js";
 import * as repo from "./repository.js";
 import {
@@ -219,6 +220,7 @@ export async function updateCase(
     if (leadChanges) policies.changeCaseLead(basis);
     if (c.version !== version) throw staleVersion(c.version);
     if (leadChanges) await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId as string);
+    if (input.issues) await checkActiveConcerns(tx, auth.municipalityId, "issues", input.issues, c.issues);
     const values = {
       ...(input.issues ? { issues: input.issues } : {}),
       ...(leadChanges ? { leadAgencyId: input.leadAgencyId } : {}),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuery } from "../../platform/paging.js";
+import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
-import { DEFAULT_CONCERNS } from "../referrals/schema.js";
 
 /** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
 export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
@@ -78,13 +78,8 @@ const uuidList = (label: string, min: number) =>
     .min(min, `${label}を${min}つ以上指定してください`)
     .max(20, `${label}は20件までです`);
 
-const concerns = z
-  .array(z.enum(DEFAULT_CONCERNS, { error: `課題は ${DEFAULT_CONCERNS.join("・")} から選んでください` }), {
-    error: "課題を配列で指定してください",
-  })
-  .min(1, "課題を1つ以上選んでください")
-  .max(DEFAULT_CONCERNS.length)
-  .transform((c) => [...new Set(c)]);
+/** labels of the municipality's active categories (checked by the service) */
+const concerns = concernLabels("課題");
 
 export const openCaseSchema = z
   .strictObject({

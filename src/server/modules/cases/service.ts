@@ -4,6 +4,7 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
+import { checkActiveConcerns } from "../concerns/service.js";
 import { presentMember, sortMembers } from "../households/presenter.js";
 import * as householdsRepo from "../households/repository.js";
 import * as referralsRepo from "../referrals/repository.js";
@@ -57,9 +58,12 @@ export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string
     presentMember,
   );
   const referralIds = await repo.listCaseReferralIds(tx, auth.municipalityId, c.id);
-  const referrals = (
-    await Promise.all(referralIds.map((id) => referralsRepo.findReferral(tx, auth.municipalityId, id)))
-  ).filter((r) => r !== null);
+  const referrals: NonNullable<Awaited<ReturnType<typeof referralsRepo.findReferral>>>[] = [];
+  for (const id of referralIds) {
+    // one after the other: a transaction has one connection
+    const referral = await referralsRepo.findReferral(tx, auth.municipalityId, id);
+    if (referral) referrals.push(referral);
+  }
   const events = await repo.listEvents(tx, auth.municipalityId, c.id);
   const detail = presentCase(c, {
     household: { id: household.id, name: household.name, address: household.address, members },
@@ -113,7 +117,10 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
     await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId);
     for (const [i, id] of input.teamAgencyIds.entries()) await checkTeamAgency(tx, auth, `teamAgencyIds.${i}`, id);
     const teamIds = [...new Set([input.leadAgencyId, ...input.teamAgencyIds])];
-    const issues = input.issues ?? [...new Set(refs.flatMap((r) => r.concerns))];
+    const referralConcerns = [...new Set(refs.flatMap((r) => r.concerns))];
+    // The concerns of the referrals stay valid issues even when their category has been made inactive since.
+    if (input.issues) await checkActiveConcerns(tx, auth.municipalityId, "issues", input.issues, referralConcerns);
+    const issues = input.issues ?? referralConcerns;
     const consent = initialConsent(refs);
     const phase: Phase = "intake";
     const c = await repo.insertCase(tx, {
@@ -168,10 +175,8 @@ export async function listCases(db: Db, auth: AuthContext, ip: string, query: Li
   policies.listCases(auth);
   return db.transaction(async (tx) => {
     const scope = { agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string), phase: query.phase };
-    const [rows, total] = await Promise.all([
-      repo.listCases(tx, auth.municipalityId, { ...scope, offset: query.offset, limit: query.limit }),
-      repo.countCases(tx, auth.municipalityId, scope),
-    ]);
+    const rows = await repo.listCases(tx, auth.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
+    const total = await repo.countCases(tx, auth.municipalityId, scope);
     const agencies = await agencyMap(tx, auth.municipalityId);
     await recordAuditBatch(
       tx,

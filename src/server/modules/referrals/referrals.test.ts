@@ -368,7 +368,10 @@ describe("referral transitions (closed loop)", () => {
     });
     expect(res.status).toBe(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(["personId", "concerns.0", "urgency", "observed"]));
+    expect(fields).toEqual(expect.arrayContaining(["personId", "urgency", "observed"]));
+    // concerns are checked against the municipality's list once the sheet is otherwise well formed
+    const unknownConcern = await as.senderProvider.post("/api/referrals", referralBody({ concerns: ["宇宙"] }));
+    expect(unknownConcern.body.fields.map((f: { field: string }) => f.field)).toEqual(["concerns.0"]);
     const toProvider = await as.receiver.post(
       "/api/referrals",
       referralBody({

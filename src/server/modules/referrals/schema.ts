@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
 
 export const REFERRAL_STATUSES = ["sent", "accepted", "in_progress", "completed", "declined", "forwarded"] as const;
@@ -22,7 +23,7 @@ export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
 };
 export const CLOSED_STATUSES: readonly ReferralStatus[] = ["completed", "declined"];
 
-/** The default list of concerns (困りごと) a referral sheet can tick. */
+/** The default list of concerns (困りごと): the list of a municipality that has not edited its own. */
 export const DEFAULT_CONCERNS = [
   "介護",
   "障害",
@@ -54,13 +55,8 @@ export const createReferralSchema = z
   .strictObject({
     personId: z.uuid("対象者の指定が正しくありません"),
     toAgencyId: z.uuid("送付先の機関の指定が正しくありません").nullable().default(null),
-    concerns: z
-      .array(z.enum(DEFAULT_CONCERNS, { error: `困りごとは ${DEFAULT_CONCERNS.join("・")} から選んでください` }), {
-        error: "困りごとを選んでください",
-      })
-      .min(1, "困りごとを1つ以上選んでください")
-      .max(DEFAULT_CONCERNS.length)
-      .transform((c) => [...new Set(c)]),
+    /** labels of the municipality's active categories (checked by the service) */
+    concerns: concernLabels("困りごと"),
     observed: z
       .string({ error: "気づいたことを入力してください" })
       .trim()

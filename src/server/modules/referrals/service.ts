@@ -5,6 +5,7 @@ import { forbidden, notFound, staleVersion, ValidationError } from "../../platfo
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { PHASE_LABELS, type Phase } from "../cases/schema.js";
+import { checkActiveConcerns } from "../concerns/service.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentEvent, presentReferral } from "./presenter.js";
@@ -42,6 +43,7 @@ export async function createReferral(db: Db, auth: AuthContext, ip: string, inpu
     if (!person || !policies.canReferPerson(auth, person.createdByAgencyId)) {
       throw new ValidationError([{ field: "personId", message: "対象者が見つかりません" }]);
     }
+    await checkActiveConcerns(tx, auth.municipalityId, "concerns", input.concerns);
     if (input.toAgencyId) {
       await checkReceiver(tx, auth, "toAgencyId", input.toAgencyId);
       if (input.toAgencyId === fromAgencyId)

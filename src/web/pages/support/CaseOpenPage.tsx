@@ -3,7 +3,6 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { CaseConsent } from "../../../server/modules/cases/schema";
 import { RELATIONSHIPS } from "../../../server/modules/households/schema";
-import { DEFAULT_CONCERNS } from "../../../server/modules/referrals/schema";
 import { api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextField } from "../../components/FormField";
@@ -13,10 +12,12 @@ import { formatDateTime } from "../../format";
 import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
 import { birthLabel, personLabel, RadioGroup } from "../../support/components";
 import {
+  activeConcernLabels,
   caseKeys,
   isCoordinator,
   supportKeys,
   useAgencies,
+  useConcerns,
   usePersonHouseholds,
   useReferral,
   useReferrals,
@@ -105,9 +106,10 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   const [mainPersonId, setMainPersonId] = useState(r.personId);
   const [leadAgencyId, setLeadAgencyId] = useState(r.toAgency?.id ?? "");
   const [teamIds, setTeamIds] = useState<string[]>([]);
-  const [issues, setIssues] = useState<string[]>(
-    r.concerns.filter((c) => (DEFAULT_CONCERNS as readonly string[]).includes(c)),
-  );
+  // The referral's concerns stay valid issues even when their category has been made inactive since.
+  const [issues, setIssues] = useState<string[]>(r.concerns);
+  const concerns = useConcerns();
+  const issueOptions = [...new Set([...activeConcernLabels(concerns.data), ...r.concerns])];
   const [otherReferralIds, setOtherReferralIds] = useState<string[]>([]);
   const [consent, setConsent] = useState<string>(r.consent);
   const [consentDate, setConsentDate] = useState(r.consentDate ?? "");
@@ -533,10 +535,10 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
             </>
           }
           hint="つなぐシートの困りごとを初期値にしています。"
-          options={DEFAULT_CONCERNS.map((c) => ({ value: c, label: c }))}
+          options={issueOptions.map((c) => ({ value: c, label: c }))}
           values={issues}
           onChange={setIssues}
-          error={errors.issues}
+          error={errors.issues ?? Object.entries(errors).find(([k]) => k.startsWith("issues."))?.[1]}
         />
         <RadioGroup
           legend="本人同意（チーム内での情報共有）"

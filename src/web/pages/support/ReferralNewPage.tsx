@@ -1,15 +1,23 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { DEFAULT_CONCERNS, URGENCIES } from "../../../server/modules/referrals/schema";
+import { URGENCIES } from "../../../server/modules/referrals/schema";
 import { ApiError, api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "../../components/FormField";
-import { Loading } from "../../components/Status";
+import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatEraDate } from "../../format";
 import { birthLabel, PersonDetails, personLabel, RadioGroup } from "../../support/components";
-import { actsForAgency, isAgencyStaff, searchPersons, useAgencies, useSupportUser } from "../../support/queries";
+import {
+  activeConcernLabels,
+  actsForAgency,
+  isAgencyStaff,
+  searchPersons,
+  useAgencies,
+  useConcerns,
+  useSupportUser,
+} from "../../support/queries";
 import {
   CONSENT_LABELS,
   COORDINATORS,
@@ -282,18 +290,23 @@ function SheetFields({
     <K extends keyof SheetDraft>(key: K) =>
     (value: SheetDraft[K]) =>
       setSheet((s) => ({ ...s, [key]: value }));
+  const concerns = useConcerns();
+  const concernError =
+    errors.concerns ?? Object.entries(errors).find(([k]) => k.startsWith("concerns."))?.[1] ?? undefined;
   return (
     <>
+      {concerns.isPending ? <Loading /> : null}
+      {concerns.error ? <QueryError error={concerns.error} /> : null}
       <CheckboxGroup
         legend={
           <>
             困りごと（あてはまるものすべて）<span className="required">必須</span>
           </>
         }
-        options={DEFAULT_CONCERNS.map((c) => ({ value: c, label: c }))}
+        options={activeConcernLabels(concerns.data).map((c) => ({ value: c, label: c }))}
         values={sheet.concerns}
         onChange={set("concerns")}
-        error={errors.concerns}
+        error={concernError}
       />
       <TextAreaField
         label="気づいたこと"
