@@ -72,6 +72,13 @@ describe("audit trail", () => {
     expect(await failure(db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
   });
 
+  it("keeps one gap-free chain when many transactions write at once", async () => {
+    const db = t.database.db;
+    const before = (await verifyAuditChain(db)).records;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, entry(100 + i)))));
+    expect(await verifyAuditChain(db)).toEqual({ records: before + 20, ok: true, firstBad: null });
+  });
+
   it("keeps the agency the actor acted for, inside the hash; records without one hash as they always did", async () => {
     const db = t.database.db;
     const [agency] = await db.select().from(agencies).where(eq(agencies.municipalityId, t.municipalityId)).limit(1);

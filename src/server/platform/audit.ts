@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.js";
 import { auditLog } from "../db/schema/index.js";
 
@@ -82,14 +82,10 @@ export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Pro
   const municipalityId = entries[0]?.municipalityId;
   if (!municipalityId) return;
   if (entries.some((e) => e.municipalityId !== municipalityId)) throw new Error("one municipality per audit batch");
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${municipalityId}, 7))`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.municipalityId, municipalityId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
+  // the chain's lock and its head in one round trip (migration 0008): the audit write is part of every audited read
+  const head = await tx.execute(sql`select seq, hash from audit_chain_head(${municipalityId}::uuid)`);
+  const last = (head as unknown as { rows: { seq: string | number | bigint; hash: string }[] }).rows[0];
+  let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
   const rows = entries.map((entry) => {
