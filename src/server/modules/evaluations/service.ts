@@ -49,10 +49,9 @@ export async function openRound(db: Db, auth: AuthContext, ip: string, planId: s
     if (await repo.findRound(tx, auth.municipalityId, planId, fiscalYear))
       throw conflict("この年度の評価は既に開始しています");
     const round = await repo.insertRound(tx, auth.municipalityId, planId, fiscalYear);
-    const [items, itemDepts] = await Promise.all([
-      plansRepo.listItems(tx, auth.municipalityId, planId),
-      plansRepo.listItemDepartments(tx, auth.municipalityId, planId),
-    ]);
+    // one after the other: inside a transaction they share one connection
+    const items = await plansRepo.listItems(tx, auth.municipalityId, planId);
+    const itemDepts = await plansRepo.listItemDepartments(tx, auth.municipalityId, planId);
     // Carry last year's targets forward and its results into 前年度の実施状況, as departments do by hand today.
     const previous = await repo.findRound(tx, auth.municipalityId, planId, fiscalYear - 1);
     const prevSheets = previous ? await repo.listSheetsOfRound(tx, auth.municipalityId, previous.id) : [];

@@ -94,12 +94,11 @@ export async function applyEvaluationWorkbook(
       }));
     if (badGrades.length) throw unreadable([...read.problems, ...badGrades]);
 
-    const [current, items, itemDepts, departments] = await Promise.all([
-      evaluationsRepo.listSheetsOfPlanYear(tx, m, plan.id, read.fiscalYear),
-      plansRepo.listItems(tx, m, plan.id),
-      plansRepo.listItemDepartments(tx, m, plan.id),
-      departmentsRepo.listDepartments(tx, m),
-    ]);
+    // one after the other: inside a transaction they share one connection
+    const current = await evaluationsRepo.listSheetsOfPlanYear(tx, m, plan.id, read.fiscalYear);
+    const items = await plansRepo.listItems(tx, m, plan.id);
+    const itemDepts = await plansRepo.listItemDepartments(tx, m, plan.id);
+    const departments = await departmentsRepo.listDepartments(tx, m);
     const sheetById = new Map(current.map((s) => [s.id, s]));
     const itemById = new Map(items.map((i) => [i.id, i]));
     const deptName = new Map(departments.map((d) => [d.id, d.name]));

@@ -105,12 +105,11 @@ async function detailOf(
   indicator: repo.IndicatorRow,
   departmentIds: string[],
 ) {
-  const [item, departments, targets, actuals] = await Promise.all([
-    indicator.itemId ? plansRepo.findItem(db, auth.municipalityId, plan.id, indicator.itemId) : null,
-    departmentBriefs(db, auth.municipalityId, departmentIds),
-    repo.listTargets(db, auth.municipalityId, indicator.id),
-    repo.listActuals(db, auth.municipalityId, indicator.id),
-  ]);
+  // one after the other: inside a transaction they share one connection
+  const item = indicator.itemId ? await plansRepo.findItem(db, auth.municipalityId, plan.id, indicator.itemId) : null;
+  const departments = await departmentBriefs(db, auth.municipalityId, departmentIds);
+  const targets = await repo.listTargets(db, auth.municipalityId, indicator.id);
+  const actuals = await repo.listActuals(db, auth.municipalityId, indicator.id);
   return presentIndicatorDetail(
     indicator,
     presentItemBrief(item, plan.levelNames),
@@ -539,10 +538,9 @@ export async function deleteIndicator(db: Db, auth: AuthContext, ip: string, ind
     const { indicator } = await loadIndicatorForCaller(tx, auth, indicatorId);
     policies.manageIndicators(auth);
     if (indicator.version !== version) throw staleVersion(indicator.version);
-    const [targets, actuals] = await Promise.all([
-      repo.listTargets(tx, auth.municipalityId, indicatorId),
-      repo.listActuals(tx, auth.municipalityId, indicatorId),
-    ]);
+    // one after the other: inside a transaction they share one connection
+    const targets = await repo.listTargets(tx, auth.municipalityId, indicatorId);
+    const actuals = await repo.listActuals(tx, auth.municipalityId, indicatorId);
     if (!(await repo.deleteIndicator(tx, auth.municipalityId, indicatorId, version))) {
       throw staleVersion(indicator.version);
     }
