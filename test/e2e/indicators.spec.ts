@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
 
 const PROJECT = "生活支援コーディネーターの配置"; // 1-2-1, 高齢支援課 only in the demo plan
 
@@ -205,5 +205,36 @@ describe("indicators in the browser", () => {
     await form.getByRole("button", { name: "目標を保存" }).click();
     await visible(page.getByText(`「${name}」の令和7年度の目標を保存しました。読み取り: 150人以上（数値）`));
     await context.close();
+  });
+
+  it("a long list is read a page of 100 at a time, and the pager moves between pages", async () => {
+    const seeded = await seedIndicator(web.baseUrl, "ページ送りの確認 000", "10人以上");
+    const office = await ApiClient.login(web.baseUrl, "keikaku");
+    for (let i = 1; i <= 100; i++) {
+      const res = await office.post(`/api/plans/${seeded.planId}/indicators`, {
+        itemId: seeded.itemId,
+        kind: "activity",
+        name: `ページ送りの確認 ${String(i).padStart(3, "0")}`,
+      });
+      expect(res.status).toBe(201);
+    }
+    const all = await office.get(`/api/plans/${seeded.planId}/indicators?fiscalYear=2025`);
+    const total = all.body.total as number;
+    expect(total).toBeGreaterThan(100);
+
+    const { page } = await newPage(browser);
+    await login(page, web.baseUrl, "keikaku");
+    await openIndicators(page, web.baseUrl);
+    const pager = page.getByRole("navigation", { name: "指標の一覧のページ" });
+    await visible(pager.getByText(`全${total.toLocaleString("ja-JP")}件中 1〜100件を表示（1/2ページ）`));
+    const rows = page.locator('table.indicator-table tbody a[href^="/indicators/"]');
+    expect(await rows.count()).toBe(100);
+    await pager.getByRole("button", { name: "次のページ" }).click();
+    await visible(pager.getByText(`全${total.toLocaleString("ja-JP")}件中 101〜${total}件を表示（2/2ページ）`));
+    expect(page.url()).toContain("page=2");
+    await until(async () => (await rows.count()) === total - 100, "the second page holds the rest");
+    expect(await pager.getByRole("button", { name: "次のページ" }).isDisabled()).toBe(true);
+    await pager.getByLabel("ページ").selectOption("1");
+    await visible(pager.getByText("1〜100件を表示（1/2ページ）"));
   });
 });

@@ -15,6 +15,7 @@ import {
   tallyText,
   targetText,
 } from "../components/Indicators";
+import { Pager } from "../components/Pager";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
 import { Loading, QueryError } from "../components/Status";
 import { readAsText, TargetForm } from "../components/TargetForm";
@@ -540,54 +541,18 @@ function IndicatorListView({
           </table>
         </div>
       )}
-      <Pager list={list} onPage={onPage} />
+      <Pager
+        label="指標の一覧"
+        total={list.total}
+        offset={list.offset}
+        shown={list.indicators.length}
+        pageSize={list.limit ?? list.total}
+        onPage={onPage}
+      />
       <p className="small muted">
         {fyLabel(list.fiscalYear)}
         ：達成率は、目標値に対する実績の割合です（「以下」の目標は目標値÷実績）。段階や文章の目標は達成率を示しません。
       </p>
     </>
-  );
-}
-
-/** Where the page is in the list, and the way to the other pages (shown only when there are several). */
-function Pager({ list, onPage }: { list: IndicatorList; onPage: (page: number) => void }) {
-  const size = list.limit ?? list.total;
-  if (!size || list.total <= size) return null;
-  const pages = Math.ceil(list.total / size);
-  const current = Math.floor(list.offset / size) + 1;
-  const first = list.offset + 1;
-  const last = Math.min(list.offset + list.indicators.length, list.total);
-  return (
-    <nav className="pager no-print" aria-label="指標の一覧のページ">
-      <p aria-live="polite">
-        全{list.total.toLocaleString("ja-JP")}件中 {first.toLocaleString("ja-JP")}〜{last.toLocaleString("ja-JP")}
-        件を表示（{current}/{pages}ページ）
-      </p>
-      <button
-        type="button"
-        className="button secondary small"
-        disabled={current <= 1}
-        onClick={() => onPage(current - 1)}
-      >
-        前のページ
-      </button>
-      <SelectField
-        label="ページ"
-        value={String(current)}
-        onChange={(v) => onPage(Number(v))}
-        options={Array.from({ length: pages }, (_, i) => ({
-          value: String(i + 1),
-          label: `${i + 1}ページ（${i * size + 1}〜${Math.min((i + 1) * size, list.total)}件）`,
-        }))}
-      />
-      <button
-        type="button"
-        className="button secondary small"
-        disabled={current >= pages}
-        onClick={() => onPage(current + 1)}
-      >
-        次のページ
-      </button>
-    </nav>
   );
 }

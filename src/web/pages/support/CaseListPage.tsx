@@ -1,6 +1,7 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { PHASE_LABELS, PHASES } from "../../../server/modules/cases/schema";
 import { SelectField } from "../../components/FormField";
+import { Pager } from "../../components/Pager";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../format";
@@ -20,7 +21,6 @@ export function CaseListPage() {
   const result = useCases(phase, staff, page);
   const cases = { ...result, data: result.data?.cases };
   const total = result.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE));
 
   if (!staff) {
     return (
@@ -56,7 +56,7 @@ export function CaseListPage() {
             <table className="data">
               <caption>
                 ケースの一覧（{total}件
-                {pages > 1
+                {total > CASE_PAGE_SIZE
                   ? `中 ${(page - 1) * CASE_PAGE_SIZE + 1}〜${(page - 1) * CASE_PAGE_SIZE + cases.data.length}件`
                   : ""}
                 、更新の新しい順）
@@ -101,29 +101,14 @@ export function CaseListPage() {
           <p>該当するケースはありません。</p>
         )
       ) : null}
-      {pages > 1 ? (
-        <nav className="pager no-print" aria-label="ケースの一覧のページ">
-          <p>
-            {page}/{pages}ページ
-          </p>
-          <button
-            type="button"
-            className="button secondary small"
-            disabled={page <= 1}
-            onClick={() => navigate({ search: (s) => ({ ...s, page: page - 1 > 1 ? page - 1 : undefined }) })}
-          >
-            前のページ
-          </button>
-          <button
-            type="button"
-            className="button secondary small"
-            disabled={page >= pages}
-            onClick={() => navigate({ search: (s) => ({ ...s, page: page + 1 }) })}
-          >
-            次のページ
-          </button>
-        </nav>
-      ) : null}
+      <Pager
+        label="ケースの一覧"
+        total={total}
+        offset={(page - 1) * CASE_PAGE_SIZE}
+        shown={cases.data?.length ?? 0}
+        pageSize={CASE_PAGE_SIZE}
+        onPage={(n) => navigate({ search: (s) => ({ ...s, page: n > 1 ? n : undefined }) })}
+      />
     </>
   );
 }
