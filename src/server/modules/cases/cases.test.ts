@@ -135,6 +135,30 @@ describe("cases", () => {
     expect((await w.as.coordinator.post("/api/cases", { ...body, referralIds: [referralId] })).status).toBe(409);
   });
 
+  it("takes the consent confirmed when opening, in the same request (else it derives it from the referrals)", async () => {
+    const person = await w.person(w.as.senderProvider, "ケース ドウイ");
+    const referral = await w.referral(person);
+    const home = await w.household(person, []);
+    const body = {
+      householdId: home,
+      mainPersonId: person,
+      leadAgencyId: w.agencyId.houkatsu,
+      referralIds: [referral],
+    };
+    const missing = await w.as.coordinator.post("/api/cases", { ...body, consent: { consent: "given" } });
+    expect(missing.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      "consent.consentDate",
+      "consent.consentMethod",
+    ]);
+    const opened = await w.as.coordinator.post("/api/cases", {
+      ...body,
+      consent: { consent: "not_given", reason: "本人が共有を望まなかった" },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body.case).toMatchObject({ consent: "not_given" });
+    expect(opened.body.case.consentHistory[0]).toMatchObject({ consent: "not_given" });
+  });
+
   it("names the case on its referral to those who may open the case, never to the provider who sent it", async () => {
     const asCoordinator = await w.as.coordinator.get(`/api/referrals/${referralId}`);
     expect(asCoordinator.body.referral.case).toMatchObject({ id: caseId, phase: "intake", phaseLabel: "受付" });

@@ -81,6 +81,29 @@ const uuidList = (label: string, min: number) =>
 /** labels of the municipality's active categories (checked by the service) */
 const concerns = concernLabels("課題");
 
+export const consentSchema = z
+  .strictObject({
+    consent: z.enum(CASE_CONSENTS, { error: `本人同意は ${CASE_CONSENTS.join("・")} から選んでください` }),
+    consentDate: isoDate("日付").nullable().default(null),
+    consentMethod: optionalText("確認の方法", 100),
+    reason: optionalText("備考", 1000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentDate"],
+        message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
+      });
+    if (v.consent === "given" && !v.consentMethod)
+      ctx.addIssue({
+        code: "custom",
+        path: ["consentMethod"],
+        message: "同意の方法（書面・口頭など）を入力してください",
+      });
+  });
+export type ConsentInput = z.infer<typeof consentSchema>;
+
 export const openCaseSchema = z
   .strictObject({
     referralIds: uuidList("つなぐシート", 1),
@@ -90,6 +113,8 @@ export const openCaseSchema = z
     teamAgencyIds: uuidList("チームの機関", 0).default([]),
     /** null = the concerns of the referrals */
     issues: concerns.nullable().default(null),
+    /** the consent as confirmed when opening; null = derived from the referrals (given only if all say given) */
+    consent: consentSchema.nullable().default(null),
   })
   .superRefine((v, ctx) => {
     if (new Set(v.referralIds).size !== v.referralIds.length)
@@ -145,29 +170,6 @@ export const addTeamAgencySchema = z.strictObject({
 export type AddTeamAgencyInput = z.infer<typeof addTeamAgencySchema>;
 
 export const removeTeamAgencySchema = z.strictObject({ reason: optionalText("理由", 1000) });
-
-export const consentSchema = z
-  .strictObject({
-    consent: z.enum(CASE_CONSENTS, { error: `本人同意は ${CASE_CONSENTS.join("・")} から選んでください` }),
-    consentDate: isoDate("日付").nullable().default(null),
-    consentMethod: optionalText("確認の方法", 100),
-    reason: optionalText("備考", 1000),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentDate"],
-        message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
-      });
-    if (v.consent === "given" && !v.consentMethod)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentMethod"],
-        message: "同意の方法（書面・口頭など）を入力してください",
-      });
-  });
-export type ConsentInput = z.infer<typeof consentSchema>;
 
 export const createRecordSchema = z.strictObject({
   kind: z.enum(RECORD_KINDS, { error: `種別は ${RECORD_KINDS.join("・")} から選んでください` }),

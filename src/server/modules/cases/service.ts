@@ -121,7 +121,13 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
     // The concerns of the referrals stay valid issues even when their category has been made inactive since.
     if (input.issues) await checkActiveConcerns(tx, auth.municipalityId, "issues", input.issues, referralConcerns);
     const issues = input.issues ?? referralConcerns;
-    const consent = initialConsent(refs);
+    const consent = input.consent
+      ? {
+          consent: input.consent.consent,
+          consentDate: input.consent.consentDate,
+          consentMethod: input.consent.consentMethod,
+        }
+      : initialConsent(refs);
     const phase: Phase = "intake";
     const c = await repo.insertCase(tx, {
       municipalityId: auth.municipalityId,

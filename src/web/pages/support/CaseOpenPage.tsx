@@ -117,7 +117,6 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [householdError, setHouseholdError] = useState<unknown>(null);
   const [caseError, setCaseError] = useState<unknown>(null);
-  const [consentFailed, setConsentFailed] = useState<{ caseId: string; error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const membersHeading = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -143,7 +142,10 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     (x) => x.id !== r.id && OPENABLE_STATUSES.includes(x.status) && memberIds.has(x.personId),
   );
   const hErrors = fieldErrorMap(householdError);
-  const cErrors = fieldErrorMap(caseError);
+  // the consent's fields come back as consent.consentDate …: shown next to the same inputs as the local checks
+  const cErrors = Object.fromEntries(
+    Object.entries(fieldErrorMap(caseError)).map(([k, v]) => [k.replace(/^consent\./, ""), v]),
+  );
   const errors: Record<string, string> = { ...hErrors, ...cErrors, ...localErrors };
   const memberError = (i: number) =>
     chosen
@@ -262,6 +264,13 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
               leadAgencyId,
               teamAgencyIds: teamIds.filter((id) => id !== leadAgencyId),
               issues,
+              // recorded with the case, in the same transaction
+              consent: {
+                consent,
+                consentDate: consentDate || null,
+                consentMethod: consentMethod.trim() || null,
+                reason: "ケース開始時に確認",
+              },
             },
           })
         ).case;
@@ -271,28 +280,6 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
       }
       await queryClient.invalidateQueries({ queryKey: supportKeys.referral(r.id) });
       await queryClient.invalidateQueries({ queryKey: ["support", "cases"], exact: false });
-      // the API starts from the referrals' consent; what was confirmed here is recorded right after
-      const sameConsent =
-        opened.consent === consent &&
-        (consent !== "given" ||
-          (opened.consentDate === consentDate && (opened.consentMethod ?? "") === consentMethod.trim()));
-      if (!sameConsent) {
-        try {
-          await api(`/api/cases/${encodeURIComponent(opened.id)}/consent`, {
-            method: "POST",
-            body: {
-              consent,
-              consentDate: consentDate || null,
-              consentMethod: consentMethod || null,
-              reason: "ケース開始時に確認",
-            },
-            version: opened.version,
-          });
-        } catch (err) {
-          setConsentFailed({ caseId: opened.id, error: err });
-          return;
-        }
-      }
       await navigate({ to: "/support/cases/$caseId", params: { caseId: opened.id } });
     } finally {
       setBusy(false);
@@ -309,20 +296,6 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
       </p>
     );
   }
-  if (consentFailed) {
-    return (
-      <div className="alert" role="alert">
-        <p className="alert-title">ケースを開始しましたが、本人同意を記録できませんでした</p>
-        <ErrorAlert error={consentFailed.error} />
-        <p>
-          <Link to="/support/cases/$caseId" params={{ caseId: consentFailed.caseId }}>
-            ケースを開いて本人同意を記録する
-          </Link>
-        </p>
-      </div>
-    );
-  }
-
   const allErrors = Object.entries(errors).filter(([k]) => !k.startsWith("added."));
   return (
     <>
