@@ -381,6 +381,14 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByLabel(/前の版（第1版）と並べて比べる/).check();
     await visible(page.getByRole("table", { name: "第1版と第2版の比較" }));
     found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの比較）")));
+    await page.getByRole("button", { name: "課題・主担当機関を変更" }).click();
+    await visible(page.getByRole("form", { name: "課題・主担当機関の変更" }));
+    await visible(page.getByRole("table", { name: "課題の変更履歴" }));
+    found.push(...(await seriousViolations(page, "ケースの詳細（課題・主担当機関の変更）")));
+    await page
+      .getByRole("form", { name: "課題・主担当機関の変更" })
+      .getByRole("button", { name: "キャンセル" })
+      .click();
     await page
       .getByRole("button", { name: /チームから外す/ })
       .first()

@@ -212,6 +212,29 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月10日 書面/ }));
     await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月1日 口頭/ }));
 
+    // issues and lead: nothing new is said so; a change keeps its reason in the history
+    const issuesSection = c.getByRole("region", { name: "課題と主担当機関" });
+    await issuesSection.getByRole("button", { name: "課題・主担当機関を変更" }).click();
+    const issuesForm = c.getByRole("form", { name: "課題・主担当機関の変更" });
+    await issuesForm.getByRole("button", { name: "変更を保存" }).click();
+    await visible(issuesForm.getByText("課題も主担当機関も変わっていません。"));
+    await issuesForm.getByLabel("ひきこもり", { exact: true }).check();
+    await issuesForm.getByLabel(/^理由/).fill("長く外出していないと分かった（テスト）");
+    await issuesForm.getByRole("button", { name: "変更を保存" }).click();
+    await visible(c.getByText("課題を変更しました。"));
+    const issuesHistory = c.getByRole("table", { name: "課題の変更履歴" });
+    await visible(issuesHistory.getByRole("row", { name: /（開始時）/ }));
+    await visible(issuesHistory.getByRole("row", { name: /ひきこもり .*長く外出していないと分かった/ }));
+    await visible(c.getByText(/課題: .*ひきこもり/));
+    // the coordinators hand the lead to an agency that is not on the team: it joins the team
+    await issuesSection.getByRole("button", { name: "課題・主担当機関を変更" }).click();
+    await issuesForm.getByLabel("主担当機関").selectOption({ label: KODOMO_AGENCY });
+    await visible(issuesForm.getByText(/まだチームにいません/));
+    await issuesForm.getByRole("button", { name: "変更を保存" }).click();
+    await visible(c.getByText(`主担当機関を「${KODOMO_AGENCY}」にしました。`));
+    await visible(teamHistory.getByRole("row", { name: new RegExp(`主担当に変更 ${KODOMO_AGENCY}`) }));
+    await visible(c.getByText(`主担当機関: ${KODOMO_AGENCY}`, { exact: false }));
+
     // assessment: an empty version is refused with the server's message; then the first version
     await c.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
     const assessmentForm = c.getByRole("form", { name: /アセスメントの新しい版（第1版）/ });

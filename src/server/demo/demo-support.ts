@@ -446,7 +446,7 @@ async function loadDemoCases(
         caseId: c.id,
         kind: i === 0 ? "opened" : "phase",
         phase: p.phase,
-        ...(i === 0 ? d.consent : {}),
+        ...(i === 0 ? { ...d.consent, issues: concerns } : {}),
         reason: p.reason ?? null,
         ...by(p.by),
         at: at(p.on),

@@ -63,6 +63,7 @@ export interface CaseDetail {
     consentDate: string | null;
     consentMethod: string | null;
   })[];
+  issuesHistory: (CaseEventBase & { kind: "opened" | "issues_changed"; issues: string[] })[];
   teamHistory: (CaseEventBase & { kind: "team_added" | "team_removed" | "lead_changed"; agency: AgencyRef })[];
   /** why the caller sees the case */
   access: "coordinator" | "lead" | "team";

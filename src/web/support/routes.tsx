@@ -1,9 +1,9 @@
 import { type AnyRoute, createRoute } from "@tanstack/react-router";
 import { AgenciesPage } from "../pages/support/AgenciesPage";
-import { CaseDetailPage } from "../pages/support/CaseDetailPage";
 import { CaseListPage } from "../pages/support/CaseListPage";
 import { CaseOpenPage } from "../pages/support/CaseOpenPage";
 import { ConcernsPage } from "../pages/support/ConcernsPage";
+import { CaseDetailPage } from "../pages/support/case-detail/CaseDetailPage";
 import { PersonSearchPage } from "../pages/support/PersonSearchPage";
 import { ReferralDetailPage } from "../pages/support/ReferralDetailPage";
 import { type ReferralBox, ReferralListPage } from "../pages/support/ReferralListPage";

@@ -143,8 +143,9 @@ export const caseTeam = pgTable(
 );
 
 /**
- * The history of a case: kind opened | phase | consent | team_added | team_removed, who (user and agency), when
- * and why. Phase and consent events carry the new value.
+ * The history of a case: kind opened | phase | consent | team_added | team_removed | lead_changed | issues_changed,
+ * who (user and agency), when and why. Phase, consent and issues events carry the new value (the opening event
+ * carries all three).
  */
 export const caseEvents = pgTable(
   "case_events",
@@ -157,6 +158,8 @@ export const caseEvents = pgTable(
     consent: text("consent"),
     consentDate: text("consent_date"),
     consentMethod: text("consent_method"),
+    /** the case's issues (課題) from this event on */
+    issues: jsonb("issues").$type<string[]>(),
     /** the agency added or removed (team events) */
     subjectAgencyId: uuid("subject_agency_id"),
     reason: text("reason"),

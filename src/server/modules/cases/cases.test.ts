@@ -316,9 +316,29 @@ describe("cases", () => {
     expect((await w.as.lead.patch(url, {}, ifMatch(version))).status).toBe(400);
     expect((await w.as.lead.patch(url, { issues: ["生活困窮"] })).status).toBe(428);
     expect((await w.as.lead.patch(url, { leadAgencyId: w.agencyId.team }, ifMatch(version))).status).toBe(403);
-    const issues = await w.as.lead.patch(url, { issues: ["生活困窮", "ひきこもり"] }, ifMatch(version));
+    const issues = await w.as.lead.patch(
+      url,
+      { issues: ["生活困窮", "ひきこもり"], reason: "面談で就労の困りごとが分かった" },
+      ifMatch(version),
+    );
     expect(issues.status).toBe(200);
     expect(issues.body.case.issues).toEqual(["生活困窮", "ひきこもり"]);
+    expect(issues.body.case.version).toBe(version + 1);
+    // the history keeps the issues at the opening and each change, with who and why
+    const history = issues.body.case.issuesHistory;
+    expect(history.map((h: { kind: string; issues: string[] }) => [h.kind, h.issues])).toEqual([
+      ["opened", ["介護", "8050"]],
+      ["issues_changed", ["生活困窮", "ひきこもり"]],
+    ]);
+    expect(history[1]).toMatchObject({
+      byAgency: { id: w.agencyId.houkatsu },
+      reason: "面談で就労の困りごとが分かった",
+    });
+    // the same issues in another order change nothing: no new version, no event
+    const same = await w.as.lead.patch(url, { issues: ["ひきこもり", "生活困窮"] }, ifMatch(issues.body.case.version));
+    expect(same.status).toBe(200);
+    expect(same.body.case.version).toBe(issues.body.case.version);
+    expect(same.body.case.issuesHistory).toHaveLength(2);
     const lead = await w.as.coordinator.patch(
       url,
       { leadAgencyId: w.agencyId.kodomo, reason: "子どもの支援が中心になったため" },

@@ -203,7 +203,7 @@ export async function removeTeamAgency(
 
 /**
  * Changes the issues (coordinators or the lead agency) and the lead agency (coordinators only). A new lead that is
- * not on the team yet joins it.
+ * not on the team yet joins it. Asking for what the case already has changes nothing (no new version, no event).
  */
 export async function updateCase(
   db: Db,
@@ -219,15 +219,19 @@ export async function updateCase(
     const leadChanges = input.leadAgencyId !== undefined && input.leadAgencyId !== c.leadAgencyId;
     if (leadChanges) policies.changeCaseLead(basis);
     if (c.version !== version) throw staleVersion(c.version);
+    const issues = input.issues ? [...new Set(input.issues)] : undefined;
+    const issuesChange = issues !== undefined && !sameList(issues, c.issues);
+    if (!leadChanges && !issuesChange) return readCase(tx, auth, ip, visible);
     if (leadChanges) await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId as string);
-    if (input.issues) await checkActiveConcerns(tx, auth.municipalityId, "issues", input.issues, c.issues);
+    if (issuesChange) await checkActiveConcerns(tx, auth.municipalityId, "issues", issues, c.issues);
     const values = {
-      ...(input.issues ? { issues: input.issues } : {}),
+      ...(issuesChange ? { issues } : {}),
       ...(leadChanges ? { leadAgencyId: input.leadAgencyId } : {}),
     };
     const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, values);
     if (!after) throw staleVersion(c.version);
     const who = { municipalityId: auth.municipalityId, caseId, byUserId: auth.userId, byAgencyId: auth.agencyId };
+    if (issuesChange) await repo.insertEvent(tx, { ...who, kind: "issues_changed", issues, reason: input.reason });
     if (leadChanges) {
       const agencyId = input.leadAgencyId as string;
       if (!team.some((t) => t.agencyId === agencyId)) {
@@ -251,4 +255,10 @@ export async function updateCase(
       team: await repo.listTeam(tx, auth.municipalityId, caseId),
     });
   });
+}
+
+/** The same categories, in any order. */
+function sameList(a: string[], b: string[]) {
+  const set = new Set(b);
+  return a.length === set.size && a.every((x) => set.has(x));
 }

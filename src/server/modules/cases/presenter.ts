@@ -73,6 +73,10 @@ function presentEvents(events: CaseEventRow[], agencies: AgencyMap) {
         consentDate: e.consentDate,
         consentMethod: e.consentMethod,
       })),
+    /** from the opening on (cases opened before the issues were kept in the history start at their first change) */
+    issuesHistory: events
+      .filter((e) => e.issues !== null)
+      .map((e) => ({ ...by(e), kind: e.kind as "opened" | "issues_changed", issues: e.issues as string[] })),
     teamHistory: events
       .filter((e) => ["team_added", "team_removed", "lead_changed"].includes(e.kind))
       .filter((e) => e.subjectAgencyId !== null)

@@ -153,7 +153,14 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
       })),
     );
     const who = { municipalityId: auth.municipalityId, caseId: c.id, byUserId: auth.userId, byAgencyId: auth.agencyId };
-    await repo.insertEvent(tx, { ...who, kind: "opened", phase, ...consent, reason: "つなぐシートからケースを開始" });
+    await repo.insertEvent(tx, {
+      ...who,
+      kind: "opened",
+      phase,
+      ...consent,
+      issues,
+      reason: "つなぐシートからケースを開始",
+    });
     for (const agencyId of teamIds)
       await repo.insertEvent(tx, { ...who, kind: "team_added", subjectAgencyId: agencyId });
     await recordAudit(tx, {

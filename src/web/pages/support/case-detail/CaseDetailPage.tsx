@@ -1,0 +1,57 @@
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { Loading, QueryError } from "../../../components/Status";
+import { usePageTitle } from "../../../components/usePageTitle";
+import { personLabel } from "../../../support/components";
+import { useCase } from "../../../support/queries";
+import { AssessmentsSection } from "./AssessmentsSection";
+import { ConsentSection } from "./ConsentSection";
+import { HouseholdSection } from "./HouseholdSection";
+import { IssuesSection } from "./IssuesSection";
+import { PhaseSection } from "./PhaseSection";
+import { RecordsSection } from "./RecordsSection";
+import { TeamSection } from "./TeamSection";
+import type { Notice } from "./useCaseWrite";
+
+const route = getRouteApi("/support/cases/$caseId");
+const ACCESS_LABELS = { coordinator: "多機関協働の調整役", lead: "主担当機関", team: "チームの機関" } as const;
+
+export function CaseDetailPage() {
+  const { caseId } = route.useParams();
+  const found = useCase(caseId);
+  const [notice, setNotice] = useState<Notice>(null);
+  usePageTitle(found.error ? "見つかりません" : "ケース");
+  if (found.isPending) return <Loading />;
+  if (found.error) return <QueryError error={found.error} />;
+  const c = found.data;
+  const manage = c.access !== "team";
+  const who = c.mainPerson ?? { nameKanji: null, nameKana: "（不明）", dateOfBirth: null };
+
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/support/cases">ケースの一覧へ戻る</Link>
+      </p>
+      <h1>
+        ケース: {personLabel(who)} <span className={`status phase-${c.phase}`}>{c.phaseLabel}</span>
+      </h1>
+      <p className="lead">
+        主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {ACCESS_LABELS[c.access]}
+      </p>
+      <div aria-live="polite">
+        {notice ? (
+          <p className={`notice ${notice.kind}`} role={notice.kind === "warning" ? "alert" : undefined}>
+            {notice.text}
+          </p>
+        ) : null}
+      </div>
+      <PhaseSection c={c} manage={manage} setNotice={setNotice} />
+      <IssuesSection c={c} manage={manage} setNotice={setNotice} />
+      <ConsentSection c={c} manage={manage} setNotice={setNotice} />
+      <TeamSection c={c} manage={manage} setNotice={setNotice} />
+      <HouseholdSection c={c} />
+      <RecordsSection c={c} setNotice={setNotice} />
+      <AssessmentsSection c={c} setNotice={setNotice} />
+    </>
+  );
+}

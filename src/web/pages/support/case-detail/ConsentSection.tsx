@@ -1,0 +1,160 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../server/modules/cases/schema";
+import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { TextField } from "../../../components/FormField";
+import { formatDateTime, formatEraDate } from "../../../format";
+import type { CaseDetail } from "../../../support/caseTypes";
+import { RadioGroup } from "../../../support/components";
+import { caseKeys } from "../../../support/queries";
+
+import { type Notice, useCaseWrite } from "./useCaseWrite";
+
+export function ConsentSection({
+  c,
+  manage,
+  setNotice,
+}: {
+  c: CaseDetail;
+  manage: boolean;
+  setNotice: (n: Notice) => void;
+}) {
+  const write = useCaseWrite(c, setNotice);
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [consent, setConsent] = useState(c.consent);
+  const [consentDate, setConsentDate] = useState("");
+  const [consentMethod, setConsentMethod] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const fields = fieldErrorMap(error);
+  // the form takes the focus when it opens; the button gets it back when it closes
+  const show = (on: boolean) => {
+    setOpen(on);
+    if (on) {
+      setConsent(c.consent);
+      setError(null);
+    }
+    requestAnimationFrame(() =>
+      on
+        ? (
+            formRef.current?.querySelector<HTMLInputElement>("input:checked") ?? formRef.current?.querySelector("input")
+          )?.focus()
+        : openRef.current?.focus(),
+    );
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const r = await write(
+      "/consent",
+      "POST",
+      { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
+      `本人同意を「${CONSENT_LABELS[consent as keyof typeof CONSENT_LABELS] ?? consent}」にしました。`,
+    );
+    setBusy(false);
+    if (r.ok) {
+      show(false);
+      // what the team may read depends on the consent
+      await queryClient.invalidateQueries({ queryKey: caseKeys.records(c.id) });
+      await queryClient.invalidateQueries({ queryKey: caseKeys.assessments(c.id) });
+    } else setError(r.error);
+  };
+  return (
+    <section aria-labelledby="consent-heading">
+      <h2 id="consent-heading">本人同意（チーム内での情報共有）</h2>
+      <p className="small">
+        本人の同意があるときだけ、チームの他の機関もこのケースの支援経過（チーム全体に公開したもの）とアセスメントを見られ、同意がないあいだは記録した機関と多機関協働の調整役だけが見られます。
+      </p>
+      <p>
+        現在: <strong>{c.consentLabel}</strong>
+        {c.consentDate ? `（${formatEraDate(c.consentDate)}${c.consentMethod ? `・${c.consentMethod}` : ""}）` : null}
+      </p>
+      {c.consent !== "given" ? (
+        <p className="notice warning">
+          同意がないため、チームの他の機関の支援経過とアセスメントは共有されません（自機関の記録だけが見えます）。
+        </p>
+      ) : null}
+      {c.consentHistory.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption>本人同意の履歴</caption>
+            <thead>
+              <tr>
+                <th scope="col">記録日時</th>
+                <th scope="col">本人同意</th>
+                <th scope="col">日付</th>
+                <th scope="col">確認の方法</th>
+                <th scope="col">記録した機関</th>
+                <th scope="col">備考</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.consentHistory.map((h) => (
+                <tr key={h.seq}>
+                  <td className="nowrap">{formatDateTime(h.at)}</td>
+                  <td>{h.consentLabel}</td>
+                  <td className="nowrap">
+                    {h.consentDate ? formatEraDate(h.consentDate) : <span className="muted">－</span>}
+                  </td>
+                  <td>{h.consentMethod ?? <span className="muted">－</span>}</td>
+                  <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
+                  <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {manage && !open ? (
+        <p>
+          <button ref={openRef} type="button" className="button secondary small" onClick={() => show(true)}>
+            本人同意を更新
+          </button>
+        </p>
+      ) : null}
+      {manage && open ? (
+        <form ref={formRef} onSubmit={submit} noValidate aria-label="本人同意の更新">
+          <ErrorAlert error={error} title="更新できませんでした" />
+          <RadioGroup
+            legend="本人同意"
+            name="case-consent"
+            value={consent}
+            options={CASE_CONSENTS.map((k) => ({ value: k, label: CONSENT_LABELS[k] }))}
+            onChange={setConsent}
+            error={fields.consent}
+          />
+          <div className="form-row">
+            <TextField
+              label={consent === "withdrawn" ? "撤回の申し出があった日" : "同意を得た日"}
+              type="date"
+              value={consentDate}
+              onChange={setConsentDate}
+              error={fields.consentDate}
+            />
+            <TextField
+              label="確認の方法"
+              hint="書面・口頭など"
+              value={consentMethod}
+              onChange={setConsentMethod}
+              error={fields.consentMethod}
+            />
+          </div>
+          <TextField label="備考" value={reason} onChange={setReason} inputClassName="wide" error={fields.reason} />
+          <div className="support-actions">
+            <button type="button" className="button secondary" onClick={() => show(false)}>
+              キャンセル
+            </button>
+            <button type="submit" className="button" disabled={busy}>
+              本人同意を保存
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

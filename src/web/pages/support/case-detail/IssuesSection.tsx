@@ -1,0 +1,198 @@
+import { type FormEvent, useRef, useState } from "react";
+import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
+import { formatDateTime } from "../../../format";
+import type { CaseDetail } from "../../../support/caseTypes";
+import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
+import { type Notice, useCaseWrite } from "./useCaseWrite";
+
+/**
+ * 課題と主担当機関: what the case is about and who leads it. The lead agency and the coordinators change the issues;
+ * only the coordinators hand the lead to another agency (which joins the team if it is not on it yet).
+ */
+export function IssuesSection({
+  c,
+  manage,
+  setNotice,
+}: {
+  c: CaseDetail;
+  manage: boolean;
+  setNotice: (n: Notice) => void;
+}) {
+  const canChangeLead = c.access === "coordinator";
+  const write = useCaseWrite(c, setNotice);
+  const concerns = useConcerns(manage);
+  const agencies = useAgencies();
+  const [open, setOpen] = useState(false);
+  const [issues, setIssues] = useState<string[]>(c.issues);
+  const [leadAgencyId, setLeadAgencyId] = useState(c.leadAgency.id);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [issuesMissing, setIssuesMissing] = useState(false);
+  const [unchanged, setUnchanged] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const fields = fieldErrorMap(error);
+  // The case's own issues stay choosable even when their category has been made inactive since.
+  const issueOptions = [...new Set([...activeConcernLabels(concerns.data), ...c.issues])];
+  const leadOptions = (agencies.data ?? []).filter((a) => a.kind === "public" || a.id === c.leadAgency.id);
+  const onTeam = new Set(c.team.map((t) => t.agency.id));
+
+  // the form takes the focus when it opens; the button gets it back when it closes
+  const show = (on: boolean) => {
+    setOpen(on);
+    if (on) {
+      setIssues(c.issues);
+      setLeadAgencyId(c.leadAgency.id);
+      setReason("");
+      setError(null);
+      setIssuesMissing(false);
+      setUnchanged(false);
+    }
+    requestAnimationFrame(() =>
+      on ? formRef.current?.querySelector<HTMLInputElement>("input")?.focus() : openRef.current?.focus(),
+    );
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const issuesChange = issues.length !== c.issues.length || issues.some((i) => !c.issues.includes(i));
+    const leadChange = canChangeLead && leadAgencyId !== c.leadAgency.id;
+    setIssuesMissing(!issues.length);
+    setUnchanged(issues.length > 0 && !issuesChange && !leadChange);
+    if (!issues.length || (!issuesChange && !leadChange)) return;
+    setBusy(true);
+    const leadName = leadOptions.find((a) => a.id === leadAgencyId)?.name ?? "";
+    const r = await write(
+      "",
+      "PATCH",
+      {
+        ...(issuesChange ? { issues } : {}),
+        ...(leadChange ? { leadAgencyId } : {}),
+        reason: reason || null,
+      },
+      [issuesChange ? "課題を変更しました。" : "", leadChange ? `主担当機関を「${leadName}」にしました。` : ""].join(
+        "",
+      ),
+    );
+    setBusy(false);
+    if (r.ok) show(false);
+    else setError(r.error);
+  };
+
+  return (
+    <section aria-labelledby="issues-heading">
+      <h2 id="issues-heading">課題と主担当機関</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>課題</dt>
+          <dd>{c.issues.join("、")}</dd>
+        </div>
+        <div>
+          <dt>主担当機関</dt>
+          <dd>{c.leadAgency.name}</dd>
+        </div>
+      </dl>
+      {c.issuesHistory.length ? (
+        <div className="table-wrap">
+          <table className="data">
+            <caption>課題の変更履歴</caption>
+            <thead>
+              <tr>
+                <th scope="col">日時</th>
+                <th scope="col">課題</th>
+                <th scope="col">変更した機関</th>
+                <th scope="col">理由</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.issuesHistory.map((h) => (
+                <tr key={h.seq}>
+                  <td className="nowrap">{formatDateTime(h.at)}</td>
+                  <td>
+                    {h.kind === "opened" ? <span className="small muted">（開始時）</span> : null}
+                    {h.issues.join("、")}
+                  </td>
+                  <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
+                  <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {manage && !open ? (
+        <p>
+          <button ref={openRef} type="button" className="button secondary small" onClick={() => show(true)}>
+            {canChangeLead ? "課題・主担当機関を変更" : "課題を変更"}
+          </button>
+        </p>
+      ) : null}
+      {manage && open ? (
+        <form
+          ref={formRef}
+          onSubmit={submit}
+          noValidate
+          aria-label={canChangeLead ? "課題・主担当機関の変更" : "課題の変更"}
+        >
+          <ErrorAlert error={error} title="変更できませんでした" />
+          <CheckboxGroup
+            legend={
+              <>
+                課題<span className="required">必須</span>
+              </>
+            }
+            options={issueOptions.map((label) => ({ value: label, label }))}
+            values={issues}
+            onChange={(v) => {
+              setIssues(v);
+              setIssuesMissing(false);
+              setUnchanged(false);
+            }}
+            error={
+              (issuesMissing ? "課題を1つ以上選んでください" : undefined) ??
+              fields.issues ??
+              Object.entries(fields).find(([k]) => k.startsWith("issues."))?.[1]
+            }
+          />
+          {canChangeLead ? (
+            <SelectField
+              label="主担当機関"
+              hint={
+                leadAgencyId !== c.leadAgency.id && !onTeam.has(leadAgencyId)
+                  ? "この機関はまだチームにいません。主担当にするとチームに加わります。"
+                  : "主担当を替えても、いまの主担当機関はチームに残ります。"
+              }
+              value={leadAgencyId}
+              onChange={setLeadAgencyId}
+              options={leadOptions.map((a) => ({ value: a.id, label: a.name }))}
+              error={fields.leadAgencyId}
+            />
+          ) : null}
+          <TextField
+            label="理由（任意）"
+            hint="変更履歴に残ります。"
+            value={reason}
+            onChange={setReason}
+            inputClassName="wide"
+            error={fields.reason}
+          />
+          {unchanged ? (
+            <p className="field-error" role="alert">
+              課題も主担当機関も変わっていません。
+            </p>
+          ) : null}
+          <div className="support-actions">
+            <button type="button" className="button secondary" onClick={() => show(false)}>
+              キャンセル
+            </button>
+            <button type="submit" className="button" disabled={busy}>
+              変更を保存
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

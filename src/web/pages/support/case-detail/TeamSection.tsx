@@ -1,0 +1,194 @@
+import { type FormEvent, useRef, useState } from "react";
+import { Dialog } from "../../../components/Dialog";
+import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { SelectField, TextField } from "../../../components/FormField";
+import { formatDateTime } from "../../../format";
+import type { CaseDetail } from "../../../support/caseTypes";
+import { useAgencies } from "../../../support/queries";
+
+import { type Notice, useCaseWrite } from "./useCaseWrite";
+
+const TEAM_EVENT_LABELS: Record<string, string> = {
+  team_added: "チームに加入",
+  team_removed: "チームから外れた",
+  lead_changed: "主担当に変更",
+};
+
+export function TeamSection({
+  c,
+  manage,
+  setNotice,
+}: {
+  c: CaseDetail;
+  manage: boolean;
+  setNotice: (n: Notice) => void;
+}) {
+  const agencies = useAgencies();
+  const write = useCaseWrite(c, setNotice);
+  const [agencyId, setAgencyId] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const inTeam = new Set(c.team.map((t) => t.agency.id));
+  const candidates = (agencies.data ?? []).filter((a) => a.kind === "public" && !inTeam.has(a.id));
+  const fields = fieldErrorMap(error);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const name = candidates.find((a) => a.id === agencyId)?.name ?? "";
+    const r = await write("/team", "POST", { agencyId, reason: reason || null }, `「${name}」をチームに加えました。`);
+    setBusy(false);
+    if (r.ok) {
+      setAgencyId("");
+      setReason("");
+    } else setError(r.error);
+  };
+  return (
+    <section aria-labelledby="team-heading">
+      <h2 id="team-heading" ref={headingRef} tabIndex={-1}>
+        チーム
+      </h2>
+      <ul className="plain-list">
+        {c.team.map((t) => (
+          <li key={t.agency.id}>
+            {t.agency.name}
+            {t.isLead ? (
+              <>
+                {" "}
+                <span className="badge coordinator">主担当</span>
+              </>
+            ) : null}{" "}
+            <span className="small muted">（{formatDateTime(t.addedAt)} から）</span>
+            {manage && !t.isLead ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setRemoving({ id: t.agency.id, name: t.agency.name })}
+                >
+                  チームから外す<span className="visually-hidden">：{t.agency.name}</span>
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {manage ? (
+        <form onSubmit={add} noValidate className="filters" aria-label="チームに機関を加える">
+          <SelectField
+            label="加える機関"
+            value={agencyId}
+            onChange={setAgencyId}
+            options={[
+              { value: "", label: "選んでください" },
+              ...candidates.map((a) => ({ value: a.id, label: a.name })),
+            ]}
+            error={fields.agencyId}
+          />
+          <TextField label="理由（任意）" value={reason} onChange={setReason} error={fields.reason} />
+          <div className="field">
+            <button type="submit" className="button secondary" disabled={busy || !agencyId}>
+              チームに加える
+            </button>
+          </div>
+          <div style={{ flexBasis: "100%" }}>
+            {error && !fields.agencyId && !fields.reason ? <ErrorAlert error={error} /> : null}
+          </div>
+        </form>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data">
+          <caption>チームの変更履歴</caption>
+          <thead>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">変更</th>
+              <th scope="col">機関</th>
+              <th scope="col">変更した機関</th>
+              <th scope="col">理由</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.teamHistory.map((h) => (
+              <tr key={`${h.seq}-${h.kind}-${h.agency.id}`}>
+                <td className="nowrap">{formatDateTime(h.at)}</td>
+                <td>{TEAM_EVENT_LABELS[h.kind] ?? h.kind}</td>
+                <td>{h.agency.name}</td>
+                <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
+                <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {removing ? (
+        <RemoveDialog
+          c={c}
+          agency={removing}
+          onClose={() => setRemoving(null)}
+          onRemoved={() => {
+            setRemoving(null);
+            // the button that opened the dialog is gone with the agency: the focus goes to the team heading
+            requestAnimationFrame(() => headingRef.current?.focus());
+          }}
+          setNotice={setNotice}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function RemoveDialog({
+  c,
+  agency,
+  onClose,
+  onRemoved,
+  setNotice,
+}: {
+  c: CaseDetail;
+  agency: { id: string; name: string };
+  onClose: () => void;
+  onRemoved: () => void;
+  setNotice: (n: Notice) => void;
+}) {
+  const write = useCaseWrite(c, setNotice);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await write(
+      `/team/${encodeURIComponent(agency.id)}`,
+      "DELETE",
+      { reason: reason || null },
+      `「${agency.name}」をチームから外しました。`,
+    );
+    if (r.ok) onRemoved();
+    else setError(r.error);
+  };
+  return (
+    <Dialog open title={`「${agency.name}」をチームから外す`} onClose={onClose}>
+      <ErrorAlert error={error} />
+      <form onSubmit={submit} noValidate>
+        <TextField
+          label="理由（任意）"
+          hint="チームの変更履歴に残ります。"
+          value={reason}
+          onChange={setReason}
+          error={fieldErrorMap(error).reason}
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            キャンセル
+          </button>
+          <button type="submit" className="button danger">
+            チームから外す
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
