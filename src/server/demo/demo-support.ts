@@ -79,7 +79,9 @@ const DEMO_REFERRALS: {
   observed: string;
   urgency: string;
   dueDate: string | null;
-  path: { status: ReferralStatus; by: AgencyKey; reason?: string }[];
+  /** the day the sheet was sent; each later step has its own day */
+  sentOn: string;
+  path: { status: ReferralStatus; by: AgencyKey; on: string; reason?: string }[];
 }[] = [
   {
     person: "hanako",
@@ -89,10 +91,11 @@ const DEMO_REFERRALS: {
     observed: "訪問時、同居の息子さんが日中も外出していない様子（デモ）。",
     urgency: "中",
     dueDate: "2025-04-30",
+    sentOn: "2025-04-15",
     // a case was opened from it, so it has been accepted; still open past its date, it shows as overdue
     path: [
-      { status: "accepted", by: "houkatsu" },
-      { status: "in_progress", by: "houkatsu", reason: "世帯のケースを開始（デモ）" },
+      { status: "accepted", by: "houkatsu", on: "2025-04-17" },
+      { status: "in_progress", by: "houkatsu", on: "2025-04-21", reason: "世帯のケースを開始（デモ）" },
     ],
   },
   {
@@ -103,9 +106,10 @@ const DEMO_REFERRALS: {
     observed: "母親の介護相談の中で、本人の就労と家計の相談が必要と分かった（デモ）。",
     urgency: "高",
     dueDate: null,
+    sentOn: "2025-03-27",
     path: [
-      { status: "accepted", by: "coord" },
-      { status: "in_progress", by: "coord", reason: "支援会議で検討（デモ）" },
+      { status: "accepted", by: "coord", on: "2025-03-28" },
+      { status: "in_progress", by: "coord", on: "2025-04-03", reason: "支援会議で検討（デモ）" },
     ],
   },
   {
@@ -116,12 +120,16 @@ const DEMO_REFERRALS: {
     observed: "きょうだいの介助で欠席が続いている（デモ）。",
     urgency: "高",
     dueDate: "2025-03-31",
+    sentOn: "2025-03-19",
     path: [
-      { status: "accepted", by: "kikan" },
-      { status: "completed", by: "kikan", reason: "障害福祉サービスの利用につないだ（デモ）" },
+      { status: "accepted", by: "kikan", on: "2025-03-21" },
+      { status: "completed", by: "kikan", on: "2025-04-02", reason: "障害福祉サービスの利用につないだ（デモ）" },
     ],
   },
 ];
+
+/** A demo day at 10:00 in Japan. */
+const demoTime = (day: string) => new Date(`${day}T10:00:00+09:00`);
 
 export async function loadDemoSupport(tx: Executor, municipalityId: string, passwordHash: string) {
   const agencyIds = new Map<AgencyKey, string>();
@@ -187,9 +195,11 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       dueDate: r.dueDate,
       createdBy: userByAgency.get(r.from) ?? null,
       version: 1 + r.path.length,
+      createdAt: demoTime(r.sentOn),
+      updatedAt: demoTime(r.path.at(-1)?.on ?? r.sentOn),
     });
     referralIds.set(r.person, referral.id);
-    for (const step of [{ status: "sent" as ReferralStatus, by: r.from, reason: undefined }, ...r.path]) {
+    for (const step of [{ status: "sent" as ReferralStatus, by: r.from, on: r.sentOn, reason: undefined }, ...r.path]) {
       await referralsRepo.insertEvent(tx, {
         municipalityId,
         referralId: referral.id,
@@ -197,6 +207,7 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
         byUserId: userByAgency.get(step.by) ?? null,
         agencyId: agency(step.by),
         reason: step.reason ?? null,
+        at: demoTime(step.on),
       });
     }
   }
@@ -399,7 +410,6 @@ async function loadDemoCases(
     });
     people.set(p.key, row.id);
   }
-  const at = (day: string) => new Date(`${day}T10:00:00+09:00`);
   for (const d of DEMO_CASES) {
     const household = await householdsRepo.insertHousehold(tx, {
       municipalityId,
@@ -429,15 +439,21 @@ async function loadDemoCases(
       ...d.consent,
       openedBy: userByAgency.get("coord") ?? null,
       version: d.phases.length,
-      createdAt: at(d.phases[0]?.on ?? last.on),
-      updatedAt: at(last.on),
+      createdAt: demoTime(d.phases[0]?.on ?? last.on),
+      updatedAt: demoTime(last.on),
     });
     await casesRepo.insertCaseReferrals(tx, [
       { municipalityId, caseId: c.id, referralId: ids.referralIds.get(d.main) as string },
     ]);
     await casesRepo.insertTeam(
       tx,
-      d.team.map((a) => ({ municipalityId, caseId: c.id, agencyId: agency(a), addedBy: userByAgency.get("coord") })),
+      d.team.map((a) => ({
+        municipalityId,
+        caseId: c.id,
+        agencyId: agency(a),
+        addedBy: userByAgency.get("coord"),
+        addedAt: demoTime(d.phases[0]?.on ?? last.on),
+      })),
     );
     const by = (a: AgencyKey) => ({ byUserId: userByAgency.get(a) ?? null, byAgencyId: agency(a) });
     for (const [i, p] of d.phases.entries()) {
@@ -449,7 +465,7 @@ async function loadDemoCases(
         ...(i === 0 ? { ...d.consent, issues: concerns } : {}),
         reason: p.reason ?? null,
         ...by(p.by),
-        at: at(p.on),
+        at: demoTime(p.on),
       });
       if (i === 0) {
         for (const a of d.team) {
@@ -459,7 +475,7 @@ async function loadDemoCases(
             kind: "team_added",
             subjectAgencyId: agency(a),
             ...by("coord"),
-            at: at(p.on),
+            at: demoTime(p.on),
           });
         }
       }
@@ -474,7 +490,7 @@ async function loadDemoCases(
         text: r.text,
         visibility: r.visibility,
         createdBy: userByAgency.get(r.by) ?? null,
-        createdAt: at(r.date),
+        createdAt: demoTime(r.date),
       });
     }
     for (const [i, a] of d.assessments.entries()) {
@@ -486,7 +502,7 @@ async function loadDemoCases(
         sections: a.sections,
         note: a.note,
         createdBy: userByAgency.get(a.by) ?? null,
-        createdAt: at(a.on),
+        createdAt: demoTime(a.on),
       });
     }
   }
