@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuery } from "../../platform/paging.js";
 import { concernLabels } from "../concerns/schema.js";
+import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
 
 /** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
@@ -107,7 +108,10 @@ export type ConsentInput = z.infer<typeof consentSchema>;
 export const openCaseSchema = z
   .strictObject({
     referralIds: uuidList("つなぐシート", 1),
-    householdId: z.uuid("世帯の指定が正しくありません"),
+    /** an existing household, or … */
+    householdId: z.uuid("世帯の指定が正しくありません").optional(),
+    /** … a new one, registered with the case in the same transaction */
+    household: createHouseholdSchema.optional(),
     mainPersonId: z.uuid("主たる対象者の指定が正しくありません"),
     leadAgencyId: z.uuid("主担当機関の指定が正しくありません"),
     teamAgencyIds: uuidList("チームの機関", 0).default([]),
@@ -119,6 +123,12 @@ export const openCaseSchema = z
   .superRefine((v, ctx) => {
     if (new Set(v.referralIds).size !== v.referralIds.length)
       ctx.addIssue({ code: "custom", path: ["referralIds"], message: "同じつなぐシートが2回指定されています" });
+    if ((v.householdId === undefined) === (v.household === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["householdId"],
+        message: "世帯は、登録済みの世帯を選ぶか新しい世帯を指定するか、どちらか一方にしてください",
+      });
   });
 export type OpenCaseInput = z.infer<typeof openCaseSchema>;
 

@@ -7,6 +7,7 @@ import * as agenciesRepo from "../agencies/repository.js";
 import { checkActiveConcerns } from "../concerns/service.js";
 import { presentMember, sortMembers } from "../households/presenter.js";
 import * as householdsRepo from "../households/repository.js";
+import { insertHouseholdWithMembers } from "../households/service.js";
 import * as referralsRepo from "../referrals/repository.js";
 import { agencyMap, type VisibleCase, withCase } from "./access.js";
 import { presentCase, presentCaseSummary } from "./presenter.js";
@@ -93,7 +94,9 @@ export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string
 export async function openCase(db: Db, auth: AuthContext, ip: string, input: OpenCaseInput) {
   policies.openCases(auth);
   return db.transaction(async (tx) => {
-    const household = await householdsRepo.findHousehold(tx, auth.municipalityId, input.householdId);
+    const household = input.household
+      ? await insertHouseholdWithMembers(tx, auth, ip, input.household, (name) => `household.${name}`)
+      : await householdsRepo.findHousehold(tx, auth.municipalityId, input.householdId as string);
     if (!household) throw new ValidationError([{ field: "householdId", message: "世帯が見つかりません" }]);
     const members = await householdsRepo.listMembers(tx, auth.municipalityId, household.id);
     const memberIds = new Set(members.map((m) => m.personId));

@@ -84,29 +84,44 @@ async function checkPersons(tx: Executor, auth: AuthContext, members: MemberInpu
   }
 }
 
-export async function createHousehold(db: Db, auth: AuthContext, ip: string, input: CreateHouseholdInput) {
+/**
+ * Registers a household with its members inside the caller's transaction (also used when a case is opened for a
+ * new household, so that both land together or not at all). `field` names an input field in error messages.
+ */
+export async function insertHouseholdWithMembers(
+  tx: Executor,
+  auth: AuthContext,
+  ip: string,
+  input: CreateHouseholdInput,
+  field: (name: string) => string = (name) => name,
+) {
   policies.registerHouseholds(auth);
+  await checkPersons(tx, auth, input.members, (i) => field(`members.${i}.personId`));
+  const household = await repo.insertHousehold(tx, {
+    municipalityId: auth.municipalityId,
+    name: input.name,
+    address: input.address,
+    registeredByAgencyId: auth.agencyId as string,
+    createdBy: auth.userId,
+  });
+  await repo.insertMembers(
+    tx,
+    input.members.map((m) => ({ municipalityId: auth.municipalityId, householdId: household.id, ...m })),
+  );
+  await recordAudit(tx, {
+    ...actorOf(auth, ip),
+    action: "create",
+    entityType: "household",
+    entityId: household.id,
+    basis: `agency:${auth.agencyId}`,
+    after: { name: input.name, address: input.address, members: input.members },
+  });
+  return household;
+}
+
+export async function createHousehold(db: Db, auth: AuthContext, ip: string, input: CreateHouseholdInput) {
   return db.transaction(async (tx) => {
-    await checkPersons(tx, auth, input.members, (i) => `members.${i}.personId`);
-    const household = await repo.insertHousehold(tx, {
-      municipalityId: auth.municipalityId,
-      name: input.name,
-      address: input.address,
-      registeredByAgencyId: auth.agencyId as string,
-      createdBy: auth.userId,
-    });
-    await repo.insertMembers(
-      tx,
-      input.members.map((m) => ({ municipalityId: auth.municipalityId, householdId: household.id, ...m })),
-    );
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "create",
-      entityType: "household",
-      entityId: household.id,
-      basis: `agency:${auth.agencyId}`,
-      after: { name: input.name, address: input.address, members: input.members },
-    });
+    const household = await insertHouseholdWithMembers(tx, auth, ip, input);
     return present(tx, auth, { household, householdCases: [], basis: "registrar" });
   });
 }

@@ -94,7 +94,8 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   const handledReferrals = useReferrals("in_progress", true);
   const existingCase = r.case;
 
-  const [created, setCreated] = useState<Household | null>(null);
+  // the chosen household as it is after saving the members added on this page
+  const [latestHousehold, setLatestHousehold] = useState<Household | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
   const [name, setName] = useState("");
   const [address, setAddress] = useState(r.person.address ?? "");
@@ -126,8 +127,8 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   if (households.error) return <QueryError error={households.error} />;
 
   const known: HouseholdSummary[] = [
-    ...(households.data ?? []).filter((h) => h.id !== created?.id),
-    ...(created ? [created] : []),
+    ...(households.data ?? []).filter((h) => h.id !== latestHousehold?.id),
+    ...(latestHousehold ? [latestHousehold] : []),
   ];
   const current = choice ?? known[0]?.id ?? NEW;
   const chosen = current === NEW ? null : (known.find((h) => h.id === current) ?? null);
@@ -142,9 +143,10 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     (x) => x.id !== r.id && OPENABLE_STATUSES.includes(x.status) && memberIds.has(x.personId),
   );
   const hErrors = fieldErrorMap(householdError);
-  // the consent's fields come back as consent.consentDate …: shown next to the same inputs as the local checks
+  // the consent's and a new household's fields come back as consent.consentDate, household.address …: shown next
+  // to the same inputs as the local checks
   const cErrors = Object.fromEntries(
-    Object.entries(fieldErrorMap(caseError)).map(([k, v]) => [k.replace(/^consent\./, ""), v]),
+    Object.entries(fieldErrorMap(caseError)).map(([k, v]) => [k.replace(/^(consent|household)\./, ""), v]),
   );
   const errors: Record<string, string> = { ...hErrors, ...cErrors, ...localErrors };
   const memberError = (i: number) =>
@@ -185,23 +187,19 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     return out;
   };
 
-  /** The household to open the case for: created, or the chosen one with the added members saved. */
-  const saveHousehold = async (): Promise<string | null> => {
-    if (!chosen) {
-      const { household } = await api<{ household: Household }>("/api/households", {
-        method: "POST",
-        body: {
+  /**
+   * The household part of the request: a new household goes with the case (one transaction on the server: no
+   * household is left behind when the case is refused); a chosen one gets its added members saved first.
+   */
+  const householdPart = async () => {
+    if (!chosen)
+      return {
+        household: {
           name: name || null,
           address,
           members: members.map((m) => ({ personId: m.person.id, relationship: m.relationship })),
         },
-      });
-      setCreated(household);
-      setChoice(household.id);
-      setAdded([]);
-      await queryClient.invalidateQueries({ queryKey: caseKeys.households(r.personId) });
-      return household.id;
-    }
+      };
     let version = chosen.version;
     let latest: Household | null = null;
     for (const [i, m] of added.entries()) {
@@ -217,7 +215,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
         // the members saved so far stay saved: show the household as it is now, the rest still to add
         if (latest) {
           const saved = latest;
-          setCreated(saved);
+          setLatestHousehold(saved);
           setAdded((list) => list.slice(i));
         }
         // after the slice the member that failed is the first one still to add
@@ -226,10 +224,10 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
       }
     }
     if (latest) {
-      setCreated(latest);
+      setLatestHousehold(latest);
       setAdded([]);
     }
-    return chosen.id;
+    return { householdId: chosen.id };
   };
 
   const submit = async (e: FormEvent) => {
@@ -244,14 +242,13 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     }
     setBusy(true);
     try {
-      let householdId: string | null;
+      let household: Awaited<ReturnType<typeof householdPart>>;
       try {
-        householdId = await saveHousehold();
+        household = await householdPart();
       } catch (err) {
         setHouseholdError(err);
         return;
       }
-      if (!householdId) return;
       let opened: CaseDetail;
       try {
         opened = (
@@ -259,7 +256,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
             method: "POST",
             body: {
               referralIds: [r.id, ...otherReferralIds.filter((id) => others.some((o) => o.id === id))],
-              householdId,
+              ...household,
               mainPersonId,
               leadAgencyId,
               teamAgencyIds: teamIds.filter((id) => id !== leadAgencyId),
@@ -279,6 +276,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
         return;
       }
       await queryClient.invalidateQueries({ queryKey: supportKeys.referral(r.id) });
+      await queryClient.invalidateQueries({ queryKey: caseKeys.households(r.personId) });
       await queryClient.invalidateQueries({ queryKey: ["support", "cases"], exact: false });
       await navigate({ to: "/support/cases/$caseId", params: { caseId: opened.id } });
     } finally {
