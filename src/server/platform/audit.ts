@@ -119,32 +119,60 @@ export interface VerifyResult {
   firstBad: { municipalityId: string; seq: number; reason: string } | null;
 }
 
-/** Walks every municipality's chain in seq order and checks numbering, links and hashes. */
-export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
-  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.municipalityId), asc(auditLog.seq));
+/**
+ * Walks every municipality's chain in seq order and checks numbering, links and hashes. The log is read in pages
+ * (keyset on municipality and seq), so memory stays flat however long the log is. `records` is the number of
+ * records in the log, also when the chain is broken.
+ */
+export async function verifyAuditChain(db: Executor, opts: { pageSize?: number } = {}): Promise<VerifyResult> {
+  const pageSize = opts.pageSize ?? 5000;
   let prevMunicipality: string | null = null;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
-  for (const row of rows) {
-    if (row.municipalityId !== prevMunicipality) {
-      prevMunicipality = row.municipalityId;
-      expectedSeq = 1;
-      prevHash = GENESIS_HASH;
+  let checked = 0;
+  let after: { municipalityId: string; seq: number } | null = null;
+  for (;;) {
+    const page: (typeof auditLog.$inferSelect)[] = await db
+      .select()
+      .from(auditLog)
+      .where(
+        after
+          ? sql`(${auditLog.municipalityId}, ${auditLog.seq}) > (${after.municipalityId}, ${after.seq})`
+          : undefined,
+      )
+      .orderBy(asc(auditLog.municipalityId), asc(auditLog.seq))
+      .limit(pageSize);
+    for (const row of page) {
+      if (row.municipalityId !== prevMunicipality) {
+        prevMunicipality = row.municipalityId;
+        expectedSeq = 1;
+        prevHash = GENESIS_HASH;
+      }
+      const reason =
+        row.seq !== expectedSeq
+          ? `seq ${row.seq} where ${expectedSeq} was expected (a record is missing or moved)`
+          : row.prevHash !== prevHash
+            ? "prev_hash does not match the previous record"
+            : hashAuditRecord({ ...row, before: row.before, after: row.after }) !== row.hash
+              ? "hash does not match the record's content"
+              : null;
+      if (reason) {
+        const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+        return {
+          records: total?.n ?? 0,
+          ok: false,
+          firstBad: { municipalityId: row.municipalityId, seq: row.seq, reason },
+        };
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
     }
-    const bad = (reason: string) => ({
-      records: rows.length,
-      ok: false,
-      firstBad: { municipalityId: row.municipalityId, seq: row.seq, reason },
-    });
-    if (row.seq !== expectedSeq)
-      return bad(`seq ${row.seq} where ${expectedSeq} was expected (a record is missing or moved)`);
-    if (row.prevHash !== prevHash) return bad("prev_hash does not match the previous record");
-    const hash = hashAuditRecord({ ...row, before: row.before, after: row.after });
-    if (hash !== row.hash) return bad("hash does not match the record's content");
-    prevHash = row.hash;
-    expectedSeq += 1;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) break;
+    after = { municipalityId: last.municipalityId, seq: last.seq };
   }
-  return { records: rows.length, ok: true, firstBad: null };
+  return { records: checked, ok: true, firstBad: null };
 }
 
 export async function listAuditForEntity(db: Executor, municipalityId: string, entityType: string, entityId: string) {
