@@ -166,6 +166,19 @@ describe("generated payloads", () => {
     expect(res.body.fields).toEqual([{ field: "results", message: expect.stringMatching(/文字/) }]);
   });
 
+  it("refuses a NUL character (PostgreSQL text cannot hold it) with a field-named 400, in values and in keys", async () => {
+    const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
+    const res = await send("PUT", `/api/sheets/${sheetId}`, { previousStatus: "前年度\u0000" }, ifMatch(sheet.version));
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([
+      { field: "previousStatus", message: "使用できない文字（NUL 文字）が含まれています" },
+    ]);
+    const key = await send("POST", "/api/departments", { ["na\u0000me"]: "課" });
+    expect(key.status).toBe(400);
+    expect(key.body.fields[0].message).toBe("使用できない文字（NUL 文字）が含まれています");
+    expect((await office.get(`/api/sheets/${sheetId}`)).body.sheet.version).toBe(sheet.version);
+  });
+
   it("stores full-width text and surrogate pairs exactly", async () => {
     const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
     const text = "実績：ＡＢＣ１２３件、𠮷田さん🍣\n改行\tタブ";

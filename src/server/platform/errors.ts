@@ -47,22 +47,28 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /** The one validation path: every boundary parses with zod through this, so every failure is a field-named 400. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const bad = illFormedStringPath(value, []);
-  if (bad) throw new ValidationError([{ field: bad, message: "使用できない文字（壊れた文字コード）が含まれています" }]);
+  const bad = unstorableString(value, []);
+  if (bad) throw new ValidationError([bad]);
   const result = schema.safeParse(value);
   if (!result.success) throw new ValidationError(fieldErrorsFromZod(result.error));
   return result.data;
 }
 
 /**
- * A lone UTF-16 surrogate cannot be stored as UTF-8: one driver would refuse it, another would silently turn it
- * into U+FFFD. Refusing it here keeps the data exactly as sent or not at all.
+ * Strings PostgreSQL cannot store as sent. A lone UTF-16 surrogate cannot be stored as UTF-8: one driver would
+ * refuse it, another would silently turn it into U+FFFD. A NUL character (U+0000) cannot be in a text value at all:
+ * the server refuses it (a 500 after the fact). Refusing both here keeps the data exactly as sent or not at all.
  */
-function illFormedStringPath(value: unknown, path: string[]): string | null {
-  if (typeof value === "string") return value.isWellFormed() ? null : path.join(".") || "(body)";
+function unstorableString(value: unknown, path: string[]): FieldError | null {
+  if (typeof value === "string") {
+    const field = path.join(".") || "(body)";
+    if (!value.isWellFormed()) return { field, message: "使用できない文字（壊れた文字コード）が含まれています" };
+    if (value.includes("\u0000")) return { field, message: "使用できない文字（NUL 文字）が含まれています" };
+    return null;
+  }
   if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
-      const found = illFormedStringPath(v, [...path, k]);
+      const found = unstorableString(k, [...path, k]) ?? unstorableString(v, [...path, k]);
       if (found) return found;
     }
   }
