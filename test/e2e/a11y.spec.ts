@@ -389,6 +389,10 @@ describe("accessibility (axe: no serious or critical violations)", () => {
       .getByRole("form", { name: "課題・主担当機関の変更" })
       .getByRole("button", { name: "キャンセル" })
       .click();
+    await page.getByRole("button", { name: "世帯員を加える" }).click();
+    await visible(page.getByRole("heading", { name: "世帯員を加える" }));
+    found.push(...(await seriousViolations(page, "ケースの詳細（世帯員を加える）")));
+    await page.getByRole("button", { name: "世帯員の追加をやめる" }).click();
     await page
       .getByRole("button", { name: /チームから外す/ })
       .first()

@@ -11,6 +11,9 @@ const ADDRESS = "つなぐ市北町3-3（テスト）";
 const SPOUSE = "試験 秋子";
 const SPOUSE_KANA = "シケン アキコ";
 const SPOUSE_BIRTH = "1962-09-09";
+const CHILD = "試験 冬実";
+const CHILD_KANA = "シケン フユミ";
+const CHILD_BIRTH = "1990-01-20";
 const OBSERVED = "訪問時、家賃の滞納があり、夫婦とも外出が減っていると話していた（テスト）。";
 const RECORD = "本人と面談。障害福祉サービスの利用について説明した（テスト）。";
 const OUTCOME = "多機関協働のケースとして支援を開始した（テスト）";
@@ -178,6 +181,21 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     );
     const teamHistory = c.getByRole("table", { name: "チームの変更履歴" });
     await visible(teamHistory.getByRole("row", { name: new RegExp(`チームに加入 ${KIKAN_AGENCY}`) }));
+
+    // household: a member moves in (registered here, with the 続柄) and out again; the main person stays
+    await household.getByRole("button", { name: "世帯員を加える" }).click();
+    await registerPerson(c, { name: CHILD, kana: CHILD_KANA, birth: CHILD_BIRTH });
+    const relation = household.getByRole("form", { name: "世帯員の続柄" });
+    await relation.getByLabel(/^続柄/).selectOption("子");
+    await relation.getByRole("button", { name: "世帯員に加える" }).click();
+    await visible(c.getByText(new RegExp(`「${CHILD}（.*）」を世帯員（子）に加えました。`)));
+    await visible(household.getByRole("row", { name: new RegExp(`子 ${CHILD}`) }));
+    expect(await household.getByRole("button", { name: new RegExp(`世帯から外す.*${NAME}`) }).count()).toBe(0);
+    await household.getByRole("button", { name: new RegExp(`世帯から外す.*${CHILD}`) }).click();
+    await c.getByRole("dialog").getByRole("button", { name: "世帯から外す" }).click();
+    await visible(c.getByText(new RegExp(`「${CHILD}（.*）」を世帯から外しました。`)));
+    expect(await household.getByRole("row", { name: new RegExp(CHILD) }).count()).toBe(0);
+    await visible(household.getByRole("row", { name: new RegExp(`配偶者 ${SPOUSE}`) }));
 
     // team: add an agency with a reason, then remove it with a reason; both stay in the history
     const addForm = c.getByRole("form", { name: "チームに機関を加える" });

@@ -43,7 +43,7 @@ export interface CaseDetail {
   consentLabel: string;
   consentDate: string | null;
   consentMethod: string | null;
-  household: { id: string; name: string | null; address: string; members: HouseholdMember[] };
+  household: { id: string; name: string | null; address: string; version: number; members: HouseholdMember[] };
   mainPerson: HouseholdMember | null;
   leadAgency: AgencyRef;
   team: { agency: AgencyRef; isLead: boolean; addedAt: string }[];

@@ -184,7 +184,7 @@ describe("cases", () => {
       leadAgencyId: w.agencyId.houkatsu,
     });
     expect(opened.status).toBe(201);
-    expect(opened.body.case.household).toMatchObject({ name: "新世帯", address: "つなぐ市西町（架空）" });
+    expect(opened.body.case.household).toMatchObject({ name: "新世帯", address: "つなぐ市西町（架空）", version: 1 });
     expect(await countHouseholds()).toBe(before + 1);
     const created = await w.t.database.db
       .select()

@@ -92,7 +92,8 @@ function presentEvents(events: CaseEventRow[], agencies: AgencyMap) {
 export function presentCase(
   c: CaseRow,
   parts: {
-    household: { id: string; name: string | null; address: string; members: HouseholdMember[] };
+    /** version: the household's own (If-Match for its member changes) */
+    household: { id: string; name: string | null; address: string; version: number; members: HouseholdMember[] };
     team: CaseTeamRow[];
     referrals: ReferralRow[];
     events: CaseEventRow[];

@@ -67,7 +67,13 @@ export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string
   }
   const events = await repo.listEvents(tx, auth.municipalityId, c.id);
   const detail = presentCase(c, {
-    household: { id: household.id, name: household.name, address: household.address, members },
+    household: {
+      id: household.id,
+      name: household.name,
+      address: household.address,
+      version: household.version,
+      members,
+    },
     team,
     referrals,
     events,

@@ -11,6 +11,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../format";
 import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
 import { birthLabel, personLabel, RadioGroup } from "../../support/components";
+import { PersonStep } from "../../support/PersonStep";
 import {
   activeConcernLabels,
   caseKeys,
@@ -24,7 +25,6 @@ import {
   useSupportUser,
 } from "../../support/queries";
 import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../support/types";
-import { PersonStep } from "./ReferralNewPage";
 
 const route = getRouteApi("/support/referrals/$referralId/case");
 

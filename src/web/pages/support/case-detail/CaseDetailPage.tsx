@@ -49,7 +49,7 @@ export function CaseDetailPage() {
       <IssuesSection c={c} manage={manage} setNotice={setNotice} />
       <ConsentSection c={c} manage={manage} setNotice={setNotice} />
       <TeamSection c={c} manage={manage} setNotice={setNotice} />
-      <HouseholdSection c={c} />
+      <HouseholdSection c={c} setNotice={setNotice} />
       <RecordsSection c={c} setNotice={setNotice} />
       <AssessmentsSection c={c} setNotice={setNotice} />
     </>

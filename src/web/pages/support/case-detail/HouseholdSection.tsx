@@ -1,12 +1,73 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { type FormEvent, useRef, useState } from "react";
+import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
+import { ApiError, api } from "../../../api";
+import { Dialog } from "../../../components/Dialog";
+import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
-import type { CaseDetail } from "../../../support/caseTypes";
-import { birthLabel } from "../../../support/components";
+import type { CaseDetail, HouseholdMember } from "../../../support/caseTypes";
+import { birthLabel, personLabel } from "../../../support/components";
+import { PersonStep } from "../../../support/PersonStep";
+import { caseKeys } from "../../../support/queries";
+import type { Person } from "../../../support/types";
+import type { Notice } from "./useCaseWrite";
 
-export function HouseholdSection({ c }: { c: CaseDetail }) {
+const STALE_TEXT =
+  "他の人が先にこの世帯を更新しました。最新の内容を読み込みました。内容を確かめてから、もう一度操作してください。";
+
+/**
+ * The case's household: its members with their 続柄, and the referrals the case came from. Everyone on the case
+ * keeps the members up to date (someone moved in or out); the case's main person stays a member.
+ */
+export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
+  const queryClient = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [addKey, setAddKey] = useState(0);
+  const [chosen, setChosen] = useState<Person | null>(null);
+  const [removing, setRemoving] = useState<HouseholdMember | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const memberIds = new Set(c.household.members.map((m) => m.personId));
+  const url = `/api/households/${encodeURIComponent(c.household.id)}/members`;
+
+  /** A member change with the household's version; 412 reloads the case and says so. */
+  const write = async (
+    send: () => Promise<unknown>,
+    done: string,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> => {
+    try {
+      await send();
+      setNotice({ kind: "success", text: done });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.isStale)) return { ok: false, error };
+      setNotice({ kind: "warning", text: STALE_TEXT });
+    }
+    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
+    await queryClient.invalidateQueries({ queryKey: ["support", "households"] });
+    return { ok: true };
+  };
+  const backToHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
+  const stopAdding = () => {
+    setAdding(false);
+    setChosen(null);
+    setAddKey((k) => k + 1);
+    backToHeading();
+  };
+  const choose = (p: Person) => {
+    if (memberIds.has(p.id)) {
+      setNotice({ kind: "warning", text: `「${personLabel(p)}」は既にこの世帯の世帯員です。` });
+      setAddKey((k) => k + 1);
+      return;
+    }
+    setChosen(p);
+  };
+
   return (
     <section aria-labelledby="household-heading">
-      <h2 id="household-heading">世帯{c.household.name ? `（${c.household.name}）` : ""}</h2>
+      <h2 id="household-heading" ref={headingRef} tabIndex={-1}>
+        世帯{c.household.name ? `（${c.household.name}）` : ""}
+      </h2>
       <p>住所: {c.household.address}</p>
       <div className="table-wrap">
         <table className="data">
@@ -17,6 +78,7 @@ export function HouseholdSection({ c }: { c: CaseDetail }) {
               <th scope="col">氏名</th>
               <th scope="col">ふりがな</th>
               <th scope="col">生年月日</th>
+              <th scope="col">操作</th>
             </tr>
           </thead>
           <tbody>
@@ -26,11 +88,71 @@ export function HouseholdSection({ c }: { c: CaseDetail }) {
                 <th scope="row">{m.nameKanji ?? <span className="muted">（未登録）</span>}</th>
                 <td>{m.nameKana}</td>
                 <td className="nowrap">{birthLabel(m.dateOfBirth)}</td>
+                <td>
+                  {m.personId === c.mainPerson?.personId ? (
+                    <span className="small muted">主たる対象者</span>
+                  ) : (
+                    <button type="button" className="link-button" onClick={() => setRemoving(m)}>
+                      世帯から外す<span className="visually-hidden">：{personLabel(m)}</span>
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {adding ? (
+        <section className="add-member" aria-labelledby="household-add-heading">
+          <h3 id="household-add-heading">世帯員を加える</h3>
+          {chosen ? (
+            <AddMemberForm
+              person={chosen}
+              onSubmit={(relationship) =>
+                write(
+                  () =>
+                    api(url, {
+                      method: "POST",
+                      body: { personId: chosen.id, relationship },
+                      version: c.household.version,
+                    }),
+                  `「${personLabel(chosen)}」を世帯員（${relationship}）に加えました。`,
+                )
+              }
+              onDone={stopAdding}
+              onBack={() => setChosen(null)}
+            />
+          ) : (
+            <>
+              <p className="small">
+                ふりがなで登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
+              </p>
+              <PersonStep
+                key={addKey}
+                staff
+                onChosen={choose}
+                labels={{
+                  choose: "世帯員に加える",
+                  takeExisting: "この人を世帯員に加える",
+                  register: "登録して世帯員に加える",
+                  linkReason: "世帯員の登録時の重複確認で同じ人と判断",
+                }}
+              />
+              <p>
+                <button type="button" className="button secondary" onClick={stopAdding}>
+                  世帯員の追加をやめる
+                </button>
+              </p>
+            </>
+          )}
+        </section>
+      ) : (
+        <p>
+          <button type="button" className="button secondary small" onClick={() => setAdding(true)}>
+            世帯員を加える
+          </button>
+        </p>
+      )}
       {c.referrals.length ? (
         <>
           <h3>もとになったつなぐシート</h3>
@@ -46,6 +168,114 @@ export function HouseholdSection({ c }: { c: CaseDetail }) {
           </ul>
         </>
       ) : null}
+      {removing ? (
+        <RemoveMemberDialog
+          member={removing}
+          onClose={() => setRemoving(null)}
+          onRemove={async () => {
+            const r = await write(
+              () =>
+                api(`${url}/${encodeURIComponent(removing.personId)}`, {
+                  method: "DELETE",
+                  version: c.household.version,
+                }),
+              `「${personLabel(removing)}」を世帯から外しました。`,
+            );
+            if (r.ok) {
+              setRemoving(null);
+              // the button that opened the dialog is gone with the member: the focus goes to the heading
+              backToHeading();
+            }
+            return r;
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/** The person is chosen: the 続柄 to the main person, then the member is saved. */
+function AddMemberForm({
+  person,
+  onSubmit,
+  onDone,
+  onBack,
+}: {
+  person: Person;
+  onSubmit: (relationship: string) => Promise<{ ok: true } | { ok: false; error: unknown }>;
+  onDone: () => void;
+  onBack: () => void;
+}) {
+  const [relationship, setRelationship] = useState<string>("その他");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const r = await onSubmit(relationship);
+    setBusy(false);
+    if (r.ok) onDone();
+    else setError(r.error);
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="世帯員の続柄">
+      <ErrorAlert error={error} title="世帯員を加えられませんでした" />
+      <p>
+        <strong>{personLabel(person)}</strong>（{birthLabel(person.dateOfBirth)}）を世帯員に加えます。
+      </p>
+      <SelectField
+        label="続柄"
+        hint="主たる対象者（本人）から見た続柄"
+        value={relationship}
+        onChange={setRelationship}
+        options={RELATIONSHIPS.map((x) => ({ value: x, label: x }))}
+        error={fieldErrorMap(error).relationship}
+      />
+      <div className="support-actions">
+        <button type="button" className="button secondary" onClick={onBack}>
+          別の人を選ぶ
+        </button>
+        <button type="submit" className="button" disabled={busy}>
+          世帯員に加える
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RemoveMemberDialog({
+  member,
+  onClose,
+  onRemove,
+}: {
+  member: HouseholdMember;
+  onClose: () => void;
+  onRemove: () => Promise<{ ok: true } | { ok: false; error: unknown }>;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await onRemove();
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+  };
+  return (
+    <Dialog open title={`「${personLabel(member)}」を世帯から外す`} onClose={onClose}>
+      <ErrorAlert error={error} />
+      <form onSubmit={submit} noValidate>
+        <p>転居などで世帯を離れたときに外します。本人の記録は消えず、世帯の変更は監査ログに残ります。</p>
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            キャンセル
+          </button>
+          <button type="submit" className="button danger" disabled={busy}>
+            世帯から外す
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }
