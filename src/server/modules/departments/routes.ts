@@ -5,6 +5,7 @@ import { requireAuth } from "../../platform/auth/plugin.js";
 import { conflict, notFound, parseInput, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { expectedVersion } from "../../platform/versions.js";
+import * as plansRepo from "../plans/repository.js";
 import { presentDepartment } from "./presenter.js";
 import * as repo from "./repository.js";
 import { createDepartmentSchema, mergeDepartmentSchema, renameDepartmentSchema } from "./schema.js";
@@ -65,6 +66,7 @@ export function departmentRoutes(app: FastifyInstance, db: Db) {
         before,
         after,
       });
+      await plansRepo.touchPlansOfMunicipality(tx, auth.municipalityId);
       return after;
     });
     return { department: presentDepartment(row) };
@@ -92,6 +94,7 @@ export function departmentRoutes(app: FastifyInstance, db: Db) {
         before,
         after,
       });
+      await plansRepo.touchPlansOfMunicipality(tx, auth.municipalityId);
       return after;
     });
     return { department: presentDepartment(row) };

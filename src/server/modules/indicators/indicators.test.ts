@@ -292,6 +292,30 @@ describe("indicators: list, series, shares", () => {
     expect(fields(await office.get(`/api/plans/${planId}/indicators`))).toEqual(["fiscalYear"]);
   });
 
+  it("shows a department's new name after a 組織改正 rename, though the list was cached before", async () => {
+    const url = `/api/plans/${planId}/indicators?fiscalYear=2025`;
+    const named = async () =>
+      ((await office.get(url)).body.indicators as any[]).find((i) => i.id === ids.gte).departments[0].name;
+    expect(await named()).toBe("高齢支援課");
+    const dept = ((await office.get("/api/departments")).body.departments as any[]).find(
+      (d) => d.name === "高齢支援課",
+    );
+    const renamed = await office.post(
+      `/api/departments/${dept.id}/rename`,
+      { name: "高齢福祉課", effectiveFrom: "2026-04-01" },
+      ifMatch(dept.version),
+    );
+    expect(renamed.status).toBe(200);
+    expect(await named()).toBe("高齢福祉課");
+    const back = await office.post(
+      `/api/departments/${dept.id}/rename`,
+      { name: "高齢支援課", effectiveFrom: "2026-10-01" },
+      ifMatch(renamed.body.department.version),
+    );
+    expect(back.status).toBe(200);
+    expect(await named()).toBe("高齢支援課");
+  });
+
   it("pages the list: counts and total cover every indicator, a focused indicator opens its page", async () => {
     const url = `/api/plans/${planId}/indicators?fiscalYear=2025`;
     const all = (await office.get(url)).body;

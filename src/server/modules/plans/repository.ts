@@ -54,6 +54,17 @@ export async function touchPlan(db: Executor, municipalityId: string, planId: st
     .where(and(eq(plans.municipalityId, municipalityId), eq(plans.id, planId)));
 }
 
+/**
+ * Bumps every plan of the municipality: a department's name (組織改正) shows in views cached per plan version
+ * (indicators, the department matrix, "my department"), which must be recomputed.
+ */
+export async function touchPlansOfMunicipality(db: Executor, municipalityId: string) {
+  await db
+    .update(plans)
+    .set({ version: sql`${plans.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(plans.municipalityId, municipalityId));
+}
+
 export function listItems(db: Executor, municipalityId: string, planId: string) {
   return db
     .select()
