@@ -173,7 +173,7 @@ describe("generated payloads", () => {
     expect(res.body.fields).toEqual([
       { field: "previousStatus", message: "使用できない文字（NUL 文字）が含まれています" },
     ]);
-    const key = await send("POST", "/api/departments", { ["na\u0000me"]: "課" });
+    const key = await send("POST", "/api/departments", { "na\u0000me": "課" });
     expect(key.status).toBe(400);
     expect(key.body.fields[0].message).toBe("使用できない文字（NUL 文字）が含まれています");
     expect((await office.get(`/api/sheets/${sheetId}`)).body.sheet.version).toBe(sheet.version);

@@ -352,3 +352,24 @@ function DuplicatePanel({
     </section>
   );
 }
+
+/** The person step where a household member is added (case opening, case page): its hint and button texts. */
+export function MemberPersonStep({ onChosen }: { onChosen: (p: Person) => void }) {
+  return (
+    <>
+      <p className="small">
+        ふりがなで登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
+      </p>
+      <PersonStep
+        staff
+        onChosen={onChosen}
+        labels={{
+          choose: "世帯員に加える",
+          takeExisting: "この人を世帯員に加える",
+          register: "登録して世帯員に加える",
+          linkReason: "世帯員の登録時の重複確認で同じ人と判断",
+        }}
+      />
+    </>
+  );
+}

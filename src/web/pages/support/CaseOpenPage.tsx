@@ -11,7 +11,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../format";
 import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
 import { birthLabel, personLabel, RadioGroup } from "../../support/components";
-import { PersonStep } from "../../support/PersonStep";
+import { MemberPersonStep } from "../../support/PersonStep";
 import {
   activeConcernLabels,
   caseKeys,
@@ -434,20 +434,7 @@ function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
         {adding ? (
           <section className="add-member" aria-labelledby={`${ids}-add`}>
             <h3 id={`${ids}-add`}>世帯員を加える</h3>
-            <p className="small">
-              ふりがなで登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
-            </p>
-            <PersonStep
-              key={addKey}
-              staff
-              onChosen={addMember}
-              labels={{
-                choose: "世帯員に加える",
-                takeExisting: "この人を世帯員に加える",
-                register: "登録して世帯員に加える",
-                linkReason: "世帯員の登録時の重複確認で同じ人と判断",
-              }}
-            />
+            <MemberPersonStep key={addKey} onChosen={addMember} />
             <p>
               <button
                 type="button"

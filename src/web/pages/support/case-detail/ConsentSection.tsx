@@ -3,11 +3,12 @@ import { type FormEvent, useRef, useState } from "react";
 import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../server/modules/cases/schema";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { TextField } from "../../../components/FormField";
-import { formatDateTime, formatEraDate } from "../../../format";
+import { formatEraDate } from "../../../format";
 import type { CaseDetail } from "../../../support/caseTypes";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
 
+import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
 
 export function ConsentSection({
@@ -80,35 +81,18 @@ export function ConsentSection({
         </p>
       ) : null}
       {c.consentHistory.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption>本人同意の履歴</caption>
-            <thead>
-              <tr>
-                <th scope="col">記録日時</th>
-                <th scope="col">本人同意</th>
-                <th scope="col">日付</th>
-                <th scope="col">確認の方法</th>
-                <th scope="col">記録した機関</th>
-                <th scope="col">備考</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.consentHistory.map((h) => (
-                <tr key={h.seq}>
-                  <td className="nowrap">{formatDateTime(h.at)}</td>
-                  <td>{h.consentLabel}</td>
-                  <td className="nowrap">
-                    {h.consentDate ? formatEraDate(h.consentDate) : <span className="muted">－</span>}
-                  </td>
-                  <td>{h.consentMethod ?? <span className="muted">－</span>}</td>
-                  <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
-                  <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <HistoryTable
+          caption="本人同意の履歴"
+          events={c.consentHistory}
+          atHeader="記録日時"
+          byHeader="記録した機関"
+          reasonHeader="備考"
+          columns={[
+            { header: "本人同意", cell: (h) => h.consentLabel },
+            { header: "日付", cell: (h) => (h.consentDate ? formatEraDate(h.consentDate) : null), nowrap: true },
+            { header: "確認の方法", cell: (h) => h.consentMethod },
+          ]}
+        />
       ) : null}
       {manage && !open ? (
         <p>

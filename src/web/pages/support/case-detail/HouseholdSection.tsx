@@ -9,7 +9,7 @@ import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
 import type { CaseDetail, HouseholdMember } from "../../../support/caseTypes";
 import { birthLabel, personLabel } from "../../../support/components";
-import { PersonStep } from "../../../support/PersonStep";
+import { MemberPersonStep } from "../../../support/PersonStep";
 import { caseKeys } from "../../../support/queries";
 import type { Person } from "../../../support/types";
 import type { Notice } from "./useCaseWrite";
@@ -124,20 +124,7 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
             />
           ) : (
             <>
-              <p className="small">
-                ふりがなで登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
-              </p>
-              <PersonStep
-                key={addKey}
-                staff
-                onChosen={choose}
-                labels={{
-                  choose: "世帯員に加える",
-                  takeExisting: "この人を世帯員に加える",
-                  register: "登録して世帯員に加える",
-                  linkReason: "世帯員の登録時の重複確認で同じ人と判断",
-                }}
-              />
+              <MemberPersonStep key={addKey} onChosen={choose} />
               <p>
                 <button type="button" className="button secondary" onClick={stopAdding}>
                   世帯員の追加をやめる

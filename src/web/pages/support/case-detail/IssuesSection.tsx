@@ -1,9 +1,9 @@
 import { type FormEvent, useRef, useState } from "react";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
-import { formatDateTime } from "../../../format";
 import type { CaseDetail } from "../../../support/caseTypes";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
+import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
 
 /**
@@ -95,32 +95,21 @@ export function IssuesSection({
         </div>
       </dl>
       {c.issuesHistory.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption>課題の変更履歴</caption>
-            <thead>
-              <tr>
-                <th scope="col">日時</th>
-                <th scope="col">課題</th>
-                <th scope="col">変更した機関</th>
-                <th scope="col">理由</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.issuesHistory.map((h) => (
-                <tr key={h.seq}>
-                  <td className="nowrap">{formatDateTime(h.at)}</td>
-                  <td>
-                    {h.kind === "opened" ? <span className="small muted">（開始時）</span> : null}
-                    {h.issues.join("、")}
-                  </td>
-                  <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
-                  <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <HistoryTable
+          caption="課題の変更履歴"
+          events={c.issuesHistory}
+          columns={[
+            {
+              header: "課題",
+              cell: (h) => (
+                <>
+                  {h.kind === "opened" ? <span className="small muted">（開始時）</span> : null}
+                  {h.issues.join("、")}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {manage && !open ? (
         <p>

@@ -9,9 +9,9 @@ import {
 import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";
-import { formatDateTime } from "../../../format";
 import type { CaseDetail } from "../../../support/caseTypes";
 
+import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
 
 export function PhaseSection({
@@ -55,29 +55,12 @@ export function PhaseSection({
       ) : !manage ? (
         <p className="small muted">段階・チーム・本人同意の変更は、主担当機関と多機関協働の調整役が行います。</p>
       ) : null}
-      <div className="table-wrap">
-        <table className="data">
-          <caption>段階の履歴</caption>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">段階</th>
-              <th scope="col">機関</th>
-              <th scope="col">理由</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.phaseHistory.map((h) => (
-              <tr key={h.seq}>
-                <td className="nowrap">{formatDateTime(h.at)}</td>
-                <td>{h.phaseLabel}</td>
-                <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
-                <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HistoryTable
+        caption="段階の履歴"
+        events={c.phaseHistory}
+        columns={[{ header: "段階", cell: (h) => h.phaseLabel }]}
+        byHeader="機関"
+      />
       {to ? (
         <PhaseDialog c={c} to={to} needsReason={to !== next} onClose={() => setTo(null)} setNotice={setNotice} />
       ) : null}

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../format";
 import type { CaseDetail } from "../../../support/caseTypes";
 import { useAgencies } from "../../../support/queries";
 
+import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
 
 const TEAM_EVENT_LABELS: Record<string, string> = {
@@ -100,31 +101,15 @@ export function TeamSection({
           </div>
         </form>
       ) : null}
-      <div className="table-wrap">
-        <table className="data">
-          <caption>チームの変更履歴</caption>
-          <thead>
-            <tr>
-              <th scope="col">日時</th>
-              <th scope="col">変更</th>
-              <th scope="col">機関</th>
-              <th scope="col">変更した機関</th>
-              <th scope="col">理由</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.teamHistory.map((h) => (
-              <tr key={`${h.seq}-${h.kind}-${h.agency.id}`}>
-                <td className="nowrap">{formatDateTime(h.at)}</td>
-                <td>{TEAM_EVENT_LABELS[h.kind] ?? h.kind}</td>
-                <td>{h.agency.name}</td>
-                <td>{h.byAgency?.name ?? <span className="muted">－</span>}</td>
-                <td className="pre-wrap">{h.reason ?? <span className="muted">－</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HistoryTable
+        caption="チームの変更履歴"
+        events={c.teamHistory}
+        rowKey={(h) => `${h.seq}-${h.kind}-${h.agency.id}`}
+        columns={[
+          { header: "変更", cell: (h) => TEAM_EVENT_LABELS[h.kind] ?? h.kind },
+          { header: "機関", cell: (h) => h.agency.name },
+        ]}
+      />
       {removing ? (
         <RemoveDialog
           c={c}
