@@ -23,6 +23,7 @@ import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { withCase } from "../src/server/modules/cases/access.js";
 import * as casesRepo from "../src/server/modules/cases/repository.js";
 import { getCase, loadCaseDetail } from "../src/server/modules/cases/service.js";
+import { verifyAuditChain } from "../src/server/platform/audit.js";
 import { createSession, loadSession } from "../src/server/platform/auth/sessions.js";
 import { ApiClient } from "../test/support/api-client.js";
 
@@ -356,7 +357,16 @@ async function measureAuditOverhead(dir: string, municipalityId: string) {
     }
     const a = median(withAudit);
     const b = median(withoutAudit);
-    return `case read with its audit insert: median ${a.toFixed(2)} ms; the same reads without it: ${b.toFixed(2)} ms; ratio ${(a / b).toFixed(2)} (goal ≤ 1.5; n=${withAudit.length} each, alternating, in one process)`;
+    // the whole log written by this run, checked as `npm run cli -- audit verify` does (read in pages)
+    const rssBefore = process.resourceUsage().maxRSS;
+    const t = performance.now();
+    const verified = await verifyAuditChain(db);
+    const seconds = (performance.now() - t) / 1000;
+    const rssAfter = process.resourceUsage().maxRSS;
+    return [
+      `case read with its audit insert: median ${a.toFixed(2)} ms; the same reads without it: ${b.toFixed(2)} ms; ratio ${(a / b).toFixed(2)} (goal ≤ 1.5; n=${withAudit.length} each, alternating, in one process)`,
+      `audit verify: ${verified.records.toLocaleString("en")} records, ok ${verified.ok}, ${seconds.toFixed(1)} s (${Math.round(verified.records / seconds).toLocaleString("en")} records/s); peak RSS ${Math.round(rssBefore / 1024)} MB before, ${Math.round(rssAfter / 1024)} MB after`,
+    ].join("\n");
   } finally {
     await database.close();
   }
