@@ -3,7 +3,7 @@ import { api } from "../api";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
 import { birthLabel, personLabel } from "./components";
-import { searchPersons } from "./queries";
+import { KanaSearchForm, useKanaSearch } from "./KanaSearch";
 import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
@@ -55,42 +55,13 @@ export function PersonStep({
 }
 
 function PersonSearch({ onChosen, actionLabel }: { onChosen: (p: Person) => void; actionLabel?: string | undefined }) {
-  const [kana, setKana] = useState("");
-  const [result, setResult] = useState<Person[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const search = useKanaSearch();
+  const { result } = search;
   const headingId = useId();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await searchPersons(kana));
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>登録済みの人から選ぶ</h3>
-      <form onSubmit={submit} noValidate className="filters" aria-labelledby={headingId}>
-        <TextField
-          label="ふりがな（先頭から）"
-          value={kana}
-          onChange={setKana}
-          autoComplete="off"
-          error={fieldErrorMap(error).kana}
-        />
-        <div className="field">
-          <button type="submit" className="button secondary" disabled={busy}>
-            検索
-          </button>
-        </div>
-      </form>
-      {error && !fieldErrorMap(error).kana ? <ErrorAlert error={error} /> : null}
+      <KanaSearchForm search={search} label={{ headingId }} />
       {result ? (
         result.length ? (
           <PersonTable

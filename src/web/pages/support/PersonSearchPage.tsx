@@ -4,7 +4,8 @@ import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { usePageTitle } from "../../components/usePageTitle";
 import { birthLabel, personLabel } from "../../support/components";
-import { isAgencyStaff, searchPersons, useSupportUser } from "../../support/queries";
+import { KanaSearchForm, useKanaSearch } from "../../support/KanaSearch";
+import { isAgencyStaff, useSupportUser } from "../../support/queries";
 import type { Person } from "../../support/types";
 
 /**
@@ -14,11 +15,9 @@ import type { Person } from "../../support/types";
 export function PersonSearchPage() {
   usePageTitle("対象者の検索");
   const user = useSupportUser();
-  const [kana, setKana] = useState("");
-  const [result, setResult] = useState<Person[] | null>(null);
+  const search = useKanaSearch();
+  const { result } = search;
   const [selected, setSelected] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
   if (!isAgencyStaff(user)) {
@@ -30,22 +29,6 @@ export function PersonSearchPage() {
     );
   }
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    setSelected([]);
-    try {
-      setResult(await searchPersons(kana));
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s.filter((x) => x !== id), id].slice(-2) : s.filter((x) => x !== id)));
   const chosen = (result ?? []).filter((p) => selected.includes(p.id));
@@ -56,21 +39,15 @@ export function PersonSearchPage() {
       <p className="lead">
         ふりがなの先頭から対象者を探します。同じ人の記録が2つあるときは、2つを選んで関連付けます（記録は統合されず、そのまま残ります）。
       </p>
-      <form onSubmit={submit} noValidate className="filters" aria-label="対象者の検索">
-        <TextField
-          label="ふりがな（先頭から）"
-          value={kana}
-          onChange={setKana}
-          autoComplete="off"
-          error={fieldErrorMap(error).kana}
-        />
-        <div className="field">
-          <button type="submit" className="button" disabled={busy}>
-            検索
-          </button>
-        </div>
-      </form>
-      {error && !fieldErrorMap(error).kana ? <ErrorAlert error={error} /> : null}
+      <KanaSearchForm
+        search={search}
+        label={{ text: "対象者の検索" }}
+        primary
+        onSearch={() => {
+          setMessage(null);
+          setSelected([]);
+        }}
+      />
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
       {result ? (
         result.length ? (
