@@ -40,7 +40,8 @@ describe("evaluation workflow in the browser", () => {
     await page.getByLabel("年度").selectOption({ label: "令和7年度" });
     await page.getByLabel("状態").selectOption({ label: "未着手" });
     await visible(page.getByRole("heading", { name: "令和7年度の評価表" }));
-    // every row is the department's own
+    // every row is the department's own (the rows of the chosen filter arrive after the heading)
+    await visible(page.locator("tbody tr td:nth-child(3)"));
     const depts = await page.locator("tbody tr td:nth-child(3)").allTextContents();
     expect(depts.length).toBeGreaterThan(0);
     for (const d of depts) expect(d).toContain("高齢支援課");

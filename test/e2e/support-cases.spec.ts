@@ -194,7 +194,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await household.getByRole("button", { name: new RegExp(`世帯から外す.*${CHILD}`) }).click();
     await c.getByRole("dialog").getByRole("button", { name: "世帯から外す" }).click();
     await visible(c.getByText(new RegExp(`「${CHILD}（.*）」を世帯から外しました。`)));
-    expect(await household.getByRole("row", { name: new RegExp(CHILD) }).count()).toBe(0);
+    await until(async () => (await household.getByRole("row", { name: new RegExp(CHILD) }).count()) === 0, "gone");
     await visible(household.getByRole("row", { name: new RegExp(`配偶者 ${SPOUSE}`) }));
 
     // team: add an agency with a reason, then remove it with a reason; both stay in the history

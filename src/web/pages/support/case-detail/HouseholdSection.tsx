@@ -36,15 +36,18 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
     send: () => Promise<unknown>,
     done: string,
   ): Promise<{ ok: true } | { ok: false; error: unknown }> => {
+    let notice: Notice;
     try {
       await send();
-      setNotice({ kind: "success", text: done });
+      notice = { kind: "success", text: done };
     } catch (error) {
       if (!(error instanceof ApiError && error.isStale)) return { ok: false, error };
-      setNotice({ kind: "warning", text: STALE_TEXT });
+      notice = { kind: "warning", text: STALE_TEXT };
     }
+    // the members on screen are the saved ones when the message says so
     await queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
     await queryClient.invalidateQueries({ queryKey: ["support", "households"] });
+    setNotice(notice);
     return { ok: true };
   };
   const backToHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
