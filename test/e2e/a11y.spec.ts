@@ -292,7 +292,12 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("checkbox").nth(0).check();
     await page.getByRole("checkbox").nth(1).check();
     await visible(page.getByRole("heading", { name: "同じ人として関連付ける" }));
-    found.push(...(await seriousViolations(page, "対象者の検索")));
+    await page
+      .getByRole("button", { name: /^表示.*世帯・ケース/ })
+      .first()
+      .click();
+    await visible(page.getByRole("button", { name: /^閉じる.*世帯・ケース/ }));
+    found.push(...(await seriousViolations(page, "対象者の検索（世帯・ケースを表示）")));
 
     await page.goto(`${web.baseUrl}/support/cases`);
     await visible(page.getByRole("table", { name: /ケースの一覧/ }));

@@ -313,6 +313,13 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     const compare = m.getByRole("table", { name: "第1版と第2版の比較" });
     await visible(compare.getByRole("row", { name: /健康・障害 変更あり/ }));
     expect(await compare.getByRole("row", { name: /経済状況 変更あり/ }).count()).toBe(0);
+    // the team agency finds the case again from the person: 対象者の検索 shows the households and their cases
+    await m.getByRole("link", { name: "対象者の検索" }).click();
+    await m.getByLabel(/^ふりがな/).fill("しけん なつお");
+    await m.getByRole("form", { name: "対象者の検索" }).getByRole("button", { name: "検索" }).click();
+    await m.getByRole("button", { name: new RegExp(`表示.*${NAME}.*世帯・ケース`) }).click();
+    await m.getByRole("link", { name: /ケースを開く（/ }).click();
+    await until(async () => m.url() === caseUrl, "back on the case page");
     await member.context.close();
 
     // ---- staff of an agency not on the team: 見つかりません, nothing of the person shown

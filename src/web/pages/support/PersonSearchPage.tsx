@@ -1,11 +1,15 @@
-import { type FormEvent, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, Fragment, useState } from "react";
 import { ApiError, api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
+import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import type { Household } from "../../support/caseTypes";
 import { birthLabel, personLabel } from "../../support/components";
 import { KanaSearchForm, useKanaSearch } from "../../support/KanaSearch";
-import { isAgencyStaff, useSupportUser } from "../../support/queries";
+import { caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
 import type { Person } from "../../support/types";
 
 /**
@@ -18,6 +22,8 @@ export function PersonSearchPage() {
   const search = useKanaSearch();
   const { result } = search;
   const [selected, setSelected] = useState<string[]>([]);
+  /** the persons whose households and cases are shown under their row */
+  const [opened, setOpened] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
   if (!isAgencyStaff(user)) {
@@ -46,6 +52,7 @@ export function PersonSearchPage() {
         onSearch={() => {
           setMessage(null);
           setSelected([]);
+          setOpened([]);
         }}
       />
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
@@ -62,26 +69,49 @@ export function PersonSearchPage() {
                   <th scope="col">生年月日</th>
                   <th scope="col">住所</th>
                   <th scope="col">電話番号</th>
+                  <th scope="col">世帯・ケース</th>
                 </tr>
               </thead>
               <tbody>
                 {result.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        id={`pick-${p.id}`}
-                        checked={selected.includes(p.id)}
-                        onChange={(e) => toggle(p.id, e.target.checked)}
-                        aria-label={`関連付けに選ぶ：${personLabel(p)}（${birthLabel(p.dateOfBirth)}）`}
-                      />
-                    </td>
-                    <th scope="row">{p.nameKanji ?? <span className="muted">（未登録）</span>}</th>
-                    <td>{p.nameKana}</td>
-                    <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
-                    <td>{p.address ?? <span className="muted">－</span>}</td>
-                    <td>{p.phone ?? <span className="muted">－</span>}</td>
-                  </tr>
+                  <Fragment key={p.id}>
+                    <tr>
+                      <td>
+                        <input
+                          type="checkbox"
+                          id={`pick-${p.id}`}
+                          checked={selected.includes(p.id)}
+                          onChange={(e) => toggle(p.id, e.target.checked)}
+                          aria-label={`関連付けに選ぶ：${personLabel(p)}（${birthLabel(p.dateOfBirth)}）`}
+                        />
+                      </td>
+                      <th scope="row">{p.nameKanji ?? <span className="muted">（未登録）</span>}</th>
+                      <td>{p.nameKana}</td>
+                      <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
+                      <td>{p.address ?? <span className="muted">－</span>}</td>
+                      <td>{p.phone ?? <span className="muted">－</span>}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={opened.includes(p.id)}
+                          onClick={() =>
+                            setOpened((o) => (o.includes(p.id) ? o.filter((x) => x !== p.id) : [...o, p.id]))
+                          }
+                        >
+                          {opened.includes(p.id) ? "閉じる" : "表示"}
+                          <span className="visually-hidden">：{personLabel(p)}の世帯・ケース</span>
+                        </button>
+                      </td>
+                    </tr>
+                    {opened.includes(p.id) ? (
+                      <tr>
+                        <td colSpan={7}>
+                          <PersonHouseholds person={p} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -151,5 +181,54 @@ function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }
         </p>
       </form>
     </section>
+  );
+}
+
+/**
+ * The households of a person and, in each, the cases the caller may open (the household read shows only those: a
+ * case of another team stays hidden). Each household read is audited, as on the case page.
+ */
+function PersonHouseholds({ person }: { person: Person }) {
+  const found = useQuery({
+    queryKey: [...caseKeys.households(person.id), "with-cases"],
+    queryFn: async () => {
+      const { households } = await api<{ households: { id: string }[] }>(
+        `/api/households?personId=${encodeURIComponent(person.id)}`,
+      );
+      const out: Household[] = [];
+      // one after the other: a person is in one or two households
+      for (const h of households)
+        out.push((await api<{ household: Household }>(`/api/households/${encodeURIComponent(h.id)}`)).household);
+      return out;
+    },
+    staleTime: 0,
+  });
+  if (found.isPending) return <Loading />;
+  if (found.error) return <QueryError error={found.error} />;
+  if (!found.data.length)
+    return <p className="small">「{personLabel(person)}」の世帯は、あなたの機関が見られる範囲にはありません。</p>;
+  return (
+    <ul className="plain-list">
+      {found.data.map((h) => (
+        <li key={h.id}>
+          世帯{h.name ? `（${h.name}）` : ""}: {h.address}（{h.members.length}人）
+          {h.cases.length ? (
+            <>
+              {" "}
+              ケース:{" "}
+              {h.cases.map((c) => (
+                <Fragment key={c.id}>
+                  <Link to="/support/cases/$caseId" params={{ caseId: c.id }}>
+                    ケースを開く（{c.phaseLabel}）
+                  </Link>{" "}
+                </Fragment>
+              ))}
+            </>
+          ) : (
+            <span className="small muted">（あなたが見られるケースはありません）</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
