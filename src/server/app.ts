@@ -8,6 +8,7 @@ import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
+import { registerRouteGate } from "./platform/access/route-gate.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
 
@@ -48,6 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const cookies = cookieSettings(opts.secureCookies);
   registerAuth(app, opts.db, cookies);
+  registerRouteGate(app, opts.db, (key) => app.log.error({ route: key }, "route missing from the access table"));
   authRoutes(app, opts.db, cookies);
   departmentRoutes(app, opts.db);
   registerModules(app, opts.db);

@@ -101,10 +101,12 @@ export function useMunicipalities() {
   });
 }
 
-export function useDepartments() {
+/** The municipality's departments; `enabled: false` where the account is not on the plan side (nothing is asked). */
+export function useDepartments(enabled = true) {
   return useQuery({
     queryKey: keys.departments,
     queryFn: () => api<{ departments: Department[] }>("/api/departments").then((r) => r.departments),
+    enabled,
   });
 }
 
@@ -315,10 +317,12 @@ export function useUserAccounts() {
 }
 
 /** The agencies an account may belong to (names for the user screens). */
-export function useAgencyOptions() {
+/** The agencies; `enabled: false` where the account is not on the support side (nothing is asked). */
+export function useAgencyOptions(enabled = true) {
   return useQuery({
     queryKey: userKeys.agencies,
     queryFn: () => api<{ agencies: AgencyOption[] }>("/api/agencies").then((r) => r.agencies),
+    enabled,
   });
 }
 

@@ -5,11 +5,11 @@ import {
   createRouter,
   Navigate,
   Outlet,
-  redirect,
   useLocation,
   useRouter,
 } from "@tanstack/react-router";
 import { useEffect } from "react";
+import { landingOfSession, mayOpenPath } from "./access";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { AttainmentPage } from "./pages/AttainmentPage";
@@ -31,7 +31,6 @@ import { SheetPage } from "./pages/SheetPage";
 import { SummaryPage } from "./pages/SummaryPage";
 import { UsersPage } from "./pages/UsersPage";
 import { useSession } from "./queries";
-import { landingPath } from "./support/landing";
 import { supportRoutes } from "./support/routes";
 import type { AuditFilter } from "./types";
 
@@ -39,7 +38,7 @@ import type { AuditFilter } from "./types";
  * Only a path of this app may be a redirect target after login (never another site); without one (or "/") the
  * user's landing page.
  */
-export function safeRedirect(target: unknown, fallback = "/plans"): string {
+export function safeRedirect(target: unknown, fallback: string): string {
   return typeof target === "string" &&
     target.startsWith("/") &&
     !target.startsWith("//") &&
@@ -112,13 +111,18 @@ function Root() {
       </PublicLayout>
     );
   }
+  const landing = landingOfSession(session.data) ?? "/";
   if (onLogin) {
-    const target = safeRedirect((location.search as { redirect?: unknown }).redirect, landingPath(session.data.user));
-    return <RedirectTo href={target} />;
+    const target = safeRedirect((location.search as { redirect?: unknown }).redirect, landing);
+    // a page asked for before login that this account may not open: its landing page instead
+    return <RedirectTo href={mayOpenPath(session.data, target.split("?")[0] ?? target) ? target : landing} />;
   }
+  if (location.pathname === "/" && landing !== "/") return <RedirectTo href={landing} />;
   return (
     <AppLayout session={session.data}>
-      <Outlet />
+      {/* deny by default: a screen the access table does not give this account is not found, as on the server */}
+      {mayOpenPath(session.data, location.pathname) ? <Outlet /> : <NotFound />}
+      {landing === "/" && location.pathname === "/" ? <NoScreens /> : null}
     </AppLayout>
   );
 }
@@ -128,13 +132,18 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   notFoundComponent: () => <NotFound />,
 });
 
-const indexRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/",
-  beforeLoad: () => {
-    throw redirect({ to: "/plans" });
-  },
-});
+/** "/" goes to the user's landing page (Root decides, from the access table). */
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: () => null });
+
+/** An account that may open no screen (e.g. agency staff not yet assigned to an agency). */
+function NoScreens() {
+  return (
+    <>
+      <h1>利用できる画面がありません</h1>
+      <p>このアカウントには、まだ利用できる画面がありません。所属機関や役割の設定を管理者にお問い合わせください。</p>
+    </>
+  );
+}
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,

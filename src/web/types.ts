@@ -5,7 +5,9 @@ import type { Change } from "../domain/revisions/diff";
  * src/server/modules/*\/presenter.ts and summaries/service.ts).
  */
 
-export type Role = "system_admin" | "plan_office" | "department_editor" | "viewer" | "support_staff" | "provider";
+export type { Role } from "../domain/access/principals";
+
+import type { Role } from "../domain/access/principals";
 
 export interface Session {
   user: {
@@ -15,6 +17,10 @@ export interface Session {
     role: Role;
     roleLabel: string;
     departmentIds: string[];
+    /** the agency of an agency staff or provider account */
+    agencyId: string | null;
+    /** the account's agency is a 多機関協働 coordinator */
+    isCoordinator: boolean;
   };
   municipality: { id: string; code: string; name: string };
   csrfToken: string;

@@ -5,7 +5,7 @@ import { hashPassword } from "../../src/server/platform/auth/passwords.js";
 
 export const FACTORY_PASSWORD = "factory-pass-1";
 
-/** A second municipality with one user per role, for isolation tests. */
+/** A second municipality with one user per role of the plan side and a support-side administrator, for isolation tests. */
 export async function createMunicipality(db: Db, code: string, name = `テスト市${code}`) {
   const passwordHash = await hashPassword(FACTORY_PASSWORD);
   const [m] = await db.insert(municipalities).values({ code, name }).returning();
@@ -15,6 +15,7 @@ export async function createMunicipality(db: Db, code: string, name = `テスト
     ["office", "plan_office"],
     ["editor", "department_editor"],
     ["viewer", "viewer"],
+    ["support-admin", "support_admin"],
   ] as const) {
     const [u] = await db
       .insert(users)

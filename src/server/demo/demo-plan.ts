@@ -24,6 +24,8 @@ export const DEMO_USERS = [
   { loginId: "shogai", displayName: "障害 二葉（障害福祉課）", role: "department_editor", departments: ["障害福祉課"] },
   { loginId: "soudan", displayName: "相談 三太（福祉相談課）", role: "department_editor", departments: ["福祉相談課"] },
   { loginId: "iin", displayName: "委員 四季（推進委員会）", role: "viewer", departments: [] },
+  // the support side's accounts, agencies and 相談の分類 are administered apart from the plan office
+  { loginId: "shienkanri", displayName: "支援 管理（重層的支援の管理者）", role: "support_admin", departments: [] },
 ] as const;
 
 export interface DemoProject {

@@ -1,4 +1,5 @@
-import type { AuthContext } from "./auth/context.js";
+import { canManageRole, MANAGEABLE_ROLES, principalOf, SIDE_OF_ROLE } from "../../domain/access/principals.js";
+import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
 
 /**
@@ -8,6 +9,10 @@ import { forbidden, notFound } from "./errors.js";
  */
 
 const isPlanOffice = (a: AuthContext) => a.role === "plan_office" || a.role === "system_admin";
+/** the plan side's readers: the plan office, department editors, viewers (committee members), the system admin */
+const readsPlanSide = (a: AuthContext) => SIDE_OF_ROLE[a.role] === "plan" || a.role === "system_admin";
+/** the support side's settings (agencies, 相談の分類) are its administrators' (and the system admin's) */
+const isSupportAdmin = (a: AuthContext) => a.role === "support_admin" || a.role === "system_admin";
 /** support_staff and provider accounts act for their agency; without one they can do nothing of issue 4 */
 const actsForAgency = (a: AuthContext) => (a.role === "support_staff" || a.role === "provider") && !!a.agencyId;
 const isAgencyStaff = (a: AuthContext) => a.role === "support_staff" && !!a.agencyId;
@@ -28,10 +33,13 @@ export const policies = {
   reviewSheets(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
   },
-  /** Plan structure and the 総括表 are municipal business information: every role of the municipality reads them. */
-  readPlans(_a: AuthContext) {},
+  /** Plan structure and the 総括表 are the plan side's: the support side sees none of its internal work. */
+  readPlans(a: AuthContext) {
+    if (!readsPlanSide(a)) throw forbidden();
+  },
   /** Sheets: plan office and viewers see all; a department editor sees only items its departments own. */
   canSeeSheet(a: AuthContext, itemDepartmentIds: string[]): boolean {
+    if (!readsPlanSide(a)) return false;
     if (a.role !== "department_editor") return true;
     return itemDepartmentIds.some((d) => a.departmentIds.includes(d));
   },
@@ -47,6 +55,7 @@ export const policies = {
    * own, directly or through an ancestor item (`owners` = departments of the item and of its ancestors).
    */
   canSeeIndicator(a: AuthContext, owners: string[]): boolean {
+    if (!readsPlanSide(a)) return false;
     if (a.role !== "department_editor") return true;
     return owners.some((d) => a.departmentIds.includes(d));
   },
@@ -62,24 +71,45 @@ export const policies = {
   manageIndicators(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
   },
+  /**
+   * Accounts, with separation of duties: the plan office administers the plan side's accounts, the support-side
+   * administrator the support side's (agency staff, coordinators, providers), the system administrator all. Nobody
+   * grants a role above its own or of the other side.
+   */
   manageUsers(a: AuthContext) {
-    if (a.role !== "system_admin" && a.role !== "plan_office") throw forbidden();
+    if (!MANAGEABLE_ROLES[a.role]) throw forbidden();
   },
+  canManageAccount(a: AuthContext, accountRole: Role): boolean {
+    return canManageRole(a.role, accountRole);
+  },
+  canGrantRole(a: AuthContext, role: Role): boolean {
+    return canManageRole(a.role, role);
+  },
+  /** Support-side account changes are shown to the coordinators and the support-side administrators. */
+  readAccountChanges(a: AuthContext) {
+    if (!isSupportAdmin(a) && principalOf(a) !== "coordinator") throw forbidden();
+  },
+  /** The audit trail, per side: each administrator reads the records of its own side (the system admin all). */
   readAudit(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
+    if (!isPlanOffice(a) && a.role !== "support_admin") throw forbidden();
+  },
+  auditSideOf(a: AuthContext): "plan" | "support" | "all" {
+    return a.role === "system_admin" ? "all" : a.role === "support_admin" ? "support" : "plan";
   },
 
-  /** Agencies: every account of the municipality reads the names; the plan office registers them. */
-  readAgencies(_a: AuthContext) {},
-  manageAgencies(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
+  /** Agencies: the support side reads them; its administrators register them (a coordinator agency widens access). */
+  readAgencies(a: AuthContext) {
+    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
   },
-  /** The 「気になること」 categories: read by those who send referrals or work on cases, and the plan office. */
+  manageAgencies(a: AuthContext) {
+    if (!isSupportAdmin(a)) throw forbidden();
+  },
+  /** The 「気になること」 categories: read by those who send referrals or work on cases; set by the support admins. */
   readConcerns(a: AuthContext) {
-    if (!isPlanOffice(a) && !actsForAgency(a)) throw forbidden();
+    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
   },
   manageConcerns(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
+    if (!isSupportAdmin(a)) throw forbidden();
   },
   /** Persons are registered by agency staff and registered providers (to send a referral about them). */
   registerPersons(a: AuthContext) {

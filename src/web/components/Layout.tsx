@@ -1,12 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { SIDE_OF_ROLE, type Side } from "../../domain/access/principals";
+import { landingOfSession, menuOfSession } from "../access";
 import { api, errorMessage, setCsrfToken } from "../api";
-import { isPlanOffice, keys } from "../queries";
-import { SupportNavItems } from "../support/SupportNav";
+import { keys } from "../queries";
 import type { Session } from "../types";
 
 const activeProps = { className: "active" } as const;
+
+/** What the product is for the side the user works on. */
+const SIDE_TITLES: Record<Side, string> = { plan: "計画の評価", support: "重層的支援", system: "システム管理" };
 
 /** Moves focus to the page when the route changes, so screen-reader users hear the new page. */
 function useFocusOnNavigate() {
@@ -30,7 +34,6 @@ export function AppLayout({ session, children }: { session: Session; children: R
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [logoutError, setLogoutError] = useState<unknown>(null);
-  const office = isPlanOffice(session);
   useFocusOnNavigate();
 
   const logout = async () => {
@@ -52,8 +55,10 @@ export function AppLayout({ session, children }: { session: Session; children: R
         本文へ移動
       </a>
       <header className="site-header">
-        <Link to="/plans" className="brand">
-          つなぐ <span className="visually-hidden">（</span>計画の評価<span className="visually-hidden">）</span>
+        <Link to={landingOfSession(session) ?? "/"} className="brand">
+          つなぐ <span className="visually-hidden">（</span>
+          {SIDE_TITLES[SIDE_OF_ROLE[session.user.role]]}
+          <span className="visually-hidden">）</span>
         </Link>
         <span className="municipality">{session.municipality.name}</span>
         <div className="user">
@@ -68,72 +73,13 @@ export function AppLayout({ session, children }: { session: Session; children: R
       </header>
       <nav className="site-nav" aria-label="メインメニュー">
         <ul>
-          <SupportNavItems session={session} />
-          <li>
-            <Link to="/plans" activeProps={activeProps}>
-              計画一覧
-            </Link>
-          </li>
-          <li>
-            <Link to="/evaluations" activeProps={activeProps}>
-              {session.user.role === "department_editor" ? "評価（自分の担当）" : "評価"}
-            </Link>
-          </li>
-          <li>
-            <Link to="/summary" activeProps={activeProps}>
-              総括表
-            </Link>
-          </li>
-          <li>
-            <Link to="/indicators" activeProps={activeProps}>
-              指標
-            </Link>
-          </li>
-          {session.user.role === "department_editor" ? (
-            <li>
-              <Link to="/my-department" activeProps={activeProps}>
-                自分の課
+          {menuOfSession(session).map((entry) => (
+            <li key={entry.path}>
+              <Link to={entry.path} activeProps={activeProps}>
+                {entry.label}
               </Link>
             </li>
-          ) : null}
-          <li>
-            <Link to="/revisions" activeProps={activeProps}>
-              改定
-            </Link>
-          </li>
-          <li>
-            <Link to="/matrix" activeProps={activeProps}>
-              担当課一覧
-            </Link>
-          </li>
-          {session.user.role !== "viewer" ? (
-            <li>
-              <Link to="/imports" activeProps={activeProps}>
-                取込
-              </Link>
-            </li>
-          ) : null}
-          {office ? (
-            <li>
-              <Link to="/departments" activeProps={activeProps}>
-                課の管理
-              </Link>
-            </li>
-          ) : null}
-          {office ? (
-            <li>
-              <Link to="/users" activeProps={activeProps}>
-                利用者管理
-              </Link>
-            </li>
-          ) : null}
-          {office ? (
-            <li>
-              <Link to="/audit" activeProps={activeProps}>
-                監査ログ
-              </Link>
-            </li>
-          ) : null}
+          ))}
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
@@ -158,7 +104,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         本文へ移動
       </a>
       <header className="site-header">
-        <span className="brand">つなぐ 計画の評価</span>
+        <span className="brand">つなぐ</span>
       </header>
       <main id="main" tabIndex={-1} className="narrow">
         {children}

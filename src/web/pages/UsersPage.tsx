@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { canManageRole, MANAGEABLE_ROLES, ROLE_LABELS } from "../../domain/access/principals";
+import { can } from "../access";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
@@ -11,23 +13,21 @@ import { joinNames } from "../format";
 import { useAgencyOptions, useDepartments, userKeys, useSession, useUserAccounts } from "../queries";
 import type { AgencyOption, Department, Role, UserAccount } from "../types";
 
-const ROLE_LABELS: Record<Role, string> = {
-  system_admin: "システム管理者",
-  plan_office: "計画所管課",
-  department_editor: "担当課",
-  viewer: "閲覧者",
-  support_staff: "支援機関職員",
-  provider: "登録事業者",
-};
-
 /** Roles that work for an agency, and the kind of agency each belongs to. */
 const AGENCY_KIND: Partial<Record<Role, AgencyOption["kind"]>> = { support_staff: "public", provider: "provider" };
 
+/** What this screen manages, by who is administering (separation of duties: each side its own accounts). */
+const LEADS: Partial<Record<Role, string>> = {
+  system_admin: "すべての職員・支援機関・登録事業者のアカウントを登録し、役割と所属（課・機関）を設定します。",
+  plan_office:
+    "計画側（計画所管課・担当課・閲覧者）のアカウントを登録し、役割と所属課を設定します。支援機関・登録事業者のアカウントは支援側管理者が管理します。",
+  support_admin:
+    "支援側（支援機関職員・登録事業者・支援側管理者）のアカウントを登録し、役割と所属機関を設定します。変更は多機関協働の職員にも表示されます。",
+};
+
+/** The roles the caller may grant: those of its own side, never above its own (the server checks the same). */
 const roleOptions = (callerRole: Role | undefined) =>
-  (Object.keys(ROLE_LABELS) as Role[])
-    // only a system administrator can make another one
-    .filter((r) => r !== "system_admin" || callerRole === "system_admin")
-    .map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+  (callerRole ? (MANAGEABLE_ROLES[callerRole] ?? []) : []).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** What an account of this role and these departments/agency should send: no agency for the other roles. */
 function membership(role: Role, departmentIds: string[], agencyId: string) {
@@ -38,8 +38,9 @@ export function UsersPage() {
   usePageTitle("利用者管理");
   const session = useSession();
   const users = useUserAccounts();
-  const departments = useDepartments();
-  const agencies = useAgencyOptions();
+  // each side's administrator sees the memberships of its own side only
+  const departments = useDepartments(can(session.data, "GET /api/departments"));
+  const agencies = useAgencyOptions(can(session.data, "GET /api/agencies"));
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [toggling, setToggling] = useState<UserAccount | null>(null);
@@ -52,26 +53,30 @@ export function UsersPage() {
     await queryClient.invalidateQueries({ queryKey: userKeys.users });
   };
 
-  if (users.isPending || departments.isPending || agencies.isPending) return <Loading />;
+  const loading = (q: { isPending: boolean; fetchStatus: string }) => q.isPending && q.fetchStatus !== "idle";
+  if (users.isPending || loading(departments) || loading(agencies)) return <Loading />;
   if (users.error) return <QueryError error={users.error} />;
   if (departments.error) return <QueryError error={departments.error} />;
   if (agencies.error) return <QueryError error={agencies.error} />;
+  const departmentList = departments.data ?? [];
+  const agencyList = agencies.data ?? [];
   const callerRole = session.data?.user.role;
-  const deptName = new Map(departments.data.map((d) => [d.id, d.name]));
-  const agencyName = new Map(agencies.data.map((a) => [a.id, a.name]));
-  const canEdit = (u: UserAccount) => u.role !== "system_admin" || callerRole === "system_admin";
+  const deptName = new Map(departmentList.map((d) => [d.id, d.name]));
+  const agencyName = new Map(agencyList.map((a) => [a.id, a.name]));
+  const canEdit = (u: UserAccount) => !!callerRole && canManageRole(callerRole, u.role);
   const isSelf = (u: UserAccount) => u.id === session.data?.user.id;
 
   return (
     <>
       <h1>利用者管理</h1>
       <p className="lead">
-        職員・支援機関・登録事業者のアカウントを登録し、役割と所属（課・機関）を設定します。無効にしたアカウントは、ログイン中でも次の操作からログインできなくなります。
+        {LEADS[callerRole ?? "viewer"] ?? LEADS.system_admin}
+        無効にしたアカウントは、ログイン中でも次の操作からログインできなくなります。
       </p>
       <CreateUserForm
         callerRole={callerRole}
-        departments={departments.data}
-        agencies={agencies.data}
+        departments={departmentList}
+        agencies={agencyList}
         onDone={(u) => done(`「${u.displayName}」（${u.loginId}）を登録しました。`)}
       />
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
@@ -130,8 +135,8 @@ export function UsersPage() {
           user={editing}
           self={isSelf(editing)}
           callerRole={callerRole}
-          departments={departments.data}
-          agencies={agencies.data}
+          departments={departmentList}
+          agencies={agencyList}
           onClose={() => setEditing(null)}
           onDone={(u) => done(`「${u.displayName}」（${u.loginId}）を変更しました。`)}
         />

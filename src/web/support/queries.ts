@@ -173,3 +173,26 @@ export function usePersonHouseholds(personId: string, enabled: boolean) {
     staleTime: 0,
   });
 }
+
+/** A change to a support-side account (separation of duties: shown to the coordinators and support admins). */
+export interface AccountChange {
+  at: string;
+  action: string;
+  actionLabel: string;
+  by: string;
+  account: {
+    id: string | null;
+    loginId: string | null;
+    displayName: string | null;
+    roleLabel: string | null;
+    agencyName: string | null;
+  };
+  changes: { field: string; from: string | null; to: string | null }[];
+}
+
+export function useAccountChanges() {
+  return useQuery({
+    queryKey: ["support", "account-changes"] as const,
+    queryFn: () => api<{ changes: AccountChange[] }>("/api/account-changes").then((r) => r.changes),
+  });
+}

@@ -1,4 +1,5 @@
 import { type AnyRoute, createRoute } from "@tanstack/react-router";
+import { AccountChangesPage } from "../pages/support/AccountChangesPage";
 import { AgenciesPage } from "../pages/support/AgenciesPage";
 import { CaseListPage } from "../pages/support/CaseListPage";
 import { CaseOpenPage } from "../pages/support/CaseOpenPage";
@@ -36,6 +37,11 @@ const pageNumber = (v: unknown) => {
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const agencies = createRoute({ getParentRoute: () => parent, path: "/support/agencies", component: AgenciesPage });
   const concerns = createRoute({ getParentRoute: () => parent, path: "/support/concerns", component: ConcernsPage });
+  const accountChanges = createRoute({
+    getParentRoute: () => parent,
+    path: "/support/account-changes",
+    component: AccountChangesPage,
+  });
   const referrals = createRoute({
     getParentRoute: () => parent,
     path: "/support/referrals",
@@ -75,5 +81,5 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     path: "/support/cases/$caseId",
     component: CaseDetailPage,
   });
-  return [agencies, concerns, referrals, referralNew, referral, referralCase, persons, cases, caseDetail] as const;
+  return [agencies, concerns, accountChanges, referrals, referralNew, referral, referralCase, persons, cases, caseDetail] as const;
 }

@@ -14,8 +14,8 @@ afterAll(async () => {
 });
 
 describe("agencies", () => {
-  it("the plan office registers agencies; everyone of the municipality reads them", async () => {
-    const office = await ApiClient.login(t.baseUrl, "keikaku");
+  it("the support-side administrator registers agencies; the support side reads them, the plan side does not", async () => {
+    const office = await ApiClient.login(t.baseUrl, "shienkanri");
     const created = await office.post("/api/agencies", { name: "つなぐ市社会福祉協議会", category: "地域づくり" });
     expect(created.status).toBe(201);
     expect(created.body.agency).toMatchObject({ kind: "public", kindLabel: "支援機関", isCoordinator: false });
@@ -29,11 +29,16 @@ describe("agencies", () => {
       isCoordinator: true,
     });
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["category", "name"]);
-    const viewer = await ApiClient.login(t.baseUrl, "iin");
-    const names = (await viewer.get("/api/agencies")).body.agencies.map((a: { name: string }) => a.name);
+    const names = (await staff.get("/api/agencies")).body.agencies.map((a: { name: string }) => a.name);
     expect(names).toContain("つなぐ市社会福祉協議会");
     expect(names).toHaveLength(6);
-    expect((await viewer.post("/api/agencies", { name: "x", category: "参加支援" })).status).toBe(403);
+    expect((await staff.post("/api/agencies", { name: "x", category: "参加支援" })).status).toBe(403);
+    // registering an agency (a coordinator one widens access) is not the plan side's to do, nor to read
+    for (const login of ["keikaku", "iin"]) {
+      const planSide = await ApiClient.login(t.baseUrl, login);
+      expect((await planSide.get("/api/agencies")).status, login).toBe(403);
+      expect((await planSide.post("/api/agencies", { name: "x", category: "参加支援" })).status, login).toBe(403);
+    }
     const session = (await staff.get("/api/auth/session")).body.user;
     expect(session).toMatchObject({ role: "support_staff", roleLabel: "支援機関職員", isCoordinator: false });
     expect(typeof session.agencyId).toBe("string");

@@ -230,14 +230,21 @@ describe("case and household access matrix", () => {
         login,
       ).toHaveLength(caseRoutes.length);
     }
-    expect(caseDenials).toContain("keikaku need_to_know:read");
-    expect(caseDenials).toContain("jigyosha need_to_know:records");
+    // the roles the access table never lets near a case are refused at the route; another agency's staff by the case
+    expect(caseDenials).toContain("keikaku role_not_allowed");
+    expect(caseDenials).toContain("jigyosha role_not_allowed");
+    expect(caseDenials).toContain("kikan need_to_know:read");
+    expect(caseDenials).toContain("kikan need_to_know:records");
     // the other municipality's attempts are written in its own trail
     expect(await denials(w.otherMunicipalityId, caseId)).toHaveLength(caseRoutes.length);
     const householdDenials = await denials(w.t.municipalityId, householdId);
     expect(householdDenials.sort()).toEqual(
       ["kikan", "jigyosha", "other-provider", "keikaku", "iin", "admin"]
-        .flatMap((l) => [`${l} need_to_know:read`, `${l} need_to_know:add_member`, `${l} need_to_know:remove_member`])
+        .flatMap((l) =>
+          l === "kikan"
+            ? [`${l} need_to_know:read`, `${l} need_to_know:add_member`, `${l} need_to_know:remove_member`]
+            : [`${l} role_not_allowed`, `${l} role_not_allowed`, `${l} role_not_allowed`],
+        )
         .sort(),
     );
     expect((await verifyAuditChain(db)).ok).toBe(true);

@@ -82,7 +82,7 @@ export async function startCaseWorld(): Promise<CaseWorld> {
   });
   as.otherMunicipality = await ApiClient.login(t.baseUrl, "coord", FACTORY_PASSWORD, "999003");
 
-  const agencies = (await as.planOffice.get("/api/agencies")).body.agencies as { id: string; name: string }[];
+  const agencies = (await as.systemAdmin.get("/api/agencies")).body.agencies as { id: string; name: string }[];
   const byName = (part: string) => agencies.find((a) => a.name.includes(part))?.id as string;
   const agencyId = {
     houkatsu: byName("地域包括"),

@@ -26,7 +26,7 @@ const referral = (concerns: unknown) => ({
 
 beforeAll(async () => {
   t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
+  office = await ApiClient.login(t.baseUrl, "shienkanri");
   provider = await ApiClient.login(t.baseUrl, "jigyosha");
   coordinator = await ApiClient.login(t.baseUrl, "coord");
   const agencies = (await office.get("/api/agencies")).body.agencies as { id: string; name: string }[];
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe("concern categories", () => {
-  it("a municipality without its own list reads the default list (version 0); only agency staff, providers and the plan office", async () => {
+  it("a municipality without its own list reads the default list (version 0); only the support side", async () => {
     const res = await provider.get("/api/concerns");
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"0"');
@@ -47,10 +47,11 @@ describe("concern categories", () => {
     expect(res.body.categories.every((c: Category) => c.id === null && c.active)).toBe(true);
     expect((await office.get("/api/concerns")).status).toBe(200);
     expect((await (await ApiClient.login(t.baseUrl, "iin")).get("/api/concerns")).status).toBe(403);
+    expect((await (await ApiClient.login(t.baseUrl, "keikaku")).get("/api/concerns")).status).toBe(403);
     expect((await (await ApiClient.login(t.baseUrl, "korei")).get("/api/concerns")).status).toBe(403);
   });
 
-  it("the plan office edits the whole list with If-Match (428 without, 412 when stale); others get 403", async () => {
+  it("the support-side administrator edits the whole list with If-Match (428 without, 412 when stale); others get 403", async () => {
     const used = await provider.post("/api/referrals", referral(["子育て"]));
     expect(used.status).toBe(201);
     const labels = [...DEFAULT_CONCERNS].map((label) => ({ label }));
@@ -64,6 +65,8 @@ describe("concern categories", () => {
     expect((await office.put("/api/concerns", body)).status).toBe(428);
     expect((await coordinator.put("/api/concerns", body, ifMatch(0))).status).toBe(403);
     expect((await provider.put("/api/concerns", body, ifMatch(0))).status).toBe(403);
+    const planOffice = await ApiClient.login(t.baseUrl, "keikaku");
+    expect((await planOffice.put("/api/concerns", body, ifMatch(0))).status).toBe(403);
     const saved = await office.put("/api/concerns", body, ifMatch(0));
     expect(saved.status).toBe(200);
     expect(saved.headers.get("etag")).toBe('"1"');
@@ -161,7 +164,7 @@ describe("concern categories", () => {
 
   it("each municipality has its own list", async () => {
     const other = await createMunicipality(t.database.db, "999031");
-    const otherOffice = await ApiClient.login(t.baseUrl, "office", FACTORY_PASSWORD, "999031");
+    const otherOffice = await ApiClient.login(t.baseUrl, "support-admin", FACTORY_PASSWORD, "999031");
     const theirs = await otherOffice.get("/api/concerns");
     expect(theirs.body.version).toBe(0);
     expect(theirs.body.categories.map((c: Category) => c.label)).toEqual([...DEFAULT_CONCERNS]);

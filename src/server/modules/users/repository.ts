@@ -1,6 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { userDepartments, users } from "../../db/schema/index.js";
+import { auditLog, userDepartments, users } from "../../db/schema/index.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -67,3 +67,39 @@ export async function setUserDepartments(
       .values(departmentIds.map((departmentId) => ({ municipalityId, userId, departmentId })));
   }
 }
+
+/**
+ * The account records (create, update, password reset) of support-side accounts, newest first: a change of role,
+ * agency or state of an account that acted, or acts, on the support side. Read from the audit trail, where every
+ * such change is written in its own transaction.
+ */
+export function listAccountChanges(db: Executor, municipalityId: string, roles: readonly string[], limit: number) {
+  const roleList = sql.join(
+    roles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+  return db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityId: auditLog.entityId,
+      actorLabel: auditLog.actorLabel,
+      actorName: users.displayName,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .leftJoin(users, and(eq(users.municipalityId, auditLog.municipalityId), eq(users.id, auditLog.actorUserId)))
+    .where(
+      and(
+        eq(auditLog.municipalityId, municipalityId),
+        eq(auditLog.entityType, "user"),
+        inArray(auditLog.action, ["create", "update", "update_with_password"]),
+        sql`(${auditLog.after}->>'role' in (${roleList}) or ${auditLog.before}->>'role' in (${roleList}))`,
+      ),
+    )
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+export type AccountChangeRow = Awaited<ReturnType<typeof listAccountChanges>>[number];

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { listAccountChanges } from "./account-changes.js";
 import { createUserSchema, updateUserSchema, userParams } from "./schema.js";
 import * as service from "./service.js";
 
@@ -10,6 +11,11 @@ export function userRoutes(app: FastifyInstance, db: Db) {
   app.get("/api/users", async (request) => {
     const auth = requireAuth(request);
     return { users: await service.listUsers(db, auth) };
+  });
+
+  app.get("/api/account-changes", async (request) => {
+    const auth = requireAuth(request);
+    return { changes: await listAccountChanges(db, auth, request.ip) };
   });
 
   app.post("/api/users", async (request, reply) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { ROLE_LABELS, ROLES } from "../../../domain/access/principals.js";
 
-export const roleSchema = z.enum(
-  ["system_admin", "plan_office", "department_editor", "viewer", "support_staff", "provider"],
-  { error: "役割は システム管理者・計画所管課・担当課・閲覧者・支援機関職員・登録事業者 から選んでください" },
-);
+export const roleSchema = z.enum(ROLES, {
+  error: `役割は ${ROLES.map((r) => ROLE_LABELS[r]).join("・")} から選んでください`,
+});
 
 const password = z
   .string()

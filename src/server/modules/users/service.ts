@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, Role } from "../../platform/auth/context.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { destroyUserSessions } from "../../platform/auth/sessions.js";
 import { conflict, forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
@@ -51,9 +51,9 @@ async function checkAgency(db: Executor, auth: AuthContext, role: string, agency
   return agency.id;
 }
 
-function checkRoleGrant(auth: AuthContext, role: string) {
-  // only a system administrator makes another one
-  if (role === "system_admin" && auth.role !== "system_admin") throw forbidden();
+/** Separation of duties: an administrator grants only roles of its own side, never one above its own. */
+function checkRoleGrant(auth: AuthContext, role: Role) {
+  if (!policies.canGrantRole(auth, role)) throw forbidden();
 }
 
 async function checkDepartments(db: Db, auth: AuthContext, ids: string[]) {
@@ -64,13 +64,16 @@ async function checkDepartments(db: Db, auth: AuthContext, ids: string[]) {
   return unique;
 }
 
+/** The accounts the caller administers (the other side's accounts are not listed). */
 export async function listUsers(db: Db, auth: AuthContext) {
   policies.manageUsers(auth);
   const [rows, depts] = await Promise.all([
     repo.listUsers(db, auth.municipalityId),
     repo.departmentIdsOfUsers(db, auth.municipalityId),
   ]);
-  return rows.map((u) => presentUser(u, depts.get(u.id) ?? []));
+  return rows
+    .filter((u) => policies.canManageAccount(auth, u.role as Role))
+    .map((u) => presentUser(u, depts.get(u.id) ?? []));
 }
 
 export async function createUser(db: Db, auth: AuthContext, ip: string, input: CreateUserInput) {
@@ -117,8 +120,8 @@ export async function updateUser(
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return db.transaction(async (tx) => {
     const before = await repo.findUser(tx, auth.municipalityId, userId);
-    if (!before) throw notFound("利用者");
-    checkRoleGrant(auth, before.role);
+    // another side's account is not the caller's to see (404), let alone to change or reset
+    if (!before || !policies.canManageAccount(auth, before.role as Role)) throw notFound("利用者");
     // the version first: a client that has not seen the latest change must reload before being told anything else
     if (before.version !== version) throw staleVersion(before.version);
     if (userId === auth.userId && (input.disabled || (input.role && input.role !== before.role))) {

@@ -1,20 +1,6 @@
-export type Role = "system_admin" | "plan_office" | "department_editor" | "viewer" | "support_staff" | "provider";
-export const ROLES: Role[] = [
-  "system_admin",
-  "plan_office",
-  "department_editor",
-  "viewer",
-  "support_staff",
-  "provider",
-];
-export const ROLE_LABELS: Record<Role, string> = {
-  system_admin: "システム管理者",
-  plan_office: "計画所管課",
-  department_editor: "担当課",
-  viewer: "閲覧者",
-  support_staff: "支援機関職員",
-  provider: "登録事業者",
-};
+export { ROLE_LABELS, ROLES, type Role } from "../../../domain/access/principals.js";
+
+import type { Role } from "../../../domain/access/principals.js";
 
 /** Who is asking: set on every request by the session hook, null when not logged in. */
 export interface AuthContext {

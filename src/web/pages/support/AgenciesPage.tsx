@@ -1,19 +1,20 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { AGENCY_CATEGORIES } from "../../../server/modules/agencies/schema";
+import { can } from "../../access";
 import { api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { Checkbox, SelectField, TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
-import { isPlanOffice, useDepartments, useSession } from "../../queries";
+import { useDepartments, useSession } from "../../queries";
 import { supportKeys, useAgencies } from "../../support/queries";
 import type { Agency } from "../../support/types";
 
 export function AgenciesPage() {
   usePageTitle("支援機関");
   const session = useSession();
-  const office = isPlanOffice(session.data);
+  const office = can(session.data, "POST /api/agencies");
   const agencies = useAgencies();
   const departments = useDepartments();
   const queryClient = useQueryClient();

@@ -5,12 +5,13 @@ import {
   MAX_CONCERN_LABEL,
   normalizeConcernLabel,
 } from "../../../server/modules/concerns/schema";
+import { can } from "../../access";
 import { ApiError, api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
-import { isPlanOffice, useSession } from "../../queries";
+import { useSession } from "../../queries";
 import { type ConcernCategory, type ConcernList, supportKeys, useConcerns } from "../../support/queries";
 
 /** A row of the list being edited; `key` tells rows apart on screen (new rows have no id yet). */
@@ -22,14 +23,14 @@ const toDraft = (list: ConcernList): DraftRow[] =>
   list.categories.map((c, i) => ({ ...c, key: c.id ?? `default-${i}` }));
 
 /**
- * 相談の分類: the plan office edits the municipality's 「気になること」 checklist (つなぐシートの困りごと and the
+ * 相談の分類: the support-side administrator edits the municipality's 「気になること」 checklist (つなぐシートの困りごと and the
  * issues of a case). The whole list is saved at once with the version it was read at; a category already used
  * cannot be deleted or renamed, only made inactive (the server says which).
  */
 export function ConcernsPage() {
   usePageTitle("相談の分類");
   const session = useSession();
-  const office = isPlanOffice(session.data);
+  const office = can(session.data, "PUT /api/concerns");
   const concerns = useConcerns();
   const queryClient = useQueryClient();
   const [rows, setRows] = useState<DraftRow[] | null>(null);

@@ -1,0 +1,305 @@
+/**
+ * The one access table: every API route of the product and who may call it. The server refuses every caller the
+ * table does not name before the body is read (src/server/platform/access/route-gate.ts), a route missing here
+ * answers nobody, and the web builds its menus and landing pages from the same table (screens.ts).
+ *
+ * Two levels:
+ * - `allow`: the principals that may call the route at all. Anyone else gets `denied` (404 where even the record's
+ *   existence is need-to-know, else 403); not signed in is 401.
+ * - `need`: the record-level rule the service then checks for an allowed caller (a department's own sheets, a case's
+ *   team, a referral's sender and receiver, …): see NEEDS. Its answers are part of the table's contract and the
+ *   access test walks them.
+ */
+import type { Principal } from "./principals.js";
+
+export const NEEDS = {
+  own_department: "担当課は自課が担当する項目だけ（他課の項目は 404）",
+  own_indicator: "担当課は自課（または上位項目）が担当する指標だけ（他は 404）",
+  account_side: "管理者は自分が管理できる役割の利用者だけ（他は 404）",
+  audit_side: "計画所管課は計画側の記録だけ、支援側管理者は支援側の記録だけ（システム管理者はすべて）",
+  in_force: "改定案（作業中の版）は計画所管課だけ（他は 404）",
+  referral_party: "多機関協働はすべて、支援機関は送付・受信したもの、登録事業者は送付したものだけ（他は 404）",
+  referral_receiver: "受信機関と多機関協働だけが進める（送付側は 403、他は 404）",
+  household: "多機関協働、登録した機関、その世帯のケースのチームだけ（他は 404）",
+  case_team: "多機関協働とケースのチームの機関だけ（他は 404）",
+  case_manager: "多機関協働と主担当機関だけ（チームの他機関は 403、他は 404）",
+  case_coordinator: "多機関協働だけ（主担当・チームは 403、他は 404）",
+  agency_registrar: "登録事業者は自機関が登録した人だけ",
+} as const;
+export type Need = keyof typeof NEEDS;
+
+export interface RouteRule {
+  /** what the route does (Japanese: shown in the documentation and the access test's messages) */
+  label: string;
+  /** "public": anyone, signed in or not; "signed_in": any account; otherwise the principals that may call it */
+  allow: "public" | "signed_in" | readonly Principal[];
+  /** what a signed-in caller outside `allow` gets: 404 when the record is need-to-know, else 403 */
+  denied?: 403 | 404;
+  /** the record-level rule the service applies to allowed callers */
+  need?: Need;
+  /** a need-to-know record: a refused attempt leaves a `denied` audit record on it */
+  record?: { entityType: string; param: string; what: string };
+}
+
+const PLAN_READERS = ["system_admin", "plan_office", "department_editor", "viewer"] as const;
+const PLAN_WRITERS = ["system_admin", "plan_office", "department_editor"] as const;
+const PLAN_OFFICE = ["system_admin", "plan_office"] as const;
+const AGENCIES = ["coordinator", "staff", "provider"] as const;
+const STAFF = ["coordinator", "staff"] as const;
+const SUPPORT_ADMINS = ["system_admin", "support_admin"] as const;
+const ACCOUNT_ADMINS = ["system_admin", "plan_office", "support_admin"] as const;
+
+const caseRecord = { entityType: "case", param: "caseId", what: "ケース" };
+const householdRecord = { entityType: "household", param: "householdId", what: "世帯" };
+const referralRecord = { entityType: "referral", param: "referralId", what: "つなぐシート" };
+
+export const ROUTE_TABLE = {
+  // sign-in
+  "GET /api/municipalities": { label: "自治体の一覧（ログイン画面）", allow: "public" },
+  "POST /api/auth/login": { label: "ログイン", allow: "public" },
+  "POST /api/auth/logout": { label: "ログアウト", allow: "public" },
+  "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in" },
+
+  // accounts and the audit trail
+  "GET /api/users": { label: "利用者の一覧", allow: ACCOUNT_ADMINS, need: "account_side" },
+  "POST /api/users": { label: "利用者の登録", allow: ACCOUNT_ADMINS, need: "account_side" },
+  "PATCH /api/users/:userId": {
+    label: "利用者の変更・停止・パスワード再設定",
+    allow: ACCOUNT_ADMINS,
+    need: "account_side",
+  },
+  "GET /api/account-changes": {
+    label: "支援側の利用者の変更履歴",
+    allow: ["system_admin", "support_admin", "coordinator"],
+  },
+  "GET /api/audit/entries": { label: "監査ログ", allow: ACCOUNT_ADMINS, need: "audit_side" },
+
+  // plan side: departments and plans
+  // the organisation's department names are no one side's internal work (agencies name theirs too)
+  "GET /api/departments": { label: "課の一覧", allow: "signed_in" },
+  "POST /api/departments": { label: "課の登録", allow: PLAN_OFFICE },
+  "POST /api/departments/:id/rename": { label: "課の名称変更（組織改正）", allow: PLAN_OFFICE },
+  "POST /api/departments/:id/merge": { label: "課の統合（組織改正）", allow: PLAN_OFFICE },
+  "GET /api/plans": { label: "計画の一覧", allow: PLAN_READERS },
+  "POST /api/plans": { label: "計画の作成", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId": { label: "計画の構成", allow: PLAN_READERS, need: "in_force" },
+  "PUT /api/plans/:planId": { label: "計画の設定の変更", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/items": { label: "項目の追加", allow: PLAN_OFFICE },
+  "PATCH /api/plans/:planId/items/:itemId": { label: "項目の変更・削除", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/items/:itemId/relistings": { label: "再掲の追加", allow: PLAN_OFFICE },
+  "DELETE /api/plans/:planId/items/:itemId/relistings/:parentItemId": { label: "再掲の削除", allow: PLAN_OFFICE },
+
+  // plan side: yearly evaluation
+  "GET /api/plans/:planId/evaluations": { label: "評価の年度の一覧", allow: PLAN_READERS },
+  "POST /api/plans/:planId/evaluations": { label: "評価の年度を開始", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": {
+    label: "評価表の一覧",
+    allow: PLAN_READERS,
+    need: "own_department",
+  },
+  "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx": {
+    label: "評価表・総括表の書き出し（xlsx）",
+    allow: PLAN_READERS,
+    need: "own_department",
+  },
+  "GET /api/sheets/:sheetId": { label: "評価表", allow: PLAN_READERS, need: "own_department" },
+  "PUT /api/sheets/:sheetId": { label: "評価表の保存", allow: PLAN_WRITERS, need: "own_department" },
+  "POST /api/sheets/:sheetId/submit": { label: "評価表の提出", allow: PLAN_WRITERS, need: "own_department" },
+  "POST /api/sheets/:sheetId/accept": { label: "評価表の承認", allow: PLAN_OFFICE },
+  "POST /api/sheets/:sheetId/return": { label: "評価表の差し戻し", allow: PLAN_OFFICE },
+  "GET /api/sheets/:sheetId/history": { label: "評価表の変更履歴", allow: PLAN_READERS, need: "own_department" },
+  "GET /api/plans/:planId/summary": { label: "総括表", allow: PLAN_READERS, need: "in_force" },
+  "POST /api/imports/preview": {
+    label: "取込の確認（担当課は書き出した評価表の xlsx だけ）",
+    allow: PLAN_WRITERS,
+    need: "own_department",
+  },
+  "POST /api/imports": {
+    label: "取込（担当課は書き出した評価表の xlsx だけ）",
+    allow: PLAN_WRITERS,
+    need: "own_department",
+  },
+
+  // plan side: indicators
+  "GET /api/plans/:planId/indicators": { label: "指標の一覧", allow: PLAN_READERS, need: "own_indicator" },
+  "POST /api/plans/:planId/indicators": { label: "指標の追加", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/indicators/export.csv": {
+    label: "指標の書き出し（CSV）",
+    allow: PLAN_READERS,
+    need: "own_indicator",
+  },
+  "GET /api/plans/:planId/implementation-plan/export.xlsx": {
+    label: "実施計画の書き出し（xlsx）",
+    allow: PLAN_READERS,
+    need: "own_indicator",
+  },
+  "GET /api/plans/:planId/targets/unclassified": { label: "分類できない目標の一覧", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/milestone-ladder": { label: "段階目標の順序", allow: PLAN_READERS },
+  "PUT /api/plans/:planId/milestone-ladder": { label: "段階目標の順序の変更", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/attainment-share": { label: "達成状況の割合", allow: PLAN_READERS, need: "own_indicator" },
+  "GET /api/plans/:planId/department-matrix": { label: "担当課一覧", allow: PLAN_READERS },
+  "GET /api/plans/:planId/my-department": { label: "自分の課", allow: ["department_editor"], need: "own_indicator" },
+  "GET /api/indicators/:indicatorId": { label: "指標", allow: PLAN_READERS, need: "own_indicator" },
+  "PATCH /api/indicators/:indicatorId": { label: "指標の変更", allow: PLAN_OFFICE },
+  "DELETE /api/indicators/:indicatorId": { label: "指標の削除", allow: PLAN_OFFICE },
+  "PUT /api/indicators/:indicatorId/targets/:fiscalYear": { label: "目標値の変更", allow: PLAN_OFFICE },
+  "PUT /api/indicators/:indicatorId/actuals/:fiscalYear": {
+    label: "実績値の入力",
+    allow: PLAN_WRITERS,
+    need: "own_indicator",
+  },
+  "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear": {
+    label: "実績値の削除",
+    allow: PLAN_WRITERS,
+    need: "own_indicator",
+  },
+  "GET /api/indicators/:indicatorId/series": { label: "指標の推移", allow: PLAN_READERS, need: "own_indicator" },
+
+  // plan side: rolling revisions
+  "GET /api/plans/:planId/revisions": { label: "改定の一覧", allow: PLAN_READERS, need: "in_force" },
+  "POST /api/plans/:planId/revisions": { label: "改定を始める", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/revisions/:number/approve": { label: "改定の承認", allow: PLAN_OFFICE },
+  "DELETE /api/plans/:planId/revisions/:number": { label: "改定案の削除", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/diff": { label: "改定の差分", allow: PLAN_READERS, need: "in_force" },
+  "GET /api/plans/:planId/diff.xlsx": { label: "改定の差分（xlsx）", allow: PLAN_READERS, need: "in_force" },
+  "GET /api/plans/:planId/diff.csv": { label: "改定の差分（CSV）", allow: PLAN_READERS, need: "in_force" },
+
+  // support side: settings
+  "GET /api/agencies": { label: "支援機関・登録事業者の一覧", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
+  "POST /api/agencies": { label: "支援機関・登録事業者の登録", allow: SUPPORT_ADMINS },
+  "GET /api/concerns": { label: "相談の分類", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
+  "PUT /api/concerns": { label: "相談の分類の変更", allow: SUPPORT_ADMINS },
+
+  // support side: persons and referrals
+  "POST /api/persons": { label: "対象者の登録", allow: AGENCIES },
+  "POST /api/persons/search": { label: "対象者の検索", allow: AGENCIES, need: "agency_registrar" },
+  "POST /api/persons/:personId/links": { label: "同一人物のリンク", allow: STAFF },
+  "POST /api/referrals": { label: "つなぐシートの送付", allow: AGENCIES },
+  "GET /api/referrals": { label: "つなぐシートの一覧", allow: AGENCIES, need: "referral_party" },
+  "GET /api/referrals/:referralId": {
+    label: "つなぐシート",
+    allow: AGENCIES,
+    denied: 404,
+    need: "referral_party",
+    record: referralRecord,
+  },
+  "POST /api/referrals/:referralId/transition": {
+    label: "つなぐシートの受付・転送・完了",
+    allow: AGENCIES,
+    denied: 404,
+    need: "referral_receiver",
+    record: referralRecord,
+  },
+
+  // support side: households and cases
+  "POST /api/households": { label: "世帯の登録", allow: STAFF },
+  "GET /api/households": { label: "世帯の一覧", allow: STAFF, need: "household" },
+  "GET /api/households/:householdId": {
+    label: "世帯",
+    allow: STAFF,
+    denied: 404,
+    need: "household",
+    record: householdRecord,
+  },
+  "POST /api/households/:householdId/members": {
+    label: "世帯員の追加",
+    allow: STAFF,
+    denied: 404,
+    need: "household",
+    record: householdRecord,
+  },
+  "DELETE /api/households/:householdId/members/:personId": {
+    label: "世帯員の削除",
+    allow: STAFF,
+    denied: 404,
+    need: "household",
+    record: householdRecord,
+  },
+  "POST /api/cases": { label: "ケースを開く", allow: ["coordinator"] },
+  "GET /api/cases": { label: "ケースの一覧", allow: STAFF, need: "case_team" },
+  "GET /api/cases/:caseId": { label: "ケース", allow: STAFF, denied: 404, need: "case_team", record: caseRecord },
+  "PATCH /api/cases/:caseId": {
+    label: "課題と主担当機関の変更",
+    allow: STAFF,
+    denied: 404,
+    need: "case_manager",
+    record: caseRecord,
+  },
+  "POST /api/cases/:caseId/phase": {
+    label: "段階の変更",
+    allow: STAFF,
+    denied: 404,
+    need: "case_manager",
+    record: caseRecord,
+  },
+  "POST /api/cases/:caseId/consent": {
+    label: "本人同意の記録",
+    allow: STAFF,
+    denied: 404,
+    need: "case_manager",
+    record: caseRecord,
+  },
+  "POST /api/cases/:caseId/team": {
+    label: "チームへの機関の追加",
+    allow: STAFF,
+    denied: 404,
+    need: "case_manager",
+    record: caseRecord,
+  },
+  "DELETE /api/cases/:caseId/team/:agencyId": {
+    label: "チームからの機関の削除",
+    allow: STAFF,
+    denied: 404,
+    need: "case_manager",
+    record: caseRecord,
+  },
+  "GET /api/cases/:caseId/records": {
+    label: "支援経過",
+    allow: STAFF,
+    denied: 404,
+    need: "case_team",
+    record: caseRecord,
+  },
+  "POST /api/cases/:caseId/records": {
+    label: "支援経過の記録",
+    allow: STAFF,
+    denied: 404,
+    need: "case_team",
+    record: caseRecord,
+  },
+  "GET /api/cases/:caseId/assessments": {
+    label: "アセスメントの版の一覧",
+    allow: STAFF,
+    denied: 404,
+    need: "case_team",
+    record: caseRecord,
+  },
+  "GET /api/cases/:caseId/assessments/:version": {
+    label: "アセスメント",
+    allow: STAFF,
+    denied: 404,
+    need: "case_team",
+    record: caseRecord,
+  },
+  "POST /api/cases/:caseId/assessments": {
+    label: "アセスメントの保存",
+    allow: STAFF,
+    denied: 404,
+    need: "case_team",
+    record: caseRecord,
+  },
+} as const satisfies Record<string, RouteRule>;
+
+export type RouteKey = keyof typeof ROUTE_TABLE;
+
+export function ruleOf(key: string): RouteRule | undefined {
+  return (ROUTE_TABLE as Record<string, RouteRule>)[key];
+}
+
+/** May this principal (null: not signed in, or an account that acts as nothing) call the route at all? */
+export function mayCall(principal: Principal | null, signedIn: boolean, key: RouteKey): boolean {
+  const rule: RouteRule = ROUTE_TABLE[key];
+  if (rule.allow === "public") return true;
+  if (rule.allow === "signed_in") return signedIn;
+  return principal !== null && rule.allow.includes(principal);
+}

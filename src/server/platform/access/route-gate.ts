@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from "fastify";
+import { principalOf } from "../../../domain/access/principals.js";
+import { type RouteRule, ruleOf } from "../../../domain/access/route-table.js";
+import type { Db } from "../../db/client.js";
+import { actorOf, recordAudit } from "../audit.js";
+import { forbidden, notFound, unauthorized } from "../errors.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The key of a route in the access table: "GET /api/cases/:caseId" (HEAD answers as its GET). */
+export const routeKey = (method: string, url: string) => `${method === "HEAD" ? "GET" : method} ${url}`;
+
+/**
+ * Deny by default: every /api route gets a gate, run after the session is known and before the body is read,
+ * that lets through only the callers the access table allows. A route the table does not name answers nobody
+ * (404) and is reported at start, so it cannot ship unnoticed (the access test fails on it too).
+ */
+export function registerRouteGate(app: FastifyInstance, db: Db, onMissing: (key: string) => void) {
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const methods = [route.method].flat();
+    const gates = new Map<string, RouteRule | undefined>();
+    for (const m of methods) {
+      const key = routeKey(m, route.url);
+      const rule = ruleOf(key);
+      if (!rule) onMissing(key);
+      gates.set(m, rule);
+    }
+    const gate: onRequestHookHandler = async (request) => {
+      const rule = gates.get(request.method);
+      if (!rule) throw notFound("ページ");
+      await admit(db, request, rule);
+    };
+    route.onRequest = [...[route.onRequest ?? []].flat(), gate];
+  });
+}
+
+async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
+  if (rule.allow === "public") return;
+  const auth = request.auth;
+  if (!auth) throw unauthorized();
+  if (rule.allow === "signed_in") return;
+  const principal = principalOf(auth);
+  if (principal && rule.allow.includes(principal)) return;
+  if (rule.denied !== 404) throw forbidden();
+  // a need-to-know record: the refused attempt is kept, as when a service hides a record from an allowed role
+  const id = rule.record ? (request.params as Record<string, string | undefined>)[rule.record.param] : undefined;
+  if (rule.record && id && UUID.test(id)) {
+    const entityType = rule.record.entityType;
+    await db.transaction((tx) =>
+      recordAudit(tx, {
+        ...actorOf(auth, request.ip),
+        action: "denied",
+        entityType,
+        entityId: id.toLowerCase(),
+        basis: "role_not_allowed",
+      }),
+    );
+  }
+  throw notFound(rule.record?.what);
+}
