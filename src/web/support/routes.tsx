@@ -81,5 +81,16 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     path: "/support/cases/$caseId",
     component: CaseDetailPage,
   });
-  return [agencies, concerns, accountChanges, referrals, referralNew, referral, referralCase, persons, cases, caseDetail] as const;
+  return [
+    agencies,
+    concerns,
+    accountChanges,
+    referrals,
+    referralNew,
+    referral,
+    referralCase,
+    persons,
+    cases,
+    caseDetail,
+  ] as const;
 }
