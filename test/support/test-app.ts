@@ -19,15 +19,20 @@ export interface TestApp {
  * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
  */
 export async function startTestApp(
-  opts: { demo?: boolean; webRoot?: string | null; demoIndicators?: boolean } = {},
+  opts: { demo?: boolean; webRoot?: string | null; demoIndicators?: boolean; demoBaseline?: boolean } = {},
 ): Promise<TestApp> {
   const { database, dropDatabase } = await freshDatabase();
   await database.migrate();
   // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.
+  // They also get it not yet approved (策定中: its structure editable in place) unless they ask for its 第1版, as
+  // `npm start` loads it: the tests of approved, frozen structure ask; the tests of editing do not need a revision.
   const demo =
     opts.demo === false
       ? null
-      : await ensureDemoMunicipality(database.db, { indicators: opts.demoIndicators ?? false });
+      : await ensureDemoMunicipality(database.db, {
+          indicators: opts.demoIndicators ?? false,
+          baseline: opts.demoBaseline ?? false,
+        });
   const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;

@@ -23,7 +23,8 @@ const cli = (...args: string[]) => runCli(env, ...args);
 /** Seeds indicators through the same service as the API, then closes the database for the CLI process. */
 async function seed(database: Database) {
   await database.migrate();
-  await ensureDemoMunicipality(database.db, { indicators: false });
+  // the demo plan not yet approved: indicators are added in place, as the API tests do
+  await ensureDemoMunicipality(database.db, { indicators: false, baseline: false });
   const db = database.db;
   const [m] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (!m) throw new Error("no demo municipality");

@@ -14,6 +14,7 @@ import * as departmentsRepo from "../modules/departments/repository.js";
 import * as evaluationsRepo from "../modules/evaluations/repository.js";
 import { typingOf } from "../modules/indicators/typing.js";
 import * as plansRepo from "../modules/plans/repository.js";
+import { ensureBaseline } from "../modules/revisions/service.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import {
@@ -32,7 +33,7 @@ import { loadDemoSupport } from "./demo-support.js";
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
   db: Db,
-  opts: { indicators?: boolean } = {},
+  opts: { indicators?: boolean; baseline?: boolean } = {},
 ): Promise<{ created: boolean; municipalityId: string }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (existing) return { created: false, municipalityId: existing.id };
@@ -40,7 +41,10 @@ export async function ensureDemoMunicipality(
   const municipalityId = await db.transaction(async (tx) => {
     const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
     if (!m) throw new Error("insert returned nothing");
-    await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
+    const planId = await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
+    // the demo plan has been evaluated, so its structure is frozen as 第1版, as opening its first year would have
+    if (opts.baseline ?? true)
+      await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, null, planId);
     await loadDemoSupport(tx, m.id, passwordHash);
     return m.id;
   });
@@ -210,6 +214,7 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
     entityId: municipalityId,
     after: { plan: plan.id, projects: projects.length },
   });
+  return plan.id;
 }
 
 async function addItem(

@@ -30,6 +30,13 @@ export const policies = {
   importDocuments(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
   },
+  /** A revision being drafted is seen only where it is drafted: by the plan office (others: as if it did not exist). */
+  canReadDraft(a: AuthContext): boolean {
+    return isPlanOffice(a);
+  },
+  readDraft(a: AuthContext) {
+    if (!isPlanOffice(a)) throw notFound("改定案");
+  },
   reviewSheets(a: AuthContext) {
     if (!isPlanOffice(a)) throw forbidden();
   },

@@ -1,7 +1,7 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { auditLog } from "../../db/schema/index.js";
 import type { IndicatorYearDto } from "../indicators/presenter.js";
-import type { ItemRow, PlanRow } from "../plans/repository.js";
+import type { PlanRow } from "../plans/repository.js";
 import type { SheetRow } from "./repository.js";
 import {
   GRADE_OVERRIDE_REASON_LABEL,
@@ -10,10 +10,11 @@ import {
   type SheetField,
   type SheetStatus,
 } from "./schema.js";
+import type { SheetItem } from "./year-structure.js";
 
 const statusLabel = (s: string) => SHEET_STATUS_LABELS[s as SheetStatus] ?? s;
 
-function presentItemBrief(item: ItemRow | null) {
+function presentItemBrief(item: SheetItem | null) {
   return item
     ? {
         id: item.id,
@@ -27,7 +28,7 @@ function presentItemBrief(item: ItemRow | null) {
     : null;
 }
 
-export function presentSheetListRow(s: SheetRow, item: ItemRow | null, departmentIds: string[]) {
+export function presentSheetListRow(s: SheetRow, item: SheetItem | null, departmentIds: string[]) {
   return {
     id: s.id,
     fiscalYear: s.fiscalYear,
@@ -50,7 +51,7 @@ export interface SheetIndicators {
 
 export function presentSheet(
   s: SheetRow,
-  item: ItemRow | null,
+  item: SheetItem | null,
   plan: PlanRow,
   departmentIds: string[],
   editable: boolean,

@@ -7,9 +7,13 @@ import * as departmentsRepo from "../departments/repository.js";
 import { indicatorsOfSheet } from "../indicators/service.js";
 import * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
+import { frozenItemDepartments, frozenItems } from "../revisions/frozen-views.js";
+import { resolveStructure } from "../revisions/in-force.js";
+import { ensureBaseline } from "../revisions/service.js";
 import { presentSheet, presentSheetHistory, presentSheetListRow, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput, type SheetStatus } from "./schema.js";
+import { itemOfYear, type PlanSettings, yearStructure } from "./year-structure.js";
 
 export interface EvaluatedPlan {
   levelNames: string[];
@@ -48,10 +52,11 @@ export async function openRound(db: Db, auth: AuthContext, ip: string, planId: s
     }
     if (await repo.findRound(tx, auth.municipalityId, planId, fiscalYear))
       throw conflict("この年度の評価は既に開始しています");
+    // the year is evaluated under the structure in force now: the first year freezes the plan as 第1版（策定時）
+    await ensureBaseline(tx, auth, ip, planId);
     const round = await repo.insertRound(tx, auth.municipalityId, planId, fiscalYear);
-    // one after the other: inside a transaction they share one connection
-    const items = await plansRepo.listItems(tx, auth.municipalityId, planId);
-    const itemDepts = await plansRepo.listItemDepartments(tx, auth.municipalityId, planId);
+    // the sheets are those of the revision in force, not of a draft being prepared
+    const { items, itemDepts } = await inForceItems(tx, auth.municipalityId, planId);
     // Carry last year's targets forward and its results into 前年度の実施状況, as departments do by hand today.
     const previous = await repo.findRound(tx, auth.municipalityId, planId, fiscalYear - 1);
     const prevSheets = previous ? await repo.listSheetsOfRound(tx, auth.municipalityId, previous.id) : [];
@@ -88,6 +93,13 @@ export async function openRound(db: Db, auth: AuthContext, ip: string, planId: s
   });
 }
 
+/** The items and item departments of the revision in force (the baseline is frozen by now). */
+async function inForceItems(tx: Executor, municipalityId: string, planId: string) {
+  const { frozen } = await resolveStructure(tx, municipalityId, planId, "in_force");
+  if (!frozen) throw new Error("a plan with an evaluation round has an approved revision");
+  return { items: frozenItems(frozen.snapshot), itemDepts: frozenItemDepartments(frozen.snapshot) };
+}
+
 export async function listRounds(db: Executor, auth: AuthContext, planId: string) {
   await loadPlanOr404(db, auth, planId);
   const rounds = await repo.listRounds(db, auth.municipalityId, planId);
@@ -107,26 +119,19 @@ export async function listSheets(
   opts: { mine: boolean; status?: SheetStatus },
 ) {
   await loadPlanOr404(db, auth, planId);
-  const [sheets, items, itemDepts] = await Promise.all([
+  const [sheets, structure] = await Promise.all([
     repo.listSheetsOfPlanYear(db, auth.municipalityId, planId, fiscalYear),
-    plansRepo.listItems(db, auth.municipalityId, planId),
-    plansRepo.listItemDepartments(db, auth.municipalityId, planId),
+    yearStructure(db, auth.municipalityId, planId, fiscalYear),
   ]);
-  const itemById = new Map(items.map((i) => [i.id, i]));
-  const deptsByItem = new Map<string, string[]>();
-  for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
   const mineOnly = opts.mine || auth.role === "department_editor";
   return sheets
     .filter((s) => {
-      const depts = deptsByItem.get(s.itemId) ?? [];
+      const depts = structure.departmentsOf(s.itemId);
       if (!policies.canSeeSheet(auth, depts)) return false;
       if (mineOnly && !depts.some((d) => auth.departmentIds.includes(d))) return false;
       return !opts.status || s.status === opts.status;
     })
-    .map((s) => {
-      const item = itemById.get(s.itemId);
-      return presentSheetListRow(s, item ?? null, deptsByItem.get(s.itemId) ?? []);
-    })
+    .map((s) => presentSheetListRow(s, structure.itemOf(s.itemId), structure.departmentsOf(s.itemId)))
     .sort((a, b) => compareCodes(a.item?.code ?? "", b.item?.code ?? ""));
 }
 
@@ -135,21 +140,25 @@ export function compareCodes(a: string, b: string) {
   return a.localeCompare(b, "ja", { numeric: true });
 }
 
+/** The sheet with its item and the item's departments as in the revision the year is evaluated under. */
 async function loadSheetForCaller(tx: Executor, auth: AuthContext, sheetId: string) {
   const sheet = await repo.findSheet(tx, auth.municipalityId, sheetId);
   if (!sheet) throw notFound("評価表");
-  const itemDepartmentIds = await plansRepo.departmentIdsOfItem(tx, auth.municipalityId, sheet.itemId);
-  return { sheet, itemDepartmentIds };
+  const year = await itemOfYear(tx, auth.municipalityId, sheet.planId, sheet.fiscalYear, sheet.itemId);
+  return { sheet, item: year.item, itemDepartmentIds: year.departmentIds, settings: year.plan };
+}
+
+/** The plan with the settings (title, levels, grade scale) of the revision the sheet's year is evaluated under. */
+async function planOfSheet(db: Executor, auth: AuthContext, sheet: repo.SheetRow, settings: PlanSettings | null) {
+  const plan = await loadPlanOr404(db, auth, sheet.planId);
+  return settings ? { ...plan, ...settings } : plan;
 }
 
 export async function getSheet(db: Executor, auth: AuthContext, sheetId: string) {
-  const { sheet, itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
+  const { sheet, item, itemDepartmentIds, settings } = await loadSheetForCaller(db, auth, sheetId);
   policies.readSheet(auth, itemDepartmentIds);
-  const plan = await loadPlanOr404(db, auth, sheet.planId);
-  const [item, indicators] = await Promise.all([
-    plansRepo.findItem(db, auth.municipalityId, sheet.planId, sheet.itemId),
-    indicatorsOfSheet(db, plan, sheet.itemId, sheet.fiscalYear),
-  ]);
+  const plan = await planOfSheet(db, auth, sheet, settings);
+  const indicators = await indicatorsOfSheet(db, plan, sheet.itemId, sheet.fiscalYear);
   return presentSheet(sheet, item, plan, itemDepartmentIds, canEdit(auth, sheet.status as SheetStatus), indicators);
 }
 
@@ -195,9 +204,9 @@ async function changeSheet(
   authorize: (itemDepartmentIds: string[]) => void,
 ) {
   return db.transaction(async (tx) => {
-    const { sheet, itemDepartmentIds } = await loadSheetForCaller(tx, auth, sheetId);
+    const { sheet, item, itemDepartmentIds, settings } = await loadSheetForCaller(tx, auth, sheetId);
     authorize(itemDepartmentIds);
-    const plan = await loadPlanOr404(tx, auth, sheet.planId);
+    const plan = await planOfSheet(tx, auth, sheet, settings);
     if (sheet.version !== version) throw staleVersion(sheet.version);
     // read before this transaction writes anything; not cached from inside the transaction
     const indicators = await indicatorsOfSheet(tx, plan, sheet.itemId, sheet.fiscalYear, { store: false });
@@ -218,7 +227,6 @@ async function changeSheet(
       before: snapshot(sheet),
       after: snapshot(after),
     });
-    const item = await plansRepo.findItem(tx, auth.municipalityId, sheet.planId, sheet.itemId);
     return presentSheet(after, item, plan, itemDepartmentIds, canEdit(auth, after.status as SheetStatus), indicators);
   });
 }

@@ -14,6 +14,7 @@ import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import { SHEET_FIELD_LABELS, SHEET_FIELDS } from "../evaluations/schema.js";
+import { yearStructure } from "../evaluations/year-structure.js";
 import * as importsRepo from "../imports/repository.js";
 import * as plansRepo from "../plans/repository.js";
 import { diffSheet } from "./diff-sheet.js";
@@ -96,14 +97,11 @@ export async function applyEvaluationWorkbook(
 
     // one after the other: inside a transaction they share one connection
     const current = await evaluationsRepo.listSheetsOfPlanYear(tx, m, plan.id, read.fiscalYear);
-    const items = await plansRepo.listItems(tx, m, plan.id);
-    const itemDepts = await plansRepo.listItemDepartments(tx, m, plan.id);
+    // each sheet is owned as in the revision its year is evaluated under, as when saved on screen
+    const structure = await yearStructure(tx, m, plan.id, read.fiscalYear);
     const departments = await departmentsRepo.listDepartments(tx, m);
     const sheetById = new Map(current.map((s) => [s.id, s]));
-    const itemById = new Map(items.map((i) => [i.id, i]));
     const deptName = new Map(departments.map((d) => [d.id, d.name]));
-    const deptsByItem = new Map<string, string[]>();
-    for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
 
     const result: WorkbookImportResult = {
       kind: IMPORT_KIND,
@@ -122,12 +120,12 @@ export async function applyEvaluationWorkbook(
 
     for (const s of read.sheets) {
       const cur = sheetById.get(s.sheetId);
-      const item = cur ? itemById.get(cur.itemId) : undefined;
+      const item = cur ? structure.itemOf(cur.itemId) : null;
       if (!cur || !item || cur.itemId !== s.itemId) {
         problem("not_found", s.worksheetName, "評価表が見つかりません（削除されたか、別の計画・年度のものです）");
         continue;
       }
-      const depts = deptsByItem.get(cur.itemId) ?? [];
+      const depts = structure.departmentsOf(cur.itemId);
       const values = Object.fromEntries(SHEET_FIELDS.map((f) => [f, cur[f]])) as SheetFieldValues;
       const diff = diffSheet(s.fields, values, s.exportedHashes, cur.version !== s.exportedVersion);
       // A sheet the caller may not see is judged by the file alone, so nothing about its current content leaks.

@@ -11,7 +11,7 @@ import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import { compareCodes } from "../evaluations/service.js";
-import * as plansRepo from "../plans/repository.js";
+import { yearStructure } from "../evaluations/year-structure.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { getSummary } from "../summaries/service.js";
 import { buildProjectSheet } from "./build-project-sheet.js";
@@ -25,18 +25,15 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
   if (!(await evaluationsRepo.findRound(db, auth.municipalityId, planId, fiscalYear))) {
     throw notFound(`${formatFiscalYear(fiscalYear)}の評価`);
   }
-  const [summary, sheets, items, itemDepts, departments] = await Promise.all([
+  const [summary, sheets, structure, departments] = await Promise.all([
     // the same query the API parses from ?fiscalYear=…, so both share one cached result
     getSummary(db, auth, planId, { fiscalYear, isNew: undefined, isPriority: undefined }),
     evaluationsRepo.listSheetsOfPlanYear(db, auth.municipalityId, planId, fiscalYear),
-    plansRepo.listItems(db, auth.municipalityId, planId),
-    plansRepo.listItemDepartments(db, auth.municipalityId, planId),
+    // the year's items and departments: the revision the year is evaluated under
+    yearStructure(db, auth.municipalityId, planId, fiscalYear),
     departmentsRepo.listDepartments(db, auth.municipalityId),
   ]);
-  const itemById = new Map(items.map((i) => [i.id, i]));
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
-  const deptsByItem = new Map<string, string[]>();
-  for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
 
   // Project sheets follow the 総括表 (tree order, each project once at its home placement); sheets of items no
   // longer in the tree come last by code so that nothing the caller may see is left out.
@@ -45,11 +42,11 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
     if (line.kind === "project" && !line.relisted && !order.has(line.itemId)) order.set(line.itemId, order.size);
   }
   const visible = sheets
-    .filter((s) => itemById.has(s.itemId) && policies.canSeeSheet(auth, deptsByItem.get(s.itemId) ?? []))
+    .filter((s) => structure.itemOf(s.itemId) !== null && policies.canSeeSheet(auth, structure.departmentsOf(s.itemId)))
     .sort((a, b) => {
       const oa = order.get(a.itemId) ?? Number.MAX_SAFE_INTEGER;
       const ob = order.get(b.itemId) ?? Number.MAX_SAFE_INTEGER;
-      return oa - ob || compareCodes(itemById.get(a.itemId)?.code ?? "", itemById.get(b.itemId)?.code ?? "");
+      return oa - ob || compareCodes(structure.itemOf(a.itemId)?.code ?? "", structure.itemOf(b.itemId)?.code ?? "");
     });
 
   const wb = new ExcelJS.Workbook();
@@ -57,18 +54,18 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
   const exportedAt = new Date();
   wb.created = exportedAt;
   wb.title = `${plan.title} ${formatFiscalYear(fiscalYear)} 事業別評価`;
-  buildSummarySheet(wb, plan, summary);
+  buildSummarySheet(wb, { ...plan, title: summary.plan.title, gradeScale: summary.plan.gradeScale }, summary);
 
   const taken = reservedSheetNames();
   const metaRows: MetaRow[] = [];
   visible.forEach((sheet, index) => {
-    const item = itemById.get(sheet.itemId);
+    const item = structure.itemOf(sheet.itemId);
     if (!item) return;
     const name = uniqueSheetName(item.code ?? "", taken, `事業${index + 1}`);
     // the names as they were when the sheet was written; a sheet never written shows today's departments
     const departmentNames = sheet.departmentNames.length
       ? sheet.departmentNames
-      : (deptsByItem.get(item.id) ?? []).map((id) => deptName.get(id) ?? "");
+      : structure.departmentsOf(item.id).map((id) => deptName.get(id) ?? "");
     const ws = buildProjectSheet(wb, name, {
       planTitle: plan.title,
       fiscalYear,

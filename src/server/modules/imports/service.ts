@@ -17,6 +17,7 @@ import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
 import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
+import { ensureBaseline } from "../revisions/service.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
 import { commitImplementationPlan } from "./commit-implementation-plan.js";
 import { commitIndicatorTable, layoutIndicatorTable } from "./commit-indicator-table.js";
@@ -145,6 +146,8 @@ export async function commitImport(
     const existing = await repo.findImportBySha(tx, actor.municipalityId, kind, sha256);
     if (existing) return { report: { ...report, alreadyImported: true }, planId: existing.planId, created: false };
     const result = await read.write(tx, actor, ip);
+    // an evaluated year comes with the document: the structure it was evaluated under is frozen with it
+    if (kind === "evaluation") await ensureBaseline(tx, actor, ip, result.planId);
     const row = await repo.insertImport(tx, {
       municipalityId: actor.municipalityId,
       kind,

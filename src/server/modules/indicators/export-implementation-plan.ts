@@ -20,9 +20,9 @@ import {
   setA4Landscape,
 } from "../exports/workbook-layout.js";
 import { loadPlanOr404 } from "../plans/service.js";
-import * as repo from "./repository.js";
+import type * as repo from "./repository.js";
 import { PlanStructure } from "./structure.js";
-import { evaluationLevelOf } from "./view.js";
+import { evaluationLevelOf, loadScopedPlanData } from "./view.js";
 
 export const IMPLEMENTATION_SHEET = "実施計画";
 /** A 事業(取組)内容, B 担当課, C 成果(活動)指標, then one column per fiscal year */
@@ -32,8 +32,8 @@ const GOAL_FILL = fill("FFBDD7EE");
 
 export async function exportImplementationPlan(db: Executor, auth: AuthContext, planId: string) {
   policies.readPlans(auth);
-  const plan = await loadPlanOr404(db, auth, planId);
-  const data = await repo.loadPlanData(db, auth.municipalityId, planId, {
+  // the plan in force: a revision being drafted is not exported
+  const { data, plan } = await loadScopedPlanData(db, await loadPlanOr404(db, auth, planId), "in_force", {
     fiscalYear: null,
     itemDetails: true,
     actuals: false,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryInteger } from "../../platform/paging.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
+import { revisionView } from "../plans/schema.js";
 
 /** PostgreSQL text cannot hold U+0000: refused here as a field error rather than failing in the database. */
 const storable = (v: string) => !v.includes("\u0000");
@@ -149,6 +150,8 @@ export const indicatorListQuery = z.object({
   limit: queryInteger("limit", 1, INDICATOR_PAGE_MAX).optional(),
   /** the page that holds this indicator instead of offset (a link that opens one indicator's form) */
   focus: z.uuid("指標の指定が正しくありません").optional(),
+  /** "draft": the revision being drafted (the plan office, where it drafts); absent: the year's revision */
+  revision: revisionView,
 });
 export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
 

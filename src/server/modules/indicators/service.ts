@@ -10,12 +10,13 @@ import { isBlankTarget, parseTarget, type Target } from "../../../domain/indicat
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
-import { AppError, type FieldError, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { AppError, conflict, type FieldError, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as plansRepo from "../plans/repository.js";
-import { loadPlanOr404 } from "../plans/service.js";
+import { loadPlanForStructureChange, loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
+import { loadIndicatorForCaller, type ScopedIndicator } from "./access.js";
 import {
   presentActual,
   presentAttainment,
@@ -33,6 +34,7 @@ import { decide, ladderOf, parseActualNumber, sameTyping, targetOf, typingOf } f
 import {
   evaluationLevelOf,
   getIndicatorView,
+  loadScopedPlanData,
   selectEntries,
   serializedOnce,
   tallyOf,
@@ -54,20 +56,6 @@ function checkInPlanPeriod(plan: plansRepo.PlanRow, fiscalYear: number, field: s
   }
 }
 
-/**
- * An indicator and who owns it, for single-indicator routes. Hidden from the caller → 404 (as if it did not exist),
- * checked before anything else so that 403 never reveals an indicator of another department.
- */
-async function loadIndicatorForCaller(db: Executor, auth: AuthContext, indicatorId: string) {
-  const indicator = await repo.findIndicator(db, auth.municipalityId, indicatorId);
-  if (!indicator) throw notFound("指標");
-  const chain = indicator.itemId ? await repo.itemChain(db, auth.municipalityId, indicator.itemId) : [];
-  const owners = [...new Set(chain.flatMap((c) => c.departmentIds))];
-  policies.readIndicator(auth, owners);
-  const departmentIds = chain.find((c) => c.departmentIds.length > 0)?.departmentIds ?? [];
-  return { indicator, owners, departmentIds };
-}
-
 async function departmentBriefs(db: Executor, municipalityId: string, ids: string[]) {
   if (!ids.length) return [];
   const all = await departmentsRepo.listDepartments(db, municipalityId);
@@ -78,7 +66,7 @@ async function departmentBriefs(db: Executor, municipalityId: string, ids: strin
 function points(
   plan: plansRepo.PlanRow,
   ladder: MilestoneLadder,
-  targets: repo.TargetRow[],
+  targets: (repo.TargetTyping & { fiscalYear: number; source: string; version: number })[],
   actuals: repo.ActualRow[],
 ): YearPoint[] {
   const targetBy = new Map(targets.map((t) => [t.fiscalYear, t]));
@@ -104,18 +92,31 @@ async function detailOf(
   plan: plansRepo.PlanRow,
   indicator: repo.IndicatorRow,
   departmentIds: string[],
+  frozen: ScopedIndicator["frozen"] = null,
 ) {
   // one after the other: inside a transaction they share one connection
-  const item = indicator.itemId ? await plansRepo.findItem(db, auth.municipalityId, plan.id, indicator.itemId) : null;
+  const item = frozen
+    ? frozen.item
+    : indicator.itemId
+      ? await plansRepo.findItem(db, auth.municipalityId, plan.id, indicator.itemId)
+      : null;
   const departments = await departmentBriefs(db, auth.municipalityId, departmentIds);
-  const targets = await repo.listTargets(db, auth.municipalityId, indicator.id);
+  const targets = frozen ? frozenTargets(frozen) : await repo.listTargets(db, auth.municipalityId, indicator.id);
   const actuals = await repo.listActuals(db, auth.municipalityId, indicator.id);
+  const shown = frozen
+    ? { ...indicator, name: frozen.name, kind: frozen.kind, baselineSource: frozen.baselineSource }
+    : indicator;
   return presentIndicatorDetail(
-    indicator,
+    shown,
     presentItemBrief(item, plan.levelNames),
     departments,
     points(plan, ladderOf(plan), targets, actuals),
   );
+}
+
+/** A frozen indicator's targets as target rows (a frozen target is not edited: version 0). */
+function frozenTargets(frozen: NonNullable<ScopedIndicator["frozen"]>) {
+  return frozen.targets.map((t) => ({ ...t, version: 0 }));
 }
 
 function indicatorSnapshot(i: repo.IndicatorRow) {
@@ -201,7 +202,9 @@ export function pageOf(ids: string[], query: Pick<IndicatorListQuery, "offset" |
 export async function getIndicatorListJson(db: Executor, auth: AuthContext, planId: string, query: IndicatorListQuery) {
   policies.readPlans(auth);
   const plan = await loadPlanOr404(db, auth, planId);
-  const view = await getIndicatorView(db, plan, query.fiscalYear);
+  const working = query.revision === "draft";
+  if (working) policies.readDraft(auth);
+  const view = await getIndicatorView(db, plan, query.fiscalYear, { working });
   const key = `list|${visibilityKey(auth)}|${query.departmentId ?? ""}|${query.itemId ?? ""}|${query.offset}|${query.limit ?? ""}|${query.focus ?? ""}`;
   return serializedOnce(view, key, () => {
     const entries = selectEntries(view, auth, query);
@@ -224,17 +227,20 @@ export async function getIndicatorListJson(db: Executor, auth: AuthContext, plan
 }
 
 export async function getIndicator(db: Executor, auth: AuthContext, indicatorId: string) {
-  const { indicator, departmentIds } = await loadIndicatorForCaller(db, auth, indicatorId);
+  const { indicator, departmentIds, frozen } = await loadIndicatorForCaller(db, auth, indicatorId, "in_force");
   const plan = await loadPlanOr404(db, auth, indicator.planId);
-  return detailOf(db, auth, plan, indicator, departmentIds);
+  return detailOf(db, auth, plan, indicator, departmentIds, frozen);
 }
 
 /** GET /api/indicators/:id/series: the chart of one indicator over the plan's fiscal years. */
 export async function getSeries(db: Executor, auth: AuthContext, indicatorId: string) {
-  const { indicator } = await loadIndicatorForCaller(db, auth, indicatorId);
+  const { indicator: row, frozen } = await loadIndicatorForCaller(db, auth, indicatorId, "in_force");
+  const indicator = frozen
+    ? { ...row, name: frozen.name, kind: frozen.kind, baselineSource: frozen.baselineSource }
+    : row;
   const plan = await loadPlanOr404(db, auth, indicator.planId);
   const [targets, actuals] = await Promise.all([
-    repo.listTargets(db, auth.municipalityId, indicator.id),
+    frozen ? frozenTargets(frozen) : repo.listTargets(db, auth.municipalityId, indicator.id),
     repo.listActuals(db, auth.municipalityId, indicator.id),
   ]);
   const ladder = ladderOf(plan);
@@ -313,8 +319,10 @@ export async function getAttainmentShare(db: Executor, auth: AuthContext, planId
  */
 export async function getDepartmentMatrix(db: Executor, auth: AuthContext, planId: string, level?: number) {
   policies.readPlans(auth);
-  const plan = await loadPlanOr404(db, auth, planId);
-  const data = await repo.loadPlanData(db, auth.municipalityId, planId, { fiscalYear: null, actuals: false });
+  const { data, plan } = await loadScopedPlanData(db, await loadPlanOr404(db, auth, planId), "in_force", {
+    fiscalYear: null,
+    actuals: false,
+  });
   const structure = new PlanStructure(data.items, data.placements, data.itemDepartments);
   const last = Math.max(0, plan.levelNames.length - 1);
   const rowLevel = level === undefined ? evaluationLevelOf(plan) : Math.min(level, last);
@@ -446,7 +454,7 @@ export async function getLadder(db: Executor, auth: AuthContext, planId: string)
 export async function createIndicator(db: Db, auth: AuthContext, ip: string, planId: string, input: IndicatorInput) {
   policies.manageIndicators(auth);
   return db.transaction(async (tx) => {
-    const plan = await loadPlanOr404(tx, auth, planId);
+    const plan = await loadPlanForStructureChange(tx, auth, planId);
     const item = await plansRepo.findItem(tx, auth.municipalityId, planId, input.itemId);
     if (!item) throw new ValidationError([{ field: "itemId", message: "この計画の項目が見つかりません" }]);
     const errors: FieldError[] = [];
@@ -504,9 +512,9 @@ export async function updateIndicator(
   patch: IndicatorPatch,
 ) {
   return db.transaction(async (tx) => {
-    const { indicator: before } = await loadIndicatorForCaller(tx, auth, indicatorId);
+    const { indicator: before } = await loadIndicatorForCaller(tx, auth, indicatorId, "working");
     policies.manageIndicators(auth);
-    const plan = await loadPlanOr404(tx, auth, before.planId);
+    const plan = await loadPlanForStructureChange(tx, auth, before.planId);
     if (before.version !== version) throw staleVersion(before.version);
     if (patch.itemId !== undefined && !(await plansRepo.findItem(tx, auth.municipalityId, plan.id, patch.itemId))) {
       throw new ValidationError([{ field: "itemId", message: "この計画の項目が見つかりません" }]);
@@ -535,12 +543,19 @@ export async function updateIndicator(
 
 export async function deleteIndicator(db: Db, auth: AuthContext, ip: string, indicatorId: string, version: number) {
   await db.transaction(async (tx) => {
-    const { indicator } = await loadIndicatorForCaller(tx, auth, indicatorId);
+    const { indicator } = await loadIndicatorForCaller(tx, auth, indicatorId, "working");
     policies.manageIndicators(auth);
+    await loadPlanForStructureChange(tx, auth, indicator.planId);
     if (indicator.version !== version) throw staleVersion(indicator.version);
     // one after the other: inside a transaction they share one connection
     const targets = await repo.listTargets(tx, auth.municipalityId, indicatorId);
     const actuals = await repo.listActuals(tx, auth.municipalityId, indicatorId);
+    // an approved revision shows this indicator with its actuals: deleting them would rewrite approved years
+    if (actuals.length && (await findCurrentRevision(tx, auth.municipalityId, indicator.planId))) {
+      throw conflict(
+        `実績が入力されている指標は削除できません（${actuals.map((a) => formatFiscalYear(a.fiscalYear)).join("・")}）。承認済みの年度の記録が変わってしまうためです。今後使わない場合は、改定で目標を「—」にしてください。`,
+      );
+    }
     if (!(await repo.deleteIndicator(tx, auth.municipalityId, indicatorId, version))) {
       throw staleVersion(indicator.version);
     }
@@ -573,9 +588,9 @@ export async function putTarget(
   source: string,
 ) {
   return db.transaction(async (tx) => {
-    const { indicator } = await loadIndicatorForCaller(tx, auth, indicatorId);
+    const { indicator } = await loadIndicatorForCaller(tx, auth, indicatorId, "working");
     policies.manageIndicators(auth);
-    const plan = await loadPlanOr404(tx, auth, indicator.planId);
+    const plan = await loadPlanForStructureChange(tx, auth, indicator.planId);
     checkInPlanPeriod(plan, fiscalYear, "fiscalYear");
     const ladder = ladderOf(plan);
     const typing = typingOf(parseTarget(source, ladder));
@@ -636,12 +651,15 @@ export async function putActual(
   input: ActualInput,
 ) {
   return db.transaction(async (tx) => {
-    const { indicator, owners } = await loadIndicatorForCaller(tx, auth, indicatorId);
+    // the year's actual is entered under the revision the year is evaluated under (its owners, its target)
+    const { indicator, owners, frozen } = await loadIndicatorForCaller(tx, auth, indicatorId, { fiscalYear });
     policies.enterActual(auth, owners);
     const plan = await loadPlanOr404(tx, auth, indicator.planId);
     checkInPlanPeriod(plan, fiscalYear, "fiscalYear");
     const ladder = ladderOf(plan);
-    const targetRow = await repo.findTarget(tx, auth.municipalityId, indicatorId, fiscalYear);
+    const targetRow = frozen
+      ? (frozenTargets(frozen).find((t) => t.fiscalYear === fiscalYear) ?? null)
+      : await repo.findTarget(tx, auth.municipalityId, indicatorId, fiscalYear);
     const target: Target | null = targetRow ? targetOf(targetRow, ladder) : null;
 
     const values: repo.ActualValues = {
@@ -710,7 +728,7 @@ export async function deleteActual(
   version: number,
 ) {
   await db.transaction(async (tx) => {
-    const { indicator, owners } = await loadIndicatorForCaller(tx, auth, indicatorId);
+    const { indicator, owners } = await loadIndicatorForCaller(tx, auth, indicatorId, { fiscalYear });
     policies.enterActual(auth, owners);
     const before = await repo.findActual(tx, auth.municipalityId, indicatorId, fiscalYear);
     if (!before) throw notFound("実績");
@@ -770,7 +788,7 @@ export async function putLadder(
     if (problems.length) throw new ValidationError(ladderFieldErrors(ladder, problems));
   }
   return db.transaction(async (tx) => {
-    const plan = await loadPlanOr404(tx, auth, planId);
+    const plan = await loadPlanForStructureChange(tx, auth, planId);
     if (plan.version !== version) throw staleVersion(plan.version);
     const updated = await repo.setPlanLadder(tx, auth.municipalityId, planId, version, ladder);
     if (!updated) throw staleVersion(plan.version);

@@ -13,6 +13,9 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import type { Serialized } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
 import type { PlanRow } from "../plans/repository.js";
+import { frozenPlan } from "../revisions/frozen-views.js";
+import { resolveStructure, type StructureScope } from "../revisions/in-force.js";
+import { frozenPlanData } from "./frozen-data.js";
 import {
   type IndicatorYearDto,
   type ItemBrief,
@@ -62,19 +65,47 @@ const cache = new Map<string, IndicatorView>();
 const CACHE_LIMIT = 24; // plan × fiscal year; a newer version replaces the older one of the same key
 const SERIALIZED_LIMIT = 16;
 
-/** The plan's view for a fiscal year: cached for plan.version; `store: false` inside write transactions. */
+/**
+ * The plan's data in a scope (in force, a year's revision, the working copy): the frozen revision's structure with
+ * the live actuals, or the live tables when they are the scope's. `plan`: with the scope's settings.
+ */
+export async function loadScopedPlanData(
+  db: Executor,
+  plan: PlanRow,
+  scope: StructureScope,
+  opts: { fiscalYear: number | null; itemDetails?: boolean; actuals?: boolean },
+) {
+  const { frozen } = await resolveStructure(db, plan.municipalityId, plan.id, scope);
+  const live = await loadPlanData(db, plan.municipalityId, plan.id, opts);
+  if (!frozen) return { data: live, plan };
+  return { data: frozenPlanData(frozen.snapshot, live, opts.fiscalYear), plan: frozenPlan(plan, frozen.snapshot) };
+}
+
+/**
+ * The data of a view: the year's structure is the revision the year is evaluated under (a draft's only where it is
+ * drafted: `working`), with the year's actuals.
+ */
+function loadViewData(db: Executor, plan: PlanRow, fiscalYear: number, working: boolean) {
+  return loadScopedPlanData(db, plan, working ? "working" : { fiscalYear }, { fiscalYear });
+}
+
+/**
+ * The plan's view for a fiscal year: cached for plan.version; `store: false` inside write transactions. `working`:
+ * the revision being drafted (the plan office, where it drafts), instead of the revision the year is under.
+ */
 export async function getIndicatorView(
   db: Executor,
   plan: PlanRow,
   fiscalYear: number,
-  opts: { store?: boolean } = {},
+  opts: { store?: boolean; working?: boolean } = {},
 ): Promise<IndicatorView> {
-  const key = `${plan.municipalityId}:${plan.id}:${fiscalYear}`;
+  const working = opts.working ?? false;
+  const key = `${plan.municipalityId}:${plan.id}:${fiscalYear}${working ? ":working" : ""}`;
   const hit = cache.get(key);
   if (hit && hit.version === plan.version) return hit;
   const compute = async () => {
-    const data = await loadPlanData(db, plan.municipalityId, plan.id, { fiscalYear });
-    const view = buildView(plan, data, fiscalYear);
+    const { data, plan: shown } = await loadViewData(db, plan, fiscalYear, working);
+    const view = buildView(shown, data, fiscalYear);
     if (data.version === plan.version) {
       cache.delete(key);
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -83,8 +114,8 @@ export async function getIndicatorView(
     return view;
   };
   if (opts.store === false) {
-    const data = await loadPlanData(db, plan.municipalityId, plan.id, { fiscalYear });
-    return buildView(plan, data, fiscalYear);
+    const { data, plan: shown } = await loadViewData(db, plan, fiscalYear, working);
+    return buildView(shown, data, fiscalYear);
   }
   // readers arriving while the view of this version is being computed wait for it instead of computing it again
   const flightKey = `${key}@${plan.version}`;

@@ -1,4 +1,5 @@
 import { formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
 import type { ItemRow, PlacementRow, PlanRow } from "./repository.js";
 
 export function presentPlan(p: PlanRow) {
@@ -38,3 +39,37 @@ export function presentItem(i: ItemRow, departmentIds: string[], placements: Pla
   };
 }
 export type ItemDto = ReturnType<typeof presentItem>;
+
+/**
+ * The items of a frozen revision in the shape of presentItem. A placement has no id of its own in a snapshot; the
+ * fields a snapshot does not keep (page in the plan book, import source) come from the live item when it still exists.
+ */
+export function frozenItemDtos(snapshot: PlanSnapshot, live: ItemRow[]): ItemDto[] {
+  const liveById = new Map(live.map((i) => [i.id, i]));
+  return snapshot.items.map((i) => {
+    const row = liveById.get(i.id);
+    return {
+      id: i.id,
+      level: i.level,
+      code: i.code,
+      title: i.title,
+      summary: i.summary,
+      isNew: i.isNew,
+      isPriority: i.isPriority,
+      category: i.category as ItemRow["category"],
+      planPage: row?.planPage ?? null,
+      constituentPlans: i.constituentPlans,
+      departmentIds: i.departmentIds,
+      version: row?.version ?? 0,
+      placements: snapshot.placements
+        .filter((p) => p.itemId === i.id)
+        .map((p) => ({
+          id: `${p.itemId}:${p.parentItemId ?? "root"}:${p.relisted ? "relisted" : "home"}`,
+          parentItemId: p.parentItemId,
+          position: p.position,
+          relisted: p.relisted,
+        })),
+      source: row?.source ?? null,
+    };
+  });
+}

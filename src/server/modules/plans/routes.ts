@@ -6,7 +6,15 @@ import { policies } from "../../platform/policies.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { presentPlan } from "./presenter.js";
 import * as repo from "./repository.js";
-import { itemInputSchema, itemParams, itemPatchSchema, planIdParams, planInputSchema, relistSchema } from "./schema.js";
+import {
+  itemInputSchema,
+  itemParams,
+  itemPatchSchema,
+  planIdParams,
+  planInputSchema,
+  planViewQuery,
+  relistSchema,
+} from "./schema.js";
 import * as service from "./service.js";
 
 export function planRoutes(app: FastifyInstance, db: Db) {
@@ -29,7 +37,8 @@ export function planRoutes(app: FastifyInstance, db: Db) {
   app.get("/api/plans/:planId", async (request, reply) => {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);
-    const result = await service.getPlanWithItems(db, auth, planId);
+    const { revision } = parseInput(planViewQuery, request.query);
+    const result = await service.getPlanWithItems(db, auth, planId, { revision });
     setVersionTag(reply, result.plan.version);
     return result;
   });

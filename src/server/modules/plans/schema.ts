@@ -79,3 +79,7 @@ export const relistSchema = z.strictObject({ parentItemId: z.uuid("再掲先の�
 
 export const planIdParams = z.object({ planId: z.uuid("計画の指定が正しくありません") });
 export const itemParams = planIdParams.extend({ itemId: z.uuid("項目の指定が正しくありません") });
+
+/** Which revision a screen shows: "draft" is the working copy of the revision being drafted (plan office only). */
+export const revisionView = z.literal("draft", { error: "revision には draft だけを指定できます" }).optional();
+export const planViewQuery = z.object({ revision: revisionView });

@@ -4,7 +4,10 @@ import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
-import { presentItem, presentPlan } from "./presenter.js";
+import { frozenPlan } from "../revisions/frozen-views.js";
+import { assertStructureEditable, resolveStructure } from "../revisions/in-force.js";
+import { findCurrentRevision } from "../revisions/repository.js";
+import { frozenItemDtos, presentItem, presentPlan } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { ItemInput, ItemPatch, PlanInput } from "./schema.js";
 
@@ -20,20 +23,67 @@ export async function loadPlanOr404(db: Executor, auth: AuthContext, planId: str
   return plan;
 }
 
-export async function getPlanWithItems(db: Executor, auth: AuthContext, planId: string) {
+/**
+ * The plan, for a change of its structure (settings, items, 再掲, departments of items, indicators, targets, the
+ * milestone ladder): allowed while the plan has never been approved, or inside a revision draft (409 otherwise).
+ */
+export async function loadPlanForStructureChange(tx: Executor, auth: AuthContext, planId: string) {
+  const plan = await loadPlanOr404(tx, auth, planId);
+  await assertStructureEditable(tx, auth.municipalityId, planId);
+  return plan;
+}
+
+/**
+ * The plan and its tree as in force; `revision: "draft"` gives the plan office the working copy of the revision it
+ * drafts. `shown` says which it is (and whether a draft exists) so that a screen can say so.
+ */
+export async function getPlanWithItems(
+  db: Executor,
+  auth: AuthContext,
+  planId: string,
+  opts: { revision?: "draft" } = {},
+) {
   policies.readPlans(auth);
+  if (opts.revision === "draft") policies.readDraft(auth);
   const plan = await loadPlanOr404(db, auth, planId);
+  const { frozen, draftNumber } = await resolveStructure(
+    db,
+    auth.municipalityId,
+    planId,
+    opts.revision === "draft" ? "working" : "in_force",
+  );
   const [items, placements, itemDepts] = await Promise.all([
     repo.listItems(db, auth.municipalityId, planId),
     repo.listPlacements(db, auth.municipalityId, planId),
     repo.listItemDepartments(db, auth.municipalityId, planId),
   ]);
+  const current = frozen ?? (await currentRevisionOf(db, auth.municipalityId, planId));
+  const shown = {
+    /** in_force: an approved revision; draft: the working copy of the draft; unapproved: never approved (策定中) */
+    kind: opts.revision === "draft" && draftNumber ? "draft" : current ? "in_force" : "unapproved",
+    number: opts.revision === "draft" ? draftNumber : (current?.number ?? null),
+    label: opts.revision === "draft" ? null : (current?.label ?? null),
+    /** seen only by the plan office */
+    draftNumber: policies.canReadDraft(auth) ? draftNumber : null,
+  };
+  if (frozen)
+    return {
+      plan: presentPlan(frozenPlan(plan, frozen.snapshot)),
+      items: frozenItemDtos(frozen.snapshot, items),
+      shown,
+    };
   const deptsByItem = new Map<string, string[]>();
   for (const d of itemDepts) deptsByItem.set(d.itemId, [...(deptsByItem.get(d.itemId) ?? []), d.departmentId]);
   return {
     plan: presentPlan(plan),
     items: items.map((i) => presentItem(i, deptsByItem.get(i.id) ?? [], placements)),
+    shown,
   };
+}
+
+async function currentRevisionOf(db: Executor, municipalityId: string, planId: string) {
+  const row = await findCurrentRevision(db, municipalityId, planId);
+  return row ? { number: row.number, label: row.label } : null;
 }
 
 export async function createPlan(db: Db, auth: AuthContext, ip: string, input: PlanInput) {
@@ -61,7 +111,7 @@ export async function updatePlan(
 ) {
   policies.managePlans(auth);
   return db.transaction(async (tx) => {
-    const before = await loadPlanOr404(tx, auth, planId);
+    const before = await loadPlanForStructureChange(tx, auth, planId);
     const after = await repo.updatePlan(tx, auth.municipalityId, planId, version, input);
     if (!after) throw staleVersion(before.version);
     await recordAudit(tx, {
@@ -87,7 +137,7 @@ async function checkDepartments(tx: Executor, auth: AuthContext, ids: string[]) 
 export async function addItem(db: Db, auth: AuthContext, ip: string, planId: string, input: ItemInput) {
   policies.managePlans(auth);
   return db.transaction(async (tx) => {
-    const plan = await loadPlanOr404(tx, auth, planId);
+    const plan = await loadPlanForStructureChange(tx, auth, planId);
     let level = 0;
     if (input.parentItemId) {
       const parent = await repo.findItem(tx, auth.municipalityId, planId, input.parentItemId);
@@ -138,7 +188,7 @@ export async function updateItem(
 ) {
   policies.managePlans(auth);
   return db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
+    await loadPlanForStructureChange(tx, auth, planId);
     const before = await repo.findItem(tx, auth.municipalityId, planId, itemId);
     if (!before) throw notFound("項目");
     const beforeDepts = await repo.departmentIdsOfItem(tx, auth.municipalityId, itemId);
@@ -175,7 +225,7 @@ export async function relistItem(
 ) {
   policies.managePlans(auth);
   return db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
+    await loadPlanForStructureChange(tx, auth, planId);
     const item = await repo.findItem(tx, auth.municipalityId, planId, itemId);
     if (!item) throw notFound("項目");
     const parent = await repo.findItem(tx, auth.municipalityId, planId, parentItemId);
@@ -212,7 +262,7 @@ export async function removeRelisting(
 ) {
   policies.managePlans(auth);
   return db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
+    await loadPlanForStructureChange(tx, auth, planId);
     const placement = await repo.findPlacement(tx, auth.municipalityId, itemId, parentItemId);
     if (!placement?.relisted) throw notFound("再掲");
     await repo.deletePlacement(tx, auth.municipalityId, placement.id);

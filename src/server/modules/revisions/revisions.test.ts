@@ -93,7 +93,15 @@ describe("plan revisions (ローリング方式)", () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/第2版/);
 
-    const list = (await korei.get(url("/revisions"))).body;
+    // the draft is seen only where it is drafted: the plan office's revisions screen, not a department's
+    const seenByKorei = (await korei.get(url("/revisions"))).body;
+    expect(seenByKorei.revisions.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
+      [1, "approved"],
+    ]);
+    expect(seenByKorei).toMatchObject({ current: 1, draft: null });
+    expect((await korei.get(url("/diff?from=1&to=draft"))).status).toBe(404);
+    expect((await korei.get(url("/diff?from=1&to=2"))).status).toBe(404);
+    const list = (await office.get(url("/revisions"))).body;
     expect(list.revisions.map((r: { number: number; status: string }) => [r.number, r.status])).toEqual([
       [1, "approved"],
       [2, "draft"],
@@ -181,16 +189,44 @@ describe("plan revisions (ローリング方式)", () => {
       }),
     ]);
 
-    // 2 is frozen: later live edits show against it, never inside it
+    // 2 is in force and frozen: with nothing drafted, the structure is not changed in place (409) …
     const other = projects()[1];
     if (!other) throw new Error("demo plan changed");
+    const outside = await office.patch(
+      url(`/items/${other.id}`),
+      { isPriority: !other.isPriority },
+      ifMatch(other.version),
+    );
+    expect(outside.status).toBe(409);
+    expect(outside.body.message).toMatch(/第2版.*施行中.*改定を始めて/);
+    // … and what a later draft changes shows against it, never inside it
+    const next = await office.post(url("/revisions"), { label: "次の改定" });
+    expect(next.status).toBe(201);
     await office.patch(url(`/items/${other.id}`), { isPriority: !other.isPriority }, ifMatch(other.version));
     expect((await office.get(url("/diff?from=1&to=2"))).body.changes).toHaveLength(3);
     const live = (await office.get(url("/diff?from=2&to=current"))).body;
-    expect(live.to).toMatchObject({ number: null, status: "live", label: "現在の内容" });
+    expect(live.to).toMatchObject({ number: 3, status: "live" });
     expect(live.changes).toEqual([expect.objectContaining({ type: "changed", itemId: other.id, field: "isPriority" })]);
     // defaults: from the revision in force to the live state
     expect((await office.get(url("/diff"))).body.changes).toEqual(live.changes);
+    // a department and a committee member see 2 as approved: the draft's change nowhere
+    for (const reader of [korei, viewer]) {
+      const shown = (await reader.get(url(""))).body;
+      expect(shown.shown).toMatchObject({ kind: "in_force", number: 2, draftNumber: null });
+      expect(shown.items.find((i: { id: string }) => i.id === other.id).isPriority).toBe(other.isPriority);
+      expect((await reader.get(url("/diff"))).body.to).toMatchObject({ number: 2, status: "approved" });
+    }
+    // the plan office sees the draft where it drafts it
+    const drafted = (await office.get(url("?revision=draft"))).body;
+    expect(drafted.shown).toMatchObject({ kind: "draft", number: 3 });
+    expect(drafted.items.find((i: { id: string }) => i.id === other.id).isPriority).toBe(!other.isPriority);
+    expect((await korei.get(url("?revision=draft"))).status).toBe(404);
+    // dropping the draft leaves its edits in the working copy, still seen by nobody but the plan office's draft views
+    const draft3 = (await office.get(url("/revisions"))).body.revisions.find((r: { number: number }) => r.number === 3);
+    expect((await office.request("DELETE", url("/revisions/3"), undefined, ifMatch(draft3.version))).status).toBe(204);
+    expect((await viewer.get(url(""))).body.items.find((i: { id: string }) => i.id === other.id).isPriority).toBe(
+      other.isPriority,
+    );
 
     const audits = await t.database.db
       .select({ action: auditLog.action, basis: auditLog.basis })
@@ -201,6 +237,8 @@ describe("plan revisions (ローリング方式)", () => {
       { action: "approve", basis: "baseline" },
       { action: "create", basis: null },
       { action: "approve", basis: null },
+      { action: "create", basis: null },
+      { action: "delete", basis: null },
     ]);
   });
 

@@ -15,7 +15,9 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
+import { touchPlan } from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
+import { frozenSnapshot } from "./in-force.js";
 import { presentRevision, presentSide } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { DiffQuery, RevisionRef, StartRevisionInput } from "./schema.js";
@@ -28,10 +30,13 @@ export function defaultRevisionLabel(now = new Date()): string {
   return `${formatFiscalYear(fiscalYearOf(tokyoDay))}改定`;
 }
 
+/** The revisions; a revision being drafted only to the plan office (where it is drafted). */
 export async function listRevisions(db: Executor, auth: AuthContext, planId: string) {
   policies.readPlans(auth);
   await loadPlanOr404(db, auth, planId);
-  return loadRevisionList(db, auth.municipalityId, planId);
+  const list = await loadRevisionList(db, auth.municipalityId, planId);
+  if (policies.canReadDraft(auth)) return list;
+  return { ...list, revisions: list.revisions.filter((r) => r.status !== "draft"), draft: null };
 }
 
 /** Every revision of a plan with the years it was in force, and each year's evaluation with its revision. */
@@ -92,30 +97,9 @@ export async function startRevision(
         },
       );
     }
-    const audits: AuditEntry[] = [];
-    let base = await repo.findCurrentRevision(tx, auth.municipalityId, planId);
-    let baseline: repo.RevisionRow | null = null;
-    if (!base) {
-      baseline = await repo.insertRevision(tx, {
-        municipalityId: auth.municipalityId,
-        planId,
-        number: (await repo.maxNumber(tx, auth.municipalityId, planId)) + 1,
-        label: BASELINE_LABEL,
-        status: "approved",
-        basedOnRevisionId: null,
-        snapshot: await freezeLive(tx, auth, planId),
-        approvedBy: auth.userId ?? null,
-      });
-      base = baseline;
-      audits.push({
-        ...actorOf(auth, ip),
-        action: "approve",
-        entityType: "plan_revision",
-        entityId: baseline.id,
-        basis: "baseline",
-        after: auditView(baseline),
-      });
-    }
+    const { revision: base, audit: baselineAudit } = await freezeBaseline(tx, auth, ip, planId);
+    const audits: AuditEntry[] = baselineAudit ? [baselineAudit] : [];
+    const baseline = baselineAudit ? base : null;
     const created = await repo.insertRevision(tx, {
       municipalityId: auth.municipalityId,
       planId,
@@ -134,6 +118,8 @@ export async function startRevision(
       after: auditView(created),
     });
     await recordAuditBatch(tx, audits);
+    // what each screen sees changes with a draft (the revision in force is read from its snapshot): new version
+    await touchPlan(tx, auth.municipalityId, planId);
     const { revisions } = await loadRevisionList(tx, auth.municipalityId, planId);
     const revision = revisions.find((r) => r.id === created.id);
     if (!revision) throw new Error("revision vanished");
@@ -168,6 +154,7 @@ export async function approveRevision(
       auth.userId ?? null,
     );
     if (!after) throw staleVersion(before.version);
+    await touchPlan(tx, auth.municipalityId, planId);
     await recordAuditBatch(tx, [
       {
         ...actorOf(auth, ip),
@@ -210,6 +197,7 @@ export async function deleteRevision(
     }
     const deleted = await repo.deleteDraftRevision(tx, auth.municipalityId, before.id, version);
     if (!deleted) throw staleVersion(before.version);
+    await touchPlan(tx, auth.municipalityId, planId);
     await recordAuditBatch(tx, [
       {
         ...actorOf(auth, ip),
@@ -220,6 +208,42 @@ export async function deleteRevision(
       },
     ]);
   });
+}
+
+/**
+ * The revision in force, freezing the live state as 第1版（策定時）first when the plan has none: the baseline is
+ * taken before anything of the plan can be drafted, and before the first evaluation round is opened, so that an
+ * evaluated year always has the structure it was made under.
+ */
+async function freezeBaseline(tx: Executor, actor: Actor, ip: string | null, planId: string) {
+  const current = await repo.findCurrentRevision(tx, actor.municipalityId, planId);
+  if (current) return { revision: current, audit: null };
+  const baseline = await repo.insertRevision(tx, {
+    municipalityId: actor.municipalityId,
+    planId,
+    number: (await repo.maxNumber(tx, actor.municipalityId, planId)) + 1,
+    label: BASELINE_LABEL,
+    status: "approved",
+    basedOnRevisionId: null,
+    snapshot: await freezeLive(tx, actor, planId),
+    approvedBy: actor.userId ?? null,
+  });
+  const audit: AuditEntry = {
+    ...actorOf(actor, ip),
+    action: "approve",
+    entityType: "plan_revision",
+    entityId: baseline.id,
+    basis: "baseline",
+    after: auditView(baseline),
+  };
+  return { revision: baseline, audit };
+}
+
+/** Freezes the baseline (第1版) if the plan has none yet, with its audit record, in the caller's transaction. */
+export async function ensureBaseline(tx: Executor, actor: Actor, ip: string | null, planId: string) {
+  await repo.lockPlanRevisions(tx, actor.municipalityId, planId);
+  const { audit } = await freezeBaseline(tx, actor, ip, planId);
+  if (audit) await recordAuditBatch(tx, [audit]);
 }
 
 interface ResolvedSide {
@@ -243,45 +267,29 @@ async function resolveSide(db: Executor, auth: AuthContext, planId: string, ref:
 }
 
 /**
- * Approved snapshots never change (approval is the only write of a snapshot, and it happens once), so the parsed
- * ones are kept, a few at a time: comparing the same revisions again skips reading and parsing megabytes of JSON.
- * Correct with several processes for the same reason. Callers must not modify what they get.
- */
-const frozenCache = new Map<string, PlanSnapshot>();
-const FROZEN_CACHE_LIMIT = 16;
-
-async function frozenSnapshot(db: Executor, municipalityId: string, revisionId: string): Promise<PlanSnapshot> {
-  const key = `${municipalityId}:${revisionId}`;
-  const hit = frozenCache.get(key);
-  if (hit) {
-    frozenCache.delete(key); // most recently used last
-    frozenCache.set(key, hit);
-    return hit;
-  }
-  const snapshot = await repo.loadRevisionSnapshot(db, municipalityId, revisionId);
-  if (!snapshot) throw new Error(`approved revision ${revisionId} has no snapshot`);
-  if (frozenCache.size >= FROZEN_CACHE_LIMIT) frozenCache.delete(frozenCache.keys().next().value as string);
-  frozenCache.set(key, snapshot);
-  return snapshot;
-}
-
-/**
  * The changes from one revision to another (by default from the revision in force to the live state).
  * Same service for the API, the exports and the CLI.
  */
 export async function getDiff(db: Executor, auth: AuthContext, planId: string, query: DiffQuery) {
   policies.readPlans(auth);
   const plan = await loadPlanOr404(db, auth, planId);
+  const drafts = policies.canReadDraft(auth);
+  const current = await repo.findCurrentRevision(db, auth.municipalityId, planId);
+  // by default: the plan office compares what it drafts with what is in force; everyone else what the last
+  // approval changed (the revision in force against the one before it)
   let fromRef = query.from;
+  let toRef = query.to ?? (drafts ? "live" : current?.number);
+  if (toRef === undefined) throw notFound("承認済みの改定");
   if (fromRef === undefined) {
-    const current = await repo.findCurrentRevision(db, auth.municipalityId, planId);
     if (!current) throw notFound("承認済みの改定");
-    fromRef = current.number;
+    fromRef = drafts || current.number <= 1 ? current.number : current.number - 1;
   }
-  const [from, to] = await Promise.all([
-    resolveSide(db, auth, planId, fromRef),
-    resolveSide(db, auth, planId, query.to ?? "live"),
-  ]);
+  if (!drafts) {
+    await assertApproved(db, auth, planId, fromRef);
+    await assertApproved(db, auth, planId, toRef);
+  }
+  toRef = toRef as RevisionRef;
+  const [from, to] = await Promise.all([resolveSide(db, auth, planId, fromRef), resolveSide(db, auth, planId, toRef)]);
   const diff = diffSnapshots(from.snapshot, to.snapshot);
   return {
     plan: { id: plan.id, title: plan.title, levelNames: to.snapshot.plan.levelNames },
@@ -292,3 +300,10 @@ export async function getDiff(db: Executor, auth: AuthContext, planId: string, q
   };
 }
 export type DiffResult = Awaited<ReturnType<typeof getDiff>>;
+
+/** Outside the plan office a revision being drafted (or the working copy) is as if it did not exist. */
+async function assertApproved(db: Executor, auth: AuthContext, planId: string, ref: RevisionRef) {
+  if (ref === "live") throw notFound("改定案");
+  const row = await repo.findRevision(db, auth.municipalityId, planId, ref);
+  if (row?.status !== "approved") throw notFound(`第${ref}版`);
+}

@@ -8,6 +8,8 @@ import { evaluationLevelOf, isProjectLevel } from "../evaluations/service.js";
 import type * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { buildTree, type TreeNode } from "../plans/tree.js";
+import { frozenItemDepartments, frozenItems, frozenPlacements, frozenPlan } from "../revisions/frozen-views.js";
+import { resolveStructure } from "../revisions/in-force.js";
 import { loadSummaryInputs, type SummaryInputs } from "./repository.js";
 import type { SummaryQuery } from "./schema.js";
 
@@ -48,8 +50,19 @@ export async function getSummary(db: Executor, auth: AuthContext, planId: string
   const key = `${auth.municipalityId}:${planId}:${JSON.stringify(counted)}`;
   const hit = cache.get(key);
   if (hit && hit.version === plan.version) return hit.value as ReturnType<typeof assemble>;
-  const inputs = await loadSummaryInputs(db, auth.municipalityId, planId, query.fiscalYear);
-  const value = assemble(plan, inputs.items, inputs.placements, inputs.itemDepartments, inputs.sheets, query);
+  // the year is shown under the revision it was evaluated under, whatever was drafted or approved since
+  const { frozen } = await resolveStructure(db, auth.municipalityId, planId, { fiscalYear: query.fiscalYear });
+  const inputs = await loadSummaryInputs(db, auth.municipalityId, planId, query.fiscalYear, { sheetsOnly: !!frozen });
+  const value = frozen
+    ? assemble(
+        frozenPlan(plan, frozen.snapshot),
+        frozenItems(frozen.snapshot),
+        frozenPlacements(frozen.snapshot),
+        frozenItemDepartments(frozen.snapshot),
+        inputs.sheets,
+        query,
+      )
+    : assemble(plan, inputs.items, inputs.placements, inputs.itemDepartments, inputs.sheets, query);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, { version: plan.version, value });
   return value;

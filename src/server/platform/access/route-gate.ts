@@ -10,18 +10,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The key of a route in the access table: "GET /api/cases/:caseId" (HEAD answers as its GET). */
 export const routeKey = (method: string, url: string) => `${method === "HEAD" ? "GET" : method} ${url}`;
 
+const registered = new WeakMap<FastifyInstance, Set<string>>();
+
+/** Every /api route key the app registered (the access test walks them all, and fails on one the table lacks). */
+export function registeredRouteKeys(app: FastifyInstance): string[] {
+  return [...(registered.get(app) ?? [])].sort();
+}
+
 /**
  * Deny by default: every /api route gets a gate, run after the session is known and before the body is read,
  * that lets through only the callers the access table allows. A route the table does not name answers nobody
  * (404) and is reported at start, so it cannot ship unnoticed (the access test fails on it too).
  */
 export function registerRouteGate(app: FastifyInstance, db: Db, onMissing: (key: string) => void) {
+  const keys = new Set<string>();
+  registered.set(app, keys);
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/")) return;
     const methods = [route.method].flat();
     const gates = new Map<string, RouteRule | undefined>();
     for (const m of methods) {
       const key = routeKey(m, route.url);
+      keys.add(key);
       const rule = ruleOf(key);
       if (!rule) onMissing(key);
       gates.set(m, rule);

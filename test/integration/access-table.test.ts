@@ -1,0 +1,470 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Principal, principalOf, type Role } from "../../src/domain/access/principals.js";
+import { ROUTE_TABLE, type RouteKey, type RouteRule } from "../../src/domain/access/route-table.js";
+import { registeredRouteKeys } from "../../src/server/platform/access/route-gate.js";
+import { ApiClient, type ApiResponse, ifMatch } from "../support/api-client.js";
+import { type AccessWorld, CALLERS, type Caller, startAccessWorld } from "./access-world.js";
+
+/**
+ * The access table, walked: every route the app registers × every kind of caller (each role, and on the support
+ * side each relationship to the records: coordinator, lead, team, another agency, the sending provider, another
+ * provider, another municipality). A caller the table does not allow must get exactly the table's refusal; an
+ * allowed one gets the route's answer, or the record-level refusal its relationship calls for (`without`).
+ * Writes send a stale If-Match where the route takes one, so an allowed caller gets 412 and nothing changes.
+ * A route registered in the app but missing from the table, or from this walk, fails the test.
+ */
+
+type Expected = number | { status: number; excludes: () => string };
+interface Probe {
+  call: (c: ApiClient) => Promise<ApiResponse>;
+  /** what an allowed caller with the relationship gets */
+  ok: number;
+  /** what allowed callers without the relationship get instead */
+  without?: Partial<Record<Caller, Expected>>;
+}
+
+let w: AccessWorld;
+beforeAll(async () => {
+  w = await startAccessWorld();
+}, 300_000);
+afterAll(async () => {
+  await w?.t.close();
+});
+
+const stale = ifMatch(9999);
+const json = (o: unknown) => JSON.stringify(o);
+
+/** The support side's records: only its own staff (by relationship) see them; the other municipality never. */
+const teamOnly = (hidden: number): Partial<Record<Caller, Expected>> => ({
+  otherStaff: hidden,
+  otherMunicipality: 404,
+});
+const managersOnly: Partial<Record<Caller, Expected>> = { team: 403, otherStaff: 404, otherMunicipality: 404 };
+
+function probes(): Record<RouteKey, Probe> {
+  const id = w.ids;
+  const plan = `/api/plans/${id.planId}`;
+  return {
+    "GET /api/municipalities": { call: (c) => c.get("/api/municipalities"), ok: 200 },
+    // a login with a wrong password: everyone may try (401), nobody is refused by role
+    "POST /api/auth/login": {
+      call: (c) =>
+        c.post("/api/auth/login", { municipalityCode: "999001", loginId: `nobody-${Math.random()}`, password: "x" }),
+      ok: 401,
+    },
+    // logging out is open to anyone; a separate client, so that the caller's own session stays for the walk
+    "POST /api/auth/logout": { call: () => new ApiClient(w.t.baseUrl).post("/api/auth/logout"), ok: 200 },
+    "GET /api/auth/session": { call: (c) => c.get("/api/auth/session"), ok: 200 },
+
+    "GET /api/users": {
+      call: (c) => c.get("/api/users"),
+      ok: 200,
+      // each administrator sees the accounts of its own side only
+      without: {
+        planOffice: { status: 200, excludes: () => id.coordUserId },
+        supportAdmin: { status: 200, excludes: () => id.editorUserId },
+      },
+    },
+    "POST /api/users": {
+      // a support-side account in the coordinators' agency: the plan office may not make one
+      call: (c) =>
+        c.post("/api/users", {
+          loginId: `probe-${Math.random().toString(36).slice(2, 10)}`,
+          displayName: "確認用",
+          role: "support_staff",
+          agencyId: id.coordAgencyId,
+          password: "a-long-enough-passphrase",
+        }),
+      ok: 201,
+      without: { planOffice: 403 },
+    },
+    "PATCH /api/users/:userId": {
+      call: (c) => c.patch(`/api/users/${id.coordUserId}`, { password: "a-long-enough-passphrase" }, stale),
+      ok: 412,
+      without: { planOffice: 404 },
+    },
+    "GET /api/account-changes": { call: (c) => c.get("/api/account-changes"), ok: 200 },
+    "GET /api/audit/entries": { call: (c) => c.get("/api/audit/entries?limit=5"), ok: 200 },
+
+    "GET /api/departments": { call: (c) => c.get("/api/departments"), ok: 200 },
+    "POST /api/departments": { call: (c) => c.post("/api/departments", { name: "" }), ok: 400 },
+    "POST /api/departments/:id/rename": {
+      call: (c) =>
+        c.post(
+          `/api/departments/${id.departmentId}/rename`,
+          { name: "高齢支援課", effectiveFrom: "2026-04-01" },
+          stale,
+        ),
+      ok: 412,
+    },
+    "POST /api/departments/:id/merge": {
+      call: (c) =>
+        c.post(
+          `/api/departments/${id.departmentId}/merge`,
+          { intoDepartmentId: id.otherDepartmentId, effectiveFrom: "2026-04-01" },
+          stale,
+        ),
+      ok: 412,
+    },
+    "GET /api/plans": { call: (c) => c.get("/api/plans"), ok: 200 },
+    "POST /api/plans": { call: (c) => c.post("/api/plans", {}), ok: 400 },
+    "GET /api/plans/:planId": { call: (c) => c.get(plan), ok: 200 },
+    "PUT /api/plans/:planId": { call: (c) => c.put(plan, {}, stale), ok: 400 },
+    "POST /api/plans/:planId/items": { call: (c) => c.post(`${plan}/items`, {}), ok: 400 },
+    "PATCH /api/plans/:planId/items/:itemId": {
+      call: (c) => c.patch(`${plan}/items/${id.itemId}`, { title: "確認" }, stale),
+      ok: 412,
+    },
+    "POST /api/plans/:planId/items/:itemId/relistings": {
+      call: (c) => c.post(`${plan}/items/${id.itemId}/relistings`, {}),
+      ok: 400,
+    },
+    "DELETE /api/plans/:planId/items/:itemId/relistings/:parentItemId": {
+      call: (c) => c.request("DELETE", `${plan}/items/${id.itemId}/relistings/${id.unrelatedItemId}`),
+      ok: 404,
+    },
+
+    "GET /api/plans/:planId/evaluations": { call: (c) => c.get(`${plan}/evaluations`), ok: 200 },
+    "POST /api/plans/:planId/evaluations": { call: (c) => c.post(`${plan}/evaluations`, {}), ok: 400 },
+    "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": {
+      call: (c) => c.get(`${plan}/evaluations/2025/sheets`),
+      ok: 200,
+      // another department's editor sees its own sheets only
+      without: { otherEditor: { status: 200, excludes: () => id.sheetId } },
+    },
+    "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx": {
+      call: (c) => c.get(`${plan}/evaluations/2025/export.xlsx`),
+      ok: 200,
+    },
+    "GET /api/sheets/:sheetId": {
+      call: (c) => c.get(`/api/sheets/${id.sheetId}`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "PUT /api/sheets/:sheetId": {
+      call: (c) => c.put(`/api/sheets/${id.sheetId}`, { results: "確認" }, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "POST /api/sheets/:sheetId/submit": {
+      call: (c) => c.post(`/api/sheets/${id.sheetId}/submit`, {}, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "POST /api/sheets/:sheetId/accept": { call: (c) => c.post(`/api/sheets/${id.sheetId}/accept`, {}, stale), ok: 412 },
+    "POST /api/sheets/:sheetId/return": {
+      call: (c) => c.post(`/api/sheets/${id.sheetId}/return`, { comment: "確認" }, stale),
+      ok: 412,
+    },
+    "GET /api/sheets/:sheetId/history": {
+      call: (c) => c.get(`/api/sheets/${id.sheetId}/history`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "GET /api/plans/:planId/summary": { call: (c) => c.get(`${plan}/summary?fiscalYear=2024`), ok: 200 },
+    // a text document: the plan office's to import; a department editor may bring back only its own xlsx
+    "POST /api/imports/preview": {
+      call: (c) => c.post("/api/imports/preview", new TextEncoder().encode("確認用の文書ではない文字列")),
+      ok: 400,
+      without: { editor: 403, otherEditor: 403 },
+    },
+    "POST /api/imports": {
+      call: (c) => c.post("/api/imports", new TextEncoder().encode("確認用の文書ではない文字列")),
+      ok: 400,
+      without: { editor: 403, otherEditor: 403 },
+    },
+
+    "GET /api/plans/:planId/indicators": {
+      call: (c) => c.get(`${plan}/indicators?fiscalYear=2025`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => id.indicatorId } },
+    },
+    "POST /api/plans/:planId/indicators": { call: (c) => c.post(`${plan}/indicators`, {}), ok: 400 },
+    "GET /api/plans/:planId/indicators/export.csv": {
+      call: (c) => c.get(`${plan}/indicators/export.csv?fiscalYear=2025`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => "アクセス確認の指標" } },
+    },
+    "GET /api/plans/:planId/implementation-plan/export.xlsx": {
+      call: (c) => c.get(`${plan}/implementation-plan/export.xlsx`),
+      ok: 200,
+    },
+    "GET /api/plans/:planId/targets/unclassified": { call: (c) => c.get(`${plan}/targets/unclassified`), ok: 200 },
+    "GET /api/plans/:planId/milestone-ladder": { call: (c) => c.get(`${plan}/milestone-ladder`), ok: 200 },
+    "PUT /api/plans/:planId/milestone-ladder": {
+      call: (c) => c.put(`${plan}/milestone-ladder`, { steps: null }, stale),
+      ok: 412,
+    },
+    "GET /api/plans/:planId/attainment-share": {
+      call: (c) => c.get(`${plan}/attainment-share?fiscalYear=2025`),
+      ok: 200,
+    },
+    "GET /api/plans/:planId/department-matrix": { call: (c) => c.get(`${plan}/department-matrix`), ok: 200 },
+    "GET /api/plans/:planId/my-department": {
+      call: (c) => c.get(`${plan}/my-department?fiscalYear=2025`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => id.indicatorId } },
+    },
+    "GET /api/indicators/:indicatorId": {
+      call: (c) => c.get(`/api/indicators/${id.indicatorId}?fiscalYear=2025`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "PATCH /api/indicators/:indicatorId": {
+      call: (c) => c.patch(`/api/indicators/${id.indicatorId}`, { name: "確認" }, stale),
+      ok: 412,
+    },
+    "DELETE /api/indicators/:indicatorId": {
+      call: (c) => c.request("DELETE", `/api/indicators/${id.indicatorId}`, undefined, stale),
+      ok: 412,
+    },
+    "PUT /api/indicators/:indicatorId/targets/:fiscalYear": {
+      call: (c) => c.put(`/api/indicators/${id.indicatorId}/targets/2026`, { source: "10人" }, stale),
+      ok: 412,
+    },
+    "PUT /api/indicators/:indicatorId/actuals/:fiscalYear": {
+      call: (c) => c.put(`/api/indicators/${id.indicatorId}/actuals/2024`, { kind: "number", value: 3 }, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear": {
+      call: (c) => c.request("DELETE", `/api/indicators/${id.indicatorId}/actuals/2025`, undefined, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "GET /api/indicators/:indicatorId/series": {
+      call: (c) => c.get(`/api/indicators/${id.indicatorId}/series`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+
+    "GET /api/plans/:planId/revisions": {
+      call: (c) => c.get(`${plan}/revisions`),
+      ok: 200,
+      // the revision being drafted is seen only where it is drafted
+      without: {
+        editor: { status: 200, excludes: () => id.draftRevisionId },
+        otherEditor: { status: 200, excludes: () => id.draftRevisionId },
+        viewer: { status: 200, excludes: () => id.draftRevisionId },
+      },
+    },
+    "POST /api/plans/:planId/revisions": { call: (c) => c.post(`${plan}/revisions`, {}), ok: 409 },
+    "POST /api/plans/:planId/revisions/:number/approve": {
+      call: (c) => c.post(`${plan}/revisions/${id.draftNumber}/approve`, {}, stale),
+      ok: 412,
+    },
+    "DELETE /api/plans/:planId/revisions/:number": {
+      call: (c) => c.request("DELETE", `${plan}/revisions/${id.draftNumber}`, undefined, stale),
+      ok: 412,
+    },
+    "GET /api/plans/:planId/diff": {
+      call: (c) => c.get(`${plan}/diff?from=1&to=draft`),
+      ok: 200,
+      without: { editor: 404, otherEditor: 404, viewer: 404 },
+    },
+    "GET /api/plans/:planId/diff.xlsx": {
+      call: (c) => c.get(`${plan}/diff.xlsx?from=1&to=draft`),
+      ok: 200,
+      without: { editor: 404, otherEditor: 404, viewer: 404 },
+    },
+    "GET /api/plans/:planId/diff.csv": {
+      call: (c) => c.get(`${plan}/diff.csv?from=1&to=draft`),
+      ok: 200,
+      without: { editor: 404, otherEditor: 404, viewer: 404 },
+    },
+
+    "GET /api/agencies": { call: (c) => c.get("/api/agencies"), ok: 200 },
+    "POST /api/agencies": { call: (c) => c.post("/api/agencies", { name: "", category: "" }), ok: 400 },
+    "GET /api/concerns": { call: (c) => c.get("/api/concerns"), ok: 200 },
+    "PUT /api/concerns": { call: (c) => c.put("/api/concerns", { categories: [{ label: "介護" }] }, stale), ok: 412 },
+
+    "POST /api/persons": { call: (c) => c.post("/api/persons", {}), ok: 400 },
+    "POST /api/persons/search": {
+      call: (c) => c.post("/api/persons/search", { kana: "アクセス" }),
+      ok: 200,
+      // a provider finds only the persons its agency registered; another agency's staff no details
+      without: {
+        otherStaff: { status: 200, excludes: () => "アクセス ホンニン" },
+        otherProvider: { status: 200, excludes: () => "アクセス ホンニン" },
+        otherMunicipality: { status: 200, excludes: () => "アクセス ホンニン" },
+      },
+    },
+    "POST /api/persons/:personId/links": {
+      call: (c) => c.post(`/api/persons/${id.personId}/links`, {}),
+      ok: 400,
+    },
+    "POST /api/referrals": { call: (c) => c.post("/api/referrals", {}), ok: 400 },
+    "GET /api/referrals": {
+      call: (c) => c.get("/api/referrals"),
+      ok: 200,
+      without: {
+        team: { status: 200, excludes: () => id.referralId },
+        otherStaff: { status: 200, excludes: () => id.referralId },
+        otherProvider: { status: 200, excludes: () => id.referralId },
+        otherMunicipality: { status: 200, excludes: () => id.referralId },
+      },
+    },
+    "GET /api/referrals/:referralId": {
+      call: (c) => c.get(`/api/referrals/${id.referralId}`),
+      ok: 200,
+      without: { team: 404, otherStaff: 404, otherProvider: 404, otherMunicipality: 404 },
+    },
+    "POST /api/referrals/:referralId/transition": {
+      call: (c) => c.post(`/api/referrals/${id.referralId}/transition`, { to: "accepted" }, stale),
+      ok: 412,
+      without: { senderProvider: 403, team: 404, otherStaff: 404, otherProvider: 404, otherMunicipality: 404 },
+    },
+
+    "POST /api/households": { call: (c) => c.post("/api/households", {}), ok: 400 },
+    "GET /api/households": {
+      call: (c) => c.get("/api/households"),
+      ok: 200,
+      without: {
+        otherStaff: { status: 200, excludes: () => id.householdId },
+        otherMunicipality: { status: 200, excludes: () => id.householdId },
+      },
+    },
+    "GET /api/households/:householdId": {
+      call: (c) => c.get(`/api/households/${id.householdId}`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    "POST /api/households/:householdId/members": {
+      call: (c) =>
+        c.post(`/api/households/${id.householdId}/members`, { personId: id.otherPersonId, relationship: "孫" }, stale),
+      ok: 412,
+      without: teamOnly(404),
+    },
+    "DELETE /api/households/:householdId/members/:personId": {
+      call: (c) =>
+        c.request("DELETE", `/api/households/${id.householdId}/members/${id.otherPersonId}`, undefined, stale),
+      ok: 412,
+      without: teamOnly(404),
+    },
+    "POST /api/cases": { call: (c) => c.post("/api/cases", {}), ok: 400 },
+    "GET /api/cases": {
+      call: (c) => c.get("/api/cases"),
+      ok: 200,
+      without: {
+        otherStaff: { status: 200, excludes: () => id.caseId },
+        otherMunicipality: { status: 200, excludes: () => id.caseId },
+      },
+    },
+    "GET /api/cases/:caseId": { call: (c) => c.get(`/api/cases/${id.caseId}`), ok: 200, without: teamOnly(404) },
+    "PATCH /api/cases/:caseId": {
+      call: (c) => c.patch(`/api/cases/${id.caseId}`, { issues: ["介護"] }, stale),
+      ok: 412,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/phase": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/phase`, { to: "assessment" }, stale),
+      ok: 412,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/consent": {
+      call: (c) =>
+        c.post(
+          `/api/cases/${id.caseId}/consent`,
+          { consent: "given", consentDate: "2025-06-01", consentMethod: "書面" },
+          stale,
+        ),
+      ok: 412,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/team": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/team`, { agencyId: id.otherAgencyId }, stale),
+      ok: 412,
+      without: managersOnly,
+    },
+    "DELETE /api/cases/:caseId/team/:agencyId": {
+      call: (c) => c.request("DELETE", `/api/cases/${id.caseId}/team/${id.teamAgencyId}`, undefined, stale),
+      ok: 412,
+      without: managersOnly,
+    },
+    "GET /api/cases/:caseId/records": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/records`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    "POST /api/cases/:caseId/records": {
+      call: (c) =>
+        c.post(`/api/cases/${id.caseId}/records`, { kind: "電話", date: "2025-06-02", text: "確認（テスト）" }),
+      ok: 201,
+      without: teamOnly(404),
+    },
+    "GET /api/cases/:caseId/assessments": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/assessments`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    "GET /api/cases/:caseId/assessments/:version": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/assessments/1`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    "POST /api/cases/:caseId/assessments": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/assessments`, { sections: { wishes: "確認" } }, stale),
+      ok: 412,
+      without: teamOnly(404),
+    },
+  };
+}
+
+function expectedOf(rule: RouteRule, probe: Probe, caller: Caller, principal: Principal | null): Expected {
+  if (rule.allow === "public") return probe.without?.[caller] ?? probe.ok;
+  if (principal === null && caller === "anonymous") return 401;
+  const allowed = rule.allow === "signed_in" || (principal !== null && rule.allow.includes(principal));
+  if (!allowed) return rule.denied ?? 403;
+  return probe.without?.[caller] ?? probe.ok;
+}
+
+describe("the access table", () => {
+  it("names every route the app registers, and nothing it does not", () => {
+    const registered = registeredRouteKeys(w.t.app);
+    expect(registered.length).toBeGreaterThan(80);
+    expect(registered.filter((k) => !(k in ROUTE_TABLE))).toEqual([]);
+    expect(Object.keys(ROUTE_TABLE).filter((k) => !registered.includes(k))).toEqual([]);
+  });
+
+  it("walks every registered route: a route without a probe here fails", () => {
+    const walked = Object.keys(probes());
+    expect(registeredRouteKeys(w.t.app).filter((k) => !walked.includes(k))).toEqual([]);
+  });
+
+  it("gives a record-level rule a caller without the relationship on every route that has one", () => {
+    const all = probes();
+    const untested = (Object.keys(ROUTE_TABLE) as RouteKey[]).filter((k) => {
+      const rule: RouteRule = ROUTE_TABLE[k];
+      return rule.need && rule.need !== "in_force" && !all[k].without;
+    });
+    // the routes whose record-level rule only filters what is shown (lists) are walked through their list probes
+    expect(untested).toEqual([
+      "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx",
+      "GET /api/plans/:planId/implementation-plan/export.xlsx",
+      "GET /api/plans/:planId/attainment-share",
+      "GET /api/audit/entries",
+    ]);
+  });
+
+  describe.each(CALLERS)("as %s", (caller) => {
+    it("answers every route as the table says", async () => {
+      const client = w.as[caller];
+      const session = caller === "anonymous" ? null : (await client.get("/api/auth/session")).body.user;
+      const principal = session ? principalOf(session as { role: Role }) : null;
+      const mismatches: string[] = [];
+      for (const [key, probe] of Object.entries(probes()) as [RouteKey, Probe][]) {
+        const want = expectedOf(ROUTE_TABLE[key], probe, caller, principal);
+        const res = await probe.call(client);
+        const status = typeof want === "number" ? want : want.status;
+        if (res.status !== status) {
+          mismatches.push(`${key}: ${res.status} (want ${status}) ${json(res.body).slice(0, 200)}`);
+        } else if (typeof want !== "number" && json(res.body).includes(want.excludes())) {
+          mismatches.push(`${key}: shows what ${caller} may not see`);
+        } else if (res.status >= 400 && typeof res.body?.message !== "string") {
+          mismatches.push(`${key}: ${res.status} without a message`);
+        }
+      }
+      expect(mismatches.join("\n")).toBe("");
+    });
+  });
+});

@@ -1,0 +1,157 @@
+import { expect } from "vitest";
+import { startCaseWorld } from "../../src/server/modules/cases/test-world.js";
+import { ApiClient, ifMatch } from "../support/api-client.js";
+import type { TestApp } from "../support/test-app.js";
+
+/** Every kind of caller the access table distinguishes, with a relationship (or none) to the world's records. */
+export const CALLERS = [
+  "anonymous",
+  "systemAdmin",
+  "planOffice",
+  /** 高齢支援課: owns the item, its sheet and its indicator */
+  "editor",
+  /** 障害福祉課: owns none of them */
+  "otherEditor",
+  "viewer",
+  "supportAdmin",
+  "coordinator",
+  /** 地域包括: receives the referral, leads the case */
+  "lead",
+  /** on the case's team */
+  "team",
+  /** 基幹: no relationship */
+  "otherStaff",
+  /** sent the referral, registered the persons */
+  "senderProvider",
+  "otherProvider",
+  /** a coordinator of another municipality */
+  "otherMunicipality",
+] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export interface AccessWorld {
+  t: TestApp;
+  as: Record<Caller, ApiClient>;
+  ids: {
+    planId: string;
+    itemId: string;
+    unrelatedItemId: string;
+    departmentId: string;
+    otherDepartmentId: string;
+    sheetId: string;
+    indicatorId: string;
+    draftNumber: number;
+    draftRevisionId: string;
+    coordUserId: string;
+    editorUserId: string;
+    coordAgencyId: string;
+    teamAgencyId: string;
+    otherAgencyId: string;
+    personId: string;
+    otherPersonId: string;
+    referralId: string;
+    householdId: string;
+    caseId: string;
+  };
+}
+
+const ok = (res: { status: number; body: unknown }, status = 200) => {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body as any;
+};
+
+/**
+ * The demo municipality (plan with FY2024 accepted and FY2025 under way; agencies and providers) plus: an indicator
+ * on a 高齢支援課 project, a revision being drafted, a referral from the provider to 地域包括, and a case of a
+ * household led by 地域包括 with a second agency on its team and one assessment.
+ */
+export async function startAccessWorld(): Promise<AccessWorld> {
+  const cw = await startCaseWorld();
+  const { t } = cw;
+  const as: Record<Caller, ApiClient> = {
+    ...cw.as,
+    anonymous: new ApiClient(t.baseUrl),
+    editor: await ApiClient.login(t.baseUrl, "korei"),
+    otherEditor: await ApiClient.login(t.baseUrl, "shogai"),
+    supportAdmin: await ApiClient.login(t.baseUrl, "shienkanri"),
+  };
+  const office = as.planOffice;
+
+  const plans = ok(await office.get("/api/plans")).plans as { id: string }[];
+  const planId = plans[0]?.id as string;
+  const items = ok(await office.get(`/api/plans/${planId}`)).items as { id: string; title: string; level: number }[];
+  const itemId = items.find((i) => i.title === "生活支援コーディネーターの配置")?.id as string;
+  const unrelatedItemId = items.find((i) => i.title === "相談支援職員の研修")?.id as string;
+  const departments = ok(await office.get("/api/departments")).departments as { id: string; name: string }[];
+  const departmentId = departments.find((d) => d.name === "高齢支援課")?.id as string;
+  const otherDepartmentId = departments.find((d) => d.name === "防災課")?.id as string;
+  const sheets = ok(await office.get(`/api/plans/${planId}/evaluations/2025/sheets`)).sheets as {
+    id: string;
+    item: { id: string } | null;
+  }[];
+  const sheetId = sheets.find((s) => s.item?.id === itemId)?.id as string;
+  const indicator = ok(
+    await office.post(`/api/plans/${planId}/indicators`, {
+      itemId,
+      kind: "activity",
+      name: "アクセス確認の指標",
+      targets: [{ fiscalYear: 2025, source: "5圏域" }],
+    }),
+    201,
+  ).indicator;
+  // an actual to delete (with a stale version: nothing is deleted)
+  ok(await office.put(`/api/indicators/${indicator.id}/actuals/2025`, { kind: "number", value: 4 }), 200);
+  const started = ok(await office.post(`/api/plans/${planId}/revisions`, { label: "アクセス確認の改定" }), 201);
+
+  const users = ok(await as.systemAdmin.get("/api/users")).users as { id: string; loginId: string }[];
+  const userId = (login: string) => users.find((u) => u.loginId === login)?.id as string;
+
+  const personId = await cw.person(as.senderProvider, "アクセス ホンニン");
+  const otherPersonId = await cw.person(as.senderProvider, "アクセス カゾク");
+  const referral = ok(
+    await as.senderProvider.post("/api/referrals", {
+      personId,
+      toAgencyId: cw.agencyId.houkatsu,
+      concerns: ["介護"],
+      observed: "アクセス確認（テスト）",
+      urgency: "中",
+      consent: "given",
+      consentDate: "2025-05-01",
+      consentMethod: "口頭",
+    }),
+    201,
+  ).referral;
+  const caseReferralId = await cw.referral(personId);
+  const householdId = await cw.household(personId, [otherPersonId]);
+  const opened = await cw.openCase({ referralIds: [caseReferralId], householdId, mainPersonId: personId });
+  ok(
+    await as.lead.post(`/api/cases/${opened.id}/assessments`, { sections: { person: "アクセス確認" } }, ifMatch(0)),
+    201,
+  );
+
+  return {
+    t,
+    as,
+    ids: {
+      planId,
+      itemId,
+      unrelatedItemId,
+      departmentId,
+      otherDepartmentId,
+      sheetId,
+      indicatorId: indicator.id,
+      draftNumber: started.revision.number,
+      draftRevisionId: started.revision.id,
+      coordUserId: userId("coord"),
+      editorUserId: userId("korei"),
+      coordAgencyId: cw.agencyId.coord,
+      teamAgencyId: cw.agencyId.team,
+      otherAgencyId: cw.agencyId.kodomo,
+      personId,
+      otherPersonId,
+      referralId: referral.id,
+      householdId,
+      caseId: opened.id,
+    },
+  };
+}
