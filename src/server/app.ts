@@ -10,6 +10,7 @@ import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
+import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
   db: Db;
@@ -30,10 +31,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx).
+  // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
+  // limit (platform/uploads/limits.ts), whatever the limit for other bodies is.
   app.addContentTypeParser(
     ["application/octet-stream", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-    { parseAs: "buffer" },
+    { parseAs: "buffer", bodyLimit: UPLOAD_LIMITS.uploadBytes },
     (_req, body, done) => done(null, body),
   );
   app.addHook("onSend", async (request, reply) => {
