@@ -5,10 +5,11 @@
  * 3.3 MB uploaded, 2,017 entries, 28.3 MB inflated, its largest entry xl/sharedStrings.xml at 17.3 MB, and no
  * entry compressed more than 43 times.
  *
- * The parser's memory is what the limits protect: ExcelJS holds every cell as an object, and a worksheet of small
- * cells costs it 15 to 25 bytes of memory per inflated byte (16 MB of cells: 250 MB of heap, 10 s). The inflated
- * limits below keep the worst file a few times above the largest real one and below 1.5 GB of memory, and one
- * workbook is parsed at a time (parse-slot.ts), so several such files at once do not add up.
+ * The parser's memory is what the limits protect: ExcelJS holds every cell as an object, so a worksheet of small
+ * cells costs it 12 to 16 bytes of memory per inflated byte. The worst file the limits let through (64 MB of such
+ * cells in two 32 MB worksheets, 5 MB uploaded) took ExcelJS 830 MB of heap, 1 GB resident, 29 s on this machine:
+ * a few times the largest real file, and well below the 4 GB heap at which the process dies. One workbook is
+ * parsed at a time (parse-slot.ts), so several such files at once do not add up.
  */
 const MiB = 1024 * 1024;
 
@@ -29,7 +30,7 @@ export const UPLOAD_LIMITS = {
     maxEntries: 10_000,
     /** About twice the largest real entry (17.3 MB of shared strings for 2,000 projects with long texts). */
     maxEntryBytes: 32 * MiB,
-    /** 2.3 times the 2,000-project workbook's 28.3 MB; worst case for ExcelJS about 1.3 GB (see above). */
+    /** 2.3 times the 2,000-project workbook's 28.3 MB; the worst case for ExcelJS is described above. */
     maxTotalBytes: 64 * MiB,
     /**
      * The real workbooks compress at most 43 times ([Content_Types].xml); deflate cannot exceed about 1,032.
