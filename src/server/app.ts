@@ -11,6 +11,7 @@ import { registerModules } from "./modules/index.js";
 import { registerRouteGate } from "./platform/access/route-gate.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
+import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
   db: Db;
@@ -31,10 +32,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx).
+  // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
+  // limit (platform/uploads/limits.ts), whatever the limit for other bodies is.
   app.addContentTypeParser(
     ["application/octet-stream", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-    { parseAs: "buffer" },
+    { parseAs: "buffer", bodyLimit: UPLOAD_LIMITS.uploadBytes },
     (_req, body, done) => done(null, body),
   );
   app.addHook("onSend", async (request, reply) => {

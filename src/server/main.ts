@@ -25,6 +25,8 @@ const app = await buildApp({
   },
 });
 await app.listen({ port: config.port, host: config.host });
+// npm start's supervisor (scripts/supervise.mjs) counts a server that ends before this as one that cannot start
+process.send?.({ type: "ready" });
 app.log.info(
   { database: database.kind, ms: Math.round(performance.now() - started) },
   `tsunagu is ready at http://localhost:${config.port}`,
@@ -40,10 +42,16 @@ if (database.kind === "pglite") {
   setInterval(analyze, 60 * 60 * 1000).unref();
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
-  });
+// Ctrl+C reaches both this process and npm start's supervisor, which passes it on: a second signal must not cut
+// the database's close short. A supervisor that is gone (killed outright) takes the server with it, so that a new
+// npm start does not find the data folder still open.
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  await database.close();
+  process.exit(0);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, shutdown);
+process.on("disconnect", shutdown);

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
+import { formatMegabytes, UPLOAD_LIMITS } from "../../server/platform/uploads/limits";
 import { ApiError, api } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { ImportPreview } from "../components/ImportReportView";
@@ -9,7 +10,7 @@ import { WorkbookPreview } from "../components/WorkbookReportView";
 import { isPlanOffice, useSession } from "../queries";
 import { type AnyImportReport, isWorkbookReport } from "../types";
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_BYTES = UPLOAD_LIMITS.uploadBytes;
 
 interface CommitResult {
   report: AnyImportReport;
@@ -57,7 +58,7 @@ export function ImportPage() {
       return;
     }
     if (file.size > MAX_BYTES) {
-      setError(new ApiError(0, "client", "ファイルが大きすぎます（20MBまで）"));
+      setError(new ApiError(0, "client", `ファイルが大きすぎます（${formatMegabytes(MAX_BYTES)}まで）`));
       return;
     }
     setBusy("preview");
@@ -118,7 +119,9 @@ export function ImportPage() {
             取り込むファイル<span className="required">必須</span>
           </label>
           <span id={hintId} className="hint">
-            {office ? ".txt（UTF-8 または Shift_JIS）または .xlsx、20MBまで" : "書き出した .xlsx、20MBまで"}
+            {office
+              ? `.txt（UTF-8 または Shift_JIS、${formatMegabytes(UPLOAD_LIMITS.textBytes)}まで）または .xlsx（${formatMegabytes(MAX_BYTES)}まで）`
+              : `書き出した .xlsx（${formatMegabytes(MAX_BYTES)}まで）`}
           </span>
           {fileError ? (
             <span id={errorId} className="field-error">

@@ -5,6 +5,8 @@
 import ExcelJS from "exceljs";
 import { parseGrade } from "../../../domain/grades.js";
 import { AppError } from "../../platform/errors.js";
+import { checkXlsxUpload } from "../../platform/uploads/check-upload.js";
+import { withParseSlot } from "../../platform/uploads/parse-slot.js";
 import { SHEET_FIELD_LABELS, SHEET_FIELDS, type SheetField } from "../evaluations/schema.js";
 import type { ReadSheet, ReadWorkbook, SheetFieldValues, WorkbookProblem } from "./schema.js";
 import {
@@ -43,7 +45,18 @@ export function cellText(value: ExcelJS.CellValue): CellText {
   return { error: "セルの内容を読み取れません" };
 }
 
-export async function readEvaluationWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+/**
+ * ExcelJS inflates and holds the whole file, so it sees only files that passed the upload checks (entries, sizes
+ * and compression, sizes confirmed by inflating), and one at a time.
+ */
+export function readEvaluationWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+  return withParseSlot(async () => {
+    await checkXlsxUpload(bytes, notOurs);
+    return readCheckedWorkbook(bytes);
+  });
+}
+
+async function readCheckedWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

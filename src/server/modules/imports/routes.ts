@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { requireAuth } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
+import { refuseOversizedUpload } from "../../platform/uploads/check-upload.js";
 import { authorizeImport } from "../exports/apply-evaluation-workbook.js";
 import { commitImport, previewImport } from "./service.js";
 
@@ -24,14 +25,14 @@ function upload(request: FastifyRequest) {
 }
 
 export function importRoutes(app: FastifyInstance, db: Db) {
-  app.post("/api/imports/preview", async (request) => {
+  app.post("/api/imports/preview", { onRequest: refuseOversizedUpload }, async (request) => {
     const auth = requireAuth(request);
     authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes } = upload(request);
     return previewImport(db, auth, bytes);
   });
 
-  app.post("/api/imports", async (request, reply) => {
+  app.post("/api/imports", { onRequest: refuseOversizedUpload }, async (request, reply) => {
     const auth = requireAuth(request);
     authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes, fileName } = upload(request);

@@ -16,6 +16,7 @@ import {
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
+import { checkTextUpload } from "../../platform/uploads/check-upload.js";
 import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
 import { ensureBaseline } from "../revisions/service.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
@@ -52,6 +53,7 @@ function readDocument(bytes: Uint8Array): ReadDocument {
   if (isZip(bytes)) {
     throw badFile("Excelファイル（.xlsx）は、評価表の一括更新（書き出したファイルの取込）で読み込んでください。");
   }
+  checkTextUpload(bytes); // before decoding: the size bounds the decoding and the parsing
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw badFile(decoded.message);
   const { text, encoding } = decoded;
