@@ -5,6 +5,7 @@ import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 export const WARNING_LABELS: Record<string, string> = {
   grade_mismatch: "評価の不一致",
+  columns_shifted: "○の列ずれ（抽出テキスト）",
   department_mismatch: "担当課の表記の違い",
   title_mismatch: "事業名の不一致",
   subtotal_mismatch: "小計の不一致",
