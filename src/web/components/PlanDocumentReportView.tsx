@@ -17,6 +17,7 @@ export const PLAN_WARNING_LABELS: Record<string, string> = {
   missing_measure: "施策の体系にない施策",
   duplicate_code: "番号の重複",
   target_count_mismatch: "目標の数と年度の列が合わない",
+  fiscal_year_mismatch: "年度の列がほかの表と違う",
   duplicate_target_year: "同じ年度の目標が重複",
   category_unknown: "区分が読み取れない",
   missing_value: "現状値・目標値がない",
