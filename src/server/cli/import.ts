@@ -67,6 +67,9 @@ export async function runImport(
   const warnings = r.warnings ?? [];
   const unparsed = r.unparsed ?? [];
   const footer = `警告 ${warnings.length} 件、読み取れなかった行 ${unparsed.length} 行`;
+  const named = r.departments ?? [];
+  const newNames = named.filter((d) => d.status === "new").map((d) => d.name);
+  const departmentLine = `課: 登録済み ${named.filter((d) => d.status === "existing").length} / 未登録 ${newNames.length}${newNames.length ? `（${newNames.join("、")}）` : ""} / 課でない語 ${named.filter((d) => d.status === "collective").length}`;
   const planLine = `計画: ${r.plan?.title ?? ""} (${result.planId ?? "-"})`;
 
   if (r.kind === "implementation-plan" || r.kind === "indicator-table") {
@@ -90,7 +93,7 @@ export async function runImport(
         ? `基本目標 ${r.goals} / 施策 ${r.measures} / 重点取組 ${r.items} / 取組内容 ${r.activities} / 指標 ${r.indicators}`
         : `政策・施策 ${r.items} / 指標 ${r.indicators}`;
     const targetLine = `目標: 数値 ${targets.numeric ?? 0} / 段階 ${targets.milestone ?? 0} / 適宜 ${targets.asNeeded ?? 0} / 文章 ${targets.text ?? 0} / 空欄 ${targets.blank ?? 0}`;
-    return { json, text: [status, planLine, counts, targetLine, footer].join("\n") };
+    return { json, text: [status, planLine, counts, targetLine, departmentLine, footer].join("\n") };
   }
 
   const json = {
@@ -112,6 +115,7 @@ export async function runImport(
     status,
     planLine,
     `基本目標 ${json.goals} / 施策 ${json.measures} / 事業 ${json.items} / 評価表 ${json.sheets}`,
+    departmentLine,
     footer,
   ].join("\n");
   return { json, text };
