@@ -234,6 +234,18 @@ export interface ImportWarning {
   message: string;
 }
 
+/** A department a document names (src/domain/departments/named-departments.ts), with what the import did with it. */
+export interface NamedDepartment {
+  name: string;
+  status: "existing" | "new" | "collective";
+  department: { id: string; name: string } | null;
+  matchedBy: "name" | "former_name" | "merged" | null;
+  mentions: number;
+  firstLine: number | null;
+  /** after the commit (src/server/modules/imports/departments-by-name.ts) */
+  outcome?: "existing" | "created" | "mapped" | "skipped" | "collective";
+}
+
 /** Report of a text document import (総括表 + 評価表 of a municipality). */
 export interface ImportReport {
   kind: "evaluation" | string;
@@ -247,6 +259,8 @@ export interface ImportReport {
   gradeScale?: GradeDef[];
   /** either {code: n} or {counts: {code: n}, ungraded: n} */
   gradeCounts: Record<string, number> | { counts: Record<string, number>; ungraded?: number };
+  encoding?: string;
+  departments?: NamedDepartment[];
   warnings: ImportWarning[];
   unparsed: { line: number; text: string }[];
   alreadyImported?: boolean;
@@ -610,6 +624,7 @@ export interface ImplementationPlanReport {
   targets: TargetKindCounts;
   freeTextTargets: string[];
   matrix: { departments: number; cells: number };
+  departments?: NamedDepartment[];
   warnings: ImportWarning[];
   unparsed: { line: number; text: string }[];
   alreadyImported?: boolean;
@@ -628,6 +643,7 @@ export interface IndicatorTableReport {
   targets: TargetKindCounts;
   targetFiscalYears: Record<string, number>;
   freeTextTargets: string[];
+  departments?: NamedDepartment[];
   warnings: ImportWarning[];
   unparsed: { line: number; text: string }[];
   alreadyImported?: boolean;

@@ -21,7 +21,16 @@ function measureName(goal: ParsedGoal, measure: ParsedMeasure): string {
   return `基本目標${goal.code}・施策${measure.code}`;
 }
 
-export function checkTotals(table: SummaryTable, goals: ParsedGoal[], scale: Readonly<GradeScale>): ImportWarning[] {
+/**
+ * `shiftedMeasures` are the 施策 whose 小計 was found to back the sheets against ○ shifted in the extracted text
+ * (check-grades.ts): that one notice already says their ○ and 小計 differ, so the 小計 is not reported again.
+ */
+export function checkTotals(
+  table: SummaryTable,
+  goals: ParsedGoal[],
+  scale: Readonly<GradeScale>,
+  shiftedMeasures: ReadonlySet<ParsedMeasure> = new Set(),
+): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const warn = (kind: ImportWarning["kind"], line: number, message: string) => warnings.push({ kind, line, message });
   const fmt = (c: Readonly<Record<string, number | string>>) => formatCounts(c, scale);
@@ -39,7 +48,7 @@ export function checkTotals(table: SummaryTable, goals: ParsedGoal[], scale: Rea
       addCounts(goalSum, filled(measure.writtenSubtotal, marks));
       const line = table.subtotalLines.get(measure);
       const written = measure.writtenSubtotal;
-      if (line === undefined || !written) continue;
+      if (line === undefined || !written || shiftedMeasures.has(measure)) continue;
       const sheetsComplete = rows.every((p) => p.sheet?.grade != null);
       const sheets = countGrades(
         rows.map((p) => p.sheet?.grade ?? null),

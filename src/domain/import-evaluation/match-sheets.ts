@@ -1,6 +1,6 @@
 /**
- * Joins each sheet to its summary-table row and reports every way the two disagree (grade, name, marks,
- * departments, place), plus missing sheets / rows and duplicate names.
+ * Joins each sheet to its summary-table row and reports every way the two disagree (name, marks, departments,
+ * place), plus missing sheets / rows and duplicate names. Grades are compared per 施策 in check-grades.ts.
  * Disagreements are reported on the summary row's line, the sheet's line being named in the message.
  */
 import type { GradeScale } from "../grades";
@@ -173,14 +173,6 @@ function compareProject(e: Entry, placed: PlacedSheet, sheetsUseMarks: boolean, 
       "title_mismatch",
       p.line,
       `事業${p.number}の事業名が総括表「${p.title}」と評価表（${s.line}行目）「${s.title}」で異なります`,
-    );
-  }
-  if (p.summaryGrade !== null && s.grade !== null && p.summaryGrade !== s.grade) {
-    const gradeLine = s.fields.gradeText?.line ?? s.line;
-    warn(
-      "grade_mismatch",
-      p.line,
-      `${name}の評価が総括表の○では${p.summaryGrade}、評価表（${gradeLine}行目）では「${s.fields.gradeText?.raw ?? ""}」（${s.grade}）で異なります`,
     );
   }
   if (!sameDepartments(p.summaryDepartments, s.departments)) {

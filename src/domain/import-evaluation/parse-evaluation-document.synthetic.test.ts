@@ -99,6 +99,56 @@ describe("a small synthetic document", () => {
   });
 });
 
+describe("○ shifted in the extracted text", () => {
+  // Two 施策 of two and one projects: 1 (A), 2 (B) under the first 小計 "0 1 1 0 0", 3 (D) under the second.
+  const text = writeDocument(SMALL);
+  const row = (n: number) => text.split("\n").find((l) => l.startsWith(`${n}\t${n + 4}\t事業${n}\t`)) ?? "";
+  const moveMark = (source: string, n: number, by: number) => {
+    const cells = row(n).split("\t");
+    const at = cells.indexOf("○");
+    cells[at] = "";
+    cells[at + by] = "○";
+    return source.replace(row(n), cells.join("\t"));
+  };
+
+  it("reports one notice, not grade and 小計 disagreements, where the printed 小計 counts the sheets", () => {
+    const shifted = moveMark(moveMark(text, 1, 1), 3, -1); // 1: A → B, 3: D → C; 小計 and sheets unchanged
+    const doc = parseEvaluationDocument(shifted);
+    expect(doc.warnings.map((w) => [w.kind, w.line])).toEqual([["columns_shifted", 7]]);
+    expect(doc.warnings[0]?.message).toContain("事業1（7行目: ○はB、評価表はA");
+    expect(doc.warnings[0]?.message).toContain("事業3（11行目: ○はC、評価表はD");
+    expect(doc.warnings[0]?.message).toContain("施策1（9行目）");
+    expect(doc.warnings[0]?.message).toContain("施策2（12行目）");
+    // the ○ are kept as read; the sheets' grades are what is imported
+    expect(projectsOf(doc).map((p) => [p.summaryGrade, p.sheet?.grade])).toEqual([
+      ["B", "A"],
+      ["B", "B"],
+      ["C", "D"],
+      ["AA", "AA"],
+    ]);
+  });
+
+  it("keeps the warnings where the printed 小計 follows the ○ instead of the sheets", () => {
+    const moved = moveMark(text, 1, 1).replace("小計\t\t\t\t\t\t0\t1\t1\t0\t0\t", "小計\t\t\t\t\t\t0\t0\t2\t0\t0\t");
+    const doc = parseEvaluationDocument(moved);
+    // the 基本目標1 合計 (line 13) no longer adds up to the changed 小計 either
+    expect(doc.warnings.map((w) => [w.kind, w.line])).toEqual([
+      ["grade_mismatch", 7],
+      ["subtotal_mismatch", 9],
+      ["total_mismatch", 13],
+    ]);
+  });
+
+  it("keeps the warnings where the printed 小計 cannot tell (two ○ swapped within one 施策)", () => {
+    const swapped = moveMark(moveMark(text, 1, 1), 2, -1); // 1: A → B, 2: B → A; the counts stay 0 1 1 0 0
+    const doc = parseEvaluationDocument(swapped);
+    expect(doc.warnings.map((w) => [w.kind, w.line])).toEqual([
+      ["grade_mismatch", 7],
+      ["grade_mismatch", 8],
+    ]);
+  });
+});
+
 describe("raw text", () => {
   it("keeps a multi-line field with HTML exactly as written, inner blank line included", () => {
     const text = writeDocument(SMALL).replace(

@@ -7,6 +7,7 @@
  */
 import { parseFiscalYear, parseFiscalYearRange } from "../fiscal-year";
 import { toHalfWidth } from "../text/normalize";
+import { checkGrades } from "./check-grades";
 import { checkTotals } from "./check-totals";
 import { buildGradeScale, readSheetGrade } from "./grade-scale";
 import { checkSheetHeadings, matchSheets } from "./match-sheets";
@@ -117,12 +118,15 @@ export function parseEvaluationDocumentWithCoverage(text: string): ParseResult {
   }
 
   const goals = table.goals;
+  const matched = matchSheets(goals, section, gradeScale); // attaches the sheets the grade checks compare with
+  const grades = checkGrades(goals, table, gradeScale);
   const warnings = [
     ...table.warnings,
     ...section.warnings,
-    ...matchSheets(goals, section, gradeScale),
+    ...matched,
+    ...grades.warnings,
     ...checkSheetHeadings(goals, section),
-    ...checkTotals(table, goals, gradeScale),
+    ...checkTotals(table, goals, gradeScale, grades.shiftedMeasures),
   ].sort((a, b) => a.line - b.line);
 
   const { unparsed, used } = book.finish(table.titleLine !== null || section.sheets.length > 0);

@@ -12,6 +12,7 @@ export interface SourceText {
 
 export type WarningKind =
   | "grade_mismatch" // summary table mark differs from the sheet's grade
+  | "columns_shifted" // one notice: marks that differ from the sheets while the printed 小計 agree with the sheets
   | "department_mismatch" // department written differently in summary and sheet
   | "title_mismatch" // project name differs between summary and sheet
   | "subtotal_mismatch" // a 小計 row disagrees with the projects above it

@@ -116,6 +116,7 @@ describe("a small synthetic plan", () => {
         { fiscalYear: 2025, source: "試行" },
         { fiscalYear: 2026, source: "実施" },
       ],
+      unfiledTargets: [],
       relistOf: null,
     });
     expect(doc.matrix.departments).toEqual(["福祉課", "高齢課"]);
@@ -204,6 +205,51 @@ describe("disagreements in a synthetic plan", () => {
   it("reports an activity with a missing target", () => {
     const doc = parseImplementationPlan(replaceLine(31, "窓口の設置 担当課：福祉課\t窓口数\t③目標(値)\t1か所\t2か所"));
     expect(kindsAndLines(doc)).toEqual([["target_count_mismatch", 31]]);
+  });
+});
+
+describe("activity tables that disagree on their fiscal-year columns", () => {
+  // Three tables say R7 R8 R9; the table of sheet 2-1-1 (line 49) still says R6 R7 R8.
+  const R7_R9 = "事業(取組)内容\t成果(活動)指標\t\tR 7\tR 8\tR 9";
+  const text = LINES.map((l, i) => ([30, 38, 57].includes(i + 1) ? R7_R9 : l)).join("\n");
+  const doc = parseImplementationPlan(text);
+  const activity = (line: number) =>
+    doc.goals
+      .flatMap((g) => g.measures.flatMap((m) => m.initiatives.flatMap((i) => i.activities)))
+      .find((a) => a.line === line);
+
+  it("reports the odd table on its header line, naming the initiative and both headings", () => {
+    expect(kindsAndLines(doc)).toEqual([["fiscal_year_mismatch", 49]]);
+    const message = doc.warnings[0]?.message ?? "";
+    expect(message).toContain("重点取組2-1-1");
+    expect(message).toContain("「R6 R7 R8」");
+    expect(message).toContain("「R7 R8 R9」");
+    expect(message).toContain("目標（3件）");
+  });
+
+  it("keeps the plan's period and files the odd table's targets under no year, as written", () => {
+    expect(doc.fiscalYears).toEqual([2025, 2026, 2027]);
+    expect([doc.startFiscalYear, doc.endFiscalYear]).toEqual([2025, 2027]);
+    expect(activity(50)).toMatchObject({
+      targets: [],
+      unfiledTargets: [
+        { fiscalYear: 2024, source: "検討" },
+        { fiscalYear: 2025, source: "試行" },
+        { fiscalYear: 2026, source: "実施" },
+      ],
+    });
+    expect(activity(31)?.targets.map((t) => [t.fiscalYear, t.source])).toEqual([
+      [2025, "1か所"],
+      [2026, "2か所"],
+      [2027, "3か所"],
+    ]);
+    expect(activity(31)?.unfiledTargets).toEqual([]);
+  });
+
+  it("takes the heading most tables carry, whichever comes first", () => {
+    const first = parseImplementationPlan(LINES.map((l, i) => (i + 1 === 30 ? R7_R9 : l)).join("\n"));
+    expect(kindsAndLines(first)).toEqual([["fiscal_year_mismatch", 30]]);
+    expect(first.fiscalYears).toEqual([2024, 2025, 2026]);
   });
 });
 

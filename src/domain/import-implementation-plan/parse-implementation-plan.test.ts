@@ -110,6 +110,7 @@ describe("Komae 地域共生社会推進基本計画 実施計画 (seed 002)", (
           { fiscalYear: 2025, source: "6回以上" },
           { fiscalYear: 2026, source: "6回以上" },
         ],
+        unfiledTargets: [],
         relistOf: null,
       },
       {
@@ -122,6 +123,7 @@ describe("Komae 地域共生社会推進基本計画 実施計画 (seed 002)", (
           { fiscalYear: 2025, source: "5人以上" },
           { fiscalYear: 2026, source: "5人以上" },
         ],
+        unfiledTargets: [],
         relistOf: null,
       },
     ]);

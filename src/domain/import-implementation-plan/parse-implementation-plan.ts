@@ -9,6 +9,7 @@
 import { LineBook } from "../import-evaluation/source-lines";
 import { toHalfWidth } from "../text/normalize";
 import { checkGoalTitles, checkMatrix, checkMeasures } from "./cross-check";
+import { settleFiscalYears } from "./fiscal-year-columns";
 import { type MatrixRow, parseMatrix } from "./parse-matrix";
 import { type DiagramMeasure, parseOverview } from "./parse-overview";
 import { findSheetsStart, parseSheets, type Sheet } from "./parse-sheets";
@@ -122,9 +123,12 @@ export function parseImplementationPlanWithCoverage(text: string): Implementatio
     ...matrix.rows.filter((r) => hasRelistMark(r.title)).map((r) => r.code),
   ]);
   const relists = resolveRelists(sheets.sheets, relisted);
+  // after the re-listings are compared, so a re-listed row is compared with its original as written
+  const years = settleFiscalYears(sheets.yearHeadings);
   const warnings: PlanWarning[] = [
     ...sheets.warnings,
     ...relists.warnings,
+    ...years.warnings,
     ...checkGoalTitles([...overview.goals, ...matrix.goals, ...sheets.goals]),
     ...checkMatrix(matrix.rows, sheets.sheets, matrix.headerLine !== null),
     ...checkMeasures(overview.measures, sheets.measureHeaders, sheets.sheets),
@@ -179,7 +183,7 @@ export function parseImplementationPlanWithCoverage(text: string): Implementatio
     goals.get(code)?.measures.push(m);
   }
 
-  const fiscalYears = [...sheets.fiscalYears].sort((a, b) => a - b);
+  const fiscalYears = years.fiscalYears;
   const recognised = overview.measures.length > 0 || sheets.sheets.length > 0 || matrix.rows.length > 0;
   // Without a single measure, sheet or matrix row the text is not a plan: a stray "基本目標 1" line or title means
   // nothing known, so every line is handed back as unparsed.

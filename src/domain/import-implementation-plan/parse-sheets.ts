@@ -40,12 +40,22 @@ export interface SheetMeasureHeader {
   line: number;
 }
 
+/** The 事業(取組)内容 header of an activity table: its fiscal-year columns and the activities read under it. */
+export interface YearHeading {
+  line: number;
+  /** 取組No. of the sheet the table belongs to */
+  initiativeCode: string;
+  /** fiscal years of the target columns, in column order */
+  years: number[];
+  activities: SheetActivity[];
+}
+
 export interface SheetSection {
   sheets: Sheet[];
   measureHeaders: SheetMeasureHeader[];
   goals: GoalMention[];
-  /** fiscal years of the target columns, in column order, over all sheets */
-  fiscalYears: number[];
+  /** every activity table's header, in document order (fiscal-year-columns.ts compares them) */
+  yearHeadings: YearHeading[];
   warnings: PlanWarning[];
 }
 
@@ -114,7 +124,7 @@ function readActivity(line: string, n: number, years: number[], warnings: PlanWa
   }
   const targets = targetCells.slice(0, years.length).map((c, i) => ({ fiscalYear: years[i] ?? 0, source: c.text }));
   const indicator = indicatorCells.length > 0 ? indicatorCells.map((c) => c.text).join(" ") : null;
-  return { title, line: n, departments, indicator, targets, relistOf: null };
+  return { title, line: n, departments, indicator, targets, unfiledTargets: [], relistOf: null };
 }
 
 function newSheet(code: string, title: string, line: number): Sheet {
@@ -135,10 +145,10 @@ function newSheet(code: string, title: string, line: number): Sheet {
 
 /** Parses the sheets in lines [from, to). */
 export function parseSheets(book: LineBook, from: number, to: number): SheetSection {
-  const section: SheetSection = { sheets: [], measureHeaders: [], goals: [], fiscalYears: [], warnings: [] };
+  const section: SheetSection = { sheets: [], measureHeaders: [], goals: [], yearHeadings: [], warnings: [] };
   let sheet: Sheet | null = null;
   let inOverview = false;
-  let years: number[] = [];
+  let heading: YearHeading | null = null;
   const pendingGoals: { title: string; line: number }[] = [];
   // A 基本目標 page header carries no number: it belongs to the goal of the next code written after it.
   const settleGoals = (code: string) => {
@@ -194,8 +204,9 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
       inOverview = false;
       book.use(n, "sheet_field");
     } else if (sheet && /^事業[(（]取組[)）]内容/.test(label)) {
-      years = cells.flatMap((c, i) => (i > 0 && parseFiscalYear(c) !== null ? [parseFiscalYear(c) ?? 0] : []));
-      for (const y of years) if (!section.fiscalYears.includes(y)) section.fiscalYears.push(y);
+      const years = cells.flatMap((c, i) => (i > 0 && parseFiscalYear(c) !== null ? [parseFiscalYear(c) ?? 0] : []));
+      heading = { line: n, initiativeCode: sheet.code, years, activities: [] };
+      section.yearHeadings.push(heading);
       inOverview = false;
       book.use(n, "column_header");
     } else if (sheet && inOverview) {
@@ -203,7 +214,9 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
       sheet.overview = sheet.overview === null ? text : `${sheet.overview}\n${text}`;
       book.use(n, "sheet_field");
     } else if (sheet && (filled.some((c) => labelOf(c.text).startsWith("③目標")) || /担当課\s*[：:]/.test(label))) {
-      sheet.activities.push(readActivity(line, n, years, section.warnings));
+      const activity = readActivity(line, n, heading?.years ?? [], section.warnings);
+      sheet.activities.push(activity);
+      heading?.activities.push(activity);
       book.use(n, "project_row");
     }
   }

@@ -17,7 +17,8 @@ export type PlanWarningKind =
   | "missing_matrix_row" // a sheet with no row in the matrix
   | "missing_measure" // a sheet whose 施策 is not in 施策の体系
   | "duplicate_code" // two sheets (or matrix rows, or measures) share a code
-  | "target_count_mismatch"; // an activity row has a different number of targets than year columns
+  | "target_count_mismatch" // an activity row has a different number of targets than year columns
+  | "fiscal_year_mismatch"; // an activity table's fiscal-year columns differ from the document's other tables
 
 export interface PlanWarning {
   kind: PlanWarningKind;
@@ -42,6 +43,11 @@ export interface PlanActivity {
   /** 成果(活動)指標 as written ("—" is kept: it is what the plan says); null when the row has no such cell */
   indicator: string | null;
   targets: PlanTarget[];
+  /**
+   * Targets of a table whose fiscal-year columns disagree with the document's other tables: kept as written (with the
+   * year of the column they stand in) but filed under no year, since it cannot be told which heading is right.
+   */
+  unfiledTargets: PlanTarget[];
   /**
    * For a (再掲) activity: the original activity as "<initiative code>#<1-based position>", e.g. "1-3-3#1".
    * Activities have no code of their own in the document, so the reference is built from the sheet holding them.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compactText, normalizeDepartmentName, splitDepartments, stripHtmlTags, toHalfWidth } from "./normalize";
+import {
+  compactText,
+  isCollectiveDepartmentName,
+  normalizeDepartmentName,
+  splitDepartments,
+  stripHtmlTags,
+  toHalfWidth,
+} from "./normalize";
 
 describe("toHalfWidth", () => {
   it("turns full-width ASCII and the ideographic space into half-width", () => {
@@ -15,6 +22,30 @@ describe("normalizeDepartmentName", () => {
   it("ignores width and spacing but not a different character", () => {
     expect(normalizeDepartmentName(" ＤＸ推進課　")).toBe("DX推進課");
     expect(normalizeDepartmentName("DX推進課")).not.toBe(normalizeDepartmentName("DX戦略課"));
+  });
+});
+
+describe("isCollectiveDepartmentName", () => {
+  it("recognises words that stand for several departments", () => {
+    for (const word of [
+      "各課",
+      "関係各課",
+      "全課",
+      "関係課",
+      "関係部署",
+      "庁内関係課",
+      "全庁",
+      "各課等",
+      " 関係 各課 ",
+    ]) {
+      expect(isCollectiveDepartmentName(word), word).toBe(true);
+    }
+  });
+
+  it("leaves department names alone, a bare unit word included", () => {
+    for (const name of ["健康福祉計画課", "各務原市福祉課", "全国連携課", "関係機関", "課", "DX推進課"]) {
+      expect(isCollectiveDepartmentName(name), name).toBe(false);
+    }
   });
 });
 

@@ -57,3 +57,18 @@ export function splitDepartments(s: string): string[] {
     .map((name) => name.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, ""))
     .filter((name) => name !== "");
 }
+
+// "各課", "関係各課", "全課", "関係課", "庁内関係部署", "全庁", optionally followed by 等: words that stand for several
+// departments at once. At least one of the qualifiers is required, so a plain "課" is not one of them.
+const COLLECTIVE_QUALIFIED = /^(?:庁内|全庁)?(?:関係|関連)?(?:各|全)?(?:課|部|局|部署|部局|課室|課所|所管課|担当課)$/;
+const COLLECTIVE_UNIT = /^(?:課|部|局|部署|部局|課室|課所|所管課|担当課)$/;
+
+/**
+ * True for words that name no department but several ("各課", "関係各課", "全課", "全庁"): an import keeps them in
+ * the source text but never registers them as a department.
+ */
+export function isCollectiveDepartmentName(s: string): boolean {
+  const name = normalizeDepartmentName(s).replace(/等$/, "");
+  if (name === "全庁") return true;
+  return COLLECTIVE_QUALIFIED.test(name) && !COLLECTIVE_UNIT.test(name);
+}

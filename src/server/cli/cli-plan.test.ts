@@ -32,6 +32,7 @@ const SHAPE = [
   "activities",
   "alreadyImported",
   "created",
+  "departments",
   "dryRun",
   "indicators",
   "items",
@@ -44,7 +45,16 @@ const SHAPE = [
 
 describe("operator CLI, plan documents", () => {
   it("imports a 実施計画 and checks an indicator table, printing plan, counts, targets, warnings and unused lines", async () => {
-    const plan = await cli("import", seed("002_d34aff6a9cbdb26d.txt"), "--municipality", "999001", "--json");
+    // the demo has 福祉政策課 and 福祉相談課; the plan's other 担当課 are registered as the operator says
+    const plan = await cli(
+      "import",
+      seed("002_d34aff6a9cbdb26d.txt"),
+      "--municipality",
+      "999001",
+      "--new-departments",
+      "create",
+      "--json",
+    );
     expect(plan.code).toBe(0);
     expect(Object.keys(plan.json).sort()).toEqual(SHAPE);
     expect(plan.json).toMatchObject({
@@ -57,6 +67,10 @@ describe("operator CLI, plan documents", () => {
       dryRun: false,
     });
     expect(plan.json.plan.id).toMatch(/^[0-9a-f-]{36}$/);
+    const outcomes = Object.fromEntries(
+      plan.json.departments.map((d: { name: string; outcome: string }) => [d.name, d.outcome]),
+    );
+    expect(outcomes).toMatchObject({ 福祉政策課: "existing", 高齢障がい課: "created" });
     expect(Object.keys(plan.json.targets).sort()).toEqual(["asNeeded", "blank", "milestone", "numeric", "text"]);
     const t = plan.json.targets;
     expect(t.numeric + t.milestone + t.asNeeded + t.text + t.blank).toBe(118 * 3);

@@ -38,8 +38,15 @@ describe("operator CLI", () => {
     expect(dry.json.warnings.length).toBeGreaterThan(10);
     for (const w of dry.json.warnings) expect(Object.keys(w).sort()).toEqual(["kind", "line", "message"]);
     expect(dry.json.unparsed).toEqual([]);
+    const table = dry.json.departments as { name: string; status: string }[];
+    expect(table.find((d) => d.name === "各課")).toMatchObject({ status: "collective" });
+    expect(table.filter((d) => d.status === "new")).toHaveLength(18); // of another city: the demo has 2 of the 20
 
-    const real = await cli("import", seed, "--municipality", "999001", "--json");
+    // the document names departments the municipality does not have: nothing is imported until the operator says
+    const unasked = await cli("import", seed, "--municipality", "999001", "--json");
+    expect(unasked.code).toBe(2);
+    expect(unasked.json.error).toMatch(/未登録の課があります（健康福祉計画課、.*--new-departments/);
+    const real = await cli("import", seed, "--municipality", "999001", "--new-departments", "create", "--json");
     expect(real.json).toMatchObject({ items: 68, created: true });
     const again = await cli("import", seed, "--municipality", "999001", "--json");
     expect(again.json).toMatchObject({ created: false, alreadyImported: true, plan: { id: real.json.plan.id } });

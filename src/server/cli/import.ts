@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { decideEveryNewName, type NamedDepartment } from "../../domain/departments/named-departments.js";
 import type { Db } from "../db/client.js";
 import { commitImport } from "../modules/imports/service.js";
-import { AppError } from "../platform/errors.js";
+import { AppError, ValidationError } from "../platform/errors.js";
 import { operatorFor } from "./operator.js";
 
 type Report = Record<string, unknown> & {
@@ -16,9 +17,25 @@ type Report = Record<string, unknown> & {
   indicators?: number;
   targets?: Record<string, number>;
   plan?: { title?: string };
+  departments?: NamedDepartment[];
 };
 
-export async function runImport(db: Db, opts: { file?: string; municipality?: string; dryRun: boolean }) {
+/**
+ * `--new-departments create|skip`: what to do with every department name of the document that is not registered yet
+ * (the dry run lists them). Without it such a document is refused, so no department is ever registered unasked.
+ */
+function decisionsOf(newDepartments: string | undefined) {
+  if (newDepartments === undefined) return {};
+  if (newDepartments !== "create" && newDepartments !== "skip") {
+    throw new AppError(2, "usage", "--new-departments には create（登録する）か skip（登録しない）を指定してください");
+  }
+  return (table: readonly NamedDepartment[]) => decideEveryNewName(table, newDepartments);
+}
+
+export async function runImport(
+  db: Db,
+  opts: { file?: string; municipality?: string; dryRun: boolean; newDepartments?: string },
+) {
   if (!opts.file) throw new AppError(2, "usage", "取り込むファイルを指定してください");
   const operator = await operatorFor(db, opts.municipality);
   let bytes: Buffer;
@@ -27,15 +44,32 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
   } catch {
     throw new AppError(2, "not_found", `ファイル ${opts.file} を読めません`);
   }
-  const result = await commitImport(db, operator, null, new Uint8Array(bytes), path.basename(opts.file), {
-    dryRun: opts.dryRun,
-  });
+  const departments = decisionsOf(opts.newDepartments);
+  let result: Awaited<ReturnType<typeof commitImport>>;
+  try {
+    result = await commitImport(db, operator, null, new Uint8Array(bytes), path.basename(opts.file), {
+      dryRun: opts.dryRun,
+      departments,
+    });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const names = error.fields.map((f) => f.field.replace(/^departments\./, ""));
+    throw new AppError(
+      2,
+      "new_departments",
+      `文書に未登録の課があります（${names.join("、")}）。--new-departments create（登録する）か skip（登録しない）を指定してください。何も取り込んでいません。`,
+      error.fields,
+    );
+  }
   const r = result.report as Report;
   const created = "created" in result ? result.created : false;
   const status = `${opts.dryRun ? "［確認のみ］" : ""}${created ? "取り込みました" : r.alreadyImported ? "取込済みの文書です（変更なし）" : "取り込める内容です"}`;
   const warnings = r.warnings ?? [];
   const unparsed = r.unparsed ?? [];
   const footer = `警告 ${warnings.length} 件、読み取れなかった行 ${unparsed.length} 行`;
+  const named = r.departments ?? [];
+  const newNames = named.filter((d) => d.status === "new").map((d) => d.name);
+  const departmentLine = `課: 登録済み ${named.filter((d) => d.status === "existing").length} / 未登録 ${newNames.length}${newNames.length ? `（${newNames.join("、")}）` : ""} / 課でない語 ${named.filter((d) => d.status === "collective").length}`;
   const planLine = `計画: ${r.plan?.title ?? ""} (${result.planId ?? "-"})`;
 
   if (r.kind === "implementation-plan" || r.kind === "indicator-table") {
@@ -50,6 +84,7 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
       created,
       alreadyImported: r.alreadyImported,
       dryRun: opts.dryRun,
+      departments: r.departments ?? [],
       warnings,
       unparsed,
     };
@@ -58,7 +93,7 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
         ? `基本目標 ${r.goals} / 施策 ${r.measures} / 重点取組 ${r.items} / 取組内容 ${r.activities} / 指標 ${r.indicators}`
         : `政策・施策 ${r.items} / 指標 ${r.indicators}`;
     const targetLine = `目標: 数値 ${targets.numeric ?? 0} / 段階 ${targets.milestone ?? 0} / 適宜 ${targets.asNeeded ?? 0} / 文章 ${targets.text ?? 0} / 空欄 ${targets.blank ?? 0}`;
-    return { json, text: [status, planLine, counts, targetLine, footer].join("\n") };
+    return { json, text: [status, planLine, counts, targetLine, departmentLine, footer].join("\n") };
   }
 
   const json = {
@@ -72,6 +107,7 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
     created,
     alreadyImported: r.alreadyImported,
     dryRun: opts.dryRun,
+    departments: r.departments ?? [],
     warnings,
     unparsed,
   };
@@ -79,6 +115,7 @@ export async function runImport(db: Db, opts: { file?: string; municipality?: st
     status,
     planLine,
     `基本目標 ${json.goals} / 施策 ${json.measures} / 事業 ${json.items} / 評価表 ${json.sheets}`,
+    departmentLine,
     footer,
   ].join("\n");
   return { json, text };

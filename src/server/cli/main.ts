@@ -1,7 +1,7 @@
 /**
  * Operator commands. They work on the embedded database (data/pglite, or TSUNAGU_DATA_DIR) by default and on
  * DATABASE_URL when set, and run the same migrations first.
- *   import <file> --municipality <code> [--dry-run] [--json]
+ *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
  *   audit verify [--json]
@@ -29,6 +29,7 @@ const { values, positionals } = parseArgs({
     from: { type: "string" },
     to: { type: "string" },
     status: { type: "string" },
+    "new-departments": { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
@@ -62,6 +63,7 @@ async function dispatch(command: string | undefined, rest: string[]) {
         file: rest[0],
         municipality: values.municipality,
         dryRun: values["dry-run"] ?? false,
+        newDepartments: values["new-departments"],
       });
     case "summary":
       return runSummary(database.db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
@@ -78,6 +80,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
 import { UnparsedLines, WarningTable } from "./ImportFindings";
@@ -5,6 +6,7 @@ import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 export const WARNING_LABELS: Record<string, string> = {
   grade_mismatch: "評価の不一致",
+  columns_shifted: "○の列ずれ（抽出テキスト）",
   department_mismatch: "担当課の表記の違い",
   title_mismatch: "事業名の不一致",
   subtotal_mismatch: "小計の不一致",
@@ -30,35 +32,31 @@ function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; 
   return { counts: (gc ?? {}) as Record<string, number>, ungraded: null };
 }
 
-function warningKinds(report: ImportReport): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const w of report.warnings) counts.set(w.kind, (counts.get(w.kind) ?? 0) + 1);
-  return [...counts.entries()];
+/** What the import page adds to every text document's preview. */
+export interface PreviewParts {
+  onCommit: (() => void) | null;
+  busy: boolean;
+  /** the departments the document names, with the plan office's choices (ImportDepartments) */
+  departments: ReactNode;
+  /** the chosen file's lines, for the findings' CSV */
+  sourceLines: string[] | null;
+  fileName: string | null;
 }
 
 /** 取込内容の確認 of a text document: the evaluation document here, plan documents in PlanDocumentPreview. */
-export function ImportPreview({
-  report,
-  onCommit,
-  busy,
-}: {
-  report: ImportReport | PlanDocumentReport;
-  onCommit: (() => void) | null;
-  busy: boolean;
-}) {
-  if (isPlanDocumentReport(report)) return <PlanDocumentPreview report={report} onCommit={onCommit} busy={busy} />;
-  return <EvaluationPreview report={report} onCommit={onCommit} busy={busy} />;
+export function ImportPreview({ report, ...parts }: { report: ImportReport | PlanDocumentReport } & PreviewParts) {
+  if (isPlanDocumentReport(report)) return <PlanDocumentPreview report={report} {...parts} />;
+  return <EvaluationPreview report={report} {...parts} />;
 }
 
 function EvaluationPreview({
   report,
   onCommit,
   busy,
-}: {
-  report: ImportReport;
-  onCommit: (() => void) | null;
-  busy: boolean;
-}) {
+  departments,
+  sourceLines,
+  fileName,
+}: { report: ImportReport } & PreviewParts) {
   const grades = gradeCountsOf(report);
   const codes = report.gradeScale?.map((g) => g.code) ?? Object.keys(grades.counts);
   const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
@@ -139,16 +137,9 @@ function EvaluationPreview({
         </table>
       </div>
 
+      {departments}
+
       <h3>警告（{report.warnings.length}件）</h3>
-      {report.warnings.length ? (
-        <ul className="choices-inline plain-list">
-          {warningKinds(report).map(([kind, n]) => (
-            <li key={kind}>
-              {WARNING_LABELS[kind] ?? kind}: {n}件
-            </li>
-          ))}
-        </ul>
-      ) : null}
       {onCommit ? (
         <div className="page-actions">
           <button type="button" className="button" onClick={onCommit} disabled={busy}>
@@ -159,8 +150,11 @@ function EvaluationPreview({
       ) : null}
       <WarningTable
         warnings={report.warnings}
+        unparsed={report.unparsed}
         labels={WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
+        sourceLines={sourceLines}
+        fileName={fileName}
       />
 
       <UnparsedLines lines={report.unparsed} />

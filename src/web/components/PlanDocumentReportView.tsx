@@ -1,6 +1,7 @@
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
 import { UnparsedLines, WarningTable } from "./ImportFindings";
+import type { PreviewParts } from "./ImportReportView";
 
 /** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
 export const PLAN_WARNING_LABELS: Record<string, string> = {
@@ -17,6 +18,7 @@ export const PLAN_WARNING_LABELS: Record<string, string> = {
   missing_measure: "施策の体系にない施策",
   duplicate_code: "番号の重複",
   target_count_mismatch: "目標の数と年度の列が合わない",
+  fiscal_year_mismatch: "年度の列がほかの表と違う",
   duplicate_target_year: "同じ年度の目標が重複",
   category_unknown: "区分が読み取れない",
   missing_value: "現状値・目標値がない",
@@ -43,11 +45,10 @@ export function PlanDocumentPreview({
   report,
   onCommit,
   busy,
-}: {
-  report: PlanDocumentReport;
-  onCommit: (() => void) | null;
-  busy: boolean;
-}) {
+  departments,
+  sourceLines,
+  fileName,
+}: { report: PlanDocumentReport } & PreviewParts) {
   const implementation = report.kind === "implementation-plan";
   const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
   return (
@@ -192,6 +193,8 @@ export function PlanDocumentPreview({
         <p>ありません。すべての目標を数値・段階・適宜として読み取りました。</p>
       )}
 
+      {departments}
+
       <h3>警告（{report.warnings.length}件）</h3>
       {onCommit ? (
         <div className="page-actions">
@@ -203,8 +206,11 @@ export function PlanDocumentPreview({
       ) : null}
       <WarningTable
         warnings={report.warnings}
+        unparsed={report.unparsed}
         labels={PLAN_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
+        sourceLines={sourceLines}
+        fileName={fileName}
       />
 
       <UnparsedLines lines={report.unparsed} />

@@ -3,8 +3,15 @@ import { Link } from "@tanstack/react-router";
 import { type FormEvent, useId, useState } from "react";
 import { formatMegabytes, UPLOAD_LIMITS } from "../../server/platform/uploads/limits";
 import { ApiError, api } from "../api";
-import { ErrorAlert } from "../components/ErrorAlert";
+import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import {
+  type DepartmentChoices,
+  departmentDecisionsHeader,
+  ImportDepartments,
+  undecidedNames,
+} from "../components/ImportDepartments";
 import { ImportPreview } from "../components/ImportReportView";
+import { sourceLinesOf } from "../components/importFindingsCsv";
 import { usePageTitle } from "../components/usePageTitle";
 import { WorkbookPreview } from "../components/WorkbookReportView";
 import { isPlanOffice, useSession } from "../queries";
@@ -31,6 +38,10 @@ export function ImportPage() {
   const [result, setResult] = useState<CommitResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
+  const [choices, setChoices] = useState<DepartmentChoices>({});
+  const [sourceLines, setSourceLines] = useState<string[] | null>(null);
+  const [undecidedMessage, setUndecidedMessage] = useState<string | null>(null);
+  const departmentsId = useId();
   const office = isPlanOffice(session.data);
   const role = session.data?.user.role;
 
@@ -53,6 +64,8 @@ export function ImportPage() {
     setError(null);
     setReport(null);
     setResult(null);
+    setChoices({});
+    setUndecidedMessage(null);
     if (!file) {
       setError(new ApiError(0, "client", "ファイルを選んでください"));
       return;
@@ -65,6 +78,7 @@ export function ImportPage() {
     try {
       const data = await file.arrayBuffer();
       setBytes(data);
+      setSourceLines(sourceLinesOf(data));
       const r = await api<{ report: AnyImportReport }>("/api/imports/preview", {
         method: "POST",
         body: data,
@@ -81,9 +95,25 @@ export function ImportPage() {
   const commit = async () => {
     if (!file || !bytes) return;
     setError(null);
+    // every new department name needs the plan office's choice: nothing is registered unasked
+    const undecided = report && !isWorkbookReport(report) ? undecidedNames(report.departments ?? [], choices) : [];
+    setUndecidedMessage(
+      undecided.length
+        ? `文書に書かれた課のうち${undecided.length}件の扱いが選ばれていません: ${undecided.join("、")}`
+        : null,
+    );
+    if (undecided.length) {
+      const selects = document.querySelectorAll<HTMLSelectElement>(`#${CSS.escape(departmentsId)} select`);
+      [...selects].find((el) => el.value === "")?.focus();
+      return;
+    }
     setBusy("commit");
     try {
-      const r = await api<CommitResult>("/api/imports", { method: "POST", body: bytes, headers: headers(file) });
+      const r = await api<CommitResult>("/api/imports", {
+        method: "POST",
+        body: bytes,
+        headers: { ...headers(file), ...departmentDecisionsHeader(choices) },
+      });
       setReport(r.report);
       setResult(r);
       // plans, departments, sheets and summaries may all have changed
@@ -161,7 +191,28 @@ export function ImportPage() {
         <WorkbookPreview report={report} onCommit={result ? null : commit} busy={busy === "commit"} />
       ) : null}
       {report && !isWorkbookReport(report) ? (
-        <ImportPreview report={report} onCommit={result ? null : commit} busy={busy === "commit"} />
+        <ImportPreview
+          report={report}
+          onCommit={result ? null : commit}
+          busy={busy === "commit"}
+          sourceLines={sourceLines}
+          fileName={file?.name ?? null}
+          departments={
+            <div id={departmentsId}>
+              <ImportDepartments
+                departments={report.departments ?? []}
+                choices={choices}
+                onChange={(next) => {
+                  setChoices(next);
+                  if (undecidedNames(report.departments ?? [], next).length === 0) setUndecidedMessage(null);
+                }}
+                message={undecidedMessage}
+                errors={fieldErrorMap(error)}
+                editable={!result && !report.alreadyImported}
+              />
+            </div>
+          }
+        />
       ) : null}
     </>
   );

@@ -172,6 +172,23 @@ describe("importing an exported workbook edited in Excel", () => {
     expect(res.body.problems).toEqual([]);
   });
 
+  it("never registers a department: a 担当課 cell rewritten in Excel is not imported", async () => {
+    const departments = async () =>
+      ((await office.get("/api/departments")).body.departments as { name: string }[]).map((d) => d.name).sort();
+    const before = await departments();
+    const target = byCode(await listSheets(office, planId, 2024), "3-1-1");
+    const { bytes } = await downloadWorkbook(office, planId, 2024);
+    const edited = await editWorkbook(bytes, {
+      "3-1-1": { E2: "新設推進課、各課、関係各課", [CELL.results]: "担当課も書き換えた" },
+    });
+    const res = await importBytes(office, edited);
+    expect(res.status).toBe(200);
+    expect(res.body.changed).toEqual([expect.objectContaining({ sheetId: target.id })]);
+    expect(res.body.changed[0].fields.map((f: { field: string }) => f.field)).toEqual(["results"]);
+    expect(await departments()).toEqual(before);
+    expect((await getSheet(target.id)).departmentNames).toEqual(target.departmentNames);
+  });
+
   it("lets a department apply its own open sheets only; other departments' and submitted ones are problems", async () => {
     const own = (await listSheets(korei, planId, 2025)).find((s) => s.status === "not_started");
     if (!own) throw new Error("korei has no open 2025 sheet");

@@ -5,15 +5,16 @@ import { evaluationSheets, planItemDepartments, planItemPlacements, planItems } 
 import { type Actor, type AuditEntry, actorOf, recordAuditBatch } from "../../platform/audit.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import * as plansRepo from "../plans/repository.js";
-import { departmentsByName } from "./departments-by-name.js";
-import { projectsOf } from "./evaluation-report.js";
+import type { DepartmentIds } from "./departments-by-name.js";
+import { projectsOf, writtenDepartmentsOf } from "./evaluation-report.js";
 
 const LEVEL_NAMES = ["基本目標", "施策", "事業"];
 
 /**
  * Writes a parsed evaluation document as a plan with its tree, departments, one evaluation round and one
  * accepted sheet per project. Runs inside the caller's transaction. Field values are stored exactly as
- * written; the source text and line of every field stay in `source` next to them.
+ * written; the source text and line of every field stay in `source` next to them. Departments were settled by the
+ * caller (departments-by-name.ts): `departmentIds` links the names the plan office accepted.
  */
 export async function commitEvaluationDocument(
   tx: Executor,
@@ -21,6 +22,7 @@ export async function commitEvaluationDocument(
   ip: string | null,
   doc: ParsedEvaluationDocument,
   fallbackFiscalYear: number,
+  departmentIds: DepartmentIds,
 ) {
   const m = auth.municipalityId;
   const fiscalYear = doc.fiscalYear ?? fallbackFiscalYear;
@@ -33,8 +35,6 @@ export async function commitEvaluationDocument(
     gradeScale: doc.gradeScale,
     constituentPlans: [],
   });
-
-  const departments = await departmentsByName(tx, m);
 
   type NewItem = typeof planItems.$inferInsert & { id: string };
   const items: NewItem[] = [];
@@ -71,9 +71,9 @@ export async function commitEvaluationDocument(
       for (const [pi, project] of measure.projects.entries()) {
         const itemId = crypto.randomUUID();
         const sheet = project.sheet;
-        // The sheet is the authoritative record of who evaluated; the summary row's names are kept in source.
-        const deptNames = sheet?.departments.length ? sheet.departments : project.summaryDepartments;
-        const deptIds = await departments.idsFor(deptNames.flatMap((n) => splitDepartments(n)));
+        // the names as written stay on the sheet (各課 included); the ids link the departments that exist
+        const deptNames = writtenDepartmentsOf(project);
+        const deptIds = departmentIds(deptNames.flatMap((n) => splitDepartments(n)));
         items.push({
           id: itemId,
           municipalityId: m,

@@ -10,7 +10,7 @@ import {
 } from "../../db/schema/index.js";
 import type { Actor } from "../../platform/audit.js";
 import * as plansRepo from "../plans/repository.js";
-import { departmentsByName } from "./departments-by-name.js";
+import type { DepartmentIds } from "./departments-by-name.js";
 import { type ImplementationPlanLayout, LEVELS } from "./implementation-plan-layout.js";
 
 export const IMPLEMENTATION_PLAN_LEVELS = ["基本目標", "施策", "重点取組", "取組内容"];
@@ -29,7 +29,9 @@ async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => 
 /**
  * Writes a parsed 実施計画 as a plan (重点取組 get the yearly sheets), its items and placements, departments, and one
  * indicator per activity with its yearly targets (source text and typed value side by side). Runs inside the
- * caller's transaction; the layout was decided beforehand, so the preview reported exactly these rows.
+ * caller's transaction; the layout was decided beforehand, so the preview reported exactly these rows. Departments
+ * were settled by the caller (departments-by-name.ts): `departmentIds` links the names the plan office accepted, and
+ * every item keeps the names as written in its source.
  */
 export async function commitImplementationPlan(
   tx: Executor,
@@ -37,6 +39,7 @@ export async function commitImplementationPlan(
   doc: ParsedImplementationPlan,
   layout: ImplementationPlanLayout,
   fallbackFiscalYear: number,
+  departmentIds: DepartmentIds,
 ) {
   const m = auth.municipalityId;
   const start = doc.startFiscalYear ?? fallbackFiscalYear;
@@ -52,10 +55,9 @@ export async function commitImplementationPlan(
     milestoneLadder: null,
   });
 
-  const departments = await departmentsByName(tx, m);
   const itemDepartments: (typeof planItemDepartments.$inferInsert)[] = [];
   for (const item of layout.items) {
-    for (const [position, departmentId] of (await departments.idsFor(item.departments)).entries()) {
+    for (const [position, departmentId] of departmentIds(item.departments).entries()) {
       itemDepartments.push({ municipalityId: m, itemId: item.id, departmentId, position });
     }
   }
@@ -73,7 +75,7 @@ export async function commitImplementationPlan(
         category: i.category,
         majorMeasure: i.majorMeasure,
         constituentPlans: i.constituentPlans,
-        source: i.source,
+        source: i.departments.length > 0 ? { ...i.source, departments: i.departments } : i.source,
       })),
     ),
   );
@@ -110,5 +112,5 @@ export async function commitImplementationPlan(
     })),
   );
   await insertChunks(targets, 1000, (chunk) => tx.insert(indicatorTargets).values(chunk));
-  return { planId: plan.id, departmentsCreated: departments.created() };
+  return { planId: plan.id };
 }

@@ -1,34 +1,101 @@
-import { normalizeDepartmentName } from "../../../domain/text/normalize.js";
+import {
+  checkDecisions,
+  type DepartmentDecisions,
+  type DepartmentMention,
+  decisionFor,
+  departmentKey,
+  type KnownDepartment,
+  type NamedDepartment,
+  tableOfNamedDepartments,
+} from "../../../domain/departments/named-departments.js";
 import type { Executor } from "../../db/client.js";
+import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
+import { ValidationError } from "../../platform/errors.js";
 import * as departmentsRepo from "../departments/repository.js";
 
+/** The plan office's decisions, or a rule that makes them from the table (the operator's `--new-departments`). */
+export type DecisionsFor = DepartmentDecisions | ((table: readonly NamedDepartment[]) => DepartmentDecisions);
+
+/** What the import did with one name: the table's entry, with the department it stands for after the commit. */
+export interface DepartmentOutcome extends NamedDepartment {
+  outcome: "existing" | "created" | "mapped" | "skipped" | "collective";
+}
+
+/** The municipality's departments as the matching sees them: current name, former names, merged or not. */
+export async function knownDepartments(db: Executor, municipalityId: string): Promise<KnownDepartment[]> {
+  // one after the other: inside a transaction they share one connection
+  const rows = await departmentsRepo.listDepartments(db, municipalityId);
+  const names = await departmentsRepo.listDepartmentNames(db, municipalityId);
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    formerNames: names.filter((n) => n.departmentId === d.id && n.name !== d.name).map((n) => n.name),
+    mergedIntoId: d.mergedIntoId,
+    active: !d.mergedIntoId && !d.abolishedOn,
+  }));
+}
+
+/** The preview's table of the departments a document names. */
+export async function namedDepartments(db: Executor, municipalityId: string, mentions: readonly DepartmentMention[]) {
+  return tableOfNamedDepartments(mentions, await knownDepartments(db, municipalityId));
+}
+
 /**
- * Departments by their written name, for imports: an unknown name becomes a new department (named as written), an
- * existing one is reused. Names are compared without width or spacing noise ("福祉 政策課" is "福祉政策課"), because
- * text extracted from PDF breaks lines inside cells. Runs inside the caller's transaction.
+ * In the caller's transaction, before anything else is written: checks the decisions against the table (a missing
+ * or impossible one is a field-named 400), registers the new names the plan office confirmed (one audit record
+ * each, as on the 課の管理 page), and answers the department ids of an item's names. Collective words and names
+ * the plan office chose not to register link no department; the items keep the names as written.
  */
-export async function departmentsByName(tx: Executor, municipalityId: string) {
+export async function settleDepartments(
+  tx: Executor,
+  actor: Actor,
+  ip: string | null,
+  mentions: readonly DepartmentMention[],
+  decisionsFor: DecisionsFor,
+) {
+  const known = await knownDepartments(tx, actor.municipalityId);
+  const table = tableOfNamedDepartments(mentions, known);
+  const decisions = typeof decisionsFor === "function" ? decisionsFor(table) : decisionsFor;
+  const problems = checkDecisions(table, decisions, known);
+  if (problems.length > 0) throw new ValidationError(problems);
+
   const idByKey = new Map<string, string>();
-  for (const d of await departmentsRepo.listDepartments(tx, municipalityId)) {
-    const key = normalizeDepartmentName(d.name);
-    if (!idByKey.has(key)) idByKey.set(key, d.id);
+  const outcomes: DepartmentOutcome[] = [];
+  for (const entry of table) {
+    const key = departmentKey(entry.name);
+    if (entry.status !== "new") {
+      if (entry.department) idByKey.set(key, entry.department.id);
+      outcomes.push({ ...entry, outcome: entry.status === "existing" ? "existing" : "collective" });
+      continue;
+    }
+    const decision = decisionFor(entry, decisions);
+    if (decision?.action === "create") {
+      const d = await departmentsRepo.insertDepartment(tx, actor.municipalityId, entry.name);
+      await recordAudit(tx, {
+        ...actorOf(actor, ip),
+        action: "create",
+        entityType: "department",
+        entityId: d.id,
+        after: d,
+      });
+      idByKey.set(key, d.id);
+      outcomes.push({ ...entry, department: { id: d.id, name: d.name }, outcome: "created" });
+    } else if (decision?.action === "map") {
+      const target = known.find((d) => d.id === decision.departmentId);
+      if (target) idByKey.set(key, target.id);
+      outcomes.push({ ...entry, department: target ? { id: target.id, name: target.name } : null, outcome: "mapped" });
+    } else outcomes.push({ ...entry, outcome: "skipped" });
   }
-  let created = 0;
-  /** Department ids for the names, in order, each once. */
-  const idsFor = async (names: readonly string[]) => {
+
+  /** Department ids for an item's names, in order, each once. */
+  const idsFor = (names: readonly string[]) => {
     const ids: string[] = [];
     for (const name of names) {
-      const key = normalizeDepartmentName(name);
-      if (key === "") continue;
-      let id = idByKey.get(key);
-      if (!id) {
-        id = (await departmentsRepo.insertDepartment(tx, municipalityId, name)).id;
-        idByKey.set(key, id);
-        created++;
-      }
-      if (!ids.includes(id)) ids.push(id);
+      const id = idByKey.get(departmentKey(name));
+      if (id && !ids.includes(id)) ids.push(id);
     }
     return ids;
   };
-  return { idsFor, created: () => created };
+  return { table: outcomes, idsFor };
 }
+export type DepartmentIds = Awaited<ReturnType<typeof settleDepartments>>["idsFor"];

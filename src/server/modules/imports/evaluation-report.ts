@@ -1,8 +1,24 @@
+import type { DepartmentMention } from "../../../domain/departments/named-departments.js";
 import type { ParsedEvaluationDocument, ParsedProject } from "../../../domain/import-evaluation/types.js";
+import { splitDepartments } from "../../../domain/text/normalize.js";
 
 /** All projects of a parsed document in document order. */
 export function projectsOf(doc: ParsedEvaluationDocument): ParsedProject[] {
   return doc.goals.flatMap((g) => g.measures.flatMap((m) => m.projects));
+}
+
+/** The departments a project names: its sheet's (the authoritative record of who evaluated), else its summary row's. */
+export function writtenDepartmentsOf(p: ParsedProject): string[] {
+  return p.sheet?.departments.length ? p.sheet.departments : p.summaryDepartments;
+}
+
+/** Every department name the document links an item to, with the line of the sheet (or summary row) naming it. */
+export function evaluationDepartmentMentions(doc: ParsedEvaluationDocument): DepartmentMention[] {
+  return projectsOf(doc).flatMap((p) =>
+    writtenDepartmentsOf(p)
+      .flatMap((n) => splitDepartments(n))
+      .map((name) => ({ name, line: p.sheet?.line ?? p.line })),
+  );
 }
 
 /** What the preview shows and the CLI prints: counts read from the document, every warning, every unused line. */

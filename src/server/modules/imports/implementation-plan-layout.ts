@@ -329,7 +329,13 @@ function indicatorOf(a: PlanActivity, itemId: string, ladder: MilestoneLadder, w
     id: crypto.randomUUID(),
     itemId,
     name: a.indicator ?? "",
-    source: { line: a.line, indicator: a.indicator, targets: a.targets },
+    source: {
+      line: a.line,
+      indicator: a.indicator,
+      targets: a.targets,
+      // a table headed by other years than the document's: its targets are kept here, filed under no year
+      ...(a.unfiledTargets.length > 0 ? { unfiledTargets: a.unfiledTargets } : {}),
+    },
     targets,
   };
 }

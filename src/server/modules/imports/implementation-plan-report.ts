@@ -1,3 +1,4 @@
+import type { DepartmentMention } from "../../../domain/departments/named-departments.js";
 import type { ParsedImplementationPlan } from "../../../domain/import-implementation-plan/types.js";
 import { DEFAULT_LADDER, type MilestoneLadder } from "../../../domain/indicators/milestones.js";
 import { classifyTargets } from "../../../domain/indicators/target.js";
@@ -19,6 +20,11 @@ export function targetCounts(sources: readonly string[], ladder: MilestoneLadder
     },
     freeTextTargets: freeTexts,
   };
+}
+
+/** Every department name an item of the plan is linked to, with the line of the item naming it. */
+export function implementationPlanDepartmentMentions(layout: ImplementationPlanLayout): DepartmentMention[] {
+  return layout.items.flatMap((i) => i.departments.map((name) => ({ name, line: i.source.line })));
 }
 
 /** What the preview shows and the CLI prints: counts as read from the document, and what the import will write. */

@@ -1,10 +1,18 @@
 import { readFileSync } from "node:fs";
-import { count, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { auditLog, evaluationSheets, planItems, plans } from "../../db/schema/index.js";
+import { decideEveryNewName } from "../../../domain/departments/named-departments.js";
+import {
+  auditLog,
+  departments,
+  evaluationSheets,
+  planItemDepartments,
+  planItems,
+  plans,
+} from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { commitImport } from "./service.js";
 
@@ -28,8 +36,176 @@ async function counts() {
   const [i] = await db.select({ n: count() }).from(planItems);
   const [s] = await db.select({ n: count() }).from(evaluationSheets);
   const [a] = await db.select({ n: count() }).from(auditLog);
-  return { plans: p?.n, items: i?.n, sheets: s?.n, audit: a?.n };
+  const [d] = await db.select({ n: count() }).from(departments);
+  return { plans: p?.n, items: i?.n, sheets: s?.n, audit: a?.n, departments: d?.n };
 }
+
+interface NamedDepartment {
+  name: string;
+  status: "existing" | "new" | "collective";
+  department: { id: string; name: string } | null;
+}
+
+/** The commit header carrying the plan office's decision for each new department name. */
+const decisionsHeader = (decisions: Record<string, unknown>) => ({
+  "x-import-departments": encodeURIComponent(JSON.stringify(decisions)),
+});
+/** Every new name of a preview registered, as a plan office pressing 「すべて登録」 would. */
+const registerEveryNewName = (report: { departments: NamedDepartment[] }) =>
+  decisionsHeader(
+    Object.fromEntries(report.departments.filter((d) => d.status === "new").map((d) => [d.name, { action: "create" }])),
+  );
+
+describe("the departments a document names", () => {
+  // another plan's title: a document of its own, so the later tests still import the original once
+  const text = meguro
+    .toString("utf8")
+    .replace("目黒区保健医療福祉計画（令和6～10年度）", "課の確認区保健医療福祉計画（令和6～10年度）");
+  const bytes = new TextEncoder().encode(text);
+  const departmentNames = async () =>
+    (await t.database.db.select({ name: departments.name }).from(departments)).map((d) => d.name);
+  let dxId: string;
+  let policyId: string;
+
+  it("are listed in the preview: existing ones mapped (spelling aside), new ones marked, 各課 not a department", async () => {
+    // registered in full-width letters, it is the sheets' DX戦略課
+    const dx = await office.post("/api/departments", { name: "ＤＸ戦略課" });
+    expect(dx.status).toBe(201);
+    dxId = dx.body.department.id;
+    const all = (await office.get("/api/departments")).body.departments as { id: string; name: string }[];
+    policyId = all.find((d) => d.name === "福祉政策課")?.id ?? "";
+    const before = await counts();
+    const preview = await office.post("/api/imports/preview", bytes);
+    expect(preview.status).toBe(200);
+    const table = preview.body.report.departments as (NamedDepartment & Record<string, unknown>)[];
+    const entry = (name: string) => table.find((d) => d.name === name);
+    expect(entry("DX戦略課")).toMatchObject({
+      status: "existing",
+      department: { id: dxId, name: "ＤＸ戦略課" },
+      matchedBy: "name",
+    });
+    expect(entry("防災課")).toMatchObject({ status: "existing", department: { name: "防災課" }, mentions: 2 });
+    expect(entry("健康福祉計画課")).toMatchObject({ status: "new", department: null, firstLine: 159, mentions: 13 });
+    expect(entry("各課")).toMatchObject({ status: "collective", department: null, mentions: 4 });
+    expect(entry("関係各課")).toMatchObject({ status: "collective", department: null });
+    expect(table.filter((d) => d.status === "new")).toHaveLength(17);
+    expect(new Set(table.map((d) => d.name)).size).toBe(table.length);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("are never created silently: a commit without a decision for each new name is a field-named 400", async () => {
+    const before = await counts();
+    const none = await office.post("/api/imports", bytes);
+    expect(none.status).toBe(400);
+    const fields = none.body.fields.map((f: { field: string }) => f.field);
+    expect(fields).toHaveLength(17);
+    expect(fields).toContain("departments.健康福祉計画課");
+    expect(fields).not.toContain("departments.各課");
+    expect(fields).not.toContain("departments.防災課");
+    expect(none.body.fields[0].message).toMatch(/新しい課として登録するか、既存の課に対応付けるか、登録しないか/);
+
+    const partly = await office.post("/api/imports", bytes, decisionsHeader({ 健康福祉計画課: { action: "create" } }));
+    expect(partly.status).toBe(400);
+    expect(partly.body.fields).toHaveLength(16);
+    const wrong = await office.post(
+      "/api/imports",
+      bytes,
+      decisionsHeader({
+        各課: { action: "create" },
+        福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
+        存在しない課: { action: "create" },
+        保育課: { action: "promote" },
+      }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.map((f: { field: string }) => f.field)).toEqual(["departments.保育課.action"]);
+    const refused = await office.post(
+      "/api/imports",
+      bytes,
+      decisionsHeader({
+        各課: { action: "create" },
+        福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
+        存在しない課: { action: "create" },
+      }),
+    );
+    expect(refused.status).toBe(400);
+    const messages = Object.fromEntries(
+      refused.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+    );
+    expect(messages["departments.各課"]).toMatch(/課の名前ではない/);
+    expect(messages["departments.福祉総合課"]).toMatch(/登録済みの課から選んで/);
+    expect(messages["departments.存在しない課"]).toMatch(/この文書に書かれていない/);
+    const garbled = await office.post("/api/imports", bytes, { "x-import-departments": "%7B" });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.fields).toEqual([{ field: "departments", message: expect.any(String) }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("registers the confirmed names, links a mapped name to the existing department, and never 各課", async () => {
+    const preview = (await office.post("/api/imports/preview", bytes)).body.report;
+    const decisions: Record<string, unknown> = Object.fromEntries(
+      preview.departments
+        .filter((d: NamedDepartment) => d.status === "new")
+        .map((d: NamedDepartment) => [d.name, { action: "create" }]),
+    );
+    decisions.健康福祉計画課 = { action: "map", departmentId: policyId }; // the demo's plan office
+    decisions.国保年金課 = { action: "skip" };
+    const before = await counts();
+    const res = await office.post("/api/imports", bytes, decisionsHeader(decisions));
+    expect(res.status).toBe(201);
+    const outcome = (name: string) => res.body.report.departments.find((d: NamedDepartment) => d.name === name);
+    expect(outcome("健康福祉計画課")).toMatchObject({
+      outcome: "mapped",
+      department: { id: policyId, name: "福祉政策課" },
+    });
+    expect(outcome("福祉総合課")).toMatchObject({ outcome: "created", department: { name: "福祉総合課" } });
+    expect(outcome("DX戦略課")).toMatchObject({ outcome: "existing", department: { id: dxId } });
+    expect(outcome("各課")).toMatchObject({ outcome: "collective", department: null });
+    expect(outcome("国保年金課")).toMatchObject({ outcome: "skipped", department: null });
+
+    const names = await departmentNames();
+    expect(names).toEqual(expect.arrayContaining(["福祉総合課", "高齢福祉課", "保育課"]));
+    for (const absent of ["各課", "関係各課", "健康福祉計画課", "国保年金課", "DX戦略課"])
+      expect(names).not.toContain(absent);
+    expect((await counts()).departments).toBe((before.departments ?? 0) + 15);
+
+    // 事業1 (健康福祉計画課、各課) is linked to 福祉政策課 only; its sheet keeps the names as written
+    const db = t.database.db;
+    const planId = res.body.planId;
+    const [item] = await db
+      .select()
+      .from(planItems)
+      .where(and(eq(planItems.planId, planId), eq(planItems.level, 2), eq(planItems.code, "1")));
+    const links = await db
+      .select()
+      .from(planItemDepartments)
+      .where(eq(planItemDepartments.itemId, item?.id ?? ""));
+    expect(links.map((l) => l.departmentId)).toEqual([policyId]);
+    const [sheet] = await db
+      .select()
+      .from(evaluationSheets)
+      .where(eq(evaluationSheets.itemId, item?.id ?? ""));
+    expect(sheet?.departmentNames).toEqual(["健康福祉計画課", "各課"]);
+    // 事業68 (国保年金課, not registered) has no department but keeps its name
+    const [last] = await db
+      .select()
+      .from(planItems)
+      .where(and(eq(planItems.planId, planId), eq(planItems.level, 2), eq(planItems.code, "68")));
+    expect(
+      await db
+        .select()
+        .from(planItemDepartments)
+        .where(eq(planItemDepartments.itemId, last?.id ?? "")),
+    ).toEqual([]);
+    // each registered department is in the audit trail, as if registered on the 課の管理 page
+    const created = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "department"), eq(auditLog.action, "create")));
+    expect(created.length).toBe(15 + 1); // and ＤＸ戦略課, registered on the page above
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+});
 
 describe("importing an evaluation document", () => {
   it("refuses wrong input with a Japanese message and stores nothing", async () => {
@@ -74,6 +250,7 @@ describe("importing an evaluation document", () => {
 
     const first = await office.post("/api/imports", new Uint8Array(meguro), {
       "x-file-name": encodeURIComponent("目黒.txt"),
+      ...registerEveryNewName(preview.body.report),
     });
     expect(first.status).toBe(201);
     expect(first.body.created).toBe(true);
@@ -125,10 +302,13 @@ describe("importing an evaluation document", () => {
     );
     const before = await counts();
     const actor = { municipalityId: t.municipalityId, userId: null, loginId: "test" };
-    await expect(commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt")).rejects.toThrow();
+    const departments = (table: Parameters<typeof decideEveryNewName>[0]) => decideEveryNewName(table, "create");
+    await expect(
+      commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt", { departments }),
+    ).rejects.toThrow();
     expect(await counts()).toEqual(before);
     await db.execute(sql`drop trigger fail_import on imports`);
-    const ok = await commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt");
+    const ok = await commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt", { departments });
     expect(ok.created).toBe(true);
   });
 });

@@ -54,6 +54,14 @@ async function counts() {
   };
 }
 
+/** The commit header registering every new department name of a preview (the plan office's confirmation). */
+function registerEveryNewName(report: { departments: { name: string; status: string }[] }) {
+  const decisions = Object.fromEntries(
+    report.departments.filter((d) => d.status === "new").map((d) => [d.name, { action: "create" }]),
+  );
+  return { "x-import-departments": encodeURIComponent(JSON.stringify(decisions)) };
+}
+
 async function targetRowsOf(planId: string) {
   return t.database.db
     .select({
@@ -82,6 +90,7 @@ async function targetRowsOf(planId: string) {
 describe("importing a 実施計画 (seed 002)", () => {
   let planId: string;
   let report: any;
+  let previewReport: any;
 
   it("previews without writing: counts as printed, every warning with its line, every unused line", async () => {
     const before = await counts();
@@ -110,6 +119,12 @@ describe("importing a 実施計画 (seed 002)", () => {
     }
     expect(r.warnings).toContainEqual(expect.objectContaining({ kind: "relist_unresolved", line: 1080 }));
     expect(r.unparsed.map((u: { line: number }) => u.line)).toContain(3); // the cover page
+    // the 担当課 of sheets and activities, matched to the municipality's (the demo has 福祉政策課 and 福祉相談課)
+    const dept = (name: string) => r.departments.find((d: { name: string }) => d.name === name);
+    expect(dept("福祉政策課")).toMatchObject({ status: "existing", department: { name: "福祉政策課" } });
+    expect(dept("高齢障がい課")).toMatchObject({ status: "new", department: null, mentions: 109, firstLine: 537 });
+    expect(r.departments.filter((d: { status: string }) => d.status === "new")).toHaveLength(6);
+    previewReport = r;
     expect(await counts()).toEqual(before);
   });
 
@@ -117,6 +132,7 @@ describe("importing a 実施計画 (seed 002)", () => {
     const before = await counts();
     const res = await office.post("/api/imports", new Uint8Array(komae), {
       "x-file-name": encodeURIComponent("狛江.txt"),
+      ...registerEveryNewName(previewReport),
     });
     expect(res.status).toBe(201);
     expect(res.body.created).toBe(true);
@@ -226,9 +242,9 @@ describe("importing a 実施計画 (seed 002)", () => {
       rank: expect.any(Number),
     });
 
-    // one audit record for the whole import, in an intact chain
+    // one audit record for the whole import and one per department registered, in an intact chain
     const after = await counts();
-    expect(after.audit - before.audit).toBe(1);
+    expect(after.audit - before.audit).toBe(1 + 6);
     expect(after.imports - before.imports).toBe(1);
     const [audit] = await db.select().from(auditLog).orderBy(sql`${auditLog.seq} desc`).limit(1);
     expect(audit).toMatchObject({ action: "import", entityType: "import" });
@@ -282,6 +298,69 @@ describe("importing a 実施計画 (seed 002)", () => {
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({ goals: 5, measures: 35, items: 92, activities: 138 });
     expect(res.body.report.unparsed).toContainEqual({ line: 329, text: lines[328] });
+  });
+});
+
+describe("a 実施計画 whose activity tables disagree on their fiscal-year columns", () => {
+  const sheet = (code: string, title: string, years: string, activity: string) => [
+    `取組No.\t${code}\t重点取組\t${title}`,
+    "担当課\t福祉政策課\t大施策\t相談支援に関すること",
+    "区分\t拡充",
+    "①事業概要",
+    `${title}を進めます。`,
+    "②施策に関する具体的な事業や取組",
+    `事業(取組)内容\t成果(活動)指標\t\t${years}`,
+    activity,
+  ];
+  const R7_R9 = "R 7\tR 8\tR 9";
+  const text = [
+    "テスト市福祉計画 実施計画",
+    "年度\t令和7(2025)",
+    "基本目標\t安心して暮らせるまち",
+    "施策No.\t1-1\t施策\t相談支援を充実します。",
+    ...sheet("1-1-1", "相談窓口の拡充", R7_R9, "窓口の設置 担当課：福祉政策課\t窓口数\t③目標(値)\t1か所\t2か所\t3か所"),
+    ...sheet(
+      "1-1-2",
+      "訪問支援の実施",
+      "R 6\tR 7\tR 8",
+      "訪問の実施 担当課：福祉政策課\t訪問件数\t③目標(値)\t10件\t20件\t30件",
+    ),
+    ...sheet("1-1-3", "居場所の設置", R7_R9, "居場所の運営 担当課：福祉政策課\t—\t③目標(値)\t検討\t試行\t実施"),
+  ].join("\n");
+
+  it("keeps the plan's period, reports the odd table and files its targets under no year", async () => {
+    const res = await office.post("/api/imports", new TextEncoder().encode(text));
+    expect(res.status).toBe(201);
+    expect(res.body.report).toMatchObject({
+      plan: { startFiscalYear: 2025, endFiscalYear: 2027 },
+      fiscalYears: [2025, 2026, 2027],
+    });
+    expect(res.body.report.warnings).toEqual([
+      { kind: "fiscal_year_mismatch", line: 19, message: expect.stringContaining("「R6 R7 R8」") },
+    ]);
+    const planId = res.body.planId;
+    const [plan] = await t.database.db.select().from(plans).where(eq(plans.id, planId));
+    expect([plan?.startFiscalYear, plan?.endFiscalYear]).toEqual([2025, 2027]);
+    const rows = await targetRowsOf(planId);
+    expect(rows.map((r) => [r.indicatorName, r.fiscalYear, r.source]).sort()).toEqual(
+      [
+        ["窓口数", 2025, "1か所"],
+        ["窓口数", 2026, "2か所"],
+        ["窓口数", 2027, "3か所"],
+        ["—", 2025, "検討"],
+        ["—", 2026, "試行"],
+        ["—", 2027, "実施"],
+      ].sort(),
+    );
+    const [visits] = await t.database.db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.planId, planId), eq(indicators.name, "訪問件数")));
+    expect((visits?.source as any)?.unfiledTargets).toEqual([
+      { fiscalYear: 2024, source: "10件" },
+      { fiscalYear: 2025, source: "20件" },
+      { fiscalYear: 2026, source: "30件" },
+    ]);
   });
 });
 

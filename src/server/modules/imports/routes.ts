@@ -4,6 +4,7 @@ import { requireAuth } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
 import { refuseOversizedUpload } from "../../platform/uploads/check-upload.js";
 import { authorizeImport } from "../exports/apply-evaluation-workbook.js";
+import { DEPARTMENT_DECISIONS_HEADER, departmentDecisionsOf } from "./schema.js";
 import { commitImport, previewImport } from "./service.js";
 
 /** The upload is the raw request body; its name comes URL-encoded in X-File-Name. */
@@ -36,7 +37,8 @@ export function importRoutes(app: FastifyInstance, db: Db) {
     const auth = requireAuth(request);
     authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes, fileName } = upload(request);
-    const result = await commitImport(db, auth, request.ip, bytes, fileName);
+    const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
+    const result = await commitImport(db, auth, request.ip, bytes, fileName, { departments });
     reply.status(result.created ? 201 : 200);
     return result;
   });

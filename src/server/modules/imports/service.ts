@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { decodeText, isZip } from "../../../domain/decode-text.js";
+import type { DepartmentMention } from "../../../domain/departments/named-departments.js";
 import { fiscalYearOf } from "../../../domain/fiscal-year.js";
 import {
   isEvaluationDocument,
@@ -22,9 +23,10 @@ import { ensureBaseline } from "../revisions/service.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
 import { commitImplementationPlan } from "./commit-implementation-plan.js";
 import { commitIndicatorTable, layoutIndicatorTable } from "./commit-indicator-table.js";
-import { evaluationReport } from "./evaluation-report.js";
+import { type DecisionsFor, type DepartmentIds, namedDepartments, settleDepartments } from "./departments-by-name.js";
+import { evaluationDepartmentMentions, evaluationReport } from "./evaluation-report.js";
 import { layoutImplementationPlan } from "./implementation-plan-layout.js";
-import { implementationPlanReport } from "./implementation-plan-report.js";
+import { implementationPlanDepartmentMentions, implementationPlanReport } from "./implementation-plan-report.js";
 import { indicatorTableReport } from "./indicator-table-report.js";
 import * as repo from "./repository.js";
 
@@ -42,7 +44,9 @@ interface ReadDocument {
   report: { warnings: unknown[] } & Record<string, unknown>;
   /** counts recorded in the audit trail next to the file name and hash */
   auditCounts: Record<string, number>;
-  write(tx: Executor, actor: Actor, ip: string | null): Promise<{ planId: string }>;
+  /** every department name the document links an item to (settled with the plan office before writing) */
+  departmentMentions: DepartmentMention[];
+  write(tx: Executor, actor: Actor, ip: string | null, departmentIds: DepartmentIds): Promise<{ planId: string }>;
 }
 
 /**
@@ -72,7 +76,8 @@ function readDocument(bytes: Uint8Array): ReadDocument {
       sha256,
       report,
       auditCounts: { items: report.items, warnings: report.warnings.length },
-      write: (tx, actor, ip) => commitEvaluationDocument(tx, actor, ip, doc, thisYear - 1),
+      departmentMentions: evaluationDepartmentMentions(doc),
+      write: (tx, actor, ip, ids) => commitEvaluationDocument(tx, actor, ip, doc, thisYear - 1, ids),
     };
   }
   if (isImplementationPlanDocument(text)) {
@@ -94,7 +99,8 @@ function readDocument(bytes: Uint8Array): ReadDocument {
         indicators: report.indicators,
         warnings: report.warnings.length,
       },
-      write: (tx, actor) => commitImplementationPlan(tx, actor, doc, layout, thisYear),
+      departmentMentions: implementationPlanDepartmentMentions(layout),
+      write: (tx, actor, _ip, ids) => commitImplementationPlan(tx, actor, doc, layout, thisYear, ids),
     };
   }
   if (isIndicatorTableDocument(text)) {
@@ -111,23 +117,30 @@ function readDocument(bytes: Uint8Array): ReadDocument {
       sha256,
       report,
       auditCounts: { items: report.items, indicators: report.indicators, warnings: report.warnings.length },
+      departmentMentions: [], // the indicator tables name no department
       write: (tx, actor) => commitIndicatorTable(tx, actor, layout),
     };
   }
   throw badFile(UNKNOWN_DOCUMENT);
 }
 
+/** The report with the departments the document names, each matched to the municipality's or marked new. */
+async function previewOf(db: Db, actor: Actor, read: ReadDocument) {
+  const existing = await repo.findImportBySha(db, actor.municipalityId, read.kind, read.sha256);
+  const departments = await namedDepartments(db, actor.municipalityId, read.departmentMentions);
+  return { report: { ...read.report, departments, alreadyImported: !!existing }, planId: existing?.planId ?? null };
+}
+
 export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
   if (isZip(bytes)) return importEvaluationWorkbook(db, actor, null, bytes, { dryRun: true }); // our own xlsx
-  const { kind, sha256, report } = readDocument(bytes);
-  const existing = await repo.findImportBySha(db, actor.municipalityId, kind, sha256);
-  return { report: { ...report, alreadyImported: !!existing }, planId: existing?.planId ?? null };
+  return previewOf(db, actor, readDocument(bytes));
 }
 
 /**
  * One transaction: the plan, its items, departments, sheets or indicators, the import record and the audit trail
  * land together or not at all. A document imported before (same text, same kind) returns the earlier plan and
- * writes nothing.
+ * writes nothing. `departments` says what to do with each name the document names that is not yet a department
+ * (register it, take an existing one, or link none): without a decision for one of them nothing is written (400).
  */
 export async function commitImport(
   db: Db,
@@ -135,19 +148,25 @@ export async function commitImport(
   ip: string | null,
   bytes: Uint8Array,
   fileName: string | null,
-  opts: { dryRun?: boolean } = {},
+  opts: { dryRun?: boolean; departments?: DecisionsFor } = {},
 ) {
   if (isZip(bytes)) return importEvaluationWorkbook(db, actor, ip, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
   const read = readDocument(bytes);
-  const { kind, sha256, report } = read;
-  if (opts.dryRun) {
-    const existing = await repo.findImportBySha(db, actor.municipalityId, kind, sha256);
-    return { report: { ...report, alreadyImported: !!existing }, planId: existing?.planId ?? null, created: false };
-  }
+  const { kind, sha256 } = read;
+  if (opts.dryRun) return { ...(await previewOf(db, actor, read)), created: false };
   return db.transaction(async (tx) => {
     const existing = await repo.findImportBySha(tx, actor.municipalityId, kind, sha256);
-    if (existing) return { report: { ...report, alreadyImported: true }, planId: existing.planId, created: false };
-    const result = await read.write(tx, actor, ip);
+    if (existing) {
+      const departments = await namedDepartments(tx, actor.municipalityId, read.departmentMentions);
+      return {
+        report: { ...read.report, departments, alreadyImported: true },
+        planId: existing.planId,
+        created: false,
+      };
+    }
+    const settled = await settleDepartments(tx, actor, ip, read.departmentMentions, opts.departments ?? {});
+    const report = { ...read.report, departments: settled.table };
+    const result = await read.write(tx, actor, ip, settled.idsFor);
     // an evaluated year comes with the document: the structure it was evaluated under is frozen with it
     if (kind === "evaluation") await ensureBaseline(tx, actor, ip, result.planId);
     const row = await repo.insertImport(tx, {
@@ -164,7 +183,15 @@ export async function commitImport(
       action: "import",
       entityType: "import",
       entityId: row.id,
-      after: { fileName, sha256, kind, planId: result.planId, ...read.auditCounts },
+      after: {
+        fileName,
+        sha256,
+        kind,
+        planId: result.planId,
+        ...read.auditCounts,
+        departmentsCreated: settled.table.filter((d) => d.outcome === "created").length,
+        departmentsMapped: settled.table.filter((d) => d.outcome === "mapped").length,
+      },
     });
     return { report: { ...report, alreadyImported: false }, planId: result.planId, created: true };
   });
