@@ -329,7 +329,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
   it("case pages (opening a case from a referral, team, consent, assessment versions)", async () => {
     // a sheet about a demo household member, sent to and accepted by the coordinators
     const staff = await ApiClient.login(web.baseUrl, "houkatsu");
-    const person = (await staff.post("/api/persons/search", { kana: "カクウ ケンイチ" })).body.persons[0] as {
+    const person = (await staff.post("/api/persons/search", { query: "カクウ ケンイチ" })).body.persons[0] as {
       id: string;
     };
     const sent = await staff.post("/api/referrals", {
