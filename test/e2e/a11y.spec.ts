@@ -286,7 +286,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     found.push(...(await seriousViolations(page, "つなぐシートの作成（内容）")));
 
     await page.goto(`${web.baseUrl}/support/persons`);
-    await page.getByLabel("ふりがな（先頭から）").fill("かくう");
+    await page.getByLabel("ふりがな・氏名（先頭から）").fill("かくう");
     await page.getByRole("button", { name: "検索" }).click();
     await visible(page.getByRole("table", { name: /検索結果/ }));
     await page.getByRole("checkbox").nth(0).check();

@@ -4,8 +4,8 @@ import type { Session } from "../types";
 const activeProps = { className: "active" } as const;
 
 /**
- * The support entries of the main menu: agency staff and providers get つなぐシート (staff also 対象者の検索);
- * staff also ケース; they and the plan office see 支援機関; the plan office edits 相談の分類.
+ * The support entries of the main menu: agency staff and providers get つなぐシート and 対象者の検索 (a provider: the
+ * persons it registered); staff also ケース; they and the plan office see 支援機関; the plan office edits 相談の分類.
  */
 export function SupportNavItems({ session }: { session: Session }) {
   const user = session.user as Session["user"] & { agencyId?: string | null };
@@ -27,7 +27,7 @@ export function SupportNavItems({ session }: { session: Session }) {
           </Link>
         </li>
       ) : null}
-      {agency && user.role === "support_staff" ? (
+      {agency ? (
         <li>
           <Link to="/support/persons" activeProps={activeProps}>
             対象者の検索
