@@ -95,6 +95,21 @@ export function OthersMatchNotice({ coordinators }: { coordinators: readonly Age
   );
 }
 
+/** What the caller should know about an answer beyond its rows: a partial look, and others who match. */
+export function SearchNotices({ result }: { result: PersonSearchResult }) {
+  return (
+    <>
+      {result.partial ? (
+        <p className="notice" role="status">
+          該当する方が多いため、{result.by === "reading" ? "ふりがな" : "氏名"}
+          の順で先頭の一部だけを探しました。続けて入力して絞り込んでください。
+        </p>
+      ) : null}
+      {result.othersMatch ? <OthersMatchNotice coordinators={result.othersMatch.askCoordinators} /> : null}
+    </>
+  );
+}
+
 /** The coordinator agencies of the municipality, for a notice where the server did not name them. */
 export function useCoordinators(): AgencyRef[] {
   const agencies = useAgencies();

@@ -3,7 +3,13 @@ import { api } from "../api";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
 import { birthLabel, personLabel } from "./components";
-import { OthersMatchNotice, PersonSearchForm, useCoordinators, usePersonSearch } from "./PersonSearchForm";
+import {
+  OthersMatchNotice,
+  PersonSearchForm,
+  SearchNotices,
+  useCoordinators,
+  usePersonSearch,
+} from "./PersonSearchForm";
 import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
@@ -88,7 +94,7 @@ function PersonSearch({
               、該当する人はいません。下の欄から新しく登録してください。
             </p>
           )}
-          {result.othersMatch ? <OthersMatchNotice coordinators={result.othersMatch.askCoordinators} /> : null}
+          <SearchNotices result={result} />
         </>
       ) : null}
     </section>

@@ -45,6 +45,8 @@ export interface PersonSearchResult {
   persons: (Person & { access: PersonAccess })[];
   /** persons the caller has no basis for match too: only that, and whom to ask */
   othersMatch: { askCoordinators: AgencyRef[] } | null;
+  /** only the first matches were looked at (a very common beginning): typing more finds the rest */
+  partial: boolean;
 }
 
 /** Staff see who a candidate is when they have a basis for it; otherwise (and a provider always) only the score and the reasons. */

@@ -4,6 +4,7 @@ import { FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
 import { createAgencyUser } from "../../../../test/factories/support.js";
 import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { normalizeKana } from "../../../domain/persons/kana.js";
 import { nameSearchKey } from "../../../domain/persons/name.js";
 import { auditLog, persons, referrals } from "../../db/schema/index.js";
 
@@ -256,6 +257,29 @@ describe("person search: need-to-know", () => {
 
     const coordReads = (await auditSince(before, "coord")).filter((r) => r.action === "read");
     expect(coordReads).toEqual([expect.objectContaining({ entityId: mikamiId, basis: "search;coordinator" })]);
+  });
+
+  it("a very common beginning: staff look at the first matches only, and are told to type more", async () => {
+    // 1,100 persons of another agency whose readings come first, then one of houkatsu's own
+    const crowd = Array.from({ length: 1100 }, (_, i) => {
+      const nameKana = `ミナミア ${String(i).padStart(4, "0")}`;
+      return { municipalityId: t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
+    });
+    await t.database.db.insert(persons).values(crowd);
+    const own = await houkatsu.post("/api/persons", { nameKanji: "南 ゆい", nameKana: "ミナミユ イ" });
+    expect(own.status).toBe(201);
+    const common = await search(houkatsu, "みなみ");
+    expect(common.body).toMatchObject({
+      persons: [],
+      partial: true,
+      othersMatch: { askCoordinators: [expect.anything()] },
+    });
+    const more = await search(houkatsu, "みなみゆ");
+    expect(more.body).toMatchObject({ partial: false, othersMatch: null });
+    expect(more.body.persons.map((p) => p.id)).toEqual([own.body.person.id]);
+    // the coordinators and the provider filter without a basis per person: no window
+    expect((await search(coord, "みなみ")).body).toMatchObject({ partial: false });
+    expect((await search(coord, "みなみ")).body.persons).toHaveLength(50);
   });
 
   it("only agency accounts search; the query is in the body, validated", async () => {

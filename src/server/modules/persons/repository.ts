@@ -84,12 +84,15 @@ const referralsOfAgency = (agencyId: string | null) => sql`from ${referrals}
 /**
  * The cases whose household the person belongs to and whose team includes the agency. A case's main person is
  * always a member of its household (a composite foreign key says so), so membership covers both.
+ * The team's agency is compared as text: without statistics (PGlite never analyses) the planner otherwise starts
+ * from case_team_agency_idx, i.e. every team row of the agency (thousands) for each person; this way the team's key
+ * (municipality, case, agency) is looked up once per case of the person.
  */
 const casesOfAgency = (agencyId: string | null) => sql`from ${householdMembers}
   join ${cases} on ${cases.municipalityId} = ${householdMembers.municipalityId}
     and ${cases.householdId} = ${householdMembers.householdId}
   join ${caseTeam} on ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}
-    and ${caseTeam.agencyId} = ${agencyId}
+    and ${caseTeam.agencyId}::text = ${agencyId}
   where ${householdMembers.municipalityId} = ${persons.municipalityId} and ${householdMembers.personId} = ${persons.id}`;
 
 /** The facts policies.personBasis decides on, for the caller's agency (null: an account without an agency). */
@@ -112,28 +115,67 @@ function inScope(scope: PersonScope): SQL | undefined {
 
 const keyOf = (q: PersonQuery) => (q.by === "reading" ? persons.kanaKey : persons.nameKey);
 
+/** The persons whose key starts with the prefix, up to `until` (a key, inclusive) when given. */
+function matching(municipalityId: string, q: PersonQuery, until: string | null) {
+  const key = keyOf(q);
+  return and(
+    eq(persons.municipalityId, municipalityId),
+    like(key, `${q.prefix}%`),
+    until === null ? undefined : sql`${key} ~<=~ ${until}`,
+  );
+}
+
+/**
+ * The key of the `size`-th person matching the prefix in the key's order (null: fewer match). A search that has
+ * to check a basis for every match looks at the matches up to it only, so its cost is bounded however common the
+ * prefix (one index range scan of `size` entries).
+ */
+export async function windowEnd(db: Executor, municipalityId: string, q: PersonQuery, size: number) {
+  const key = keyOf(q);
+  const [row] = await db
+    .select({ key })
+    .from(persons)
+    .where(matching(municipalityId, q, null))
+    .orderBy(sql`${key} using ~<~`)
+    .offset(size - 1)
+    .limit(1);
+  return row?.key ?? null;
+}
+
 /**
  * Prefix search (reading: kana_key, name: name_key; `q.prefix` already LIKE-escaped) within the caller's scope, in
- * the key's order, so that the text_pattern_ops index answers both the prefix and the order. Each row comes with
- * the facts of the caller's agency (none needed for coordinators).
+ * the key's order, so that the text_pattern_ops index answers both the prefix and the order; up to `until` (see
+ * windowEnd). Each row comes with the facts of the caller's agency (none needed for coordinators).
  */
-export function searchPersons(db: Executor, municipalityId: string, q: PersonQuery, scope: PersonScope, limit = 50) {
+export function searchPersons(
+  db: Executor,
+  municipalityId: string,
+  q: PersonQuery,
+  scope: PersonScope,
+  opts: { until: string | null; limit: number },
+) {
   const key = keyOf(q);
   const facts = scope.all ? { referralId: sql<null>`null`, caseId: sql<null>`null` } : factsOf(scope.agencyId);
   return db
     .select({ person: getTableColumns(persons), referralId: facts.referralId, caseId: facts.caseId })
     .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), like(key, `${q.prefix}%`), inScope(scope)))
+    .where(and(matching(municipalityId, q, opts.until), inScope(scope)))
     .orderBy(sql`${key} using ~<~`, asc(persons.id))
-    .limit(limit);
+    .limit(opts.limit);
 }
 
 /** Whether persons outside the agency's basis match too (only that: no row, no count leaves the database). */
-export async function othersMatch(db: Executor, municipalityId: string, q: PersonQuery, agencyId: string) {
+export async function othersMatch(
+  db: Executor,
+  municipalityId: string,
+  q: PersonQuery,
+  agencyId: string,
+  until: string | null,
+) {
   const rows = await db
     .select({ one: sql<number>`1` })
     .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), like(keyOf(q), `${q.prefix}%`), not(knownTo(agencyId))))
+    .where(and(matching(municipalityId, q, until), not(knownTo(agencyId))))
     .limit(1);
   return rows.length > 0;
 }

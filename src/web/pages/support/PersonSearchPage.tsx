@@ -8,7 +8,7 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import type { Household } from "../../support/caseTypes";
 import { birthLabel, personLabel } from "../../support/components";
-import { OthersMatchNotice, PersonSearchForm, usePersonSearch } from "../../support/PersonSearchForm";
+import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
 import { PERSON_ACCESS_LABELS, type Person } from "../../support/types";
 
@@ -138,9 +138,7 @@ export function PersonSearchPage() {
           </p>
         )
       ) : null}
-      {search.result?.othersMatch ? (
-        <OthersMatchNotice coordinators={search.result.othersMatch.askCoordinators} />
-      ) : null}
+      {search.result ? <SearchNotices result={search.result} /> : null}
       {staff && chosen.length === 2 ? (
         <LinkForm
           a={chosen[0] as Person}
