@@ -31,3 +31,9 @@ export function auditBasis(via: "search" | "duplicate_check", basis: PersonBasis
       return `${via};${basis.kind}`;
   }
 }
+
+/** Every basis a read of a person made through a referral or a case carries (who looked at it: the audit trail). */
+export function auditBasesThrough(kind: "referral" | "case", id: string) {
+  const basis: PersonBasis = kind === "referral" ? { kind, referralId: id } : { kind, caseId: id };
+  return [`${kind}:${id}`, auditBasis("search", basis), auditBasis("duplicate_check", basis)];
+}
