@@ -356,7 +356,7 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
       actionLabel: "検索",
       basisLabel: "対象者の検索",
     });
-    expect(all.find((e) => e.basis === "duplicate_check;referral:" + referralId)?.basisLabel).toBe(
+    expect(all.find((e) => e.basis === `duplicate_check;referral:${referralId}`)?.basisLabel).toBe(
       `登録時の重複の確認（つなぐシート #${referralId.slice(0, 8)}（受信機関として））`,
     );
     expect(all.find((e) => e.basis === "need_to_know:read")?.basisLabel).toBe("知る必要の範囲外（閲覧）");
