@@ -229,14 +229,14 @@ export async function runSupportBench() {
         connections,
         duration: 10,
         headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" },
-        body: JSON.stringify({ kana }),
+        body: JSON.stringify({ query: kana }),
       }) as unknown as Promise<autocannon.Result>;
     const hello = (await autocannon({
       url: `${base}/healthz`,
       connections: 8,
       duration: 5,
     })) as unknown as autocannon.Result;
-    const probe = await staff.post("/api/persons/search", { kana: "さと" });
+    const probe = await staff.post("/api/persons/search", { query: "さと" });
     if (probe.status !== 200) throw new Error(`search failed: ${probe.status}`);
     const results = [] as string[];
     const get = (path: string, connections: number, who = cookie) =>

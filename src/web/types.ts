@@ -692,7 +692,8 @@ export interface AuditEntry {
   action: string;
   actionLabel: string;
   kind: AuditActionKind;
-  target: { type: string; typeLabel: string; id: string | null };
+  /** `name` only where the viewer may see it (never a person without a basis); `label` is what is shown */
+  target: { type: string; typeLabel: string; id: string | null; name: string | null; label: string };
   basis: string | null;
   basisLabel: string | null;
   ip: string | null;

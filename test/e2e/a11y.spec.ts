@@ -286,7 +286,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     found.push(...(await seriousViolations(page, "つなぐシートの作成（内容）")));
 
     await page.goto(`${web.baseUrl}/support/persons`);
-    await page.getByLabel("ふりがな（先頭から）").fill("かくう");
+    await page.getByLabel("ふりがな・氏名（先頭から）").fill("かくう");
     await page.getByRole("button", { name: "検索" }).click();
     await visible(page.getByRole("table", { name: /検索結果/ }));
     await page.getByRole("checkbox").nth(0).check();
@@ -329,7 +329,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
   it("case pages (opening a case from a referral, team, consent, assessment versions)", async () => {
     // a sheet about a demo household member, sent to and accepted by the coordinators
     const staff = await ApiClient.login(web.baseUrl, "houkatsu");
-    const person = (await staff.post("/api/persons/search", { kana: "カクウ ケンイチ" })).body.persons[0] as {
+    const person = (await staff.post("/api/persons/search", { query: "カクウ ケンイチ" })).body.persons[0] as {
       id: string;
     };
     const sent = await staff.post("/api/referrals", {

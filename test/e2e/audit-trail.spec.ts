@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
 
 /** today in Japan, written the way an office worker types it: 令和7年11月24日 */
 function todayInReiwa() {
@@ -68,8 +68,12 @@ describe("audit trail (監査ログ) in the browser", () => {
     expect(text).toContain("houkatsu");
     expect(text).toContain("つなぐ中央地域包括支援センター");
     expect(text).toContain("閲覧");
-    expect(text).toContain("対象者");
-    expect(text).toContain(`つなぐシート ${referralId} による`);
+    // in words: the person by kind and a short id (the plan office has no basis for the name), the basis with the
+    // part the staff member's agency had
+    expect(text).toMatch(/対象者 #[0-9a-f]{8}/);
+    expect(text).toContain(`つなぐシート #${referralId.slice(0, 8)}（受信機関として）`);
+    expect(text).not.toContain("架空 花子");
+    expect((await table.textContent()) ?? "").not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}|referral:|need_to_know/);
     expect(text).toMatch(/127\.0\.0\.1/);
     // only reads: the refusal of the other agency is not in this list, and no row is of another referral
     expect(await table.getByText("拒否").count()).toBe(0);
@@ -98,6 +102,52 @@ describe("audit trail (監査ログ) in the browser", () => {
     expect((views.body.entries as { actor: { loginId: string } }[]).some((e) => e.actor.loginId === "keikaku")).toBe(
       true,
     );
+  });
+
+  it("who saw a case: the plan office finds the reads of its 支援経過, assessments and household, in words", async () => {
+    const kikan = await ApiClient.login(web.baseUrl, "kikan");
+    const list = (await kikan.get("/api/cases")).body.cases as { id: string; mainPerson: { nameKanji: string } }[];
+    const target = list.find((c) => c.mainPerson.nameKanji === "つなぐ 太郎");
+    expect(target, "demo case of つなぐ家 (基幹 on its team)").toBeTruthy();
+    const caseId = target?.id as string;
+    const detail = await kikan.get(`/api/cases/${caseId}`);
+    expect((await kikan.get(`/api/cases/${caseId}/records`)).status).toBe(200);
+    expect((await kikan.get(`/api/cases/${caseId}/assessments`)).status).toBe(200);
+    expect((await kikan.get(`/api/households/${detail.body.case.household.id}`)).status).toBe(200);
+
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "keikaku");
+    await page.goto(`${web.baseUrl}/audit`);
+    const form = page.getByRole("form", { name: "監査ログの絞り込み" });
+    await form.getByLabel("対象の種類").selectOption({ label: "ケース（支援経過・アセスメント・世帯を含む）" });
+    await form.getByLabel("対象のID").fill(caseId);
+    await form.getByRole("button", { name: "検索" }).click();
+    const table = page.getByRole("table", { name: "監査ログの記録（新しい順）" });
+    const row = (what: RegExp) => table.getByRole("row", { name: what });
+    await visible(row(/基幹 七海.*支援経過（一覧） #[0-9a-f]{8}.*ケース（チームの機関として）・本人同意: 同意あり/));
+    await visible(row(/基幹 七海.*アセスメント（一覧）/));
+    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/));
+    await visible(row(/基幹 七海.*対象者 #[0-9a-f]{8}.*ケース #[0-9a-f]{8}（チームの機関として）/));
+    const text = (await table.textContent()) ?? "";
+    for (const raw of ["case_records", "household:", "case:", "consent:"]) expect(text).not.toContain(raw);
+    for (const name of ["つなぐ 太郎", "つなぐ 梅子", "つなぐ家"]) expect(text).not.toContain(name);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+
+    // a row's target links to every record about it (ids in the URL only)
+    await row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/)
+      .first()
+      .getByRole("button", { name: /この対象の記録/ })
+      .click();
+    await until(
+      async () => new URL(page.url()).searchParams.get("entityType") === "household",
+      "filtered by the household",
+    );
+    expect(new URL(page.url()).searchParams.get("entityId")).toBe(detail.body.case.household.id);
+    // the form follows: 世帯 and its id, and the household's own records are listed
+    await until(async () => (await form.getByLabel("対象の種類").inputValue()) === "household", "the form follows");
+    expect(await form.getByLabel("対象のID").inputValue()).toBe(detail.body.case.household.id);
+    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/));
+    await context.close();
   });
 
   it("a department editor has no audit trail", async () => {

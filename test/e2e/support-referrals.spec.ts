@@ -37,8 +37,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     const p = provider.page;
     await login(p, web.baseUrl, "jigyosha");
     const menu = p.getByRole("navigation", { name: "メインメニュー" });
-    // a provider neither searches persons nor has a received box
-    expect(await menu.getByRole("link", { name: "対象者の検索" }).count()).toBe(0);
+    // a provider has no received box (it searches only the persons it registered: support-person-search.spec)
     await menu.getByRole("link", { name: "つなぐシート", exact: true }).click();
     await visible(p.getByRole("heading", { level: 1, name: "つなぐシート" }));
     expect(await p.getByRole("navigation", { name: "受信・送信の切り替え" }).count()).toBe(0);
@@ -53,8 +52,9 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
 
     await p.getByRole("link", { name: "つなぐシートを作成" }).click();
     await visible(p.getByRole("heading", { level: 1, name: "つなぐシートの作成" }));
-    // providers cannot search the persons of the municipality
+    // providers do not search the persons of the municipality, only those they registered
     expect(await p.getByRole("form", { name: "登録済みの人から選ぶ" }).count()).toBe(0);
+    await visible(p.getByRole("form", { name: "この事業所で登録した人から選ぶ" }));
 
     // a reading in latin letters: the server's message appears next to the field
     await registerPerson(p, { name: NAME, kana: "shiken haruko", birth: BIRTH });

@@ -15,8 +15,8 @@ const route = getRouteApi("/audit");
 /** What a record can be about (the stored entity type), in the order people ask about them. */
 const TARGET_TYPES: { value: string; label: string }[] = [
   { value: "referral", label: "つなぐシート" },
-  { value: "person", label: "本人" },
-  { value: "case", label: "ケース" },
+  { value: "person", label: "対象者" },
+  { value: "case", label: "ケース（支援経過・アセスメント・世帯を含む）" },
   { value: "household", label: "世帯" },
   { value: "user", label: "利用者" },
   { value: "agency", label: "支援機関" },
@@ -187,7 +187,14 @@ export function AuditTrailPage() {
           <h2 id="audit-result-title" aria-live="polite">
             記録 {rows.length}件{entries.hasNextPage ? "（さらに古い記録があります）" : ""}
           </h2>
-          {rows.length === 0 ? <p>条件に合う記録はありません。</p> : <AuditTable rows={rows} />}
+          {rows.length === 0 ? (
+            <p>条件に合う記録はありません。</p>
+          ) : (
+            <AuditTable
+              rows={rows}
+              onTarget={(entityType, entityId) => void navigate({ search: { entityType, entityId } })}
+            />
+          )}
           {entries.hasNextPage ? (
             <div className="page-actions no-print">
               <button
@@ -210,7 +217,7 @@ function describeFilter(f: AuditFilter, actorName: Map<string, string>) {
   const parts: string[] = [];
   if (f.entityType) {
     const type = TARGET_TYPES.find((t) => t.value === f.entityType)?.label ?? f.entityType;
-    parts.push(`対象 ${type}${f.entityId ? ` ${f.entityId}` : ""}`);
+    parts.push(`対象 ${type}${f.entityId ? ` #${f.entityId.slice(0, 8)}` : ""}`);
   }
   if (f.actorUserId) parts.push(`操作した人 ${actorName.get(f.actorUserId) ?? f.actorUserId}`);
   if (f.from || f.to) {
@@ -221,7 +228,16 @@ function describeFilter(f: AuditFilter, actorName: Map<string, string>) {
   return `${parts.join("、") || "指定なし"}（${formatDateTime(new Date().toISOString())} 印刷）`;
 }
 
-function AuditTable({ rows }: { rows: AuditEntry[] }) {
+/** Kinds of target the filter offers: a row about one of them links to all records about it. */
+const FILTERABLE = new Set(TARGET_TYPES.map((t) => t.value));
+
+function AuditTable({
+  rows,
+  onTarget,
+}: {
+  rows: AuditEntry[];
+  onTarget: (entityType: string, entityId: string) => void;
+}) {
   return (
     <div className="table-wrap">
       <table className="data audit-table">
@@ -253,8 +269,20 @@ function AuditTable({ rows }: { rows: AuditEntry[] }) {
                 <span className={`status audit-${e.kind}`}>{KIND_LABELS[e.kind]}</span> {e.actionLabel}
               </td>
               <td>
-                {e.target.typeLabel}
-                {e.target.id ? <span className="small code"> {e.target.id}</span> : null}
+                {e.target.label}
+                {e.target.id && FILTERABLE.has(e.target.type) ? (
+                  <>
+                    {" "}
+                    <button
+                      type="button"
+                      className="link-button small no-print"
+                      onClick={() => onTarget(e.target.type, e.target.id as string)}
+                    >
+                      この対象の記録
+                      <span className="visually-hidden">：{e.target.label}</span>
+                    </button>
+                  </>
+                ) : null}
               </td>
               <td>{e.basisLabel ?? "－"}</td>
               <td className="nowrap">{e.ip ?? "－"}</td>

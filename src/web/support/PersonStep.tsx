@@ -3,7 +3,13 @@ import { api } from "../api";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
 import { birthLabel, personLabel } from "./components";
-import { KanaSearchForm, useKanaSearch } from "./KanaSearch";
+import {
+  OthersMatchNotice,
+  PersonSearchForm,
+  SearchNotices,
+  useCoordinators,
+  usePersonSearch,
+} from "./PersonSearchForm";
 import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
@@ -18,7 +24,10 @@ export interface PersonStepLabels {
   linkReason?: string;
 }
 
-/** Choose a registered person (staff: search by reading) or register one, with the likely duplicates offered. */
+/**
+ * Choose a registered person (staff: those their agency may see; a provider: those it registered), found by reading
+ * or name, or register one, with the likely duplicates offered.
+ */
 export function PersonStep({
   staff,
   onChosen,
@@ -42,7 +51,7 @@ export function PersonStep({
   }
   return (
     <>
-      {staff ? <PersonSearch onChosen={onChosen} actionLabel={labels.choose} /> : null}
+      <PersonSearch staff={staff} onChosen={onChosen} actionLabel={labels.choose} />
       <RegisterPerson
         staff={staff}
         submitLabel={labels.register}
@@ -54,25 +63,39 @@ export function PersonStep({
   );
 }
 
-function PersonSearch({ onChosen, actionLabel }: { onChosen: (p: Person) => void; actionLabel?: string | undefined }) {
-  const search = useKanaSearch();
+function PersonSearch({
+  staff,
+  onChosen,
+  actionLabel,
+}: {
+  staff: boolean;
+  onChosen: (p: Person) => void;
+  actionLabel?: string | undefined;
+}) {
+  const search = usePersonSearch();
   const { result } = search;
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId}>登録済みの人から選ぶ</h3>
-      <KanaSearchForm search={search} label={{ headingId }} />
+      <h3 id={headingId}>{staff ? "登録済みの人から選ぶ" : "この事業所で登録した人から選ぶ"}</h3>
+      <PersonSearchForm search={search} label={{ headingId }} />
       {result ? (
-        result.length ? (
-          <PersonTable
-            persons={result}
-            caption="検索結果"
-            actionLabel={actionLabel ?? "この人を選ぶ"}
-            onAction={onChosen}
-          />
-        ) : (
-          <p role="status">該当する人は登録されていません。下の欄から新しく登録してください。</p>
-        )
+        <>
+          {result.persons.length ? (
+            <PersonTable
+              persons={result.persons}
+              caption="検索結果"
+              actionLabel={actionLabel ?? "この人を選ぶ"}
+              onAction={onChosen}
+            />
+          ) : (
+            <p role="status">
+              {staff ? "あなたの機関が把握している方の中に" : "この事業所で登録した方の中に"}
+              、該当する人はいません。下の欄から新しく登録してください。
+            </p>
+          )}
+          <SearchNotices result={result} />
+        </>
       ) : null}
     </section>
   );
@@ -174,7 +197,7 @@ function RegisterPerson({
       <h3 id={headingId}>新しく登録する</h3>
       {staff ? null : (
         <p className="small muted">
-          登録事業者は、自分の事業所で登録した人についてだけつなぐシートを送れます。新しく登録してください。
+          登録事業者は、自分の事業所で登録した人についてだけつなぐシートを送れます。前に登録した人は上の検索で選んでください。
         </p>
       )}
       <form onSubmit={submit} noValidate aria-labelledby={headingId}>
@@ -252,6 +275,7 @@ function DuplicatePanel({
     headingRef.current?.focus();
   }, []);
   const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => !!c.person);
+  const coordinators = useCoordinators();
 
   const takeExisting = async (existing: Person) => {
     setError(null);
@@ -306,6 +330,12 @@ function DuplicatePanel({
             />
           ) : null}
           <ErrorAlert error={error} title="関連付けできませんでした" />
+          {known.length < candidates.length ? <OthersMatchNotice coordinators={coordinators} /> : null}
+        </>
+      ) : staff ? (
+        <>
+          <p>似ている点: {[...new Set(candidates.flatMap((c) => c.reasons))].join("、")}</p>
+          <OthersMatchNotice coordinators={coordinators} />
         </>
       ) : (
         <>
@@ -329,7 +359,7 @@ export function MemberPersonStep({ onChosen }: { onChosen: (p: Person) => void }
   return (
     <>
       <p className="small">
-        ふりがなで登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
+        ふりがなか氏名で登録済みの人を探すか、新しく登録してください。登録すると、同じ人かもしれない記録が示されます。
       </p>
       <PersonStep
         staff

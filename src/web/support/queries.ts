@@ -9,7 +9,7 @@ import type {
   CaseSummary,
   HouseholdSummary,
 } from "./caseTypes";
-import type { Agency, Person, ReferralDetail, ReferralListRow, SupportUser } from "./types";
+import type { Agency, PersonSearchResult, ReferralDetail, ReferralListRow, SupportUser } from "./types";
 
 /**
  * Queries of the multi-layered support pages. Results stay in the in-memory query cache only; no personal data
@@ -88,9 +88,9 @@ export function useReferral(id: string) {
   });
 }
 
-/** Search by reading: POST, so the reading stays out of URLs and logs. */
-export function searchPersons(kana: string) {
-  return api<{ persons: Person[] }>("/api/persons/search", { method: "POST", body: { kana } }).then((r) => r.persons);
+/** Search by reading or name: POST, so what was typed stays out of URLs and logs. */
+export function searchPersons(query: string) {
+  return api<PersonSearchResult>("/api/persons/search", { method: "POST", body: { query } });
 }
 
 export const caseKeys = {

@@ -30,7 +30,26 @@ export interface Person {
   version: number;
 }
 
-/** Staff see who the candidate is; a provider only the score and the reasons. */
+/** Why the caller's agency may see a person found by a search (the need-to-know basis). */
+export type PersonAccess = "coordinator" | "registrar" | "referral" | "case";
+export const PERSON_ACCESS_LABELS: Record<PersonAccess, string> = {
+  coordinator: "多機関協働として",
+  registrar: "自機関で登録",
+  referral: "つなぐシートの送付・受信",
+  case: "ケースのチーム",
+};
+
+/** A search answer: the persons the caller may see, and whether others (outside its basis) match too. */
+export interface PersonSearchResult {
+  by: "reading" | "name";
+  persons: (Person & { access: PersonAccess })[];
+  /** persons the caller has no basis for match too: only that, and whom to ask */
+  othersMatch: { askCoordinators: AgencyRef[] } | null;
+  /** only the first matches were looked at (a very common beginning): typing more finds the rest */
+  partial: boolean;
+}
+
+/** Staff see who a candidate is when they have a basis for it; otherwise (and a provider always) only the score and the reasons. */
 export interface DuplicateCandidate {
   person?: Person;
   score: number;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   foreignKey,
@@ -55,6 +56,12 @@ export const persons = pgTable(
     nameKana: text("name_kana").notNull(),
     /** normalizeKana(nameKana): prefix search and duplicate candidates */
     kanaKey: text("kana_key").notNull(),
+    /**
+     * The name for a prefix search by name (漢字): NFKC (full-width latin and half-width kana folded) without spaces.
+     * Computed by the database, so every way a row is written has it; nameSearchKey (domain/persons/name.ts) turns
+     * what is typed into the same form.
+     */
+    nameKey: text("name_key").generatedAlwaysAs(sql`replace(normalize(name_kanji, NFKC), ' ', '')`),
     dateOfBirth: text("date_of_birth"), // ISO date
     address: text("address"),
     phone: text("phone"),
@@ -67,6 +74,7 @@ export const persons = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("persons_kana_key_idx").on(t.municipalityId, t.kanaKey.op("text_pattern_ops")),
     index("persons_dob_idx").on(t.municipalityId, t.dateOfBirth),
+    index("persons_name_key_idx").on(t.municipalityId, t.nameKey.op("text_pattern_ops")),
     foreignKey({
       columns: [t.municipalityId, t.createdByAgencyId],
       foreignColumns: [agencies.municipalityId, agencies.id],
@@ -122,6 +130,8 @@ export const referrals = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("referrals_to_idx").on(t.municipalityId, t.toAgencyId),
     index("referrals_from_idx").on(t.municipalityId, t.fromAgencyId),
+    // need-to-know on a person: the referrals about the person (policies.personBasis)
+    index("referrals_person_idx").on(t.municipalityId, t.personId),
     index("referrals_due_idx").on(t.municipalityId, t.dueDate),
     foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
     foreignKey({

@@ -1,21 +1,42 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { auditLog, users } from "../../db/schema/index.js";
+import {
+  agencies,
+  auditLog,
+  caseRecords,
+  cases,
+  caseTeam,
+  departments,
+  evaluationRounds,
+  evaluationSheets,
+  imports,
+  indicators,
+  municipalities,
+  planItems,
+  planRevisions,
+  plans,
+  referrals,
+  users,
+} from "../../db/schema/index.js";
 
 /** Actions that are neither a read, a denial nor a sign-in are changes. */
-export const READ_ACTIONS = ["read"];
+export const READ_ACTIONS = ["read", "search"];
 export const DENIED_ACTIONS = ["denied"];
 export const LOGIN_ACTIONS = ["login", "login_failed"];
 
 /**
- * Targets that other records are made "through": a read of a person on a referral is recorded against the person
- * with the basis "referral:<id>", so asking about the referral finds it too.
+ * What a question about one target covers: records about these entities (type and ids), and records made through
+ * it (their basis names it, e.g. a read of a person on a referral is recorded against the person with the basis
+ * "referral:<id>"). Without a target: every record (or those of `entityType`).
  */
-export const THROUGH_TARGETS = new Set(["referral", "case"]);
+export interface TargetFilter {
+  entities: { type: string; ids: string[] }[];
+  bases: string[];
+}
 
 export interface EntryFilter {
+  target?: TargetFilter | undefined;
   entityType?: string | undefined;
-  entityId?: string | undefined;
   actorUserId?: string | undefined;
   /** inclusive */
   fromAt?: Date | undefined;
@@ -27,9 +48,15 @@ export interface EntryFilter {
 
 export async function findEntries(db: Executor, municipalityId: string, f: EntryFilter, limit: number) {
   const where: (SQL | undefined)[] = [eq(auditLog.municipalityId, municipalityId)];
-  if (f.entityType && f.entityId) {
-    const own = and(eq(auditLog.entityType, f.entityType), eq(auditLog.entityId, f.entityId));
-    where.push(THROUGH_TARGETS.has(f.entityType) ? or(own, eq(auditLog.basis, `${f.entityType}:${f.entityId}`)) : own);
+  if (f.target) {
+    where.push(
+      or(
+        ...f.target.entities
+          .filter((e) => e.ids.length)
+          .map((e) => and(eq(auditLog.entityType, e.type), inArray(auditLog.entityId, e.ids))),
+        f.target.bases.length ? inArray(auditLog.basis, f.target.bases) : undefined,
+      ),
+    );
   } else if (f.entityType) {
     where.push(eq(auditLog.entityType, f.entityType));
   }
@@ -86,3 +113,146 @@ export function accountHistory(db: Executor, municipalityId: string, userIds: st
     .orderBy(auditLog.seq);
 }
 export type AccountRecord = Awaited<ReturnType<typeof accountHistory>>[number];
+
+/** What belongs to a case in the trail: its household and its activity records (支援経過) by id. */
+export async function caseParts(db: Executor, municipalityId: string, caseId: string) {
+  if (!UUID.test(caseId)) return { householdId: null, recordIds: [] };
+  const [found] = await db
+    .select({ householdId: cases.householdId })
+    .from(cases)
+    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, caseId)));
+  const records = await db
+    .select({ id: caseRecords.id })
+    .from(caseRecords)
+    .where(and(eq(caseRecords.municipalityId, municipalityId), eq(caseRecords.caseId, caseId)));
+  return { householdId: found?.householdId ?? null, recordIds: records.map((r) => r.id) };
+}
+
+/** Ids of the tables below are uuids; the trail also holds other ids (e.g. "referral:<id>" of a trail query). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A target's name in parts (the presenter words it): a fiscal year, a code or number, a title. */
+export interface TargetName {
+  id: string;
+  title: string;
+  code: string | null;
+  fiscalYear: number | null;
+}
+
+const none = sql<null>`null`;
+
+/**
+ * The names of some targets of one kind, for the plan office's view of the trail: plans, items, sheets, rounds,
+ * indicators, revisions, departments, accounts, agencies, imports, the municipality. Persons and what is about
+ * persons (referrals, cases, households, records) have no name here: the service decides who may see a person.
+ */
+export async function targetNames(
+  db: Executor,
+  municipalityId: string,
+  type: string,
+  allIds: string[],
+): Promise<TargetName[]> {
+  const ids = [...new Set(allIds.filter((id) => UUID.test(id)))];
+  if (!ids.length) return [];
+  switch (type) {
+    case "plan":
+      return db
+        .select({ id: plans.id, title: plans.title, code: none, fiscalYear: none })
+        .from(plans)
+        .where(and(eq(plans.municipalityId, municipalityId), inArray(plans.id, ids)));
+    case "plan_item":
+      return db
+        .select({ id: planItems.id, title: planItems.title, code: planItems.code, fiscalYear: none })
+        .from(planItems)
+        .where(and(eq(planItems.municipalityId, municipalityId), inArray(planItems.id, ids)));
+    case "evaluation_sheet":
+      return db
+        .select({
+          id: evaluationSheets.id,
+          title: planItems.title,
+          code: planItems.code,
+          fiscalYear: evaluationSheets.fiscalYear,
+        })
+        .from(evaluationSheets)
+        .innerJoin(
+          planItems,
+          and(eq(planItems.municipalityId, evaluationSheets.municipalityId), eq(planItems.id, evaluationSheets.itemId)),
+        )
+        .where(and(eq(evaluationSheets.municipalityId, municipalityId), inArray(evaluationSheets.id, ids)));
+    case "evaluation_round":
+      return db
+        .select({ id: evaluationRounds.id, title: plans.title, code: none, fiscalYear: evaluationRounds.fiscalYear })
+        .from(evaluationRounds)
+        .innerJoin(
+          plans,
+          and(eq(plans.municipalityId, evaluationRounds.municipalityId), eq(plans.id, evaluationRounds.planId)),
+        )
+        .where(and(eq(evaluationRounds.municipalityId, municipalityId), inArray(evaluationRounds.id, ids)));
+    case "indicator":
+      return db
+        .select({ id: indicators.id, title: indicators.name, code: none, fiscalYear: none })
+        .from(indicators)
+        .where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, ids)));
+    case "plan_revision":
+      return db
+        .select({
+          id: planRevisions.id,
+          title: planRevisions.label,
+          code: sql<string>`'第' || ${planRevisions.number} || '版'`,
+          fiscalYear: none,
+        })
+        .from(planRevisions)
+        .where(and(eq(planRevisions.municipalityId, municipalityId), inArray(planRevisions.id, ids)));
+    case "department":
+      return db
+        .select({ id: departments.id, title: departments.name, code: none, fiscalYear: none })
+        .from(departments)
+        .where(and(eq(departments.municipalityId, municipalityId), inArray(departments.id, ids)));
+    case "user":
+      return db
+        .select({ id: users.id, title: users.displayName, code: none, fiscalYear: none })
+        .from(users)
+        .where(and(eq(users.municipalityId, municipalityId), inArray(users.id, ids)));
+    case "agency":
+      return db
+        .select({ id: agencies.id, title: agencies.name, code: none, fiscalYear: none })
+        .from(agencies)
+        .where(and(eq(agencies.municipalityId, municipalityId), inArray(agencies.id, ids)));
+    case "import":
+      return db
+        .select({ id: imports.id, title: sql<string>`coalesce(${imports.fileName}, '')`, code: none, fiscalYear: none })
+        .from(imports)
+        .where(and(eq(imports.municipalityId, municipalityId), inArray(imports.id, ids)));
+    case "municipality":
+      return db
+        .select({ id: municipalities.id, title: municipalities.name, code: none, fiscalYear: none })
+        .from(municipalities)
+        .where(and(eq(municipalities.id, municipalityId), inArray(municipalities.id, ids)));
+    default:
+      return [];
+  }
+}
+
+/** The referrals and cases named by bases, with what tells the actor's part in them (sender, receiver, team). */
+export async function basisSubjects(db: Executor, municipalityId: string, referralIds: string[], caseIds: string[]) {
+  const rIds = [...new Set(referralIds.filter((id) => UUID.test(id)))];
+  const cIds = [...new Set(caseIds.filter((id) => UUID.test(id)))];
+  const referralRows = rIds.length
+    ? await db
+        .select({ id: referrals.id, fromAgencyId: referrals.fromAgencyId, toAgencyId: referrals.toAgencyId })
+        .from(referrals)
+        .where(and(eq(referrals.municipalityId, municipalityId), inArray(referrals.id, rIds)))
+    : [];
+  const caseRows = cIds.length
+    ? await db
+        .select({
+          id: cases.id,
+          leadAgencyId: cases.leadAgencyId,
+          teamAgencyIds: sql<string[]>`coalesce((select jsonb_agg(${caseTeam.agencyId}) from ${caseTeam}
+            where ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
+        })
+        .from(cases)
+        .where(and(eq(cases.municipalityId, municipalityId), inArray(cases.id, cIds)))
+    : [];
+  return { referrals: referralRows, cases: caseRows };
+}

@@ -3,13 +3,15 @@
  * refused what, when, through what and from where. Every query of the trail is itself a record of the trail,
  * written in the query's transaction.
  */
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
+import { auditBasesThrough, personBases } from "../persons/access.js";
+import { findPersons } from "../persons/repository.js";
 import { endOfJapaneseDay, startOfJapaneseDay } from "./dates.js";
-import { presentEntry } from "./presenter.js";
+import { presentEntry, targetName } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { AuditActionKind, AuditQuery } from "./schema.js";
 
@@ -28,28 +30,97 @@ function actionFilter(kind: AuditActionKind | undefined): repo.EntryFilter["acti
   }
 }
 
+/**
+ * What asking about one target covers. A referral: its records and the reads made through it. A case: its records,
+ * its activity records (支援経過, the list reads and each record written), its assessments, its household (and the
+ * members read through it) and the reads of persons made through the case.
+ */
+async function targetFilter(tx: Executor, auth: AuthContext, type: string, id: string): Promise<repo.TargetFilter> {
+  if (type === "referral") return { entities: [{ type, ids: [id] }], bases: auditBasesThrough("referral", id) };
+  if (type !== "case") return { entities: [{ type, ids: [id] }], bases: [] };
+  const { householdId, recordIds } = await repo.caseParts(tx, auth.municipalityId, id);
+  return {
+    entities: [
+      { type: "case", ids: [id] },
+      { type: "case_records", ids: [id] },
+      { type: "case_record", ids: recordIds },
+      { type: "case_assessments", ids: [id] },
+      { type: "case_assessment", ids: [id] },
+      { type: "household", ids: householdId ? [householdId] : [] },
+    ],
+    bases: [...auditBasesThrough("case", id), ...(householdId ? [`household:${householdId}`] : [])],
+  };
+}
+
+/**
+ * The names of the page's targets as the viewer may see them: plan and organisation names as they are; a person's
+ * name only to a viewer with a basis for that person (the plan office has none: it sees the kind and a short id).
+ */
+async function targetNamesOf(tx: Executor, auth: AuthContext, rows: repo.EntryRow[]) {
+  const idsByType = new Map<string, string[]>();
+  for (const r of rows) {
+    if (r.entityId) idsByType.set(r.entityType, [...(idsByType.get(r.entityType) ?? []), r.entityId]);
+  }
+  const names = new Map<string, string>();
+  for (const [type, ids] of idsByType) {
+    // one after the other: a transaction has one connection
+    for (const n of await repo.targetNames(tx, auth.municipalityId, type, ids)) {
+      const name = targetName(n);
+      if (name) names.set(`${type}:${n.id}`, name);
+    }
+  }
+  const personIds = (idsByType.get("person") ?? []).filter((id) => repo.UUID.test(id));
+  const seen = await personBases(tx, auth, personIds);
+  for (const p of await findPersons(
+    tx,
+    auth.municipalityId,
+    personIds.filter((id) => seen.has(id)),
+  ))
+    names.set(`person:${p.id}`, p.nameKanji ?? p.nameKana);
+  return names;
+}
+
+/** The referrals and cases the page's bases name, for the actor's part in them. */
+async function basisContextOf(tx: Executor, auth: AuthContext, rows: repo.EntryRow[]) {
+  const named = (kind: string) =>
+    rows.flatMap((r) =>
+      (r.basis ?? "")
+        .split(";")
+        .filter((p) => p.startsWith(`${kind}:`))
+        .map((p) => p.slice(kind.length + 1)),
+    );
+  const subjects = await repo.basisSubjects(tx, auth.municipalityId, named("referral"), named("case"));
+  const agencies = await listAgencies(tx, auth.municipalityId);
+  return {
+    agencies: new Map(agencies.map((a) => [a.id, { name: a.name, isCoordinator: a.isCoordinator }])),
+    referrals: new Map(subjects.referrals.map((r) => [r.id, r])),
+    cases: new Map(subjects.cases.map((c) => [c.id, c])),
+  };
+}
+
 export async function listAuditEntries(db: Db, auth: AuthContext, ip: string, query: AuditQuery) {
   policies.readAudit(auth);
-  const filter: repo.EntryFilter = {
-    entityType: query.entityType,
-    entityId: query.entityId,
-    actorUserId: query.actorUserId,
-    fromAt: query.from ? startOfJapaneseDay(query.from) : undefined,
-    untilAt: query.to ? endOfJapaneseDay(query.to) : undefined,
-    actions: actionFilter(query.action),
-    beforeSeq: query.before,
-  };
   return db.transaction(async (tx) => {
+    const filter: repo.EntryFilter = {
+      target:
+        query.entityType && query.entityId ? await targetFilter(tx, auth, query.entityType, query.entityId) : undefined,
+      entityType: query.entityType,
+      actorUserId: query.actorUserId,
+      fromAt: query.from ? startOfJapaneseDay(query.from) : undefined,
+      untilAt: query.to ? endOfJapaneseDay(query.to) : undefined,
+      actions: actionFilter(query.action),
+      beforeSeq: query.before,
+    };
     const rows = await repo.findEntries(tx, auth.municipalityId, filter, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const actorIds = [...new Set(page.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
     const history = await repo.accountHistory(tx, auth.municipalityId, actorIds);
-    const agencies = await listAgencies(tx, auth.municipalityId);
-    const agencyNames = new Map(agencies.map((a) => [a.id, a.name]));
     const historyOf = new Map<string, repo.AccountRecord[]>();
     for (const h of history) {
       if (h.entityId) historyOf.set(h.entityId, [...(historyOf.get(h.entityId) ?? []), h]);
     }
+    const names = await targetNamesOf(tx, auth, page);
+    const basisContext = await basisContextOf(tx, auth, page);
     // the query is recorded with its filter (ids and dates only) and how many records it returned
     const { limit: _limit, ...asked } = query;
     await recordAudit(tx, {
@@ -61,7 +132,7 @@ export async function listAuditEntries(db: Db, auth: AuthContext, ip: string, qu
       after: { filter: asked, returned: page.length },
     });
     return {
-      entries: page.map((r) => presentEntry(r, historyOf.get(r.actorUserId ?? "") ?? [], agencyNames)),
+      entries: page.map((r) => presentEntry(r, historyOf.get(r.actorUserId ?? "") ?? [], names, basisContext)),
       /** pass as `before` for the next (older) page; null on the last page */
       nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
       filter: { ...asked, limit: query.limit },

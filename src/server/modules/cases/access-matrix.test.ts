@@ -78,8 +78,9 @@ const matrix: Record<string, { call: (c: ApiClient) => Promise<ApiResponse>; exp
         address: "つなぐ市北町1-1（架空）",
         members: [{ personId: otherPersonId, relationship: "本人" }],
       }),
-    // agency staff register households; elsewhere the person does not exist
-    expect: staffOnly(201, { otherMunicipality: 400 }),
+    // agency staff register households of persons they have a basis for; staff of an agency without one (and
+    // another municipality) do not find the person
+    expect: staffOnly(201, { otherStaff: 400, otherMunicipality: 400 }),
   },
   "GET /api/households": {
     call: (c) => c.get("/api/households"),

@@ -92,7 +92,8 @@ export type SheetDto = ReturnType<typeof presentSheet>;
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-const ACTION_LABELS: Record<string, string> = {
+/** What was done to a sheet, in its history and in the audit trail. */
+export const SHEET_ACTION_LABELS: Record<string, string> = {
   update: "保存",
   submit: "提出",
   accept: "承認",
@@ -129,7 +130,7 @@ export function presentSheetHistory(entries: AuditRow[]) {
       at: e.at.toISOString(),
       actor: e.actorLabel,
       action: e.action,
-      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      actionLabel: SHEET_ACTION_LABELS[e.action] ?? e.action,
       changes,
     };
   });

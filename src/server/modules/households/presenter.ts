@@ -19,13 +19,17 @@ export const sortMembers = <T extends { relationship: string }>(members: T[]) =>
     .sort((a, b) => rank(a.m.relationship) - rank(b.m.relationship) || a.i - b.i)
     .map((x) => x.m);
 
-export function presentMember(m: MemberView) {
+/** A member; `hidden`: the caller has no basis for this person, so who it is stays out (names and birth date null). */
+export type PresentableMember = Omit<MemberView, "nameKana"> & { nameKana: string | null; hidden?: boolean };
+
+export function presentMember(m: PresentableMember) {
   return {
     personId: m.personId,
     nameKanji: m.nameKanji,
     nameKana: m.nameKana,
     dateOfBirth: m.dateOfBirth,
     relationship: m.relationship,
+    hidden: m.hidden ?? false,
   };
 }
 export type HouseholdMember = ReturnType<typeof presentMember>;
@@ -33,7 +37,7 @@ export type HouseholdMember = ReturnType<typeof presentMember>;
 /** A household as its need-to-know readers see it; `cases` lists only the cases the caller may see. */
 export function presentHousehold(
   h: HouseholdRow,
-  members: MemberView[],
+  members: PresentableMember[],
   agencies: Map<string, AgencyRow>,
   visibleCases: { id: string; phase: string; phaseLabel: string }[],
   access: HouseholdBasis,
@@ -54,7 +58,11 @@ export function presentHousehold(
 export type Household = ReturnType<typeof presentHousehold>;
 
 /** A row of the household list (no cases: those are read one household at a time). */
-export function presentHouseholdSummary(h: HouseholdRow, members: MemberView[], agencies: Map<string, AgencyRow>) {
+export function presentHouseholdSummary(
+  h: HouseholdRow,
+  members: PresentableMember[],
+  agencies: Map<string, AgencyRow>,
+) {
   return {
     id: h.id,
     name: h.name,

@@ -5,8 +5,9 @@ import { conflict, notFound, staleVersion, ValidationError } from "../../platfor
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { PHASE_LABELS, type Phase } from "../cases/schema.js";
-import * as personsRepo from "../persons/repository.js";
+import { personBases } from "../persons/access.js";
 import { presentHousehold, presentHouseholdSummary } from "./presenter.js";
+import type { MemberView } from "./repository.js";
 import * as repo from "./repository.js";
 import type { CreateHouseholdInput, MemberInput } from "./schema.js";
 
@@ -45,7 +46,7 @@ async function present(
   auth: AuthContext,
   loaded: { household: repo.HouseholdRow; householdCases: repo.HouseholdCaseView[]; basis: HouseholdBasis },
 ) {
-  const members = await repo.listMembers(tx, auth.municipalityId, loaded.household.id);
+  const members = await maskMembers(tx, auth, await repo.listMembers(tx, auth.municipalityId, loaded.household.id));
   const visibleCases = loaded.householdCases
     .filter((c) => policies.caseBasis(auth, c, c.teamAgencyIds))
     .map((c) => ({ id: c.id, phase: c.phase, phaseLabel: PHASE_LABELS[c.phase as Phase] ?? c.phase }));
@@ -63,25 +64,48 @@ async function auditMemberReads(
   tx: Executor,
   auth: AuthContext,
   ip: string,
-  household: { id: string; members: { personId: string }[] },
+  household: { id: string; members: { personId: string; hidden: boolean }[] },
 ) {
   await recordAuditBatch(
     tx,
-    household.members.map((m) => ({
-      ...actorOf(auth, ip),
-      action: "read",
-      entityType: "person",
-      entityId: m.personId,
-      basis: `household:${household.id}`,
-    })),
+    household.members
+      .filter((m) => !m.hidden)
+      .map((m) => ({
+        ...actorOf(auth, ip),
+        action: "read",
+        entityType: "person",
+        entityId: m.personId,
+        basis: `household:${household.id}`,
+      })),
   );
 }
 
+/** A member must be a person the caller may see (need-to-know on persons); any other is "not found". */
 async function checkPersons(tx: Executor, auth: AuthContext, members: MemberInput[], field: (i: number) => string) {
+  const bases = await personBases(
+    tx,
+    auth,
+    members.map((m) => m.personId),
+  );
   for (const [i, m] of members.entries()) {
-    if (!(await personsRepo.findPerson(tx, auth.municipalityId, m.personId)))
-      throw new ValidationError([{ field: field(i), message: "対象者が見つかりません" }]);
+    if (!bases.has(m.personId)) throw new ValidationError([{ field: field(i), message: "対象者が見つかりません" }]);
   }
+}
+
+/**
+ * A household shows in full only the members the caller has a basis for (policies.personBasis); the others keep
+ * their place and 続柄 but not who they are. Everyone on a case of the household has a basis for all its members;
+ * an agency that only registered the household may not, once others added members.
+ */
+async function maskMembers<M extends MemberView>(tx: Executor, auth: AuthContext, members: M[]) {
+  const bases = await personBases(
+    tx,
+    auth,
+    members.map((m) => m.personId),
+  );
+  return members.map((m) =>
+    bases.has(m.personId) ? m : { ...m, nameKanji: null, nameKana: null, dateOfBirth: null, hidden: true },
+  );
 }
 
 /**
@@ -230,10 +254,14 @@ export async function listHouseholds(db: Db, auth: AuthContext, ip: string, pers
       agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string),
       personId,
     });
-    const members = await repo.listMembersOf(
+    const members = await maskMembers(
       tx,
-      auth.municipalityId,
-      rows.map((h) => h.id),
+      auth,
+      await repo.listMembersOf(
+        tx,
+        auth.municipalityId,
+        rows.map((h) => h.id),
+      ),
     );
     const agencies = await agencyMap(tx, auth.municipalityId);
     const list = rows.map((h) =>
@@ -246,13 +274,15 @@ export async function listHouseholds(db: Db, auth: AuthContext, ip: string, pers
     await recordAuditBatch(
       tx,
       list.flatMap((h) =>
-        h.members.map((m) => ({
-          ...actorOf(auth, ip),
-          action: "read",
-          entityType: "person",
-          entityId: m.personId,
-          basis: `household:${h.id}`,
-        })),
+        h.members
+          .filter((m) => !m.hidden)
+          .map((m) => ({
+            ...actorOf(auth, ip),
+            action: "read",
+            entityType: "person",
+            entityId: m.personId,
+            basis: `household:${h.id}`,
+          })),
       ),
     );
     return list;

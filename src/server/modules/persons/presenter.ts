@@ -1,3 +1,4 @@
+import type { PersonBasis } from "../../platform/policies.js";
 import type { PersonLinkRow, PersonRow } from "./repository.js";
 
 export function presentPerson(p: PersonRow) {
@@ -15,4 +16,9 @@ export function presentPerson(p: PersonRow) {
 
 export function presentLink(l: PersonLinkRow) {
   return { personId: l.personId, otherPersonId: l.otherPersonId, reason: l.reason, createdAt: l.createdAt };
+}
+
+/** A person found by a search, with why the caller may see it (coordinator | registrar | referral | case). */
+export function presentFoundPerson(p: PersonRow, basis: PersonBasis) {
+  return { ...presentPerson(p), access: basis.kind };
 }

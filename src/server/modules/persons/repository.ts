@@ -1,6 +1,8 @@
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, like, not, type SQL, sql } from "drizzle-orm";
+import type { PersonQuery } from "../../../domain/persons/name.js";
 import type { Executor } from "../../db/client.js";
-import { personLinks, persons } from "../../db/schema/index.js";
+import { cases, caseTeam, householdMembers, personLinks, persons, referrals } from "../../db/schema/index.js";
+import type { PersonScope } from "../../platform/policies.js";
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonLinkRow = typeof personLinks.$inferSelect;
@@ -68,14 +70,132 @@ export async function findDuplicatePool(
   return [...pool.values()];
 }
 
-/** Prefix search on the normalised reading (`escapedPrefix` from kanaPrefixKey). */
-export function searchByKanaPrefix(db: Executor, municipalityId: string, escapedPrefix: string, limit = 50) {
+// ---------------------------------------------------------------------------------------------------------------
+// Need-to-know (policies.personBasis): the facts of a person row (the outer `persons` of the statement) in relation
+// to one agency, as SQL, so that a search filters in the database and reads only what it may show. Each fact is
+// served by an index: referrals_person_idx; household_members_person_idx → cases_household_idx → case_team's key.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The referrals about the person that the agency sent or received. */
+const referralsOfAgency = (agencyId: string | null) => sql`from ${referrals}
+  where ${referrals.municipalityId} = ${persons.municipalityId} and ${referrals.personId} = ${persons.id}
+  and (${referrals.fromAgencyId} = ${agencyId} or ${referrals.toAgencyId} = ${agencyId})`;
+
+/**
+ * The cases whose household the person belongs to and whose team includes the agency. A case's main person is
+ * always a member of its household (a composite foreign key says so), so membership covers both.
+ * The team's agency is compared as text: without statistics (PGlite never analyses) the planner otherwise starts
+ * from case_team_agency_idx, i.e. every team row of the agency (thousands) for each person; this way the team's key
+ * (municipality, case, agency) is looked up once per case of the person.
+ */
+const casesOfAgency = (agencyId: string | null) => sql`from ${householdMembers}
+  join ${cases} on ${cases.municipalityId} = ${householdMembers.municipalityId}
+    and ${cases.householdId} = ${householdMembers.householdId}
+  join ${caseTeam} on ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}
+    and ${caseTeam.agencyId}::text = ${agencyId}
+  where ${householdMembers.municipalityId} = ${persons.municipalityId} and ${householdMembers.personId} = ${persons.id}`;
+
+/** The facts policies.personBasis decides on, for the caller's agency (null: an account without an agency). */
+const factsOf = (agencyId: string | null) => ({
+  createdByAgencyId: persons.createdByAgencyId,
+  referralId: sql<string | null>`(select ${referrals.id} ${referralsOfAgency(agencyId)}
+    order by ${referrals.createdAt} desc limit 1)`,
+  caseId: sql<string | null>`(select ${cases.id} ${casesOfAgency(agencyId)} order by ${cases.createdAt} desc limit 1)`,
+});
+
+/** The person has a fact linking it to the agency: the SQL form of personBasis for agency staff (never null). */
+const knownTo = (agencyId: string) => sql`(${persons.createdByAgencyId} is not distinct from ${agencyId}
+  or exists (select 1 ${referralsOfAgency(agencyId)}) or exists (select 1 ${casesOfAgency(agencyId)}))`;
+
+/** The persons a scope lets a search show (undefined: every person of the municipality). */
+function inScope(scope: PersonScope): SQL | undefined {
+  if (scope.all) return undefined;
+  return scope.registeredOnly ? eq(persons.createdByAgencyId, scope.agencyId) : knownTo(scope.agencyId);
+}
+
+const keyOf = (q: PersonQuery) => (q.by === "reading" ? persons.kanaKey : persons.nameKey);
+
+/** The persons whose key starts with the prefix, up to `until` (a key, inclusive) when given. */
+function matching(municipalityId: string, q: PersonQuery, until: string | null) {
+  const key = keyOf(q);
+  return and(
+    eq(persons.municipalityId, municipalityId),
+    like(key, `${q.prefix}%`),
+    until === null ? undefined : sql`${key} ~<=~ ${until}`,
+  );
+}
+
+/**
+ * The key of the `size`-th person matching the prefix in the key's order (null: fewer match). A search that has
+ * to check a basis for every match looks at the matches up to it only, so its cost is bounded however common the
+ * prefix (one index range scan of `size` entries).
+ */
+export async function windowEnd(db: Executor, municipalityId: string, q: PersonQuery, size: number) {
+  const key = keyOf(q);
+  const [row] = await db
+    .select({ key })
+    .from(persons)
+    .where(matching(municipalityId, q, null))
+    .orderBy(sql`${key} using ~<~`)
+    .offset(size - 1)
+    .limit(1);
+  return row?.key ?? null;
+}
+
+/**
+ * Prefix search (reading: kana_key, name: name_key; `q.prefix` already LIKE-escaped) within the caller's scope, in
+ * the key's order, so that the text_pattern_ops index answers both the prefix and the order; up to `until` (see
+ * windowEnd). Each row comes with the facts of the caller's agency (none needed for coordinators).
+ */
+export function searchPersons(
+  db: Executor,
+  municipalityId: string,
+  q: PersonQuery,
+  scope: PersonScope,
+  opts: { until: string | null; limit: number },
+) {
+  const key = keyOf(q);
+  const facts = scope.all ? { referralId: sql<null>`null`, caseId: sql<null>`null` } : factsOf(scope.agencyId);
+  return db
+    .select({ person: getTableColumns(persons), referralId: facts.referralId, caseId: facts.caseId })
+    .from(persons)
+    .where(and(matching(municipalityId, q, opts.until), inScope(scope)))
+    .orderBy(sql`${key} using ~<~`, asc(persons.id))
+    .limit(opts.limit);
+}
+
+/** Whether persons outside the agency's basis match too (only that: no row, no count leaves the database). */
+export async function othersMatch(
+  db: Executor,
+  municipalityId: string,
+  q: PersonQuery,
+  agencyId: string,
+  until: string | null,
+) {
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(persons)
+    .where(and(matching(municipalityId, q, until), not(knownTo(agencyId))))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** The facts of some persons for one agency (persons not found are absent). */
+export function personFacts(db: Executor, municipalityId: string, agencyId: string | null, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: persons.id, ...factsOf(agencyId) })
+    .from(persons)
+    .where(and(eq(persons.municipalityId, municipalityId), inArray(persons.id, ids)));
+}
+
+/** Some persons by id (for names the caller may see). */
+export function findPersons(db: Executor, municipalityId: string, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
   return db
     .select()
     .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`)))
-    .orderBy(byReading, asc(persons.id))
-    .limit(limit);
+    .where(and(eq(persons.municipalityId, municipalityId), inArray(persons.id, ids)));
 }
 
 export async function findLink(db: Executor, municipalityId: string, a: string, b: string) {

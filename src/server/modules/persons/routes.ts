@@ -4,9 +4,10 @@ import { requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { setVersionTag } from "../../platform/versions.js";
 import { createPersonSchema, linkPersonsSchema, personParams, searchPersonsSchema } from "./schema.js";
+import { searchPersons } from "./search.js";
 import * as service from "./service.js";
 
-/** Persons (issue 4). No personal data in URLs: the search by reading is a POST. */
+/** Persons (issue 4). No personal data in URLs: the search (by reading or name) is a POST. */
 export function personRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/persons", async (request, reply) => {
     const auth = requireAuth(request);
@@ -19,8 +20,8 @@ export function personRoutes(app: FastifyInstance, db: Db) {
 
   app.post("/api/persons/search", async (request) => {
     const auth = requireAuth(request);
-    const { kana } = parseInput(searchPersonsSchema, request.body);
-    return { persons: await service.searchPersons(db, auth, request.ip, kana) };
+    const { query } = parseInput(searchPersonsSchema, request.body);
+    return searchPersons(db, auth, request.ip, query);
   });
 
   app.post("/api/persons/:personId/links", async (request, reply) => {

@@ -39,8 +39,18 @@ export const createPersonSchema = z.strictObject({
 });
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
-/** Names stay out of URLs and logs: the search is a POST with the reading in the body. */
-export const searchPersonsSchema = z.strictObject({ kana });
+/**
+ * Names stay out of URLs and logs: the search is a POST with what was typed in the body, a reading (kana only) or
+ * the beginning of a name (漢字, or anything else that is not kana only).
+ */
+export const searchPersonsSchema = z.strictObject({
+  query: z
+    .string({ error: "ふりがなか氏名を入力してください" })
+    .trim()
+    .min(1, "ふりがなか氏名を入力してください")
+    .max(100, "100文字以内で入力してください")
+    .refine(storable, "使用できない文字が含まれています"),
+});
 
 export const linkPersonsSchema = z.strictObject({
   otherPersonId: z.uuid("関連付ける相手の指定が正しくありません"),

@@ -1,10 +1,11 @@
 import { findDuplicateCandidates } from "../../../domain/persons/duplicates.js";
-import { kanaPrefixKey, normalizeKana } from "../../../domain/persons/kana.js";
+import { normalizeKana } from "../../../domain/persons/kana.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound, ValidationError } from "../../platform/errors.js";
-import { policies } from "../../platform/policies.js";
+import { type PersonBasis, personPolicies, policies } from "../../platform/policies.js";
+import { auditBasis, personBases } from "./access.js";
 import { presentLink, presentPerson } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CreatePersonInput } from "./schema.js";
@@ -16,8 +17,8 @@ const auditable = (p: repo.PersonRow) => ({ ...presentPerson(p), id: undefined, 
 /**
  * Registers a person and offers the records that may be the same person (the staff decide, and link them;
  * records are never merged). Candidates come from indexed range scans: the nearest readings with the same first
- * two letters, and the same date of birth. Staff see the candidates (each one a read in the audit trail); a provider
- * learns only that similar records exist, never whose.
+ * two letters, and the same date of birth. Staff see who the candidates are that they have a basis for (each one a
+ * read in the audit trail); of the others, and a provider of all, only that similar records exist and why.
  */
 export async function createPerson(db: Db, auth: AuthContext, ip: string, input: CreatePersonInput) {
   policies.registerPersons(auth);
@@ -51,48 +52,34 @@ export async function createPerson(db: Db, auth: AuthContext, ip: string, input:
       basis: `agency:${auth.agencyId}`,
       after: auditable(person),
     });
-    const staff = auth.role === "support_staff";
-    if (staff && candidates.length) {
-      await recordAuditBatch(
-        tx,
-        candidates.map((c) => ({
-          ...actorOf(auth, ip),
-          action: "read",
-          entityType: "person",
-          entityId: c.person.id,
-          basis: `duplicate_check:${person.id}`,
-        })),
-      );
-    }
+    // who a candidate is, only to staff with a basis for that candidate (each one a read in the audit trail)
+    const bases = personPolicies.namesDuplicateCandidates(auth)
+      ? await personBases(
+          tx,
+          auth,
+          candidates.map((c) => c.person.id),
+        )
+      : new Map<string, PersonBasis>();
+    const named = candidates.filter((c) => bases.has(c.person.id));
+    await recordAuditBatch(
+      tx,
+      named.map((c) => ({
+        ...actorOf(auth, ip),
+        action: "read",
+        entityType: "person",
+        entityId: c.person.id,
+        basis: auditBasis("duplicate_check", bases.get(c.person.id) as PersonBasis),
+        after: { registered: person.id },
+      })),
+    );
     return {
       person: presentPerson(person),
       duplicateCandidates: candidates.map((c) =>
-        staff
+        bases.has(c.person.id)
           ? { person: presentPerson(c.person), score: c.score, reasons: c.reasons }
           : { score: c.score, reasons: c.reasons },
       ),
     };
-  });
-}
-
-/** Prefix search on the reading; every person returned is a read in the audit trail (basis "search"). */
-export async function searchPersons(db: Db, auth: AuthContext, ip: string, kana: string) {
-  policies.searchPersons(auth);
-  const prefix = kanaPrefixKey(kana);
-  if (!prefix) throw new ValidationError([{ field: "kana", message: "ふりがなを入力してください" }]);
-  return db.transaction(async (tx) => {
-    const rows = await repo.searchByKanaPrefix(tx, auth.municipalityId, prefix);
-    await recordAuditBatch(
-      tx,
-      rows.map((p) => ({
-        ...actorOf(auth, ip),
-        action: "read",
-        entityType: "person",
-        entityId: p.id,
-        basis: "search",
-      })),
-    );
-    return rows.map(presentPerson);
   });
 }
 
@@ -109,8 +96,10 @@ export async function linkPersons(
     throw new ValidationError([{ field: "otherPersonId", message: "同じ記録どうしは関連付けられません" }]);
   }
   return db.transaction(async (tx) => {
-    if (!(await repo.findPerson(tx, auth.municipalityId, personId))) throw notFound("対象者");
-    if (!(await repo.findPerson(tx, auth.municipalityId, input.otherPersonId))) {
+    // a record without a basis is as unknown as one that does not exist
+    const bases = await personBases(tx, auth, [personId, input.otherPersonId]);
+    if (!bases.has(personId)) throw notFound("対象者");
+    if (!bases.has(input.otherPersonId)) {
       throw new ValidationError([{ field: "otherPersonId", message: "関連付ける相手が見つかりません" }]);
     }
     const [a, b] = personId < input.otherPersonId ? [personId, input.otherPersonId] : [input.otherPersonId, personId];

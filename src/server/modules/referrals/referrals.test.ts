@@ -110,18 +110,21 @@ const matrix: Record<string, { call: (c: Client, actor: Actor) => Promise<ApiRes
     expect: staffOk(201, { senderProvider: 201, otherProvider: 201 }),
   },
   "POST /api/persons/search": {
-    call: (c) => c.post("/api/persons/search", { kana: "かくう" }),
-    expect: staffOk(200, {}),
+    call: (c) => c.post("/api/persons/search", { query: "かくう" }),
+    // each in its need-to-know scope (a provider: the persons its agency registered)
+    expect: staffOk(200, { senderProvider: 200, otherProvider: 200 }),
   },
   "POST /api/persons/:personId/links": {
     call: (c) => c.post(`/api/persons/${personId}/links`, { otherPersonId, reason: "同じ住所・同じ読み" }),
-    // the first staff member links, the next ones find the link made (409); elsewhere the person does not exist
-    expect: staffOk([201, 409], { otherMunicipality: 404 }),
+    // the first staff member links, the next ones find the link made (409); staff without a basis for the person
+    // (and another municipality) do not find it
+    expect: staffOk([201, 409], { otherStaff: 404, otherMunicipality: 404 }),
   },
   "POST /api/referrals": {
     call: (c) => c.post("/api/referrals", referralBody({ toAgencyId: null })),
-    // a provider refers only persons its agency registered; another municipality does not have the person
-    expect: staffOk(201, { senderProvider: 201, otherProvider: 400, otherMunicipality: 400 }),
+    // only about a person the caller has a basis for (a provider: one its agency registered); another
+    // municipality does not have the person
+    expect: staffOk(201, { otherStaff: 400, senderProvider: 201, otherProvider: 400, otherMunicipality: 400 }),
   },
   "GET /api/referrals": {
     call: (c) => c.get("/api/referrals"),

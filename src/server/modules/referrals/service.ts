@@ -6,6 +6,7 @@ import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { PHASE_LABELS, type Phase } from "../cases/schema.js";
 import { checkActiveConcerns } from "../concerns/service.js";
+import { personBases } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentEvent, presentReferral } from "./presenter.js";
@@ -39,8 +40,8 @@ export async function createReferral(db: Db, auth: AuthContext, ip: string, inpu
   policies.sendReferrals(auth);
   const fromAgencyId = auth.agencyId as string;
   return db.transaction(async (tx) => {
-    const person = await personsRepo.findPerson(tx, auth.municipalityId, input.personId);
-    if (!person || !policies.canReferPerson(auth, person.createdByAgencyId)) {
+    // only a person the caller may see (a provider: one its agency registered); any other is "not found"
+    if (!(await personBases(tx, auth, [input.personId])).has(input.personId)) {
       throw new ValidationError([{ field: "personId", message: "対象者が見つかりません" }]);
     }
     await checkActiveConcerns(tx, auth.municipalityId, "concerns", input.concerns);

@@ -8,44 +8,52 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import type { Household } from "../../support/caseTypes";
 import { birthLabel, personLabel } from "../../support/components";
-import { KanaSearchForm, useKanaSearch } from "../../support/KanaSearch";
-import { caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
-import type { Person } from "../../support/types";
+import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
+import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
+import { PERSON_ACCESS_LABELS, type Person } from "../../support/types";
 
 /**
- * Staff: find persons by the beginning of their reading (a POST: the reading never goes into a URL) and say that
- * two records are the same person (a link with a reason; the records are kept as they are, never merged).
+ * Find persons by the beginning of their reading or name (a POST: what was typed never goes into a URL), within the
+ * caller's need-to-know: staff see the persons their agency has a basis for (and only hear that others match, and
+ * whom to ask), coordinators everyone, a provider the persons it registered. Staff can say that two records are the
+ * same person (a link with a reason; the records are kept as they are, never merged) and open a person's households
+ * and the cases they may see.
  */
 export function PersonSearchPage() {
   usePageTitle("対象者の検索");
   const user = useSupportUser();
-  const search = useKanaSearch();
-  const { result } = search;
+  const search = usePersonSearch();
+  const found = search.result?.persons ?? null;
   const [selected, setSelected] = useState<string[]>([]);
   /** the persons whose households and cases are shown under their row */
   const [opened, setOpened] = useState<string[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
-  if (!isAgencyStaff(user)) {
+  if (!actsForAgency(user)) {
     return (
       <>
         <h1>対象者の検索</h1>
-        <p>対象者の検索は、支援機関の職員だけが使えます。</p>
+        <p>対象者の検索は、支援機関の職員と登録事業者だけが使えます。</p>
       </>
     );
   }
+  // linking records and a person's households are the agency staff's; a provider only finds its own persons
+  const staff = isAgencyStaff(user);
+  const columns = staff ? 8 : 6;
 
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s.filter((x) => x !== id), id].slice(-2) : s.filter((x) => x !== id)));
-  const chosen = (result ?? []).filter((p) => selected.includes(p.id));
+  const chosen = (found ?? []).filter((p) => selected.includes(p.id));
 
   return (
     <>
       <h1>対象者の検索</h1>
       <p className="lead">
-        ふりがなの先頭から対象者を探します。同じ人の記録が2つあるときは、2つを選んで関連付けます（記録は統合されず、そのまま残ります）。
+        {staff
+          ? "ふりがなか氏名の先頭から、あなたの機関が把握している対象者を探します。同じ人の記録が2つあるときは、2つを選んで関連付けます（記録は統合されず、そのまま残ります）。"
+          : "ふりがなか氏名の先頭から、この事業所で登録した対象者を探します。"}
       </p>
-      <KanaSearchForm
+      <PersonSearchForm
         search={search}
         label={{ text: "対象者の検索" }}
         primary
@@ -56,57 +64,65 @@ export function PersonSearchPage() {
         }}
       />
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
-      {result ? (
-        result.length ? (
+      {found ? (
+        found.length ? (
           <div className="table-wrap">
             <table className="data">
-              <caption>検索結果（{result.length}件）。関連付ける2人を選んでください。</caption>
+              <caption>
+                検索結果（{found.length}件）。{staff ? "関連付ける2人を選んでください。" : ""}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">選択</th>
+                  {staff ? <th scope="col">選択</th> : null}
                   <th scope="col">氏名</th>
                   <th scope="col">ふりがな</th>
                   <th scope="col">生年月日</th>
                   <th scope="col">住所</th>
                   <th scope="col">電話番号</th>
-                  <th scope="col">世帯・ケース</th>
+                  <th scope="col">把握の理由</th>
+                  {staff ? <th scope="col">世帯・ケース</th> : null}
                 </tr>
               </thead>
               <tbody>
-                {result.map((p) => (
+                {found.map((p) => (
                   <Fragment key={p.id}>
                     <tr>
-                      <td>
-                        <input
-                          type="checkbox"
-                          id={`pick-${p.id}`}
-                          checked={selected.includes(p.id)}
-                          onChange={(e) => toggle(p.id, e.target.checked)}
-                          aria-label={`関連付けに選ぶ：${personLabel(p)}（${birthLabel(p.dateOfBirth)}）`}
-                        />
-                      </td>
+                      {staff ? (
+                        <td>
+                          <input
+                            type="checkbox"
+                            id={`pick-${p.id}`}
+                            checked={selected.includes(p.id)}
+                            onChange={(e) => toggle(p.id, e.target.checked)}
+                            aria-label={`関連付けに選ぶ：${personLabel(p)}（${birthLabel(p.dateOfBirth)}）`}
+                          />
+                        </td>
+                      ) : null}
                       <th scope="row">{p.nameKanji ?? <span className="muted">（未登録）</span>}</th>
                       <td>{p.nameKana}</td>
                       <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
                       <td>{p.address ?? <span className="muted">－</span>}</td>
                       <td>{p.phone ?? <span className="muted">－</span>}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-expanded={opened.includes(p.id)}
-                          onClick={() =>
-                            setOpened((o) => (o.includes(p.id) ? o.filter((x) => x !== p.id) : [...o, p.id]))
-                          }
-                        >
-                          {opened.includes(p.id) ? "閉じる" : "表示"}
-                          <span className="visually-hidden">：{personLabel(p)}の世帯・ケース</span>
-                        </button>
-                      </td>
+                      <td className="small">{PERSON_ACCESS_LABELS[p.access]}</td>
+                      {staff ? (
+                        <td>
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={opened.includes(p.id)}
+                            onClick={() =>
+                              setOpened((o) => (o.includes(p.id) ? o.filter((x) => x !== p.id) : [...o, p.id]))
+                            }
+                          >
+                            {opened.includes(p.id) ? "閉じる" : "表示"}
+                            <span className="visually-hidden">：{personLabel(p)}の世帯・ケース</span>
+                          </button>
+                        </td>
+                      ) : null}
                     </tr>
                     {opened.includes(p.id) ? (
                       <tr>
-                        <td colSpan={7}>
+                        <td colSpan={columns}>
                           <PersonHouseholds person={p} />
                         </td>
                       </tr>
@@ -117,10 +133,13 @@ export function PersonSearchPage() {
             </table>
           </div>
         ) : (
-          <p role="status">該当する人は登録されていません。</p>
+          <p role="status">
+            {staff ? "あなたの機関が把握している方の中に" : "この事業所で登録した方の中に"}、該当する人はいません。
+          </p>
         )
       ) : null}
-      {chosen.length === 2 ? (
+      {search.result ? <SearchNotices result={search.result} /> : null}
+      {staff && chosen.length === 2 ? (
         <LinkForm
           a={chosen[0] as Person}
           b={chosen[1] as Person}

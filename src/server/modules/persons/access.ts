@@ -1,0 +1,39 @@
+import type { Executor } from "../../db/client.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { type PersonBasis, personPolicies } from "../../platform/policies.js";
+import * as repo from "./repository.js";
+
+/**
+ * Need-to-know on persons for the other modules (households, referrals, the audit trail): the basis of each of
+ * `personIds` the caller may see in full; persons without one (or not found) are absent from the map.
+ */
+export async function personBases(tx: Executor, auth: AuthContext, personIds: readonly string[]) {
+  const facts = await repo.personFacts(tx, auth.municipalityId, auth.agencyId ?? null, [...new Set(personIds)]);
+  const bases = new Map<string, PersonBasis>();
+  for (const f of facts) {
+    const basis = personPolicies.personBasis(auth, f);
+    if (basis) bases.set(f.id, basis);
+  }
+  return bases;
+}
+
+/**
+ * The basis as the audit trail stores it after the door it was used through, e.g. "search;referral:<id>" or
+ * "duplicate_check;registrar". The referral or case stays findable: asking the trail about it finds these reads.
+ */
+export function auditBasis(via: "search" | "duplicate_check", basis: PersonBasis) {
+  switch (basis.kind) {
+    case "referral":
+      return `${via};referral:${basis.referralId}`;
+    case "case":
+      return `${via};case:${basis.caseId}`;
+    default:
+      return `${via};${basis.kind}`;
+  }
+}
+
+/** Every basis a read of a person made through a referral or a case carries (who looked at it: the audit trail). */
+export function auditBasesThrough(kind: "referral" | "case", id: string) {
+  const basis: PersonBasis = kind === "referral" ? { kind, referralId: id } : { kind, caseId: id };
+  return [`${kind}:${id}`, auditBasis("search", basis), auditBasis("duplicate_check", basis)];
+}
