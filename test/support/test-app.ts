@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { buildApp } from "../../src/server/app.js";
+import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
 import { ensureDemoMunicipality } from "../../src/server/demo/load-demo.js";
 
@@ -19,7 +19,13 @@ export interface TestApp {
  * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
  */
 export async function startTestApp(
-  opts: { demo?: boolean; webRoot?: string | null; demoIndicators?: boolean } = {},
+  opts: {
+    demo?: boolean;
+    webRoot?: string | null;
+    demoIndicators?: boolean;
+    /** a logger (e.g. one writing to a stream the test reads) and a route listener */
+    app?: Pick<AppOptions, "logger" | "onRoute">;
+  } = {},
 ): Promise<TestApp> {
   const { database, dropDatabase } = await freshDatabase();
   await database.migrate();
@@ -28,7 +34,7 @@ export async function startTestApp(
     opts.demo === false
       ? null
       : await ensureDemoMunicipality(database.db, { indicators: opts.demoIndicators ?? false });
-  const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null });
+  const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null, ...opts.app });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   return {
