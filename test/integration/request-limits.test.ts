@@ -113,3 +113,19 @@ describe("Origin", () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe("If-Match", () => {
+  it("answers a version larger than any stored one with a Japanese 400, not a failed statement", async () => {
+    const created = (await office.post("/api/departments", { name: "版番号確認課" })).body.department;
+    const res = await raw(
+      office,
+      "POST",
+      `/api/departments/${created.id}/rename`,
+      JSON.stringify({ name: "版番号確認推進課", effectiveFrom: "2025-04-01" }),
+      { "if-match": '"99999999999999999999"' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe("bad_version");
+    expect(res.body.message).toMatch(/版番号/);
+  });
+});
