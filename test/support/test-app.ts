@@ -11,6 +11,8 @@ export interface TestApp {
   database: Database;
   baseUrl: string;
   municipalityId: string;
+  /** the throwaway PostgreSQL database of this app (absent on PGlite): another process may open it too */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export async function startTestApp(
     app?: Pick<AppOptions, "logger" | "onRoute">;
   } = {},
 ): Promise<TestApp> {
-  const { database, dropDatabase } = await freshDatabase();
+  const { database, url, dropDatabase } = await freshDatabase();
   await database.migrate();
   // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.
   const demo =
@@ -42,6 +44,7 @@ export async function startTestApp(
     database,
     baseUrl: `http://127.0.0.1:${port}`,
     municipalityId: demo?.municipalityId ?? "",
+    ...(url ? { databaseUrl: url } : {}),
     close: async () => {
       await app.close();
       await database.close();

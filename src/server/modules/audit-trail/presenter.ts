@@ -83,6 +83,10 @@ function basisLabel(basis: string | null, agencyNames: Map<string, string>): str
       return "策定時の版として記録";
     case "audit_trail":
       return "監査ログの照会";
+    case "unknown_login_id":
+      return "存在しないログインID";
+    case "disabled_user":
+      return "停止中の利用者";
     default:
       return basis;
   }
