@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { PASSWORD_HINT } from "../../domain/passwords";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
@@ -287,7 +288,7 @@ function CreateUserForm({
           label="初期パスワード"
           type="password"
           required
-          hint="12文字以上。本人に安全な方法で伝えてください。"
+          hint={`${PASSWORD_HINT}本人に安全な方法で伝えてください。`}
           value={password}
           onChange={setPassword}
           error={fields.password}
@@ -401,7 +402,7 @@ function EditUserDialog({
         <TextField
           label="新しいパスワード（変更するときだけ）"
           type="password"
-          hint="変更すると、この利用者はログインし直しになります。"
+          hint={`${PASSWORD_HINT}変更すると、この利用者はログインし直しになります。`}
           value={password}
           onChange={setPassword}
           error={fields.password}

@@ -1,14 +1,16 @@
 import { z } from "zod";
+import { passwordShapeProblem } from "../../../domain/passwords.js";
 
 export const roleSchema = z.enum(
   ["system_admin", "plan_office", "department_editor", "viewer", "support_staff", "provider"],
   { error: "役割は システム管理者・計画所管課・担当課・閲覧者・支援機関職員・登録事業者 から選んでください" },
 );
 
-const password = z
-  .string()
-  .min(12, "パスワードは12文字以上にしてください")
-  .max(200, "パスワードは200文字以内にしてください");
+/** The rules that need no list (length, repetition); the whole rule is checked where the password is set. */
+const password = z.string({ error: "パスワードを入力してください" }).superRefine((value, ctx) => {
+  const problem = passwordShapeProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const createUserSchema = z.strictObject({
   loginId: z
