@@ -129,3 +129,16 @@ describe("If-Match", () => {
     expect(res.body.message).toMatch(/版番号/);
   });
 });
+
+describe("bodies that are not JSON", () => {
+  it("answers raw bytes sent to a JSON route with one field-named 400, without walking them", async () => {
+    const bytes = "x".repeat(8 * 1024 * 1024);
+    const started = performance.now();
+    const res = await raw(office, "POST", "/api/departments", bytes, { "content-type": "text/plain" });
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual([
+      { field: "(body)", message: "データは JSON（application/json）で送ってください" },
+    ]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

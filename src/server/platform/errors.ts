@@ -48,6 +48,11 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 /** The one validation path: every boundary parses with zod through this, so every failure is a field-named 400. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  // Raw bytes (an upload's content type sent to a form's route) are never a form: walking them key by key took
+  // minutes of the event loop for a few megabytes.
+  if (value instanceof Uint8Array) {
+    throw new ValidationError([{ field: "(body)", message: "データは JSON（application/json）で送ってください" }]);
+  }
   const bad = unstorableString(value, []);
   if (bad) throw new ValidationError([bad]);
   const result = schema.safeParse(value);
