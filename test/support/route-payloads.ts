@@ -259,10 +259,10 @@ export function pathSegment(pools: IdPools, names: string[]) {
   );
 }
 
-/** A query string: the keys the handler's schemas know (or any schema's), with values of any kind, repeated or not. */
 /** Shapes of a route's body or query, each with how often it is picked. */
 export type Shapes = { weight: number; arbitrary: fc.Arbitrary<unknown> }[];
 
+/** A query string: the keys the handler's schemas know (or any schema's), with values of any kind, repeated or not. */
 export function queryString(shapes: Shapes, pools: IdPools, catalogue: SchemaCatalogue) {
   const asText = (v: unknown) => (typeof v === "string" ? v.toWellFormed() : (JSON.stringify(v) ?? ""));
   const empty = fc.constant({});
