@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
@@ -11,6 +11,7 @@ import { registerModules } from "./modules/index.js";
 import { registerRouteGate } from "./platform/access/route-gate.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
+import { registerJsonBody } from "./platform/http/json-body.js";
 import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
@@ -19,6 +20,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** serve the built web app from this folder (absent in API-only tests) */
   webRoot?: string | null;
+  /** told of every route as it is registered (tests walk every route of the app) */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -29,7 +32,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 20 * 1024 * 1024,
     trustProxy: false,
   });
+  if (opts.onRoute) app.addHook("onRoute", opts.onRoute);
   registerErrorHandler(app);
+  registerJsonBody(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size

@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { ensureDemoMunicipality } from "./demo/load-demo.js";
+import { loggerOptions } from "./platform/logging.js";
 
 const started = performance.now();
 const config = loadConfig();
@@ -13,16 +14,7 @@ if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({
   db: database.db,
   secureCookies: config.secureCookies,
-  logger: {
-    level: config.logLevel,
-    // request logs name the route, never the query string (it could carry a name or an id)
-    serializers: {
-      req: (req: { method: string; routeOptions?: { url?: string } }) => ({
-        method: req.method,
-        route: req.routeOptions?.url,
-      }),
-    },
-  },
+  logger: loggerOptions(config.logLevel),
 });
 await app.listen({ port: config.port, host: config.host });
 // npm start's supervisor (scripts/supervise.mjs) counts a server that ends before this as one that cannot start

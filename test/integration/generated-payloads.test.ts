@@ -1,14 +1,25 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  agencies,
   caseAssessments,
   caseEvents,
   caseRecords,
   cases,
   concernCategories,
+  departments,
+  evaluationSheets,
   householdMembers,
   households,
+  indicators,
+  persons,
+  planItems,
+  plans,
+  referralEvents,
+  referrals,
+  users,
 } from "../../src/server/db/schema/index.js";
 import {
   ASSESSMENT_SECTIONS,
@@ -18,370 +29,191 @@ import {
   RECORD_VISIBILITIES,
 } from "../../src/server/modules/cases/schema.js";
 import { RELATIONSHIPS } from "../../src/server/modules/households/schema.js";
-import { DEFAULT_CONCERNS } from "../../src/server/modules/referrals/schema.js";
-import { ApiClient, ifMatch } from "../support/api-client.js";
+import { REFERRAL_STATUSES } from "../../src/server/modules/referrals/schema.js";
+import { cookieSettings } from "../../src/server/platform/auth/plugin.js";
+import { createSession } from "../../src/server/platform/auth/sessions.js";
+import {
+  type AppRoute,
+  collectRoutes,
+  type GeneratedBody,
+  type IdPools,
+  loadSchemas,
+  pathSegment,
+  queryString,
+  requestBody,
+  type SchemaCatalogue,
+  shapedBy,
+} from "../support/route-payloads.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 /**
- * Generated payloads against every write endpoint of the evaluation core: whatever arrives (full-width text,
- * surrogate pairs, lone surrogates, huge strings, unknown and __proto__ keys, wrong types), the answer is a
- * 2xx or a 4xx with a message, never a 500, and no unknown key is ever stored.
+ * Generated requests against every route the app registers (taken from the app, so a route added later is
+ * covered): path parameters (ids that exist, other uuids, numbers, unicode, huge, broken percent-encoding),
+ * queries and bodies (shaped by the zod schemas the handler names, loose objects with every schema's keys and
+ * hostile keys, any JSON, broken JSON, plain text, none), with and without If-Match, as a plan-office user and as
+ * an agency staff user. Whatever arrives, the answer is never a 500, and a refusal carries a message.
  */
+const catalogue: SchemaCatalogue = await loadSchemas();
+const routes: AppRoute[] = await collectRoutes([...catalogue.schemas.keys()]);
+/** requests per route and actor (HEAD repeats its GET handler: fewer) */
+const RUNS = { HEAD: 2, other: 8 };
+const ACTORS = ["keikaku", "houkatsu"] as const;
+type Actor = (typeof ACTORS)[number];
+
 let t: TestApp;
-let office: ApiClient;
-let planId: string;
-let sheetId: string;
+let pools: IdPools;
+const sessions = {} as Record<Actor, { cookie: string; csrf: string }>;
+
+/** A session made in the database: re-made when a route ends it (logout, login), without the login rate limit. */
+async function signIn(actor: Actor) {
+  const db = t.database.db;
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.municipalityId, t.municipalityId), eq(users.loginId, actor)));
+  if (!user || user.disabled) throw new Error(`${actor} is gone`);
+  const s = await createSession(db, t.municipalityId, user.id);
+  sessions[actor] = { cookie: `${cookieSettings(true).name}=${s.token}`, csrf: s.csrfToken };
+}
+
+async function idPools(): Promise<IdPools> {
+  const m = t.municipalityId;
+  const ids = async (table: PgTable) => {
+    const result = await t.database.db.execute(sql`select id::text as id from ${table} where municipality_id = ${m}`);
+    return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  };
+  const actors = new Set(
+    (await t.database.db.select().from(users).where(eq(users.municipalityId, m)))
+      .filter((u) => (ACTORS as readonly string[]).includes(u.loginId))
+      .map((u) => u.id),
+  );
+  return {
+    plan: await ids(plans),
+    item: await ids(planItems),
+    sheet: await ids(evaluationSheets),
+    indicator: await ids(indicators),
+    department: await ids(departments),
+    agency: await ids(agencies),
+    person: await ids(persons),
+    referral: await ids(referrals),
+    household: await ids(households),
+    case: await ids(cases),
+    // the actors themselves are left out: a generated change of their own account would end the run's sessions
+    user: (await ids(users)).filter((id) => !actors.has(id)),
+    fiscalyear: ["2024", "2025", "2026"],
+    number: ["1", "2", "3"],
+    version: ["1", "2", "3"],
+  };
+}
 
 beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-  planId = (await office.get("/api/plans")).body.plans[0].id;
-  sheetId = (await office.get(`/api/plans/${planId}/evaluations/2025/sheets?status=not_started`)).body.sheets[0].id;
+  t = await startTestApp({ demoIndicators: true });
+  for (const actor of ACTORS) await signIn(actor);
+  pools = await idPools();
+  for (const [kind, list] of Object.entries(pools)) expect(list.length, kind).toBeGreaterThan(0);
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const nastyString = fc.oneof(
-  fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom(
-    "ＡＢＣ１２３",
-    "𠮷野家🍣",
-    "\ud800",
-    "<script>alert(1)</script>",
-    "'; drop table plans; --",
-    "\u0000",
-    "",
-  ),
-  fc.integer({ min: 20_001, max: 60_000 }).map((n) => "長".repeat(n)),
-);
-const nastyValue = fc.oneof(
-  nastyString,
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(nastyString, { maxLength: 3 }),
-);
-const nastyKey = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "unknownField", "ｔｉｔｌｅ"),
-  fc.string({ maxLength: 8 }),
+const ifMatch = fc.option(
+  fc.constantFrom('"0"', '"1"', '"2"', '"3"', 'W/"1"', '"99999999999999999999"', '"-1"', "*", "garbage"),
+  { nil: undefined },
 );
 
-function payload(knownKeys: string[]) {
-  return fc.dictionary(fc.oneof(fc.constantFrom(...knownKeys), nastyKey), nastyValue, { maxKeys: 6 });
+function generated(route: AppRoute) {
+  // the schemas of the body and query (a schema of the path parameters alone shapes neither)
+  const shapes = route.schemaNames
+    .map((n) => catalogue.schemas.get(n) ?? {})
+    .filter((schema) => Object.keys(schema.properties ?? {}).some((k) => !route.params.includes(k)))
+    .flatMap((schema) => [
+      { weight: 3, arbitrary: shapedBy(schema, pools, catalogue, true) },
+      { weight: 2, arbitrary: shapedBy(schema, pools, catalogue, false) },
+    ]);
+  const segments = Object.fromEntries(
+    route.params.map((p) => {
+      const previous = route.url.split(`/:${p}`)[0]?.split("/").pop() ?? "";
+      return [p, pathSegment(pools, [p, previous])];
+    }),
+  );
+  return fc.record({
+    segments: fc.record(segments),
+    query: queryString(shapes, pools, catalogue),
+    body: requestBody(shapes, pools, catalogue),
+    ifMatch,
+  });
 }
 
-async function send(method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  // JSON.stringify keeps a "__proto__" own key (fc.dictionary makes own keys), as an attacker would send it
-  return fetchRaw(method, path, JSON.stringify(body), headers);
-}
-
-async function fetchRaw(method: string, path: string, raw: string, headers: Record<string, string>) {
-  const c = office as unknown as { cookie: string; csrf: string };
+async function send(actor: Actor, route: AppRoute, path: string, body: GeneratedBody, version?: string) {
+  const session = sessions[actor];
+  const headers: Record<string, string> = { cookie: session.cookie, "x-csrf-token": session.csrf };
+  if (body.contentType) headers["content-type"] = body.contentType;
+  if (version) headers["if-match"] = version;
   const res = await fetch(t.baseUrl + path, {
-    method,
-    headers: { cookie: c.cookie, "x-csrf-token": c.csrf, "content-type": "application/json", ...headers },
-    body: raw,
+    method: route.method,
+    headers,
+    body: route.method === "GET" || route.method === "HEAD" ? undefined : body.body,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+  if (res.headers.get("set-cookie") || (res.status === 401 && route.url !== "/api/auth/login")) await signIn(actor);
+  return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }
 
-function check(res: { status: number; body: { message?: string } }) {
-  expect(res.status).not.toBeGreaterThanOrEqual(500);
-  if (res.status >= 400) expect(typeof res.body?.message).toBe("string");
-}
-
-describe("generated payloads", () => {
-  it("never produce a 500 on the sheet, plan, item and department endpoints", async () => {
-    const sheetKeys = ["previousStatus", "targetFirst", "targetSecond", "results", "grade", "reason", "issues"];
-    const planKeys = [
-      "title",
-      "kind",
-      "startFiscalYear",
-      "endFiscalYear",
-      "levelNames",
-      "gradeScale",
-      "constituentPlans",
-    ];
-    const itemKeys = [
-      "parentItemId",
-      "code",
-      "title",
-      "summary",
-      "isNew",
-      "isPriority",
-      "category",
-      "planPage",
-      "departmentIds",
-    ];
-    await fc.assert(
-      fc.asyncProperty(
-        payload(sheetKeys),
-        payload(planKeys),
-        payload(itemKeys),
-        payload(["name"]),
-        async (s, p, i, d) => {
-          const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-          check(await send("PUT", `/api/sheets/${sheetId}`, s, ifMatch(sheet.version)));
-          check(await send("POST", "/api/plans", p));
-          check(await send("POST", `/api/plans/${planId}/items`, i));
-          check(await send("POST", "/api/departments", d));
-          check(await send("POST", `/api/sheets/${sheetId}/return`, s, ifMatch(sheet.version)));
-          check(await send("POST", `/api/plans/${planId}/evaluations`, s));
-        },
-      ),
-      { numRuns: 40 },
-    );
-  }, 120_000);
-
-  it("refuses __proto__ and unknown keys instead of storing them", async () => {
-    const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    const proto = await fetchRaw(
-      "PUT",
-      `/api/sheets/${sheetId}`,
-      '{"results":"x","__proto__":{"admin":true}}',
-      ifMatch(sheet.version),
-    );
-    expect(proto.status).toBe(400);
-    const unknown = await fetchRaw(
-      "PUT",
-      `/api/sheets/${sheetId}`,
-      '{"results":"x","status":"accepted"}',
-      ifMatch(sheet.version),
-    );
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.fields.map((f: { field: string }) => f.field)).toContain("(body)");
-    const after = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    expect(after.version).toBe(sheet.version);
-    expect(after.status).not.toBe("accepted");
+describe("generated requests to every route", () => {
+  it("takes the routes from the app", () => {
+    expect(routes.length).toBeGreaterThan(100);
+    expect(routes.filter((r) => r.params.length).length).toBeGreaterThan(50);
+    // most handlers name the schema they parse with, so their bodies and queries are generated in its shape
+    expect(routes.filter((r) => r.schemaNames.length).length).toBeGreaterThan(50);
   });
 
-  it("refuses a lone surrogate (not storable as UTF-8) with a field-named 400 instead of bending it", async () => {
-    const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    const res = await fetchRaw("PUT", `/api/sheets/${sheetId}`, '{"results":"a\\ud800b"}', ifMatch(sheet.version));
-    expect(res.status).toBe(400);
-    expect(res.body.fields).toEqual([{ field: "results", message: expect.stringMatching(/文字/) }]);
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))("never answers 500: %s", async (_, route) => {
+    for (const actor of ACTORS) {
+      await fc.assert(
+        fc.asyncProperty(generated(route), async ({ segments, query, body, ifMatch: version }) => {
+          const path = route.url.replace(/:(\w+)/g, (_m, p: string) => segments[p] as string) + query;
+          const res = await send(actor, route, path, body, version);
+          expect(res.status, `${route.method} ${path} as ${actor}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+          if (res.status >= 400 && route.method !== "HEAD") {
+            expect(res.type).toMatch(/json/);
+            expect(typeof JSON.parse(res.text).message).toBe("string");
+          }
+        }),
+        { numRuns: route.method === "HEAD" ? RUNS.HEAD : RUNS.other },
+      );
+    }
   });
 
-  it("refuses a NUL character (PostgreSQL text cannot hold it) with a field-named 400, in values and in keys", async () => {
-    const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    const res = await send("PUT", `/api/sheets/${sheetId}`, { previousStatus: "前年度\u0000" }, ifMatch(sheet.version));
-    expect(res.status).toBe(400);
-    expect(res.body.fields).toEqual([
-      { field: "previousStatus", message: "使用できない文字（NUL 文字）が含まれています" },
-    ]);
-    const key = await send("POST", "/api/departments", { "na\u0000me": "課" });
-    expect(key.status).toBe(400);
-    expect(key.body.fields[0].message).toBe("使用できない文字（NUL 文字）が含まれています");
-    expect((await office.get(`/api/sheets/${sheetId}`)).body.sheet.version).toBe(sheet.version);
-  });
-
-  it("stores full-width text and surrogate pairs exactly", async () => {
-    const sheet = (await office.get(`/api/sheets/${sheetId}`)).body.sheet;
-    const text = "実績：ＡＢＣ１２３件、𠮷田さん🍣\n改行\tタブ";
-    const saved = await office.put(`/api/sheets/${sheetId}`, { results: text }, ifMatch(sheet.version));
-    expect(saved.status).toBe(200);
-    expect((await office.get(`/api/sheets/${sheetId}`)).body.sheet.results).toBe(text);
-  });
-});
-
-describe("generated payloads (households and cases)", () => {
-  let coord: ApiClient;
-  let personId: string;
-  let householdId: string;
-  let caseId: string;
-  let teamAgencyId: string;
-
-  beforeAll(async () => {
-    coord = await ApiClient.login(t.baseUrl, "coord");
-    personId = (await coord.post("/api/persons", { nameKana: "ペイロード セタイ" })).body.person.id;
-    householdId = (
-      await coord.post("/api/households", {
-        address: "つなぐ市（架空）",
-        members: [{ personId, relationship: "本人" }],
-      })
-    ).body.household.id;
-    const referralId = (
-      await coord.post("/api/referrals", {
-        personId,
-        concerns: ["その他"],
-        observed: "生成データのテスト",
-        urgency: "低",
-        consent: "unknown",
-      })
-    ).body.referral.id;
-    const agencies = (await coord.get("/api/agencies")).body.agencies as { id: string; name: string }[];
-    const lead = agencies.find((a) => a.name.includes("地域包括"))?.id;
-    teamAgencyId = agencies.find((a) => a.name.includes("基幹"))?.id as string;
-    const opened = await coord.post("/api/cases", {
-      referralIds: [referralId],
-      householdId,
-      mainPersonId: personId,
-      leadAgencyId: lead,
-    });
-    expect(opened.status).toBe(201);
-    caseId = opened.body.case.id;
-  });
-
-  async function sendAs(client: ApiClient, method: string, path: string, body: unknown, headers = {}) {
-    const c = client as unknown as { cookie: string; csrf: string };
-    const res = await fetch(t.baseUrl + path, {
-      method,
-      headers: { cookie: c.cookie, "x-csrf-token": c.csrf, "content-type": "application/json", ...headers },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  }
-
-  const someId = () => fc.oneof(fc.constant(personId), fc.uuid(), nastyString);
-  const member = () =>
-    fc.dictionary(
-      fc.oneof(fc.constantFrom("personId", "relationship"), nastyKey),
-      fc.oneof(someId(), fc.constantFrom(...RELATIONSHIPS), nastyValue),
-      { maxKeys: 3 },
-    );
-  const sectionKeys = ASSESSMENT_SECTIONS.map((s) => s.key);
-  const withExtras = fc.record({
-    members: fc.array(member(), { maxLength: 3 }),
-    sections: fc.dictionary(fc.oneof(fc.constantFrom(...sectionKeys), nastyKey), nastyValue, { maxKeys: 4 }),
-    ids: fc.array(someId(), { maxLength: 3 }),
-    enums: fc.constantFrom(...PHASES, ...CASE_CONSENTS, ...RECORD_KINDS, ...RECORD_VISIBILITIES, "2025-06-01"),
-  });
-
-  it("never produce a 500 on the household and case endpoints", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        payload(["name", "address", "members", "personId", "relationship"]),
-        payload(["referralIds", "householdId", "mainPersonId", "leadAgencyId", "teamAgencyIds", "issues"]),
-        payload(["to", "reason", "consent", "consentDate", "consentMethod", "agencyId"]),
-        payload(["kind", "date", "text", "visibility", "sections", "note"]),
-        withExtras,
-        async (h, c, x, r, extra) => {
-          const household = (await coord.get(`/api/households/${householdId}`)).body.household;
-          const current = (await coord.get(`/api/cases/${caseId}`)).body.case;
-          const latest = (await coord.get(`/api/cases/${caseId}/assessments`)).body.latestVersion;
-          const hv = ifMatch(household.version);
-          const cv = ifMatch(current.version);
-          check(await sendAs(coord, "POST", "/api/households", { ...h, members: extra.members }));
-          check(await sendAs(coord, "POST", "/api/households", h));
-          check(await sendAs(coord, "POST", `/api/households/${householdId}/members`, h, hv));
-          check(await sendAs(coord, "POST", `/api/households/${householdId}/members`, extra.members[0] ?? {}, hv));
-          const other = typeof h.personId === "string" ? encodeURIComponent(h.personId.toWellFormed()) : "x";
-          check(await sendAs(coord, "DELETE", `/api/households/${householdId}/members/${other}`, h, hv));
-          check(await sendAs(coord, "POST", "/api/cases", c));
-          check(await sendAs(coord, "POST", "/api/cases", { ...c, referralIds: extra.ids, teamAgencyIds: extra.ids }));
-          check(await sendAs(coord, "PATCH", `/api/cases/${caseId}`, { ...c, ...x }, cv));
-          check(
-            await sendAs(coord, "PATCH", `/api/cases/${caseId}`, { issues: extra.ids, leadAgencyId: x.agencyId }, cv),
-          );
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/phase`, x, cv));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/phase`, { ...x, to: extra.enums }, cv));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/consent`, { ...x, consent: extra.enums }, cv));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/team`, x, cv));
-          check(await sendAs(coord, "DELETE", `/api/cases/${caseId}/team/${teamAgencyId}`, x, cv));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/records`, r));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/records`, { ...r, kind: extra.enums }));
-          check(await sendAs(coord, "POST", `/api/cases/${caseId}/assessments`, r, ifMatch(latest)));
-          check(
-            await sendAs(
-              coord,
-              "POST",
-              `/api/cases/${caseId}/assessments`,
-              { sections: extra.sections },
-              ifMatch(latest),
-            ),
-          );
-          check(await coord.get(`/api/cases?phase=${encodeURIComponent(String(x.to).toWellFormed().slice(0, 200))}`));
-        },
-      ),
-      { numRuns: 60 },
-    );
-
-    // nothing outside the schema was stored
+  it("stored nothing outside the schemas", async () => {
     const db = t.database.db;
+    for (const row of await db.select().from(referrals)) {
+      expect(REFERRAL_STATUSES as readonly string[]).toContain(row.status);
+      expect(["高", "中", "低"]).toContain(row.urgency);
+    }
+    for (const e of await db.select().from(referralEvents))
+      expect(REFERRAL_STATUSES as readonly string[]).toContain(e.status);
+    for (const row of await db.select().from(agencies)) expect(["public", "provider"]).toContain(row.kind);
+    for (const row of await db.select().from(persons)) expect(row.kanaKey.length).toBeGreaterThan(0);
     for (const row of await db.select().from(households)) expect(row.address.trim().length).toBeGreaterThan(0);
     for (const row of await db.select().from(householdMembers))
       expect(RELATIONSHIPS as readonly string[]).toContain(row.relationship);
     for (const row of await db.select().from(cases)) {
       expect(PHASES as readonly string[]).toContain(row.phase);
       expect(CASE_CONSENTS as readonly string[]).toContain(row.consent);
-      for (const issue of row.issues) expect(DEFAULT_CONCERNS as readonly string[]).toContain(issue);
     }
-    for (const e of await db.select().from(caseEvents)) {
-      expect(["opened", "phase", "consent", "team_added", "team_removed", "lead_changed"]).toContain(e.kind);
-    }
+    for (const e of await db.select().from(caseEvents))
+      expect(["opened", "phase", "consent", "issues_changed", "team_added", "team_removed", "lead_changed"]).toContain(
+        e.kind,
+      );
     for (const row of await db.select().from(caseRecords)) {
       expect(RECORD_KINDS as readonly string[]).toContain(row.kind);
       expect(RECORD_VISIBILITIES as readonly string[]).toContain(row.visibility);
     }
-    for (const row of await db.select().from(caseAssessments)) {
-      for (const key of Object.keys(row.sections)) expect(sectionKeys as string[]).toContain(key);
-    }
-  }, 240_000);
-
-  it("refuses unknown keys and __proto__ on case writes", async () => {
-    const current = (await coord.get(`/api/cases/${caseId}`)).body.case;
-    const c = coord as unknown as { cookie: string; csrf: string };
-    const proto = await fetch(`${t.baseUrl}/api/cases/${caseId}/phase`, {
-      method: "POST",
-      headers: {
-        cookie: c.cookie,
-        "x-csrf-token": c.csrf,
-        "content-type": "application/json",
-        ...ifMatch(current.version),
-      },
-      body: '{"to":"closed","reason":"x","__proto__":{"phase":"closed"}}',
-    });
-    expect(proto.status).toBe(400);
-    const extra = await sendAs(coord, "POST", `/api/cases/${caseId}/records`, {
-      kind: "電話",
-      date: "2025-06-01",
-      text: "x",
-      agencyId: teamAgencyId,
-    });
-    expect(extra.status).toBe(400);
-    expect(extra.body.fields.map((f: { field: string }) => f.field)).toContain("(body)");
-  });
-});
-
-describe("generated payloads (concern categories)", () => {
-  const category = fc.oneof(
-    fc.record(
-      { id: fc.oneof(fc.uuid(), fc.constant(null), nastyString), label: nastyString, active: fc.boolean() },
-      { requiredKeys: ["label"] },
-    ),
-    fc.dictionary(fc.oneof(fc.constantFrom("id", "label", "active"), nastyKey), nastyValue, { maxKeys: 4 }),
-    fc.constantFrom(...DEFAULT_CONCERNS).map((label) => ({ label })),
-  );
-
-  it("never produce a 500 on PUT /api/concerns, and store nothing outside the schema", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        payload(["categories"]),
-        fc.array(category, { maxLength: 8 }),
-        nastyKey,
-        async (p, categories, key) => {
-          const current = (await office.get("/api/concerns")).body;
-          const version = ifMatch(current.version);
-          check(await send("PUT", "/api/concerns", p, version));
-          check(await send("PUT", "/api/concerns", { categories }, version));
-          check(await send("PUT", "/api/concerns", { categories, [key]: true }, version));
-          check(await send("PUT", "/api/concerns", { categories: [...current.categories, ...categories] }, version));
-        },
-      ),
-      { numRuns: 60 },
-    );
-    const rows = await t.database.db
-      .select()
-      .from(concernCategories)
-      .where(eq(concernCategories.municipalityId, t.municipalityId));
-    const labels = rows.map((r) => r.label);
+    const sectionKeys: string[] = ASSESSMENT_SECTIONS.map((s) => s.key);
+    for (const row of await db.select().from(caseAssessments))
+      for (const key of Object.keys(row.sections)) expect(sectionKeys).toContain(key);
+    const labels = (await db.select().from(concernCategories)).map((r) => r.label);
     expect(new Set(labels).size).toBe(labels.length);
-    expect(rows.length).toBeLessThanOrEqual(50);
     for (const label of labels) {
       expect(label).toBe(label.trim());
       expect([...label].length).toBeGreaterThanOrEqual(1);
@@ -389,27 +221,5 @@ describe("generated payloads (concern categories)", () => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: stored labels must have none
       expect(label).not.toMatch(/[\u0000-\u001f\uFF01-\uFF5E]/);
     }
-    const listed = (await office.get("/api/concerns")).body;
-    for (const c of listed.categories) expect(Object.keys(c).sort()).toEqual(["active", "id", "label"]);
-  }, 240_000);
-
-  it("refuses __proto__ and unknown keys on PUT /api/concerns", async () => {
-    const current = (await office.get("/api/concerns")).body;
-    const proto = await fetchRaw(
-      "PUT",
-      "/api/concerns",
-      '{"categories":[{"label":"x","__proto__":{"active":false}}],"__proto__":{"admin":true}}',
-      ifMatch(current.version),
-    );
-    expect(proto.status).toBe(400);
-    const extra = await send(
-      "PUT",
-      "/api/concerns",
-      { categories: [{ label: "x", color: "red" }] },
-      ifMatch(current.version),
-    );
-    expect(extra.status).toBe(400);
-    expect(extra.body.fields.map((f: { field: string }) => f.field)).toEqual(["categories.0"]);
-    expect((await office.get("/api/concerns")).body.version).toBe(current.version);
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { buildApp } from "../../src/server/app.js";
+import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
 import { ensureDemoMunicipality } from "../../src/server/demo/load-demo.js";
 
@@ -11,6 +11,8 @@ export interface TestApp {
   database: Database;
   baseUrl: string;
   municipalityId: string;
+  /** the throwaway PostgreSQL database of this app (absent on PGlite): another process may open it too */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -19,9 +21,17 @@ export interface TestApp {
  * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
  */
 export async function startTestApp(
-  opts: { demo?: boolean; webRoot?: string | null; demoIndicators?: boolean; demoBaseline?: boolean } = {},
+  opts: {
+    demo?: boolean;
+    webRoot?: string | null;
+    demoIndicators?: boolean;
+    /** the demo plan with its 第1版 approved, as `npm start` loads it */
+    demoBaseline?: boolean;
+    /** a logger (e.g. one writing to a stream the test reads) and a route listener */
+    app?: Pick<AppOptions, "logger" | "onRoute">;
+  } = {},
 ): Promise<TestApp> {
-  const { database, dropDatabase } = await freshDatabase();
+  const { database, url, dropDatabase } = await freshDatabase();
   await database.migrate();
   // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.
   // They also get it not yet approved (策定中: its structure editable in place) unless they ask for its 第1版, as
@@ -33,7 +43,7 @@ export async function startTestApp(
           indicators: opts.demoIndicators ?? false,
           baseline: opts.demoBaseline ?? false,
         });
-  const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null });
+  const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null, ...opts.app });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -41,6 +51,7 @@ export async function startTestApp(
     database,
     baseUrl: `http://127.0.0.1:${port}`,
     municipalityId: demo?.municipalityId ?? "",
+    ...(url ? { databaseUrl: url } : {}),
     close: async () => {
       await app.close();
       await database.close();

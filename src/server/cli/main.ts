@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
+import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditVerify } from "./audit-verify.js";
@@ -46,7 +47,15 @@ try {
   process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
   exitCode = "exitCode" in out ? out.exitCode : 0;
 } catch (error) {
-  const message = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+  // a database error's own message carries the statement's values: only its code and constraint are shown
+  const message =
+    error instanceof AppError
+      ? error.message
+      : isDatabaseError(error)
+        ? databaseFailure(error)
+        : error instanceof Error
+          ? error.message
+          : String(error);
   const details = error instanceof AppError ? error.details : undefined;
   if (values.json) process.stdout.write(`${JSON.stringify({ error: message, details })}\n`);
   else process.stderr.write(`エラー: ${message}\n`);

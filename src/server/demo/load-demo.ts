@@ -16,6 +16,7 @@ import { typingOf } from "../modules/indicators/typing.js";
 import * as plansRepo from "../modules/plans/repository.js";
 import { ensureBaseline } from "../modules/revisions/service.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
+import { checkNewPassword } from "../platform/auth/password-policy.js";
 import { hashPassword } from "../platform/auth/passwords.js";
 import {
   DEMO_DEPARTMENTS,
@@ -28,7 +29,7 @@ import {
   DEMO_USERS,
   type DemoProject,
 } from "./demo-plan.js";
-import { loadDemoSupport } from "./demo-support.js";
+import { DEMO_SUPPORT_USERS, loadDemoSupport } from "./demo-support.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
@@ -37,6 +38,8 @@ export async function ensureDemoMunicipality(
 ): Promise<{ created: boolean; municipalityId: string }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (existing) return { created: false, municipalityId: existing.id };
+  // the demo accounts follow the password rule like every other account
+  for (const u of [...DEMO_USERS, ...DEMO_SUPPORT_USERS]) await checkNewPassword(DEMO_PASSWORD, u.loginId);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const municipalityId = await db.transaction(async (tx) => {
     const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();

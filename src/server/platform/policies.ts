@@ -100,7 +100,7 @@ export const policies = {
   readAudit(a: AuthContext) {
     if (!isPlanOffice(a) && a.role !== "support_admin") throw forbidden();
   },
-  auditSideOf(a: AuthContext): "plan" | "support" | "all" {
+  auditSideOf(a: AuthContext): AuditSide {
     return a.role === "system_admin" ? "all" : a.role === "support_admin" ? "support" : "plan";
   },
 
@@ -213,6 +213,7 @@ export const policies = {
   },
 };
 
+export type AuditSide = "plan" | "support" | "all";
 export type HouseholdBasis = "coordinator" | "registrar" | "case_team";
 /** Why a caller may see a case (recorded as the audit basis). */
 export type CaseBasis = "coordinator" | "lead" | "team";

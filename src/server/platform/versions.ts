@@ -11,8 +11,19 @@ export function expectedVersion(request: FastifyRequest): number {
   if (!match?.[1]) {
     throw new AppError(428, "version_required", "更新には版番号（If-Match ヘッダー）が必要です");
   }
-  return Number(match[1]);
+  const version = Number(match[1]);
+  // versions are PostgreSQL integers: a larger number names no version (and would fail the statement)
+  if (version > MAX_VERSION) {
+    throw new AppError(
+      400,
+      "bad_version",
+      "版番号（If-Match ヘッダー）が正しくありません。画面を再読み込みしてください。",
+    );
+  }
+  return version;
 }
+
+const MAX_VERSION = 2 ** 31 - 1;
 
 export function setVersionTag(reply: FastifyReply, version: number) {
   reply.header("etag", `"${version}"`);

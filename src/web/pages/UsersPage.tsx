@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { canManageRole, MANAGEABLE_ROLES, ROLE_LABELS } from "../../domain/access/principals";
+import { PASSWORD_HINT } from "../../domain/passwords";
 import { can } from "../access";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
@@ -292,7 +293,7 @@ function CreateUserForm({
           label="初期パスワード"
           type="password"
           required
-          hint="12文字以上。本人に安全な方法で伝えてください。"
+          hint={`${PASSWORD_HINT}本人に安全な方法で伝えてください。`}
           value={password}
           onChange={setPassword}
           error={fields.password}
@@ -406,7 +407,7 @@ function EditUserDialog({
         <TextField
           label="新しいパスワード（変更するときだけ）"
           type="password"
-          hint="変更すると、この利用者はログインし直しになります。"
+          hint={`${PASSWORD_HINT}変更すると、この利用者はログインし直しになります。`}
           value={password}
           onChange={setPassword}
           error={fields.password}

@@ -56,7 +56,7 @@ beforeAll(async () => {
     displayName: "職員 エックス",
     role: "support_staff",
     agencyId: agencyId.houkatsu,
-    password: "staff-x-password-1",
+    password: "receiving-desk-pass-1",
   });
   expect(created.status).toBe(201);
   staffUserId = created.body.user.id;
@@ -75,7 +75,7 @@ afterAll(async () => {
 
 describe("audit trail: who looked at a referral", () => {
   it("finds the read (through the referral), the denial and the agency each actor belonged to at the time", async () => {
-    const staff = await ApiClient.login(t.baseUrl, "staff-x", "staff-x-password-1");
+    const staff = await ApiClient.login(t.baseUrl, "staff-x", "receiving-desk-pass-1");
     expect((await staff.get(`/api/referrals/${referralId}`)).status).toBe(200);
     // moved to another agency: the same account is now refused (need-to-know), and the trail says so
     const user = (await admin.get("/api/users")).body.users.find((u: { id: string }) => u.id === staffUserId);

@@ -71,6 +71,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   import: "取込",
   municipality: "自治体",
   audit_log: "監査ログ",
+  account_changes: "利用者の変更履歴",
 };
 
 export const typeLabel = (type: string) => ENTITY_TYPE_LABELS[type] ?? type;
@@ -174,6 +175,14 @@ function basisPart(part: string, ctx: BasisContext): string {
       return "策定時の版として記録";
     case "audit_trail":
       return "監査ログの照会";
+    case "role_not_allowed":
+      return "役割に権限のない操作（アクセス表で拒否）";
+    case "separation_of_duties":
+      return "支援側の利用者の変更履歴の確認";
+    case "unknown_login_id":
+      return "存在しないログインID";
+    case "disabled_user":
+      return "停止中の利用者";
     case "cli":
       return `操作コマンド（${CLI_LISTS[rest[0] ?? ""] ?? rest[0] ?? ""}）`;
     default:

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   agencies,
@@ -44,10 +44,30 @@ export interface EntryFilter {
   untilAt?: Date | undefined;
   actions?: { in: string[] } | { notIn: string[] } | undefined;
   beforeSeq?: number | undefined;
+  /** only the records of one side (undefined: all) */
+  side?: SideFilter | undefined;
+}
+
+/** The records of one side: its kinds of target, and shared ones (accounts, sign-ins) acted on by its accounts. */
+export interface SideFilter {
+  entityTypes: string[];
+  sharedTypes: string[];
+  actorRoles: string[];
 }
 
 export async function findEntries(db: Executor, municipalityId: string, f: EntryFilter, limit: number) {
   const where: (SQL | undefined)[] = [eq(auditLog.municipalityId, municipalityId)];
+  if (f.side) {
+    where.push(
+      or(
+        inArray(auditLog.entityType, f.side.entityTypes),
+        and(
+          inArray(auditLog.entityType, f.side.sharedTypes),
+          or(isNull(auditLog.actorUserId), inArray(users.role, f.side.actorRoles)),
+        ),
+      ),
+    );
+  }
   if (f.target) {
     where.push(
       or(

@@ -1,5 +1,5 @@
 /**
- * The audit trail of a municipality, for the plan office and the system administrators: who read, changed or was
+ * The audit trail of a municipality, for the administrators, each its own side's (sides.ts): who read, changed or was
  * refused what, when, through what and from where. Every query of the trail is itself a record of the trail,
  * written in the query's transaction.
  */
@@ -14,6 +14,7 @@ import { endOfJapaneseDay, startOfJapaneseDay } from "./dates.js";
 import { presentEntry, targetName } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { AuditActionKind, AuditQuery } from "./schema.js";
+import { sideFilter } from "./sides.js";
 
 function actionFilter(kind: AuditActionKind | undefined): repo.EntryFilter["actions"] {
   switch (kind) {
@@ -110,6 +111,7 @@ export async function listAuditEntries(db: Db, auth: AuthContext, ip: string, qu
       untilAt: query.to ? endOfJapaneseDay(query.to) : undefined,
       actions: actionFilter(query.action),
       beforeSeq: query.before,
+      side: sideFilter(policies.auditSideOf(auth)),
     };
     const rows = await repo.findEntries(tx, auth.municipalityId, filter, query.limit + 1);
     const page = rows.slice(0, query.limit);

@@ -70,9 +70,19 @@ export async function deleteTeamAgency(db: Executor, municipalityId: string, cas
     .returning();
 }
 
+/**
+ * Links referrals to a case; answers how many were linked. A referral already linked (by another case opened at
+ * the same moment: it waits for that transaction and then sees its row) is skipped, not an error, so the caller
+ * can refuse the opening with a clear answer.
+ */
 export async function insertCaseReferrals(db: Executor, values: (typeof caseReferrals.$inferInsert)[]) {
-  if (!values.length) return;
-  await db.insert(caseReferrals).values(values);
+  if (!values.length) return 0;
+  const rows = await db
+    .insert(caseReferrals)
+    .values(values)
+    .onConflictDoNothing({ target: [caseReferrals.municipalityId, caseReferrals.referralId] })
+    .returning({ referralId: caseReferrals.referralId });
+  return rows.length;
 }
 
 /** The referral ids already linked to a case (a referral belongs to at most one case). */

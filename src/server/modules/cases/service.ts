@@ -93,6 +93,8 @@ export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string
   return { detail, reads };
 }
 
+const referralTaken = () => conflict("指定したつなぐシートは既に別のケースになっています");
+
 /**
  * A coordinator opens a case from referrals (all of the municipality are visible to coordinators), for a household
  * whose members the referrals are about. The lead agency is always on the team.
@@ -121,8 +123,7 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
         ]);
       refs.push(r);
     }
-    if ((await repo.findLinkedReferrals(tx, auth.municipalityId, input.referralIds)).length)
-      throw conflict("指定したつなぐシートは既に別のケースになっています");
+    if ((await repo.findLinkedReferrals(tx, auth.municipalityId, input.referralIds)).length) throw referralTaken();
     await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId);
     for (const [i, id] of input.teamAgencyIds.entries()) await checkTeamAgency(tx, auth, `teamAgencyIds.${i}`, id);
     const teamIds = [...new Set([input.leadAgencyId, ...input.teamAgencyIds])];
@@ -148,10 +149,12 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
       ...consent,
       openedBy: auth.userId,
     });
-    await repo.insertCaseReferrals(
+    // Another opening may have linked a referral since the check above (both ran at once): this one rolls back.
+    const linked = await repo.insertCaseReferrals(
       tx,
       input.referralIds.map((referralId) => ({ municipalityId: auth.municipalityId, caseId: c.id, referralId })),
     );
+    if (linked !== new Set(input.referralIds).size) throw referralTaken();
     await repo.insertTeam(
       tx,
       teamIds.map((agencyId) => ({

@@ -9,6 +9,7 @@ export const mergeDepartmentSchema = z.strictObject({
   intoDepartmentId: z.uuid("統合先の課を選んでください"),
   effectiveFrom: isoDate,
 });
+export const departmentParams = z.object({ id: z.uuid("課の指定が正しくありません") });
 export type CreateDepartmentInput = z.infer<typeof createDepartmentSchema>;
 export type RenameDepartmentInput = z.infer<typeof renameDepartmentSchema>;
 export type MergeDepartmentInput = z.infer<typeof mergeDepartmentSchema>;

@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { ROLE_LABELS, ROLES } from "../../../domain/access/principals.js";
+import { passwordShapeProblem } from "../../../domain/passwords.js";
 
 export const roleSchema = z.enum(ROLES, {
   error: `役割は ${ROLES.map((r) => ROLE_LABELS[r]).join("・")} から選んでください`,
 });
 
-const password = z
-  .string()
-  .min(12, "パスワードは12文字以上にしてください")
-  .max(200, "パスワードは200文字以内にしてください");
+/** The rules that need no list (length, repetition); the whole rule is checked where the password is set. */
+const password = z.string({ error: "パスワードを入力してください" }).superRefine((value, ctx) => {
+  const problem = passwordShapeProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const createUserSchema = z.strictObject({
   loginId: z

@@ -1,6 +1,7 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, Role } from "../../platform/auth/context.js";
+import { checkNewPassword } from "../../platform/auth/password-policy.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { destroyUserSessions } from "../../platform/auth/sessions.js";
 import { conflict, forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
@@ -64,6 +65,15 @@ async function checkDepartments(db: Db, auth: AuthContext, ids: string[]) {
   return unique;
 }
 
+/** A new password for an existing account: checked against the rule with the account's own login id. */
+async function newPasswordHash(db: Db, auth: AuthContext, userId: string, password: string) {
+  const target = await repo.findUser(db, auth.municipalityId, userId);
+  // another side's account is not found here either, before its password is looked at
+  if (!target || !policies.canManageAccount(auth, target.role as Role)) throw notFound("利用者");
+  await checkNewPassword(password, target.loginId);
+  return hashPassword(password);
+}
+
 /** The accounts the caller administers (the other side's accounts are not listed). */
 export async function listUsers(db: Db, auth: AuthContext) {
   policies.manageUsers(auth);
@@ -80,6 +90,7 @@ export async function createUser(db: Db, auth: AuthContext, ip: string, input: C
   policies.manageUsers(auth);
   checkRoleGrant(auth, input.role);
   const departmentIds = await checkDepartments(db, auth, input.departmentIds);
+  await checkNewPassword(input.password, input.loginId);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const agencyId = await checkAgency(tx, auth, input.role, input.agencyId);
@@ -117,7 +128,7 @@ export async function updateUser(
   policies.manageUsers(auth);
   if (input.role) checkRoleGrant(auth, input.role);
   const departmentIds = input.departmentIds ? await checkDepartments(db, auth, input.departmentIds) : undefined;
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const passwordHash = input.password ? await newPasswordHash(db, auth, userId, input.password) : undefined;
   return db.transaction(async (tx) => {
     const before = await repo.findUser(tx, auth.municipalityId, userId);
     // another side's account is not the caller's to see (404), let alone to change or reset

@@ -30,7 +30,7 @@ export function registerAuth(app: FastifyInstance, db: Db, cookies: CookieSettin
     request.auth = token ? await loadSession(db, token) : null;
     if (UNSAFE.has(request.method)) {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) {
+      if (origin !== undefined && originHost(origin) !== request.headers.host) {
         throw new AppError(403, "bad_origin", "別のサイトからの操作は受け付けられません");
       }
       const path = request.url.split("?")[0] ?? "";
@@ -39,6 +39,15 @@ export function registerAuth(app: FastifyInstance, db: Db, cookies: CookieSettin
       }
     }
   });
+}
+
+/**
+ * The host an Origin header names, or null when it names none: a sandboxed frame or a privacy-sensitive redirect
+ * sends the literal `null`, and anything unparsable is treated the same (refused, never trusted).
+ */
+function originHost(origin: string): string | null {
+  if (!URL.canParse(origin)) return null;
+  return new URL(origin).host || null;
 }
 
 export function requireAuth(request: FastifyRequest): AuthContext {

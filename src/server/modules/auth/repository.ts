@@ -1,0 +1,21 @@
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { municipalities, users } from "../../db/schema/index.js";
+
+export async function findMunicipalityByCode(db: Executor, code: string) {
+  const [row] = await db.select().from(municipalities).where(eq(municipalities.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.loginId, loginId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export function listMunicipalities(db: Executor) {
+  return db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities);
+}
