@@ -24,6 +24,8 @@ interface Entry {
 
 let t: TestApp;
 let office: ApiClient;
+/** the support side's administrator: reads the support side's records (the plan office reads the plan side's) */
+let auditor: ApiClient;
 let admin: ApiClient;
 let referralId: string;
 let staffUserId: string;
@@ -46,8 +48,9 @@ const entries = async (client: ApiClient, query: Record<string, string>) => {
 beforeAll(async () => {
   t = await startTestApp();
   office = await ApiClient.login(t.baseUrl, "keikaku");
+  auditor = await ApiClient.login(t.baseUrl, "shienkanri");
   admin = await ApiClient.login(t.baseUrl, "admin");
-  const agencies = (await office.get("/api/agencies")).body.agencies as { id: string; name: string }[];
+  const agencies = (await auditor.get("/api/agencies")).body.agencies as { id: string; name: string }[];
   const byName = (part: string) => agencies.find((a) => a.name.includes(part))?.id as string;
   agencyId = { houkatsu: byName("地域包括"), kikan: byName("基幹") };
   // a staff account of the receiving agency, created through the API (so the trail knows its agency over time)
@@ -84,7 +87,7 @@ describe("audit trail: who looked at a referral", () => {
     ).toBe(200);
     expect((await staff.get(`/api/referrals/${referralId}`)).status).toBe(404);
 
-    const { entries: found } = await entries(office, { entityType: "referral", entityId: referralId });
+    const { entries: found } = await entries(auditor, { entityType: "referral", entityId: referralId });
     const mine = found.filter((e) => e.actor.userId === staffUserId);
     expect(mine.map((e) => e.kind)).toEqual(["denied", "read"]); // newest first
     const [denied, read] = mine;
@@ -112,27 +115,27 @@ describe("audit trail: who looked at a referral", () => {
 
   it("filters by action kind, actor and dates typed in Japanese form", async () => {
     const target = { entityType: "referral", entityId: referralId };
-    const reads = (await entries(office, { ...target, action: "read" })).entries;
+    const reads = (await entries(auditor, { ...target, action: "read" })).entries;
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((e) => e.action === "read")).toBe(true);
-    const denials = (await entries(office, { ...target, action: "denied" })).entries;
+    const denials = (await entries(auditor, { ...target, action: "denied" })).entries;
     expect(denials.length).toBeGreaterThan(0);
     expect(denials.every((e) => e.action === "denied")).toBe(true);
-    const changes = (await entries(office, { action: "change" })).entries;
+    const changes = (await entries(auditor, { action: "change" })).entries;
     expect(changes.some((e) => e.action === "update" && e.target.type === "user")).toBe(true);
     expect(changes.every((e) => !["read", "denied", "login", "login_failed"].includes(e.action))).toBe(true);
 
-    const byActor = (await entries(office, { ...target, actorUserId: staffUserId })).entries;
+    const byActor = (await entries(auditor, { ...target, actorUserId: staffUserId })).entries;
     expect(byActor).toHaveLength(2);
 
     const today = jstDay();
-    expect((await entries(office, { ...target, from: reiwa(today), to: reiwa(today) })).entries.length).toBe(
-      (await entries(office, target)).entries.length,
+    expect((await entries(auditor, { ...target, from: reiwa(today), to: reiwa(today) })).entries.length).toBe(
+      (await entries(auditor, target)).entries.length,
     );
-    expect((await entries(office, { ...target, from: jstDay(1) })).entries).toEqual([]);
+    expect((await entries(auditor, { ...target, from: jstDay(1) })).entries).toEqual([]);
     expect(
       (
-        await entries(office, {
+        await entries(auditor, {
           ...target,
           to: `R${Number(jstDay(-1).slice(0, 4)) - 2018}.${jstDay(-1).slice(5, 7)}.${jstDay(-1).slice(8)}`,
         })
@@ -161,7 +164,7 @@ describe("audit trail: who looked at a referral", () => {
 
   it("every query of the trail is itself in the trail, with its filter (ids and dates only)", async () => {
     const before = await verifyAuditChain(t.database.db);
-    await entries(office, { entityType: "referral", entityId: referralId, action: "read" });
+    await entries(auditor, { entityType: "referral", entityId: referralId, action: "read" });
     const [record] = await t.database.db
       .select()
       .from(auditLog)
@@ -169,7 +172,7 @@ describe("audit trail: who looked at a referral", () => {
       .orderBy(desc(auditLog.seq))
       .limit(1);
     expect(record).toMatchObject({
-      actorLabel: "keikaku",
+      actorLabel: "shienkanri",
       action: "read",
       entityId: `referral:${referralId}`,
       basis: "audit_trail",
@@ -183,12 +186,20 @@ describe("audit trail: who looked at a referral", () => {
     const after = await verifyAuditChain(t.database.db);
     expect(after.ok).toBe(true);
     expect(after.records).toBeGreaterThan(before.records);
-    // and the plan office sees who looked at the trail
+    // and the system administrator sees who looked at the trail
     const views = (await entries(admin, { entityType: "audit_log", limit: "5" })).entries;
-    expect(views.some((e) => e.actor.loginId === "keikaku" && e.basisLabel === "監査ログの照会")).toBe(true);
+    expect(views.some((e) => e.actor.loginId === "shienkanri" && e.basisLabel === "監査ログの照会")).toBe(true);
   });
 
-  it("only the plan office and system administrators read it (403 for every other role)", async () => {
+  it("only the administrators read it, each its own side (403 for every other role)", async () => {
+    // the plan office reads the plan side's records: nothing of a referral, a person or a case
+    const planSide = (await entries(office, { entityType: "referral", entityId: referralId })).entries;
+    expect(planSide).toEqual([]);
+    const planAll = (await entries(office, { limit: "200" })).entries;
+    expect(planAll.filter((e) => ["referral", "person", "case", "household"].includes(e.target.type))).toEqual([]);
+    // and the support side's administrator nothing of the plan side's sheets
+    const supportAll = (await entries(auditor, { limit: "200" })).entries;
+    expect(supportAll.filter((e) => e.target.type === "evaluation_sheet")).toEqual([]);
     for (const login of ["korei", "iin", "houkatsu", "coord", "jigyosha"]) {
       const client = await ApiClient.login(t.baseUrl, login);
       const res = await client.get(`/api/audit/entries?entityType=referral&entityId=${referralId}`);
@@ -288,7 +299,7 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
     // and finds 梅子 through the case by the person search
     expect((await kikan.post("/api/persons/search", { query: "つなぐ う" })).body.persons).toHaveLength(1);
 
-    const { entries: found } = await entries(office, { entityType: "case", entityId: caseId, limit: "200" });
+    const { entries: found } = await entries(auditor, { entityType: "case", entityId: caseId, limit: "200" });
     const mine = found.filter((e) => e.actor.loginId === "kikan");
     const types = new Set(mine.map((e) => e.target.type));
     for (const type of [
@@ -362,8 +373,8 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
     expect(all.find((e) => e.basis === "need_to_know:read")?.basisLabel).toBe("知る必要の範囲外（閲覧）");
   });
 
-  it("names sheets and accounts as they are, but never a person to the plan office", async () => {
-    const all = (await entries(office, { limit: "200" })).entries;
+  it("names sheets and accounts as they are, but never a person to an administrator", async () => {
+    const all = (await entries(auditor, { limit: "200" })).entries;
     const named = all.filter((e) => e.target.name);
     expect(named.some((e) => e.target.type === "user" && e.target.label === "利用者「職員 エックス」")).toBe(true);
     // (a search is about persons in general: no id)

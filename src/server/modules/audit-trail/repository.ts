@@ -63,7 +63,14 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
         inArray(auditLog.entityType, f.side.entityTypes),
         and(
           inArray(auditLog.entityType, f.side.sharedTypes),
-          or(isNull(auditLog.actorUserId), inArray(users.role, f.side.actorRoles)),
+          or(
+            isNull(auditLog.actorUserId),
+            // an account's record goes by the account's role (as recorded), a sign-in or a query by the actor's
+            sql`coalesce(${auditLog.after}->>'role', ${auditLog.before}->>'role', ${users.role}) in (${sql.join(
+              f.side.actorRoles.map((r) => sql`${r}`),
+              sql`, `,
+            )})`,
+          ),
         ),
       ),
     );
