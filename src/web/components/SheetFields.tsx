@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { SHEET_TEXT_MAX_LENGTH } from "../../domain/evaluation-sheet";
 import type { Sheet, SourceText, SuggestedGrade } from "../types";
+import { CharacterCount } from "./CharacterCount";
 import { formatShare, IndicatorYearTable, tallyText } from "./Indicators";
 
 /** The source key of a sheet field in `sheet.source` (the importer stores the grade as gradeText). */
@@ -41,6 +43,8 @@ interface TextProps {
   sourceKey: string;
   /** a short explanation above the text box */
   hint?: string | undefined;
+  /** the text box's id (the error summary links to it); generated when absent */
+  id?: string | undefined;
 }
 
 function TextCell({
@@ -56,7 +60,10 @@ function TextCell({
 }: Omit<TextProps, "label"> & { id: string }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [hint && editable ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
+  const countId = `${id}-count`;
+  const describedBy = [hint && editable ? hintId : null, error ? errorId : null, editable ? countId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <>
       {hint && editable ? (
@@ -83,6 +90,7 @@ function TextCell({
           {value || "－"}
         </p>
       )}
+      {editable ? <CharacterCount id={countId} value={value} max={SHEET_TEXT_MAX_LENGTH} /> : null}
       <SourceNote source={source} sourceKey={sourceKey} />
     </>
   );
@@ -90,7 +98,8 @@ function TextCell({
 
 /** One row of the 評価表: the heading cell on the left, the text on the right. */
 export function SheetTextRow(props: TextProps) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
   return (
     <div className="sheet-row">
       <div className="sheet-head">
@@ -104,7 +113,7 @@ export function SheetTextRow(props: TextProps) {
         )}
       </div>
       <div className="sheet-cell">
-        <TextCell id={id} {...props} />
+        <TextCell {...props} id={id} />
       </div>
     </div>
   );
@@ -117,6 +126,8 @@ interface PairPart {
   onChange: (v: string) => void;
   error?: string | undefined;
   sourceKey: string;
+  /** the text box's id (the error summary links to it) */
+  id: string;
 }
 
 /** 事業目標 with its 前期 and 後期 sub-rows, as on the official form. */
@@ -133,15 +144,14 @@ export function SheetTargetRow({
   editable: boolean;
   source: Sheet["source"];
 }) {
-  const id = useId();
   return (
     <div className="sheet-row">
       <div className="sheet-head">{heading}</div>
       <div className="sheet-cell">
-        {[first, second].map((part, i) => (
+        {[first, second].map((part) => (
           <div className="sheet-sub" key={part.label}>
             {editable ? (
-              <label htmlFor={`${id}-${i}`}>
+              <label htmlFor={part.id}>
                 <span className="visually-hidden">{heading} </span>
                 {part.label}
               </label>
@@ -150,7 +160,7 @@ export function SheetTargetRow({
             )}
             <div>
               <TextCell
-                id={`${id}-${i}`}
+                id={part.id}
                 value={part.value}
                 onChange={part.onChange}
                 editable={editable}
