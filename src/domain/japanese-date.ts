@@ -105,7 +105,8 @@ export function formatJapaneseDateTime(value: Date | string): string {
 
 export type DateReading = { ok: true; iso: string } | { ok: false; message: string };
 
-const EXAMPLES = "例: 昭和40年1月2日、S40.1.2、1965-01-02";
+/** How a day may be typed, for hints and messages. */
+export const DATE_EXAMPLES = "例: 昭和40年1月2日、S40.1.2、1965-01-02";
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
@@ -145,7 +146,7 @@ export function readJapaneseDate(text: string): DateReading {
     return iso ? { ok: true, iso } : { ok: false, message: `${year}年${month}月${day}日はありません` };
   }
   const written = ERA_DATE.exec(s);
-  if (!written) return { ok: false, message: `日付として読み取れません（${EXAMPLES}）` };
+  if (!written) return { ok: false, message: `日付として読み取れません（${DATE_EXAMPLES}）` };
   const [, eraText = "", eraYearWritten = "", m1, d1, m2, d2] = written;
   const era = ERA_BY_WRITING[eraText] as Era;
   const eraYear = eraYearWritten === "元" ? 1 : Number(eraYearWritten);

@@ -17,12 +17,7 @@ import type { DiffSide, DiffSummary, PlanDiff, Revision, RevisionList } from "..
 const route = getRouteApi("/revisions");
 
 /** "令和8年11月24日" for an ISO timestamp, as the day in Japan. */
-function eraDay(iso: string | null): string {
-  if (!iso) return "－";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return formatEraDate(new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(d));
-}
+const eraDay = (iso: string | null): string => (iso ? formatEraDate(iso) : "－");
 
 const STATUS_LABELS: Record<Revision["status"], string> = { draft: "案", approved: "承認済" };
 
