@@ -6,7 +6,16 @@ import type ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
 import type { PlanRow } from "../plans/repository.js";
 import type { SummaryDto } from "../summaries/service.js";
-import { BORDER, FONT_NAME, HEADING_FILL, LABEL_FILL, SUMMARY_SHEET, setA4Landscape } from "./workbook-layout.js";
+import {
+  BORDER,
+  FONT_NAME,
+  HEADING_FILL,
+  LABEL_FILL,
+  rowHeightFor,
+  rowHeightOf,
+  SUMMARY_SHEET,
+  setA4Landscape,
+} from "./workbook-layout.js";
 
 const HEADER_ROWS = 3; // title, header, sub-header
 
@@ -18,15 +27,11 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
   const deptCol = ungradedCol + 1;
   const codes = new Set(scale.map((g) => g.code));
 
-  ws.columns = [
-    { width: 9 },
-    { width: 46 },
-    { width: 4.5 },
-    { width: 4.5 },
-    ...scale.map(() => ({ width: 6.5 })),
-    { width: 7.5 },
-    { width: 30 },
-  ];
+  const widths = [9, 46, 4.5, 4.5, ...scale.map(() => 6.5), 7.5, 30];
+  ws.columns = widths.map((width) => ({ width }));
+  const TITLE_WIDTH = widths[1] ?? 46;
+  const DEPT_WIDTH = widths[deptCol - 1] ?? 30;
+  const FULL_WIDTH = widths.reduce((a, b) => a + b, 0);
   ws.properties.defaultRowHeight = 18;
   setA4Landscape(ws, `2:${HEADER_ROWS}`);
 
@@ -81,18 +86,26 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
       ws.mergeCells(row.number, 1, row.number, deptCol);
       row.getCell(1).font = { name: FONT_NAME, size: 10, bold: true };
       row.getCell(1).alignment = { vertical: "middle", indent: line.level, wrapText: true };
+      // an indent level is about three characters wide
+      row.height = rowHeightFor(text, FULL_WIDTH - line.level * 3, 1);
       if (line.level === 0) row.getCell(1).fill = HEADING_FILL;
     } else if (line.kind === "project") {
       // a grade outside the scale is counted as 未評価 by the summary, so its ○ goes there too
       const counted = line.grade !== null && codes.has(line.grade) ? line.grade : null;
+      const title = line.relisted ? `${line.title}（再掲）` : line.title;
+      const departments = line.departmentNames.join("、");
       const row = ws.addRow([
         line.code ?? "",
-        line.relisted ? `${line.title}（再掲）` : line.title,
+        title,
         line.isNew ? "新" : "",
         line.isPriority ? "重" : "",
         ...scale.map((g) => (g.code === counted ? "○" : "")),
         counted === null ? "○" : "",
-        line.departmentNames.join("、"),
+        departments,
+      ]);
+      row.height = rowHeightOf([
+        [title, TITLE_WIDTH],
+        [departments, DEPT_WIDTH],
       ]);
       row.font = { name: FONT_NAME, size: 10 };
       row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
@@ -141,6 +154,7 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
     ws.mergeCells(row.number, 1, row.number, deptCol);
     row.getCell(1).font = { name: FONT_NAME, size: 9 };
     row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+    row.height = rowHeightFor(note, FULL_WIDTH, 1, 9);
   }
   return ws;
 }

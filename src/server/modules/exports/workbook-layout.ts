@@ -41,24 +41,46 @@ export function setA4Landscape(ws: ExcelJS.Worksheet, printTitlesRow?: string) {
   });
 }
 
-/** Width of text in Excel column units: full-width characters take two. */
+/** Width of text in Excel column units: full-width characters (CJK, full-width forms) take two, half-width kana one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp <= 0xff || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
+  }
   return w;
 }
 
+const BASE_FONT_SIZE = 10;
 const LINE_HEIGHT = 15; // points per line at 10pt
 const MAX_ROW_HEIGHT = 409; // Excel's limit
 
-/** Excel does not grow merged rows to fit wrapped text, so the height is estimated from the text. */
-export function rowHeightFor(text: string | null, widthUnits: number, minLines = 2): number {
-  // a little slack: proportional glyphs and word wrap never fill a line completely
-  const perLine = Math.max(1, Math.floor(widthUnits * 0.92));
-  const lines = (text ?? "")
+/**
+ * The lines a text takes in a wrapped cell `widthUnits` wide (at 10pt): every line break starts a line, and each
+ * paragraph wraps when it is wider than the cell. A little slack: proportional glyphs and line breaking rules never
+ * fill a line completely.
+ */
+export function wrappedLines(text: string | null, widthUnits: number, fontSize = BASE_FONT_SIZE): number {
+  const perLine = Math.max(1, Math.floor(((widthUnits * 0.95) / fontSize) * BASE_FONT_SIZE));
+  return (text ?? "")
+    .replace(/\r\n?/g, "\n")
     .split("\n")
     .reduce((n, paragraph) => n + Math.max(1, Math.ceil(displayWidth(paragraph) / perLine)), 0);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(minLines, lines) * LINE_HEIGHT + 6);
+}
+
+/**
+ * The height (points) of a row whose wrapped cell holds `text`. Spreadsheet programs do not grow a row to fit its
+ * wrapped text reliably (Excel never for merged cells, LibreOffice not for a row with a set height), so every row
+ * with wrapped text gets its height from its content.
+ */
+export function rowHeightFor(text: string | null, widthUnits: number, minLines = 2, fontSize = BASE_FONT_SIZE): number {
+  const lines = Math.max(minLines, wrappedLines(text, widthUnits, fontSize));
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT * (fontSize / BASE_FONT_SIZE)) + 6);
+}
+
+/** The height of a row of several wrapped cells: the tallest cell's ([text, width] each), at least one line. */
+export function rowHeightOf(cells: [text: string | null, widthUnits: number][], fontSize = BASE_FONT_SIZE): number {
+  return Math.max(...cells.map(([text, width]) => rowHeightFor(text, width, 1, fontSize)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
