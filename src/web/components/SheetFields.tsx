@@ -2,6 +2,7 @@ import { useId } from "react";
 import { SHEET_TEXT_MAX_LENGTH } from "../../domain/evaluation-sheet";
 import type { Sheet, SourceText, SuggestedGrade } from "../types";
 import { CharacterCount } from "./CharacterCount";
+import { FormattedText } from "./FormattedText";
 import { formatShare, IndicatorYearTable, tallyText } from "./Indicators";
 
 /** The source key of a sheet field in `sheet.source` (the importer stores the grade as gradeText). */
@@ -78,6 +79,7 @@ function TextCell({
       ) : null}
       {editable ? (
         <textarea
+          className="no-print"
           id={id}
           value={value}
           onChange={(e) => onChange(e.target.value)}
@@ -86,10 +88,10 @@ function TextCell({
           aria-describedby={describedBy || undefined}
         />
       ) : (
-        <p className="readonly-text" id={id}>
-          {value || "－"}
-        </p>
+        <FormattedText className="readonly-text" id={id} text={value} />
       )}
+      {/* on paper the text is laid out (lists, paragraphs) like a read-only sheet, not as a text box */}
+      {editable ? <FormattedText className="readonly-text print-only" text={value} /> : null}
       {editable ? <CharacterCount id={countId} value={value} max={SHEET_TEXT_MAX_LENGTH} /> : null}
       <SourceNote source={source} sourceKey={sourceKey} />
     </>

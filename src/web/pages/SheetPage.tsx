@@ -6,6 +6,7 @@ import { ApiError, api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { CharacterCount } from "../components/CharacterCount";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { FormattedText } from "../components/FormattedText";
 import { GradeSuggestion, SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
 import { SheetHistory } from "../components/SheetHistory";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
@@ -286,7 +287,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         <div className="sheet-row">
           <div className="sheet-head">事業概要</div>
           <div className="sheet-cell">
-            <p className="readonly-text">{item?.summary ?? "－"}</p>
+            <FormattedText className="readonly-text" text={item?.summary} />
             <SourceNote source={current.source} sourceKey="overview" />
           </div>
         </div>

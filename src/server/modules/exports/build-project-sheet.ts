@@ -5,12 +5,14 @@
  */
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { GradeDef } from "../../db/schema/plans.js";
 import type { SheetRow } from "../evaluations/repository.js";
 import type { ItemRow } from "../plans/repository.js";
 import {
   BORDER,
   EDITABLE_FILL,
+  exportedText,
   FIELD_ROWS,
   FONT_NAME,
   gradeText,
@@ -85,9 +87,10 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
   // 3: 事業概要 (an item field: shown for context, not imported)
   labelCell(ws.getCell(3, 1), "事業概要");
   ws.mergeCells(3, 1, 3, 2);
-  valueCell(ws.getCell(3, VALUE_COLUMN), item.summary, false);
+  const summary = item.summary === null ? null : plainTextOf(item.summary);
+  valueCell(ws.getCell(3, VALUE_COLUMN), summary, false);
   ws.mergeCells(3, VALUE_COLUMN, 3, LAST_COLUMN);
-  ws.getRow(3).height = rowHeightFor(item.summary, VALUE_WIDTH);
+  ws.getRow(3).height = rowHeightFor(summary, VALUE_WIDTH);
 
   // 4–10: the sheet's own fields, in form order
   let r = 4;
@@ -99,7 +102,7 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
             const g = input.gradeScale.find((x) => x.code === sheet.grade);
             return g ? gradeText(g) : sheet.grade;
           })()
-        : sheet[def.field];
+        : exportedText(def.field, sheet[def.field]);
     if (def.sub) {
       if (targetStart === null) {
         targetStart = r;

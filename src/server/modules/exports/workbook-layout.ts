@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { SheetField } from "../evaluations/schema.js";
 
 /** Bump when the project sheet rows or the metadata columns change meaning; the reader refuses newer files. */
@@ -148,6 +149,14 @@ export function normalizeValue(v: string | null | undefined): string | null {
   if (v === null || v === undefined) return null;
   const s = v.replace(/\r\n?/g, "\n");
   return s.trim() === "" ? null : s;
+}
+
+/**
+ * What a field's cell shows: imported lists and paragraphs one per line (the stored text is never changed). The
+ * metadata fingerprints this, so a cell left as exported reads back as unchanged.
+ */
+export function exportedText(field: SheetField, v: string | null): string | null {
+  return field === "grade" || v === null ? v : plainTextOf(v);
 }
 
 /**

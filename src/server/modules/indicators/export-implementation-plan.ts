@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
@@ -76,7 +77,8 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     opts: { label?: boolean; bold?: boolean; fill?: ExcelJS.Fill; center?: boolean } = {},
   ) => {
     const cell = ws.getCell(r, c);
-    cell.value = value ?? "";
+    // imported lists and paragraphs one per line, as the row heights below count them
+    cell.value = plainTextOf(value ?? "");
     cell.font = { ...font, bold: opts.label || opts.bold };
     cell.alignment = {
       vertical: opts.label ? "middle" : "top",
@@ -140,7 +142,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     ws.mergeCells(r, 4, r, lastCol);
     ws.getRow(r).height = Math.max(
       rowHeightFor(departments, widthOf(2, 2), 1),
-      rowHeightFor(initiative.majorMeasure ?? "", widthOf(4, lastCol), 1),
+      rowHeightFor(plainTextOf(initiative.majorMeasure), widthOf(4, lastCol), 1),
     );
     border(r);
     r++;
@@ -160,7 +162,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     r++;
     put(r, 1, initiative.summary);
     ws.mergeCells(r, 1, r, lastCol);
-    ws.getRow(r).height = rowHeightFor(initiative.summary ?? "", widthOf(1, lastCol), 2);
+    ws.getRow(r).height = rowHeightFor(plainTextOf(initiative.summary), widthOf(1, lastCol), 2);
     border(r);
     r++;
 
@@ -194,7 +196,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
           rowHeightFor(k === 0 ? depts : "", widthOf(2, 2), 1),
           rowHeightFor(indicator?.name ?? "", widthOf(3, 3), 1),
           ...years.map((fy) =>
-            rowHeightFor(indicator ? (targetOf.get(`${indicator.id}:${fy}`) ?? "") : "", YEAR_WIDTH, 1),
+            rowHeightFor(indicator ? plainTextOf(targetOf.get(`${indicator.id}:${fy}`)) : "", YEAR_WIDTH, 1),
           ),
         ];
         ws.getRow(r).height = Math.max(...texts);

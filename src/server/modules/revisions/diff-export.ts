@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { DIFF_TABLE_HEADERS, diffTableRows, toCsv } from "../../../domain/revisions/diff-table.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import { contentDisposition } from "../exports/export-workbook.js";
 import {
   BORDER,
@@ -66,7 +67,9 @@ export async function diffWorkbook(d: DiffResult): Promise<Buffer> {
     c.alignment = { vertical: "middle", horizontal: "center" };
   });
   const rows = diffTableRows(d.changes, d.plan.levelNames);
-  for (const values of rows) {
+  for (const cells of rows) {
+    // imported lists and paragraphs one per line in the cell (the CSV keeps the text as stored)
+    const values = cells.map(plainTextOf);
     const row = ws.addRow(values);
     row.eachCell({ includeEmpty: true }, (c) => {
       c.font = { name: FONT_NAME, size: 10 };
