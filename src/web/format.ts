@@ -27,6 +27,17 @@ export const todayIso = (): string => todayInJapan();
 
 export { currentFiscalYear };
 
+/**
+ * Who did something, for people: the person's name. An actor without a user is shown by what it is: an operator
+ * command (recorded as "cli:<os user>") or the system (the demo data); "－" when nobody is recorded.
+ */
+export function personName(name: string | null | undefined, recorded: string | null | undefined): string {
+  if (name) return name;
+  if (!recorded) return "－";
+  if (recorded.startsWith("cli:")) return `運用コマンド（${recorded.slice(4)}）`;
+  return recorded === "system" ? "システム" : recorded;
+}
+
 export function joinNames(names: string[] | null | undefined): string {
   return (names ?? []).filter(Boolean).join("、");
 }

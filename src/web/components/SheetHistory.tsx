@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { formatDateTime } from "../format";
+import { formatDateTime, personName } from "../format";
 import { useSheetHistory } from "../queries";
 import { FormattedText } from "./FormattedText";
 import { Loading, QueryError } from "./Status";
@@ -28,7 +28,7 @@ export function SheetHistory({ sheetId }: { sheetId: string }) {
           {[...history.data].reverse().map((h) => (
             <li key={h.seq}>
               <p>
-                <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{h.actor}
+                <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{personName(h.actorName, h.actor)}
               </p>
               {h.changes.length ? (
                 <div className="table-wrap">

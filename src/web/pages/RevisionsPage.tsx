@@ -10,7 +10,7 @@ import { PlanPicker } from "../components/PlanPeriodPicker";
 import { StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
-import { formatEraDate, fyLabel } from "../format";
+import { formatEraDate, fyLabel, personName } from "../format";
 import { isPlanOffice, keys, useDiff, useRevisions, useSession } from "../queries";
 import type { DiffSide, DiffSummary, PlanDiff, Revision, RevisionList } from "../types";
 
@@ -99,7 +99,7 @@ function RevisionTable({ planId, list, office }: { planId: string; list: Revisio
                     {list.current === r.number ? <span className="small"> 現行</span> : null}
                   </td>
                   <td className="nowrap">{eraDay(r.approvedAt)}</td>
-                  <td>{r.approvedBy ?? "－"}</td>
+                  <td>{personName(r.approvedByName, r.approvedBy)}</td>
                   <td>{r.basedOn ? `第${r.basedOn.number}版 ${r.basedOn.label}` : "－"}</td>
                   <td>
                     {r.evaluationFiscalYears.length ? r.evaluationFiscalYears.map((y) => fyLabel(y)).join("、") : "－"}

@@ -195,7 +195,15 @@ describe("evaluation sheets", () => {
     expect(returned.body.sheet).toMatchObject({ status: "returned", reviewComment: "実績の数値を追記してください" });
     const history = (await office.get(`/api/sheets/${s.id}/history`)).body.history;
     const last = history.at(-1);
-    expect(last).toMatchObject({ actor: "keikaku", action: "return", actionLabel: "差戻し" });
+    // people are shown by name; the login id stays as recorded
+    expect(last).toMatchObject({
+      actor: "keikaku",
+      actorName: "計画 花子（福祉政策課）",
+      action: "return",
+      actionLabel: "差戻し",
+    });
+    // the demo data was written by the system, which has no name
+    expect(history[0]).toMatchObject({ actor: "system", actorName: null });
     expect(last.changes).toEqual(
       expect.arrayContaining([
         { field: "status", label: "状態", before: "提出済", after: "差戻し" },

@@ -7,6 +7,7 @@ import * as departmentsRepo from "../departments/repository.js";
 import { indicatorsOfSheet } from "../indicators/service.js";
 import * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
+import * as usersRepo from "../users/repository.js";
 import { presentSheet, presentSheetHistory, presentSheetListRow, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput, type SheetStatus } from "./schema.js";
@@ -366,5 +367,6 @@ export async function sheetHistory(db: Executor, auth: AuthContext, sheetId: str
   const { itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
   policies.readSheet(auth, itemDepartmentIds);
   const entries = await listAuditForEntity(db, auth.municipalityId, "evaluation_sheet", sheetId);
-  return presentSheetHistory(entries);
+  const actorIds = [...new Set(entries.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  return presentSheetHistory(entries, await usersRepo.displayNamesOf(db, auth.municipalityId, actorIds));
 }

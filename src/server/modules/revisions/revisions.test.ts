@@ -76,6 +76,7 @@ describe("plan revisions (ローリング方式)", () => {
       label: "策定時",
       status: "approved",
       approvedBy: "keikaku",
+      approvedByName: "計画 花子（福祉政策課）",
       basedOn: null,
     });
     expect(res.body.revision).toMatchObject({

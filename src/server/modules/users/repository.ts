@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { userDepartments, users } from "../../db/schema/index.js";
 
@@ -14,6 +14,16 @@ export async function findUser(db: Executor, municipalityId: string, userId: str
     .from(users)
     .where(and(eq(users.municipalityId, municipalityId), eq(users.id, userId)));
   return row ?? null;
+}
+
+/** The display names of these users of the municipality (for histories that recorded who by id). */
+export async function displayNamesOf(db: Executor, municipalityId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
 export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
