@@ -1,12 +1,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { diffStatus } from "../../domain/print-meta";
 import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { FormattedText } from "../components/FormattedText";
 import { SelectField, TextField } from "../components/FormField";
 import { PlanPicker } from "../components/PlanPeriodPicker";
+import { PrintMeta } from "../components/PrintMeta";
 import { StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
@@ -458,6 +461,7 @@ function DiffView({ diff }: { diff: PlanDiff }) {
       <p>
         {sideText(diff.from)} → {sideText(diff.to)}
       </p>
+      <PrintMeta status={diffStatus([diff.from, diff.to])} />
       <div className="table-wrap">
         <table className="data diff-summary">
           <caption>変更の件数</caption>
@@ -504,10 +508,12 @@ function DiffView({ diff }: { diff: PlanDiff }) {
                   <td className="nowrap">{r[1]}</td>
                   <td>{r[2]}</td>
                   <td>{r[3]}</td>
-                  <td className="change-value before">{r[4]}</td>
+                  <td className="change-value before">
+                    <FormattedText text={r[4]} empty="" />
+                  </td>
                   <td className="change-value after">
                     {r[4] && r[5] ? <span className="visually-hidden">変更後: </span> : null}
-                    {r[5]}
+                    <FormattedText text={r[5]} empty="" />
                   </td>
                 </tr>
               ))}

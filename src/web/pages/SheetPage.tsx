@@ -7,6 +7,7 @@ import { ItemMarks, StatusBadge } from "../components/Badges";
 import { CharacterCount } from "../components/CharacterCount";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { FormattedText } from "../components/FormattedText";
+import { PrintMeta } from "../components/PrintMeta";
 import { GradeSuggestion, SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
 import { SheetHistory } from "../components/SheetHistory";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
@@ -226,6 +227,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         </Link>
       </p>
       <h1>事業別評価表（{current.fiscalYearLabel}）</h1>
+      <PrintMeta status={current.statusLabel} />
       <p className="lead">{current.planTitle}</p>
       <div className="sheet-meta">
         <span>

@@ -5,9 +5,11 @@
  */
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { printMetaLine } from "../../../domain/print-meta.js";
 import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { GradeDef } from "../../db/schema/plans.js";
 import type { SheetRow } from "../evaluations/repository.js";
+import { SHEET_STATUS_LABELS, type SheetStatus } from "../evaluations/schema.js";
 import type { ItemRow } from "../plans/repository.js";
 import {
   BORDER,
@@ -32,6 +34,8 @@ export interface ProjectSheetInput {
   item: Pick<ItemRow, "code" | "title" | "summary" | "isNew" | "isPriority">;
   sheet: SheetRow;
   departmentNames: string[];
+  /** when the workbook was written: printed with the sheet's state in the page header */
+  createdAt: Date;
 }
 
 /** Excel's list validation takes at most 255 characters, and a comma would split an entry. */
@@ -47,6 +51,9 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
   const ws = wb.addWorksheet(name);
   ws.columns = PROJECT_COLUMN_WIDTHS.map((width) => ({ width }));
   setA4Landscape(ws);
+  // the form's rows are read back by position and label, so 作成日 and the state go in the printed page header
+  const status = SHEET_STATUS_LABELS[sheet.status as SheetStatus] ?? sheet.status;
+  ws.headerFooter.oddHeader = `&R&9${printMetaLine({ createdAt: input.createdAt, status }).replaceAll("&", "&&")}`;
 
   const font = { name: FONT_NAME, size: 10 };
   const labelCell = (cell: ExcelJS.Cell, text: string) => {

@@ -57,7 +57,7 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
   const exportedAt = new Date();
   wb.created = exportedAt;
   wb.title = `${plan.title} ${formatFiscalYear(fiscalYear)} 事業別評価`;
-  buildSummarySheet(wb, plan, summary);
+  buildSummarySheet(wb, plan, summary, exportedAt);
 
   const taken = reservedSheetNames();
   const metaRows: MetaRow[] = [];
@@ -76,6 +76,7 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
       item,
       sheet,
       departmentNames,
+      createdAt: exportedAt,
     });
     metaRows.push({
       worksheetName: name,

@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { printMetaLine } from "../../../domain/print-meta.js";
 import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -21,6 +22,7 @@ import {
   setA4Landscape,
 } from "../exports/workbook-layout.js";
 import { loadPlanOr404 } from "../plans/service.js";
+import { findCurrentRevision } from "../revisions/repository.js";
 import * as repo from "./repository.js";
 import { PlanStructure } from "./structure.js";
 import { evaluationLevelOf } from "./view.js";
@@ -30,6 +32,13 @@ export const IMPLEMENTATION_SHEET = "実施計画";
 export const FIXED_WIDTHS = [34, 16, 26] as const;
 export const YEAR_WIDTH = 14;
 const GOAL_FILL = fill("FFBDD7EE");
+
+/** The plan's state for the printed copy: the content as exported, and the latest approved version it builds on. */
+function implementationPlanStatus(current: { number: number; label: string } | null) {
+  return current
+    ? `書き出し時点の計画の内容（最新の承認版: 第${current.number}版 ${current.label}）`
+    : "書き出し時点の計画の内容（承認済みの版はまだありません）";
+}
 
 export async function exportImplementationPlan(db: Executor, auth: AuthContext, planId: string) {
   policies.readPlans(auth);
@@ -59,6 +68,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
   const level = evaluationLevelOf(plan);
   const levelName = plan.levelNames[level] ?? "取組";
 
+  const current = await findCurrentRevision(db, auth.municipalityId, planId);
   const wb = new ExcelJS.Workbook();
   wb.creator = "tsunagu";
   wb.created = new Date();
@@ -99,7 +109,13 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
   }).font = { ...font, size: 12, bold: true };
   ws.mergeCells(r, 1, r, lastCol);
   ws.getRow(r).height = 24;
-  r += 2;
+  // row 2: when this copy was made, and which approved version the plan's content follows
+  put(r + 1, 1, printMetaLine({ createdAt: wb.created, status: implementationPlanStatus(current) })).font = {
+    ...font,
+    size: 9,
+  };
+  ws.mergeCells(r + 1, 1, r + 1, lastCol);
+  r += 3;
 
   const initiatives = structure.ordered.filter(
     (i) => i.level === level && (visible(i.id) || structure.descendants(i.id).some((d) => visible(d.id))),
