@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** Near the limit (this share of it) the count is also spoken; earlier it would only be noise. */
 const SPEAK_FROM = 0.9;
@@ -29,7 +29,11 @@ export function characterCountAnnouncement(length: number, max: number): string 
 export function CharacterCount({ id, value, max }: { id: string; value: string; max: number }) {
   const length = value.length;
   const [spoken, setSpoken] = useState("");
+  // the text a page opens with is not news: speak only once the user has typed
+  const initial = useRef(length);
   useEffect(() => {
+    if (length === initial.current) return;
+    initial.current = -1;
     const timer = setTimeout(() => setSpoken(characterCountAnnouncement(length, max)), SPEAK_AFTER_MS);
     return () => clearTimeout(timer);
   }, [length, max]);
