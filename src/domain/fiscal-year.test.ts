@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  currentFiscalYear,
   type FiscalYearStyle,
   fiscalYearOf,
   fiscalYearRange,
@@ -9,6 +10,19 @@ import {
   parseFiscalYear,
   parseFiscalYearRange,
 } from "./fiscal-year";
+import { japanDayOf, startOfJapaneseDay } from "./japanese-date";
+
+/** Runs fn with the process in another time zone (Node reads TZ again when it changes). */
+function inTimeZone(tz: string, fn: () => void) {
+  const saved = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    fn();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
 
 describe("fiscalYearOf", () => {
   it.each([
@@ -25,9 +39,17 @@ describe("fiscalYearOf", () => {
     expect(fiscalYearOf(input)).toBe(expected);
   });
 
-  it("reads a Date in local time", () => {
-    expect(fiscalYearOf(new Date(2025, 2, 31, 23, 59))).toBe(2024);
-    expect(fiscalYearOf(new Date(2025, 3, 1, 0, 0))).toBe(2025);
+  it("reads a Date by its day in Japan, whatever the machine's time zone", () => {
+    for (const tz of ["UTC", "America/Los_Angeles", "Asia/Tokyo", "Pacific/Kiritimati"]) {
+      inTimeZone(tz, () => {
+        // 00:30 on 1 April in Japan, still 31 March in UTC
+        expect(fiscalYearOf(new Date("2025-03-31T15:30:00Z")), tz).toBe(2025);
+        expect(currentFiscalYear(new Date("2025-03-31T15:30:00Z")), tz).toBe(2025);
+        // 23:59 on 31 March in Japan, already 1 April further east
+        expect(fiscalYearOf(new Date("2025-03-31T14:59:00Z")), tz).toBe(2024);
+        expect(currentFiscalYear(new Date("2025-03-31T14:59:00Z")), tz).toBe(2024);
+      });
+    }
   });
 
   it.each(["", "not a date", "2025-13-01", "2025-02-30", "2023-02-29"])("rejects %j", (input) => {
@@ -204,8 +226,7 @@ describe("properties", () => {
         const iso = new Date(dayMs).toISOString().slice(0, 10);
         expect(iso >= start && iso <= end).toBe(true);
         expect(fiscalYearOf(iso)).toBe(fy);
-        const [y, m, d] = iso.split("-").map(Number);
-        expect(fiscalYearOf(new Date(y ?? 0, (m ?? 1) - 1, d ?? 1, 12))).toBe(fy);
+        expect(fiscalYearOf(new Date(startOfJapaneseDay(iso).getTime() + 12 * 3_600_000))).toBe(fy);
       }),
     );
   });
@@ -214,8 +235,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true }), (date) => {
         const fy = fiscalYearOf(date);
-        const pad = (n: number) => String(n).padStart(2, "0");
-        const iso = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+        const iso = japanDayOf(date);
         const { start, end } = fiscalYearRange(fy);
         expect(iso >= start && iso <= end).toBe(true);
         expect(fiscalYearOf(iso)).toBe(fy);

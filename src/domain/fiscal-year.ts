@@ -11,6 +11,8 @@
  * - Years before 1989 (平成元) have no era supported here and are shown as the plain western year ("1988年度").
  */
 
+import { type Era as CalendarEra, eraByName, eraYearText, japanDayOf, todayInJapan } from "./japanese-date";
+
 export type FiscalYearStyle = "long" | "short" | "withIso";
 
 export interface FiscalYearRange {
@@ -20,19 +22,15 @@ export interface FiscalYearRange {
   end: string;
 }
 
-interface Era {
-  name: "令和" | "平成";
-  /** letter used in the short style ("R6", "H30") */
-  letter: "R" | "H";
-  /** ISO year of era year 1 */
-  firstYear: number;
+/** An era as fiscal years use it: its name and letter ("R6", "H30") from the calendar's era table. */
+interface Era extends Pick<CalendarEra, "name" | "letter" | "firstYear"> {
   /** highest era year accepted when parsing (平成 ended in its 31st year) */
   maxEraYear: number;
 }
 
 // 令和 is the current era: it has no last year yet, so any year the formatter can write must parse back.
-const REIWA: Era = { name: "令和", letter: "R", firstYear: 2019, maxEraYear: 981 };
-const HEISEI: Era = { name: "平成", letter: "H", firstYear: 1989, maxEraYear: 31 };
+const REIWA: Era = { ...eraByName("令和"), maxEraYear: 981 };
+const HEISEI: Era = { ...eraByName("平成"), maxEraYear: 31 };
 
 // Western years outside this window are far more likely typos (or other numbers) than fiscal years.
 const MIN_WESTERN_YEAR = 1900;
@@ -56,7 +54,8 @@ function eraOf(fy: number): Era | null {
  *
  * A string is read by its leading "YYYY-MM-DD" as written, so "2025-04-01" and "2025-04-01T00:00:00+09:00" are both
  * FY 2025 regardless of the server's time zone (converting through UTC would move Japanese midnight to the previous
- * day). A Date is read in the local time zone, like every other calendar field of a Date.
+ * day). A Date (an instant) is read by its day in Japan, whatever the machine's time zone: 2025-03-31T15:30Z is
+ * already 1 April in Japan, FY 2025.
  */
 export function fiscalYearOf(date: Date | string): number {
   let year: number;
@@ -74,26 +73,24 @@ export function fiscalYearOf(date: Date | string): number {
     } else {
       const d = new Date(date);
       if (Number.isNaN(d.getTime())) throw new RangeError(`日付が正しくありません: ${date}`);
-      year = d.getFullYear();
-      month = d.getMonth() + 1;
+      return fiscalYearOf(japanDayOf(d));
     }
   } else {
     if (Number.isNaN(date.getTime())) throw new RangeError("日付が正しくありません");
-    year = date.getFullYear();
-    month = date.getMonth() + 1;
+    return fiscalYearOf(japanDayOf(date));
   }
   return month >= 4 ? year : year - 1;
+}
+
+/** The fiscal year of today in Japan: what "this year" means to the server, the CLI and the screens. */
+export function currentFiscalYear(now: Date = new Date()): number {
+  return fiscalYearOf(todayInJapan(now));
 }
 
 /** First and last day of a fiscal year as ISO dates (inclusive on both ends). */
 export function fiscalYearRange(fy: number): FiscalYearRange {
   assertFiscalYear(fy);
   return { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
-}
-
-/** "元" for era year 1 in the long forms, as official documents write it. */
-function eraYearText(eraYear: number): string {
-  return eraYear === 1 ? "元" : String(eraYear);
 }
 
 /**

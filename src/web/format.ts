@@ -1,4 +1,5 @@
-import { formatFiscalYear } from "../domain/fiscal-year";
+import { currentFiscalYear, formatFiscalYear } from "../domain/fiscal-year";
+import { formatJapaneseDate, formatJapaneseDateTime, todayInJapan } from "../domain/japanese-date";
 
 export { formatPercentage } from "../domain/summary";
 export { formatFiscalYear };
@@ -13,48 +14,28 @@ export function fyLabel(fy: number | null | undefined): string {
   }
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const eraDateFormat = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
-  timeZone: "Asia/Tokyo",
-  era: "long",
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-});
+/** "令和7年4月1日 10:23" in Japan time (one 和暦 style everywhere: src/domain/japanese-date.ts) */
+export const formatDateTime = (iso: string): string => formatJapaneseDateTime(iso);
 
-/** "2025/4/1 10:23" in Japan time */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d);
-}
-
-/** "令和7年4月1日" for an ISO date "2025-04-01" */
-export function formatEraDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!m) return isoDate;
-  // noon UTC stays on the same calendar day in Japan
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 3));
-  return eraDateFormat.format(d);
+/** "令和7年4月1日" for an ISO date "2025-04-01" (or an instant, by its day in Japan); "" for none */
+export function formatEraDate(value: string | null | undefined): string {
+  return value ? formatJapaneseDate(value) : "";
 }
 
 /** today as "YYYY-MM-DD" in Japan time */
-export function todayIso(): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date());
-  return parts;
-}
+export const todayIso = (): string => todayInJapan();
 
-/** The current fiscal year in Japan (April–March). */
-export function currentFiscalYear(): number {
-  const [y, m] = todayIso().split("-").map(Number);
-  return (m ?? 4) >= 4 ? (y ?? 2024) : (y ?? 2025) - 1;
+export { currentFiscalYear };
+
+/**
+ * Who did something, for people: the person's name. An actor without a user is shown by what it is: an operator
+ * command (recorded as "cli:<os user>") or the system (the demo data); "－" when nobody is recorded.
+ */
+export function personName(name: string | null | undefined, recorded: string | null | undefined): string {
+  if (name) return name;
+  if (!recorded) return "－";
+  if (recorded.startsWith("cli:")) return `運用コマンド（${recorded.slice(4)}）`;
+  return recorded === "system" ? "システム" : recorded;
 }
 
 export function joinNames(names: string[] | null | undefined): string {

@@ -178,7 +178,10 @@ export interface Sheet {
 export interface HistoryEntry {
   seq: number;
   at: string;
+  /** the login id as recorded ("cli:<os user>" for an operator command) */
   actor: string;
+  /** the person's name (null when there is no user: an operator command) */
+  actorName: string | null;
   action: string;
   actionLabel: string;
   changes: { field: string; label: string; before: unknown; after: unknown }[];
@@ -550,7 +553,10 @@ export interface Revision {
   label: string;
   status: "draft" | "approved";
   approvedAt: string | null;
+  /** the approver's login id as recorded */
   approvedBy: string | null;
+  /** the approver's name (null for an operator command) */
+  approvedByName: string | null;
   basedOn: { number: number; label: string } | null;
   createdAt: string | null;
   version: number;

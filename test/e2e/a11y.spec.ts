@@ -229,7 +229,8 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await dept.page.getByLabel(/^AA /).check();
     await dept.page.getByRole("button", { name: "一時保存" }).click();
     await visible(dept.page.getByLabel("目安と異なる評価とする理由"));
-    await visible(dept.page.getByRole("alert"));
+    // the sheet's error summary takes the focus (a focused region, not an alert read twice)
+    await visible(dept.page.getByRole("region", { name: "保存または提出できませんでした" }));
     found.push(...(await seriousViolations(dept.page, "評価表（指標と評価の目安）")));
     await dept.context.close();
 

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
@@ -74,6 +75,73 @@ describe("evaluation workflow in the browser", () => {
     expect(after.A).toBe((before.A ?? 0) + 1);
     await visible(office.page.getByText("評価済 1件中"));
     await office.context.close();
+    await dept.context.close();
+  });
+
+  it("a refused submission changes nothing; the error summary takes the focus and links to the fields; text fields count their characters", async () => {
+    const dept = await newPage(browser);
+    const page = dept.page;
+    await login(page, web.baseUrl, "shogai");
+    const planId = ((await (await page.request.get(`${web.baseUrl}/api/plans`)).json()) as { plans: { id: string }[] })
+      .plans[0]?.id;
+    const list = (await (
+      await page.request.get(`${web.baseUrl}/api/plans/${planId}/evaluations/2025/sheets?status=not_started`)
+    ).json()) as { sheets: { id: string; version: number }[] };
+    const sheet = list.sheets[0];
+    expect(sheet).toBeTruthy();
+    await page.goto(`${web.baseUrl}/sheets/${sheet?.id}`);
+    await visible(page.getByRole("heading", { level: 1, name: "事業別評価表（令和7年度）" }));
+    const history = async () => (await page.request.get(`${web.baseUrl}/api/sheets/${sheet?.id}/history`)).json();
+    const historyBefore = await history();
+
+    // the counter: what is typed against the schema's limit, read with the field (aria-describedby)
+    const results = page.getByLabel("計画事業の実績等（令和7年度）");
+    await results.fill("途中まで書いた実績");
+    const countId = `${await results.getAttribute("id")}-count`;
+    expect((await results.getAttribute("aria-describedby"))?.split(" ")).toContain(countId);
+    await expect.poll(() => page.locator(`[id="${countId}"]`).textContent()).toBe("9／20,000文字");
+    // the spoken part is a polite live region, silent far from the limit
+    const live = page.locator(`[id="${countId}"] + [aria-live="polite"]`);
+    expect(await live.count()).toBe(1);
+    await page.waitForTimeout(1200);
+    expect(await live.textContent()).toBe("");
+
+    await page.getByRole("button", { name: "提出", exact: true }).click();
+    const summary = await visible(page.locator(".error-summary"));
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary.textContent()).toContain("保存または提出できませんでした");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    // each message links to its field
+    await summary.getByRole("link", { name: "効果又は評価の理由を入力してください" }).click();
+    await expect
+      .poll(() => page.getByLabel("効果又は評価の理由").evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await summary.getByRole("link", { name: "評価を選んでください" }).click();
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe("radio");
+
+    // nothing was saved: still 未着手, same version, no history entry, the text only on screen
+    const stored = (await (await page.request.get(`${web.baseUrl}/api/sheets/${sheet?.id}`)).json()) as {
+      sheet: { status: string; version: number; results: string | null };
+    };
+    expect(stored.sheet).toMatchObject({ status: "not_started", version: sheet?.version, results: null });
+    expect(await history()).toEqual(historyBefore);
+    await visible(page.locator(".sheet-meta .status", { hasText: "未着手" }));
+    expect(await results.inputValue()).toBe("途中まで書いた実績");
+
+    // near the limit the count is spoken once typing pauses; over it the counter says by how much
+    const issues = page.getByLabel("今後の課題及び事業推進の方策");
+    const issuesCountId = `${await issues.getAttribute("id")}-count`;
+    const issuesCount = page.locator(`[id="${issuesCountId}"]`);
+    await issues.fill("あ".repeat(18_500));
+    await expect
+      .poll(() => page.locator(`[id="${issuesCountId}"] + [aria-live]`).textContent())
+      .toBe("あと1,500文字入力できます。");
+    await issues.fill("あ".repeat(20_003));
+    await expect.poll(() => issuesCount.textContent()).toBe("20,003／20,000文字（3文字多すぎます）");
+    expect(await issuesCount.getAttribute("class")).toContain("over");
     await dept.context.close();
   });
 

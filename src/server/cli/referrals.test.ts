@@ -42,6 +42,12 @@ describe("referrals CLI", () => {
       },
     ]);
     expect(res.stdout).not.toMatch(/架空 花子|カクウ|息子/);
+    // people read the text output: the due date in 和暦, like on screen (the JSON keeps ISO)
+    expect(res.json[0].referrals[0].dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const text = await runCli(env, "referrals", "--status", "overdue");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/\t期限 令和\d+年\d+月\d+日\t期限超過\t/);
+    expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const bad = await runCli(env, "referrals", "--status", "late", "--json");
     expect(bad.code).toBe(2);
     expect(bad.json.error).toMatch(/--status/);

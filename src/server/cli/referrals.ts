@@ -1,3 +1,4 @@
+import { formatJapaneseDate } from "../../domain/japanese-date.js";
 import type { Db } from "../db/client.js";
 import { municipalities } from "../db/schema/index.js";
 import { listReferralsQuery } from "../modules/referrals/schema.js";
@@ -35,7 +36,7 @@ export async function runReferrals(db: Db, opts: { status?: string; municipality
         r.id,
         r.statusLabel,
         r.urgency,
-        r.dueDate ?? "期限なし",
+        r.dueDate ? `期限 ${formatJapaneseDate(r.dueDate)}` : "期限なし",
         r.overdue ? "期限超過" : "",
         `${r.from} → ${r.to}`,
       ].join("\t"),

@@ -1,29 +1,84 @@
-import { useEffect, useRef } from "react";
+import { type RefObject, useEffect, useId, useRef } from "react";
 import { ApiError, errorMessage } from "../api";
+
+interface Props {
+  error: unknown;
+  title?: string | undefined;
+  /**
+   * Field name → id of the field's input. With it the alert is an error summary: each field message links to its
+   * field, and the summary takes the focus when it appears (a keyboard or screen reader user lands on it at once).
+   */
+  fieldTargets?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Moves to a field from the summary; a plain #hash would also be a navigation the unsaved-changes guard sees. */
+function focusField(targetId: string) {
+  const el = document.getElementById(targetId);
+  if (!el) return;
+  el.focus();
+  el.scrollIntoView?.({ block: "center" });
+}
 
 /**
  * The error of a failed request, read out by screen readers (role="alert") and scrolled into view, so it is
  * noticed even when the button that failed is far below. Field messages are listed here as a summary and also
  * shown next to their fields by the forms.
  */
-export function ErrorAlert({ error, title }: { error: unknown; title?: string | undefined }) {
-  const ref = useRef<HTMLDivElement>(null);
+export function ErrorAlert({ error, title, fieldTargets }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  const titleId = useId();
+  const summary = fieldTargets !== undefined;
   useEffect(() => {
-    if (error) ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
-  }, [error]);
+    if (!error) return;
+    if (summary) ref.current?.focus();
+    else ref.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [error, summary]);
   if (!error) return null;
   const fields = error instanceof ApiError ? error.fields : [];
+  const heading = title ? (
+    <p className="alert-title" id={titleId}>
+      {title}
+    </p>
+  ) : null;
+  const list = fields.length ? (
+    <ul>
+      {fields.map((f) => {
+        const target = fieldTargets?.[f.field];
+        return (
+          <li key={`${f.field}:${f.message}`}>
+            {target ? (
+              <a
+                href={`#${target}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  focusField(target);
+                }}
+              >
+                {f.message}
+              </a>
+            ) : (
+              f.message
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  ) : null;
+  if (summary) {
+    // focused, so it is read as it appears: role="alert" as well would read it twice
+    return (
+      <section className="alert error-summary" tabIndex={-1} ref={ref} aria-labelledby={title ? titleId : undefined}>
+        {heading}
+        <p>{errorMessage(error)}</p>
+        {list}
+      </section>
+    );
+  }
   return (
-    <div className="alert" role="alert" ref={ref}>
-      {title ? <p className="alert-title">{title}</p> : null}
+    <div className="alert" role="alert" ref={ref as RefObject<HTMLDivElement>}>
+      {heading}
       <p>{errorMessage(error)}</p>
-      {fields.length ? (
-        <ul>
-          {fields.map((f) => (
-            <li key={`${f.field}:${f.message}`}>{f.message}</li>
-          ))}
-        </ul>
-      ) : null}
+      {list}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { useId } from "react";
+import { SHEET_TEXT_MAX_LENGTH } from "../../domain/evaluation-sheet";
 import type { Sheet, SourceText, SuggestedGrade } from "../types";
+import { CharacterCount } from "./CharacterCount";
+import { FormattedText } from "./FormattedText";
 import { formatShare, IndicatorYearTable, tallyText } from "./Indicators";
 
 /** The source key of a sheet field in `sheet.source` (the importer stores the grade as gradeText). */
@@ -41,6 +44,8 @@ interface TextProps {
   sourceKey: string;
   /** a short explanation above the text box */
   hint?: string | undefined;
+  /** the text box's id (the error summary links to it); generated when absent */
+  id?: string | undefined;
 }
 
 function TextCell({
@@ -56,7 +61,10 @@ function TextCell({
 }: Omit<TextProps, "label"> & { id: string }) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [hint && editable ? hintId : null, error ? errorId : null].filter(Boolean).join(" ");
+  const countId = `${id}-count`;
+  const describedBy = [hint && editable ? hintId : null, error ? errorId : null, editable ? countId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <>
       {hint && editable ? (
@@ -71,6 +79,7 @@ function TextCell({
       ) : null}
       {editable ? (
         <textarea
+          className="no-print"
           id={id}
           value={value}
           onChange={(e) => onChange(e.target.value)}
@@ -79,10 +88,11 @@ function TextCell({
           aria-describedby={describedBy || undefined}
         />
       ) : (
-        <p className="readonly-text" id={id}>
-          {value || "－"}
-        </p>
+        <FormattedText className="readonly-text" id={id} text={value} />
       )}
+      {/* on paper the text is laid out (lists, paragraphs) like a read-only sheet, not as a text box */}
+      {editable ? <FormattedText className="readonly-text print-only" text={value} /> : null}
+      {editable ? <CharacterCount id={countId} value={value} max={SHEET_TEXT_MAX_LENGTH} /> : null}
       <SourceNote source={source} sourceKey={sourceKey} />
     </>
   );
@@ -90,7 +100,8 @@ function TextCell({
 
 /** One row of the 評価表: the heading cell on the left, the text on the right. */
 export function SheetTextRow(props: TextProps) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
   return (
     <div className="sheet-row">
       <div className="sheet-head">
@@ -104,7 +115,7 @@ export function SheetTextRow(props: TextProps) {
         )}
       </div>
       <div className="sheet-cell">
-        <TextCell id={id} {...props} />
+        <TextCell {...props} id={id} />
       </div>
     </div>
   );
@@ -117,6 +128,8 @@ interface PairPart {
   onChange: (v: string) => void;
   error?: string | undefined;
   sourceKey: string;
+  /** the text box's id (the error summary links to it) */
+  id: string;
 }
 
 /** 事業目標 with its 前期 and 後期 sub-rows, as on the official form. */
@@ -133,15 +146,14 @@ export function SheetTargetRow({
   editable: boolean;
   source: Sheet["source"];
 }) {
-  const id = useId();
   return (
     <div className="sheet-row">
       <div className="sheet-head">{heading}</div>
       <div className="sheet-cell">
-        {[first, second].map((part, i) => (
+        {[first, second].map((part) => (
           <div className="sheet-sub" key={part.label}>
             {editable ? (
-              <label htmlFor={`${id}-${i}`}>
+              <label htmlFor={part.id}>
                 <span className="visually-hidden">{heading} </span>
                 {part.label}
               </label>
@@ -150,7 +162,7 @@ export function SheetTargetRow({
             )}
             <div>
               <TextCell
-                id={`${id}-${i}`}
+                id={part.id}
                 value={part.value}
                 onChange={part.onChange}
                 editable={editable}

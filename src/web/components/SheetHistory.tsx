@@ -1,12 +1,16 @@
 import { useId } from "react";
-import { formatDateTime } from "../format";
+import { formatDateTime, personName } from "../format";
 import { useSheetHistory } from "../queries";
+import { FormattedText } from "./FormattedText";
 import { Loading, QueryError } from "./Status";
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "（空欄）";
-  if (typeof v === "string") return v;
-  return JSON.stringify(v);
+const EMPTY = "（空欄）";
+
+/** A value before or after a change: text laid out with its lists and paragraphs, anything else as JSON. */
+function Value({ v }: { v: unknown }) {
+  if (v === null || v === undefined || v === "") return <>{EMPTY}</>;
+  if (typeof v === "string") return <FormattedText text={v} empty={EMPTY} />;
+  return <>{JSON.stringify(v)}</>;
 }
 
 /** 変更履歴: who did what and when, with each field's value before and after. */
@@ -24,7 +28,7 @@ export function SheetHistory({ sheetId }: { sheetId: string }) {
           {[...history.data].reverse().map((h) => (
             <li key={h.seq}>
               <p>
-                <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{h.actor}
+                <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{personName(h.actorName, h.actor)}
               </p>
               {h.changes.length ? (
                 <div className="table-wrap">
@@ -43,8 +47,12 @@ export function SheetHistory({ sheetId }: { sheetId: string }) {
                       {h.changes.map((c) => (
                         <tr key={c.field}>
                           <th scope="row">{c.label}</th>
-                          <td className="change-value">{show(c.before)}</td>
-                          <td className="change-value">{show(c.after)}</td>
+                          <td className="change-value">
+                            <Value v={c.before} />
+                          </td>
+                          <td className="change-value">
+                            <Value v={c.after} />
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -17,6 +17,7 @@ import {
 } from "../components/Indicators";
 import { Pager } from "../components/Pager";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
+import { PrintMeta } from "../components/PrintMeta";
 import { Loading, QueryError } from "../components/Status";
 import { readAsText, TargetForm } from "../components/TargetForm";
 import { usePageTitle } from "../components/usePageTitle";
@@ -410,6 +411,10 @@ function IndicatorListView({
   return (
     <>
       <h2>{list.fiscalYearLabel}の指標</h2>
+      <PrintMeta
+        scope={`${list.fiscalYearLabel}の指標（見られる範囲）`}
+        status={`実績の入力 ${list.counts.indicators - list.counts.noActual}件／${list.counts.indicators}件`}
+      />
       <p>
         {tallyText(list.counts)}。判定できる指標のうち達成の割合: <strong>{formatShare(list.counts)}</strong>
       </p>

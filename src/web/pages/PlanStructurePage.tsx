@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { buildTree, type TreeNode } from "../../server/modules/plans/tree";
 import { api, errorMessage } from "../api";
 import { ItemMarks } from "../components/Badges";
+import { FormattedText } from "../components/FormattedText";
 import { ItemDialog } from "../components/ItemDialog";
 import { RelistDialog } from "../components/RelistDialog";
 import { Loading, QueryError } from "../components/Status";
@@ -139,7 +140,7 @@ export function PlanStructurePage() {
                         {item.title}
                         {row.relisted ? <span className="badge relisted">（再掲）</span> : null}
                       </span>
-                      {isLeaf && item.summary ? <span className="small muted">{item.summary}</span> : null}
+                      {isLeaf && item.summary ? <FormattedText className="small muted" text={item.summary} /> : null}
                     </td>
                     <td className="nowrap">
                       <ItemMarks isNew={item.isNew} isPriority={item.isPriority} />

@@ -1,28 +1,26 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { diffStatus } from "../../domain/print-meta";
 import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { FormattedText } from "../components/FormattedText";
 import { SelectField, TextField } from "../components/FormField";
 import { PlanPicker } from "../components/PlanPeriodPicker";
+import { PrintMeta } from "../components/PrintMeta";
 import { StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
-import { formatEraDate, fyLabel } from "../format";
+import { formatEraDate, fyLabel, personName } from "../format";
 import { isPlanOffice, keys, useDiff, useRevisions, useSession } from "../queries";
 import type { DiffSide, DiffSummary, PlanDiff, Revision, RevisionList } from "../types";
 
 const route = getRouteApi("/revisions");
 
 /** "令和8年11月24日" for an ISO timestamp, as the day in Japan. */
-function eraDay(iso: string | null): string {
-  if (!iso) return "－";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return formatEraDate(new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(d));
-}
+const eraDay = (iso: string | null): string => (iso ? formatEraDate(iso) : "－");
 
 const STATUS_LABELS: Record<Revision["status"], string> = { draft: "案", approved: "承認済" };
 
@@ -104,7 +102,7 @@ function RevisionTable({ planId, list, office }: { planId: string; list: Revisio
                     {list.current === r.number ? <span className="small"> 現行</span> : null}
                   </td>
                   <td className="nowrap">{eraDay(r.approvedAt)}</td>
-                  <td>{r.approvedBy ?? "－"}</td>
+                  <td>{personName(r.approvedByName, r.approvedBy)}</td>
                   <td>{r.basedOn ? `第${r.basedOn.number}版 ${r.basedOn.label}` : "－"}</td>
                   <td>
                     {r.evaluationFiscalYears.length ? r.evaluationFiscalYears.map((y) => fyLabel(y)).join("、") : "－"}
@@ -463,6 +461,7 @@ function DiffView({ diff }: { diff: PlanDiff }) {
       <p>
         {sideText(diff.from)} → {sideText(diff.to)}
       </p>
+      <PrintMeta status={diffStatus([diff.from, diff.to])} />
       <div className="table-wrap">
         <table className="data diff-summary">
           <caption>変更の件数</caption>
@@ -509,10 +508,12 @@ function DiffView({ diff }: { diff: PlanDiff }) {
                   <td className="nowrap">{r[1]}</td>
                   <td>{r[2]}</td>
                   <td>{r[3]}</td>
-                  <td className="change-value before">{r[4]}</td>
+                  <td className="change-value before">
+                    <FormattedText text={r[4]} empty="" />
+                  </td>
                   <td className="change-value after">
                     {r[4] && r[5] ? <span className="visually-hidden">変更後: </span> : null}
-                    {r[5]}
+                    <FormattedText text={r[5]} empty="" />
                   </td>
                 </tr>
               ))}

@@ -1,9 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useBlocker } from "@tanstack/react-router";
 import { useId, useState } from "react";
+import { RETURN_COMMENT_MAX_LENGTH } from "../../domain/evaluation-sheet";
 import { ApiError, api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
+import { CharacterCount } from "../components/CharacterCount";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { FormattedText } from "../components/FormattedText";
+import { PrintMeta } from "../components/PrintMeta";
 import { GradeSuggestion, SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
 import { SheetHistory } from "../components/SheetHistory";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
@@ -14,6 +18,10 @@ import { isPlanOffice, keys, useSession, useSheet } from "../queries";
 import type { Sheet, SheetTextField, SuggestedGrade } from "../types";
 
 const route = getRouteApi("/sheets/$sheetId");
+
+/** Stable ids of the sheet's inputs: the error summary links each field message to its input. */
+const fieldId = (field: string) => `sheet-field-${field}`;
+const GRADE_ID = fieldId("grade");
 
 type Draft = Record<SheetTextField, string> & { grade: string; gradeOverrideReason: string };
 
@@ -77,6 +85,11 @@ function SheetEditor({ initial }: { initial: Sheet }) {
   };
   const fields = fieldErrorMap(error);
   const editable = current.editable;
+  const fieldTargets: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(labels).map((k) => [k, fieldId(k)])),
+    grade: `${GRADE_ID}-${current.gradeScale[0]?.code ?? ""}`,
+    comment: commentId,
+  };
   const canSubmit =
     editable && session.data?.user.role !== "viewer" && ["not_started", "draft", "returned"].includes(current.status);
   const canAccept = office && current.status === "submitted";
@@ -129,22 +142,13 @@ function SheetEditor({ initial }: { initial: Sheet }) {
       await applied(r.sheet, "一時保存しました。");
     });
 
+  // the fields on screen go with the submission: the server checks and saves them with it, or changes nothing
   const submit = () =>
     run(async () => {
-      let base = current;
-      if (dirty || current.status === "not_started") {
-        const saved = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}`, {
-          method: "PUT",
-          body: body(),
-          version: current.version,
-        });
-        base = saved.sheet;
-        setCurrent(base);
-        setDraft(draftOf(base));
-      }
       const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}/submit`, {
         method: "POST",
-        version: base.version,
+        body: body(),
+        version: current.version,
       });
       await applied(r.sheet, "提出しました。計画所管課の確認を待っています。");
     });
@@ -195,6 +199,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
   const textRow = (k: SheetTextField) => (
     <SheetTextRow
       key={k}
+      id={fieldId(k)}
       label={labels[k]}
       value={draft[k]}
       onChange={setField(k)}
@@ -222,6 +227,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         </Link>
       </p>
       <h1>事業別評価表（{current.fiscalYearLabel}）</h1>
+      <PrintMeta status={current.statusLabel} />
       <p className="lead">{current.planTitle}</p>
       <div className="sheet-meta">
         <span>
@@ -251,6 +257,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         <ErrorAlert
           error={error}
           title={error instanceof ApiError && error.status === 400 ? "保存または提出できませんでした" : undefined}
+          fieldTargets={fieldTargets}
         />
       )}
       <KeptText entries={kept} onDismiss={() => setKept([])} />
@@ -282,7 +289,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         <div className="sheet-row">
           <div className="sheet-head">事業概要</div>
           <div className="sheet-cell">
-            <p className="readonly-text">{item?.summary ?? "－"}</p>
+            <FormattedText className="readonly-text" text={item?.summary} />
             <SourceNote source={current.source} sourceKey="overview" />
           </div>
         </div>
@@ -296,6 +303,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
             onChange: setField("targetFirst"),
             error: fields.targetFirst,
             sourceKey: "targetFirst",
+            id: fieldId("targetFirst"),
           }}
           second={{
             label: "後期",
@@ -304,12 +312,14 @@ function SheetEditor({ initial }: { initial: Sheet }) {
             onChange: setField("targetSecond"),
             error: fields.targetSecond,
             sourceKey: "targetSecond",
+            id: fieldId("targetSecond"),
           }}
           editable={editable}
           source={current.source}
         />
         {textRow("results")}
         <GradeRow
+          id={GRADE_ID}
           scale={current.gradeScale}
           value={draft.grade}
           onChange={setField("grade")}
@@ -320,6 +330,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
         />
         {showOverride ? (
           <SheetTextRow
+            id={fieldId("gradeOverrideReason")}
             label={labels.gradeOverrideReason}
             value={draft.gradeOverrideReason}
             onChange={setField("gradeOverrideReason")}
@@ -384,8 +395,11 @@ function SheetEditor({ initial }: { initial: Sheet }) {
                   onChange={(e) => setComment(e.target.value)}
                   aria-required
                   aria-invalid={fields.comment ? true : undefined}
-                  aria-describedby={fields.comment ? commentErrorId : undefined}
+                  aria-describedby={[fields.comment ? commentErrorId : null, `${commentId}-count`]
+                    .filter(Boolean)
+                    .join(" ")}
                 />
+                <CharacterCount id={`${commentId}-count`} value={comment} max={RETURN_COMMENT_MAX_LENGTH} />
               </div>
               <div className="page-actions">
                 <button type="button" className="button danger" onClick={sendBack} disabled={busy}>
@@ -409,6 +423,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
 }
 
 function GradeRow({
+  id,
   scale,
   value,
   onChange,
@@ -417,6 +432,8 @@ function GradeRow({
   source,
   suggestion,
 }: {
+  /** prefix of the radio buttons' ids (the error summary links to the first) */
+  id: string;
   scale: Sheet["gradeScale"];
   value: string;
   onChange: (v: string) => void;
@@ -426,7 +443,6 @@ function GradeRow({
   /** the indicators' suggestion, shown next to the grade (null: the sheet has no indicators) */
   suggestion: SuggestedGrade | null;
 }) {
-  const id = useId();
   const chosen = scale.find((g) => g.code === value);
   const suggestionId = `${id}-suggestion`;
   if (!editable) {

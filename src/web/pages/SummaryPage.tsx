@@ -1,7 +1,9 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { useCallback, useMemo } from "react";
+import { SUMMARY_SCOPE, summaryStatus } from "../../domain/print-meta";
 import { Checkbox, SelectField } from "../components/FormField";
 import { PlanYearPicker } from "../components/PlanYearPicker";
+import { PrintMeta } from "../components/PrintMeta";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatPercentage, fyLabel, joinNames } from "../format";
@@ -105,7 +107,12 @@ export function SummaryPage() {
 
       {summary.isPending && summary.fetchStatus !== "idle" ? <Loading /> : null}
       {summary.error ? <QueryError error={summary.error} /> : null}
-      {summary.data ? <SummaryTable summary={summary.data} /> : null}
+      {summary.data ? (
+        <>
+          <PrintMeta scope={SUMMARY_SCOPE} status={summaryStatus(summary.data.total)} />
+          <SummaryTable summary={summary.data} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { api } from "../api";
+import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
 import { birthLabel, personLabel } from "./components";
@@ -180,7 +181,7 @@ function RegisterPerson({
         body: {
           nameKanji: nameKanji || null,
           nameKana,
-          dateOfBirth: dateOfBirth || null,
+          dateOfBirth: typedDay("dateOfBirth", dateOfBirth),
           address: address || null,
           phone: phone || null,
         },
@@ -220,13 +221,7 @@ function RegisterPerson({
             autoComplete="off"
             error={fields.nameKana}
           />
-          <TextField
-            label="生年月日"
-            type="date"
-            value={dateOfBirth}
-            onChange={setDateOfBirth}
-            error={fields.dateOfBirth}
-          />
+          <EraDateField label="生年月日" value={dateOfBirth} onChange={setDateOfBirth} error={fields.dateOfBirth} />
         </div>
         <div className="form-row">
           <TextField

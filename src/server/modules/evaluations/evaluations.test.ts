@@ -30,6 +30,10 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The 令和7年度 sheets of a department that nobody has touched yet (other tests write to korei's). */
+const notStarted = async (client: ApiClient): Promise<Row[]> =>
+  (await client.get(`/api/plans/${planId}/evaluations/2025/sheets?status=not_started`)).body.sheets;
+
 const summaryTotal = async (fy: number) =>
   (await office.get(`/api/plans/${planId}/summary?fiscalYear=${fy}`)).body.summary.total;
 
@@ -125,6 +129,59 @@ describe("evaluation sheets", () => {
     expect(after.ungraded).toBe(before.ungraded - 1);
   });
 
+  it("a refused submission changes nothing: status, fields, version and history stay as they were", async () => {
+    const s = (await notStarted(shogai))[0] as Row;
+    const before = (await shogai.get(`/api/sheets/${s.id}`)).body.sheet;
+    const historyBefore = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    // the fields on screen come with the submission; the grade and reason are missing
+    const refused = await shogai.post(
+      `/api/sheets/${s.id}/submit`,
+      { results: "途中まで書いた実績", issues: "課題" },
+      ifMatch(before.version),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["grade", "reason"]);
+    const after = (await shogai.get(`/api/sheets/${s.id}`)).body.sheet;
+    expect(after).toMatchObject({ status: "not_started", version: before.version, results: before.results });
+    expect(after.issues).toBe(before.issues);
+    expect((await shogai.get(`/api/sheets/${s.id}/history`)).body.history).toEqual(historyBefore);
+    // a grade outside the scale is refused the same way
+    const badGrade = await shogai.post(
+      `/api/sheets/${s.id}/submit`,
+      { results: "実績", grade: "Z", reason: "理由" },
+      ifMatch(before.version),
+    );
+    expect(badGrade.status).toBe(400);
+    expect((await shogai.get(`/api/sheets/${s.id}`)).body.sheet.version).toBe(before.version);
+  });
+
+  it("saves the fields and submits them in one step, as one history entry", async () => {
+    const s = (await notStarted(shogai))[1] as Row;
+    const historyBefore = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    const res = await shogai.post(
+      `/api/sheets/${s.id}/submit`,
+      { results: "一度に提出した実績", grade: "B", reason: "一度に提出した理由" },
+      ifMatch(s.version),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.sheet).toMatchObject({
+      status: "submitted",
+      version: s.version + 1,
+      results: "一度に提出した実績",
+      grade: "B",
+      reason: "一度に提出した理由",
+    });
+    const history = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    expect(history).toHaveLength(historyBefore.length + 1);
+    expect(history.at(-1).action).toBe("submit");
+    expect(
+      history
+        .at(-1)
+        .changes.map((c: { field: string }) => c.field)
+        .sort(),
+    ).toEqual(["grade", "reason", "results", "status"].sort());
+  });
+
   it("returns a sheet with a comment, and keeps who/when/before/after as history", async () => {
     const s = (await office.get(`/api/plans/${planId}/evaluations/2025/sheets?status=submitted`)).body.sheets[0] as Row;
     const missing = await office.post(`/api/sheets/${s.id}/return`, {}, ifMatch(s.version));
@@ -138,7 +195,15 @@ describe("evaluation sheets", () => {
     expect(returned.body.sheet).toMatchObject({ status: "returned", reviewComment: "実績の数値を追記してください" });
     const history = (await office.get(`/api/sheets/${s.id}/history`)).body.history;
     const last = history.at(-1);
-    expect(last).toMatchObject({ actor: "keikaku", action: "return", actionLabel: "差戻し" });
+    // people are shown by name; the login id stays as recorded
+    expect(last).toMatchObject({
+      actor: "keikaku",
+      actorName: "計画 花子（福祉政策課）",
+      action: "return",
+      actionLabel: "差戻し",
+    });
+    // the demo data was written by the system, which has no name
+    expect(history[0]).toMatchObject({ actor: "system", actorName: null });
     expect(last.changes).toEqual(
       expect.arrayContaining([
         { field: "status", label: "状態", before: "提出済", after: "差戻し" },

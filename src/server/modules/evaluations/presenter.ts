@@ -104,8 +104,11 @@ export const SHEET_ACTION_LABELS: Record<string, string> = {
   create: "作成",
 };
 
-/** The sheet's history: who, when, and each field's value before and after. */
-export function presentSheetHistory(entries: AuditRow[]) {
+/**
+ * The sheet's history: who, when, and each field's value before and after. `names` are the display names of the
+ * actors (by user id): people are shown by name; an operator command, which has no user, by its recorded label.
+ */
+export function presentSheetHistory(entries: AuditRow[], names: ReadonlyMap<string, string> = new Map()) {
   return entries.map((e) => {
     const before = (e.before ?? {}) as Record<string, unknown>;
     const after = (e.after ?? {}) as Record<string, unknown>;
@@ -129,6 +132,7 @@ export function presentSheetHistory(entries: AuditRow[]) {
       seq: e.seq,
       at: e.at.toISOString(),
       actor: e.actorLabel,
+      actorName: (e.actorUserId && names.get(e.actorUserId)) || null,
       action: e.action,
       actionLabel: SHEET_ACTION_LABELS[e.action] ?? e.action,
       changes,

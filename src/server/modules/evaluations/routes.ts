@@ -54,19 +54,25 @@ export function evaluationRoutes(app: FastifyInstance, db: Db) {
     return { sheet };
   });
 
-  for (const [path, run] of [
-    ["submit", service.submitSheet],
-    ["accept", service.acceptSheet],
-  ] as const) {
-    app.post(`/api/sheets/:sheetId/${path}`, async (request, reply) => {
-      const auth = requireAuth(request);
-      const { sheetId } = parseInput(sheetParams, request.params);
-      const version = expectedVersion(request);
-      const sheet = await run(db, auth, request.ip, sheetId, version);
-      setVersionTag(reply, sheet.version);
-      return { sheet };
-    });
-  }
+  // the fields on screen come with the submission (optional): checked and saved with it, or nothing is saved
+  app.post("/api/sheets/:sheetId/submit", async (request, reply) => {
+    const auth = requireAuth(request);
+    const { sheetId } = parseInput(sheetParams, request.params);
+    const input = parseInput(sheetFieldsSchema, request.body ?? {});
+    const version = expectedVersion(request);
+    const sheet = await service.submitSheet(db, auth, request.ip, sheetId, version, input);
+    setVersionTag(reply, sheet.version);
+    return { sheet };
+  });
+
+  app.post("/api/sheets/:sheetId/accept", async (request, reply) => {
+    const auth = requireAuth(request);
+    const { sheetId } = parseInput(sheetParams, request.params);
+    const version = expectedVersion(request);
+    const sheet = await service.acceptSheet(db, auth, request.ip, sheetId, version);
+    setVersionTag(reply, sheet.version);
+    return { sheet };
+  });
 
   app.post("/api/sheets/:sheetId/return", async (request, reply) => {
     const auth = requireAuth(request);

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { RETURN_COMMENT_MAX_LENGTH, SHEET_TEXT_MAX_LENGTH, tooLongMessage } from "../../../domain/evaluation-sheet.js";
 import { parseFiscalYear } from "../../../domain/fiscal-year.js";
 
 const longText = (label: string) =>
   z
     .string()
-    .max(20_000, `${label}は20000文字以内で入力してください`)
+    .max(SHEET_TEXT_MAX_LENGTH, tooLongMessage(label, SHEET_TEXT_MAX_LENGTH))
     .nullable()
     .optional()
     .transform((v) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v));
@@ -61,7 +62,7 @@ export const returnSheetSchema = z.strictObject({
     .string()
     .trim()
     .min(1, "差し戻しの理由を入力してください")
-    .max(2000, "理由は2000文字以内で入力してください"),
+    .max(RETURN_COMMENT_MAX_LENGTH, tooLongMessage("理由", RETURN_COMMENT_MAX_LENGTH)),
 });
 
 export const sheetListQuery = z.object({

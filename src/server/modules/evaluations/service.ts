@@ -10,6 +10,7 @@ import { loadPlanOr404 } from "../plans/service.js";
 import { frozenItemDepartments, frozenItems } from "../revisions/frozen-views.js";
 import { resolveStructure } from "../revisions/in-force.js";
 import { ensureBaseline } from "../revisions/service.js";
+import * as usersRepo from "../users/repository.js";
 import { presentSheet, presentSheetHistory, presentSheetListRow, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput, type SheetStatus } from "./schema.js";
@@ -239,6 +240,33 @@ function snapshot(s: repo.SheetRow) {
   return out;
 }
 
+/**
+ * The sheet's fields as this input would leave them (only fields present in the input change), checked against
+ * the plan's grade scale and the indicators' suggestion. Throws before anything is written.
+ */
+function fieldValues(
+  input: Partial<SheetFieldsInput>,
+  sheet: repo.SheetRow,
+  plan: plansRepo.PlanRow,
+  suggestion: Suggestion,
+): Partial<repo.SheetRow> {
+  checkGrade(input.grade, plan.gradeScale);
+  const values: Partial<repo.SheetRow> = {};
+  for (const f of SHEET_FIELDS) {
+    const v = input[f];
+    if (v !== undefined) values[f] = v;
+  }
+  if (input.gradeOverrideReason !== undefined) values.gradeOverrideReason = input.gradeOverrideReason;
+  if (input.grade !== undefined || input.gradeOverrideReason !== undefined) {
+    const grade = input.grade !== undefined ? input.grade : sheet.grade;
+    const reason = input.gradeOverrideReason !== undefined ? input.gradeOverrideReason : sheet.gradeOverrideReason;
+    checkOverrideReason(grade, suggestion, reason);
+    // a grade that agrees with the suggestion needs no reason: an earlier one would only mislead
+    if (grade && grade === suggestion.grade) values.gradeOverrideReason = null;
+  }
+  return values;
+}
+
 export function saveSheet(
   db: Db,
   auth: AuthContext,
@@ -258,20 +286,7 @@ export function saveSheet(
       if (!canEdit(auth, sheet.status as SheetStatus)) {
         throw new AppError(409, "locked", "提出済みの評価表は編集できません。計画所管課に差し戻しを依頼してください。");
       }
-      checkGrade(input.grade, plan.gradeScale);
-      const values: Partial<repo.SheetRow> = {};
-      for (const f of SHEET_FIELDS) {
-        const v = input[f];
-        if (v !== undefined) values[f] = v;
-      }
-      if (input.gradeOverrideReason !== undefined) values.gradeOverrideReason = input.gradeOverrideReason;
-      if (input.grade !== undefined || input.gradeOverrideReason !== undefined) {
-        const grade = input.grade !== undefined ? input.grade : sheet.grade;
-        const reason = input.gradeOverrideReason !== undefined ? input.gradeOverrideReason : sheet.gradeOverrideReason;
-        checkOverrideReason(grade, suggestion, reason);
-        // a grade that agrees with the suggestion needs no reason: an earlier one would only mislead
-        if (grade && grade === suggestion.grade) values.gradeOverrideReason = null;
-      }
+      const values = fieldValues(input, sheet, plan, suggestion);
       if (sheet.status === "not_started") values.status = "draft";
       return values;
     },
@@ -279,7 +294,18 @@ export function saveSheet(
   );
 }
 
-export function submitSheet(db: Db, auth: AuthContext, ip: string, sheetId: string, version: number) {
+/**
+ * Submit, with the fields on screen (if any) saved in the same step: the fields and the submission are checked
+ * together and written in one transaction, so a refused submission leaves the sheet exactly as it was.
+ */
+export function submitSheet(
+  db: Db,
+  auth: AuthContext,
+  ip: string,
+  sheetId: string,
+  version: number,
+  input: Partial<SheetFieldsInput> = {},
+) {
   return changeSheet(
     db,
     auth,
@@ -287,17 +313,19 @@ export function submitSheet(db: Db, auth: AuthContext, ip: string, sheetId: stri
     sheetId,
     version,
     "submit",
-    (sheet, _plan, suggestion) => {
+    (sheet, plan, suggestion) => {
       if (sheet.status === "submitted" || sheet.status === "accepted")
         throw conflict("この評価表は既に提出されています");
+      const values = fieldValues(input, sheet, plan, suggestion);
+      const merged = { ...sheet, ...values };
       const missing: { field: string; message: string }[] = [];
-      if (!sheet.results) missing.push({ field: "results", message: "計画事業の実績等を入力してください" });
-      if (!sheet.grade) missing.push({ field: "grade", message: "評価を選んでください" });
-      if (!sheet.reason) missing.push({ field: "reason", message: "効果又は評価の理由を入力してください" });
+      if (!merged.results) missing.push({ field: "results", message: "計画事業の実績等を入力してください" });
+      if (!merged.grade) missing.push({ field: "grade", message: "評価を選んでください" });
+      if (!merged.reason) missing.push({ field: "reason", message: "効果又は評価の理由を入力してください" });
       if (missing.length) throw new ValidationError(missing);
       // actuals entered since the grade was saved may have changed the suggestion
-      checkOverrideReason(sheet.grade, suggestion, sheet.gradeOverrideReason);
-      return { status: "submitted", submittedAt: new Date() };
+      checkOverrideReason(merged.grade, suggestion, merged.gradeOverrideReason);
+      return { ...values, status: "submitted", submittedAt: new Date() };
     },
     (depts) => policies.editSheet(auth, depts),
   );
@@ -347,5 +375,6 @@ export async function sheetHistory(db: Executor, auth: AuthContext, sheetId: str
   const { itemDepartmentIds } = await loadSheetForCaller(db, auth, sheetId);
   policies.readSheet(auth, itemDepartmentIds);
   const entries = await listAuditForEntity(db, auth.municipalityId, "evaluation_sheet", sheetId);
-  return presentSheetHistory(entries);
+  const actorIds = [...new Set(entries.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  return presentSheetHistory(entries, await usersRepo.displayNamesOf(db, auth.municipalityId, actorIds));
 }

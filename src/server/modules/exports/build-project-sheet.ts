@@ -5,12 +5,16 @@
  */
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { printMetaLine } from "../../../domain/print-meta.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { GradeDef } from "../../db/schema/plans.js";
 import type { SheetRow } from "../evaluations/repository.js";
+import { SHEET_STATUS_LABELS, type SheetStatus } from "../evaluations/schema.js";
 import type { ItemRow } from "../plans/repository.js";
 import {
   BORDER,
   EDITABLE_FILL,
+  exportedText,
   FIELD_ROWS,
   FONT_NAME,
   gradeText,
@@ -30,6 +34,8 @@ export interface ProjectSheetInput {
   item: Pick<ItemRow, "code" | "title" | "summary" | "isNew" | "isPriority">;
   sheet: SheetRow;
   departmentNames: string[];
+  /** when the workbook was written: printed with the sheet's state in the page header */
+  createdAt: Date;
 }
 
 /** Excel's list validation takes at most 255 characters, and a comma would split an entry. */
@@ -45,6 +51,9 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
   const ws = wb.addWorksheet(name);
   ws.columns = PROJECT_COLUMN_WIDTHS.map((width) => ({ width }));
   setA4Landscape(ws);
+  // the form's rows are read back by position and label, so 作成日 and the state go in the printed page header
+  const status = SHEET_STATUS_LABELS[sheet.status as SheetStatus] ?? sheet.status;
+  ws.headerFooter.oddHeader = `&R&9${printMetaLine({ createdAt: input.createdAt, status }).replaceAll("&", "&&")}`;
 
   const font = { name: FONT_NAME, size: 10 };
   const labelCell = (cell: ExcelJS.Cell, text: string) => {
@@ -85,9 +94,10 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
   // 3: 事業概要 (an item field: shown for context, not imported)
   labelCell(ws.getCell(3, 1), "事業概要");
   ws.mergeCells(3, 1, 3, 2);
-  valueCell(ws.getCell(3, VALUE_COLUMN), item.summary, false);
+  const summary = item.summary === null ? null : plainTextOf(item.summary);
+  valueCell(ws.getCell(3, VALUE_COLUMN), summary, false);
   ws.mergeCells(3, VALUE_COLUMN, 3, LAST_COLUMN);
-  ws.getRow(3).height = rowHeightFor(item.summary, VALUE_WIDTH);
+  ws.getRow(3).height = rowHeightFor(summary, VALUE_WIDTH);
 
   // 4–10: the sheet's own fields, in form order
   let r = 4;
@@ -99,7 +109,7 @@ export function buildProjectSheet(wb: ExcelJS.Workbook, name: string, input: Pro
             const g = input.gradeScale.find((x) => x.code === sheet.grade);
             return g ? gradeText(g) : sheet.grade;
           })()
-        : sheet[def.field];
+        : exportedText(def.field, sheet[def.field]);
     if (def.sub) {
       if (targetStart === null) {
         targetStart = r;

@@ -4,13 +4,27 @@
  */
 import type ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { printMetaLine, SUMMARY_SCOPE, summaryStatus } from "../../../domain/print-meta.js";
 import type { PlanRow } from "../plans/repository.js";
 import type { SummaryDto } from "../summaries/service.js";
-import { BORDER, FONT_NAME, HEADING_FILL, LABEL_FILL, SUMMARY_SHEET, setA4Landscape } from "./workbook-layout.js";
+import {
+  BORDER,
+  FONT_NAME,
+  HEADING_FILL,
+  LABEL_FILL,
+  rowHeightFor,
+  rowHeightOf,
+  SUMMARY_SHEET,
+  setA4Landscape,
+} from "./workbook-layout.js";
 
-const HEADER_ROWS = 3; // title, header, sub-header
+// title, 作成日 and state, header, sub-header
+const META_ROW = 2;
+const HEAD = 3;
+const SUB = 4;
+const HEADER_ROWS = 4;
 
-export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: SummaryDto) {
+export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: SummaryDto, createdAt: Date) {
   const ws = wb.addWorksheet(SUMMARY_SHEET, { views: [{ state: "frozen", ySplit: HEADER_ROWS }] });
   const scale = summary.plan.gradeScale;
   const firstGradeCol = 5;
@@ -18,17 +32,13 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
   const deptCol = ungradedCol + 1;
   const codes = new Set(scale.map((g) => g.code));
 
-  ws.columns = [
-    { width: 9 },
-    { width: 46 },
-    { width: 4.5 },
-    { width: 4.5 },
-    ...scale.map(() => ({ width: 6.5 })),
-    { width: 7.5 },
-    { width: 30 },
-  ];
+  const widths = [9, 46, 4.5, 4.5, ...scale.map(() => 6.5), 7.5, 30];
+  ws.columns = widths.map((width) => ({ width }));
+  const TITLE_WIDTH = widths[1] ?? 46;
+  const DEPT_WIDTH = widths[deptCol - 1] ?? 30;
+  const FULL_WIDTH = widths.reduce((a, b) => a + b, 0);
   ws.properties.defaultRowHeight = 18;
-  setA4Landscape(ws, `2:${HEADER_ROWS}`);
+  setA4Landscape(ws, `${HEAD}:${SUB}`);
 
   const period = formatFiscalYearRange(plan.startFiscalYear, plan.endFiscalYear);
   const title = `${plan.title}（${period}）事業別評価総括表 ${formatFiscalYear(summary.fiscalYear)}`;
@@ -36,27 +46,34 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
   ws.mergeCells(1, 1, 1, deptCol);
   ws.getCell(1, 1).font = { name: FONT_NAME, size: 13, bold: true };
   ws.getRow(1).height = 26;
+  // when this copy was made and what it counts, as on the printed screen
+  const meta = printMetaLine({ createdAt, scope: SUMMARY_SCOPE, status: summaryStatus(summary.total) });
+  ws.getCell(META_ROW, 1).value = meta;
+  ws.mergeCells(META_ROW, 1, META_ROW, deptCol);
+  ws.getCell(META_ROW, 1).font = { name: FONT_NAME, size: 9 };
+  ws.getCell(META_ROW, 1).alignment = { vertical: "middle", wrapText: true };
+  ws.getRow(META_ROW).height = rowHeightFor(meta, FULL_WIDTH, 1, 9);
 
   // Header: 番号, 事業名, 種別 (新, 重), 評価 (one column per grade), 未評価, 所管名
   const header = (row: number, col: number, value: string) => {
     ws.getCell(row, col).value = value;
   };
-  header(2, 1, "番号");
-  header(2, 2, "事業名");
-  header(2, 3, "種別");
-  header(3, 3, "新");
-  header(3, 4, "重");
-  header(2, firstGradeCol, "評価");
-  for (const [i, g] of scale.entries()) header(3, firstGradeCol + i, g.code);
-  header(2, ungradedCol, "未評価");
-  header(2, deptCol, "所管名");
-  ws.mergeCells(2, 1, 3, 1);
-  ws.mergeCells(2, 2, 3, 2);
-  ws.mergeCells(2, 3, 2, 4);
-  if (scale.length > 1) ws.mergeCells(2, firstGradeCol, 2, ungradedCol - 1);
-  ws.mergeCells(2, ungradedCol, 3, ungradedCol);
-  ws.mergeCells(2, deptCol, 3, deptCol);
-  for (const r of [2, 3]) {
+  header(HEAD, 1, "番号");
+  header(HEAD, 2, "事業名");
+  header(HEAD, 3, "種別");
+  header(SUB, 3, "新");
+  header(SUB, 4, "重");
+  header(HEAD, firstGradeCol, "評価");
+  for (const [i, g] of scale.entries()) header(SUB, firstGradeCol + i, g.code);
+  header(HEAD, ungradedCol, "未評価");
+  header(HEAD, deptCol, "所管名");
+  ws.mergeCells(HEAD, 1, SUB, 1);
+  ws.mergeCells(HEAD, 2, SUB, 2);
+  ws.mergeCells(HEAD, 3, HEAD, 4);
+  if (scale.length > 1) ws.mergeCells(HEAD, firstGradeCol, HEAD, ungradedCol - 1);
+  ws.mergeCells(HEAD, ungradedCol, SUB, ungradedCol);
+  ws.mergeCells(HEAD, deptCol, SUB, deptCol);
+  for (const r of [HEAD, SUB]) {
     ws.getRow(r).eachCell({ includeEmpty: true }, (c) => {
       c.fill = LABEL_FILL;
       c.font = { name: FONT_NAME, size: 10, bold: true };
@@ -81,18 +98,26 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
       ws.mergeCells(row.number, 1, row.number, deptCol);
       row.getCell(1).font = { name: FONT_NAME, size: 10, bold: true };
       row.getCell(1).alignment = { vertical: "middle", indent: line.level, wrapText: true };
+      // an indent level is about three characters wide
+      row.height = rowHeightFor(text, FULL_WIDTH - line.level * 3, 1);
       if (line.level === 0) row.getCell(1).fill = HEADING_FILL;
     } else if (line.kind === "project") {
       // a grade outside the scale is counted as 未評価 by the summary, so its ○ goes there too
       const counted = line.grade !== null && codes.has(line.grade) ? line.grade : null;
+      const title = line.relisted ? `${line.title}（再掲）` : line.title;
+      const departments = line.departmentNames.join("、");
       const row = ws.addRow([
         line.code ?? "",
-        line.relisted ? `${line.title}（再掲）` : line.title,
+        title,
         line.isNew ? "新" : "",
         line.isPriority ? "重" : "",
         ...scale.map((g) => (g.code === counted ? "○" : "")),
         counted === null ? "○" : "",
-        line.departmentNames.join("、"),
+        departments,
+      ]);
+      row.height = rowHeightOf([
+        [title, TITLE_WIDTH],
+        [departments, DEPT_WIDTH],
       ]);
       row.font = { name: FONT_NAME, size: 10 };
       row.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
@@ -123,7 +148,7 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
   });
 
   const lastTableRow = pct.number;
-  for (let r = 2; r <= lastTableRow; r++) {
+  for (let r = HEAD; r <= lastTableRow; r++) {
     const row = ws.getRow(r);
     for (let c = 1; c <= deptCol; c++) row.getCell(c).border = BORDER;
     for (let c = firstGradeCol; c <= ungradedCol; c++) {
@@ -141,6 +166,7 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, plan: PlanRow, summary: 
     ws.mergeCells(row.number, 1, row.number, deptCol);
     row.getCell(1).font = { name: FONT_NAME, size: 9 };
     row.getCell(1).alignment = { wrapText: true, vertical: "top" };
+    row.height = rowHeightFor(note, FULL_WIDTH, 1, 9);
   }
   return ws;
 }

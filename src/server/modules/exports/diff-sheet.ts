@@ -10,7 +10,7 @@
  */
 import { SHEET_FIELDS, type SheetField } from "../evaluations/schema.js";
 import type { SheetFieldValues } from "./schema.js";
-import { fieldHash, normalizeValue } from "./workbook-layout.js";
+import { exportedText, fieldHash, normalizeValue } from "./workbook-layout.js";
 
 export interface SheetDiff {
   changes: { field: SheetField; before: string | null; after: string | null }[];
@@ -38,7 +38,9 @@ export function diffSheet(
     const base = exportedHashes[field];
     const editedInFile = base === undefined || fieldHash(f) !== base;
     if (!editedInFile) continue;
-    const changedInDb = versionChanged && (base === undefined || fieldHash(db) !== base);
+    // the export fingerprints the cell's text (lists one item per line); files written before that, the stored text
+    const asExported = [fieldHash(exportedText(field, db)), fieldHash(db)];
+    const changedInDb = versionChanged && (base === undefined || !asExported.includes(base));
     if (changedInDb) diff.conflicts.push({ field, file: f, current: db });
     else diff.changes.push({ field, before: current[field], after: f });
   }

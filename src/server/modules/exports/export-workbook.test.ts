@@ -58,8 +58,24 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
     const ws = wb.getWorksheet("総括表");
     if (!ws) throw new Error("no 総括表");
     expect(text(ws.getCell("A1").value)).toBe("つなぐ市地域福祉総合計画（令和6～10年度）事業別評価総括表 令和6年度");
+    // row 2: when the copy was made, what it counts and the data's state (as the printed screen says)
+    const graded = summary.total.graded;
+    const all = graded + summary.total.ungraded;
+    expect(text(ws.getCell("A2").value)).toMatch(
+      new RegExp(
+        `^作成日 令和\\d+年\\d+月\\d+日　集計対象: 承認済みの評価表　状態: (集計中（承認済み ${graded}件／全${all}件|確定（全${all}件)`,
+      ),
+    );
     const codes = summary.plan.gradeScale.map((g) => g.code);
-    expect(codes.map((_, i) => text(ws.getRow(3).getCell(5 + i).value))).toEqual(codes);
+    expect(codes.map((_, i) => text(ws.getRow(4).getCell(5 + i).value))).toEqual(codes);
+    // every project row has a height from its wrapped 事業名 and 所管名 (at least one line)
+    let projectRows = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 4 || !/^\d+(-\d+)*$/.test(text(row.getCell(1).value))) return;
+      projectRows++;
+      expect(row.height, `row ${n}`).toBeGreaterThanOrEqual(21);
+    });
+    expect(projectRows).toBe(summary.lines.filter((l) => l.kind === "project").length);
 
     const rows = countRows(ws, codes);
     const total = rows.find((r) => r.label === "総合計");
@@ -89,8 +105,8 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
 
     // A4 landscape, one page wide, header rows repeated, frozen header
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0 });
-    expect(ws.pageSetup.printTitlesRow).toBe("2:3");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+    expect(ws.pageSetup.printTitlesRow).toBe("3:4");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
 
     // one worksheet per project sheet, named by project code
     const sheets = await listSheets(office, planId, 2024);
@@ -99,6 +115,10 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
     for (const p of projectSheets) {
       expect(p.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
       expect(p.name.length).toBeLessThanOrEqual(31);
+      // printed with the day of the copy and the sheet's state in the page header
+      expect(p.headerFooter.oddHeader).toMatch(
+        /^&R&9作成日 令和\d+年\d+月\d+日　状態: (承認済|提出済|作成中|未着手|差戻し)$/,
+      );
     }
 
     const meta = wb.getWorksheet("_tsunagu");

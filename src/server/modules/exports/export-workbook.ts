@@ -54,7 +54,12 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
   const exportedAt = new Date();
   wb.created = exportedAt;
   wb.title = `${plan.title} ${formatFiscalYear(fiscalYear)} 事業別評価`;
-  buildSummarySheet(wb, { ...plan, title: summary.plan.title, gradeScale: summary.plan.gradeScale }, summary);
+  buildSummarySheet(
+    wb,
+    { ...plan, title: summary.plan.title, gradeScale: summary.plan.gradeScale },
+    summary,
+    exportedAt,
+  );
 
   const taken = reservedSheetNames();
   const metaRows: MetaRow[] = [];
@@ -73,6 +78,7 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
       item,
       sheet,
       departmentNames,
+      createdAt: exportedAt,
     });
     metaRows.push({
       worksheetName: name,

@@ -94,6 +94,35 @@ describe("importing an exported workbook edited in Excel", () => {
     expect(versionsOf(await listSheets(office, planId, 2024))).toEqual(versionsOf(before));
   });
 
+  it("shows imported lists one item per line in the cells, and reads an untouched cell back as unchanged", async () => {
+    const target = byCode(await listSheets(office, planId, 2024), "1-1-2");
+    const stored = "<ul><li>・相談会の実施</li> <li>・周知</li></ul>";
+    const inline = "実績 ・支援会議の開催 ・研修の実施";
+    const saved = await office.put(
+      `/api/sheets/${target.id}`,
+      { previousStatus: stored, results: inline },
+      ifMatch(target.version),
+    );
+    expect(saved.status).toBe(200);
+    const { bytes } = await downloadWorkbook(office, planId, 2024);
+    const ws = (await openWorkbook(bytes)).getWorksheet("1-1-2");
+    if (!ws) throw new Error("no worksheet 1-1-2");
+    expect(ws.getCell("C4").value).toBe("・相談会の実施\n・周知");
+    expect(ws.getCell(CELL.results).value).toBe("実績\n・支援会議の開催\n・研修の実施");
+    expect(ws.getCell(CELL.results).alignment?.wrapText).toBe(true);
+    // the row is tall enough for its three lines
+    expect(ws.getRow(7).height).toBeGreaterThanOrEqual(3 * 15);
+
+    const untouched = await importBytes(office, bytes);
+    expect(untouched.body.changed).toEqual([]);
+    // another field edited: only that field changes, the lists stay exactly as stored
+    const edited = await importBytes(office, await editWorkbook(bytes, { "1-1-2": { [CELL.issues]: "課題を追記" } }));
+    expect(edited.body.changed).toHaveLength(1);
+    expect(edited.body.changed[0].fields.map((f: { field: string }) => f.field)).toEqual(["issues"]);
+    const sheet = await getSheet(target.id);
+    expect(sheet).toMatchObject({ previousStatus: stored, results: inline, issues: "課題を追記" });
+  });
+
   it("reports a conflict when the same field was changed in tsunagu after the export, and keeps tsunagu's value", async () => {
     const sheets = await listSheets(office, planId, 2024);
     const clash = byCode(sheets, "1-2-1");

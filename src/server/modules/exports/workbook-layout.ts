@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { SheetField } from "../evaluations/schema.js";
 
 /** Bump when the project sheet rows or the metadata columns change meaning; the reader refuses newer files. */
@@ -41,24 +42,46 @@ export function setA4Landscape(ws: ExcelJS.Worksheet, printTitlesRow?: string) {
   });
 }
 
-/** Width of text in Excel column units: full-width characters take two. */
+/** Width of text in Excel column units: full-width characters (CJK, full-width forms) take two, half-width kana one. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp <= 0xff || (cp >= 0xff61 && cp <= 0xff9f) ? 1 : 2;
+  }
   return w;
 }
 
+const BASE_FONT_SIZE = 10;
 const LINE_HEIGHT = 15; // points per line at 10pt
 const MAX_ROW_HEIGHT = 409; // Excel's limit
 
-/** Excel does not grow merged rows to fit wrapped text, so the height is estimated from the text. */
-export function rowHeightFor(text: string | null, widthUnits: number, minLines = 2): number {
-  // a little slack: proportional glyphs and word wrap never fill a line completely
-  const perLine = Math.max(1, Math.floor(widthUnits * 0.92));
-  const lines = (text ?? "")
+/**
+ * The lines a text takes in a wrapped cell `widthUnits` wide (at 10pt): every line break starts a line, and each
+ * paragraph wraps when it is wider than the cell. A little slack: proportional glyphs and line breaking rules never
+ * fill a line completely.
+ */
+export function wrappedLines(text: string | null, widthUnits: number, fontSize = BASE_FONT_SIZE): number {
+  const perLine = Math.max(1, Math.floor(((widthUnits * 0.95) / fontSize) * BASE_FONT_SIZE));
+  return (text ?? "")
+    .replace(/\r\n?/g, "\n")
     .split("\n")
     .reduce((n, paragraph) => n + Math.max(1, Math.ceil(displayWidth(paragraph) / perLine)), 0);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(minLines, lines) * LINE_HEIGHT + 6);
+}
+
+/**
+ * The height (points) of a row whose wrapped cell holds `text`. Spreadsheet programs do not grow a row to fit its
+ * wrapped text reliably (Excel never for merged cells, LibreOffice not for a row with a set height), so every row
+ * with wrapped text gets its height from its content.
+ */
+export function rowHeightFor(text: string | null, widthUnits: number, minLines = 2, fontSize = BASE_FONT_SIZE): number {
+  const lines = Math.max(minLines, wrappedLines(text, widthUnits, fontSize));
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT * (fontSize / BASE_FONT_SIZE)) + 6);
+}
+
+/** The height of a row of several wrapped cells: the tallest cell's ([text, width] each), at least one line. */
+export function rowHeightOf(cells: [text: string | null, widthUnits: number][], fontSize = BASE_FONT_SIZE): number {
+  return Math.max(...cells.map(([text, width]) => rowHeightFor(text, width, 1, fontSize)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -126,6 +149,14 @@ export function normalizeValue(v: string | null | undefined): string | null {
   if (v === null || v === undefined) return null;
   const s = v.replace(/\r\n?/g, "\n");
   return s.trim() === "" ? null : s;
+}
+
+/**
+ * What a field's cell shows: imported lists and paragraphs one per line (the stored text is never changed). The
+ * metadata fingerprints this, so a cell left as exported reads back as unchanged.
+ */
+export function exportedText(field: SheetField, v: string | null): string | null {
+  return field === "grade" || v === null ? v : plainTextOf(v);
 }
 
 /**

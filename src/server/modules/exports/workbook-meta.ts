@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import type { GradeDef } from "../../db/schema/plans.js";
 import { SHEET_FIELDS, type SheetField } from "../evaluations/schema.js";
 import {
+  exportedText,
   FORMAT_VERSION,
   fieldHash,
   hashColumn,
@@ -49,7 +50,7 @@ export function buildMetaSheet(wb: ExcelJS.Workbook, input: MetaInput) {
       m.itemId,
       m.version,
       FORMAT_VERSION,
-      ...SHEET_FIELDS.map((f) => fieldHash(m.values[f])),
+      ...SHEET_FIELDS.map((f) => fieldHash(exportedText(f, m.values[f]))),
     ];
   });
   return ws;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { decodeText, isZip } from "../../../domain/decode-text.js";
 import type { DepartmentMention } from "../../../domain/departments/named-departments.js";
-import { fiscalYearOf } from "../../../domain/fiscal-year.js";
+import { currentFiscalYear } from "../../../domain/fiscal-year.js";
 import {
   isEvaluationDocument,
   parseEvaluationDocument,
@@ -66,7 +66,7 @@ function readDocument(bytes: Uint8Array): ReadDocument {
     .update(text.replace(/^\uFEFF/, ""))
     .digest("hex");
   // A document without a year falls back to last year (evaluations) or this year (plans).
-  const thisYear = fiscalYearOf(new Date());
+  const thisYear = currentFiscalYear();
 
   if (isEvaluationDocument(text)) {
     const doc = parseEvaluationDocument(text);

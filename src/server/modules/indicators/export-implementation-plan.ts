@@ -7,6 +7,8 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { printMetaLine } from "../../../domain/print-meta.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
@@ -20,6 +22,7 @@ import {
   setA4Landscape,
 } from "../exports/workbook-layout.js";
 import { loadPlanOr404 } from "../plans/service.js";
+import { findCurrentRevision } from "../revisions/repository.js";
 import type * as repo from "./repository.js";
 import { PlanStructure } from "./structure.js";
 import { evaluationLevelOf, loadScopedPlanData } from "./view.js";
@@ -29,6 +32,13 @@ export const IMPLEMENTATION_SHEET = "実施計画";
 export const FIXED_WIDTHS = [34, 16, 26] as const;
 export const YEAR_WIDTH = 14;
 const GOAL_FILL = fill("FFBDD7EE");
+
+/** The plan's state for the printed copy: the revision in force that is exported, or a plan never approved. */
+function implementationPlanStatus(current: { number: number; label: string } | null) {
+  return current
+    ? `施行中の版: 第${current.number}版 ${current.label}（作業中の改定案は含みません）`
+    : "策定中（承認済みの版はまだありません）";
+}
 
 export async function exportImplementationPlan(db: Executor, auth: AuthContext, planId: string) {
   policies.readPlans(auth);
@@ -58,6 +68,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
   const level = evaluationLevelOf(plan);
   const levelName = plan.levelNames[level] ?? "取組";
 
+  const current = await findCurrentRevision(db, auth.municipalityId, planId);
   const wb = new ExcelJS.Workbook();
   wb.creator = "tsunagu";
   wb.created = new Date();
@@ -76,7 +87,8 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     opts: { label?: boolean; bold?: boolean; fill?: ExcelJS.Fill; center?: boolean } = {},
   ) => {
     const cell = ws.getCell(r, c);
-    cell.value = value ?? "";
+    // imported lists and paragraphs one per line, as the row heights below count them
+    cell.value = plainTextOf(value ?? "");
     cell.font = { ...font, bold: opts.label || opts.bold };
     cell.alignment = {
       vertical: opts.label ? "middle" : "top",
@@ -97,7 +109,13 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
   }).font = { ...font, size: 12, bold: true };
   ws.mergeCells(r, 1, r, lastCol);
   ws.getRow(r).height = 24;
-  r += 2;
+  // row 2: when this copy was made, and which approved version the plan's content follows
+  put(r + 1, 1, printMetaLine({ createdAt: wb.created, status: implementationPlanStatus(current) })).font = {
+    ...font,
+    size: 9,
+  };
+  ws.mergeCells(r + 1, 1, r + 1, lastCol);
+  r += 3;
 
   const initiatives = structure.ordered.filter(
     (i) => i.level === level && (visible(i.id) || structure.descendants(i.id).some((d) => visible(d.id))),
@@ -140,7 +158,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     ws.mergeCells(r, 4, r, lastCol);
     ws.getRow(r).height = Math.max(
       rowHeightFor(departments, widthOf(2, 2), 1),
-      rowHeightFor(initiative.majorMeasure ?? "", widthOf(4, lastCol), 1),
+      rowHeightFor(plainTextOf(initiative.majorMeasure), widthOf(4, lastCol), 1),
     );
     border(r);
     r++;
@@ -160,7 +178,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
     r++;
     put(r, 1, initiative.summary);
     ws.mergeCells(r, 1, r, lastCol);
-    ws.getRow(r).height = rowHeightFor(initiative.summary ?? "", widthOf(1, lastCol), 2);
+    ws.getRow(r).height = rowHeightFor(plainTextOf(initiative.summary), widthOf(1, lastCol), 2);
     border(r);
     r++;
 
@@ -194,7 +212,7 @@ export async function exportImplementationPlan(db: Executor, auth: AuthContext, 
           rowHeightFor(k === 0 ? depts : "", widthOf(2, 2), 1),
           rowHeightFor(indicator?.name ?? "", widthOf(3, 3), 1),
           ...years.map((fy) =>
-            rowHeightFor(indicator ? (targetOf.get(`${indicator.id}:${fy}`) ?? "") : "", YEAR_WIDTH, 1),
+            rowHeightFor(indicator ? plainTextOf(targetOf.get(`${indicator.id}:${fy}`)) : "", YEAR_WIDTH, 1),
           ),
         ];
         ws.getRow(r).height = Math.max(...texts);

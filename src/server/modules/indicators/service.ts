@@ -1,4 +1,4 @@
-import { fiscalYearOf, formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { currentFiscalYear, formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
 import { suggestGrade } from "../../../domain/indicators/attainment.js";
 import {
   DEFAULT_LADDER,
@@ -362,7 +362,7 @@ export async function getDepartmentMatrix(db: Executor, auth: AuthContext, planI
 export async function getMyDepartment(db: Executor, auth: AuthContext, planId: string, fiscalYear?: number) {
   policies.readPlans(auth);
   const plan = await loadPlanOr404(db, auth, planId);
-  const fy = fiscalYear ?? Math.min(Math.max(fiscalYearOf(new Date()), plan.startFiscalYear), plan.endFiscalYear);
+  const fy = fiscalYear ?? Math.min(Math.max(currentFiscalYear(), plan.startFiscalYear), plan.endFiscalYear);
   const view = await getIndicatorView(db, plan, fy);
   const { structure } = view;
   const mine = auth.departmentIds;

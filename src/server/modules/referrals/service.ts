@@ -1,3 +1,4 @@
+import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -19,10 +20,6 @@ import {
   TRANSITIONS,
   type TransitionInput,
 } from "./schema.js";
-
-/** Today in Japan (due dates are calendar dates of the municipality). */
-export const todayInJapan = (now = new Date()) =>
-  new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now);
 
 async function agencyMap(tx: Executor, municipalityId: string) {
   return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));

@@ -3,7 +3,9 @@
  * rows (diffTableRows) as the CLI prints.
  */
 import ExcelJS from "exceljs";
+import { diffStatus, printMetaLine } from "../../../domain/print-meta.js";
 import { DIFF_TABLE_HEADERS, diffTableRows, toCsv } from "../../../domain/revisions/diff-table.js";
+import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import { contentDisposition } from "../exports/export-workbook.js";
 import {
   BORDER,
@@ -50,14 +52,18 @@ export async function diffWorkbook(d: DiffResult): Promise<Buffer> {
   wb.creator = "tsunagu";
   wb.created = new Date();
   wb.title = diffTitle(d);
-  const ws = wb.addWorksheet("新旧対照", { views: [{ state: "frozen", ySplit: 2 }] });
+  const ws = wb.addWorksheet("新旧対照", { views: [{ state: "frozen", ySplit: 3 }] });
   ws.columns = WIDTHS.map((width) => ({ width }));
-  setA4Landscape(ws, "2:2");
+  setA4Landscape(ws, "3:3");
   ws.getCell(1, 1).value = diffTitle(d);
   ws.getCell(1, 1).font = { name: FONT_NAME, size: 13, bold: true };
   ws.mergeCells(1, 1, 1, WIDTHS.length);
   ws.getRow(1).height = 26;
-  const header = ws.getRow(2);
+  // row 2: when this copy was made, and whether it compares approved versions only
+  ws.getCell(2, 1).value = printMetaLine({ createdAt: wb.created, status: diffStatus([d.from, d.to]) });
+  ws.getCell(2, 1).font = { name: FONT_NAME, size: 9 };
+  ws.mergeCells(2, 1, 2, WIDTHS.length);
+  const header = ws.getRow(3);
   header.values = [...DIFF_TABLE_HEADERS];
   header.eachCell((c) => {
     c.font = { name: FONT_NAME, size: 10, bold: true };
@@ -66,7 +72,9 @@ export async function diffWorkbook(d: DiffResult): Promise<Buffer> {
     c.alignment = { vertical: "middle", horizontal: "center" };
   });
   const rows = diffTableRows(d.changes, d.plan.levelNames);
-  for (const values of rows) {
+  for (const cells of rows) {
+    // imported lists and paragraphs one per line in the cell (the CSV keeps the text as stored)
+    const values = cells.map(plainTextOf);
     const row = ws.addRow(values);
     row.eachCell({ includeEmpty: true }, (c) => {
       c.font = { name: FONT_NAME, size: 10 };
@@ -76,6 +84,6 @@ export async function diffWorkbook(d: DiffResult): Promise<Buffer> {
     row.height = Math.max(...values.map((v, i) => rowHeightFor(v, WIDTHS[i] ?? 10, 1)));
   }
   if (!rows.length) ws.addRow(["変更はありません"]);
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: WIDTHS.length } };
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: WIDTHS.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

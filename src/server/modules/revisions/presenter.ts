@@ -12,6 +12,8 @@ export function presentRevision(r: RevisionListRow, all: RevisionListRow[], inFo
     status: r.status as "draft" | "approved",
     approvedAt: iso(r.approvedAt),
     approvedBy: r.approvedByLogin,
+    /** who approved, by name (null for an operator command: approvedBy is its label) */
+    approvedByName: r.approvedByName,
     basedOn: basedOn ? { number: basedOn.number, label: basedOn.label } : null,
     createdAt: iso(r.createdAt),
     version: r.version,

@@ -37,8 +37,12 @@ const listColumns = {
   version: planRevisions.version,
   /** an operator command has no user row: its label was kept in the snapshot */
   approvedByLogin: sql<string | null>`coalesce(${users.loginId}, ${planRevisions.snapshot}->>'frozenBy')`,
+  approvedByName: users.displayName,
 };
-export type RevisionListRow = Omit<RevisionRow, "municipalityId" | "snapshot"> & { approvedByLogin: string | null };
+export type RevisionListRow = Omit<RevisionRow, "municipalityId" | "snapshot"> & {
+  approvedByLogin: string | null;
+  approvedByName: string | null;
+};
 
 function withApprover(db: Executor) {
   return db

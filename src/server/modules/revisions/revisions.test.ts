@@ -76,6 +76,7 @@ describe("plan revisions (ローリング方式)", () => {
       label: "策定時",
       status: "approved",
       approvedBy: "keikaku",
+      approvedByName: "計画 花子（福祉政策課）",
       basedOn: null,
     });
     expect(res.body.revision).toMatchObject({
@@ -251,12 +252,14 @@ describe("plan revisions (ローリング方式)", () => {
     await wb.xlsx.load(xlsx.body);
     const ws = wb.worksheets[0];
     if (!ws) throw new Error("no sheet");
-    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["種別", "番号", "名称", "項目", "変更前", "変更後"]);
-    expect(ws.getRow(3).getCell(1).value).toBe("名称変更");
-    expect(ws.getRow(4).getCell(1).value).toBe("目標値変更");
-    expect(ws.getRow(4).getCell(5).value).toBe("100件以上");
-    expect(ws.getRow(5).getCell(1).value).toBe("追加");
-    expect(ws.rowCount).toBe(5);
+    // row 2: when the copy was made and what it compares
+    expect(ws.getRow(2).getCell(1).value).toMatch(/^作成日 令和\d+年\d+月\d+日　状態: 承認済みの版どうしの比較です$/);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["種別", "番号", "名称", "項目", "変更前", "変更後"]);
+    expect(ws.getRow(4).getCell(1).value).toBe("名称変更");
+    expect(ws.getRow(5).getCell(1).value).toBe("目標値変更");
+    expect(ws.getRow(5).getCell(5).value).toBe("100件以上");
+    expect(ws.getRow(6).getCell(1).value).toBe("追加");
+    expect(ws.rowCount).toBe(6);
 
     const csv = await korei.get(url("/diff.csv?from=1&to=2"));
     expect(csv.status).toBe(200);

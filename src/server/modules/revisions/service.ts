@@ -5,7 +5,7 @@
  * the draft. A draft has no snapshot: its content is the live state.
  */
 import { createHash } from "node:crypto";
-import { fiscalYearOf, formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { currentFiscalYear, formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { diffSnapshots } from "../../../domain/revisions/diff.js";
 import { revisionOfRounds, revisionsInForce } from "../../../domain/revisions/in-force.js";
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
@@ -26,8 +26,7 @@ export const BASELINE_LABEL = "策定時";
 
 /** "令和7年度改定": the fiscal year of today in Japan, whatever the server's time zone. */
 export function defaultRevisionLabel(now = new Date()): string {
-  const tokyoDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(now); // YYYY-MM-DD
-  return `${formatFiscalYear(fiscalYearOf(tokyoDay))}改定`;
+  return `${formatFiscalYear(currentFiscalYear(now))}改定`;
 }
 
 /** The revisions; a revision being drafted only to the plan office (where it is drafted). */

@@ -16,6 +16,16 @@ export async function findUser(db: Executor, municipalityId: string, userId: str
   return row ?? null;
 }
 
+/** The display names of these users of the municipality (for histories that recorded who by id). */
+export async function displayNamesOf(db: Executor, municipalityId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
 export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
   const [row] = await db
     .select()
