@@ -684,7 +684,7 @@ describe("exports", () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     const text = (r: number, c: number) => String(ws.getCell(r, c).value ?? "");
     // row 2: when the copy was made and which approved version the content builds on
-    expect(text(2, 1)).toMatch(/^作成日 令和\d+年\d+月\d+日　状態: 書き出し時点の計画の内容（/);
+    expect(text(2, 1)).toMatch(/^作成日 令和\d+年\d+月\d+日　状態: (施行中の版: 第\d+版|策定中（)/);
     const blockRows: number[] = [];
     ws.eachRow((_row, r) => {
       if (text(r, 1) === "取組No.") blockRows.push(r);
@@ -835,7 +835,7 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
     expect(title).toEqual(Array(6).fill("実施計画（4階層） 実施計画（令和6～8年度）"));
     // when the copy was made, and which approved version it builds on
     expect(meta?.[0]).toMatch(
-      /^作成日 令和\d+年\d+月\d+日　状態: 書き出し時点の計画の内容（承認済みの版はまだありません）$/,
+      /^作成日 令和\d+年\d+月\d+日　状態: 策定中（承認済みの版はまだありません）$/,
     );
     expect(table).toEqual([
       ["基本目標 1　相談支援体制の構築", ...Array(5).fill("基本目標 1　相談支援体制の構築")],
