@@ -17,6 +17,7 @@ import type {
   Plan,
   PlanDiff,
   PlanItem,
+  PlanShown,
   RevisionList,
   Round,
   Session,
@@ -54,7 +55,7 @@ export const keys = {
   summary: (planId: string, params: Record<string, string>) => ["summary", planId, params] as const,
   // everything computed from indicators starts with "indicators", so one invalidation refreshes it all
   indicators: (planId: string, fy: number, departmentId: string, page: IndicatorPage) =>
-    ["indicators", "list", planId, fy, departmentId, page.number, page.focus ?? ""] as const,
+    ["indicators", "list", planId, fy, departmentId, page.number, page.focus ?? "", page.draft ? "draft" : ""] as const,
   indicator: (indicatorId: string) => ["indicators", "detail", indicatorId] as const,
   series: (indicatorId: string) => ["indicators", "series", indicatorId] as const,
   attainmentShare: (planId: string, fy: number) => ["indicators", "share", planId, fy] as const,
@@ -117,10 +118,15 @@ export function usePlans() {
   });
 }
 
-export function usePlan(planId: string | undefined) {
+/** The plan as in force, or (`draft`, the plan office) the working copy of the revision it drafts. */
+export function usePlan(planId: string | undefined, opts: { draft?: boolean } = {}) {
+  const draft = opts.draft ?? false;
   return useQuery({
-    queryKey: keys.plan(planId ?? ""),
-    queryFn: () => api<{ plan: Plan; items: PlanItem[] }>(`/api/plans/${encodeURIComponent(planId ?? "")}`),
+    queryKey: draft ? ([...keys.plan(planId ?? ""), "draft"] as const) : keys.plan(planId ?? ""),
+    queryFn: () =>
+      api<{ plan: Plan; items: PlanItem[]; shown: PlanShown }>(
+        `/api/plans/${encodeURIComponent(planId ?? "")}${draft ? "?revision=draft" : ""}`,
+      ),
     enabled: Boolean(planId),
   });
 }
@@ -191,6 +197,8 @@ export const INDICATOR_PAGE_SIZE = 100;
 export interface IndicatorPage {
   number: number;
   focus?: string;
+  /** the working copy of the revision being drafted (the plan office) instead of the year's revision */
+  draft?: boolean;
 }
 
 export function indicatorListUrl(planId: string, fiscalYear: number, departmentId: string, page: IndicatorPage) {
@@ -201,6 +209,7 @@ export function indicatorListUrl(planId: string, fiscalYear: number, departmentI
   });
   if (departmentId) q.set("departmentId", departmentId);
   if (page.focus) q.set("focus", page.focus);
+  if (page.draft) q.set("revision", "draft");
   return `/api/plans/${enc(planId)}/indicators?${q}`;
 }
 

@@ -158,9 +158,17 @@ const planNewRoute = createRoute({
   path: "/plans/new",
   component: () => <PlanFormPage />,
 });
+/** `revision=draft`: the working copy of the revision being drafted (the plan office). */
+export interface RevisionViewSearch {
+  revision?: "draft";
+}
+const revisionViewOf = (s: Record<string, unknown>): RevisionViewSearch => ({
+  revision: s.revision === "draft" ? "draft" : undefined,
+});
 const planRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/plans/$planId",
+  validateSearch: revisionViewOf,
   component: PlanStructurePage,
 });
 const planEditRoute = createRoute({
@@ -238,6 +246,8 @@ export interface IndicatorSearch extends PlanYearSearch {
   edit?: string;
   /** the page of the list (1-based; absent = the first) */
   page?: number;
+  /** "draft": the revision being drafted (the plan office) */
+  revision?: "draft";
 }
 const indicatorsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -247,6 +257,7 @@ const indicatorsRoute = createRoute({
     departmentId: str(s.departmentId),
     edit: str(s.edit),
     page: int(s.page),
+    ...revisionViewOf(s),
   }),
   component: IndicatorsPage,
 });

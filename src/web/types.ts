@@ -9,6 +9,16 @@ export type { Role } from "../domain/access/principals";
 
 import type { Role } from "../domain/access/principals";
 
+/** Which version of a plan a screen shows (see the server's revisions/in-force.ts). */
+export interface PlanShown {
+  /** in_force: an approved revision; draft: the working copy of the revision being drafted; unapproved: 策定中 */
+  kind: "in_force" | "draft" | "unapproved";
+  number: number | null;
+  label: string | null;
+  /** the revision being drafted (told to the plan office only) */
+  draftNumber: number | null;
+}
+
 export interface Session {
   user: {
     id: string;

@@ -91,7 +91,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("button", { name: "利用者を登録" }).click();
     await visible(page.getByRole("form", { name: "利用者の登録" }).getByRole("alert"));
     found.push(...(await seriousViolations(page, "利用者管理")));
-    await page.getByRole("button", { name: /^変更.*houkatsu/ }).click();
+    await page.getByRole("button", { name: /^変更.*korei/ }).click();
     await visible(page.getByRole("dialog"));
     found.push(...(await seriousViolations(page, "利用者の変更ダイアログ")));
     await page.keyboard.press("Escape");
@@ -158,6 +158,10 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByRole("button", { name: /実績を修正.*通いの場の数/ }).click();
     await visible(page.getByRole("form", { name: /「通いの場の数」の実績/ }));
     found.push(...(await seriousViolations(page, "指標（実績の入力）")));
+    // targets and indicators change in the draft of the revision: the same page on the draft
+    await page.goto(`${web.baseUrl}/indicators?planId=${planId}&fy=2025&revision=draft`);
+    await visible(page.getByRole("note", { name: "改定案を表示中" }));
+    found.push(...(await seriousViolations(page, "指標（改定案）")));
     await page.getByRole("button", { name: /目標を編集.*通いの場の数/ }).click();
     await visible(page.getByRole("form", { name: /「通いの場の数」の目標/ }));
     found.push(...(await seriousViolations(page, "指標（目標の編集）")));
@@ -239,8 +243,9 @@ describe("accessibility (axe: no serious or critical violations)", () => {
 
   it("multi-layered support pages (つなぐシート, 対象者, 支援機関)", async () => {
     const found: string[] = [];
+    // the support side's settings are its administrator's
     const office = await newPage(browser);
-    await login(office.page, web.baseUrl, "keikaku");
+    await login(office.page, web.baseUrl, "shienkanri");
     await office.page.goto(`${web.baseUrl}/support/agencies`);
     await visible(office.page.getByRole("table", { name: /支援機関・登録事業者の一覧/ }));
     // an empty registration: the server's field message next to the name

@@ -64,8 +64,8 @@ describe("plan revisions (ローリング) in the browser", () => {
     await dialog.getByRole("button", { name: "保存" }).click();
     await visible(page.getByText(`「${RENAMED}」を保存しました。`));
 
-    // change a target on the 指標 page: the server says how it read the new text
-    await page.goto(`${web.baseUrl}/indicators?planId=${planId}&fy=2025`);
+    // change a target on the 指標 page of the draft: the server says how it read the new text
+    await page.goto(`${web.baseUrl}/indicators?planId=${planId}&fy=2025&revision=draft`);
     await visible(page.getByRole("heading", { name: "令和7年度の指標" }));
     await page.getByRole("button", { name: new RegExp(`目標を編集.*${INDICATOR}`) }).click();
     const targetForm = page.getByRole("form", { name: new RegExp(`「${INDICATOR}」の目標`) });

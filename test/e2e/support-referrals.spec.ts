@@ -254,10 +254,10 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     expect(await provider.page.getByText("つなぐ 太郎").count()).toBe(0);
     await provider.context.close();
   });
-  it("相談の分類: the plan office adds, reorders and deactivates categories (412 when someone saved first); the つなぐシート offers the active ones", async () => {
+  it("相談の分類: the support-side administrator adds, reorders and deactivates categories (412 when someone saved first); the つなぐシート offers the active ones", async () => {
     const office = await newPage(browser);
     const o = office.page;
-    await login(o, web.baseUrl, "keikaku");
+    await login(o, web.baseUrl, "shienkanri");
     await o.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "相談の分類" }).click();
     await visible(o.getByRole("heading", { level: 1, name: "相談の分類" }));
     const labels = () => o.locator("tbody th").allTextContents();
@@ -276,7 +276,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await visible(o.getByRole("row", { name: /外国籍.*無効/ }));
 
     // someone else saves first: the page says so in Japanese and offers the latest list
-    const other = await ApiClient.login(web.baseUrl, "keikaku");
+    const other = await ApiClient.login(web.baseUrl, "admin");
     const current = (await other.get("/api/concerns")).body;
     const put = await other.put(
       "/api/concerns",

@@ -30,9 +30,10 @@ export interface WebApp {
 }
 
 /** The server with the built web app, on a fresh in-memory database. */
-export async function startWebApp(): Promise<WebApp> {
+/** The built app on a fresh database; `demoBaseline`: the demo plan with its 第1版 approved, as `npm start` has it. */
+export async function startWebApp(opts: { demoBaseline?: boolean; demoIndicators?: boolean } = {}): Promise<WebApp> {
   assertWebBuilt();
-  const app = await startTestApp({ webRoot });
+  const app = await startTestApp({ webRoot, ...opts });
   return { baseUrl: app.baseUrl, app, close: () => app.close() };
 }
 

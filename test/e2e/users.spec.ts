@@ -87,14 +87,33 @@ describe("user management (利用者管理) in the browser", () => {
     await admin.context.close();
   });
 
+  it("the plan office administers the plan side only: no support roles to grant, no support accounts listed", async () => {
+    const office = await newPage(browser);
+    await login(office.page, web.baseUrl, "keikaku");
+    await office.page.goto(`${web.baseUrl}/users`);
+    const form = office.page.getByRole("form", { name: "利用者の登録" });
+    await visible(form);
+    const roles = (await form.getByLabel("役割").locator("option").allTextContents()).map((t) => t.trim());
+    expect(roles.filter((r) => r !== "" && !r.startsWith("選"))).toEqual(["計画所管課", "担当課", "閲覧者"]);
+    const table = office.page.getByRole("table", { name: "利用者の一覧" });
+    await visible(table.getByRole("row", { name: /korei/ }));
+    expect(await table.getByRole("row", { name: /houkatsu|coord|jigyosha/ }).count()).toBe(0);
+    await office.context.close();
+  });
+
   it("a support staff account needs an agency: the field appears for that role and the server checks it", async () => {
+    // the support side's accounts are its own administrator's (separation of duties)
     const admin = await newPage(browser);
-    await login(admin.page, web.baseUrl, "keikaku");
-    await admin.page.goto(`${web.baseUrl}/users`);
+    await login(admin.page, web.baseUrl, "shienkanri");
+    await admin.page
+      .getByRole("navigation", { name: "メインメニュー" })
+      .getByRole("link", { name: "利用者管理" })
+      .click();
     const form = admin.page.getByRole("form", { name: "利用者の登録" });
     await visible(form);
-    // the plan office cannot grant the system administrator role
+    // the support-side administrator cannot grant the system administrator role, nor a plan-side one
     expect(await form.getByLabel("役割").locator("option", { hasText: "システム管理者" }).count()).toBe(0);
+    expect(await form.getByLabel("役割").locator("option", { hasText: "計画所管課" }).count()).toBe(0);
     await form.getByLabel("ログインID").fill("houkatsu2");
     await form.getByLabel("氏名").fill("包括 十子");
     await form.getByLabel("役割").selectOption({ label: "支援機関職員" });
@@ -119,5 +138,21 @@ describe("user management (利用者管理) in the browser", () => {
     await visible(admin.page.getByText("「包括 十子」（houkatsu2）を変更しました。"));
     await visible(row.getByText("つなぐ市基幹相談支援センター"));
     await admin.context.close();
+
+    // the coordinators see every change to a support-side account
+    const coord = await newPage(browser);
+    await login(coord.page, web.baseUrl, "coord");
+    await coord.page
+      .getByRole("navigation", { name: "メインメニュー" })
+      .getByRole("link", { name: "利用者の変更履歴" })
+      .click();
+    const changes = coord.page.getByRole("table", { name: "支援側の利用者の変更履歴" });
+    await visible(
+      changes.getByRole("row", {
+        name: /変更.*包括 十子.*所属機関: つなぐ中央地域包括支援センター → つなぐ市基幹相談支援センター/,
+      }),
+    );
+    await visible(changes.getByRole("row", { name: /登録.*包括 十子.*支援 管理/ }));
+    await coord.context.close();
   });
 });

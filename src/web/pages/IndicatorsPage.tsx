@@ -18,6 +18,7 @@ import {
 import { Pager } from "../components/Pager";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
 import { PrintMeta } from "../components/PrintMeta";
+import { RevisionBanner, structureEditable } from "../components/RevisionBanner";
 import { Loading, QueryError } from "../components/Status";
 import { readAsText, TargetForm } from "../components/TargetForm";
 import { usePageTitle } from "../components/usePageTitle";
@@ -31,6 +32,7 @@ import {
   useDepartments,
   useIndicators,
   useMilestoneLadder,
+  usePlan,
   useSession,
   useUnclassifiedTargets,
 } from "../queries";
@@ -108,9 +110,14 @@ export function IndicatorsPage() {
     [navigate],
   );
   const departmentId = search.departmentId ?? "";
-  const page = { number: search.page ?? 1, focus: search.edit };
+  const draft = search.revision === "draft";
+  const page = { number: search.page ?? 1, focus: search.edit, draft };
   const list = useIndicators(search.planId, search.fy, departmentId, page);
-  const office = isPlanOffice(session.data);
+  const shown = usePlan(search.planId, { draft }).data?.shown;
+  const planOffice = isPlanOffice(session.data);
+  // indicators and targets change only in a revision's draft (or in a plan never approved); actuals belong to the
+  // year and are entered on the revision the year is evaluated under, not on a draft
+  const office = structureEditable(planOffice, shown);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -139,6 +146,14 @@ export function IndicatorsPage() {
           ]}
         />
       </PlanPeriodPicker>
+      {search.planId && shown ? (
+        <RevisionBanner
+          shown={shown}
+          office={planOffice}
+          toDraft={{ to: "/indicators", search: { planId: search.planId, fy: search.fy, revision: "draft" } }}
+          toInForce={{ to: "/indicators", search: { planId: search.planId, fy: search.fy } }}
+        />
+      ) : null}
       {search.planId && search.fy ? (
         <nav className="page-actions no-print" aria-label="指標の関連ページとダウンロード">
           <Link to="/indicators/attainment" search={{ planId: search.planId, fy: search.fy }}>
@@ -216,7 +231,7 @@ export function IndicatorsPage() {
           departmentId={departmentId}
           page={page}
           onPage={(n) => navigate({ search: (s) => ({ ...s, page: n > 1 ? n : undefined, edit: undefined }) })}
-          canEnter={session.data?.user.role !== "viewer"}
+          canEnter={session.data?.user.role !== "viewer" && !draft}
           canEditTargets={office}
           editId={search.edit}
           onEditOpened={(n) =>

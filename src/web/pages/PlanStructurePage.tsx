@@ -7,6 +7,7 @@ import { ItemMarks } from "../components/Badges";
 import { FormattedText } from "../components/FormattedText";
 import { ItemDialog } from "../components/ItemDialog";
 import { RelistDialog } from "../components/RelistDialog";
+import { RevisionBanner, structureEditable } from "../components/RevisionBanner";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { joinNames } from "../format";
@@ -45,15 +46,18 @@ type DialogState =
 
 export function PlanStructurePage() {
   const { planId } = route.useParams();
+  const { revision } = route.useSearch();
   const session = useSession();
-  const plan = usePlan(planId);
+  const plan = usePlan(planId, { draft: revision === "draft" });
   const departments = useDepartments();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   usePageTitle(plan.data ? `計画の構成: ${plan.data.plan.title}` : "計画の構成");
-  const office = isPlanOffice(session.data);
+  const planOffice = isPlanOffice(session.data);
+  // changes only where the structure may change: the draft of a revision, or a plan never approved
+  const office = structureEditable(planOffice, plan.data?.shown);
 
   const rows = useMemo(() => (plan.data ? treeRows(plan.data.items) : []), [plan.data]);
   const deptName = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
@@ -87,6 +91,12 @@ export function PlanStructurePage() {
       <p className="lead">
         計画の構成 ／ 計画期間 {p.periodLabel} ／ 階層 {p.levelNames.join(" › ")}
       </p>
+      <RevisionBanner
+        shown={plan.data.shown}
+        office={planOffice}
+        toDraft={{ to: `/plans/${planId}`, search: { revision: "draft" } }}
+        toInForce={{ to: `/plans/${planId}`, search: {} }}
+      />
       <div className="page-actions">
         <Link to="/evaluations" search={{ planId }}>
           この計画の評価

@@ -49,6 +49,7 @@ export function RevisionsPage() {
           <DiffSection
             planId={search.planId}
             list={revisions.data}
+            office={office}
             from={search.from}
             to={search.to}
             onChange={(from, to) => navigate({ search: (s) => ({ ...s, from, to }), replace: true })}
@@ -337,7 +338,12 @@ function StartRevisionForm({ planId, draft }: { planId: string; draft: number | 
   return (
     <section aria-labelledby="start-revision-title" className="no-print">
       <h2 id="start-revision-title">改定の開始</h2>
-      {draft !== null ? <p>第{draft}版の改定案があります。承認してから次の改定を開始できます。</p> : null}
+      {draft !== null ? (
+        <p>
+          第{draft}
+          版の改定案があります。改定案の変更は、承認するまで他の画面（総括表・評価表・指標・書き出し）には表示されません。承認してから次の改定を開始できます。
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate className="form-row">
         <TextField
           label="改定の名称（任意）"
@@ -355,10 +361,13 @@ function StartRevisionForm({ planId, draft }: { planId: string; draft: number | 
       </form>
       <ErrorAlert error={error} />
       <div aria-live="polite">{done ? <p className="notice success">{done}</p> : null}</div>
-      {done ? (
-        <p>
-          <Link to="/plans/$planId" params={{ planId }}>
+      {draft !== null || done ? (
+        <p className="page-actions">
+          <Link to="/plans/$planId" params={{ planId }} search={{ revision: "draft" }}>
             計画の構成を開いて変更する
+          </Link>
+          <Link to="/indicators" search={{ planId, revision: "draft" }}>
+            指標と目標を開いて変更する
           </Link>
         </p>
       ) : null}
@@ -392,12 +401,15 @@ function DiffSection({
   list,
   from,
   to,
+  office,
   onChange,
 }: {
   planId: string;
   list: RevisionList;
   from: string | undefined;
   to: string | undefined;
+  /** the plan office compares its draft; everyone else approved revisions only (a draft is not theirs to see) */
+  office: boolean;
   onChange: (from: string, to: string) => void;
 }) {
   const approved = list.revisions.filter((r) => r.status === "approved");
@@ -405,12 +417,22 @@ function DiffSection({
   const options = useMemo(
     () => [
       ...approved.map((r) => ({ value: String(r.number), label: `第${r.number}版 ${r.label}` })),
-      { value: "draft", label: draft ? `作業中（第${draft.number}版 ${draft.label}の案）` : "作業中（現在の内容）" },
+      ...(office
+        ? [
+            {
+              value: "draft",
+              label: draft ? `作業中（第${draft.number}版 ${draft.label}の案）` : "作業中（現在の内容）",
+            },
+          ]
+        : []),
     ],
-    [approved, draft],
+    [approved, draft, office],
   );
-  const fromValue = from ?? (list.current !== null ? String(list.current) : undefined);
-  const toValue = to ?? "draft";
+  // by default: the plan office its draft against the revision in force; others the last approval's changes
+  const current = list.current;
+  const previous = current !== null && current > 1 ? current - 1 : current;
+  const fromValue = from ?? (current !== null ? String(office ? current : previous) : undefined);
+  const toValue = to ?? (office ? "draft" : String(current ?? ""));
   const diff = useDiff(approved.length ? planId : undefined, fromValue, toValue);
   const q = fromValue ? new URLSearchParams({ from: fromValue, to: toValue }).toString() : "";
 

@@ -834,9 +834,7 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
     const [title, meta, ...table] = rows;
     expect(title).toEqual(Array(6).fill("実施計画（4階層） 実施計画（令和6～8年度）"));
     // when the copy was made, and which approved version it builds on
-    expect(meta?.[0]).toMatch(
-      /^作成日 令和\d+年\d+月\d+日　状態: 策定中（承認済みの版はまだありません）$/,
-    );
+    expect(meta?.[0]).toMatch(/^作成日 令和\d+年\d+月\d+日　状態: 策定中（承認済みの版はまだありません）$/);
     expect(table).toEqual([
       ["基本目標 1　相談支援体制の構築", ...Array(5).fill("基本目標 1　相談支援体制の構築")],
       ["施策 1-1　早期につなぐ仕組みづくり", ...Array(5).fill("施策 1-1　早期につなぐ仕組みづくり")],
