@@ -1,13 +1,19 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { SIDE_OF_ROLE, type Side } from "../../domain/access/principals";
-import { landingOfSession, menuOfSession } from "../access";
+import { PRINCIPAL_LABELS, SIDE_OF_ROLE, type Side } from "../../domain/access/principals";
+import { landingOfSession, menuOfSession, principalOfSession } from "../access";
 import { api, errorMessage, setCsrfToken } from "../api";
 import { keys } from "../queries";
 import type { Session } from "../types";
 
 const activeProps = { className: "active" } as const;
+
+/** The role as the access table knows it (a coordinator's staff apart from other agencies'). */
+const principalLabel = (session: Session) => {
+  const principal = principalOfSession(session);
+  return principal ? PRINCIPAL_LABELS[principal] : session.user.roleLabel;
+};
 
 /** What the product is for the side the user works on. */
 const SIDE_TITLES: Record<Side, string> = { plan: "計画の評価", support: "重層的支援", system: "システム管理" };
@@ -64,7 +70,7 @@ export function AppLayout({ session, children }: { session: Session; children: R
         <div className="user">
           <span>
             {session.user.displayName}
-            <span className="role-label">{session.user.roleLabel}</span>
+            <span className="role-label">{principalLabel(session)}</span>
           </span>
           <button type="button" className="button secondary small" onClick={logout}>
             ログアウト
@@ -91,7 +97,7 @@ export function AppLayout({ session, children }: { session: Session; children: R
         {children}
       </main>
       <footer className="site-footer">
-        <p>つなぐ — 地域福祉計画の進行管理</p>
+        <p>つなぐ — 地域共生社会の計画の進行管理と重層的支援</p>
       </footer>
     </>
   );

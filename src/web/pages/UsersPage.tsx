@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { canManageRole, MANAGEABLE_ROLES, ROLE_LABELS } from "../../domain/access/principals";
+import { canManageRole, MANAGEABLE_ROLES, ROLE_LABELS, SIDE_OF_ROLE } from "../../domain/access/principals";
 import { PASSWORD_HINT } from "../../domain/passwords";
 import { can } from "../access";
 import { ApiError, api } from "../api";
@@ -32,7 +32,10 @@ const roleOptions = (callerRole: Role | undefined) =>
 
 /** What an account of this role and these departments/agency should send: no agency for the other roles. */
 function membership(role: Role, departmentIds: string[], agencyId: string) {
-  return { departmentIds, agencyId: AGENCY_KIND[role] ? agencyId || null : null };
+  return {
+    departmentIds: SIDE_OF_ROLE[role] === "support" ? [] : departmentIds,
+    agencyId: AGENCY_KIND[role] ? agencyId || null : null,
+  };
 }
 
 export function UsersPage() {
@@ -183,16 +186,19 @@ function MembershipFields({
   const choices = departments.filter((d) => d.active || departmentIds.includes(d.id));
   return (
     <>
-      <CheckboxGroup
-        legend="所属課"
-        hint={
-          role === "department_editor" ? "担当課の利用者は、所属課が担当する評価表・指標だけを扱えます。" : undefined
-        }
-        options={choices.map((d) => ({ value: d.id, label: d.name }))}
-        values={departmentIds}
-        onChange={onDepartments}
-        error={fields.departmentIds}
-      />
+      {/* departments are the plan side's membership; the support side's is its agency */}
+      {SIDE_OF_ROLE[role] !== "support" ? (
+        <CheckboxGroup
+          legend="所属課"
+          hint={
+            role === "department_editor" ? "担当課の利用者は、所属課が担当する評価表・指標だけを扱えます。" : undefined
+          }
+          options={choices.map((d) => ({ value: d.id, label: d.name }))}
+          values={departmentIds}
+          onChange={onDepartments}
+          error={fields.departmentIds}
+        />
+      ) : null}
       {kind ? (
         <SelectField
           label="所属機関"
