@@ -62,6 +62,11 @@ describe("plainTextOf", () => {
     );
   });
 
+  it("splits bullets run into a list item as in any line (found by the property below: <li>あ ●)", () => {
+    expect(plainTextOf("<li>あ ●")).toBe("・あ\n●");
+    expect(plainTextOf(plainTextOf("<li>あ ●"))).toBe("・あ\n●");
+  });
+
   it("is stable: formatting what it formatted changes nothing (an exported cell reads back the same)", () => {
     const piece = fc.constantFrom("あ", "a", " ", "\n", "・", "●", "<li>", "</li>", "<ul>", "</ul>", "<p>", "<b>", "<");
     fc.assert(

@@ -50,8 +50,11 @@ export function textBlocks(text: string | null | undefined): TextBlock[] {
   };
   for (const raw of linesOf(text ?? "")) {
     if (raw.startsWith(ITEM)) {
-      const item = raw.slice(ITEM.length).trim();
-      if (item) addItem(STARTS_WITH_BULLET.test(item) || /^\d+\. /.test(item) ? item : `・${item}`);
+      // bullets run into an item split it as they split any line, so that reading the laid-out text again (an
+      // exported cell coming back) finds the same items
+      const [first = "", ...more] = raw.slice(ITEM.length).split(BULLET_ITEM).map((p) => p.trim());
+      if (first) addItem(STARTS_WITH_BULLET.test(first) || /^\d+\. /.test(first) ? first : `・${first}`);
+      for (const item of more) if (item) addItem(item);
       continue;
     }
     const line = raw.trim();
