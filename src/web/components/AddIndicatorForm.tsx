@@ -24,7 +24,8 @@ export function AddIndicatorForm({
   onCreated: (name: string) => void;
   onCancel: () => void;
 }) {
-  const planQuery = usePlan(planId);
+  // an indicator is added to an item of the working copy (the draft may have added the item)
+  const planQuery = usePlan(planId, { draft: true });
   const queryClient = useQueryClient();
   const titleId = useId();
   const [itemId, setItemId] = useState("");

@@ -58,7 +58,8 @@ function draftOf(p: Plan): PlanDraft {
 /** 計画の作成 (no planId) or 計画の設定の変更. */
 export function PlanFormPage({ planId }: { planId?: string }) {
   const session = useSession();
-  const plan = usePlan(planId);
+  // the settings are edited where the plan is drafted: its working copy
+  const plan = usePlan(planId, { draft: true });
   usePageTitle(planId ? "計画の設定を変更" : "計画の作成");
   if (!isPlanOffice(session.data)) {
     return (
