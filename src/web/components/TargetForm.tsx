@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import { ApiError, api } from "../api";
+import { useEffect, useRef, useState } from "react";
+import { api } from "../api";
+import { useSubmit } from "../forms/useSubmit";
 import { type IndicatorTarget, type IndicatorYear, TARGET_KIND_LABELS } from "../types";
-import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
+import { ErrorAlert } from "./ErrorAlert";
 import { TextField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
 import { KeptText, StaleNotice } from "./StaleNotice";
@@ -32,33 +33,23 @@ export function TargetForm({
 }) {
   const [base, setBase] = useState<IndicatorTarget | null>(indicator.target);
   const [source, setSource] = useState(indicator.target?.source ?? "");
-  const [error, setError] = useState<unknown>(null);
   const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const fields = fieldErrorMap(error);
+  const save = useSubmit({
+    send: (text: string) =>
+      api<{ target: IndicatorTarget }>(
+        `/api/indicators/${encodeURIComponent(indicator.id)}/targets/${indicator.fiscalYear}`,
+        { method: "PUT", body: { source: text }, version: base?.version ?? 0 },
+      ),
+    onDone: async (result) => {
+      setBase(result.target);
+      await onSaved(result.target);
+    },
+  });
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>("input")?.focus();
   }, []);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api<{ target: IndicatorTarget }>(
-        `/api/indicators/${encodeURIComponent(indicator.id)}/targets/${indicator.fiscalYear}`,
-        { method: "PUT", body: { source }, version: base?.version ?? 0 },
-      );
-      setBase(result.target);
-      await onSaved(result.target);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const reloadLatest = async () => {
     const fresh = await reload();
@@ -71,18 +62,16 @@ export function TargetForm({
     );
     setBase(latest);
     setSource(next);
-    setError(null);
+    save.clear();
   };
-
-  const stale = error instanceof ApiError && error.isStale;
 
   return (
     <form
       ref={formRef}
       className="actual-form target-form"
-      onSubmit={submit}
+      onSubmit={save.onSubmit(source)}
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !busy) {
+        if (e.key === "Escape" && !save.busy) {
           e.preventDefault();
           onCancel();
         }
@@ -90,10 +79,10 @@ export function TargetForm({
       noValidate
       aria-label={`「${indicatorLabel(indicator.name)}」の目標（${fiscalYearLabel}）`}
     >
-      {stale ? (
+      {save.stale ? (
         <StaleNotice onReload={reloadLatest} />
       ) : (
-        <ErrorAlert error={error} title={error instanceof ApiError ? "目標を保存できませんでした" : undefined} />
+        <ErrorAlert error={save.error} title="目標を保存できませんでした" />
       )}
       <KeptText entries={kept} onDismiss={() => setKept([])} />
       <p className="small">
@@ -104,14 +93,14 @@ export function TargetForm({
         required
         value={source}
         onChange={setSource}
-        error={fields.source}
+        error={save.fields.source}
         inputClassName="medium"
         autoComplete="off"
         hint="計画に書かれたとおりに入力します（例: 15事業者以上、試行実施、適宜）。数値・段階・適宜・文章のどれとして読むかは保存時に判定します。"
       />
       <div className="page-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "保存しています…" : "目標を保存"}
+        <button type="submit" className="button" disabled={save.busy}>
+          {save.busy ? "保存しています…" : "目標を保存"}
         </button>
         <button type="button" className="button secondary" onClick={onCancel}>
           閉じる
