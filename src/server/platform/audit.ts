@@ -189,8 +189,8 @@ export async function listAuditForEntity(db: Executor, municipalityId: string, e
     .orderBy(asc(auditLog.seq));
 }
 
-/** The actor part of an audit entry, from the caller of a request. */
-export function actorOf(auth: Actor, ip: string | null) {
+/** The actor part of an audit entry, from the caller of a request (its address from the actor unless given). */
+export function actorOf(auth: Actor, ip: string | null = auth.ip ?? null) {
   return {
     municipalityId: auth.municipalityId,
     actorUserId: auth.userId,
@@ -207,4 +207,6 @@ export interface Actor {
   loginId: string;
   /** the agency a support staff or provider account acts for */
   agencyId?: string | null;
+  /** the client address of a request (none for an operator command) */
+  ip?: string | null;
 }

@@ -25,3 +25,11 @@ declare module "fastify" {
     auth: AuthContext | null;
   }
 }
+
+/**
+ * The caller of a request as a service sees it: who (the session) and from where (the client address the audit
+ * record keeps). Services take this one object instead of (auth, ip) pairs.
+ */
+export interface RequestActor extends AuthContext {
+  ip: string | null;
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { AppError, unauthorized } from "../errors.js";
-import type { AuthContext } from "./context.js";
+import type { AuthContext, RequestActor } from "./context.js";
 import { loadSession } from "./sessions.js";
 
 export interface CookieSettings {
@@ -53,6 +53,11 @@ function originHost(origin: string): string | null {
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (!request.auth) throw unauthorized();
   return request.auth;
+}
+
+/** The signed-in caller with the address the request came from: what services take. */
+export function requireActor(request: FastifyRequest): RequestActor {
+  return { ...requireAuth(request), ip: request.ip };
 }
 
 export function setSessionCookie(reply: FastifyReply, cookies: CookieSettings, token: string) {
