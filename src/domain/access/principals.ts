@@ -29,6 +29,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export type Side = "plan" | "support" | "system";
+/** What the product is for the side a user works on. */
+export const SIDE_LABELS: Record<Side, string> = { plan: "計画の評価", support: "重層的支援", system: "システム管理" };
 export const SIDE_OF_ROLE: Record<Role, Side> = {
   system_admin: "system",
   plan_office: "plan",

@@ -2,11 +2,13 @@
  * A diff as a table of Japanese text (新旧対照): what the xlsx and csv exports and the CLI print. Pure.
  */
 import { formatFiscalYear, formatFiscalYearRange } from "../fiscal-year.js";
+import { INDICATOR_KIND_LABELS, TARGET_KIND_LABELS } from "../labels/indicators.js";
 import type {
   Change,
   ChangeField,
   ChangeType,
   DepartmentsValue,
+  DiffSummary,
   IndicatorValue,
   ItemRef,
   ItemValue,
@@ -56,18 +58,22 @@ export const CHANGE_FIELD_LABELS: Record<ChangeField, string> = {
   target: "目標値",
 };
 
-export const INDICATOR_KIND_LABELS: Record<string, string> = {
-  activity: "活動指標",
-  outcome: "成果指標",
-  policy: "区政評価指標",
+/** The counts above a diff, in the words of the 種別 column of its rows (a count says how many rows follow). */
+export const DIFF_SUMMARY_LABELS: Record<keyof DiffSummary, string> = {
+  added: CHANGE_TYPE_LABELS.added,
+  removed: CHANGE_TYPE_LABELS.removed,
+  moved: CHANGE_TYPE_LABELS.moved,
+  renamed: CHANGE_TYPE_LABELS.renamed,
+  changed: CHANGE_TYPE_LABELS.changed,
+  targetsChanged: CHANGE_TYPE_LABELS.targetChanged,
+  indicatorsAdded: CHANGE_TYPE_LABELS.indicatorAdded,
+  indicatorsRemoved: CHANGE_TYPE_LABELS.indicatorRemoved,
+  indicatorsRenamed: CHANGE_TYPE_LABELS.indicatorRenamed,
+  indicatorsChanged: CHANGE_TYPE_LABELS.indicatorChanged,
+  planChanged: CHANGE_TYPE_LABELS.planChanged,
 };
 
-const TARGET_KIND_LABELS: Record<string, string> = {
-  numeric: "数値",
-  milestone: "段階",
-  asNeeded: "適宜",
-  text: "文章",
-};
+const kindLabel = (table: Readonly<Record<string, string>>, code: string) => table[code] ?? code;
 
 export type DiffTableRow = [string, string, string, string, string, string];
 
@@ -104,7 +110,7 @@ function targetText(t: TargetValue | null, withTyped: boolean): string {
   if (!t) return "";
   if (!withTyped) return t.source;
   const typed = [
-    TARGET_KIND_LABELS[t.kind] ?? t.kind,
+    kindLabel(TARGET_KIND_LABELS, t.kind),
     t.comparator,
     t.value === null ? null : String(t.value),
     t.unit,
@@ -147,11 +153,11 @@ function valueText(c: Change, side: "before" | "after", levelNames: string[]): s
     case "indicator": {
       const ind = v as IndicatorValue;
       const targets = ind.targets.map((t) => `${formatFiscalYear(t.fiscalYear, "short")} ${t.source}`).join("、");
-      const kind = INDICATOR_KIND_LABELS[ind.kind] ?? ind.kind;
+      const kind = kindLabel(INDICATOR_KIND_LABELS, ind.kind);
       return `${kind}「${ind.name}」${targets ? `（目標: ${targets}）` : ""}`;
     }
     case "indicator.kind":
-      return INDICATOR_KIND_LABELS[v as string] ?? String(v);
+      return kindLabel(INDICATOR_KIND_LABELS, String(v));
     case "indicator.item": {
       const ref = v as ItemRef;
       return ref.itemId === null ? "計画全体" : [ref.code, ref.title].filter(Boolean).join(" ");

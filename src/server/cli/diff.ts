@@ -1,10 +1,12 @@
-import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table.js";
+import { DIFF_SUMMARY_LABELS, DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table.js";
 import type { Db } from "../db/client.js";
 import { diffQuery } from "../modules/revisions/schema.js";
 import { getDiff } from "../modules/revisions/service.js";
 import { AppError, ValidationError } from "../platform/errors.js";
 import { operatorForPlan } from "./operator.js";
 
+/** The counts on the summary line; the indicators' counts are in the rows below it. */
+const SUMMARY_COUNTS = ["added", "removed", "moved", "renamed", "changed", "targetsChanged"] as const;
 const USAGE = "diff --plan <計画ID> --from <版番号> --to <版番号|draft> [--json]";
 
 /** Prints what changed between two revisions of a plan, computed by the same service as the API and the exports. */
@@ -26,7 +28,7 @@ export async function runDiff(db: Db, opts: { plan?: string; from?: string; to?:
   const s = diff.summary;
   const text = [
     `${diff.plan.title} 新旧対照: ${side(diff.from)} → ${side(diff.to)}`,
-    `追加 ${s.added} / 削除 ${s.removed} / 移動 ${s.moved} / 名称変更 ${s.renamed} / 変更 ${s.changed} / 目標値変更 ${s.targetsChanged}`,
+    SUMMARY_COUNTS.map((k) => `${DIFF_SUMMARY_LABELS[k]} ${s[k]}`).join(" / "),
     DIFF_TABLE_HEADERS.join("\t"),
     ...diffTableRows(diff.changes, diff.plan.levelNames).map((r) =>
       r.map((c) => c.replace(/[\t\r\n]+/g, " ")).join("\t"),

@@ -1,10 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decideEveryNewName, type NamedDepartment } from "../../domain/departments/named-departments.js";
+import { TARGET_KIND_LABELS } from "../../domain/labels/indicators.js";
 import type { Db } from "../db/client.js";
 import { commitImport } from "../modules/imports/service.js";
 import { AppError, ValidationError } from "../platform/errors.js";
 import { operatorFor } from "./operator.js";
+
+/** The kinds of target counted on the import's summary line, in the order people check them. */
+const TARGET_KINDS_SHOWN = ["numeric", "milestone", "asNeeded", "text"] as const;
 
 type Report = Record<string, unknown> & {
   kind?: string;
@@ -92,7 +96,7 @@ export async function runImport(
       r.kind === "implementation-plan"
         ? `基本目標 ${r.goals} / 施策 ${r.measures} / 重点取組 ${r.items} / 取組内容 ${r.activities} / 指標 ${r.indicators}`
         : `政策・施策 ${r.items} / 指標 ${r.indicators}`;
-    const targetLine = `目標: 数値 ${targets.numeric ?? 0} / 段階 ${targets.milestone ?? 0} / 適宜 ${targets.asNeeded ?? 0} / 文章 ${targets.text ?? 0} / 空欄 ${targets.blank ?? 0}`;
+    const targetLine = `目標: ${TARGET_KINDS_SHOWN.map((k) => `${TARGET_KIND_LABELS[k]} ${targets[k] ?? 0}`).join(" / ")} / 空欄 ${targets.blank ?? 0}`;
     return { json, text: [status, planLine, counts, targetLine, departmentLine, footer].join("\n") };
   }
 

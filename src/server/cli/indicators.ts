@@ -1,3 +1,4 @@
+import { ATTAINMENT_LABELS } from "../../domain/labels/indicators.js";
 import type { Db } from "../db/client.js";
 import { listIndicators } from "../modules/indicators/service.js";
 import { fiscalYearOption, operatorForPlan } from "./operator.js";
@@ -33,7 +34,7 @@ export async function runIndicators(db: Db, opts: { plan?: string; fiscalYear?: 
   };
   const rate = (r: number | null) => (r === null ? "" : `${(r * 100).toFixed(1)}%`);
   const lines = [
-    `${list.plan.title} ${list.fiscalYearLabel} 指標の達成状況（達成 ${list.counts.met} / 判定可能 ${list.counts.decidable}、要判定 ${list.counts.manual}、実績未入力 ${list.counts.noActual}）`,
+    `${list.plan.title} ${list.fiscalYearLabel} 指標の達成状況（${ATTAINMENT_LABELS.met} ${list.counts.met} / 判定可能 ${list.counts.decidable}、${ATTAINMENT_LABELS.manual} ${list.counts.manual}、${ATTAINMENT_LABELS.noActual} ${list.counts.noActual}）`,
     ["項目", "指標", "目標", "実績", "達成状況", "達成率"].join("\t"),
     ...list.indicators.map((i) =>
       [

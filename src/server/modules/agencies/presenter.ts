@@ -1,5 +1,5 @@
+import { AGENCY_KIND_LABELS } from "../../../domain/labels/support.js";
 import type { AgencyRow } from "./repository.js";
-import { AGENCY_KIND_LABELS } from "./schema.js";
 
 export function presentAgency(a: AgencyRow) {
   return {
@@ -7,7 +7,7 @@ export function presentAgency(a: AgencyRow) {
     name: a.name,
     category: a.category,
     kind: a.kind,
-    kindLabel: AGENCY_KIND_LABELS[a.kind as keyof typeof AGENCY_KIND_LABELS] ?? a.kind,
+    kindLabel: (AGENCY_KIND_LABELS as Record<string, string>)[a.kind] ?? a.kind,
     isCoordinator: a.isCoordinator,
     departmentId: a.departmentId,
     version: a.version,

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { AGENCY_KINDS } from "../../../domain/labels/support.js";
 
 export const AGENCY_CATEGORIES = ["包括的相談支援", "参加支援", "地域づくり", "アウトリーチ", "多機関協働"] as const;
-export const AGENCY_KIND_LABELS = { public: "支援機関", provider: "登録事業者" } as const;
 
 const storable = (v: string) => !v.includes("\u0000");
 
@@ -16,7 +16,7 @@ export const createAgencySchema = z.strictObject({
     error: "分野は 包括的相談支援・参加支援・地域づくり・アウトリーチ・多機関協働 から選んでください",
   }),
   kind: z
-    .enum(["public", "provider"], { error: "種別は 支援機関(public)・登録事業者(provider) から選んでください" })
+    .enum(AGENCY_KINDS, { error: "種別は 支援機関(public)・登録事業者(provider) から選んでください" })
     .default("public"),
   isCoordinator: z.boolean({ error: "多機関協働の調整役かどうかを true/false で指定してください" }).default(false),
   departmentId: z.uuid("所管課の指定が正しくありません").nullable().default(null),

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
 import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
 import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { parseJapaneseDate } from "../../../domain/japanese-date.js";
 import { auditLog, evaluationSheets, planItems } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
-import { parseJapaneseDate } from "./dates.js";
 
 interface Entry {
   seq: number;

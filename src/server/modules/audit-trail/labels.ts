@@ -1,112 +1,20 @@
 /**
- * The audit trail in words: what was done, to what kind of thing, and why it was allowed (or refused). The stored
- * codes stay in the records (and in the answer, for the record); people read these.
+ * Why an access was allowed (or refused), in words, with the actor's part as it stands now. The words of actions
+ * and kinds of target are the tables of src/domain/labels; the stored codes stay in the records.
  */
-import { CONSENT_LABELS } from "../cases/schema.js";
-import { SHEET_ACTION_LABELS } from "../evaluations/presenter.js";
-
-const ACTION_LABELS: Record<string, string> = {
-  read: "閲覧",
-  search: "検索",
-  denied: "拒否（閲覧・操作の権限なし）",
-  create: "作成",
-  update: "更新",
-  update_with_password: "更新（パスワードの変更）",
-  delete: "削除",
-  approve: "承認",
-  transition: "状態の変更",
-  link: "同じ人として関連付け",
-  login: "ログイン",
-  login_failed: "ログイン失敗",
-  import: "取込",
-  import_xlsx: "Excelからの取込",
-  rename: "名称変更",
-  merge: "統合",
-  open_evaluation: "評価の開始",
-  create_actual: "実績の登録",
-  update_actual: "実績の更新",
-  delete_actual: "実績の削除",
-  create_target: "目標の登録",
-  update_target: "目標の更新",
-  update_milestone_ladder: "段階の変更",
-  relist: "再掲",
-  unrelist: "再掲の解除",
-  load_demo: "デモの読込",
-  phase: "段階の変更",
-  consent: "本人同意の更新",
-  team_add: "チームへの追加",
-  team_remove: "チームから外す",
-  add_member: "世帯員の追加",
-  remove_member: "世帯員の削除",
-};
-
-/** Actions whose word depends on what they were done to (a sheet is 保存・提出・承認・差戻し). */
-const ACTION_LABELS_BY_TYPE: Record<string, Record<string, string>> = {
-  evaluation_sheet: SHEET_ACTION_LABELS,
-};
-
-export function actionLabel(action: string, entityType: string): string {
-  return ACTION_LABELS_BY_TYPE[entityType]?.[action] ?? ACTION_LABELS[action] ?? action;
-}
-
-export const ENTITY_TYPE_LABELS: Record<string, string> = {
-  referral: "つなぐシート",
-  person: "対象者",
-  case: "ケース",
-  household: "世帯",
-  case_records: "支援経過（一覧）",
-  case_record: "支援経過",
-  case_assessments: "アセスメント（一覧）",
-  case_assessment: "アセスメント",
-  user: "利用者",
-  agency: "支援機関",
-  concern_categories: "相談の分類",
-  plan: "計画",
-  plan_item: "計画の項目",
-  plan_revision: "計画の改定",
-  evaluation_round: "評価（年度）",
-  evaluation_sheet: "評価表",
-  indicator: "指標",
-  department: "課",
-  import: "取込",
-  municipality: "自治体",
-  audit_log: "監査ログ",
-  account_changes: "利用者の変更履歴",
-};
-
-export const typeLabel = (type: string) => ENTITY_TYPE_LABELS[type] ?? type;
+import { CLI_LIST_LABELS, REFUSED_ACTION_LABELS } from "../../../domain/labels/audit.js";
+import {
+  CASE_BASIS_LABELS,
+  CONSENT_LABELS,
+  HOUSEHOLD_BASIS_LABELS,
+  REFERRAL_BASIS_LABELS,
+} from "../../../domain/labels/support.js";
 
 /** The first 8 characters of an id: enough to tell records apart on a page, with the whole id kept beside it. */
 export const shortId = (id: string) => `#${id.slice(0, 8)}`;
 
-const CASE_ROLES: Record<string, string> = {
-  coordinator: "多機関協働として",
-  lead: "主担当機関として",
-  team: "チームの機関として",
-};
-const HOUSEHOLD_ROLES: Record<string, string> = {
-  coordinator: "多機関協働として",
-  registrar: "登録した機関として",
-  case_team: "ケースのチームの機関として",
-};
-/** What a refused request tried to do (need_to_know:<action>). */
-const REFUSED_ACTIONS: Record<string, string> = {
-  read: "閲覧",
-  transition: "状態の変更",
-  records: "支援経過の閲覧",
-  record_create: "支援経過の記録",
-  assessments: "アセスメントの閲覧",
-  assessment: "アセスメントの閲覧",
-  assessment_save: "アセスメントの保存",
-  phase: "段階の変更",
-  consent: "本人同意の更新",
-  team_add: "チームへの追加",
-  team_remove: "チームから外す",
-  update: "課題・主担当の変更",
-  add_member: "世帯員の追加",
-  remove_member: "世帯員の削除",
-};
-const CLI_LISTS: Record<string, string> = { list: "つなぐシートの一覧" };
+const label = (table: Readonly<Record<string, string>>, code: string): string | undefined => table[code];
+const as = (part: string) => `${part}として`;
 
 /** What the words of a basis need beyond the basis itself. */
 export interface BasisContext {
@@ -121,16 +29,16 @@ export interface BasisContext {
 function partIn(kind: "referral" | "case", id: string, ctx: BasisContext): string | null {
   const agency = ctx.actorAgencyId;
   if (!agency) return null;
-  if (ctx.agencies.get(agency)?.isCoordinator) return "多機関協働として";
+  if (ctx.agencies.get(agency)?.isCoordinator) return as(CASE_BASIS_LABELS.coordinator);
   if (kind === "referral") {
     const r = ctx.referrals.get(id);
-    if (r?.toAgencyId === agency) return "受信機関として";
-    if (r?.fromAgencyId === agency) return "送付機関として";
+    if (r?.toAgencyId === agency) return as(REFERRAL_BASIS_LABELS.receiver);
+    if (r?.fromAgencyId === agency) return as(REFERRAL_BASIS_LABELS.sender);
     return null;
   }
   const c = ctx.cases.get(id);
-  if (c?.leadAgencyId === agency) return "主担当機関として";
-  if (c?.teamAgencyIds.includes(agency)) return "チームの機関として";
+  if (c?.leadAgencyId === agency) return as(CASE_BASIS_LABELS.lead);
+  if (c?.teamAgencyIds.includes(agency)) return as(CASE_BASIS_LABELS.team);
   return null;
 }
 
@@ -143,15 +51,17 @@ function basisPart(part: string, ctx: BasisContext): string {
   switch (kind) {
     case "referral":
       return withPart(`つなぐシート ${shortId(value)}`, partIn("referral", value, ctx));
-    case "case":
+    case "case": {
       if (!value) return "ケース";
-      return CASE_ROLES[value]
-        ? `ケース（${CASE_ROLES[value]}）`
-        : withPart(`ケース ${shortId(value)}`, partIn("case", value, ctx));
-    case "household":
-      return HOUSEHOLD_ROLES[value] ? `世帯（${HOUSEHOLD_ROLES[value]}）` : `世帯 ${shortId(value)} の世帯員として`;
+      const part = label(CASE_BASIS_LABELS, value);
+      return part ? `ケース（${as(part)}）` : withPart(`ケース ${shortId(value)}`, partIn("case", value, ctx));
+    }
+    case "household": {
+      const part = label(HOUSEHOLD_BASIS_LABELS, value);
+      return part ? `世帯（${as(part)}）` : `世帯 ${shortId(value)} の世帯員として`;
+    }
     case "consent":
-      return `本人同意: ${CONSENT_LABELS[value as keyof typeof CONSENT_LABELS] ?? value}`;
+      return `本人同意: ${label(CONSENT_LABELS, value) ?? value}`;
     case "version":
       return `第${value}版`;
     case "search":
@@ -160,15 +70,13 @@ function basisPart(part: string, ctx: BasisContext): string {
       // written so before the basis of each candidate was recorded: the id of the record being registered
       return value ? `登録時の重複の確認（対象者 ${shortId(value)} の登録時）` : "登録時の重複の確認";
     case "need_to_know":
-      return `知る必要の範囲外（${REFUSED_ACTIONS[value] ?? value}）`;
+      return `知る必要の範囲外（${label(REFUSED_ACTION_LABELS, value) ?? value}）`;
     case "agency":
       return `${ctx.agencies.get(value)?.name ?? "（不明な機関）"}として`;
     case "coordinator":
-      return "多機関協働として";
     case "receiver":
-      return "受信機関として";
     case "sender":
-      return "送付機関として";
+      return as(REFERRAL_BASIS_LABELS[kind]);
     case "registrar":
       return "自機関で登録した対象者";
     case "baseline":
@@ -184,7 +92,7 @@ function basisPart(part: string, ctx: BasisContext): string {
     case "disabled_user":
       return "停止中の利用者";
     case "cli":
-      return `操作コマンド（${CLI_LISTS[rest[0] ?? ""] ?? rest[0] ?? ""}）`;
+      return `操作コマンド（${label(CLI_LIST_LABELS, rest[0] ?? "") ?? rest[0] ?? ""}）`;
     default:
       return part;
   }

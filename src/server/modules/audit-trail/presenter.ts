@@ -1,5 +1,6 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
-import { actionLabel, type BasisContext, basisLabel, shortId, typeLabel } from "./labels.js";
+import { auditActionLabel, auditEntityTypeLabel } from "../../../domain/labels/audit.js";
+import { type BasisContext, basisLabel, shortId } from "./labels.js";
 import type { AccountRecord, EntryRow, TargetName } from "./repository.js";
 import { DENIED_ACTIONS, LOGIN_ACTIONS, READ_ACTIONS } from "./repository.js";
 import type { AuditActionKind } from "./schema.js";
@@ -40,13 +41,13 @@ export function targetName(n: TargetName): string | null {
 
 /** How the viewer sees a target: its name where the viewer may see it, otherwise its kind and a short id. */
 export function targetOf(type: string, id: string | null, name: string | null) {
-  const kind = typeLabel(type);
+  const kind = auditEntityTypeLabel(type);
   let label = kind;
   if (name) label = `${kind}「${name}」`;
   else if (type === "audit_log" && id) {
     // a query of the trail about one target: "referral:<id>"
     const [about = "", ...rest] = id.split(":");
-    label = `監査ログの照会（${typeLabel(about)} ${shortId(rest.join(":"))}）`;
+    label = `監査ログの照会（${auditEntityTypeLabel(about)} ${shortId(rest.join(":"))}）`;
   } else if (id) label = `${kind} ${shortId(id)}`;
   return { type, typeLabel: kind, id, name, label };
 }
@@ -81,7 +82,7 @@ export function presentEntry(
         }
       : null,
     action: row.action,
-    actionLabel: actionLabel(row.action, row.entityType),
+    actionLabel: auditActionLabel(row.action, row.entityType),
     kind,
     target: targetOf(row.entityType, row.entityId, names.get(`${row.entityType}:${row.entityId}`) ?? null),
     basis: row.basis,

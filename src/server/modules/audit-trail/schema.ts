@@ -1,15 +1,8 @@
 import { z } from "zod";
-import { parseJapaneseDate } from "./dates.js";
+import { parseJapaneseDate } from "../../../domain/japanese-date.js";
+import { AUDIT_ACTION_KINDS } from "../../../domain/labels/audit.js";
 
-/** Kinds of record a caller can filter by (each action of the trail falls in exactly one). */
-export const AUDIT_ACTION_KINDS = ["read", "change", "denied", "login"] as const;
-export type AuditActionKind = (typeof AUDIT_ACTION_KINDS)[number];
-export const AUDIT_ACTION_KIND_LABELS: Record<AuditActionKind, string> = {
-  read: "閲覧",
-  change: "変更",
-  denied: "拒否",
-  login: "ログイン",
-};
+export { AUDIT_ACTION_KINDS, type AuditActionKind } from "../../../domain/labels/audit.js";
 
 const day = (label: string) =>
   z

@@ -3,6 +3,8 @@
  * refused what, when, through what and from where. Every query of the trail is itself a record of the trail,
  * written in the query's transaction.
  */
+
+import { endOfJapaneseDay, startOfJapaneseDay } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -10,7 +12,6 @@ import { policies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
 import { auditBasesThrough, personBases } from "../persons/access.js";
 import { findPersons } from "../persons/repository.js";
-import { endOfJapaneseDay, startOfJapaneseDay } from "./dates.js";
 import { presentEntry, targetName } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { AuditActionKind, AuditQuery } from "./schema.js";

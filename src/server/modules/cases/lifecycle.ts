@@ -1,3 +1,4 @@
+import { PHASE_LABELS } from "../../../domain/labels/support.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -11,7 +12,6 @@ import {
   type ChangePhaseInput,
   type ConsentInput,
   nextPhase,
-  PHASE_LABELS,
   PHASE_TRANSITIONS,
   type Phase,
   type UpdateCaseInput,

@@ -1,8 +1,16 @@
+import {
+  CONSENT_LABELS,
+  PHASE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  type RecordVisibility,
+  TEAM_EVENT_KINDS,
+  type TeamEventKind,
+  VISIBILITY_LABELS,
+} from "../../../domain/labels/support.js";
 import type { CaseBasis } from "../../platform/policies.js";
 import type { AgencyRow } from "../agencies/repository.js";
 import type { HouseholdMember } from "../households/presenter.js";
 import type { ReferralRow } from "../referrals/repository.js";
-import { type ReferralStatus, STATUS_LABELS } from "../referrals/schema.js";
 import type {
   AssessmentVersionRow,
   CaseAssessmentRow,
@@ -11,20 +19,14 @@ import type {
   CaseRow,
   CaseTeamRow,
 } from "./repository.js";
-import {
-  ASSESSMENT_SECTIONS,
-  type CaseConsent,
-  CONSENT_LABELS,
-  PHASE_LABELS,
-  type Phase,
-  type RECORD_VISIBILITIES,
-  VISIBILITY_LABELS,
-} from "./schema.js";
+import { ASSESSMENT_SECTIONS } from "./schema.js";
 
 export type AgencyMap = Map<string, AgencyRow>;
 const agencyRef = (agencies: AgencyMap, id: string) => ({ id, name: agencies.get(id)?.name ?? "（不明な機関）" });
-const phaseLabel = (p: string) => PHASE_LABELS[p as Phase] ?? p;
-const consentLabel = (c: string) => CONSENT_LABELS[c as CaseConsent] ?? c;
+/** A stored code in words; a code the table does not know is shown as stored. */
+const wordFor = (table: Readonly<Record<string, string>>, code: string) => table[code] ?? code;
+const phaseLabel = (p: string) => wordFor(PHASE_LABELS, p);
+const consentLabel = (c: string) => wordFor(CONSENT_LABELS, c);
 
 /** One row of the case list. */
 export function presentCaseSummary(
@@ -78,11 +80,11 @@ function presentEvents(events: CaseEventRow[], agencies: AgencyMap) {
       .filter((e) => e.issues !== null)
       .map((e) => ({ ...by(e), kind: e.kind as "opened" | "issues_changed", issues: e.issues as string[] })),
     teamHistory: events
-      .filter((e) => ["team_added", "team_removed", "lead_changed"].includes(e.kind))
+      .filter((e) => (TEAM_EVENT_KINDS as readonly string[]).includes(e.kind))
       .filter((e) => e.subjectAgencyId !== null)
       .map((e) => ({
         ...by(e),
-        kind: e.kind as "team_added" | "team_removed" | "lead_changed",
+        kind: e.kind as TeamEventKind,
         agency: agencyRef(agencies, e.subjectAgencyId as string),
       })),
   };
@@ -128,7 +130,7 @@ export function presentCase(
       fromAgency: agencyRef(agencies, r.fromAgencyId),
       concerns: r.concerns,
       status: r.status,
-      statusLabel: STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
+      statusLabel: wordFor(REFERRAL_STATUS_LABELS, r.status),
       createdAt: r.createdAt,
     })),
     ...presentEvents(parts.events, agencies),
@@ -147,8 +149,8 @@ export function presentRecord(r: CaseRecordRow, agencies: AgencyMap) {
     kind: r.kind,
     date: r.date,
     text: r.text,
-    visibility: r.visibility as (typeof RECORD_VISIBILITIES)[number],
-    visibilityLabel: VISIBILITY_LABELS[r.visibility as (typeof RECORD_VISIBILITIES)[number]] ?? r.visibility,
+    visibility: r.visibility as RecordVisibility,
+    visibilityLabel: wordFor(VISIBILITY_LABELS, r.visibility),
     agency: agencyRef(agencies, r.agencyId),
     createdBy: r.createdBy,
     createdAt: r.createdAt,

@@ -1,20 +1,18 @@
 import { z } from "zod";
+import { CASE_CONSENTS, PHASES, type Phase, RECORD_VISIBILITIES } from "../../../domain/labels/support.js";
 import { pageQuery } from "../../platform/paging.js";
 import { concernLabels } from "../concerns/schema.js";
 import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
 
-/** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
-export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
-export type Phase = (typeof PHASES)[number];
-export const PHASE_LABELS: Record<Phase, string> = {
-  intake: "受付",
-  assessment: "アセスメント",
-  planning: "プラン",
-  support: "支援",
-  monitoring: "モニタリング",
-  closed: "終結",
-};
+export {
+  CASE_CONSENTS,
+  type CaseConsent,
+  PHASES,
+  type Phase,
+  RECORD_VISIBILITIES,
+} from "../../../domain/labels/support.js";
+
 /**
  * Where a case may go next: one step forward, back to an earlier step (re-assessment, re-planning), or closed
  * from anywhere. A closed case stays closed (a new case is opened from a new referral).
@@ -30,23 +28,8 @@ export const PHASE_TRANSITIONS: Record<Phase, readonly Phase[]> = {
 /** The next phase in order: the only move that needs no reason. */
 export const nextPhase = (p: Phase): Phase | null => PHASES[PHASES.indexOf(p) + 1] ?? null;
 
-/** The person's consent to share information within the team (重層的支援会議 needs it). */
-export const CASE_CONSENTS = ["given", "not_given", "unknown", "withdrawn"] as const;
-export type CaseConsent = (typeof CASE_CONSENTS)[number];
-export const CONSENT_LABELS: Record<CaseConsent, string> = {
-  given: "同意あり",
-  not_given: "同意なし",
-  unknown: "未確認",
-  withdrawn: "同意撤回",
-};
-
-/** 支援経過: the kinds of activity and who may read a record. */
+/** 支援経過: the kinds of activity (stored as the words themselves). */
 export const RECORD_KINDS = ["面談", "訪問", "電話", "同行", "オンライン", "会議"] as const;
-export const RECORD_VISIBILITIES = ["team", "agency"] as const;
-export const VISIBILITY_LABELS: Record<(typeof RECORD_VISIBILITIES)[number], string> = {
-  team: "チーム全体",
-  agency: "自機関のみ",
-};
 
 /**
  * The shared assessment format (統一的な記録方式): a fixed list of sections, every one free text. Saving creates a

@@ -1,15 +1,16 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
-import type { auditLog } from "../../db/schema/index.js";
-import type { IndicatorYearDto } from "../indicators/presenter.js";
-import type { PlanRow } from "../plans/repository.js";
-import type { SheetRow } from "./repository.js";
 import {
   GRADE_OVERRIDE_REASON_LABEL,
+  SHEET_ACTION_LABELS,
   SHEET_FIELD_LABELS,
   SHEET_STATUS_LABELS,
   type SheetField,
   type SheetStatus,
-} from "./schema.js";
+} from "../../../domain/labels/evaluation.js";
+import type { auditLog } from "../../db/schema/index.js";
+import type { IndicatorYearDto } from "../indicators/presenter.js";
+import type { PlanRow } from "../plans/repository.js";
+import type { SheetRow } from "./repository.js";
 import type { SheetItem } from "./year-structure.js";
 
 const statusLabel = (s: string) => SHEET_STATUS_LABELS[s as SheetStatus] ?? s;
@@ -92,18 +93,6 @@ export type SheetDto = ReturnType<typeof presentSheet>;
 
 type AuditRow = typeof auditLog.$inferSelect;
 
-/** What was done to a sheet, in its history and in the audit trail. */
-export const SHEET_ACTION_LABELS: Record<string, string> = {
-  update: "保存",
-  submit: "提出",
-  accept: "承認",
-  return: "差戻し",
-  import: "取込",
-  import_xlsx: "Excel取込",
-  load_demo: "デモデータ作成",
-  create: "作成",
-};
-
 /**
  * The sheet's history: who, when, and each field's value before and after. `names` are the display names of the
  * actors (by user id): people are shown by name; an operator command, which has no user, by its recorded label.
@@ -134,7 +123,7 @@ export function presentSheetHistory(entries: AuditRow[], names: ReadonlyMap<stri
       actor: e.actorLabel,
       actorName: (e.actorUserId && names.get(e.actorUserId)) || null,
       action: e.action,
-      actionLabel: SHEET_ACTION_LABELS[e.action] ?? e.action,
+      actionLabel: (SHEET_ACTION_LABELS as Record<string, string>)[e.action] ?? e.action,
       changes,
     };
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RETURN_COMMENT_MAX_LENGTH, SHEET_TEXT_MAX_LENGTH, tooLongMessage } from "../../../domain/evaluation-sheet.js";
 import { parseFiscalYear } from "../../../domain/fiscal-year.js";
+import { GRADE_OVERRIDE_REASON_LABEL, SHEET_FIELD_LABELS, SHEET_STATUSES } from "../../../domain/labels/evaluation.js";
 
 const longText = (label: string) =>
   z
@@ -22,27 +23,13 @@ export const fiscalYearInput = z.union([z.number(), z.string()]).transform((v, c
 
 export const openRoundSchema = z.strictObject({ fiscalYear: fiscalYearInput });
 
-export const SHEET_FIELDS = [
-  "previousStatus",
-  "targetFirst",
-  "targetSecond",
-  "results",
-  "grade",
-  "reason",
-  "issues",
-] as const;
-export type SheetField = (typeof SHEET_FIELDS)[number];
-export const SHEET_FIELD_LABELS: Record<SheetField, string> = {
-  previousStatus: "前年度の実施状況",
-  targetFirst: "事業目標（前期）",
-  targetSecond: "事業目標（後期）",
-  results: "計画事業の実績等",
-  grade: "評価",
-  reason: "効果又は評価の理由",
-  issues: "今後の課題及び事業推進の方策",
-};
-
-export const GRADE_OVERRIDE_REASON_LABEL = "提案と異なる評価とした理由";
+export {
+  GRADE_OVERRIDE_REASON_LABEL,
+  SHEET_FIELD_LABELS,
+  SHEET_FIELDS,
+  type SheetField,
+  type SheetStatus,
+} from "../../../domain/labels/evaluation.js";
 
 export const sheetFieldsSchema = z.strictObject({
   previousStatus: longText(SHEET_FIELD_LABELS.previousStatus),
@@ -70,7 +57,7 @@ export const sheetListQuery = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((v) => v === "1" || v === "true"),
-  status: z.enum(["not_started", "draft", "submitted", "accepted", "returned"]).optional(),
+  status: z.enum(SHEET_STATUSES).optional(),
 });
 
 export const roundParams = z.object({
@@ -78,12 +65,3 @@ export const roundParams = z.object({
   fiscalYear: fiscalYearInput,
 });
 export const sheetParams = z.object({ sheetId: z.uuid("評価表の指定が正しくありません") });
-
-export const SHEET_STATUS_LABELS = {
-  not_started: "未着手",
-  draft: "作成中",
-  submitted: "提出済",
-  accepted: "承認済",
-  returned: "差戻し",
-} as const;
-export type SheetStatus = keyof typeof SHEET_STATUS_LABELS;

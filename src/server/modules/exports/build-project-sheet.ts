@@ -5,11 +5,11 @@
  */
 import type ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { SHEET_STATUS_LABELS, type SheetStatus } from "../../../domain/labels/evaluation.js";
 import { printMetaLine } from "../../../domain/print-meta.js";
 import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { GradeDef } from "../../db/schema/plans.js";
 import type { SheetRow } from "../evaluations/repository.js";
-import { SHEET_STATUS_LABELS, type SheetStatus } from "../evaluations/schema.js";
 import type { ItemRow } from "../plans/repository.js";
 import {
   BORDER,

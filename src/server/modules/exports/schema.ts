@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { WorkbookProblemKind } from "../../../domain/labels/imports.js";
 import type { GradeDef } from "../../db/schema/plans.js";
 import { fiscalYearInput, type SheetField } from "../evaluations/schema.js";
 
@@ -7,13 +8,8 @@ export const exportParams = z.object({
   fiscalYear: fiscalYearInput,
 });
 
-/**
- * Why a sheet of an uploaded workbook was not applied.
- * - unreadable: the file itself is wrong (bad grade, broken layout); any one of these stops the whole import
- * - missing: a sheet listed in the metadata was deleted from the workbook; the others are still imported
- * - not_found / permission / locked: decided against the database, reported per sheet
- */
-export type ProblemKind = "unreadable" | "missing" | "not_found" | "permission" | "locked";
+/** Why a sheet of an uploaded workbook was not applied (the kinds and their words: domain/labels/imports). */
+export type ProblemKind = WorkbookProblemKind;
 
 export interface WorkbookProblem {
   kind: ProblemKind;

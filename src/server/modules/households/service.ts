@@ -1,10 +1,10 @@
+import { PHASE_LABELS, type Phase } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
-import { PHASE_LABELS, type Phase } from "../cases/schema.js";
 import { personBases } from "../persons/access.js";
 import { presentHousehold, presentHouseholdSummary } from "./presenter.js";
 import type { MemberView } from "./repository.js";

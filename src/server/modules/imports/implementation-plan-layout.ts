@@ -13,6 +13,7 @@ import type {
 } from "../../../domain/import-implementation-plan/types.js";
 import { DEFAULT_LADDER, type MilestoneLadder } from "../../../domain/indicators/milestones.js";
 import { parseTarget, type Target } from "../../../domain/indicators/target.js";
+import type { LayoutWarningKind } from "../../../domain/labels/imports.js";
 
 export interface LayoutItem {
   id: string;
@@ -49,7 +50,7 @@ export interface LayoutIndicator {
 
 /** Warnings added while linking: same shape as the parser's, so the report lists one kind of warning. */
 export interface LayoutWarning {
-  kind: "relist_duplicate" | "relist_extra_activity" | "duplicate_target_year" | "category_unknown";
+  kind: LayoutWarningKind;
   line: number;
   message: string;
 }

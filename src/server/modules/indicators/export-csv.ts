@@ -5,10 +5,10 @@
  */
 import iconv from "iconv-lite";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { ATTAINMENT_LABELS } from "../../../domain/labels/indicators.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { visibleEntries } from "./service.js";
-import { ATTAINMENT_LABELS } from "./typing.js";
 import type { IndicatorView, ViewEntry } from "./view.js";
 
 export type CsvEncoding = "utf-8" | "shift_jis";

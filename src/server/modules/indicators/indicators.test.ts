@@ -482,7 +482,7 @@ describe("evaluation sheet integration", () => {
       expect.arrayContaining([
         {
           field: "gradeOverrideReason",
-          label: "提案と異なる評価とした理由",
+          label: "目安と異なる評価とする理由",
           before: null,
           after: "割合の指標は年度末に改善の見込み",
         },

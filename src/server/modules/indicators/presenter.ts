@@ -1,8 +1,8 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Attainment } from "../../../domain/indicators/attainment.js";
 import { formatTarget, type Target } from "../../../domain/indicators/target.js";
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from "./schema.js";
-import { ATTAINMENT_LABELS, displayActual, type StoredActual, typedView } from "./typing.js";
+import { ATTAINMENT_LABELS, INDICATOR_KIND_LABELS, type IndicatorKind } from "../../../domain/labels/indicators.js";
+import { displayActual, type StoredActual, typedView } from "./typing.js";
 
 export interface ItemBrief {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDICATOR_KINDS } from "../../../domain/labels/indicators.js";
 import { queryInteger } from "../../platform/paging.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
 import { revisionView } from "../plans/schema.js";
@@ -25,13 +26,8 @@ const optionalText = (label: string, max: number) =>
     .optional()
     .transform((v) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v));
 
-export const INDICATOR_KINDS = ["activity", "outcome", "policy"] as const;
-export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
-export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
-  activity: "活動指標",
-  outcome: "成果指標",
-  policy: "政策指標",
-};
+export { INDICATOR_KINDS, type IndicatorKind } from "../../../domain/labels/indicators.js";
+
 const indicatorKind = z.enum(INDICATOR_KINDS, {
   error: "指標の種類は activity（活動指標）・outcome（成果指標）・policy（政策指標）から選んでください",
 });

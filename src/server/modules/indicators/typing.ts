@@ -2,12 +2,7 @@
  * Between the stored rows and the pure domain (src/domain/indicators): typed target columns ⇄ Target, stored actual
  * → Actual, and the attainment of one indicator-year. Pure: no I/O.
  */
-import {
-  type Actual,
-  type Attainment,
-  type AttainmentStatus,
-  attainment,
-} from "../../../domain/indicators/attainment.js";
+import { type Actual, type Attainment, attainment } from "../../../domain/indicators/attainment.js";
 import {
   DEFAULT_LADDER,
   findStep,
@@ -123,13 +118,6 @@ export function decide(target: Target | null, actual: StoredActual | null, ladde
   }
   return attainment(target, actualOf(actual), ladder);
 }
-
-export const ATTAINMENT_LABELS: Record<AttainmentStatus, string> = {
-  met: "達成",
-  notMet: "未達成",
-  manual: "要判定",
-  noActual: "実績未入力",
-};
 
 /**
  * A number typed by a person: 1200, "1200", "１，２００", "1,200人" (when 人 is the target's unit), "36.6%".

@@ -1,8 +1,7 @@
+import { REFERRAL_STATUS_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support.js";
 import type { AgencyRow } from "../agencies/repository.js";
 import type { ReferralEventRow, ReferralRow } from "./repository.js";
-import { CLOSED_STATUSES, type ReferralStatus, STATUS_LABELS } from "./schema.js";
-
-export const COORDINATORS_LABEL = "多機関協働（調整役）";
+import { CLOSED_STATUSES, type ReferralStatus } from "./schema.js";
 
 const agencyRef = (agencies: Map<string, AgencyRow>, id: string | null) =>
   id ? { id, name: agencies.get(id)?.name ?? "（不明な機関）" } : null;
@@ -18,7 +17,7 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
     fromAgency: agencyRef(agencies, r.fromAgencyId),
     /** null = sent to the 多機関協働 coordinators */
     toAgency: agencyRef(agencies, r.toAgencyId),
-    toLabel: r.toAgencyId ? (agencies.get(r.toAgencyId)?.name ?? "（不明な機関）") : COORDINATORS_LABEL,
+    toLabel: r.toAgencyId ? (agencies.get(r.toAgencyId)?.name ?? "（不明な機関）") : TO_COORDINATORS_LABEL,
     concerns: r.concerns,
     observed: r.observed,
     urgency: r.urgency,
@@ -26,7 +25,7 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
     consentDate: r.consentDate,
     consentMethod: r.consentMethod,
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
+    statusLabel: REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
     dueDate: r.dueDate,
     overdue: isOverdue(r, today),
     version: r.version,
@@ -39,7 +38,7 @@ export function presentEvent(e: ReferralEventRow, agencies: Map<string, AgencyRo
   return {
     seq: e.seq,
     status: e.status,
-    statusLabel: STATUS_LABELS[e.status as ReferralStatus] ?? e.status,
+    statusLabel: REFERRAL_STATUS_LABELS[e.status as ReferralStatus] ?? e.status,
     at: e.at,
     byUserId: e.byUserId,
     agency: agencyRef(agencies, e.agencyId),

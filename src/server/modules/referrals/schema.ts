@@ -1,17 +1,9 @@
 import { z } from "zod";
+import { REFERRAL_STATUSES, type ReferralStatus } from "../../../domain/labels/support.js";
 import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
 
-export const REFERRAL_STATUSES = ["sent", "accepted", "in_progress", "completed", "declined", "forwarded"] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const STATUS_LABELS: Record<ReferralStatus, string> = {
-  sent: "送付",
-  accepted: "受付",
-  in_progress: "対応中",
-  completed: "つなぎ完了",
-  declined: "辞退",
-  forwarded: "転送",
-};
+export { REFERRAL_STATUSES, type ReferralStatus } from "../../../domain/labels/support.js";
 /** Where a referral may go next. A forwarded referral waits for its new receiver, as a sent one does. */
 export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   sent: ["accepted", "declined", "forwarded"],

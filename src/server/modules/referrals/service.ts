@@ -1,11 +1,11 @@
 import { todayInJapan } from "../../../domain/japanese-date.js";
+import { PHASE_LABELS, type Phase, REFERRAL_STATUS_LABELS } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
-import { PHASE_LABELS, type Phase } from "../cases/schema.js";
 import { checkActiveConcerns } from "../concerns/service.js";
 import { personBases } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
@@ -16,7 +16,6 @@ import {
   type CreateReferralInput,
   type ListFilter,
   type ReferralStatus,
-  STATUS_LABELS,
   TRANSITIONS,
   type TransitionInput,
 } from "./schema.js";
@@ -187,7 +186,7 @@ export async function transitionReferral(
       throw new ValidationError([
         {
           field: "to",
-          message: `「${STATUS_LABELS[from] ?? from}」から「${STATUS_LABELS[input.to]}」には進められません`,
+          message: `「${REFERRAL_STATUS_LABELS[from] ?? from}」から「${REFERRAL_STATUS_LABELS[input.to]}」には進められません`,
         },
       ]);
     }

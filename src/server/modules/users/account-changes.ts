@@ -4,6 +4,7 @@
  * administrators, so that an account made or widened behind their back is seen by the people it would affect.
  */
 import { ROLE_LABELS, type Role, SIDE_OF_ROLE } from "../../../domain/access/principals.js";
+import { auditActionLabel } from "../../../domain/labels/audit.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -21,12 +22,6 @@ interface AccountView {
   agencyId?: string | null;
   disabled?: boolean;
 }
-
-const ACTION_LABELS: Record<string, string> = {
-  create: "登録",
-  update: "変更",
-  update_with_password: "パスワードの再設定",
-};
 
 export async function listAccountChanges(db: Db, auth: AuthContext, ip: string) {
   policies.readAccountChanges(auth);
@@ -71,7 +66,7 @@ function presentChange(r: repo.AccountChangeRow, agencies: Map<string, string>) 
   return {
     at: r.at.toISOString(),
     action: r.action,
-    actionLabel: ACTION_LABELS[r.action] ?? r.action,
+    actionLabel: auditActionLabel(r.action, "user"),
     by: r.actorName ?? r.actorLabel,
     account: {
       id: r.entityId,

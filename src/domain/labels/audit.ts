@@ -1,0 +1,199 @@
+/**
+ * The audit trail in words: what was done, to what kind of thing, and the kinds a reader filters by. The stored
+ * codes stay in the records; the 監査ログ page, its print and the account changes list read these.
+ */
+import { SHEET_ACTION_LABELS } from "./evaluation";
+
+/** Kinds of record a reader can filter by (each action of the trail falls in exactly one). */
+export const AUDIT_ACTION_KINDS = ["read", "change", "denied", "login"] as const;
+export type AuditActionKind = (typeof AUDIT_ACTION_KINDS)[number];
+export const AUDIT_ACTION_KIND_LABELS: Record<AuditActionKind, string> = {
+  read: "閲覧",
+  change: "変更",
+  denied: "拒否",
+  login: "ログイン",
+};
+
+/** Every action the server records, in the words used when the kind of target does not change them. */
+export const AUDIT_ACTIONS = [
+  "read",
+  "search",
+  "denied",
+  "create",
+  "update",
+  "delete",
+  "approve",
+  "transition",
+  "link",
+  "login",
+  "login_failed",
+  "import",
+  "import_xlsx",
+  "rename",
+  "merge",
+  "open_evaluation",
+  "create_actual",
+  "update_actual",
+  "delete_actual",
+  "create_target",
+  "update_target",
+  "update_milestone_ladder",
+  "relist",
+  "unrelist",
+  "load_demo",
+  "phase",
+  "consent",
+  "team_add",
+  "team_remove",
+  "add_member",
+  "remove_member",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  read: "閲覧",
+  search: "検索",
+  denied: "拒否（閲覧・操作の権限なし）",
+  create: "作成",
+  update: "更新",
+  delete: "削除",
+  approve: "承認",
+  transition: "状態の変更",
+  link: "同じ人として関連付け",
+  login: "ログイン",
+  login_failed: "ログイン失敗",
+  import: "取込",
+  import_xlsx: "Excelからの取込",
+  rename: "名称変更",
+  merge: "統合",
+  open_evaluation: "評価の開始",
+  create_actual: "実績の登録",
+  update_actual: "実績の更新",
+  delete_actual: "実績の削除",
+  create_target: "目標の登録",
+  update_target: "目標の更新",
+  update_milestone_ladder: "段階の変更",
+  relist: "再掲",
+  unrelist: "再掲の解除",
+  load_demo: "デモの読込",
+  phase: "段階の変更",
+  consent: "本人同意の更新",
+  team_add: "チームへの追加",
+  team_remove: "チームから外す",
+  add_member: "世帯員の追加",
+  remove_member: "世帯員の削除",
+};
+
+/** What was done to an account: the account changes list and the audit trail say the same. */
+export const USER_ACTIONS = ["create", "update", "update_with_password"] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+export const USER_ACTION_LABELS: Record<UserAction, string> = {
+  create: "登録",
+  update: "変更",
+  update_with_password: "パスワードの再設定",
+};
+
+/** Actions whose word depends on what they were done to (a sheet is 保存・提出・承認・差戻し, an account 登録). */
+const ACTION_LABELS_BY_TYPE: Record<string, Readonly<Record<string, string>>> = {
+  evaluation_sheet: SHEET_ACTION_LABELS,
+  user: USER_ACTION_LABELS,
+};
+
+/** An action in words, for the kind of target it was done to; an unknown code is shown as stored. */
+export function auditActionLabel(action: string, entityType: string): string {
+  return (
+    ACTION_LABELS_BY_TYPE[entityType]?.[action] ?? (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action
+  );
+}
+
+/** The kinds of target the trail records. */
+export const AUDIT_ENTITY_TYPES = [
+  "referral",
+  "person",
+  "case",
+  "household",
+  "case_records",
+  "case_record",
+  "case_assessments",
+  "case_assessment",
+  "user",
+  "agency",
+  "concern_categories",
+  "plan",
+  "plan_item",
+  "plan_revision",
+  "evaluation_round",
+  "evaluation_sheet",
+  "indicator",
+  "department",
+  "import",
+  "municipality",
+  "audit_log",
+  "account_changes",
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
+  referral: "つなぐシート",
+  person: "対象者",
+  case: "ケース",
+  household: "世帯",
+  case_records: "支援経過（一覧）",
+  case_record: "支援経過",
+  case_assessments: "アセスメント（一覧）",
+  case_assessment: "アセスメント",
+  user: "利用者",
+  agency: "支援機関",
+  concern_categories: "相談の分類",
+  plan: "計画",
+  plan_item: "計画の項目",
+  plan_revision: "計画の改定",
+  evaluation_round: "評価（年度）",
+  evaluation_sheet: "評価表",
+  indicator: "指標",
+  department: "課",
+  import: "取込",
+  municipality: "自治体",
+  audit_log: "監査ログ",
+  account_changes: "利用者の変更履歴",
+};
+
+/** A kind of target in words; an unknown code is shown as stored. */
+export const auditEntityTypeLabel = (type: string): string =>
+  (AUDIT_ENTITY_TYPE_LABELS as Record<string, string>)[type] ?? type;
+
+/** What a refused request on a need-to-know record tried to do (basis need_to_know:<action>). */
+export const REFUSED_ACTIONS = [
+  "read",
+  "transition",
+  "records",
+  "record_create",
+  "assessments",
+  "assessment",
+  "assessment_save",
+  "phase",
+  "consent",
+  "team_add",
+  "team_remove",
+  "update",
+  "add_member",
+  "remove_member",
+] as const;
+export type RefusedAction = (typeof REFUSED_ACTIONS)[number];
+export const REFUSED_ACTION_LABELS: Record<RefusedAction, string> = {
+  read: "閲覧",
+  transition: "状態の変更",
+  records: "支援経過の閲覧",
+  record_create: "支援経過の記録",
+  assessments: "アセスメントの閲覧",
+  assessment: "アセスメントの閲覧",
+  assessment_save: "アセスメントの保存",
+  phase: "段階の変更",
+  consent: "本人同意の更新",
+  team_add: "チームへの追加",
+  team_remove: "チームから外す",
+  update: "課題・主担当の変更",
+  add_member: "世帯員の追加",
+  remove_member: "世帯員の削除",
+};
+
+/** What an operator command listed (basis cli:<list>). */
+export const CLI_LIST_LABELS: Readonly<Record<string, string>> = { list: "つなぐシートの一覧" };

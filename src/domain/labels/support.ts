@@ -1,0 +1,118 @@
+/**
+ * Multi-layered support (重層的支援) in words: つなぐシート, cases, consent, agencies and the part an agency plays
+ * in a record. The screens, the API's presenters and messages, the audit trail and the CLI read these tables.
+ */
+
+/** The closed loop of a つなぐシート. */
+export const REFERRAL_STATUSES = ["sent", "accepted", "in_progress", "completed", "declined", "forwarded"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  sent: "送付",
+  accepted: "受付",
+  in_progress: "対応中",
+  completed: "つなぎ完了",
+  declined: "辞退",
+  forwarded: "転送",
+};
+
+/** The button that moves a つなぐシート to a status (受付 → 対応開始 → つなぎ完了, or 辞退 / 転送). */
+export type ReferralMove = Exclude<ReferralStatus, "sent">;
+export const REFERRAL_MOVE_LABELS: Record<ReferralMove, string> = {
+  accepted: "受付",
+  in_progress: "対応開始",
+  completed: "つなぎ完了",
+  declined: "辞退",
+  forwarded: "転送",
+};
+
+/** The lists of the つなぐシート screen. */
+export const REFERRAL_BOXES = ["received", "sent", "all"] as const;
+export type ReferralBox = (typeof REFERRAL_BOXES)[number];
+export const REFERRAL_BOX_LABELS: Record<ReferralBox, string> = { received: "受信", sent: "送信", all: "すべて" };
+
+/** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
+export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
+export type Phase = (typeof PHASES)[number];
+export const PHASE_LABELS: Record<Phase, string> = {
+  intake: "受付",
+  assessment: "アセスメント",
+  planning: "プラン",
+  support: "支援",
+  monitoring: "モニタリング",
+  closed: "終結",
+};
+
+/** The person's consent to share information within the team (重層的支援会議 needs it). */
+export const CASE_CONSENTS = ["given", "not_given", "unknown", "withdrawn"] as const;
+export type CaseConsent = (typeof CASE_CONSENTS)[number];
+export const CONSENT_LABELS: Record<CaseConsent, string> = {
+  given: "同意あり",
+  not_given: "同意なし",
+  unknown: "未確認",
+  withdrawn: "同意撤回",
+};
+
+/** Who may read a 支援経過 record. */
+export const RECORD_VISIBILITIES = ["team", "agency"] as const;
+export type RecordVisibility = (typeof RECORD_VISIBILITIES)[number];
+export const VISIBILITY_LABELS: Record<RecordVisibility, string> = {
+  team: "チーム全体",
+  agency: "自機関のみ",
+};
+
+/** The changes of a case's team, in its history. */
+export const TEAM_EVENT_KINDS = ["team_added", "team_removed", "lead_changed"] as const;
+export type TeamEventKind = (typeof TEAM_EVENT_KINDS)[number];
+export const TEAM_EVENT_LABELS: Record<TeamEventKind, string> = {
+  team_added: "チームに加入",
+  team_removed: "チームから外れた",
+  lead_changed: "主担当に変更",
+};
+
+/** 支援機関 receive つなぐシート; 登録事業者 only send them. */
+export const AGENCY_KINDS = ["public", "provider"] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = { public: "支援機関", provider: "登録事業者" };
+
+/** The staff of a 多機関協働 agency, in every sentence that names their part. */
+export const COORDINATOR_LABEL = "多機関協働の調整役";
+
+/** Where a つなぐシート sent to no agency in particular goes: the coordinators take it. */
+export const TO_COORDINATORS_LABEL = "多機関協働（調整役）";
+
+/** The caller's agency's part in a つなぐシート (why it may see it). */
+export const REFERRAL_BASES = ["coordinator", "receiver", "sender"] as const;
+export type ReferralBasis = (typeof REFERRAL_BASES)[number];
+export const REFERRAL_BASIS_LABELS: Record<ReferralBasis, string> = {
+  coordinator: COORDINATOR_LABEL,
+  receiver: "受信機関",
+  sender: "送付機関",
+};
+
+/** The caller's agency's part in a case. */
+export const CASE_BASES = ["coordinator", "lead", "team"] as const;
+export type CaseBasis = (typeof CASE_BASES)[number];
+export const CASE_BASIS_LABELS: Record<CaseBasis, string> = {
+  coordinator: COORDINATOR_LABEL,
+  lead: "主担当機関",
+  team: "チームの機関",
+};
+
+/** The caller's agency's part in a household. */
+export const HOUSEHOLD_BASES = ["coordinator", "registrar", "case_team"] as const;
+export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];
+export const HOUSEHOLD_BASIS_LABELS: Record<HouseholdBasis, string> = {
+  coordinator: COORDINATOR_LABEL,
+  registrar: "登録した機関",
+  case_team: "ケースのチームの機関",
+};
+
+/** Why the caller's agency may see a person found by a search (the need-to-know basis). */
+export const PERSON_BASES = ["coordinator", "registrar", "referral", "case"] as const;
+export type PersonBasisKind = (typeof PERSON_BASES)[number];
+export const PERSON_BASIS_LABELS: Record<PersonBasisKind, string> = {
+  coordinator: `${COORDINATOR_LABEL}として`,
+  registrar: "自機関で登録",
+  referral: "つなぐシートの送付・受信",
+  case: "ケースのチーム",
+};
