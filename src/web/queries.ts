@@ -302,7 +302,7 @@ export function useDiff(planId: string | undefined, from: string | undefined, to
   });
 }
 
-/** The plan office's list of targets that read as free text (達成状況 is then 要判断). */
+/** The plan office's list of targets that read as free text (達成状況 is then 要判定). */
 export function useUnclassifiedTargets(planId: string | undefined, enabled: boolean) {
   return useQuery({
     queryKey: keys.unclassified(planId ?? ""),

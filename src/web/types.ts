@@ -103,14 +103,6 @@ export interface Round {
 
 export type SheetStatus = "not_started" | "draft" | "submitted" | "accepted" | "returned";
 
-export const SHEET_STATUS_LABELS: Record<SheetStatus, string> = {
-  not_started: "未着手",
-  draft: "作成中",
-  submitted: "提出済",
-  accepted: "承認済",
-  returned: "差戻し",
-};
-
 export interface ItemBrief {
   id: string;
   code: string | null;
@@ -316,14 +308,6 @@ export function isWorkbookReport(r: AnyImportReport): r is WorkbookReport {
 
 export type AttainmentStatus = "met" | "notMet" | "manual" | "noActual";
 
-/** The badge text of an attainment (the server's statusLabel says 要判定 / 実績未入力; the screens use these). */
-export const ATTAINMENT_LABELS: Record<AttainmentStatus, string> = {
-  met: "達成",
-  notMet: "未達成",
-  manual: "要判断",
-  noActual: "未入力",
-};
-
 export type TargetTyped =
   | { kind: "numeric"; comparator: "gte" | "lte" | "eq" | "gt" | "lt"; value: number; unit: string }
   | { kind: "milestone"; step: string; rank: number; prefix?: string }
@@ -492,20 +476,7 @@ export interface LadderSaved extends MilestoneLadder {
   unclassifiedTargets: number;
 }
 
-/** How the server read a target (TargetTyped.kind), in the words of the screens. */
-export const TARGET_KIND_LABELS: Record<TargetTyped["kind"], string> = {
-  numeric: "数値",
-  milestone: "段階",
-  asNeeded: "適宜",
-  text: "文章",
-};
-
 export type IndicatorKind = "activity" | "outcome" | "policy";
-export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
-  activity: "活動指標",
-  outcome: "成果指標",
-  policy: "政策指標",
-};
 
 export interface AttainmentShare {
   plan: { id: string; title: string };

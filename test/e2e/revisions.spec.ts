@@ -101,7 +101,7 @@ describe("plan revisions (ローリング) in the browser", () => {
     const counts = (await summary.locator("tbody td").allTextContents()).map((t) => Number(t.trim()));
     expect(counts[headers.indexOf("名称変更")]).toBe(1);
     expect(counts[headers.indexOf("追加")]).toBe(0);
-    expect(counts[headers.indexOf("目標の変更")]).toBe(1);
+    expect(counts[headers.indexOf("目標値変更")]).toBe(1);
     const change = page.getByRole("table", { name: /変更の一覧/ }).getByRole("row", { name: /名称変更/ });
     await visible(change.getByRole("cell", { name: ITEM, exact: true }));
     await visible(change.getByRole("cell", { name: RENAMED }));

@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/indicators";
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { usePlan } from "../queries";
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../types";
 import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
 import { Loading, QueryError } from "./Status";

@@ -1,25 +1,9 @@
 import type { ReactNode } from "react";
+import { EVALUATION_WARNING_LABELS } from "../../domain/labels/imports";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
 import { UnparsedLines, WarningTable } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
-
-export const WARNING_LABELS: Record<string, string> = {
-  grade_mismatch: "評価の不一致",
-  columns_shifted: "○の列ずれ（抽出テキスト）",
-  department_mismatch: "担当課の表記の違い",
-  title_mismatch: "事業名の不一致",
-  subtotal_mismatch: "小計の不一致",
-  total_mismatch: "合計の不一致",
-  total_label_mismatch: "合計行の見出しの誤り",
-  percentage_mismatch: "割合の不一致",
-  count_mismatch: "件数の不一致",
-  missing_sheet: "評価表がない事業",
-  missing_summary_row: "総括表にない評価表",
-  duplicate_title: "事業名の重複",
-  unreadable_value: "読み取れない値",
-  other: "その他",
-};
 
 function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; ungraded: number | null } {
   const gc = report.gradeCounts as Record<string, unknown>;
@@ -151,7 +135,7 @@ function EvaluationPreview({
       <WarningTable
         warnings={report.warnings}
         unparsed={report.unparsed}
-        labels={WARNING_LABELS}
+        labels={EVALUATION_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
         sourceLines={sourceLines}
         fileName={fileName}

@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
+import { ATTAINMENT_LABELS, ATTAINMENT_STATUSES } from "../../domain/labels/indicators";
 import type { AttainmentStatus, AttainmentTally, IndicatorActual, IndicatorTarget, IndicatorYear } from "../types";
-import { ATTAINMENT_LABELS } from "../types";
 
 /** The name to show: a plan may leave the indicator's name as a dash ("—"), which says nothing as a link. */
 export function indicatorLabel(name: string): string {
@@ -18,7 +18,7 @@ export function formatShare(t: AttainmentTally): string {
   return t.share === null ? "－" : `${(t.share * 100).toFixed(1)}%`;
 }
 
-/** 達成 / 未達成 / 要判断 / 未入力, coloured and with the reason as a tooltip (the reason is also in the text). */
+/** 達成 / 未達成 / 要判定 / 実績未入力 (ATTAINMENT_LABELS), coloured and with the reason as a tooltip (the reason is also in the text). */
 export function AttainmentBadge({ status, reason }: { status: AttainmentStatus; reason?: string }) {
   return (
     <span className={`status attain-${status}`} title={reason}>
@@ -37,7 +37,8 @@ export function actualText(a: IndicatorActual | null): string {
 
 /** Counts of an AttainmentTally as a short Japanese sentence. */
 export function tallyText(t: AttainmentTally): string {
-  return `指標${t.indicators}件（達成${t.met}・未達成${t.notMet}・要判断${t.manual}・未入力${t.noActual}）`;
+  const counts = ATTAINMENT_STATUSES.map((s) => `${ATTAINMENT_LABELS[s]}${t[s]}`).join("・");
+  return `指標${t.indicators}件（${counts}）`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useNavigate } from "@tanstack/react-router";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { PRINCIPAL_LABELS, SIDE_OF_ROLE, type Side } from "../../domain/access/principals";
+import { PRINCIPAL_LABELS, SIDE_LABELS, SIDE_OF_ROLE } from "../../domain/access/principals";
 import { landingOfSession, menuOfSession, principalOfSession } from "../access";
 import { api, errorMessage, setCsrfToken } from "../api";
 import { keys } from "../queries";
@@ -14,9 +14,6 @@ const principalLabel = (session: Session) => {
   const principal = principalOfSession(session);
   return principal ? PRINCIPAL_LABELS[principal] : session.user.roleLabel;
 };
-
-/** What the product is for the side the user works on. */
-const SIDE_TITLES: Record<Side, string> = { plan: "計画の評価", support: "重層的支援", system: "システム管理" };
 
 /** Moves focus to the page when the route changes, so screen-reader users hear the new page. */
 function useFocusOnNavigate() {
@@ -63,7 +60,7 @@ export function AppLayout({ session, children }: { session: Session; children: R
       <header className="site-header">
         <Link to={landingOfSession(session) ?? "/"} className="brand">
           つなぐ <span className="visually-hidden">（</span>
-          {SIDE_TITLES[SIDE_OF_ROLE[session.user.role]]}
+          {SIDE_LABELS[SIDE_OF_ROLE[session.user.role]]}
           <span className="visually-hidden">）</span>
         </Link>
         <span className="municipality">{session.municipality.name}</span>

@@ -1,37 +1,15 @@
+import { PLAN_WARNING_LABELS } from "../../domain/labels/imports";
+import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
 import { UnparsedLines, WarningTable } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
-/** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
-export const PLAN_WARNING_LABELS: Record<string, string> = {
-  department_mismatch: "担当課の食い違い",
-  title_mismatch: "名称の食い違い",
-  major_measure_mismatch: "大施策の食い違い",
-  constituent_plan_mismatch: "構成計画の食い違い",
-  relist_unresolved: "再掲元が見つからない",
-  relist_mismatch: "再掲元と表記が違う",
-  relist_duplicate: "再掲の重複",
-  relist_extra_activity: "再掲にない取組内容",
-  missing_sheet: "個別シートがない取組",
-  missing_matrix_row: "担当課の表にない取組",
-  missing_measure: "施策の体系にない施策",
-  duplicate_code: "番号の重複",
-  target_count_mismatch: "目標の数と年度の列が合わない",
-  fiscal_year_mismatch: "年度の列がほかの表と違う",
-  duplicate_target_year: "同じ年度の目標が重複",
-  category_unknown: "区分が読み取れない",
-  missing_value: "現状値・目標値がない",
-  missing_target_year: "目標の年度がない",
-  extra_cells: "列より多いセル",
-  duplicate_indicator: "指標名の重複",
-};
-
 const TARGET_KINDS: [keyof TargetKindCounts, string][] = [
-  ["numeric", "数値"],
-  ["milestone", "段階"],
-  ["asNeeded", "適宜"],
-  ["text", "文章（要分類）"],
+  ["numeric", TARGET_KIND_LABELS.numeric],
+  ["milestone", TARGET_KIND_LABELS.milestone],
+  ["asNeeded", TARGET_KIND_LABELS.asNeeded],
+  ["text", `${TARGET_KIND_LABELS.text}（要分類）`],
   ["blank", "目標なし（—）"],
 ];
 
@@ -178,7 +156,8 @@ export function PlanDocumentPreview({
       {report.freeTextTargets.length ? (
         <>
           <p>
-            数値や段階として読み取れなかった目標です。取り込んだ後、達成状況は「要判断」になります（担当課が判断します）。
+            数値や段階として読み取れなかった目標です。取り込んだ後、達成状況は「{ATTAINMENT_LABELS.manual}
+            」になります（担当課が判定します）。
           </p>
           <details>
             <summary>文章の目標を表示</summary>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
+import { TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
-import { type IndicatorTarget, type IndicatorYear, TARGET_KIND_LABELS } from "../types";
+import type { IndicatorTarget, IndicatorYear } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { TextField } from "./FormField";
 import { indicatorLabel } from "./Indicators";

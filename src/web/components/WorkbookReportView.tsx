@@ -1,12 +1,5 @@
+import { WORKBOOK_PROBLEM_LABELS } from "../../domain/labels/imports";
 import type { WorkbookReport } from "../types";
-
-const PROBLEM_LABELS: Record<string, string> = {
-  unreadable: "読み取れない",
-  missing: "シートがない",
-  not_found: "評価表が見つからない",
-  permission: "権限がない",
-  locked: "提出済みのため変更できない",
-};
 
 const show = (v: string | null) => (v === null || v === "" ? "（空欄）" : v);
 
@@ -120,7 +113,7 @@ export function WorkbookPreview({
               <tbody>
                 {report.problems.map((p) => (
                   <tr key={`${p.kind}:${p.worksheet}:${p.cell}:${p.message}`}>
-                    <td>{PROBLEM_LABELS[p.kind] ?? p.kind}</td>
+                    <td>{(WORKBOOK_PROBLEM_LABELS as Record<string, string>)[p.kind] ?? p.kind}</td>
                     <td>{p.worksheet ?? ""}</td>
                     <td>{p.cell ?? ""}</td>
                     <td>{p.message}</td>

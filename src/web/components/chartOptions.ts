@@ -4,9 +4,9 @@
  */
 import type { EChartsCoreOption } from "echarts/core";
 import { formatQuantity } from "../../domain/indicators/target";
+import { ATTAINMENT_LABELS } from "../../domain/labels/indicators";
 import { fyLabel } from "../format";
 import type { AttainmentTally, IndicatorPoint, IndicatorSeries, MilestoneStep } from "../types";
-import { ATTAINMENT_LABELS } from "../types";
 
 const COLORS = {
   baseline: "#767676",

@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { lazy, Suspense, useCallback, useId, useMemo } from "react";
+import { ATTAINMENT_LABELS } from "../../domain/labels/indicators";
 import { type ShareRow, shareOption, shareSummary } from "../components/chartOptions";
 import { formatShare, tallyText } from "../components/Indicators";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
@@ -25,7 +26,8 @@ export function AttainmentPage() {
     <>
       <h1>指標の達成状況</h1>
       <p className="lead">
-        目標を達成した指標の割合を、基本目標ごと・担当課ごとに集計します。割合は、達成・未達成を判定できる指標に対するものです（要判断・未入力は含みません）。
+        目標を達成した指標の割合を、基本目標ごと・担当課ごとに集計します。割合は、達成・未達成を判定できる指標に対するものです（
+        {ATTAINMENT_LABELS.manual}・{ATTAINMENT_LABELS.noActual}は含みません）。
       </p>
       <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
       {search.planId && search.fy ? (
@@ -115,16 +117,16 @@ function ShareSection({
                     指標
                   </th>
                   <th scope="col" className="num">
-                    達成
+                    {ATTAINMENT_LABELS.met}
                   </th>
                   <th scope="col" className="num">
-                    未達成
+                    {ATTAINMENT_LABELS.notMet}
                   </th>
                   <th scope="col" className="num">
-                    要判断
+                    {ATTAINMENT_LABELS.manual}
                   </th>
                   <th scope="col" className="num">
-                    未入力
+                    {ATTAINMENT_LABELS.noActual}
                   </th>
                   <th scope="col" className="num">
                     達成の割合

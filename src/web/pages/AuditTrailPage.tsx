@@ -1,6 +1,7 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useState } from "react";
-import { parseJapaneseDate } from "../../server/modules/audit-trail/dates";
+import { parseJapaneseDate } from "../../domain/japanese-date";
+import { AUDIT_ACTION_KIND_LABELS, AUDIT_ENTITY_TYPE_LABELS, type AuditEntityType } from "../../domain/labels/audit";
 import { can } from "../access";
 import { ApiError } from "../api";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
@@ -13,39 +14,42 @@ import type { AuditActionKind, AuditEntry, AuditFilter } from "../types";
 
 const route = getRouteApi("/audit");
 
-/** What a record can be about (the stored entity type), in the order people ask about them. */
-const TARGET_TYPES: { value: string; label: string }[] = [
-  { value: "referral", label: "つなぐシート" },
-  { value: "person", label: "対象者" },
-  { value: "case", label: "ケース（支援経過・アセスメント・世帯を含む）" },
-  { value: "household", label: "世帯" },
-  { value: "user", label: "利用者" },
-  { value: "agency", label: "支援機関" },
-  { value: "plan", label: "計画" },
-  { value: "plan_item", label: "計画の項目" },
-  { value: "evaluation_sheet", label: "評価表" },
-  { value: "indicator", label: "指標" },
-  { value: "plan_revision", label: "計画の改定" },
-  { value: "department", label: "課" },
-  { value: "audit_log", label: "監査ログ（照会の記録）" },
-];
+/** A filter's option: the kind in the trail's words, and what else choosing it finds. */
+const option = <K extends string>(labels: Record<K, string>, value: K, covers?: string) => ({
+  value,
+  label: covers ? `${labels[value]}（${covers}）` : labels[value],
+});
 
-const ACTION_KINDS: { value: AuditActionKind; label: string }[] = [
-  { value: "read", label: "閲覧" },
-  { value: "change", label: "変更（作成・更新・削除など）" },
-  { value: "denied", label: "拒否（権限なし）" },
-  { value: "login", label: "ログイン" },
-];
+/** What a record can be about (the stored entity type), in the order people ask about them. */
+const TARGET_TYPES = (
+  [
+    ["referral"],
+    ["person"],
+    ["case", "支援経過・アセスメント・世帯を含む"],
+    ["household"],
+    ["user"],
+    ["agency"],
+    ["plan"],
+    ["plan_item"],
+    ["evaluation_sheet"],
+    ["indicator"],
+    ["plan_revision"],
+    ["department"],
+    ["audit_log", "照会の記録"],
+  ] as const satisfies readonly (readonly [AuditEntityType, string?])[]
+).map(([value, covers]) => option<string>(AUDIT_ENTITY_TYPE_LABELS, value, covers));
+
+const ACTION_KINDS = (
+  [
+    ["read"],
+    ["change", "作成・更新・削除など"],
+    ["denied", "権限なし"],
+    ["login"],
+  ] as const satisfies readonly (readonly [AuditActionKind, string?])[]
+).map(([value, covers]) => option(AUDIT_ACTION_KIND_LABELS, value, covers));
 
 /** the ids the server accepts (the same rule as its query schema) */
 const ID_PATTERN = /^[0-9A-Za-z][0-9A-Za-z_.:-]{0,99}$/;
-
-const KIND_LABELS: Record<AuditActionKind, string> = {
-  read: "閲覧",
-  change: "変更",
-  denied: "拒否",
-  login: "ログイン",
-};
 
 /** The typed date as an ISO day when it reads as one; otherwise as typed (the server then names the field). */
 const normalizeDay = (text: string) => {
@@ -216,7 +220,7 @@ function describeFilter(f: AuditFilter, actorName: Map<string, string>) {
     const day = (v: string | undefined) => (v ? formatEraDate(parseJapaneseDate(v) ?? v) : "");
     parts.push(`期間 ${day(f.from)}～${day(f.to)}`);
   }
-  if (f.action) parts.push(`操作 ${KIND_LABELS[f.action]}`);
+  if (f.action) parts.push(`操作 ${AUDIT_ACTION_KIND_LABELS[f.action]}`);
   return `${parts.join("、") || "指定なし"}（${formatDateTime(new Date().toISOString())} 印刷）`;
 }
 
@@ -258,7 +262,7 @@ function AuditTable({
                 {e.agency && !e.agency.asRecorded ? <span className="small muted">（現在の所属）</span> : null}
               </td>
               <td className="nowrap">
-                <span className={`status audit-${e.kind}`}>{KIND_LABELS[e.kind]}</span> {e.actionLabel}
+                <span className={`status audit-${e.kind}`}>{AUDIT_ACTION_KIND_LABELS[e.kind]}</span> {e.actionLabel}
               </td>
               <td>
                 {e.target.label}

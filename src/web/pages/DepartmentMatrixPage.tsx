@@ -1,15 +1,14 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { Fragment, useCallback, useMemo } from "react";
+import { MATRIX_MARK_LABELS } from "../../domain/labels/indicators";
 import { SelectField } from "../components/FormField";
 import { PlanPicker } from "../components/PlanPeriodPicker";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { useDepartmentMatrix, usePlans } from "../queries";
-import type { DepartmentMatrix, MatrixMark } from "../types";
+import type { DepartmentMatrix } from "../types";
 
 const route = getRouteApi("/matrix");
-
-const MARK_TEXT: Record<MatrixMark, string> = { own: "担当", rolledUp: "配下の取組を担当" };
 
 export function DepartmentMatrixPage() {
   usePageTitle("担当課一覧");
@@ -115,7 +114,7 @@ function MatrixTable({ matrix }: { matrix: DepartmentMatrix }) {
                       {mark ? (
                         <Fragment>
                           <span aria-hidden="true">{matrix.legend[mark]}</span>
-                          <span className="visually-hidden">{MARK_TEXT[mark]}</span>
+                          <span className="visually-hidden">{MATRIX_MARK_LABELS[mark]}</span>
                         </Fragment>
                       ) : null}
                     </td>

@@ -9,6 +9,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { type FormEvent, useCallback, useState } from "react";
+import { SHEET_STATUS_LABELS } from "../../domain/labels/evaluation";
 import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
@@ -18,7 +19,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
-import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
+import type { SheetListRow, SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
 

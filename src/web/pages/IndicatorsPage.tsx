@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { api } from "../api";
 import { ActualForm } from "../components/ActualForm";
 import { AddIndicatorForm } from "../components/AddIndicatorForm";
@@ -36,13 +37,7 @@ import {
   useSession,
   useUnclassifiedTargets,
 } from "../queries";
-import {
-  type ActualSaved,
-  ATTAINMENT_LABELS,
-  type IndicatorList,
-  type IndicatorTarget,
-  type IndicatorYear,
-} from "../types";
+import type { ActualSaved, IndicatorList, IndicatorTarget, IndicatorYear } from "../types";
 
 const route = getRouteApi("/indicators");
 
@@ -244,7 +239,7 @@ export function IndicatorsPage() {
   );
 }
 
-/** Plan office: targets written as free text, which the indicators cannot decide (達成状況 要判断). */
+/** Plan office: targets written as free text, which the indicators cannot decide (達成状況 要判定). */
 function UnclassifiedTargetList({ planId }: { planId: string }) {
   const unclassified = useUnclassifiedTargets(planId, true);
   if (!unclassified.data || unclassified.data.texts.length === 0) return null;
@@ -261,8 +256,9 @@ function UnclassifiedTargetList({ planId }: { planId: string }) {
         で追加できます。
       </p>
       <p>
-        目標 {counts.total}件のうち、数値 {counts.numeric}件・段階 {counts.milestone}件は自動で判定できます。適宜{" "}
-        {counts.asNeeded}件と次の文章の目標 {counts.text}件は、実績が入力されると「要判断」になります。
+        目標 {counts.total}件のうち、{TARGET_KIND_LABELS.numeric} {counts.numeric}件・{TARGET_KIND_LABELS.milestone}{" "}
+        {counts.milestone}件は自動で判定できます。{TARGET_KIND_LABELS.asNeeded} {counts.asNeeded}
+        件と次の文章の目標 {counts.text}件は、実績が入力されると「{ATTAINMENT_LABELS.manual}」になります。
       </p>
       <details>
         <summary>文章の目標を表示</summary>

@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { MATRIX_MARK_LABELS } from "../../domain/labels/indicators";
 import { formatShare, IndicatorYearTable, tallyText } from "../components/Indicators";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
 import { Loading, QueryError } from "../components/Status";
@@ -65,7 +66,7 @@ function MyItems({ data, planId }: { data: MyDepartment; planId: string }) {
             <h2 id={`my-item-${i}`} className="my-item-title">
               {title}
               <span className={`badge ${entry.mark === "own" ? "mine-own" : "mine-below"}`}>
-                {entry.mark === "own" ? "担当" : "配下の取組を担当"}
+                {MATRIX_MARK_LABELS[entry.mark]}
               </span>
             </h2>
             <p className="small muted">

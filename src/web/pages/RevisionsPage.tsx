@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
+import { REVISION_STATUS_LABELS } from "../../domain/labels/evaluation";
 import { diffStatus } from "../../domain/print-meta";
-import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table";
+import { DIFF_SUMMARY_LABELS, DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table";
 import { ApiError, api } from "../api";
 import { Dialog } from "../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
@@ -21,8 +22,6 @@ const route = getRouteApi("/revisions");
 
 /** "令和8年11月24日" for an ISO timestamp, as the day in Japan. */
 const eraDay = (iso: string | null): string => (iso ? formatEraDate(iso) : "－");
-
-const STATUS_LABELS: Record<Revision["status"], string> = { draft: "案", approved: "承認済" };
 
 export function RevisionsPage() {
   usePageTitle("改定（ローリング）");
@@ -99,7 +98,7 @@ function RevisionTable({ planId, list, office }: { planId: string; list: Revisio
                   </th>
                   <td>{r.label}</td>
                   <td className="nowrap">
-                    <span className={`status revision-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                    <span className={`status revision-${r.status}`}>{REVISION_STATUS_LABELS[r.status]}</span>
                     {list.current === r.number ? <span className="small"> 現行</span> : null}
                   </td>
                   <td className="nowrap">{eraDay(r.approvedAt)}</td>
@@ -375,21 +374,16 @@ function StartRevisionForm({ planId, draft }: { planId: string; draft: number | 
   );
 }
 
-const SUMMARY_ITEMS: [keyof DiffSummary, string][] = [
-  ["added", "追加"],
-  ["removed", "削除"],
-  ["moved", "移動"],
-  ["renamed", "名称変更"],
-  ["changed", "変更"],
-  ["targetsChanged", "目標の変更"],
-];
-const MORE_ITEMS: [keyof DiffSummary, string][] = [
-  ["indicatorsAdded", "指標の追加"],
-  ["indicatorsRemoved", "指標の削除"],
-  ["indicatorsRenamed", "指標名の変更"],
-  ["indicatorsChanged", "指標の変更"],
-  ["planChanged", "計画の変更"],
-];
+const summaryItems = (keys: readonly (keyof DiffSummary)[]) =>
+  keys.map((k): [keyof DiffSummary, string] => [k, DIFF_SUMMARY_LABELS[k]]);
+const SUMMARY_ITEMS = summaryItems(["added", "removed", "moved", "renamed", "changed", "targetsChanged"]);
+const MORE_ITEMS = summaryItems([
+  "indicatorsAdded",
+  "indicatorsRemoved",
+  "indicatorsRenamed",
+  "indicatorsChanged",
+  "planChanged",
+]);
 
 function sideText(s: DiffSide) {
   if (s.status === "live") return s.number ? `作業中（第${s.number}版 ${s.label}の案）` : "作業中（現在の内容）";

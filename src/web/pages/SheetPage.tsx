@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useBlocker } from "@tanstack/react-router";
 import { useId, useState } from "react";
 import { RETURN_COMMENT_MAX_LENGTH } from "../../domain/evaluation-sheet";
+import { GRADE_OVERRIDE_REASON_LABEL, SHEET_FIELD_LABELS } from "../../domain/labels/evaluation";
 import { ApiError, api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { CharacterCount } from "../components/CharacterCount";
@@ -74,14 +75,10 @@ function SheetEditor({ initial }: { initial: Sheet }) {
   });
 
   const labels: Record<keyof Draft, string> = {
+    ...SHEET_FIELD_LABELS,
     previousStatus: `前年度（${current.previousFiscalYearLabel}）実施状況`,
-    targetFirst: "事業目標（前期）",
-    targetSecond: "事業目標（後期）",
-    results: `計画事業の実績等（${current.fiscalYearLabel}）`,
-    grade: "評価",
-    gradeOverrideReason: "目安と異なる評価とする理由",
-    reason: "効果又は評価の理由",
-    issues: "今後の課題及び事業推進の方策",
+    results: `${SHEET_FIELD_LABELS.results}（${current.fiscalYearLabel}）`,
+    gradeOverrideReason: GRADE_OVERRIDE_REASON_LABEL,
   };
   const fields = fieldErrorMap(error);
   const editable = current.editable;

@@ -32,12 +32,6 @@ export interface Person {
 
 /** Why the caller's agency may see a person found by a search (the need-to-know basis). */
 export type PersonAccess = "coordinator" | "registrar" | "referral" | "case";
-export const PERSON_ACCESS_LABELS: Record<PersonAccess, string> = {
-  coordinator: "多機関協働として",
-  registrar: "自機関で登録",
-  referral: "つなぐシートの送付・受信",
-  case: "ケースのチーム",
-};
 
 /** A search answer: the persons the caller may see, and whether others (outside its basis) match too. */
 export interface PersonSearchResult {
@@ -109,12 +103,3 @@ export interface ReferralDetail extends Referral {
   /** the case opened from this referral, when the caller may open that case */
   case: { id: string; phase: string; phaseLabel: string } | null;
 }
-
-export const CONSENT_LABELS: Record<Consent, string> = {
-  given: "同意あり",
-  not_given: "同意なし",
-  unknown: "未確認",
-};
-
-/** The label of a sheet's destination when it goes to the coordinators. */
-export const COORDINATORS = "多機関協働（調整役）";

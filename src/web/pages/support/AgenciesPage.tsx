@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { AGENCY_KIND_LABELS, AGENCY_KINDS } from "../../../domain/labels/support";
 import { AGENCY_CATEGORIES } from "../../../server/modules/agencies/schema";
 import { can } from "../../access";
 import { api } from "../../api";
@@ -147,10 +148,7 @@ function AddAgencyForm({
             label="種別"
             value={kind}
             onChange={(v) => setKind(v === "provider" ? "provider" : "public")}
-            options={[
-              { value: "public", label: "支援機関" },
-              { value: "provider", label: "登録事業者" },
-            ]}
+            options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k] }))}
             error={fields.kind}
           />
           <SelectField

@@ -1,5 +1,5 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { PHASE_LABELS, PHASES } from "../../../server/modules/cases/schema";
+import { PHASE_LABELS, PHASES } from "../../../domain/labels/support";
 import { SelectField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { Loading, QueryError } from "../../components/Status";

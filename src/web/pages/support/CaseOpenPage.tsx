@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { CONSENT_LABELS } from "../../../domain/labels/support";
 import type { CaseConsent } from "../../../server/modules/cases/schema";
 import { RELATIONSHIPS } from "../../../server/modules/households/schema";
 import { api } from "../../api";
@@ -24,7 +25,7 @@ import {
   useReferrals,
   useSupportUser,
 } from "../../support/queries";
-import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../support/types";
+import type { Person, ReferralDetail } from "../../support/types";
 
 const route = getRouteApi("/support/referrals/$referralId/case");
 

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, Fragment, useState } from "react";
+import { PERSON_BASIS_LABELS } from "../../../domain/labels/support";
 import { ApiError, api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
@@ -10,7 +11,7 @@ import type { Household } from "../../support/caseTypes";
 import { birthLabel, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
-import { PERSON_ACCESS_LABELS, type Person } from "../../support/types";
+import type { Person } from "../../support/types";
 
 /**
  * Find persons by the beginning of their reading or name (a POST: what was typed never goes into a URL), within the
@@ -103,7 +104,7 @@ export function PersonSearchPage() {
                       <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
                       <td>{p.address ?? <span className="muted">－</span>}</td>
                       <td>{p.phone ?? <span className="muted">－</span>}</td>
-                      <td className="small">{PERSON_ACCESS_LABELS[p.access]}</td>
+                      <td className="small">{PERSON_BASIS_LABELS[p.access]}</td>
                       {staff ? (
                         <td>
                           <button

@@ -1,6 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
+import {
+  CONSENT_LABELS,
+  REFERRAL_BASIS_LABELS,
+  REFERRAL_MOVE_LABELS,
+  REFERRAL_STATUS_LABELS,
+  type ReferralMove,
+  type ReferralStatus,
+} from "../../../domain/labels/support";
 import { TRANSITIONS } from "../../../server/modules/referrals/schema";
 import { ApiError, api } from "../../api";
 import { Dialog } from "../../components/Dialog";
@@ -18,21 +26,12 @@ import {
   useReferral,
   useSupportUser,
 } from "../../support/queries";
-import { type Agency, CONSENT_LABELS, type ReferralDetail, type ReferralStatus } from "../../support/types";
+import type { Agency, ReferralDetail } from "../../support/types";
 import { OPENABLE_STATUSES } from "./CaseOpenPage";
 
 const route = getRouteApi("/support/referrals/$referralId");
 
-type Target = Exclude<ReferralStatus, "sent">;
-
-/** The button text of each move (the closed loop: 受付 → 対応開始 → つなぎ完了, or 辞退 / 転送). */
-export const ACTION_LABELS: Record<Target, string> = {
-  accepted: "受付",
-  in_progress: "対応開始",
-  completed: "つなぎ完了",
-  declined: "辞退",
-  forwarded: "転送",
-};
+type Target = ReferralMove;
 const needsReason = (to: Target) => to === "declined" || to === "forwarded";
 
 export function ReferralDetailPage() {
@@ -81,10 +80,7 @@ export function ReferralDetailPage() {
       {moves.length ? (
         <section aria-labelledby="moves-heading" className="referral-actions">
           <h2 id="moves-heading">対応</h2>
-          <p className="small muted">
-            {r.access === "coordinator" ? "多機関協働の調整役として" : "送付先の機関として"}
-            、このつなぐシートの状態を進めます。
-          </p>
+          <p className="small muted">{REFERRAL_BASIS_LABELS[r.access]}として 、このつなぐシートの状態を進めます。</p>
           <div className="support-actions">
             {moves.map((to) => (
               <button
@@ -96,7 +92,7 @@ export function ReferralDetailPage() {
                   setAction(to);
                 }}
               >
-                {ACTION_LABELS[to]}
+                {REFERRAL_MOVE_LABELS[to]}
               </button>
             ))}
           </div>
@@ -118,7 +114,7 @@ export function ReferralDetailPage() {
           </dd>
           <dt>本人同意</dt>
           <dd>
-            {CONSENT_LABELS[r.consent] ?? r.consent}
+            {(CONSENT_LABELS as Record<string, string>)[r.consent] ?? r.consent}
             {r.consentDate ? `（${formatEraDate(r.consentDate)}` : null}
             {r.consentDate ? (r.consentMethod ? `・${r.consentMethod}）` : "）") : null}
             {!r.consentDate && r.consentMethod ? `（${r.consentMethod}）` : null}
@@ -246,12 +242,10 @@ function CaseLink({ referral }: { referral: ReferralDetail }) {
 /** The sender's view: where the referral stands now, step by step. */
 function ClosedLoop({ referral }: { referral: ReferralDetail }) {
   const reached = (status: ReferralStatus) => referral.events.filter((e) => e.status === status).at(-1);
-  const steps: { status: ReferralStatus; label: string }[] = [
-    { status: "sent", label: "送付" },
-    { status: "accepted", label: "受付" },
-    { status: "in_progress", label: "対応中" },
-    { status: "completed", label: "つなぎ完了" },
-  ];
+  const steps = (["sent", "accepted", "in_progress", "completed"] as const).map((status) => ({
+    status,
+    label: REFERRAL_STATUS_LABELS[status],
+  }));
   const last = referral.events.at(-1);
   return (
     <section aria-labelledby="loop-heading" className="closed-loop">
@@ -311,7 +305,7 @@ function TransitionDialog({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const fields = fieldErrorMap(error);
-  const label = ACTION_LABELS[to];
+  const label = REFERRAL_MOVE_LABELS[to];
   const forwardTargets = (agencies.data ?? []).filter(
     (a: Agency) => a.kind === "public" && a.id !== referral.toAgency?.id && a.id !== referral.fromAgency?.id,
   );

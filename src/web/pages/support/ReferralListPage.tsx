@@ -7,7 +7,7 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
-import { REFERRAL_STATUSES, STATUS_LABELS } from "../../../server/modules/referrals/schema";
+import { REFERRAL_BOX_LABELS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from "../../../domain/labels/support";
 import { SelectField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -87,8 +87,6 @@ export function boxesFor(user: SupportUser | null): ReferralBox[] {
   return isCoordinator(user) ? ["received", "sent", "all"] : ["received", "sent"];
 }
 
-const BOX_LABELS: Record<ReferralBox, string> = { received: "受信", sent: "送信", all: "すべて" };
-
 function inBox(row: ReferralListRow, box: ReferralBox, user: SupportUser) {
   if (box === "all") return true;
   if (box === "sent") return row.fromAgency?.id === user.agencyId;
@@ -140,7 +138,7 @@ export function ReferralListPage() {
                   aria-current={b === box ? "page" : undefined}
                   className={b === box ? "active" : undefined}
                 >
-                  {BOX_LABELS[b]}
+                  {REFERRAL_BOX_LABELS[b]}
                 </Link>
               </li>
             ))}
@@ -155,13 +153,13 @@ export function ReferralListPage() {
           options={[
             { value: "", label: "すべて" },
             { value: "overdue", label: "期限超過" },
-            ...REFERRAL_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            ...REFERRAL_STATUSES.map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[s] })),
           ]}
         />
       </div>
       {referrals.isPending ? <Loading /> : null}
       {referrals.error ? <QueryError error={referrals.error} /> : null}
-      {rows ? <ReferralTable rows={rows} caption={`${BOX_LABELS[box]}のつなぐシート`} /> : null}
+      {rows ? <ReferralTable rows={rows} caption={`${REFERRAL_BOX_LABELS[box]}のつなぐシート`} /> : null}
     </>
   );
 }

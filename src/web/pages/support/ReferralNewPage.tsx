@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { CONSENT_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support";
 import { URGENCIES } from "../../../server/modules/referrals/schema";
 import { ApiError, api } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
@@ -18,7 +19,7 @@ import {
   useConcerns,
   useSupportUser,
 } from "../../support/queries";
-import { CONSENT_LABELS, COORDINATORS, type Consent, type Person, type Referral } from "../../support/types";
+import type { Consent, Person, Referral } from "../../support/types";
 
 type Step = "person" | "sheet" | "confirm";
 
@@ -99,7 +100,7 @@ export function ReferralNewPage() {
   );
   const destinationLabel = sheet.toAgencyId
     ? (destinations.find((a) => a.id === sheet.toAgencyId)?.name ?? "（不明な機関）")
-    : COORDINATORS;
+    : TO_COORDINATORS_LABEL;
   const serverFields = fieldErrorMap(sendError);
   const errors = { ...serverFields, ...localErrors };
 
@@ -361,7 +362,10 @@ function SheetFields({
           required
           value={sheet.toAgencyId}
           onChange={set("toAgencyId")}
-          options={[{ value: "", label: COORDINATORS }, ...destinations.map((a) => ({ value: a.id, label: a.name }))]}
+          options={[
+            { value: "", label: TO_COORDINATORS_LABEL },
+            ...destinations.map((a) => ({ value: a.id, label: a.name })),
+          ]}
           error={errors.toAgencyId}
           hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。"
         />

@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { CASE_BASIS_LABELS } from "../../../../domain/labels/support";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
 import { personLabel } from "../../../support/components";
@@ -14,7 +15,6 @@ import { TeamSection } from "./TeamSection";
 import type { Notice } from "./useCaseWrite";
 
 const route = getRouteApi("/support/cases/$caseId");
-const ACCESS_LABELS = { coordinator: "多機関協働の調整役", lead: "主担当機関", team: "チームの機関" } as const;
 
 export function CaseDetailPage() {
   const { caseId } = route.useParams();
@@ -36,7 +36,7 @@ export function CaseDetailPage() {
         ケース: {personLabel(who)} <span className={`status phase-${c.phase}`}>{c.phaseLabel}</span>
       </h1>
       <p className="lead">
-        主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {ACCESS_LABELS[c.access]}
+        主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {CASE_BASIS_LABELS[c.access]}
       </p>
       <div aria-live="polite">
         {notice ? (

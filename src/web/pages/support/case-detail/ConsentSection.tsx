@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../server/modules/cases/schema";
+import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../domain/labels/support";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
@@ -55,7 +55,7 @@ export function ConsentSection({
       "/consent",
       "POST",
       { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
-      `本人同意を「${CONSENT_LABELS[consent as keyof typeof CONSENT_LABELS] ?? consent}」にしました。`,
+      `本人同意を「${(CONSENT_LABELS as Record<string, string>)[consent] ?? consent}」にしました。`,
     );
     setBusy(false);
     if (r.ok) {

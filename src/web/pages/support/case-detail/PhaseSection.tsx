@@ -1,11 +1,6 @@
 import { type FormEvent, useState } from "react";
-import {
-  nextPhase,
-  PHASE_LABELS,
-  PHASE_TRANSITIONS,
-  PHASES,
-  type Phase,
-} from "../../../../server/modules/cases/schema";
+import { PHASE_LABELS, PHASES, type Phase } from "../../../../domain/labels/support";
+import { nextPhase, PHASE_TRANSITIONS } from "../../../../server/modules/cases/schema";
 import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";

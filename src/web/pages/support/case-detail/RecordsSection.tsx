@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { RECORD_KINDS, VISIBILITY_LABELS } from "../../../../server/modules/cases/schema";
+import { RECORD_VISIBILITIES, VISIBILITY_LABELS } from "../../../../domain/labels/support";
+import { RECORD_KINDS } from "../../../../server/modules/cases/schema";
 import { api } from "../../../api";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField, TextField } from "../../../components/FormField";
@@ -98,7 +99,7 @@ export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n:
           legend="公開範囲"
           name="record-visibility"
           value={visibility}
-          options={(["team", "agency"] as const).map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+          options={RECORD_VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
           onChange={setVisibility}
           hint="チーム全体の記録も、本人同意がないあいだは他の機関には見えません。"
           error={fields.visibility}

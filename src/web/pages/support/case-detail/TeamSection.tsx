@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
+import { TEAM_EVENT_LABELS } from "../../../../domain/labels/support";
 import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { SelectField, TextField } from "../../../components/FormField";
@@ -8,12 +9,6 @@ import { useAgencies } from "../../../support/queries";
 
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
-
-const TEAM_EVENT_LABELS: Record<string, string> = {
-  team_added: "チームに加入",
-  team_removed: "チームから外れた",
-  lead_changed: "主担当に変更",
-};
 
 export function TeamSection({
   c,
@@ -106,7 +101,7 @@ export function TeamSection({
         events={c.teamHistory}
         rowKey={(h) => `${h.seq}-${h.kind}-${h.agency.id}`}
         columns={[
-          { header: "変更", cell: (h) => TEAM_EVENT_LABELS[h.kind] ?? h.kind },
+          { header: "変更", cell: (h) => TEAM_EVENT_LABELS[h.kind] },
           { header: "機関", cell: (h) => h.agency.name },
         ]}
       />
