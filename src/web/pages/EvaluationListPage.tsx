@@ -18,7 +18,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
-import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
+import { type OpenedRound, SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
 
@@ -209,7 +209,7 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
     setDone(null);
     try {
       const year = Number(fy);
-      const r = await api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+      const r = await api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
         method: "POST",
         body: { fiscalYear: year },
       });

@@ -3,6 +3,7 @@ import { api } from "../api";
 import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
+import type { DuplicateCandidate, Person } from "../types";
 import { birthLabel, personLabel } from "./components";
 import {
   OthersMatchNotice,
@@ -11,7 +12,6 @@ import {
   useCoordinators,
   usePersonSearch,
 } from "./PersonSearchForm";
-import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
 export interface PersonStepLabels {
@@ -269,7 +269,7 @@ function DuplicatePanel({
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => !!c.person);
+  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => "person" in c);
   const coordinators = useCoordinators();
 
   const takeExisting = async (existing: Person) => {

@@ -12,7 +12,8 @@ import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSession } from "../../queries";
-import { type ConcernCategory, type ConcernList, supportKeys, useConcerns } from "../../support/queries";
+import { supportKeys, useConcerns } from "../../support/queries";
+import type { ConcernCategory, ConcernList } from "../../types";
 
 /** A row of the list being edited; `key` tells rows apart on screen (new rows have no id yet). */
 interface DraftRow extends ConcernCategory {

@@ -18,7 +18,7 @@ import {
   useReferral,
   useSupportUser,
 } from "../../support/queries";
-import { type Agency, CONSENT_LABELS, type ReferralDetail, type ReferralStatus } from "../../support/types";
+import { type Agency, CONSENT_LABELS, type ReferralDetail, type ReferralStatus } from "../../types";
 import { OPENABLE_STATUSES } from "./CaseOpenPage";
 
 const route = getRouteApi("/support/referrals/$referralId");
