@@ -7,7 +7,7 @@
  * Why one folder instead of the web importing each module: the wire form (Jsonify) is a concern of the boundary,
  * not of the server modules, which keep their in-memory types; a screen names one place; and the modules' owners
  * only ever add an exported type next to a presenter. Everything here is a type: import it with `import type`
- * (nothing of the server reaches the browser bundle). test/contracts.test-d.ts holds the screens to these types.
+ * (nothing of the server reaches the browser bundle). contracts.test-d.ts holds the screens to these types.
  */
 export type * from "./accounts.js";
 export type * from "./imports.js";
