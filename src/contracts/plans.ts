@@ -11,10 +11,20 @@ import type {
   SheetDto,
   SheetIndicators,
 } from "../server/modules/evaluations/presenter.js";
-import type { returnSheetSchema, SheetStatus, sheetFieldsSchema } from "../server/modules/evaluations/schema.js";
+import type {
+  openRoundSchema,
+  returnSheetSchema,
+  SheetStatus,
+  sheetFieldsSchema,
+} from "../server/modules/evaluations/schema.js";
 import type { listRounds, openRound } from "../server/modules/evaluations/service.js";
 import type { ItemDto, PlanDto } from "../server/modules/plans/presenter.js";
-import type { itemInputSchema, itemPatchSchema, planInputSchema } from "../server/modules/plans/schema.js";
+import type {
+  itemInputSchema,
+  itemPatchSchema,
+  planInputSchema,
+  relistSchema,
+} from "../server/modules/plans/schema.js";
 import type { getPlanWithItems } from "../server/modules/plans/service.js";
 import type { getSummary, SummaryLine as ServerSummaryLine } from "../server/modules/summaries/service.js";
 import type { Jsonify, JsonOf } from "./json.js";
@@ -34,6 +44,7 @@ export type PlanShown = PlanWithItems["shown"];
 export type PlanInput = z.input<typeof planInputSchema>;
 export type ItemInput = z.input<typeof itemInputSchema>;
 export type ItemPatch = z.input<typeof itemPatchSchema>;
+export type RelistInput = z.input<typeof relistSchema>;
 
 // Departments (GET /api/departments)
 export type Department = Jsonify<ReturnType<typeof presentDepartment>>;
@@ -50,6 +61,7 @@ export type ItemBrief = NonNullable<SheetListRow["item"]>;
 export type Sheet = Jsonify<SheetDto>;
 export type SuggestedGrade = Jsonify<SheetIndicators["suggestedGrade"]>;
 export type HistoryEntry = Jsonify<ReturnType<typeof presentSheetHistory>[number]>;
+export type OpenRoundInput = z.input<typeof openRoundSchema>;
 export type SheetFieldsInput = z.input<typeof sheetFieldsSchema>;
 export type ReturnSheetInput = z.input<typeof returnSheetSchema>;
 

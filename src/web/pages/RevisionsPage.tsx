@@ -15,7 +15,15 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatEraDate, fyLabel, personName } from "../format";
 import { isPlanOffice, keys, useDiff, useRevisions, useSession } from "../queries";
-import type { DiffSide, DiffSummary, PlanDiff, Revision, RevisionList, RevisionStarted } from "../types";
+import type {
+  DiffSide,
+  DiffSummary,
+  PlanDiff,
+  Revision,
+  RevisionList,
+  RevisionStarted,
+  StartRevisionInput,
+} from "../types";
 
 const route = getRouteApi("/revisions");
 
@@ -321,7 +329,7 @@ function StartRevisionForm({ planId, draft }: { planId: string; draft: number | 
     try {
       const r = await api<RevisionStarted>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
         method: "POST",
-        body: label.trim() ? { label: label.trim() } : {},
+        body: (label.trim() ? { label: label.trim() } : {}) satisfies StartRevisionInput,
       });
       await queryClient.invalidateQueries({ queryKey: keys.revisions(planId) });
       setDone(

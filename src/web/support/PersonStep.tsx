@@ -3,7 +3,7 @@ import { api } from "../api";
 import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
-import type { DuplicateCandidate, Person } from "../types";
+import type { CreatePersonInput, DuplicateCandidate, LinkPersonsInput, Person } from "../types";
 import { birthLabel, personLabel } from "./components";
 import {
   OthersMatchNotice,
@@ -184,7 +184,7 @@ function RegisterPerson({
           dateOfBirth: typedDay("dateOfBirth", dateOfBirth),
           address: address || null,
           phone: phone || null,
-        },
+        } satisfies CreatePersonInput,
       });
       onRegistered(r.person, r.duplicateCandidates);
     } catch (err) {
@@ -279,7 +279,7 @@ function DuplicatePanel({
       try {
         await api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
           method: "POST",
-          body: { otherPersonId: created.id, reason },
+          body: { otherPersonId: created.id, reason } satisfies LinkPersonsInput,
         });
       } catch (err) {
         setError(err);

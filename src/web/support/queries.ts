@@ -14,6 +14,7 @@ import type {
   PersonSearchResult,
   ReferralDetail,
   ReferralListRow,
+  SearchPersonsInput,
   SessionUser,
 } from "../types";
 
@@ -85,7 +86,10 @@ export function useReferral(id: string) {
 
 /** Search by reading or name: POST, so what was typed stays out of URLs and logs. */
 export function searchPersons(query: string) {
-  return api<PersonSearchResult>("/api/persons/search", { method: "POST", body: { query } });
+  return api<PersonSearchResult>("/api/persons/search", {
+    method: "POST",
+    body: { query } satisfies SearchPersonsInput,
+  });
 }
 
 export const caseKeys = {

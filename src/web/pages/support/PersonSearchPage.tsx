@@ -9,7 +9,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { birthLabel, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
-import type { Household } from "../../types";
+import type { Household, LinkPersonsInput } from "../../types";
 import { PERSON_ACCESS_LABELS, type Person } from "../../types";
 
 /**
@@ -166,7 +166,7 @@ function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }
     try {
       await api(`/api/persons/${encodeURIComponent(a.id)}/links`, {
         method: "POST",
-        body: { otherPersonId: b.id, reason },
+        body: { otherPersonId: b.id, reason } satisfies LinkPersonsInput,
       });
       onDone();
     } catch (err) {
