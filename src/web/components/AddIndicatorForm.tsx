@@ -4,6 +4,7 @@ import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/i
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { usePlan } from "../queries";
+import type { IndicatorInput } from "../types";
 import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
 import { Loading, QueryError } from "./Status";
@@ -75,7 +76,7 @@ export function AddIndicatorForm({
             baselineSource: baselineSource.trim() === "" ? null : baselineSource,
             baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
             targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
-          },
+          } satisfies IndicatorInput,
         },
       );
       await Promise.all([

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
-import type { IndicatorTarget, IndicatorYear } from "../types";
+import type { IndicatorTarget, IndicatorYear, TargetInput } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { TextField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
@@ -40,7 +40,7 @@ export function TargetForm({
     send: (text: string) =>
       api<{ target: IndicatorTarget }>(
         `/api/indicators/${encodeURIComponent(indicator.id)}/targets/${indicator.fiscalYear}`,
-        { method: "PUT", body: { source: text }, version: base?.version ?? 0 },
+        { method: "PUT", body: { source: text } satisfies TargetInput, version: base?.version ?? 0 },
       ),
     onDone: async (result) => {
       setBase(result.target);

@@ -19,7 +19,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
-import type { SheetListRow, SheetStatus } from "../types";
+import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
 
@@ -210,9 +210,9 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
     setDone(null);
     try {
       const year = Number(fy);
-      const r = await api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+      const r = await api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
         method: "POST",
-        body: { fiscalYear: year },
+        body: { fiscalYear: year } satisfies OpenRoundInput,
       });
       await queryClient.invalidateQueries({ queryKey: keys.rounds(planId) });
       setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);

@@ -66,7 +66,7 @@ function MyItems({ data, planId }: { data: MyDepartment; planId: string }) {
             <h2 id={`my-item-${i}`} className="my-item-title">
               {title}
               <span className={`badge ${entry.mark === "own" ? "mine-own" : "mine-below"}`}>
-                {MATRIX_MARK_LABELS[entry.mark]}
+                {MATRIX_MARK_LABELS[entry.mark ?? "rolledUp"]}
               </span>
             </h2>
             <p className="small muted">

@@ -1,7 +1,7 @@
 import { REFERRAL_STATUS_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support.js";
 import type { AgencyRow } from "../agencies/repository.js";
 import type { ReferralEventRow, ReferralRow } from "./repository.js";
-import { CLOSED_STATUSES, type ReferralStatus } from "./schema.js";
+import { CLOSED_STATUSES, type Consent, type ReferralStatus } from "./schema.js";
 
 const agencyRef = (agencies: Map<string, AgencyRow>, id: string | null) =>
   id ? { id, name: agencies.get(id)?.name ?? "（不明な機関）" } : null;
@@ -21,10 +21,10 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
     concerns: r.concerns,
     observed: r.observed,
     urgency: r.urgency,
-    consent: r.consent,
+    consent: r.consent as Consent,
     consentDate: r.consentDate,
     consentMethod: r.consentMethod,
-    status: r.status,
+    status: r.status as ReferralStatus,
     statusLabel: REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
     dueDate: r.dueDate,
     overdue: isOverdue(r, today),
@@ -37,7 +37,7 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
 export function presentEvent(e: ReferralEventRow, agencies: Map<string, AgencyRow>) {
   return {
     seq: e.seq,
-    status: e.status,
+    status: e.status as ReferralStatus,
     statusLabel: REFERRAL_STATUS_LABELS[e.status as ReferralStatus] ?? e.status,
     at: e.at,
     byUserId: e.byUserId,

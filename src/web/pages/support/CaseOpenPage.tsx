@@ -10,7 +10,6 @@ import { CheckboxGroup, SelectField, TextField } from "../../components/FormFiel
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../format";
-import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
 import { birthLabel, personLabel, RadioGroup } from "../../support/components";
 import { MemberPersonStep } from "../../support/PersonStep";
 import {
@@ -25,7 +24,7 @@ import {
   useReferrals,
   useSupportUser,
 } from "../../support/queries";
-import type { Person, ReferralDetail } from "../../support/types";
+import type { CaseDetail, Household, HouseholdSummary, Person, ReferralDetail } from "../../types";
 
 const route = getRouteApi("/support/referrals/$referralId/case");
 
@@ -35,7 +34,8 @@ export const OPENABLE_STATUSES: readonly string[] = ["accepted", "in_progress"];
 interface MemberPerson {
   id: string;
   nameKanji: string | null;
-  nameKana: string;
+  /** null: a member of the household the caller has no basis for */
+  nameKana: string | null;
   dateOfBirth: string | null;
 }
 interface MemberDraft {

@@ -26,7 +26,7 @@ import {
   useReferral,
   useSupportUser,
 } from "../../support/queries";
-import type { Agency, ReferralDetail } from "../../support/types";
+import type { Agency, ReferralDetail, TransitionInput } from "../../types";
 import { OPENABLE_STATUSES } from "./CaseOpenPage";
 
 const route = getRouteApi("/support/referrals/$referralId");
@@ -317,7 +317,11 @@ function TransitionDialog({
     try {
       await api(`/api/referrals/${encodeURIComponent(referral.id)}/transition`, {
         method: "POST",
-        body: { to, reason: reason || null, toAgencyId: to === "forwarded" ? toAgencyId || null : null },
+        body: {
+          to,
+          reason: reason || null,
+          toAgencyId: to === "forwarded" ? toAgencyId || null : null,
+        } satisfies TransitionInput,
         version: referral.version,
       });
       await onDone(label);

@@ -7,18 +7,23 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
-import { REFERRAL_BOX_LABELS, REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from "../../../domain/labels/support";
+import {
+  REFERRAL_BOX_LABELS,
+  REFERRAL_STATUS_LABELS,
+  REFERRAL_STATUSES,
+  type ReferralBox,
+} from "../../../domain/labels/support";
 import { SelectField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime, formatEraDate } from "../../format";
 import { OverdueBadge, personLabel, ReferralStatusBadge, UrgencyBadge } from "../../support/components";
 import { actsForAgency, isCoordinator, useReferrals, useSupportUser } from "../../support/queries";
-import type { ReferralListRow, SupportUser } from "../../support/types";
+import type { ReferralListRow, SessionUser } from "../../types";
 
 const route = getRouteApi("/support/referrals");
 
-export type ReferralBox = "received" | "sent" | "all";
+export type { ReferralBox };
 
 const textSort: SortFn<typeof features, ReferralListRow> = (a, b, id) =>
   String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
@@ -82,12 +87,12 @@ const columns = helper.columns([
 ]);
 
 /** Which boxes the user has: a provider only sends; staff receive and send; coordinators also see all. */
-export function boxesFor(user: SupportUser | null): ReferralBox[] {
+export function boxesFor(user: SessionUser | null): ReferralBox[] {
   if (!user || user.role === "provider") return ["sent"];
   return isCoordinator(user) ? ["received", "sent", "all"] : ["received", "sent"];
 }
 
-function inBox(row: ReferralListRow, box: ReferralBox, user: SupportUser) {
+function inBox(row: ReferralListRow, box: ReferralBox, user: SessionUser) {
   if (box === "all") return true;
   if (box === "sent") return row.fromAgency?.id === user.agencyId;
   // received: sent to this agency, or (coordinators) to the coordinators

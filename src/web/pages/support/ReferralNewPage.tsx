@@ -19,7 +19,7 @@ import {
   useConcerns,
   useSupportUser,
 } from "../../support/queries";
-import type { Consent, Person, Referral } from "../../support/types";
+import type { Consent, Person, Referral } from "../../types";
 
 type Step = "person" | "sheet" | "confirm";
 

@@ -4,7 +4,7 @@ import { nextPhase, PHASE_TRANSITIONS } from "../../../../server/modules/cases/s
 import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";
-import type { CaseDetail } from "../../../support/caseTypes";
+import type { CaseDetail } from "../../../types";
 
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
