@@ -12,7 +12,7 @@ import { type FieldError, staleVersion, ValidationError } from "../../platform/e
 import { policies } from "../../platform/policies.js";
 import * as plansRepo from "../plans/repository.js";
 import { loadPlanForStructureChange, loadPlanOr404 } from "../plans/service.js";
-import { presentItemBrief } from "./presenter.js";
+import { presentItemBrief, type UnclassifiedOccurrence } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { LadderInput } from "./schema.js";
 import { ladderOf, sameTyping, typingOf } from "./typing.js";
@@ -28,7 +28,7 @@ export async function listUnclassifiedTargets(db: Executor, auth: AuthContext, p
   ]);
   const itemById = new Map(items.map((i) => [i.id, i]));
   const counts = { numeric: 0, milestone: 0, asNeeded: 0, text: 0, blank: 0, total: targets.length };
-  const texts = new Map<string, { source: string; occurrences: unknown[] }>();
+  const texts = new Map<string, { source: string; occurrences: UnclassifiedOccurrence[] }>();
   for (const t of targets) {
     if (isBlankTarget(t.source)) {
       counts.blank++;
