@@ -17,7 +17,7 @@ import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import * as plansRepo from "../src/server/modules/plans/repository.js";
 import * as revisionsRepo from "../src/server/modules/revisions/repository.js";
 import { approveRevision, getDiff, startRevision } from "../src/server/modules/revisions/service.js";
-import { ApiClient } from "../test/support/api-client.js";
+import { ApiClient } from "../test/helpers/api-client.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const median = (xs: number[]) => {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ifMatch } from "../../../../test/support/api-client.js";
+import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { type CaseWorld, startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { auditLog, households } from "../../db/schema/index.js";
-import { type CaseWorld, startCaseWorld } from "./test-world.js";
 
 let w: CaseWorld;
 let mainId: string;

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { and, count, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { decideEveryNewName } from "../../../domain/departments/named-departments.js";
 import {
   auditLog,

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { and, count, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { DEFAULT_LADDER } from "../../../domain/indicators/milestones.js";
 import { classifyTargets, isBlankTarget } from "../../../domain/indicators/target.js";
 import {

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { createAgencyUser } from "../../../../test/factories/support.js";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { createMunicipality, FACTORY_PASSWORD } from "../factories/municipality.js";
+import { createAgencyUser } from "../factories/support.js";
+import { ApiClient } from "./api-client.js";
+import { startTestApp, type TestApp } from "./test-app.js";
 
 /** The callers of the case access matrix. */
 export type Caller =
