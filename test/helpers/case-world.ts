@@ -137,3 +137,19 @@ export async function startCaseWorld(): Promise<CaseWorld> {
   };
   return world;
 }
+
+/** The starting point of the case tests: a person and a child in one household, the person referred by a provider. */
+export interface ReferredHousehold {
+  mainId: string;
+  childId: string;
+  referralId: string;
+  householdId: string;
+}
+
+export async function referredHousehold(w: CaseWorld): Promise<ReferredHousehold> {
+  const mainId = await w.person(w.as.senderProvider, "ケース ホンニン");
+  const childId = await w.person(w.as.senderProvider, "ケース コドモ");
+  const referralId = await w.referral(mainId);
+  const householdId = await w.household(mainId, [childId]);
+  return { mainId, childId, referralId, householdId };
+}
