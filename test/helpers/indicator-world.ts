@@ -104,3 +104,9 @@ export async function seedIndicators(w: IndicatorWorld): Promise<IndicatorIds> {
   if (renamed.status !== 200) throw new Error(`seed rename: ${renamed.status}`);
   return ids;
 }
+
+/** A world in the state the create and actuals tests leave (see `seedIndicators`), with the ids of its indicators. */
+export async function startSeededIndicatorWorld(): Promise<IndicatorWorld & { ids: IndicatorIds }> {
+  const w = await startIndicatorWorld();
+  return { ...w, ids: await seedIndicators(w) };
+}

@@ -6,12 +6,12 @@ import {
   fields,
   type IndicatorIds,
   type IndicatorWorld,
-  seedIndicators,
-  startIndicatorWorld,
+  startSeededIndicatorWorld,
 } from "../../../../test/helpers/indicator-world.js";
+import type { TestApp } from "../../../../test/helpers/test-app.js";
 
 // The indicators' CSV and the 実施計画 workbook.
-let w: IndicatorWorld;
+let t: TestApp;
 let office: ApiClient;
 let korei: ApiClient;
 let planId: string;
@@ -19,12 +19,10 @@ let itemByCode: IndicatorWorld["itemByCode"];
 let ids: IndicatorIds;
 
 beforeAll(async () => {
-  w = await startIndicatorWorld();
-  ({ office, korei, planId, itemByCode } = w);
-  ids = await seedIndicators(w);
+  ({ t, office, korei, planId, itemByCode, ids } = await startSeededIndicatorWorld());
 });
 afterAll(async () => {
-  await w?.t.close();
+  await t?.close();
 });
 
 /** RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF inside quotes. */

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import {
-  fields,
-  type IndicatorIds,
-  type IndicatorWorld,
-  seedIndicators,
-  startIndicatorWorld,
-} from "../../../../test/helpers/indicator-world.js";
+import { fields, type IndicatorIds, startSeededIndicatorWorld } from "../../../../test/helpers/indicator-world.js";
+import type { TestApp } from "../../../../test/helpers/test-app.js";
 
 // The plan's milestone ladder and the targets it leaves unclassified.
-let w: IndicatorWorld;
+let t: TestApp;
 let office: ApiClient;
 let korei: ApiClient;
 let planId: string;
 let ids: IndicatorIds;
 
 beforeAll(async () => {
-  w = await startIndicatorWorld();
-  ({ office, korei, planId } = w);
-  ids = await seedIndicators(w);
+  ({ t, office, korei, planId, ids } = await startSeededIndicatorWorld());
 });
 afterAll(async () => {
-  await w?.t.close();
+  await t?.close();
 });
 
 describe("milestone ladder and unclassified targets", () => {

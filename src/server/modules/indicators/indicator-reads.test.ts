@@ -4,29 +4,26 @@ import {
   fields,
   type IndicatorIds,
   type IndicatorWorld,
-  seedIndicators,
-  startIndicatorWorld,
+  startSeededIndicatorWorld,
 } from "../../../../test/helpers/indicator-world.js";
+import type { TestApp } from "../../../../test/helpers/test-app.js";
 
 // Reading indicators: the list, series, shares, the department views and the evaluation sheet's indicators.
-let w: IndicatorWorld;
+let t: TestApp;
 let office: ApiClient;
 let korei: ApiClient;
 let viewer: ApiClient;
 let planId: string;
 let itemByCode: IndicatorWorld["itemByCode"];
+let item: IndicatorWorld["item"];
 let ids: IndicatorIds;
 
 beforeAll(async () => {
-  w = await startIndicatorWorld();
-  ({ office, korei, viewer, planId, itemByCode } = w);
-  ids = await seedIndicators(w);
+  ({ t, office, korei, viewer, planId, itemByCode, item, ids } = await startSeededIndicatorWorld());
 });
 afterAll(async () => {
-  await w?.t.close();
+  await t?.close();
 });
-
-const item = (code: string) => w.item(code);
 
 describe("indicators: list, series, shares", () => {
   it("lists each indicator with item, departments, target, actual and attainment", async () => {

@@ -5,29 +5,26 @@ import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js"
 import {
   type IndicatorIds,
   type IndicatorWorld,
-  seedIndicators,
-  startIndicatorWorld,
+  startSeededIndicatorWorld,
 } from "../../../../test/helpers/indicator-world.js";
+import type { TestApp } from "../../../../test/helpers/test-app.js";
 import { acceptsGzip } from "../../platform/http/precompressed.js";
 
 // Generated payloads on the write endpoints, deletion under If-Match, Accept-Encoding.
-let w: IndicatorWorld;
+let t: TestApp;
 let office: ApiClient;
 let korei: ApiClient;
 let planId: string;
+let item: IndicatorWorld["item"];
+let create: IndicatorWorld["create"];
 let ids: IndicatorIds;
 
 beforeAll(async () => {
-  w = await startIndicatorWorld();
-  ({ office, korei, planId } = w);
-  ids = await seedIndicators(w);
+  ({ t, office, korei, planId, item, create, ids } = await startSeededIndicatorWorld());
 });
 afterAll(async () => {
-  await w?.t.close();
+  await t?.close();
 });
-
-const item = (code: string) => w.item(code);
-const create: IndicatorWorld["create"] = (...args) => w.create(...args);
 
 describe("robustness", () => {
   it("never answers 500 to generated payloads on the indicator write endpoints", async () => {
