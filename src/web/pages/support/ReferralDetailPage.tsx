@@ -19,7 +19,7 @@ import {
   useSupportUser,
 } from "../../support/queries";
 import { type Agency, CONSENT_LABELS, type ReferralDetail, type ReferralStatus } from "../../support/types";
-import { OPENABLE_STATUSES } from "./CaseOpenPage";
+import { OPENABLE_STATUSES } from "./case-open/openable";
 
 const route = getRouteApi("/support/referrals/$referralId");
 

@@ -1,83 +1,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { planInputSchema } from "../../server/modules/plans/schema";
-import { ApiError, api, type FieldError } from "../api";
-import { ErrorAlert } from "../components/ErrorAlert";
-import { SelectField, TextField } from "../components/FormField";
-import { StaleNotice } from "../components/StaleNotice";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
-import { currentFiscalYear, fyLabel } from "../format";
-import { isPlanOffice, keys, usePlan, useSession } from "../queries";
-import type { GradeDef, Plan } from "../types";
+import { planInputSchema } from "../../../server/modules/plans/schema";
+import { ApiError, api, type FieldError } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { SelectField, TextField } from "../../components/FormField";
+import { StaleNotice } from "../../components/StaleNotice";
+import { currentFiscalYear, fyLabel } from "../../format";
+import { keys } from "../../queries";
+import type { Plan } from "../../types";
+import { defaultDraft, draftOf, type PlanDraft } from "./planDraft";
 
-interface PlanDraft {
-  title: string;
-  kind: string;
-  startFiscalYear: number;
-  endFiscalYear: number;
-  levelNames: string[];
-  gradeScale: GradeDef[];
-  constituentPlans: { code: string; title: string }[];
-}
-
-const MEGURO_SCALE: GradeDef[] = [
-  { code: "AA", label: "目標を上回り達成した" },
-  { code: "A", label: "達成した・おおむね達成した" },
-  { code: "B", label: "ある程度達成した" },
-  { code: "C", label: "少し達成した" },
-  { code: "D", label: "達成していない" },
-];
-
-function defaultDraft(): PlanDraft {
-  const fy = currentFiscalYear();
-  return {
-    title: "",
-    kind: "地域福祉計画",
-    startFiscalYear: fy,
-    endFiscalYear: fy + 4,
-    levelNames: ["基本目標", "施策", "事業"],
-    gradeScale: MEGURO_SCALE.map((g) => ({ ...g })),
-    constituentPlans: [],
-  };
-}
-
-function draftOf(p: Plan): PlanDraft {
-  return {
-    title: p.title,
-    kind: p.kind,
-    startFiscalYear: p.startFiscalYear,
-    endFiscalYear: p.endFiscalYear,
-    levelNames: [...p.levelNames],
-    gradeScale: p.gradeScale.map((g) => ({ ...g })),
-    constituentPlans: p.constituentPlans.map((c) => ({ ...c })),
-  };
-}
-
-/** 計画の作成 (no planId) or 計画の設定の変更. */
-export function PlanFormPage({ planId }: { planId?: string }) {
-  const session = useSession();
-  // the settings are edited where the plan is drafted: its working copy
-  const plan = usePlan(planId, { draft: true });
-  usePageTitle(planId ? "計画の設定を変更" : "計画の作成");
-  if (!isPlanOffice(session.data)) {
-    return (
-      <>
-        <h1>{planId ? "計画の設定を変更" : "計画の作成"}</h1>
-        <p>計画の作成と変更は計画所管課だけが行えます。</p>
-      </>
-    );
-  }
-  if (planId) {
-    if (plan.isPending) return <Loading />;
-    if (plan.error) return <QueryError error={plan.error} />;
-    return <PlanForm key={`${plan.data.plan.id}:${plan.data.plan.version}`} plan={plan.data.plan} />;
-  }
-  return <PlanForm />;
-}
-
-function PlanForm({ plan }: { plan?: Plan }) {
+export function PlanForm({ plan }: { plan?: Plan }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<PlanDraft>(() => (plan ? draftOf(plan) : defaultDraft()));

@@ -1,35 +1,27 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
-import type { CaseConsent } from "../../../server/modules/cases/schema";
-import { RELATIONSHIPS } from "../../../server/modules/households/schema";
-import { api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
-import { CheckboxGroup, SelectField, TextField } from "../../components/FormField";
-import { Loading, QueryError } from "../../components/Status";
-import { usePageTitle } from "../../components/usePageTitle";
-import { formatDateTime } from "../../format";
-import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
-import { birthLabel, personLabel, RadioGroup } from "../../support/components";
-import { MemberPersonStep } from "../../support/PersonStep";
+import type { CaseConsent } from "../../../../server/modules/cases/schema";
+import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
+import { api } from "../../../api";
+import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
+import { Loading, QueryError } from "../../../components/Status";
+import { formatDateTime } from "../../../format";
+import type { CaseDetail, Household, HouseholdSummary } from "../../../support/caseTypes";
+import { birthLabel, personLabel, RadioGroup } from "../../../support/components";
+import { MemberPersonStep } from "../../../support/PersonStep";
 import {
   activeConcernLabels,
   caseKeys,
-  isCoordinator,
   supportKeys,
   useAgencies,
   useConcerns,
   usePersonHouseholds,
-  useReferral,
   useReferrals,
-  useSupportUser,
-} from "../../support/queries";
-import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../support/types";
-
-const route = getRouteApi("/support/referrals/$referralId/case");
-
-/** A case is opened from a referral that has been accepted (受付) or is being handled (対応中). */
-export const OPENABLE_STATUSES: readonly string[] = ["accepted", "in_progress"];
+} from "../../../support/queries";
+import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../../support/types";
+import { OPENABLE_STATUSES } from "./openable";
 
 interface MemberPerson {
   id: string;
@@ -44,47 +36,7 @@ interface MemberDraft {
 const NEW = "new";
 const OPEN_CONSENTS = ["given", "not_given", "unknown"] as const satisfies readonly CaseConsent[];
 
-export function CaseOpenPage() {
-  const { referralId } = route.useParams();
-  const user = useSupportUser();
-  const coordinator = isCoordinator(user);
-  const referral = useReferral(referralId);
-  usePageTitle(referral.error ? "見つかりません" : "ケースの開始");
-  if (!coordinator) {
-    return (
-      <>
-        <h1>ケースの開始</h1>
-        <p>ケースは、多機関協働の調整役がつなぐシートから開始します。</p>
-      </>
-    );
-  }
-  if (referral.isPending) return <Loading />;
-  if (referral.error) return <QueryError error={referral.error} />;
-  const r = referral.data;
-  return (
-    <>
-      <p className="no-print">
-        <Link to="/support/referrals/$referralId" params={{ referralId: r.id }}>
-          つなぐシートへ戻る
-        </Link>
-      </p>
-      <h1>ケースの開始</h1>
-      <p className="lead">
-        {r.fromAgency?.name ?? "（不明な機関）"}から {formatDateTime(r.createdAt)} に届いたつなぐシート（
-        {r.concerns.join("、")}）をもとに、世帯・チーム・課題を決めてケースを開始します。
-      </p>
-      {OPENABLE_STATUSES.includes(r.status) ? (
-        <OpenCaseForm referral={r} />
-      ) : (
-        <p className="notice warning">
-          このつなぐシートは「{r.statusLabel}」です。ケースは受付済み・対応中のつなぐシートから開始できます。
-        </p>
-      )}
-    </>
-  );
-}
-
-function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
+export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const agencies = useAgencies();

@@ -1,58 +1,23 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useBlocker } from "@tanstack/react-router";
+import { Link, useBlocker } from "@tanstack/react-router";
 import { useId, useState } from "react";
-import { RETURN_COMMENT_MAX_LENGTH } from "../../domain/evaluation-sheet";
-import { ApiError, api } from "../api";
-import { ItemMarks, StatusBadge } from "../components/Badges";
-import { CharacterCount } from "../components/CharacterCount";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
-import { FormattedText } from "../components/FormattedText";
-import { PrintMeta } from "../components/PrintMeta";
-import { GradeSuggestion, SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../components/SheetFields";
-import { SheetHistory } from "../components/SheetHistory";
-import { KeptText, StaleNotice } from "../components/StaleNotice";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
-import { formatDateTime, joinNames } from "../format";
-import { isPlanOffice, keys, useSession, useSheet } from "../queries";
-import type { Sheet, SheetTextField, SuggestedGrade } from "../types";
+import { RETURN_COMMENT_MAX_LENGTH } from "../../../domain/evaluation-sheet";
+import { ApiError, api } from "../../api";
+import { ItemMarks, StatusBadge } from "../../components/Badges";
+import { CharacterCount } from "../../components/CharacterCount";
+import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { FormattedText } from "../../components/FormattedText";
+import { PrintMeta } from "../../components/PrintMeta";
+import { SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../../components/SheetFields";
+import { SheetHistory } from "../../components/SheetHistory";
+import { KeptText, StaleNotice } from "../../components/StaleNotice";
+import { formatDateTime, joinNames } from "../../format";
+import { isPlanOffice, keys, useSession } from "../../queries";
+import type { Sheet, SheetTextField } from "../../types";
+import { GradeRow } from "./GradeRow";
+import { type Draft, draftOf, fieldId, GRADE_ID, isDirty } from "./sheetDraft";
 
-const route = getRouteApi("/sheets/$sheetId");
-
-/** Stable ids of the sheet's inputs: the error summary links each field message to its input. */
-const fieldId = (field: string) => `sheet-field-${field}`;
-const GRADE_ID = fieldId("grade");
-
-type Draft = Record<SheetTextField, string> & { grade: string; gradeOverrideReason: string };
-
-function draftOf(s: Sheet): Draft {
-  return {
-    previousStatus: s.previousStatus ?? "",
-    targetFirst: s.targetFirst ?? "",
-    targetSecond: s.targetSecond ?? "",
-    results: s.results ?? "",
-    grade: s.grade ?? "",
-    gradeOverrideReason: s.gradeOverrideReason ?? "",
-    reason: s.reason ?? "",
-    issues: s.issues ?? "",
-  };
-}
-
-function isDirty(d: Draft, s: Sheet) {
-  const base = draftOf(s);
-  return (Object.keys(base) as (keyof Draft)[]).some((k) => base[k] !== d[k]);
-}
-
-export function SheetPage() {
-  const { sheetId } = route.useParams();
-  const sheet = useSheet(sheetId);
-  usePageTitle(sheet.data ? `評価表: ${sheet.data.item?.title ?? ""}` : "評価表");
-  if (sheet.isPending) return <Loading />;
-  if (sheet.error) return <QueryError error={sheet.error} />;
-  return <SheetEditor key={sheetId} initial={sheet.data} />;
-}
-
-function SheetEditor({ initial }: { initial: Sheet }) {
+export function SheetEditor({ initial }: { initial: Sheet }) {
   const queryClient = useQueryClient();
   const session = useSession();
   const office = isPlanOffice(session.data);
@@ -419,95 +384,5 @@ function SheetEditor({ initial }: { initial: Sheet }) {
 
       <SheetHistory sheetId={current.id} />
     </article>
-  );
-}
-
-function GradeRow({
-  id,
-  scale,
-  value,
-  onChange,
-  editable,
-  error,
-  source,
-  suggestion,
-}: {
-  /** prefix of the radio buttons' ids (the error summary links to the first) */
-  id: string;
-  scale: Sheet["gradeScale"];
-  value: string;
-  onChange: (v: string) => void;
-  editable: boolean;
-  error?: string;
-  source: Sheet["source"];
-  /** the indicators' suggestion, shown next to the grade (null: the sheet has no indicators) */
-  suggestion: SuggestedGrade | null;
-}) {
-  const chosen = scale.find((g) => g.code === value);
-  const suggestionId = `${id}-suggestion`;
-  if (!editable) {
-    return (
-      <div className="sheet-row">
-        <div className="sheet-head">評価</div>
-        <div className="sheet-cell">
-          {chosen ? (
-            <>
-              <span className="grade-code">{chosen.code}</span> {chosen.label}
-            </>
-          ) : value ? (
-            value
-          ) : (
-            "－"
-          )}
-          {suggestion ? <GradeSuggestion suggestion={suggestion} id={suggestionId} /> : null}
-          <SourceNote source={source} sourceKey="grade" />
-        </div>
-      </div>
-    );
-  }
-  return (
-    <fieldset
-      className="sheet-row plain"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={
-        [error ? `${id}-error` : null, suggestion ? suggestionId : null].filter(Boolean).join(" ") || undefined
-      }
-    >
-      <legend className="visually-hidden">評価</legend>
-      <div className="sheet-head" aria-hidden="true">
-        評価<span className="required">必須</span>
-      </div>
-      <div className="sheet-cell">
-        {error ? (
-          <span id={`${id}-error`} className="field-error">
-            {error}
-          </span>
-        ) : null}
-        {suggestion ? <GradeSuggestion suggestion={suggestion} id={suggestionId} /> : null}
-        <div className="grade-options">
-          {scale.map((g) => (
-            <div className="choice" key={g.code}>
-              <input
-                type="radio"
-                id={`${id}-${g.code}`}
-                name={`${id}-grade`}
-                value={g.code}
-                checked={value === g.code}
-                onChange={() => onChange(g.code)}
-              />
-              <label htmlFor={`${id}-${g.code}`}>
-                <span className="grade-code">{g.code}</span> {g.label}
-              </label>
-            </div>
-          ))}
-        </div>
-        {value ? (
-          <button type="button" className="link-button small" onClick={() => onChange("")}>
-            評価の選択を取り消す
-          </button>
-        ) : null}
-        <SourceNote source={source} sourceKey="grade" />
-      </div>
-    </fieldset>
   );
 }

@@ -1,0 +1,70 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError, api } from "../../api";
+import { Dialog } from "../../components/Dialog";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { StaleNotice } from "../../components/StaleNotice";
+import type { UserAccount } from "../../types";
+import { reloadUser } from "./reloadUser";
+
+export function DisableDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserAccount;
+  onClose: () => void;
+  onDone: (u: UserAccount) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [current, setCurrent] = useState(user);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const disable = !current.disabled;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
+        method: "PATCH",
+        version: current.version,
+        body: { disabled: disable },
+      });
+      onDone(r.user);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    const latest = await reloadUser(queryClient, user.id);
+    if (latest) setCurrent(latest);
+    setError(null);
+  };
+
+  return (
+    <Dialog
+      open
+      title={disable ? `「${user.displayName}」を無効にする` : `「${user.displayName}」を有効に戻す`}
+      onClose={onClose}
+    >
+      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
+      <p>
+        {disable
+          ? `ログインID「${user.loginId}」でログインできなくなります。ログイン中の場合も、次の操作でログイン画面に戻ります。`
+          : `ログインID「${user.loginId}」で再びログインできるようになります。`}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button secondary" onClick={onClose}>
+          やめる
+        </button>
+        <button type="button" className="button" onClick={submit} disabled={busy}>
+          {disable ? "無効にする" : "有効に戻す"}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

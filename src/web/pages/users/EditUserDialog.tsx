@@ -1,0 +1,118 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ROLE_LABELS } from "../../../domain/access/principals";
+import { PASSWORD_HINT } from "../../../domain/passwords";
+import { ApiError, api } from "../../api";
+import { Dialog } from "../../components/Dialog";
+import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { SelectField, TextField } from "../../components/FormField";
+import { StaleNotice } from "../../components/StaleNotice";
+import type { AgencyOption, Department, Role, UserAccount } from "../../types";
+import { MembershipFields, membership, roleOptions } from "./MembershipFields";
+import { reloadUser } from "./reloadUser";
+
+export function EditUserDialog({
+  user,
+  self,
+  callerRole,
+  departments,
+  agencies,
+  onClose,
+  onDone,
+}: {
+  user: UserAccount;
+  self: boolean;
+  callerRole: Role | undefined;
+  departments: Department[];
+  agencies: AgencyOption[];
+  onClose: () => void;
+  onDone: (u: UserAccount) => void;
+}) {
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState(user.version);
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [role, setRole] = useState<Role>(user.role);
+  const [departmentIds, setDepartmentIds] = useState(user.departmentIds);
+  const [agencyId, setAgencyId] = useState(user.agencyId ?? "");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = fieldErrorMap(error);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
+        method: "PATCH",
+        version,
+        body: {
+          displayName,
+          ...(self ? {} : { role }),
+          ...membership(role, departmentIds, agencyId),
+          ...(password ? { password } : {}),
+        },
+      });
+      onDone(r.user);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    const latest = await reloadUser(queryClient, user.id);
+    if (latest) setVersion(latest.version);
+    setError(null);
+  };
+
+  return (
+    <Dialog open title={`「${user.displayName}」（${user.loginId}）の変更`} onClose={onClose}>
+      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
+      <form onSubmit={submit} noValidate>
+        <TextField label="氏名" required value={displayName} onChange={setDisplayName} error={fields.displayName} />
+        {self ? (
+          <p>自分自身の役割は変更できません（役割: {ROLE_LABELS[user.role]}）。</p>
+        ) : (
+          <SelectField
+            label="役割"
+            required
+            value={role}
+            onChange={(v) => setRole(v as Role)}
+            error={fields.role}
+            options={roleOptions(callerRole)}
+          />
+        )}
+        <MembershipFields
+          role={role}
+          departments={departments}
+          agencies={agencies}
+          departmentIds={departmentIds}
+          onDepartments={setDepartmentIds}
+          agencyId={agencyId}
+          onAgency={setAgencyId}
+          fields={fields}
+        />
+        <TextField
+          label="新しいパスワード（変更するときだけ）"
+          type="password"
+          hint={`${PASSWORD_HINT}変更すると、この利用者はログインし直しになります。`}
+          value={password}
+          onChange={setPassword}
+          error={fields.password}
+          autoComplete="new-password"
+        />
+        <div className="dialog-actions">
+          <button type="button" className="button secondary" onClick={onClose}>
+            キャンセル
+          </button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "保存しています…" : "変更を保存"}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
