@@ -1,39 +1,34 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
+import { useSubmit } from "../../forms/useSubmit";
 import { keys } from "../../queries";
 import type { Revision } from "../../types";
 
 export function StartRevisionForm({ planId, draft }: { planId: string; draft: number | null }) {
-  const queryClient = useQueryClient();
   const [label, setLabel] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const r = await api<{ revision: Revision; baseline: Revision | null }>(
-        `/api/plans/${encodeURIComponent(planId)}/revisions`,
-        { method: "POST", body: label.trim() ? { label: label.trim() } : {} },
-      );
-      await queryClient.invalidateQueries({ queryKey: keys.revisions(planId) });
+  const start = useSubmit({
+    send: (name: string) =>
+      api<{ revision: Revision; baseline: Revision | null }>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
+        method: "POST",
+        body: name ? { label: name } : {},
+      }),
+    invalidates: [keys.revisions(planId)],
+    onDone: (r) => {
       setDone(
         `${r.baseline ? `現在の内容を第${r.baseline.number}版「${r.baseline.label}」として記録し、` : ""}第${r.revision.number}版「${r.revision.label}」の改定を開始しました。計画の構成や指標の変更は、承認するまで改定案です。`,
       );
       setLabel("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    void start.run(label.trim());
   };
 
   return (
@@ -51,16 +46,16 @@ export function StartRevisionForm({ planId, draft }: { planId: string; draft: nu
           hint="空欄のときは「令和○年度改定」になります"
           value={label}
           onChange={setLabel}
-          error={fieldErrorMap(error).label}
+          error={start.fields.label}
           inputClassName="wide"
         />
         <div className="field">
-          <button type="submit" className="button" disabled={busy || draft !== null}>
-            {busy ? "開始しています…" : "次年度の改定を開始"}
+          <button type="submit" className="button" disabled={start.busy || draft !== null}>
+            {start.busy ? "開始しています…" : "次年度の改定を開始"}
           </button>
         </div>
       </form>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={start.error} />
       <div aria-live="polite">{done ? <p className="notice success">{done}</p> : null}</div>
       {draft !== null || done ? (
         <p className="page-actions">

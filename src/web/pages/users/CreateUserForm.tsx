@@ -1,12 +1,12 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { PASSWORD_HINT } from "../../../domain/passwords";
 import { api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/FormField";
+import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
 import type { AgencyOption, Department, Role, UserAccount } from "../../types";
-import { MembershipFields, membership, roleOptions } from "./MembershipFields";
+import { MembershipFields, roleOptions, useMembership } from "./MembershipFields";
 
 export function CreateUserForm({
   callerRole,
@@ -19,44 +19,32 @@ export function CreateUserForm({
   agencies: AgencyOption[];
   onDone: (u: UserAccount) => void;
 }) {
-  const queryClient = useQueryClient();
   const [loginId, setLoginId] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<Role>("department_editor");
-  const [departmentIds, setDepartmentIds] = useState<string[]>([]);
-  const [agencyId, setAgencyId] = useState("");
+  const member = useMembership({ departmentIds: [], agencyId: "" });
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ user: UserAccount }>("/api/users", {
+  const create = useSubmit({
+    send: () =>
+      api<{ user: UserAccount }>("/api/users", {
         method: "POST",
-        body: { loginId, displayName, role, password, ...membership(role, departmentIds, agencyId) },
-      });
-      await queryClient.invalidateQueries({ queryKey: userKeys.users });
+        body: { loginId, displayName, role, password, ...member.bodyFor(role) },
+      }),
+    invalidates: [userKeys.users],
+    onDone: (r) => {
       setLoginId("");
       setDisplayName("");
-      setDepartmentIds([]);
-      setAgencyId("");
+      member.clear();
       setPassword("");
       onDone(r.user);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const fields = create.fields;
 
   return (
     <section aria-labelledby="create-user-title" className="no-print">
       <h2 id="create-user-title">利用者の登録</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="create-user-title">
+      <form onSubmit={create.onSubmit(undefined)} noValidate aria-labelledby="create-user-title">
         <div className="form-row">
           <TextField
             label="ログインID"
@@ -77,16 +65,7 @@ export function CreateUserForm({
             options={roleOptions(callerRole)}
           />
         </div>
-        <MembershipFields
-          role={role}
-          departments={departments}
-          agencies={agencies}
-          departmentIds={departmentIds}
-          onDepartments={setDepartmentIds}
-          agencyId={agencyId}
-          onAgency={setAgencyId}
-          fields={fields}
-        />
+        <MembershipFields role={role} departments={departments} agencies={agencies} chosen={member} fields={fields} />
         <TextField
           label="初期パスワード"
           type="password"
@@ -97,10 +76,10 @@ export function CreateUserForm({
           error={fields.password}
           autoComplete="new-password"
         />
-        <ErrorAlert error={error} />
+        <ErrorAlert error={create.error} />
         <div className="field">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "登録しています…" : "利用者を登録"}
+          <button type="submit" className="button" disabled={create.busy}>
+            {create.busy ? "登録しています…" : "利用者を登録"}
           </button>
         </div>
       </form>

@@ -1,9 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, api } from "../../api";
+import { api } from "../../api";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StaleNotice } from "../../components/StaleNotice";
+import { useSubmit } from "../../forms/useSubmit";
+import { userKeys } from "../../queries";
 import type { UserAccount } from "../../types";
 import { reloadUser } from "./reloadUser";
 
@@ -18,31 +20,22 @@ export function DisableDialog({
 }) {
   const queryClient = useQueryClient();
   const [current, setCurrent] = useState(user);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const disable = !current.disabled;
-
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
+  const toggle = useSubmit({
+    send: () =>
+      api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
         method: "PATCH",
         version: current.version,
         body: { disabled: disable },
-      });
-      onDone(r.user);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    invalidates: [userKeys.users],
+    onDone: (r) => onDone(r.user),
+  });
 
   const reload = async () => {
     const latest = await reloadUser(queryClient, user.id);
     if (latest) setCurrent(latest);
-    setError(null);
+    toggle.clear();
   };
 
   return (
@@ -51,7 +44,7 @@ export function DisableDialog({
       title={disable ? `「${user.displayName}」を無効にする` : `「${user.displayName}」を有効に戻す`}
       onClose={onClose}
     >
-      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
+      {toggle.stale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={toggle.error} />}
       <p>
         {disable
           ? `ログインID「${user.loginId}」でログインできなくなります。ログイン中の場合も、次の操作でログイン画面に戻ります。`
@@ -61,7 +54,7 @@ export function DisableDialog({
         <button type="button" className="button secondary" onClick={onClose}>
           やめる
         </button>
-        <button type="button" className="button" onClick={submit} disabled={busy}>
+        <button type="button" className="button" onClick={() => void toggle.run()} disabled={toggle.busy}>
           {disable ? "無効にする" : "有効に戻す"}
         </button>
       </div>

@@ -1,14 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ROLE_LABELS } from "../../../domain/access/principals";
 import { PASSWORD_HINT } from "../../../domain/passwords";
-import { ApiError, api } from "../../api";
+import { api } from "../../api";
 import { Dialog } from "../../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/FormField";
 import { StaleNotice } from "../../components/StaleNotice";
+import { useSubmit } from "../../forms/useSubmit";
+import { userKeys } from "../../queries";
 import type { AgencyOption, Department, Role, UserAccount } from "../../types";
-import { MembershipFields, membership, roleOptions } from "./MembershipFields";
+import { MembershipFields, roleOptions, useMembership } from "./MembershipFields";
 import { reloadUser } from "./reloadUser";
 
 export function EditUserDialog({
@@ -32,46 +34,35 @@ export function EditUserDialog({
   const [version, setVersion] = useState(user.version);
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
-  const [departmentIds, setDepartmentIds] = useState(user.departmentIds);
-  const [agencyId, setAgencyId] = useState(user.agencyId ?? "");
+  const member = useMembership({ departmentIds: user.departmentIds, agencyId: user.agencyId ?? "" });
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
+  const save = useSubmit({
+    send: () =>
+      api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
         method: "PATCH",
         version,
         body: {
           displayName,
           ...(self ? {} : { role }),
-          ...membership(role, departmentIds, agencyId),
+          ...member.bodyFor(role),
           ...(password ? { password } : {}),
         },
-      });
-      onDone(r.user);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    invalidates: [userKeys.users],
+    onDone: (r) => onDone(r.user),
+  });
+  const fields = save.fields;
 
   const reload = async () => {
     const latest = await reloadUser(queryClient, user.id);
     if (latest) setVersion(latest.version);
-    setError(null);
+    save.clear();
   };
 
   return (
     <Dialog open title={`「${user.displayName}」（${user.loginId}）の変更`} onClose={onClose}>
-      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
-      <form onSubmit={submit} noValidate>
+      {save.stale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={save.error} />}
+      <form onSubmit={save.onSubmit(undefined)} noValidate>
         <TextField label="氏名" required value={displayName} onChange={setDisplayName} error={fields.displayName} />
         {self ? (
           <p>自分自身の役割は変更できません（役割: {ROLE_LABELS[user.role]}）。</p>
@@ -85,16 +76,7 @@ export function EditUserDialog({
             options={roleOptions(callerRole)}
           />
         )}
-        <MembershipFields
-          role={role}
-          departments={departments}
-          agencies={agencies}
-          departmentIds={departmentIds}
-          onDepartments={setDepartmentIds}
-          agencyId={agencyId}
-          onAgency={setAgencyId}
-          fields={fields}
-        />
+        <MembershipFields role={role} departments={departments} agencies={agencies} chosen={member} fields={fields} />
         <TextField
           label="新しいパスワード（変更するときだけ）"
           type="password"
@@ -108,8 +90,8 @@ export function EditUserDialog({
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? "保存しています…" : "変更を保存"}
+          <button type="submit" className="button" disabled={save.busy}>
+            {save.busy ? "保存しています…" : "変更を保存"}
           </button>
         </div>
       </form>

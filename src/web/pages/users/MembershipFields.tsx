@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { MANAGEABLE_ROLES, ROLE_LABELS, SIDE_OF_ROLE } from "../../../domain/access/principals";
 import { CheckboxGroup, SelectField } from "../../components/FormField";
 import type { AgencyOption, Department, Role } from "../../types";
@@ -20,24 +21,37 @@ export function membership(role: Role, departmentIds: string[], agencyId: string
   };
 }
 
+/** The membership being edited: 所属課 and 所属機関 as chosen on the form. */
+export function useMembership(initial: { departmentIds: string[]; agencyId: string }) {
+  const [departmentIds, setDepartmentIds] = useState(initial.departmentIds);
+  const [agencyId, setAgencyId] = useState(initial.agencyId);
+  return {
+    departmentIds,
+    setDepartmentIds,
+    agencyId,
+    setAgencyId,
+    /** what to send for an account of this role */
+    bodyFor: (role: Role) => membership(role, departmentIds, agencyId),
+    clear: () => {
+      setDepartmentIds([]);
+      setAgencyId("");
+    },
+  };
+}
+export type Membership = ReturnType<typeof useMembership>;
+
 /** 所属課 and 所属機関 fields; the agency appears only for the roles that work for one. */
 export function MembershipFields({
   role,
   departments,
   agencies,
-  departmentIds,
-  onDepartments,
-  agencyId,
-  onAgency,
+  chosen: { departmentIds, setDepartmentIds: onDepartments, agencyId, setAgencyId: onAgency },
   fields,
 }: {
   role: Role;
   departments: Department[];
   agencies: AgencyOption[];
-  departmentIds: string[];
-  onDepartments: (ids: string[]) => void;
-  agencyId: string;
-  onAgency: (id: string) => void;
+  chosen: Membership;
   fields: Record<string, string>;
 }) {
   const kind = AGENCY_KIND[role];

@@ -1,11 +1,10 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { canManageRole } from "../../../domain/access/principals";
 import { can } from "../../access";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { joinNames } from "../../format";
-import { useAgencyOptions, useDepartments, userKeys, useSession, useUserAccounts } from "../../queries";
+import { useAgencyOptions, useDepartments, useSession, useUserAccounts } from "../../queries";
 import type { Role, UserAccount } from "../../types";
 import { CreateUserForm } from "./CreateUserForm";
 import { DisableDialog } from "./DisableDialog";
@@ -27,16 +26,15 @@ export function UsersPage() {
   // each side's administrator sees the memberships of its own side only
   const departments = useDepartments(can(session.data, "GET /api/departments"));
   const agencies = useAgencyOptions(can(session.data, "GET /api/agencies"));
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [toggling, setToggling] = useState<UserAccount | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const done = async (text: string) => {
+  // the forms have refetched the list already
+  const done = (text: string) => {
     setEditing(null);
     setToggling(null);
     setMessage(text);
-    await queryClient.invalidateQueries({ queryKey: userKeys.users });
   };
 
   const loading = (q: { isPending: boolean; fetchStatus: string }) => q.isPending && q.fetchStatus !== "idle";
