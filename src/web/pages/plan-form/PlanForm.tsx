@@ -1,24 +1,44 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
-import { planInputSchema } from "../../../server/modules/plans/schema";
-import { ApiError, api, type FieldError } from "../../api";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { type PlanInput, planInputSchema } from "../../../server/modules/plans/schema";
+import { ApiError, api } from "../../api";
+import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { SelectField, TextField } from "../../components/FormField";
 import { StaleNotice } from "../../components/StaleNotice";
 import { currentFiscalYear, fyLabel } from "../../format";
+import { useSubmit } from "../../forms/useSubmit";
 import { keys } from "../../queries";
 import type { Plan } from "../../types";
 import { defaultDraft, draftOf, type PlanDraft } from "./planDraft";
+import { CodeAndText, RepeatList } from "./RepeatList";
+
+/** The schema's complaints as the server would send them, so they show the same way. */
+function localValidationError(issues: { path: PropertyKey[]; message: string }[]): ApiError {
+  const list = issues.map((i) => ({
+    field: i.path.length ? i.path.map(String).join(".") : "(body)",
+    message: i.message,
+  }));
+  return new ApiError(400, "validation_failed", "入力内容に誤りがあります", list);
+}
 
 export function PlanForm({ plan }: { plan?: Plan }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<PlanDraft>(() => (plan ? draftOf(plan) : defaultDraft()));
-  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fe = (name: string) => fieldErrors.find((f) => f.field === name)?.message;
+  // checked here before sending; the server's answer replaces it once sent
+  const [localError, setLocalError] = useState<ApiError | null>(null);
+  const save = useSubmit({
+    send: (input: PlanInput) =>
+      plan
+        ? api<{ plan: Plan }>(`/api/plans/${plan.id}`, { method: "PUT", body: input, version: plan.version })
+        : api<{ plan: Plan }>("/api/plans", { method: "POST", body: input }),
+    invalidates: (r) => [keys.plans, keys.plan(r.plan.id)],
+    onDone: (r) => navigate({ to: "/plans/$planId", params: { planId: r.plan.id } }),
+  });
+  const error = localError ?? save.error;
+  const fieldErrors = fieldErrorMap(error);
+  const fe = (name: string) => fieldErrors[name];
 
   const set = <K extends keyof PlanDraft>(k: K, v: PlanDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
@@ -30,45 +50,23 @@ export function PlanForm({ plan }: { plan?: Plan }) {
     return out;
   })();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const parsed = planInputSchema.safeParse(draft);
     if (!parsed.success) {
-      const list = parsed.error.issues.map((i) => ({
-        field: i.path.length ? i.path.map(String).join(".") : "(body)",
-        message: i.message,
-      }));
-      setFieldErrors(list);
-      setError(new ApiError(400, "validation_failed", "入力内容に誤りがあります", list));
+      save.clear();
+      setLocalError(localValidationError(parsed.error.issues));
       return;
     }
-    setFieldErrors([]);
-    setBusy(true);
-    try {
-      const r = plan
-        ? await api<{ plan: Plan }>(`/api/plans/${plan.id}`, {
-            method: "PUT",
-            body: parsed.data,
-            version: plan.version,
-          })
-        : await api<{ plan: Plan }>("/api/plans", { method: "POST", body: parsed.data });
-      await queryClient.invalidateQueries({ queryKey: keys.plans });
-      await queryClient.invalidateQueries({ queryKey: keys.plan(r.plan.id) });
-      await navigate({ to: "/plans/$planId", params: { planId: r.plan.id } });
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) setFieldErrors(err.fields);
-    } finally {
-      setBusy(false);
-    }
+    setLocalError(null);
+    void save.run(parsed.data);
   };
 
   const title = plan ? "計画の設定を変更" : "計画の作成";
   return (
     <>
       <h1>{title}</h1>
-      {error instanceof ApiError && error.isStale ? (
+      {save.stale && !localError ? (
         <StaleNotice
           onReload={async () => {
             await queryClient.invalidateQueries({ queryKey: keys.plan(plan?.id ?? "") });
@@ -107,166 +105,69 @@ export function PlanForm({ plan }: { plan?: Plan }) {
           />
         </div>
 
-        <fieldset>
-          <legend>階層の名前（上から順に）</legend>
-          <span className="hint">最後の階層の項目（例: 事業）ごとに評価表を作ります。</span>
-          {fe("levelNames") ? <span className="field-error">{fe("levelNames")}</span> : null}
-          <ol className="repeat-list">
-            {draft.levelNames.map((name, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-              <li key={i}>
-                <TextField
-                  label={`第${i + 1}階層`}
-                  value={name}
-                  onChange={(v) =>
-                    set(
-                      "levelNames",
-                      draft.levelNames.map((n, j) => (j === i ? v : n)),
-                    )
-                  }
-                  error={fe(`levelNames.${i}`)}
-                />
-                <button
-                  type="button"
-                  className="button secondary small"
-                  disabled={draft.levelNames.length <= 1}
-                  onClick={() =>
-                    set(
-                      "levelNames",
-                      draft.levelNames.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  第{i + 1}階層を削除
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={() => set("levelNames", [...draft.levelNames, ""])}
-          >
-            階層を追加
-          </button>
-        </fieldset>
+        <RepeatList
+          legend="階層の名前（上から順に）"
+          hint="最後の階層の項目（例: 事業）ごとに評価表を作ります。"
+          error={fe("levelNames")}
+          rows={draft.levelNames}
+          onChange={(rows) => set("levelNames", rows)}
+          newRow={() => ""}
+          addLabel="階層を追加"
+          removeLabel={(i) => `第${i + 1}階層を削除`}
+          minRows={1}
+        >
+          {(name, i, setRow) => (
+            <TextField label={`第${i + 1}階層`} value={name} onChange={setRow} error={fe(`levelNames.${i}`)} />
+          )}
+        </RepeatList>
 
-        <fieldset>
-          <legend>評価の段階（よい順に）</legend>
-          <span className="hint">初期値は目黒区方式の5段階（AA〜D）です。</span>
-          {fe("gradeScale") ? <span className="field-error">{fe("gradeScale")}</span> : null}
-          <ol className="repeat-list">
-            {draft.gradeScale.map((g, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-              <li key={i}>
-                <TextField
-                  label={`記号（${i + 1}段階目）`}
-                  inputClassName="short"
-                  value={g.code}
-                  onChange={(v) =>
-                    set(
-                      "gradeScale",
-                      draft.gradeScale.map((x, j) => (j === i ? { ...x, code: v } : x)),
-                    )
-                  }
-                  error={fe(`gradeScale.${i}.code`)}
-                />
-                <TextField
-                  label={`説明（${i + 1}段階目）`}
-                  inputClassName="wide"
-                  value={g.label}
-                  onChange={(v) =>
-                    set(
-                      "gradeScale",
-                      draft.gradeScale.map((x, j) => (j === i ? { ...x, label: v } : x)),
-                    )
-                  }
-                  error={fe(`gradeScale.${i}.label`)}
-                />
-                <button
-                  type="button"
-                  className="button secondary small"
-                  disabled={draft.gradeScale.length <= 2}
-                  onClick={() =>
-                    set(
-                      "gradeScale",
-                      draft.gradeScale.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {i + 1}段階目を削除
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={() => set("gradeScale", [...draft.gradeScale, { code: "", label: "" }])}
-          >
-            段階を追加
-          </button>
-        </fieldset>
+        <RepeatList
+          legend="評価の段階（よい順に）"
+          hint="初期値は目黒区方式の5段階（AA〜D）です。"
+          error={fe("gradeScale")}
+          rows={draft.gradeScale}
+          onChange={(rows) => set("gradeScale", rows)}
+          newRow={() => ({ code: "", label: "" })}
+          addLabel="段階を追加"
+          removeLabel={(i) => `${i + 1}段階目を削除`}
+          minRows={2}
+        >
+          {(grade, i, setRow) => (
+            <CodeAndText
+              row={grade}
+              textKey="label"
+              codeLabel={`記号（${i + 1}段階目）`}
+              textLabel={`説明（${i + 1}段階目）`}
+              onChange={setRow}
+              errorOf={(field) => fe(`gradeScale.${i}.${field}`)}
+            />
+          )}
+        </RepeatList>
 
-        <fieldset>
-          <legend>構成計画（任意）</legend>
-          <span className="hint">一つの計画が複数の計画を兼ねる場合に登録します（例: 地＝地域福祉計画）。</span>
-          {draft.constituentPlans.length ? (
-            <ol className="repeat-list">
-              {draft.constituentPlans.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                <li key={i}>
-                  <TextField
-                    label={`記号（${i + 1}）`}
-                    inputClassName="short"
-                    value={c.code}
-                    onChange={(v) =>
-                      set(
-                        "constituentPlans",
-                        draft.constituentPlans.map((x, j) => (j === i ? { ...x, code: v } : x)),
-                      )
-                    }
-                    error={fe(`constituentPlans.${i}.code`)}
-                  />
-                  <TextField
-                    label={`計画名（${i + 1}）`}
-                    inputClassName="wide"
-                    value={c.title}
-                    onChange={(v) =>
-                      set(
-                        "constituentPlans",
-                        draft.constituentPlans.map((x, j) => (j === i ? { ...x, title: v } : x)),
-                      )
-                    }
-                    error={fe(`constituentPlans.${i}.title`)}
-                  />
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() =>
-                      set(
-                        "constituentPlans",
-                        draft.constituentPlans.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    構成計画{i + 1}を削除
-                  </button>
-                </li>
-              ))}
-            </ol>
-          ) : null}
-          <button
-            type="button"
-            className="button secondary small"
-            onClick={() => set("constituentPlans", [...draft.constituentPlans, { code: "", title: "" }])}
-          >
-            構成計画を追加
-          </button>
-        </fieldset>
+        <RepeatList
+          legend="構成計画（任意）"
+          hint="一つの計画が複数の計画を兼ねる場合に登録します（例: 地＝地域福祉計画）。"
+          rows={draft.constituentPlans}
+          onChange={(rows) => set("constituentPlans", rows)}
+          newRow={() => ({ code: "", title: "" })}
+          addLabel="構成計画を追加"
+          removeLabel={(i) => `構成計画${i + 1}を削除`}
+          hideWhenEmpty
+        >
+          {(constituent, i, setRow) => (
+            <CodeAndText
+              row={constituent}
+              textKey="title"
+              codeLabel={`記号（${i + 1}）`}
+              textLabel={`計画名（${i + 1}）`}
+              onChange={setRow}
+              errorOf={(field) => fe(`constituentPlans.${i}.${field}`)}
+            />
+          )}
+        </RepeatList>
 
         <div className="page-actions">
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={save.busy}>
             {plan ? "変更を保存" : "計画を作成"}
           </button>
           <Link to={plan ? "/plans/$planId" : "/plans"} params={{ planId: plan?.id ?? "" }}>
