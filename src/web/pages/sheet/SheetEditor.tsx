@@ -1,21 +1,26 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Link, useBlocker } from "@tanstack/react-router";
+import { useBlocker } from "@tanstack/react-router";
 import { useId, useState } from "react";
-import { RETURN_COMMENT_MAX_LENGTH } from "../../../domain/evaluation-sheet";
 import { ApiError, api } from "../../api";
-import { ItemMarks, StatusBadge } from "../../components/Badges";
-import { CharacterCount } from "../../components/CharacterCount";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
-import { FormattedText } from "../../components/FormattedText";
-import { PrintMeta } from "../../components/PrintMeta";
-import { SheetIndicators, SheetTargetRow, SheetTextRow, SourceNote } from "../../components/SheetFields";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { SheetIndicators } from "../../components/SheetFields";
 import { SheetHistory } from "../../components/SheetHistory";
 import { KeptText, StaleNotice } from "../../components/StaleNotice";
-import { formatDateTime, joinNames } from "../../format";
+import { useSubmit } from "../../forms/useSubmit";
 import { isPlanOffice, keys, useSession } from "../../queries";
-import type { Sheet, SheetTextField } from "../../types";
-import { GradeRow } from "./GradeRow";
-import { type Draft, draftOf, fieldId, GRADE_ID, isDirty } from "./sheetDraft";
+import type { Sheet } from "../../types";
+import { SheetActions } from "./SheetActions";
+import { SheetFormRows } from "./SheetFormRows";
+import { SheetHeading } from "./SheetHeading";
+import { type Draft, draftLabels, draftOf, fieldId, GRADE_ID, isDirty, type SheetAction } from "./sheetDraft";
+
+/** Each action's path under the sheet, its method and what the screen says when it is done. */
+const ACTIONS: Record<SheetAction["kind"], { path: string; method: "PUT" | "POST"; done: string }> = {
+  save: { path: "", method: "PUT", done: "一時保存しました。" },
+  submit: { path: "/submit", method: "POST", done: "提出しました。計画所管課の確認を待っています。" },
+  accept: { path: "/accept", method: "POST", done: "承認しました。総括表に集計されます。" },
+  return: { path: "/return", method: "POST", done: "差し戻しました。" },
+};
 
 export function SheetEditor({ initial }: { initial: Sheet }) {
   const queryClient = useQueryClient();
@@ -23,14 +28,9 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
   const office = isPlanOffice(session.data);
   const [current, setCurrent] = useState(initial);
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
-  const [error, setError] = useState<unknown>(null);
   const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState("");
   const commentId = useId();
-  const commentErrorId = useId();
 
   const dirty = isDirty(draft, current);
   useBlocker({
@@ -38,39 +38,11 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     enableBeforeUnload: () => dirty,
   });
 
-  const labels: Record<keyof Draft, string> = {
-    previousStatus: `前年度（${current.previousFiscalYearLabel}）実施状況`,
-    targetFirst: "事業目標（前期）",
-    targetSecond: "事業目標（後期）",
-    results: `計画事業の実績等（${current.fiscalYearLabel}）`,
-    grade: "評価",
-    gradeOverrideReason: "目安と異なる評価とする理由",
-    reason: "効果又は評価の理由",
-    issues: "今後の課題及び事業推進の方策",
-  };
-  const fields = fieldErrorMap(error);
-  const editable = current.editable;
+  const labels = draftLabels(current);
   const fieldTargets: Record<string, string> = {
     ...Object.fromEntries(Object.keys(labels).map((k) => [k, fieldId(k)])),
     grade: `${GRADE_ID}-${current.gradeScale[0]?.code ?? ""}`,
     comment: commentId,
-  };
-  const canSubmit =
-    editable && session.data?.user.role !== "viewer" && ["not_started", "draft", "returned"].includes(current.status);
-  const canAccept = office && current.status === "submitted";
-  const canReturn = office && (current.status === "submitted" || current.status === "accepted");
-
-  const applied = async (s: Sheet, text: string) => {
-    setCurrent(s);
-    setDraft(draftOf(s));
-    setError(null);
-    setMessage(text);
-    queryClient.setQueryData(keys.sheet(s.id), s);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.history(s.id) }),
-      queryClient.invalidateQueries({ queryKey: ["sheets"] }),
-      queryClient.invalidateQueries({ queryKey: ["summary"] }),
-    ]);
   };
 
   const body = () => ({
@@ -85,59 +57,27 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     issues: draft.issues,
   });
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
+  // the fields on screen go with a submission as with a save: the server checks and saves them with it, or changes
+  // nothing
+  const act = useSubmit({
+    send: (action: SheetAction) =>
+      api<{ sheet: Sheet }>(`/api/sheets/${current.id}${ACTIONS[action.kind].path}`, {
+        method: ACTIONS[action.kind].method,
+        body: action.kind === "return" ? { comment: action.comment } : action.kind === "accept" ? undefined : body(),
+        version: current.version,
+      }),
+    invalidates: (r) => [keys.history(r.sheet.id), ["sheets"], ["summary"]],
+    onDone: (r, action) => {
+      setCurrent(r.sheet);
+      setDraft(draftOf(r.sheet));
+      setMessage(ACTIONS[action.kind].done);
+      queryClient.setQueryData(keys.sheet(r.sheet.id), r.sheet);
+    },
+  });
+  const onAction = async (action: SheetAction) => {
     setMessage(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    return (await act.run(action)) !== undefined;
   };
-
-  const save = () =>
-    run(async () => {
-      const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}`, {
-        method: "PUT",
-        body: body(),
-        version: current.version,
-      });
-      await applied(r.sheet, "一時保存しました。");
-    });
-
-  // the fields on screen go with the submission: the server checks and saves them with it, or changes nothing
-  const submit = () =>
-    run(async () => {
-      const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}/submit`, {
-        method: "POST",
-        body: body(),
-        version: current.version,
-      });
-      await applied(r.sheet, "提出しました。計画所管課の確認を待っています。");
-    });
-
-  const accept = () =>
-    run(async () => {
-      const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}/accept`, {
-        method: "POST",
-        version: current.version,
-      });
-      await applied(r.sheet, "承認しました。総括表に集計されます。");
-    });
-
-  const sendBack = () =>
-    run(async () => {
-      const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}/return`, {
-        method: "POST",
-        body: { comment },
-        version: current.version,
-      });
-      setReturning(false);
-      setComment("");
-      await applied(r.sheet, "差し戻しました。");
-    });
 
   /** 412: load the latest version, keeping what the user typed visible so it can be copied back. */
   const reloadLatest = async () => {
@@ -155,68 +95,21 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     setKept(entries);
     setCurrent(latest);
     setDraft(fresh);
-    setError(null);
+    act.clear();
     setMessage("最新の内容を読み込みました。");
     await queryClient.invalidateQueries({ queryKey: keys.history(current.id) });
   };
 
   const setField = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
-  const textRow = (k: SheetTextField) => (
-    <SheetTextRow
-      key={k}
-      id={fieldId(k)}
-      label={labels[k]}
-      value={draft[k]}
-      onChange={setField(k)}
-      editable={editable}
-      error={fields[k]}
-      required={k === "results" || k === "reason"}
-      source={current.source}
-      sourceKey={k}
-    />
-  );
-  const item = current.item;
-  const suggestion = current.suggestedGrade;
   const hasIndicators = (current.indicators?.length ?? 0) > 0;
-  const differsFromSuggestion = Boolean(suggestion?.grade && draft.grade && draft.grade !== suggestion.grade);
-  const showOverride = editable
-    ? differsFromSuggestion || Boolean(fields.gradeOverrideReason)
-    : Boolean(current.gradeOverrideReason);
+  const error = act.error;
 
   return (
     <article className="sheet-page">
       <style>{"@page { size: A4 portrait; margin: 15mm }"}</style>
-      <p className="no-print">
-        <Link to="/evaluations" search={{ planId: current.planId, fy: current.fiscalYear }}>
-          評価表の一覧へ戻る
-        </Link>
-      </p>
-      <h1>事業別評価表（{current.fiscalYearLabel}）</h1>
-      <PrintMeta status={current.statusLabel} />
-      <p className="lead">{current.planTitle}</p>
-      <div className="sheet-meta">
-        <span>
-          状態: <StatusBadge status={current.status} label={current.statusLabel} />
-        </span>
-        <span className="small muted">最終更新 {formatDateTime(current.updatedAt)}</span>
-        {current.submittedAt ? <span className="small muted">提出 {formatDateTime(current.submittedAt)}</span> : null}
-        {!editable ? (
-          <span className="small no-print">
-            {current.status === "submitted" || current.status === "accepted"
-              ? "提出済みのため編集できません（修正が必要なときは計画所管課に差し戻しを依頼してください）。"
-              : "閲覧のみです。"}
-          </span>
-        ) : null}
-      </div>
+      <SheetHeading current={current} />
 
-      {current.reviewComment && current.status === "returned" ? (
-        <section className="review-comment" aria-labelledby="review-comment-title">
-          <h2 id="review-comment-title">差し戻し理由</h2>
-          <p>{current.reviewComment}</p>
-        </section>
-      ) : null}
-
-      {error instanceof ApiError && error.isStale ? (
+      {act.stale ? (
         <StaleNotice onReload={reloadLatest} />
       ) : (
         <ErrorAlert
@@ -229,157 +122,29 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
 
       {hasIndicators ? <SheetIndicators sheet={current} /> : null}
 
-      <form
-        className="sheet-form"
-        aria-label="評価表"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <div className="sheet-row">
-          <div className="sheet-head">事業名</div>
-          <div className="sheet-cell sheet-title-cell">
-            {item?.code ? <span>{item.code}</span> : null}
-            <span>{item?.title ?? "（不明な事業）"}</span>
-            {item ? <ItemMarks isNew={item.isNew} isPriority={item.isPriority} /> : null}
-            {item?.category ? <span className="small muted">区分: {item.category}</span> : null}
-          </div>
-        </div>
-        <div className="sheet-row">
-          <div className="sheet-head">担当課</div>
-          <div className="sheet-cell">{joinNames(current.departmentNames) || "－"}</div>
-        </div>
-        <div className="sheet-row">
-          <div className="sheet-head">事業概要</div>
-          <div className="sheet-cell">
-            <FormattedText className="readonly-text" text={item?.summary} />
-            <SourceNote source={current.source} sourceKey="overview" />
-          </div>
-        </div>
-        {textRow("previousStatus")}
-        <SheetTargetRow
-          heading="事業目標"
-          first={{
-            label: "前期",
-            fullLabel: labels.targetFirst,
-            value: draft.targetFirst,
-            onChange: setField("targetFirst"),
-            error: fields.targetFirst,
-            sourceKey: "targetFirst",
-            id: fieldId("targetFirst"),
-          }}
-          second={{
-            label: "後期",
-            fullLabel: labels.targetSecond,
-            value: draft.targetSecond,
-            onChange: setField("targetSecond"),
-            error: fields.targetSecond,
-            sourceKey: "targetSecond",
-            id: fieldId("targetSecond"),
-          }}
-          editable={editable}
-          source={current.source}
-        />
-        {textRow("results")}
-        <GradeRow
-          id={GRADE_ID}
-          scale={current.gradeScale}
-          value={draft.grade}
-          onChange={setField("grade")}
-          editable={editable}
-          error={fields.grade}
-          source={current.source}
-          suggestion={hasIndicators ? suggestion : null}
-        />
-        {showOverride ? (
-          <SheetTextRow
-            id={fieldId("gradeOverrideReason")}
-            label={labels.gradeOverrideReason}
-            value={draft.gradeOverrideReason}
-            onChange={setField("gradeOverrideReason")}
-            editable={editable}
-            error={fields.gradeOverrideReason}
-            required
-            source={null}
-            sourceKey="gradeOverrideReason"
-            hint={
-              editable && suggestion?.grade
-                ? `指標からの評価の目安（${suggestion.grade}）と異なる評価を選んでいます。理由を入力してください。`
-                : undefined
-            }
-          />
-        ) : null}
-        {textRow("reason")}
-        {textRow("issues")}
-        {/* Enter in a text field must not submit; saving is an explicit button below */}
-      </form>
+      <SheetFormRows
+        current={current}
+        draft={draft}
+        labels={labels}
+        fields={act.fields}
+        setField={setField}
+        onSave={() => void onAction({ kind: "save" })}
+      />
 
       <div aria-live="polite" className="no-print">
         {message ? <p className="notice success">{message}</p> : null}
       </div>
       {session.data?.user.role !== "viewer" ? (
-        <div className="sheet-actions no-print">
-          {editable ? (
-            <button type="button" className="button secondary" onClick={save} disabled={busy || !dirty}>
-              一時保存
-            </button>
-          ) : null}
-          {canSubmit ? (
-            <button type="button" className="button" onClick={submit} disabled={busy}>
-              提出
-            </button>
-          ) : null}
-          {canAccept ? (
-            <button type="button" className="button" onClick={accept} disabled={busy || dirty}>
-              承認
-            </button>
-          ) : null}
-          {canReturn && !returning ? (
-            <button type="button" className="button secondary" onClick={() => setReturning(true)} disabled={busy}>
-              差し戻し
-            </button>
-          ) : null}
-          {dirty ? <span className="small">保存していない変更があります。</span> : null}
-          {canAccept && dirty ? <span className="small">承認する前に変更を一時保存してください。</span> : null}
-          {returning ? (
-            <div className="return-form">
-              <div className="field">
-                <label htmlFor={commentId}>
-                  差し戻しの理由<span className="required">必須</span>
-                </label>
-                {fields.comment ? (
-                  <span id={commentErrorId} className="field-error">
-                    {fields.comment}
-                  </span>
-                ) : null}
-                <textarea
-                  id={commentId}
-                  value={comment}
-                  onChange={(e) => setComment(e.target.value)}
-                  aria-required
-                  aria-invalid={fields.comment ? true : undefined}
-                  aria-describedby={[fields.comment ? commentErrorId : null, `${commentId}-count`]
-                    .filter(Boolean)
-                    .join(" ")}
-                />
-                <CharacterCount id={`${commentId}-count`} value={comment} max={RETURN_COMMENT_MAX_LENGTH} />
-              </div>
-              <div className="page-actions">
-                <button type="button" className="button danger" onClick={sendBack} disabled={busy}>
-                  差し戻す
-                </button>
-                <button type="button" className="button secondary" onClick={() => setReturning(false)}>
-                  やめる
-                </button>
-              </div>
-            </div>
-          ) : null}
-          <button type="button" className="button secondary" onClick={() => window.print()}>
-            印刷
-          </button>
-        </div>
+        <SheetActions
+          current={current}
+          role={session.data?.user.role}
+          office={office}
+          dirty={dirty}
+          busy={act.busy}
+          commentId={commentId}
+          commentError={act.fields.comment}
+          onAction={onAction}
+        />
       ) : null}
 
       <SheetHistory sheetId={current.id} />
