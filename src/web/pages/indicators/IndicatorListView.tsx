@@ -1,12 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useTable } from "@tanstack/react-table";
-import { Fragment, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../../api";
-import { ActualForm } from "../../components/ActualForm";
-import { formatRate, formatShare, indicatorLabel, tallyText } from "../../components/Indicators";
+import { formatRate, formatShare, tallyText } from "../../components/Indicators";
 import { Pager } from "../../components/Pager";
 import { PrintMeta } from "../../components/PrintMeta";
-import { readAsText, TargetForm } from "../../components/TargetForm";
+import { readAsText } from "../../components/TargetForm";
 import { fyLabel, joinNames } from "../../format";
 import { INDICATOR_PAGE_SIZE, type IndicatorPage, indicatorListUrl, keys, useMilestoneLadder } from "../../queries";
 import {
@@ -16,6 +15,7 @@ import {
   type IndicatorTarget,
   type IndicatorYear,
 } from "../../types";
+import { IndicatorRow, type RowForms } from "./IndicatorRow";
 import { columnsFor, features } from "./indicatorColumns";
 
 const noRows: IndicatorYear[] = [];
@@ -66,6 +66,15 @@ export function IndicatorListView({
   const close = (id: string) => {
     returnFocus.current = id;
     setOpenId(null);
+  };
+  const forms: RowForms = {
+    openId,
+    open: setOpenId,
+    close,
+    keep: (key) => (el) => {
+      if (el) buttons.current.set(key, el);
+      else buttons.current.delete(key);
+    },
   };
 
   useEffect(() => {
@@ -167,88 +176,26 @@ export function IndicatorListView({
                     ) : null}
                   </th>
                 </tr>
-                {g.rows.map((row) => {
-                  const indicator = row.original;
-                  const open = openId === `actual:${indicator.id}`;
-                  const formId = `actual-form-${indicator.id}`;
-                  const targetOpen = openId === `target:${indicator.id}`;
-                  const targetFormId = `target-form-${indicator.id}`;
-                  const toggle = (key: string, isOpen: boolean) => (isOpen ? close(key) : setOpenId(key));
-                  const keep = (key: string) => (el: HTMLButtonElement | null) => {
-                    if (el) buttons.current.set(key, el);
-                    else buttons.current.delete(key);
-                  };
-                  return (
-                    <Fragment key={row.id}>
-                      <tr>
-                        {row.getAllCells().map((cell) => (
-                          <td key={cell.id} className={cell.column.id === "rate" ? "num" : undefined}>
-                            <table.FlexRender cell={cell} />
-                          </td>
-                        ))}
-                        {canEnter || canEditTargets ? (
-                          <td>
-                            <div className="row-actions">
-                              {canEnter ? (
-                                <button
-                                  type="button"
-                                  className="button secondary small nowrap"
-                                  aria-expanded={open}
-                                  aria-controls={open ? formId : undefined}
-                                  ref={keep(`actual:${indicator.id}`)}
-                                  onClick={() => toggle(`actual:${indicator.id}`, open)}
-                                >
-                                  {indicator.actual ? "実績を修正" : "実績を入力"}
-                                  <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
-                                </button>
-                              ) : null}
-                              {canEditTargets ? (
-                                <button
-                                  type="button"
-                                  className="button secondary small nowrap"
-                                  aria-expanded={targetOpen}
-                                  aria-controls={targetOpen ? targetFormId : undefined}
-                                  ref={keep(`target:${indicator.id}`)}
-                                  onClick={() => toggle(`target:${indicator.id}`, targetOpen)}
-                                >
-                                  目標を編集
-                                  <span className="visually-hidden">：{indicatorLabel(indicator.name)}</span>
-                                </button>
-                              ) : null}
-                            </div>
-                          </td>
-                        ) : null}
-                      </tr>
-                      {open ? (
-                        <tr className="entry-row" id={formId}>
-                          <td colSpan={colCount}>
-                            <ActualForm
-                              indicator={indicator}
-                              fiscalYearLabel={list.fiscalYearLabel}
-                              steps={ladder.data?.ladder.steps ?? []}
-                              onSaved={(r) => saved(indicator, r)}
-                              onCancel={() => close(`actual:${indicator.id}`)}
-                              reload={() => reload(indicator.id)}
-                            />
-                          </td>
-                        </tr>
-                      ) : null}
-                      {targetOpen ? (
-                        <tr className="entry-row" id={targetFormId}>
-                          <td colSpan={colCount}>
-                            <TargetForm
-                              indicator={indicator}
-                              fiscalYearLabel={list.fiscalYearLabel}
-                              onSaved={(t) => targetSaved(indicator, t)}
-                              onCancel={() => close(`target:${indicator.id}`)}
-                              reload={() => reload(indicator.id)}
-                            />
-                          </td>
-                        </tr>
-                      ) : null}
-                    </Fragment>
-                  );
-                })}
+                {g.rows.map((row) => (
+                  <IndicatorRow
+                    key={row.id}
+                    indicator={row.original}
+                    cells={row.getAllCells().map((cell) => (
+                      <td key={cell.id} className={cell.column.id === "rate" ? "num" : undefined}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                    colCount={colCount}
+                    canEnter={canEnter}
+                    canEditTargets={canEditTargets}
+                    forms={forms}
+                    fiscalYearLabel={list.fiscalYearLabel}
+                    steps={ladder.data?.ladder.steps ?? []}
+                    onActualSaved={(r) => saved(row.original, r)}
+                    onTargetSaved={(t) => targetSaved(row.original, t)}
+                    reload={() => reload(row.original.id)}
+                  />
+                ))}
               </tbody>
             ))}
           </table>

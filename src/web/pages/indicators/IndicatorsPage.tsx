@@ -1,12 +1,12 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useCallback, useRef, useState } from "react";
-import { AddIndicatorForm } from "../../components/AddIndicatorForm";
+import { useCallback } from "react";
 import { SelectField } from "../../components/FormField";
 import { PlanPeriodPicker } from "../../components/PlanPeriodPicker";
 import { RevisionBanner, structureEditable } from "../../components/RevisionBanner";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { isPlanOffice, useDepartments, useIndicators, usePlan, useSession } from "../../queries";
+import { AddIndicatorSection } from "./AddIndicatorSection";
 import { IndicatorListView } from "./IndicatorListView";
 import { UnclassifiedTargetList } from "./UnclassifiedTargetList";
 
@@ -35,9 +35,6 @@ export function IndicatorsPage() {
   // indicators and targets change only in a revision's draft (or in a plan never approved); actuals belong to the
   // year and are entered on the revision the year is evaluated under, not on a draft
   const office = structureEditable(planOffice, shown);
-  const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
   const departmentOptions = (departments.data ?? []).filter((d) =>
     editor ? myDepartments.includes(d.id) : d.active || d.id === departmentId,
   );
@@ -103,42 +100,7 @@ export function IndicatorsPage() {
           ) : null}
         </nav>
       ) : null}
-      {office && search.planId ? (
-        <section aria-labelledby="add-indicator-title" className="no-print">
-          <h2 id="add-indicator-title" className="visually-hidden">
-            指標の追加
-          </h2>
-          <div aria-live="polite">{added ? <p className="notice success">{added}</p> : null}</div>
-          {adding ? (
-            <AddIndicatorForm
-              planId={search.planId}
-              onCancel={() => {
-                setAdding(false);
-                requestAnimationFrame(() => addButton.current?.focus());
-              }}
-              onCreated={(name) => {
-                setAdded(`指標「${name}」を追加しました。`);
-                setAdding(false);
-                requestAnimationFrame(() => addButton.current?.focus());
-              }}
-            />
-          ) : (
-            <p>
-              <button
-                type="button"
-                ref={addButton}
-                className="button secondary"
-                onClick={() => {
-                  setAdded(null);
-                  setAdding(true);
-                }}
-              >
-                指標を追加
-              </button>
-            </p>
-          )}
-        </section>
-      ) : null}
+      {office && search.planId ? <AddIndicatorSection planId={search.planId} /> : null}
       {list.isPending && list.fetchStatus !== "idle" ? <Loading /> : null}
       {list.error ? <QueryError error={list.error} /> : null}
       {list.data && search.planId ? (
