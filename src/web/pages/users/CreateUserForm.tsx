@@ -2,11 +2,11 @@ import { useState } from "react";
 import { PASSWORD_HINT } from "../../../domain/passwords";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SelectField, TextField } from "../../components/FormField";
+import { TextField } from "../../components/FormField";
 import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
 import type { AgencyOption, Department, Role, UserAccount } from "../../types";
-import { MembershipFields, roleOptions, useMembership } from "./MembershipFields";
+import { MembershipFields, RoleField, useMembership } from "./MembershipFields";
 
 export function CreateUserForm({
   callerRole,
@@ -56,14 +56,7 @@ export function CreateUserForm({
             autoComplete="off"
           />
           <TextField label="氏名" required value={displayName} onChange={setDisplayName} error={fields.displayName} />
-          <SelectField
-            label="役割"
-            required
-            value={role}
-            onChange={(v) => setRole(v as Role)}
-            error={fields.role}
-            options={roleOptions(callerRole)}
-          />
+          <RoleField callerRole={callerRole} value={role} onChange={setRole} error={fields.role} />
         </div>
         <MembershipFields role={role} departments={departments} agencies={agencies} chosen={member} fields={fields} />
         <TextField

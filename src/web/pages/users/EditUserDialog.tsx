@@ -5,12 +5,12 @@ import { PASSWORD_HINT } from "../../../domain/passwords";
 import { api } from "../../api";
 import { Dialog } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { SelectField, TextField } from "../../components/FormField";
+import { TextField } from "../../components/FormField";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
 import type { AgencyOption, Department, Role, UserAccount } from "../../types";
-import { MembershipFields, roleOptions, useMembership } from "./MembershipFields";
+import { MembershipFields, RoleField, useMembership } from "./MembershipFields";
 import { reloadUser } from "./reloadUser";
 
 export function EditUserDialog({
@@ -67,14 +67,7 @@ export function EditUserDialog({
         {self ? (
           <p>自分自身の役割は変更できません（役割: {ROLE_LABELS[user.role]}）。</p>
         ) : (
-          <SelectField
-            label="役割"
-            required
-            value={role}
-            onChange={(v) => setRole(v as Role)}
-            error={fields.role}
-            options={roleOptions(callerRole)}
-          />
+          <RoleField callerRole={callerRole} value={role} onChange={setRole} error={fields.role} />
         )}
         <MembershipFields role={role} departments={departments} agencies={agencies} chosen={member} fields={fields} />
         <TextField

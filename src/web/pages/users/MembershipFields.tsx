@@ -10,7 +10,7 @@ export const AGENCY_KIND: Partial<Record<Role, AgencyOption["kind"]>> = {
 };
 
 /** The roles the caller may grant: those of its own side, never above its own (the server checks the same). */
-export const roleOptions = (callerRole: Role | undefined) =>
+const roleOptions = (callerRole: Role | undefined) =>
   (callerRole ? (MANAGEABLE_ROLES[callerRole] ?? []) : []).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** What an account of this role and these departments/agency should send: no agency for the other roles. */
@@ -19,6 +19,30 @@ export function membership(role: Role, departmentIds: string[], agencyId: string
     departmentIds: SIDE_OF_ROLE[role] === "support" ? [] : departmentIds,
     agencyId: AGENCY_KIND[role] ? agencyId || null : null,
   };
+}
+
+/** 役割: a choice among the roles the caller may grant. */
+export function RoleField({
+  callerRole,
+  value,
+  onChange,
+  error,
+}: {
+  callerRole: Role | undefined;
+  value: Role;
+  onChange: (role: Role) => void;
+  error: string | undefined;
+}) {
+  return (
+    <SelectField
+      label="役割"
+      required
+      value={value}
+      onChange={(v) => onChange(v as Role)}
+      error={error}
+      options={roleOptions(callerRole)}
+    />
+  );
 }
 
 /** The membership being edited: 所属課 and 所属機関 as chosen on the form. */
