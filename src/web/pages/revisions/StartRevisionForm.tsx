@@ -5,16 +5,16 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useSubmit } from "../../forms/useSubmit";
 import { keys } from "../../queries";
-import type { Revision } from "../../types";
+import type { RevisionStarted, StartRevisionInput } from "../../types";
 
 export function StartRevisionForm({ planId, draft }: { planId: string; draft: number | null }) {
   const [label, setLabel] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const start = useSubmit({
     send: (name: string) =>
-      api<{ revision: Revision; baseline: Revision | null }>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
+      api<RevisionStarted>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
         method: "POST",
-        body: name ? { label: name } : {},
+        body: (name ? { label: name } : {}) satisfies StartRevisionInput,
       }),
     invalidates: [keys.revisions(planId)],
     onDone: (r) => {

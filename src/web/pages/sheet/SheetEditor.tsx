@@ -8,7 +8,7 @@ import { SheetHistory } from "../../components/SheetHistory";
 import { KeptText, StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
 import { isPlanOffice, keys, useSession } from "../../queries";
-import type { Sheet } from "../../types";
+import type { ReturnSheetInput, Sheet, SheetFieldsInput } from "../../types";
 import { SheetActions } from "./SheetActions";
 import { SheetFormRows } from "./SheetFormRows";
 import { SheetHeading } from "./SheetHeading";
@@ -63,7 +63,12 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     send: (action: SheetAction) =>
       api<{ sheet: Sheet }>(`/api/sheets/${current.id}${ACTIONS[action.kind].path}`, {
         method: ACTIONS[action.kind].method,
-        body: action.kind === "return" ? { comment: action.comment } : action.kind === "accept" ? undefined : body(),
+        body:
+          action.kind === "return"
+            ? ({ comment: action.comment } satisfies ReturnSheetInput)
+            : action.kind === "accept"
+              ? undefined
+              : (body() satisfies SheetFieldsInput),
         version: current.version,
       }),
     invalidates: (r) => [keys.history(r.sheet.id), ["sheets"], ["summary"]],

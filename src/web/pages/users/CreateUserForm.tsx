@@ -5,7 +5,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
-import type { AgencyOption, Department, Role, UserAccount } from "../../types";
+import type { AgencyOption, CreateUserInput, Department, Role, UserAccount } from "../../types";
 import { MembershipFields, RoleField, useMembership } from "./MembershipFields";
 
 export function CreateUserForm({
@@ -28,7 +28,7 @@ export function CreateUserForm({
     send: () =>
       api<{ user: UserAccount }>("/api/users", {
         method: "POST",
-        body: { loginId, displayName, role, password, ...member.bodyFor(role) },
+        body: { loginId, displayName, role, password, ...member.bodyFor(role) } satisfies CreateUserInput,
       }),
     invalidates: [userKeys.users],
     onDone: (r) => {

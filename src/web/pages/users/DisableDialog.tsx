@@ -6,7 +6,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
-import type { UserAccount } from "../../types";
+import type { UpdateUserInput, UserAccount } from "../../types";
 import { reloadUser } from "./reloadUser";
 
 export function DisableDialog({
@@ -26,7 +26,7 @@ export function DisableDialog({
       api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
         method: "PATCH",
         version: current.version,
-        body: { disabled: disable },
+        body: { disabled: disable } satisfies UpdateUserInput,
       }),
     invalidates: [userKeys.users],
     onDone: (r) => onDone(r.user),

@@ -9,7 +9,7 @@ import { TextField } from "../../components/FormField";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
 import { userKeys } from "../../queries";
-import type { AgencyOption, Department, Role, UserAccount } from "../../types";
+import type { AgencyOption, Department, Role, UpdateUserInput, UserAccount } from "../../types";
 import { MembershipFields, RoleField, useMembership } from "./MembershipFields";
 import { reloadUser } from "./reloadUser";
 
@@ -46,7 +46,7 @@ export function EditUserDialog({
           ...(self ? {} : { role }),
           ...member.bodyFor(role),
           ...(password ? { password } : {}),
-        },
+        } satisfies UpdateUserInput,
       }),
     invalidates: [userKeys.users],
     onDone: (r) => onDone(r.user),

@@ -4,7 +4,7 @@ import type { CaseConsent } from "../../../../server/modules/cases/schema";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
 import { personLabel, RadioGroup } from "../../../support/components";
-import { CONSENT_LABELS, type ReferralDetail, type ReferralListRow } from "../../../support/types";
+import { CONSENT_LABELS, type ReferralDetail, type ReferralListRow } from "../../../types";
 import type { MemberDraft } from "./useHouseholdDraft";
 
 const OPEN_CONSENTS = ["given", "not_given", "unknown"] as const satisfies readonly CaseConsent[];

@@ -3,7 +3,7 @@ import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
 import { SelectField, TextField } from "../../../components/FormField";
 import { birthLabel, personLabel, RadioGroup } from "../../../support/components";
 import { MemberPersonStep } from "../../../support/PersonStep";
-import type { Person, ReferralDetail } from "../../../support/types";
+import type { Person, ReferralDetail } from "../../../types";
 import { type HouseholdDraft, NEW } from "./useHouseholdDraft";
 
 /** 1. 世帯: choose the referred person's household or register a new one, and add members to it. */

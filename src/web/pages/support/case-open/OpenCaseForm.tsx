@@ -4,7 +4,6 @@ import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Loading, QueryError } from "../../../components/Status";
 import { useSubmit } from "../../../forms/useSubmit";
-import type { CaseDetail } from "../../../support/caseTypes";
 import {
   activeConcernLabels,
   caseKeys,
@@ -14,7 +13,7 @@ import {
   usePersonHouseholds,
   useReferrals,
 } from "../../../support/queries";
-import type { ReferralDetail } from "../../../support/types";
+import type { CaseDetail, ReferralDetail } from "../../../types";
 import { type CaseChoices, CaseFieldsStep, initialChoices } from "./CaseFieldsStep";
 import { HouseholdStep } from "./HouseholdStep";
 import { OPENABLE_STATUSES } from "./openable";

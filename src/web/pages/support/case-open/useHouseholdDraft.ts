@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { api } from "../../../api";
-import type { Household, HouseholdSummary } from "../../../support/caseTypes";
-import type { ReferralDetail } from "../../../support/types";
+import type { Household, HouseholdSummary, ReferralDetail } from "../../../types";
 
 export interface MemberPerson {
   id: string;
   nameKanji: string | null;
-  nameKana: string;
+  /** null: a member of the household the caller has no basis for */
+  nameKana: string | null;
   dateOfBirth: string | null;
 }
 export interface MemberDraft {
