@@ -27,7 +27,7 @@ import {
   useSupportUser,
 } from "../../support/queries";
 import type { Agency, ReferralDetail, TransitionInput } from "../../types";
-import { OPENABLE_STATUSES } from "./CaseOpenPage";
+import { OPENABLE_STATUSES } from "./case-open/openable";
 
 const route = getRouteApi("/support/referrals/$referralId");
 
