@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { checkActiveConcerns } from "../concerns/service.js";
@@ -25,13 +25,12 @@ import { checkTeamAgency, readCase } from "./service.js";
 
 export async function changePhase(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   version: number,
   input: ChangePhaseInput,
 ) {
-  return withCase(db, auth, ip, caseId, "phase", async (tx, visible) => {
+  return withCase(db, actor, caseId, "phase", async (tx, visible) => {
     const { c, basis } = visible;
     policies.manageCase(basis);
     if (c.version !== version) throw staleVersion(c.version);
@@ -46,19 +45,19 @@ export async function changePhase(
     }
     if (input.to !== nextPhase(from) && !input.reason)
       throw new ValidationError([{ field: "reason", message: "段階を戻す・終結する理由を入力してください" }]);
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, { phase: input.to });
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, { phase: input.to });
     if (!after) throw staleVersion(c.version);
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       caseId,
       kind: "phase",
       phase: input.to,
       reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
+      byUserId: actor.userId,
+      byAgencyId: actor.agencyId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "phase",
       entityType: "case",
       entityId: caseId,
@@ -66,7 +65,7 @@ export async function changePhase(
       before: { phase: from },
       after: { phase: input.to, reason: input.reason },
     });
-    return readCase(tx, auth, ip, { ...visible, c: after });
+    return readCase(tx, actor, { ...visible, c: after });
   });
 }
 
@@ -75,32 +74,25 @@ export async function changePhase(
  * is kept in the history; anything but "given" limits records and assessments to their writing agency and the
  * coordinators from the next request on. What was read before stays in the audit trail.
  */
-export async function updateConsent(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  caseId: string,
-  version: number,
-  input: ConsentInput,
-) {
-  return withCase(db, auth, ip, caseId, "consent", async (tx, visible) => {
+export async function updateConsent(db: Db, actor: RequestActor, caseId: string, version: number, input: ConsentInput) {
+  return withCase(db, actor, caseId, "consent", async (tx, visible) => {
     const { c, basis } = visible;
     policies.manageCase(basis);
     if (c.version !== version) throw staleVersion(c.version);
     const values = { consent: input.consent, consentDate: input.consentDate, consentMethod: input.consentMethod };
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, values);
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, values);
     if (!after) throw staleVersion(c.version);
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       caseId,
       kind: "consent",
       ...values,
       reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
+      byUserId: actor.userId,
+      byAgencyId: actor.agencyId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "consent",
       entityType: "case",
       entityId: caseId,
@@ -108,50 +100,49 @@ export async function updateConsent(
       before: { consent: c.consent, consentDate: c.consentDate, consentMethod: c.consentMethod },
       after: { ...values, reason: input.reason },
     });
-    return readCase(tx, auth, ip, { ...visible, c: after });
+    return readCase(tx, actor, { ...visible, c: after });
   });
 }
 
 export async function addTeamAgency(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   version: number,
   input: AddTeamAgencyInput,
 ) {
-  return withCase(db, auth, ip, caseId, "team_add", async (tx, visible) => {
+  return withCase(db, actor, caseId, "team_add", async (tx, visible) => {
     const { c, team, basis } = visible;
     policies.manageCase(basis);
     if (c.version !== version) throw staleVersion(c.version);
-    await checkTeamAgency(tx, auth, "agencyId", input.agencyId);
+    await checkTeamAgency(tx, actor, "agencyId", input.agencyId);
     if (team.some((t) => t.agencyId === input.agencyId)) throw conflict("この機関は既にチームに入っています");
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, {});
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, {});
     if (!after) throw staleVersion(c.version);
     await repo.insertTeam(tx, [
-      { municipalityId: auth.municipalityId, caseId, agencyId: input.agencyId, addedBy: auth.userId },
+      { municipalityId: actor.municipalityId, caseId, agencyId: input.agencyId, addedBy: actor.userId },
     ]);
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       caseId,
       kind: "team_added",
       subjectAgencyId: input.agencyId,
       reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
+      byUserId: actor.userId,
+      byAgencyId: actor.agencyId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "team_add",
       entityType: "case",
       entityId: caseId,
       basis: `case:${basis}`,
       after: { agencyId: input.agencyId, reason: input.reason },
     });
-    return readCase(tx, auth, ip, {
+    return readCase(tx, actor, {
       ...visible,
       c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
+      team: await repo.listTeam(tx, actor.municipalityId, caseId),
     });
   });
 }
@@ -159,33 +150,32 @@ export async function addTeamAgency(
 /** Removes an agency from the team; its staff lose access to the case on their next request. */
 export async function removeTeamAgency(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   agencyId: string,
   version: number,
   reason: string | null,
 ) {
-  return withCase(db, auth, ip, caseId, "team_remove", async (tx, visible) => {
+  return withCase(db, actor, caseId, "team_remove", async (tx, visible) => {
     const { c, team, basis } = visible;
     policies.manageCase(basis);
     if (c.version !== version) throw staleVersion(c.version);
     if (!team.some((t) => t.agencyId === agencyId)) throw notFound("チームの機関");
     if (agencyId === c.leadAgencyId) throw conflict("主担当機関はチームから外せません");
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, {});
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, {});
     if (!after) throw staleVersion(c.version);
-    await repo.deleteTeamAgency(tx, auth.municipalityId, caseId, agencyId);
+    await repo.deleteTeamAgency(tx, actor.municipalityId, caseId, agencyId);
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       caseId,
       kind: "team_removed",
       subjectAgencyId: agencyId,
       reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
+      byUserId: actor.userId,
+      byAgencyId: actor.agencyId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "team_remove",
       entityType: "case",
       entityId: caseId,
@@ -193,10 +183,10 @@ export async function removeTeamAgency(
       before: { agencyId },
       after: { reason },
     });
-    return readCase(tx, auth, ip, {
+    return readCase(tx, actor, {
       ...visible,
       c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
+      team: await repo.listTeam(tx, actor.municipalityId, caseId),
     });
   });
 }
@@ -205,15 +195,8 @@ export async function removeTeamAgency(
  * Changes the issues (coordinators or the lead agency) and the lead agency (coordinators only). A new lead that is
  * not on the team yet joins it. Asking for what the case already has changes nothing (no new version, no event).
  */
-export async function updateCase(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  caseId: string,
-  version: number,
-  input: UpdateCaseInput,
-) {
-  return withCase(db, auth, ip, caseId, "update", async (tx, visible) => {
+export async function updateCase(db: Db, actor: RequestActor, caseId: string, version: number, input: UpdateCaseInput) {
+  return withCase(db, actor, caseId, "update", async (tx, visible) => {
     const { c, team, basis } = visible;
     policies.manageCase(basis);
     const leadChanges = input.leadAgencyId !== undefined && input.leadAgencyId !== c.leadAgencyId;
@@ -221,27 +204,27 @@ export async function updateCase(
     if (c.version !== version) throw staleVersion(c.version);
     const issues = input.issues ? [...new Set(input.issues)] : undefined;
     const issuesChange = issues !== undefined && !sameList(issues, c.issues);
-    if (!leadChanges && !issuesChange) return readCase(tx, auth, ip, visible);
-    if (leadChanges) await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId as string);
-    if (issuesChange) await checkActiveConcerns(tx, auth.municipalityId, "issues", issues, c.issues);
+    if (!leadChanges && !issuesChange) return readCase(tx, actor, visible);
+    if (leadChanges) await checkTeamAgency(tx, actor, "leadAgencyId", input.leadAgencyId as string);
+    if (issuesChange) await checkActiveConcerns(tx, actor.municipalityId, "issues", issues, c.issues);
     const values = {
       ...(issuesChange ? { issues } : {}),
       ...(leadChanges ? { leadAgencyId: input.leadAgencyId } : {}),
     };
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, values);
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, values);
     if (!after) throw staleVersion(c.version);
-    const who = { municipalityId: auth.municipalityId, caseId, byUserId: auth.userId, byAgencyId: auth.agencyId };
+    const who = { municipalityId: actor.municipalityId, caseId, byUserId: actor.userId, byAgencyId: actor.agencyId };
     if (issuesChange) await repo.insertEvent(tx, { ...who, kind: "issues_changed", issues, reason: input.reason });
     if (leadChanges) {
       const agencyId = input.leadAgencyId as string;
       if (!team.some((t) => t.agencyId === agencyId)) {
-        await repo.insertTeam(tx, [{ municipalityId: auth.municipalityId, caseId, agencyId, addedBy: auth.userId }]);
+        await repo.insertTeam(tx, [{ municipalityId: actor.municipalityId, caseId, agencyId, addedBy: actor.userId }]);
         await repo.insertEvent(tx, { ...who, kind: "team_added", subjectAgencyId: agencyId, reason: input.reason });
       }
       await repo.insertEvent(tx, { ...who, kind: "lead_changed", subjectAgencyId: agencyId, reason: input.reason });
     }
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "update",
       entityType: "case",
       entityId: caseId,
@@ -249,10 +232,10 @@ export async function updateCase(
       before: { issues: c.issues, leadAgencyId: c.leadAgencyId },
       after: { issues: after.issues, leadAgencyId: after.leadAgencyId, reason: input.reason },
     });
-    return readCase(tx, auth, ip, {
+    return readCase(tx, actor, {
       ...visible,
       c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
+      team: await repo.listTeam(tx, actor.municipalityId, caseId),
     });
   });
 }

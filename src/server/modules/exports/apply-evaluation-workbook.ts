@@ -54,13 +54,12 @@ function unreadable(problems: WorkbookProblem[]) {
 export async function importEvaluationWorkbook(
   db: Db,
   actor: Actor,
-  ip: string | null,
   bytes: Uint8Array,
   opts: { dryRun?: boolean; fileName?: string | null } = {},
 ) {
   const read = await readEvaluationWorkbook(bytes);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const result = await applyEvaluationWorkbook(db, actor, ip, read, { ...opts, sha256 });
+  const result = await applyEvaluationWorkbook(db, actor, read, { ...opts, sha256 });
   // `report` is what the import page shows for every kind of import; `created` keeps the text path's shape
   return { ...result, report: result, created: false };
 }
@@ -68,7 +67,6 @@ export async function importEvaluationWorkbook(
 export async function applyEvaluationWorkbook(
   db: Db,
   actor: Actor,
-  ip: string | null,
   read: ReadWorkbook,
   opts: { dryRun?: boolean; fileName?: string | null; sha256?: string } = {},
 ): Promise<WorkbookImportResult> {
@@ -187,7 +185,7 @@ export async function applyEvaluationWorkbook(
       if (!updated)
         throw new AppError(409, "conflict", "取込中に他の人が評価表を更新しました。もう一度取り込んでください。");
       audits.push({
-        ...actorOf(actor, ip),
+        ...actorOf(actor),
         action: "import_xlsx",
         entityType: "evaluation_sheet",
         entityId: cur.id,

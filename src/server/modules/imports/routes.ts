@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
 import { refuseOversizedUpload } from "../../platform/uploads/check-upload.js";
 import { authorizeImport } from "../exports/apply-evaluation-workbook.js";
@@ -27,18 +27,18 @@ function upload(request: FastifyRequest) {
 
 export function importRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/imports/preview", { onRequest: refuseOversizedUpload }, async (request) => {
-    const auth = requireAuth(request);
-    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
+    const actor = requireActor(request);
+    authorizeImport(actor, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes } = upload(request);
-    return previewImport(db, auth, bytes);
+    return previewImport(db, actor, bytes);
   });
 
   app.post("/api/imports", { onRequest: refuseOversizedUpload }, async (request, reply) => {
-    const auth = requireAuth(request);
-    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
+    const actor = requireActor(request);
+    authorizeImport(actor, request.body); // plan office, or a department bringing back its own xlsx
     const { bytes, fileName } = upload(request);
     const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
-    const result = await commitImport(db, auth, request.ip, bytes, fileName, { departments });
+    const result = await commitImport(db, actor, bytes, fileName, { departments });
     reply.status(result.created ? 201 : 200);
     return result;
   });
