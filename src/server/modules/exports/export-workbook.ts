@@ -4,13 +4,13 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { compareCodes } from "../../../domain/plan-items.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
-import { compareCodes } from "../evaluations/service.js";
 import { yearStructure } from "../evaluations/year-structure.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { getSummary } from "../summaries/service.js";

@@ -7,6 +7,7 @@ import {
   validateLadder,
 } from "../../../domain/indicators/milestones.js";
 import { isBlankTarget, parseTarget, type Target } from "../../../domain/indicators/target.js";
+import { evaluationLevelOf } from "../../../domain/plan-items.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -32,7 +33,6 @@ import type { ActualInput, IndicatorInput, IndicatorListQuery, IndicatorPatch, L
 import { PlanStructure } from "./structure.js";
 import { decide, ladderOf, parseActualNumber, sameTyping, targetOf, typingOf } from "./typing.js";
 import {
-  evaluationLevelOf,
   getIndicatorView,
   loadScopedPlanData,
   selectEntries,

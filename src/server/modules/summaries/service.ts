@@ -1,10 +1,11 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { evaluationLevelOf } from "../../../domain/plan-items.js";
 import { computeSummary, type SummaryFilter, type SummaryNode } from "../../../domain/summary.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { type Serialized, serialize } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
-import { evaluationLevelOf, isProjectLevel } from "../evaluations/service.js";
+import { isProjectLevel } from "../evaluations/service.js";
 import type * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { buildTree, type TreeNode } from "../plans/tree.js";
