@@ -31,7 +31,7 @@ export async function listRecords(db: Db, actor: RequestActor, caseId: string) {
       records: rows.map((r) => presentRecord(r, agencies)),
       consent: c.consent,
       /** false: records of other agencies are not shown (no consent), only the caller's agency's own */
-      sharedWithTeam: consentGiven || basis === "coordinator",
+      sharedWithTeam: policies.seesTeamEntries(basis, consentGiven),
     };
   });
 }

@@ -202,9 +202,9 @@ export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput
  * is read, so only its main persons are audited reads.
  */
 export async function listCases(db: Db, actor: RequestActor, query: ListCasesQuery) {
-  policies.listCases(actor);
+  const { agencyId } = policies.caseListScope(actor);
   return db.transaction(async (tx) => {
-    const scope = { agencyId: actor.isCoordinator ? undefined : (actor.agencyId as string), phase: query.phase };
+    const scope = { agencyId, phase: query.phase };
     const rows = await repo.listCases(tx, actor.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
     const total = await repo.countCases(tx, actor.municipalityId, scope);
     const agencies = await agencyMap(tx, actor.municipalityId);

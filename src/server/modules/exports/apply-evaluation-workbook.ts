@@ -4,7 +4,6 @@
  * both in the file and in tsunagu since the export is reported as a conflict and left as it is in tsunagu.
  */
 import { createHash } from "node:crypto";
-import { isZip } from "../../../domain/decode-text.js";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Db } from "../../db/client.js";
 import { type Actor, type AuditEntry, actorOf, recordAuditBatch } from "../../platform/audit.js";
@@ -22,20 +21,9 @@ import { readEvaluationWorkbook } from "./read-evaluation-workbook.js";
 import type { ReadWorkbook, SheetFieldValues, WorkbookImportResult, WorkbookProblem } from "./schema.js";
 
 export const IMPORT_KIND = "evaluation-xlsx";
-const LOCKED_STATUSES = new Set(["submitted", "accepted"]);
 
 /** The caller's role, or null for an operator command (the CLI acts with the operator's full rights). */
 const callerOf = (actor: Actor) => ("role" in actor ? (actor as AuthContext) : null);
-
-/** policies.editSheet answers by throwing; here a refusal is one sheet's problem, not the whole import's. */
-function mayEdit(auth: AuthContext, itemDepartmentIds: string[]) {
-  try {
-    policies.editSheet(auth, itemDepartmentIds);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function unreadable(problems: WorkbookProblem[]) {
   const lines = problems
@@ -136,11 +124,12 @@ export async function applyEvaluationWorkbook(
         result.unchanged++;
         continue;
       }
-      if (auth && !mayEdit(auth, depts)) {
+      // a refusal is one sheet's problem, not the whole import's
+      if (auth && !policies.canEditSheet(auth, depts)) {
         problem("permission", s.worksheetName, "権限がありません");
         continue;
       }
-      if (auth?.role === "department_editor" && LOCKED_STATUSES.has(cur.status)) {
+      if (auth && policies.sheetLockedFor(auth, cur.status)) {
         problem(
           "locked",
           s.worksheetName,
@@ -212,13 +201,4 @@ export async function applyEvaluationWorkbook(
     }
     return result;
   });
-}
-
-/**
- * Who may upload: the plan office imports any document; a department editor may bring back the workbook it
- * exported (xlsx only), and each sheet in it is then checked with policies.editSheet like a save on screen.
- */
-export function authorizeImport(auth: AuthContext, body: unknown) {
-  if (auth.role === "department_editor" && body instanceof Uint8Array && isZip(body)) return;
-  policies.importDocuments(auth);
 }

@@ -238,12 +238,9 @@ export async function removeMember(
  * of their agency), optionally those of one person. Every member listed is a read in the audit trail.
  */
 export async function listHouseholds(db: Db, actor: RequestActor, personId: string | undefined) {
-  policies.listHouseholds(actor);
+  const { agencyId } = policies.householdListScope(actor);
   return db.transaction(async (tx) => {
-    const rows = await repo.listHouseholds(tx, actor.municipalityId, {
-      agencyId: actor.isCoordinator ? undefined : (actor.agencyId as string),
-      personId,
-    });
+    const rows = await repo.listHouseholds(tx, actor.municipalityId, { agencyId, personId });
     const members = await maskMembers(
       tx,
       actor,

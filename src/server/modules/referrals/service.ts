@@ -2,7 +2,7 @@ import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
-import { forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { PHASE_LABELS, type Phase } from "../cases/schema.js";
@@ -80,12 +80,7 @@ export async function createReferral(db: Db, actor: RequestActor, input: CreateR
  * row is a read of that person in the audit trail (basis "referral:<id>").
  */
 export async function listReferrals(db: Db, actor: RequestActor, filter: ListFilter) {
-  policies.listReferrals(actor);
-  const agencyId = actor.agencyId as string;
-  const scope: repo.ReferralScope =
-    actor.role === "support_staff" && actor.isCoordinator
-      ? { all: true }
-      : { all: false, agencyId, received: actor.role === "support_staff" };
+  const scope: repo.ReferralScope = policies.referralListScope(actor);
   const today = todayInJapan();
   return db.transaction(async (tx) => {
     const rows = await repo.listReferrals(tx, actor.municipalityId, scope, {
@@ -241,7 +236,7 @@ export async function listReferralsAsOperator(
   operator: Actor & { municipalityId: string },
   filter: ListFilter,
 ) {
-  if (operator.userId !== null || !operator.loginId.startsWith("cli:")) throw forbidden();
+  policies.listReferralsAsOperator(operator);
   const today = todayInJapan();
   return db.transaction(async (tx) => {
     const rows = await repo.listReferrals(

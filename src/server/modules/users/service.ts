@@ -128,11 +128,8 @@ export async function updateUser(db: Db, actor: RequestActor, userId: string, ve
     if (!before || !policies.canManageAccount(actor, before.role as Role)) throw notFound("利用者");
     // the version first: a client that has not seen the latest change must reload before being told anything else
     if (before.version !== version) throw staleVersion(before.version);
-    if (userId === actor.userId && (input.disabled || (input.role && input.role !== before.role))) {
-      throw new ValidationError([
-        { field: input.disabled ? "disabled" : "role", message: "自分自身の役割の変更や停止はできません" },
-      ]);
-    }
+    const ownAccess = policies.ownAccessChange(actor, before, input);
+    if (ownAccess) throw new ValidationError([{ field: ownAccess, message: "自分自身の役割の変更や停止はできません" }]);
     const role = input.role ?? before.role;
     // an omitted agency is kept, unless the new role takes none (then it is cleared)
     const requestedAgency =
