@@ -1,5 +1,5 @@
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
+import { type AuditEntry, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
@@ -148,18 +148,33 @@ export async function createHousehold(db: Db, actor: RequestActor, input: Create
   });
 }
 
-export async function getHousehold(db: Db, actor: RequestActor, householdId: string) {
+type VisibleHousehold = NonNullable<Awaited<ReturnType<typeof loadVisible>>>;
+
+/**
+ * One request on a household the caller may see (hidden: the denial is committed and the answer is 404). `work`
+ * makes the change, if any, and returns the household row to show with what the audit record says about it; the
+ * record, the household as shown and a read of each member it names land in the same transaction.
+ */
+async function onHousehold(
+  db: Db,
+  actor: RequestActor,
+  householdId: string,
+  action: string,
+  work: (tx: Executor, loaded: VisibleHousehold) => Promise<{ row: repo.HouseholdRow; audit: Partial<AuditEntry> }>,
+) {
   const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, actor, householdId, "read");
+    const loaded = await loadVisible(tx, actor, householdId, action);
     if (!loaded) return null;
-    const household = await present(tx, actor, loaded);
+    const { row, audit } = await work(tx, loaded);
     await recordAudit(tx, {
       ...actorOf(actor),
-      action: "read",
+      action,
       entityType: "household",
-      entityId: household.id,
+      entityId: householdId,
       basis: `household:${loaded.basis}`,
+      ...audit,
     });
+    const household = await present(tx, actor, { ...loaded, household: row });
     await auditMemberReads(tx, actor, household);
     return household;
   });
@@ -167,70 +182,45 @@ export async function getHousehold(db: Db, actor: RequestActor, householdId: str
   return result;
 }
 
-export async function addMember(db: Db, actor: RequestActor, householdId: string, version: number, input: MemberInput) {
-  const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, actor, householdId, "add_member");
-    if (!loaded) return null;
+/** A member change moves the household's version (If-Match names the one the writer saw). */
+async function touchHousehold(tx: Executor, actor: RequestActor, loaded: VisibleHousehold, version: number) {
+  const touched = await repo.touchHousehold(tx, actor.municipalityId, loaded.household.id, version);
+  if (!touched) throw staleVersion(loaded.household.version);
+  return touched;
+}
+
+export function getHousehold(db: Db, actor: RequestActor, householdId: string) {
+  return onHousehold(db, actor, householdId, "read", async (_tx, loaded) => ({ row: loaded.household, audit: {} }));
+}
+
+export function addMember(db: Db, actor: RequestActor, householdId: string, version: number, input: MemberInput) {
+  return onHousehold(db, actor, householdId, "add_member", async (tx, loaded) => {
     if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
     await checkPersons(tx, actor, [input], () => "personId");
     const members = await repo.listMembers(tx, actor.municipalityId, householdId);
     if (members.some((m) => m.personId === input.personId)) throw conflict("この人は既にこの世帯の世帯員です");
     if (input.relationship === "本人" && members.some((m) => m.relationship === "本人"))
       throw new ValidationError([{ field: "relationship", message: "続柄「本人」の世帯員は既にいます" }]);
-    const touched = await repo.touchHousehold(tx, actor.municipalityId, householdId, version);
-    if (!touched) throw staleVersion(loaded.household.version);
+    const row = await touchHousehold(tx, actor, loaded, version);
     await repo.insertMembers(tx, [
       { municipalityId: actor.municipalityId, householdId, ...input, addedBy: actor.userId },
     ]);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "add_member",
-      entityType: "household",
-      entityId: householdId,
-      basis: `household:${loaded.basis}`,
-      after: input,
-    });
-    const household = await present(tx, actor, { ...loaded, household: touched });
-    await auditMemberReads(tx, actor, household);
-    return household;
+    return { row, audit: { after: input } };
   });
-  if (!result) throw notFound("世帯");
-  return result;
 }
 
-export async function removeMember(
-  db: Db,
-  actor: RequestActor,
-  householdId: string,
-  personId: string,
-  version: number,
-) {
-  const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, actor, householdId, "remove_member");
-    if (!loaded) return null;
+export function removeMember(db: Db, actor: RequestActor, householdId: string, personId: string, version: number) {
+  return onHousehold(db, actor, householdId, "remove_member", async (tx, loaded) => {
     if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
     const members = await repo.listMembers(tx, actor.municipalityId, householdId);
     const member = members.find((m) => m.personId === personId);
     if (!member) throw notFound("世帯員");
     if (loaded.householdCases.some((c) => c.mainPersonId === personId))
       throw conflict("この世帯員はケースの主たる対象者なので、世帯から外せません");
-    const touched = await repo.touchHousehold(tx, actor.municipalityId, householdId, version);
-    if (!touched) throw staleVersion(loaded.household.version);
+    const row = await touchHousehold(tx, actor, loaded, version);
     await repo.deleteMember(tx, actor.municipalityId, householdId, personId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "remove_member",
-      entityType: "household",
-      entityId: householdId,
-      basis: `household:${loaded.basis}`,
-      before: { personId, relationship: member.relationship },
-    });
-    const household = await present(tx, actor, { ...loaded, household: touched });
-    await auditMemberReads(tx, actor, household);
-    return household;
+    return { row, audit: { before: { personId, relationship: member.relationship } } };
   });
-  if (!result) throw notFound("世帯");
-  return result;
 }
 
 /**
