@@ -127,10 +127,36 @@ async function checkDepartments(tx: Executor, actor: AuthContext, ids: string[])
   return unique;
 }
 
-export async function addItem(db: Db, actor: RequestActor, planId: string, input: ItemInput) {
+/** What the audit record of a change to a plan's items says: the kind of change, the item, before and after. */
+interface ItemAudit {
+  action: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * A change to a plan's items (the plan office's; inside a draft once a revision was approved): `work` changes and
+ * answers; the plan's version moves (its cached views are rebuilt) and the audit record lands in the same transaction.
+ */
+function changeItems<T>(
+  db: Db,
+  actor: RequestActor,
+  planId: string,
+  work: (tx: Executor, plan: PlanRow) => Promise<{ result: T; audit: ItemAudit }>,
+) {
   policies.managePlans(actor);
   return db.transaction(async (tx) => {
     const plan = await loadPlanForStructureChange(tx, actor, planId);
+    const { result, audit } = await work(tx, plan);
+    await repo.touchPlan(tx, actor.municipalityId, planId);
+    await recordAudit(tx, { ...actorOf(actor), entityType: "plan_item", ...audit });
+    return result;
+  });
+}
+
+export function addItem(db: Db, actor: RequestActor, planId: string, input: ItemInput) {
+  return changeItems(db, actor, planId, async (tx, plan) => {
     let level = 0;
     if (input.parentItemId) {
       const parent = await repo.findItem(tx, actor.municipalityId, planId, input.parentItemId);
@@ -158,19 +184,18 @@ export async function addItem(db: Db, actor: RequestActor, planId: string, input
       false,
     );
     await repo.setItemDepartments(tx, actor.municipalityId, item.id, departmentIds);
-    await repo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "create",
-      entityType: "plan_item",
-      entityId: item.id,
-      after: { ...item, departmentIds, parentItemId: input.parentItemId },
-    });
-    return presentItem(item, departmentIds, [placement]);
+    return {
+      result: presentItem(item, departmentIds, [placement]),
+      audit: {
+        action: "create",
+        entityId: item.id,
+        after: { ...item, departmentIds, parentItemId: input.parentItemId },
+      },
+    };
   });
 }
 
-export async function updateItem(
+export function updateItem(
   db: Db,
   actor: RequestActor,
   planId: string,
@@ -178,9 +203,7 @@ export async function updateItem(
   version: number,
   patch: ItemPatch,
 ) {
-  policies.managePlans(actor);
-  return db.transaction(async (tx) => {
-    await loadPlanForStructureChange(tx, actor, planId);
+  return changeItems(db, actor, planId, async (tx) => {
     const before = await repo.findItem(tx, actor.municipalityId, planId, itemId);
     if (!before) throw notFound("項目");
     const beforeDepts = await repo.departmentIdsOfItem(tx, actor.municipalityId, itemId);
@@ -192,25 +215,22 @@ export async function updateItem(
       departmentIds = await checkDepartments(tx, actor, newDepts);
       await repo.setItemDepartments(tx, actor.municipalityId, itemId, departmentIds);
     }
-    await repo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "update",
-      entityType: "plan_item",
-      entityId: itemId,
-      before: { ...before, departmentIds: beforeDepts },
-      after: { ...after, departmentIds },
-    });
     const placements = await repo.listPlacements(tx, actor.municipalityId, planId);
-    return presentItem(after, departmentIds, placements);
+    return {
+      result: presentItem(after, departmentIds, placements),
+      audit: {
+        action: "update",
+        entityId: itemId,
+        before: { ...before, departmentIds: beforeDepts },
+        after: { ...after, departmentIds },
+      },
+    };
   });
 }
 
 /** 再掲: show the same item under another parent. Results entered once show in every place. */
-export async function relistItem(db: Db, actor: RequestActor, planId: string, itemId: string, parentItemId: string) {
-  policies.managePlans(actor);
-  return db.transaction(async (tx) => {
-    await loadPlanForStructureChange(tx, actor, planId);
+export function relistItem(db: Db, actor: RequestActor, planId: string, itemId: string, parentItemId: string) {
+  return changeItems(db, actor, planId, async (tx) => {
     const item = await repo.findItem(tx, actor.municipalityId, planId, itemId);
     if (!item) throw notFound("項目");
     const parent = await repo.findItem(tx, actor.municipalityId, planId, parentItemId);
@@ -233,15 +253,7 @@ export async function relistItem(db: Db, actor: RequestActor, planId: string, it
       position,
       true,
     );
-    await repo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "relist",
-      entityType: "plan_item",
-      entityId: itemId,
-      after: placement,
-    });
-    return placement;
+    return { result: placement, audit: { action: "relist", entityId: itemId, after: placement } };
   });
 }
 
@@ -252,19 +264,10 @@ export async function removeRelisting(
   itemId: string,
   parentItemId: string,
 ) {
-  policies.managePlans(actor);
-  return db.transaction(async (tx) => {
-    await loadPlanForStructureChange(tx, actor, planId);
+  await changeItems(db, actor, planId, async (tx) => {
     const placement = await repo.findPlacement(tx, actor.municipalityId, itemId, parentItemId);
     if (!placement?.relisted) throw notFound("再掲");
     await repo.deletePlacement(tx, actor.municipalityId, placement.id);
-    await repo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "unrelist",
-      entityType: "plan_item",
-      entityId: itemId,
-      before: placement,
-    });
+    return { result: undefined, audit: { action: "unrelist", entityId: itemId, before: placement } };
   });
 }
