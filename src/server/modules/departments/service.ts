@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion } from "../../platform/errors.js";
@@ -35,62 +35,50 @@ export async function createDepartment(db: Db, actor: RequestActor, input: Creat
   return presentDepartment(row);
 }
 
-/** 組織改正 (rename): the department keeps its id, so its items and past sheets stay with it. */
-export async function renameDepartment(
+/**
+ * 組織改正: `change` writes the department's new state (null when the version moved meanwhile); the plans' cached
+ * views carry department names, so every plan of the municipality moves its version in the same transaction.
+ */
+async function reorganise(
   db: Db,
   actor: RequestActor,
   id: string,
-  version: number,
-  input: RenameDepartmentInput,
+  action: "rename" | "merge",
+  change: (tx: Executor, before: repo.DepartmentRow) => Promise<repo.DepartmentRow | null>,
 ) {
   policies.manageDepartments(actor);
   const row = await db.transaction(async (tx) => {
     const before = await repo.findDepartment(tx, actor.municipalityId, id);
     if (!before) throw notFound("課");
-    const other = await repo.findDepartmentByName(tx, actor.municipalityId, input.name);
-    if (other && other.id !== id) throw nameTaken(input.name);
-    const after = await repo.renameDepartment(tx, actor.municipalityId, id, version, input.name, input.effectiveFrom);
+    const after = await change(tx, before);
     if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "rename",
-      entityType: "department",
-      entityId: id,
-      before,
-      after,
-    });
+    await recordAudit(tx, { ...actorOf(actor), action, entityType: "department", entityId: id, before, after });
     await plansRepo.touchPlansOfMunicipality(tx, actor.municipalityId);
     return after;
   });
   return presentDepartment(row);
 }
 
-/** 組織改正 (merge): the old department stays (its history is kept) and points to the one it was merged into. */
-export async function mergeDepartment(
+/** 組織改正 (rename): the department keeps its id, so its items and past sheets stay with it. */
+export function renameDepartment(
   db: Db,
   actor: RequestActor,
   id: string,
   version: number,
-  input: MergeDepartmentInput,
+  input: RenameDepartmentInput,
 ) {
-  policies.manageDepartments(actor);
-  const row = await db.transaction(async (tx) => {
-    const before = await repo.findDepartment(tx, actor.municipalityId, id);
-    const into = await repo.findDepartment(tx, actor.municipalityId, input.intoDepartmentId);
-    if (!before) throw notFound("課");
-    if (!into || into.id === id) throw conflict("統合先の課が正しくありません");
-    const after = await repo.markMerged(tx, actor.municipalityId, id, version, into.id, input.effectiveFrom);
-    if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "merge",
-      entityType: "department",
-      entityId: id,
-      before,
-      after,
-    });
-    await plansRepo.touchPlansOfMunicipality(tx, actor.municipalityId);
-    return after;
+  return reorganise(db, actor, id, "rename", async (tx) => {
+    const other = await repo.findDepartmentByName(tx, actor.municipalityId, input.name);
+    if (other && other.id !== id) throw nameTaken(input.name);
+    return repo.renameDepartment(tx, actor.municipalityId, id, version, input.name, input.effectiveFrom);
   });
-  return presentDepartment(row);
+}
+
+/** 組織改正 (merge): the old department stays (its history is kept) and points to the one it was merged into. */
+export function mergeDepartment(db: Db, actor: RequestActor, id: string, version: number, input: MergeDepartmentInput) {
+  return reorganise(db, actor, id, "merge", async (tx) => {
+    const into = await repo.findDepartment(tx, actor.municipalityId, input.intoDepartmentId);
+    if (!into || into.id === id) throw conflict("統合先の課が正しくありません");
+    return repo.markMerged(tx, actor.municipalityId, id, version, into.id, input.effectiveFrom);
+  });
 }
