@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { usePlan } from "../queries";
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../types";
+import { INDICATOR_KIND_LABELS, type IndicatorInput, type IndicatorKind } from "../types";
 import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
 import { Loading, QueryError } from "./Status";
@@ -75,7 +75,7 @@ export function AddIndicatorForm({
             baselineSource: baselineSource.trim() === "" ? null : baselineSource,
             baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
             targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
-          },
+          } satisfies IndicatorInput,
         },
       );
       await Promise.all([

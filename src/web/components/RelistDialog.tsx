@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../api";
-import type { Plan, PlanItem } from "../types";
+import type { Plan, PlanItem, RelistInput } from "../types";
 import { Dialog } from "./Dialog";
 import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { SelectField } from "./FormField";
@@ -36,7 +36,7 @@ export function RelistDialog({
     try {
       await api(`/api/plans/${plan.id}/items/${item.id}/relistings`, {
         method: "POST",
-        body: { parentItemId: parentId },
+        body: { parentItemId: parentId } satisfies RelistInput,
       });
       onDone(candidates.find((c) => c.id === parentId)?.title ?? "");
     } catch (err) {

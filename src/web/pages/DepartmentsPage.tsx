@@ -9,7 +9,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatEraDate, previousDay, todayIso } from "../format";
 import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
-import type { Department } from "../types";
+import type { CreateDepartmentInput, Department, MergeDepartmentInput, RenameDepartmentInput } from "../types";
 
 type DialogState = { kind: "rename" | "merge"; department: Department } | null;
 
@@ -132,7 +132,7 @@ function AddDepartmentForm({ onDone }: { onDone: (name: string) => void }) {
     setBusy(true);
     setError(null);
     try {
-      await api("/api/departments", { method: "POST", body: { name } });
+      await api("/api/departments", { method: "POST", body: { name } satisfies CreateDepartmentInput });
       onDone(name.trim());
       setName("");
     } catch (err) {
@@ -194,7 +194,7 @@ function RenameDialog({
     try {
       await api(`/api/departments/${department.id}/rename`, {
         method: "POST",
-        body: { name, effectiveFrom },
+        body: { name, effectiveFrom } satisfies RenameDepartmentInput,
         version: a.version,
       });
       onDone(name.trim());
@@ -258,7 +258,7 @@ function MergeDialog({
     try {
       await api(`/api/departments/${department.id}/merge`, {
         method: "POST",
-        body: { intoDepartmentId: into, effectiveFrom },
+        body: { intoDepartmentId: into, effectiveFrom } satisfies MergeDepartmentInput,
         version: a.version,
       });
       onDone(targets.find((t) => t.id === into)?.name ?? "");

@@ -18,7 +18,13 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
-import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
+import {
+  type OpenedRound,
+  type OpenRoundInput,
+  SHEET_STATUS_LABELS,
+  type SheetListRow,
+  type SheetStatus,
+} from "../types";
 
 const route = getRouteApi("/evaluations");
 
@@ -209,9 +215,9 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
     setDone(null);
     try {
       const year = Number(fy);
-      const r = await api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+      const r = await api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
         method: "POST",
-        body: { fiscalYear: year },
+        body: { fiscalYear: year } satisfies OpenRoundInput,
       });
       await queryClient.invalidateQueries({ queryKey: keys.rounds(planId) });
       setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);

@@ -15,15 +15,9 @@ import { sourceLinesOf } from "../components/importFindingsCsv";
 import { usePageTitle } from "../components/usePageTitle";
 import { WorkbookPreview } from "../components/WorkbookReportView";
 import { isPlanOffice, useSession } from "../queries";
-import { type AnyImportReport, isWorkbookReport } from "../types";
+import { type AnyImportReport, type ImportResult, isWorkbookReport } from "../types";
 
 const MAX_BYTES = UPLOAD_LIMITS.uploadBytes;
-
-interface CommitResult {
-  report: AnyImportReport;
-  planId: string | null;
-  created: boolean;
-}
 
 export function ImportPage() {
   usePageTitle("取込");
@@ -35,7 +29,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
   const [report, setReport] = useState<AnyImportReport | null>(null);
-  const [result, setResult] = useState<CommitResult | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
   const [choices, setChoices] = useState<DepartmentChoices>({});
@@ -109,7 +103,7 @@ export function ImportPage() {
     }
     setBusy("commit");
     try {
-      const r = await api<CommitResult>("/api/imports", {
+      const r = await api<ImportResult>("/api/imports", {
         method: "POST",
         body: bytes,
         headers: { ...headers(file), ...departmentDecisionsHeader(choices) },
@@ -218,7 +212,7 @@ export function ImportPage() {
   );
 }
 
-function CommitMessage({ result }: { result: CommitResult }) {
+function CommitMessage({ result }: { result: ImportResult }) {
   const r = result.report;
   if (isWorkbookReport(r)) {
     return (

@@ -6,6 +6,7 @@ import { SelectField, TextField } from "../components/FormField";
 import { Loading } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { keys, useMunicipalities } from "../queries";
+import type { LoginInput } from "../types";
 
 export function LoginPage() {
   usePageTitle("ログイン");
@@ -28,7 +29,7 @@ export function LoginPage() {
     try {
       const r = await api<{ csrfToken: string }>("/api/auth/login", {
         method: "POST",
-        body: { municipalityCode: code, loginId, password },
+        body: { municipalityCode: code, loginId, password } satisfies LoginInput,
       });
       setCsrfToken(r.csrfToken);
       // nothing cached for a previous user may survive a login

@@ -8,7 +8,7 @@ import { KeptText, StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { isPlanOffice, keys, useMilestoneLadder, usePlans, useSession } from "../queries";
-import type { LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
+import type { LadderInput, LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
 
 const route = getRouteApi("/indicators/ladder");
 
@@ -110,7 +110,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
     try {
       const result = await api<LadderSaved>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`, {
         method: "PUT",
-        body: { steps },
+        body: { steps } satisfies LadderInput,
         version,
       });
       setVersion(result.version);

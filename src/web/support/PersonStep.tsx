@@ -3,6 +3,7 @@ import { api } from "../api";
 import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
+import type { CreatePersonInput, DuplicateCandidate, LinkPersonsInput, Person } from "../types";
 import { birthLabel, personLabel } from "./components";
 import {
   OthersMatchNotice,
@@ -11,7 +12,6 @@ import {
   useCoordinators,
   usePersonSearch,
 } from "./PersonSearchForm";
-import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
 export interface PersonStepLabels {
@@ -184,7 +184,7 @@ function RegisterPerson({
           dateOfBirth: typedDay("dateOfBirth", dateOfBirth),
           address: address || null,
           phone: phone || null,
-        },
+        } satisfies CreatePersonInput,
       });
       onRegistered(r.person, r.duplicateCandidates);
     } catch (err) {
@@ -269,7 +269,7 @@ function DuplicatePanel({
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => !!c.person);
+  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => "person" in c);
   const coordinators = useCoordinators();
 
   const takeExisting = async (existing: Person) => {
@@ -279,7 +279,7 @@ function DuplicatePanel({
       try {
         await api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
           method: "POST",
-          body: { otherPersonId: created.id, reason },
+          body: { otherPersonId: created.id, reason } satisfies LinkPersonsInput,
         });
       } catch (err) {
         setError(err);

@@ -26,6 +26,7 @@ import {
   presentPoint,
   presentTarget,
   tally,
+  type UnclassifiedOccurrence,
   type YearPoint,
 } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -415,7 +416,7 @@ export async function listUnclassifiedTargets(db: Executor, auth: AuthContext, p
   ]);
   const itemById = new Map(items.map((i) => [i.id, i]));
   const counts = { numeric: 0, milestone: 0, asNeeded: 0, text: 0, blank: 0, total: targets.length };
-  const texts = new Map<string, { source: string; occurrences: unknown[] }>();
+  const texts = new Map<string, { source: string; occurrences: UnclassifiedOccurrence[] }>();
   for (const t of targets) {
     if (isBlankTarget(t.source)) {
       counts.blank++;

@@ -9,7 +9,7 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useDepartments, useSession } from "../../queries";
 import { supportKeys, useAgencies } from "../../support/queries";
-import type { Agency } from "../../support/types";
+import type { Agency } from "../../types";
 
 export function AgenciesPage() {
   usePageTitle("支援機関");

@@ -12,7 +12,8 @@ import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSession } from "../../queries";
-import { type ConcernCategory, type ConcernList, supportKeys, useConcerns } from "../../support/queries";
+import { supportKeys, useConcerns } from "../../support/queries";
+import type { ConcernCategory, ConcernList, PutConcernsInput } from "../../types";
 
 /** A row of the list being edited; `key` tells rows apart on screen (new rows have no id yet). */
 interface DraftRow extends ConcernCategory {
@@ -114,7 +115,9 @@ export function ConcernsPage() {
       const saved = await api<ConcernList>("/api/concerns", {
         method: "PUT",
         version,
-        body: { categories: rows.map((r) => ({ id: r.id, label: r.label, active: r.active })) },
+        body: {
+          categories: rows.map((r) => ({ id: r.id, label: r.label, active: r.active })),
+        } satisfies PutConcernsInput,
       });
       queryClient.setQueryData(supportKeys.concerns, saved);
       setRows(toDraft(saved));

@@ -6,8 +6,8 @@ import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { Checkbox, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatDateTime } from "../../../format";
-import type { Assessment, CaseDetail } from "../../../support/caseTypes";
 import { caseKeys, useAssessment, useAssessments } from "../../../support/queries";
+import type { Assessment, CaseDetail } from "../../../types";
 
 import type { Notice } from "./useCaseWrite";
 

@@ -7,11 +7,10 @@ import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
-import type { CaseDetail, HouseholdMember } from "../../../support/caseTypes";
 import { birthLabel, personLabel } from "../../../support/components";
 import { MemberPersonStep } from "../../../support/PersonStep";
 import { caseKeys } from "../../../support/queries";
-import type { Person } from "../../../support/types";
+import type { CaseDetail, HouseholdMember, Person } from "../../../types";
 import type { Notice } from "./useCaseWrite";
 
 const STALE_TEXT =

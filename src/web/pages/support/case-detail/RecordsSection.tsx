@@ -6,9 +6,9 @@ import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatEraDate, todayIso } from "../../../format";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys, useCaseRecords } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 import type { Notice } from "./useCaseWrite";
 

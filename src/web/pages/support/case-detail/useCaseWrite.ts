@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "../../../api";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { caseKeys } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 export type Notice = { kind: "success" | "warning"; text: string } | null;
 const STALE_TEXT =
