@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuery } from "../../platform/paging.js";
+import { optionalText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
@@ -64,15 +65,6 @@ export const ASSESSMENT_SECTIONS = [
 ] as const;
 export type AssessmentSectionKey = (typeof ASSESSMENT_SECTIONS)[number]["key"];
 
-const storable = (v: string) => !v.includes("\u0000");
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
-    .nullable()
-    .default(null)
-    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
 const uuidList = (label: string, min: number) =>
   z
     .array(z.uuid(`${label}の指定が正しくありません`), { error: `${label}を配列で指定してください` })

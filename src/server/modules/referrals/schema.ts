@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
 
@@ -41,16 +42,6 @@ export const DEFAULT_CONCERNS = [
 export const URGENCIES = ["高", "中", "低"] as const;
 export const CONSENTS = ["given", "not_given", "unknown"] as const;
 export type Consent = (typeof CONSENTS)[number];
-
-const storable = (v: string) => !v.includes("\u0000");
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
-    .nullable()
-    .default(null)
-    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
 
 export const createReferralSchema = z
   .strictObject({
