@@ -4,6 +4,7 @@ import { optionalText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
+import { requireConsentDetails } from "../referrals/schema.js";
 
 /** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
 export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
@@ -81,20 +82,7 @@ export const consentSchema = z
     consentMethod: optionalText("確認の方法", 100),
     reason: optionalText("備考", 1000),
   })
-  .superRefine((v, ctx) => {
-    if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentDate"],
-        message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
-      });
-    if (v.consent === "given" && !v.consentMethod)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentMethod"],
-        message: "同意の方法（書面・口頭など）を入力してください",
-      });
-  });
+  .superRefine(requireConsentDetails);
 export type ConsentInput = z.infer<typeof consentSchema>;
 
 export const openCaseSchema = z
