@@ -250,7 +250,7 @@ export async function listReferralsAsOperator(
     );
     const agencies = await agencyMap(tx, operator.municipalityId);
     await recordAudit(tx, {
-      ...actorOf(operator, null),
+      ...actorOf(operator),
       action: "read",
       entityType: "referral",
       entityId: null,
