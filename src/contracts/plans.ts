@@ -11,13 +11,13 @@ import type {
   SheetDto,
   SheetIndicators,
 } from "../server/modules/evaluations/presenter.js";
+import type { listRounds, openRound } from "../server/modules/evaluations/rounds.js";
 import type {
   openRoundSchema,
   returnSheetSchema,
   SheetStatus,
   sheetFieldsSchema,
 } from "../server/modules/evaluations/schema.js";
-import type { listRounds, openRound } from "../server/modules/evaluations/service.js";
 import type { ItemDto, PlanDto } from "../server/modules/plans/presenter.js";
 import type {
   itemInputSchema,

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import type { getDiff } from "../server/modules/revisions/diff.js";
 import type { presentSide, RevisionDto } from "../server/modules/revisions/presenter.js";
 import type { startRevisionSchema } from "../server/modules/revisions/schema.js";
-import type { getDiff, listRevisions, startRevision } from "../server/modules/revisions/service.js";
+import type { listRevisions, startRevision } from "../server/modules/revisions/service.js";
 import type { Jsonify, JsonOf } from "./json.js";
 
 export type Revision = Jsonify<RevisionDto>;

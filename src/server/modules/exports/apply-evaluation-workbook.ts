@@ -129,7 +129,8 @@ export async function applyEvaluationWorkbook(
         problem("permission", s.worksheetName, "権限がありません");
         continue;
       }
-      if (auth && policies.sheetLockedFor(auth, cur.status)) {
+      // submitted or accepted: out of the department's hands, as on screen
+      if (auth && !policies.canEditSheetIn(auth, cur.status)) {
         problem(
           "locked",
           s.worksheetName,

@@ -24,7 +24,7 @@ import {
 } from "../exports/workbook-layout.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
-import type * as repo from "./repository.js";
+import type * as repo from "./plan-data-repository.js";
 import { PlanStructure } from "./structure.js";
 import { loadScopedPlanData } from "./view.js";
 
