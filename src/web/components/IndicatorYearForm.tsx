@@ -1,6 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
-import { ErrorAlert } from "./ErrorAlert";
-import { KeptText, StaleNotice } from "./StaleNotice";
+import { KeptText, SubmitFailure } from "./StaleNotice";
 
 export interface KeptEntry {
   label: string;
@@ -71,7 +70,7 @@ export function IndicatorYearForm({
       noValidate
       aria-label={label}
     >
-      {save.stale ? <StaleNotice onReload={onReload} /> : <ErrorAlert error={save.error} title={errorTitle} />}
+      <SubmitFailure save={save} onReload={onReload} title={errorTitle} />
       <KeptText entries={kept} onDismiss={onDismissKept} />
       {children}
       <div className="page-actions">

@@ -5,9 +5,8 @@ import { useSubmit } from "../forms/useSubmit";
 import { keys } from "../queries";
 import type { Department, ItemCategory, Plan, PlanItem } from "../types";
 import { Dialog } from "./Dialog";
-import { ErrorAlert } from "./ErrorAlert";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "./FormField";
-import { KeptText, StaleNotice } from "./StaleNotice";
+import { KeptText, SubmitFailure } from "./StaleNotice";
 
 interface ItemValues {
   code: string;
@@ -124,7 +123,7 @@ export function ItemDialog({
   const title = item ? `${levelName}を編集` : parent ? `「${parent.title}」に${levelName}を追加` : `${levelName}を追加`;
   return (
     <Dialog open title={title} onClose={onClose}>
-      {save.stale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={save.error} />}
+      <SubmitFailure save={save} onReload={reload} />
       <KeptText entries={kept} onDismiss={() => setKept([])} />
       <form onSubmit={save.onSubmit()} noValidate>
         <TextField
