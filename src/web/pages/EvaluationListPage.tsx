@@ -1,4 +1,3 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import {
   createColumnHelper,
@@ -8,15 +7,16 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
-import { type FormEvent, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, SelectField } from "../components/FormField";
 import { PlanYearPicker } from "../components/PlanYearPicker";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
+import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
 import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
 
@@ -190,56 +190,47 @@ function SheetTable({ rows }: { rows: SheetListRow[] }) {
 function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: number) => void }) {
   const plans = usePlans();
   const rounds = useRounds(planId);
-  const queryClient = useQueryClient();
   const plan = plans.data?.find((p) => p.id === planId);
   const [fy, setFy] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const open = useSubmit({
+    send: (year: number) => {
+      setDone(null);
+      return api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+        method: "POST",
+        body: { fiscalYear: year },
+      });
+    },
+    invalidates: [keys.rounds(planId)],
+    onDone: (r) => {
+      setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);
+      setFy("");
+      onOpened(r.round.fiscalYear);
+    },
+  });
+  const { error } = open;
   if (!plan || !rounds.data) return null;
   const opened = new Set(rounds.data.map((r) => r.fiscalYear));
   const years: number[] = [];
   for (let y = plan.startFiscalYear; y <= plan.endFiscalYear; y++) if (!opened.has(y)) years.push(y);
   if (!years.length) return null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const year = Number(fy);
-      const r = await api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
-        method: "POST",
-        body: { fiscalYear: year },
-      });
-      await queryClient.invalidateQueries({ queryKey: keys.rounds(planId) });
-      setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);
-      setFy("");
-      onOpened(r.round.fiscalYear);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <details className="no-print">
       <summary>新しい年度の評価を開始する（計画所管課）</summary>
-      <form onSubmit={submit} noValidate className="form-row">
+      <form onSubmit={open.onSubmit(() => Number(fy))} noValidate className="form-row">
         <SelectField
           label="開始する年度"
           value={fy}
           onChange={setFy}
-          error={fieldErrorMap(error).fiscalYear}
+          error={open.fields.fiscalYear}
           options={[
             { value: "", label: "選んでください" },
             ...years.map((y) => ({ value: String(y), label: fyLabel(y) })),
           ]}
         />
         <div className="field">
-          <button type="submit" className="button" disabled={busy || !fy}>
+          <button type="submit" className="button" disabled={open.busy || !fy}>
             評価を開始
           </button>
         </div>
