@@ -15,6 +15,8 @@ export interface SubmitOptions<TInput, TResult> {
    * is not a failure: `error` and `stale` stay empty and `run` resolves to undefined once this has finished.
    */
   onStale?: (input: TInput) => void | Promise<void>;
+  /** after a failure that is shown (e.g. empty the password field, go back to the step the field is on) */
+  onError?: (error: unknown, input: TInput) => void;
 }
 
 /** a form without input (TInput void) submits with no argument */
@@ -47,7 +49,7 @@ export function useSubmit<TInput = void, TResult = unknown>(
   options: SubmitOptions<TInput, TResult>,
 ): Submit<TInput, TResult> {
   const queryClient = useQueryClient();
-  const { send, invalidates, onDone, onStale } = options;
+  const { send, invalidates, onDone, onStale, onError } = options;
   const mutation = useMutation<TResult, unknown, TInput>({
     mutationFn: send,
     onSuccess: async (result, input) => {
@@ -58,6 +60,7 @@ export function useSubmit<TInput = void, TResult = unknown>(
     // awaited before the mutation settles, so the form stays busy while the latest state is read
     onError: async (error, input) => {
       if (onStale && isStale(error)) await onStale(input);
+      else onError?.(error, input);
     },
   });
   const { mutateAsync, reset } = mutation;

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api";
 import { SelectField, TextField } from "../components/FormField";
 import { Loading } from "../components/Status";
@@ -28,13 +28,9 @@ export function LoginPage() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
       await queryClient.refetchQueries({ queryKey: keys.session });
     },
+    onError: () => setPassword(""),
   });
   const { error, fields } = login;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!(await login.run())) setPassword("");
-  };
-
   return (
     <>
       <h1>ログイン</h1>
@@ -46,7 +42,7 @@ export function LoginPage() {
         </div>
       ) : null}
       {municipalities.isPending ? <Loading /> : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={login.onSubmit()} noValidate>
         {list.length > 1 ? (
           <SelectField
             label="自治体"
