@@ -1,18 +1,11 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortFn,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
 import { useCallback, useState } from "react";
 import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, SelectField } from "../components/FormField";
 import { PlanYearPicker } from "../components/PlanYearPicker";
+import { SortableTable, sortableColumns, textSort } from "../components/SortableTable";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
@@ -22,19 +15,13 @@ import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../typ
 
 const route = getRouteApi("/evaluations");
 
-const codeSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
-  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja", { numeric: true });
-const textSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
-  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
-
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
-const helper = createColumnHelper<typeof features, SheetListRow>();
+const helper = sortableColumns<SheetListRow>();
 const columns = helper.columns([
-  helper.accessor((r) => r.item?.code ?? "", { id: "code", header: "番号", sortFn: codeSort }),
+  helper.accessor((r) => r.item?.code ?? "", { id: "code", header: "番号", sortFn: textSort(true) }),
   helper.accessor((r) => r.item?.title ?? "", {
     id: "title",
     header: "事業名",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => (
       <>
         <Link to="/sheets/$sheetId" params={{ sheetId: info.row.original.id }}>
@@ -46,27 +33,26 @@ const columns = helper.columns([
       </>
     ),
   }),
-  helper.accessor((r) => joinNames(r.departmentNames), { id: "departments", header: "担当課", sortFn: textSort }),
+  helper.accessor((r) => joinNames(r.departmentNames), { id: "departments", header: "担当課", sortFn: textSort() }),
   helper.accessor((r) => r.statusLabel, {
     id: "status",
     header: "状態",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => <StatusBadge status={info.row.original.status} label={info.row.original.statusLabel} />,
   }),
   helper.accessor((r) => r.grade ?? "", {
     id: "grade",
     header: "評価",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => info.getValue() || <span className="muted">－</span>,
   }),
   helper.accessor((r) => r.updatedAt, {
     id: "updatedAt",
     header: "更新日時",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => formatDateTime(info.getValue()),
   }),
 ]);
-const noRows: SheetListRow[] = [];
 
 export function EvaluationListPage() {
   const search = route.useSearch();
@@ -136,53 +122,14 @@ export function EvaluationListPage() {
 }
 
 function SheetTable({ rows }: { rows: SheetListRow[] }) {
-  const table = useTable({ features, columns, data: rows ?? noRows });
-  if (!rows.length) return <p>該当する評価表はありません。</p>;
   return (
-    <div className="table-wrap">
-      <p className="muted small" aria-live="polite">
-        {rows.length}件
-      </p>
-      <table className="data">
-        <caption className="visually-hidden">評価表の一覧（列見出しのボタンで並べ替え）</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "⇅"}</span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SortableTable
+      rows={rows}
+      columns={columns}
+      caption="評価表の一覧"
+      captionHidden
+      empty="該当する評価表はありません。"
+    />
   );
 }
 
