@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { ImportWarning } from "../types";
+import type { PreviewParts } from "./ImportReportView";
 import { findingsCsv, findingsOf, kindCounts, UNPARSED_KIND } from "./importFindingsCsv";
 
 /** Offers text as a file download (the browser saves it; nothing is sent to the server). */
@@ -141,6 +142,49 @@ export function UnparsedLines({ lines }: { lines: { line: number; text: string }
       ) : (
         <p>ありません。</p>
       )}
+    </>
+  );
+}
+
+/**
+ * The end of a text document's preview: the departments it names, the button that imports it, the warnings and
+ * the lines that could not be read.
+ */
+export function PreviewFindings({
+  report,
+  labels,
+  intro,
+  parts,
+}: {
+  report: { warnings: ImportWarning[]; unparsed: { line: number; text: string }[] };
+  labels: Record<string, string>;
+  intro: string;
+  parts: PreviewParts;
+}) {
+  const { onCommit, busy, departments, sourceLines, fileName } = parts;
+  return (
+    <>
+      {departments}
+
+      <h3>警告（{report.warnings.length}件）</h3>
+      {onCommit ? (
+        <div className="page-actions">
+          <button type="button" className="button" onClick={onCommit} disabled={busy}>
+            {busy ? "取り込んでいます…" : "取り込む"}
+          </button>
+          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
+        </div>
+      ) : null}
+      <WarningTable
+        warnings={report.warnings}
+        unparsed={report.unparsed}
+        labels={labels}
+        intro={intro}
+        sourceLines={sourceLines}
+        fileName={fileName}
+      />
+
+      <UnparsedLines lines={report.unparsed} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
-import { UnparsedLines, WarningTable } from "./ImportFindings";
+import { PreviewFindings } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 export const WARNING_LABELS: Record<string, string> = {
@@ -137,27 +137,12 @@ function EvaluationPreview({
         </table>
       </div>
 
-      {departments}
-
-      <h3>警告（{report.warnings.length}件）</h3>
-      {onCommit ? (
-        <div className="page-actions">
-          <button type="button" className="button" onClick={onCommit} disabled={busy}>
-            {busy ? "取り込んでいます…" : "取り込む"}
-          </button>
-          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
-        </div>
-      ) : null}
-      <WarningTable
-        warnings={report.warnings}
-        unparsed={report.unparsed}
+      <PreviewFindings
+        report={report}
         labels={WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
-        sourceLines={sourceLines}
-        fileName={fileName}
+        parts={{ onCommit, busy, departments, sourceLines, fileName }}
       />
-
-      <UnparsedLines lines={report.unparsed} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
-import { UnparsedLines, WarningTable } from "./ImportFindings";
+import { PreviewFindings } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
 /** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
@@ -193,27 +193,12 @@ export function PlanDocumentPreview({
         <p>ありません。すべての目標を数値・段階・適宜として読み取りました。</p>
       )}
 
-      {departments}
-
-      <h3>警告（{report.warnings.length}件）</h3>
-      {onCommit ? (
-        <div className="page-actions">
-          <button type="button" className="button" onClick={onCommit} disabled={busy}>
-            {busy ? "取り込んでいます…" : "取り込む"}
-          </button>
-          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
-        </div>
-      ) : null}
-      <WarningTable
-        warnings={report.warnings}
-        unparsed={report.unparsed}
+      <PreviewFindings
+        report={report}
         labels={PLAN_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
-        sourceLines={sourceLines}
-        fileName={fileName}
+        parts={{ onCommit, busy, departments, sourceLines, fileName }}
       />
-
-      <UnparsedLines lines={report.unparsed} />
     </section>
   );
 }
