@@ -11,6 +11,14 @@ export default defineConfig({
         },
       },
       {
+        // type-level tests: tsc over *.test-d.ts and everything they import (the web app and the server's types)
+        test: {
+          name: "types",
+          include: [],
+          typecheck: { enabled: true, only: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
         test: {
           name: "integration",
           include: ["src/server/**/*.test.ts", "test/integration/**/*.test.ts"],

@@ -15,8 +15,9 @@ import { openDatabase } from "../src/server/db/client.js";
 import { indicators, indicatorTargets, municipalities, planItemPlacements } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import * as plansRepo from "../src/server/modules/plans/repository.js";
+import { getDiff } from "../src/server/modules/revisions/diff.js";
 import * as revisionsRepo from "../src/server/modules/revisions/repository.js";
-import { approveRevision, getDiff, startRevision } from "../src/server/modules/revisions/service.js";
+import { approveRevision, startRevision } from "../src/server/modules/revisions/service.js";
 import { ApiClient } from "../test/support/api-client.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
@@ -91,7 +92,7 @@ async function scenario(label: string, withIndicators: boolean) {
   );
 
   t0 = performance.now();
-  const started = await startRevision(db, operator, null, planId, { label: "令和7年度改定" });
+  const started = await startRevision(db, { ...operator, ip: null }, planId, { label: "令和7年度改定" });
   console.log(`  start revision (freezes the baseline, writes the draft): ${(performance.now() - t0).toFixed(1)} ms`);
 
   // the year's revision work, straight into the live tables
@@ -130,7 +131,7 @@ async function scenario(label: string, withIndicators: boolean) {
   }
 
   t0 = performance.now();
-  await approveRevision(db, operator, null, planId, started.revision.number, started.revision.version);
+  await approveRevision(db, { ...operator, ip: null }, planId, started.revision.number, started.revision.version);
   console.log(`  approve (freezes the live state into revision 2): ${(performance.now() - t0).toFixed(1)} ms`);
   const last = projects[1500];
   if (last) await plansRepo.updateItem(db, municipalityId, last.id, last.version, { isPriority: !last.isPriority });

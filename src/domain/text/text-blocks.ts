@@ -52,7 +52,10 @@ export function textBlocks(text: string | null | undefined): TextBlock[] {
     if (raw.startsWith(ITEM)) {
       // bullets run into an item split it as they split any line, so that reading the laid-out text again (an
       // exported cell coming back) finds the same items
-      const [first = "", ...more] = raw.slice(ITEM.length).split(BULLET_ITEM).map((p) => p.trim());
+      const [first = "", ...more] = raw
+        .slice(ITEM.length)
+        .split(BULLET_ITEM)
+        .map((p) => p.trim());
       if (first) addItem(STARTS_WITH_BULLET.test(first) || /^\d+\. /.test(first) ? first : `・${first}`);
       for (const item of more) if (item) addItem(item);
       continue;

@@ -12,7 +12,8 @@ import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import * as plansRepo from "../modules/plans/repository.js";
 import { itemPatchSchema } from "../modules/plans/schema.js";
 import { updateItem } from "../modules/plans/service.js";
-import { approveRevision, getDiff, startRevision } from "../modules/revisions/service.js";
+import { getDiff } from "../modules/revisions/diff.js";
+import { approveRevision, startRevision } from "../modules/revisions/service.js";
 import { operatorIn } from "./operator.js";
 
 let env: NodeJS.ProcessEnv;
@@ -51,7 +52,7 @@ beforeAll(async () => {
     const [plan] = await plansRepo.listPlans(db, m.id);
     if (!plan) throw new Error("no demo plan");
     planId = plan.id;
-    const { revision } = await startRevision(db, operator, null, planId, { label: "令和7年度改定" });
+    const { revision } = await startRevision(db, { ...operator, ip: null }, planId, { label: "令和7年度改定" });
     const item = (await plansRepo.listItems(db, m.id, planId)).find((i) => i.level === 2);
     if (!item) throw new Error("no project");
     renamedId = item.id;
@@ -64,7 +65,7 @@ beforeAll(async () => {
       item.version,
       itemPatchSchema.parse({ title: "名称を変えた事業" }),
     );
-    await approveRevision(db, operator, null, planId, revision.number, revision.version);
+    await approveRevision(db, { ...operator, ip: null }, planId, revision.number, revision.version);
     expected = JSON.parse(JSON.stringify(await getDiff(db, operator, planId, { from: 1, to: 2 })));
   } finally {
     await database.close();

@@ -1,7 +1,7 @@
 import { DIFF_TABLE_HEADERS, diffTableRows } from "../../domain/revisions/diff-table.js";
 import type { Db } from "../db/client.js";
+import { getDiff } from "../modules/revisions/diff.js";
 import { diffQuery } from "../modules/revisions/schema.js";
-import { getDiff } from "../modules/revisions/service.js";
 import { AppError, ValidationError } from "../platform/errors.js";
 import { operatorForPlan } from "./operator.js";
 

@@ -33,11 +33,10 @@ async function seed(database: Database) {
   planId = plan.id;
   const items = await plansRepo.listItems(db, m.id, plan.id);
   const itemId = items.find((i) => i.code === "1-2-1")?.id as string;
-  const auth = operatorIn(m);
+  const actor = { ...operatorIn(m), ip: "cli-test" };
   const a = await createIndicator(
     db,
-    auth,
-    "cli-test",
+    actor,
     plan.id,
     indicatorInputSchema.parse({
       itemId,
@@ -48,8 +47,7 @@ async function seed(database: Database) {
   );
   const b = await createIndicator(
     db,
-    auth,
-    "cli-test",
+    actor,
     plan.id,
     indicatorInputSchema.parse({
       itemId,
@@ -58,8 +56,8 @@ async function seed(database: Database) {
       targets: [{ fiscalYear: 2025, source: "試行実施" }],
     }),
   );
-  await putActual(db, auth, "cli-test", a.id, 2025, null, actualPutSchema.parse({ kind: "number", value: "１２" }));
-  await putActual(db, auth, "cli-test", b.id, 2025, null, actualPutSchema.parse({ kind: "milestone", step: "実施" }));
+  await putActual(db, actor, a.id, 2025, null, actualPutSchema.parse({ kind: "number", value: "１２" }));
+  await putActual(db, actor, b.id, 2025, null, actualPutSchema.parse({ kind: "milestone", step: "実施" }));
 }
 
 beforeAll(async () => {

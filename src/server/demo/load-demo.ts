@@ -47,7 +47,7 @@ export async function ensureDemoMunicipality(
     const planId = await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
     // the demo plan has been evaluated, so its structure is frozen as 第1版, as opening its first year would have
     if (opts.baseline ?? true)
-      await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, null, planId);
+      await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, planId);
     await loadDemoSupport(tx, m.id, passwordHash);
     return m.id;
   });

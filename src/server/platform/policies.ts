@@ -58,6 +58,24 @@ export const policies = {
     if (a.role === "viewer") throw forbidden();
   },
   /**
+   * Whether a sheet's fields may be changed in its status: never by viewers; by the plan office in every status; by
+   * department editors until it is submitted (and again once it is returned).
+   */
+  canEditSheetIn(a: AuthContext, status: string): boolean {
+    if (a.role === "viewer") return false;
+    if (isPlanOffice(a)) return true;
+    return status === "not_started" || status === "draft" || status === "returned";
+  },
+  /** Accepting or returning a sheet: the plan office, on a sheet it can see. */
+  reviewSheet(a: AuthContext, itemDepartmentIds: string[]) {
+    policies.readSheet(a, itemDepartmentIds);
+    policies.reviewSheets(a);
+  },
+  /** A department editor's sheet list holds its own departments' sheets only, whatever the list asks for. */
+  listsOwnSheetsOnly(a: AuthContext): boolean {
+    return a.role === "department_editor";
+  },
+  /**
    * Indicators: plan office and viewers see all; a department editor sees the indicators of items its departments
    * own, directly or through an ancestor item (`owners` = departments of the item and of its ancestors).
    */
@@ -68,6 +86,10 @@ export const policies = {
   },
   readIndicator(a: AuthContext, owners: string[]) {
     if (!policies.canSeeIndicator(a, owners)) throw notFound("指標");
+  },
+  /** Callers who see the same indicators share a key: department editors by their departments, other readers all. */
+  indicatorVisibilityKey(a: AuthContext): string {
+    return a.role === "department_editor" ? `d:${[...a.departmentIds].sort().join(",")}` : "all";
   },
   /** Actuals: the plan office, and department editors for the indicators they can see; viewers never. */
   enterActual(a: AuthContext, owners: string[]) {

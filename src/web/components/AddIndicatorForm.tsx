@@ -3,7 +3,7 @@ import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { useSubmit } from "../forms/useSubmit";
 import { usePlan } from "../queries";
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../types";
+import { INDICATOR_KIND_LABELS, type IndicatorInput, type IndicatorKind } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
 import { Loading, QueryError } from "./Status";
@@ -65,14 +65,15 @@ export function AddIndicatorForm({
     return i < 0 ? undefined : (fields[`targets.${i}.source`] ?? fields[`targets.${i}.fiscalYear`]);
   };
 
-  const body = () => ({
-    itemId,
-    kind,
-    name,
-    baselineSource: baselineSource.trim() === "" ? null : baselineSource,
-    baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
-    targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
-  });
+  const body = () =>
+    ({
+      itemId,
+      kind,
+      name,
+      baselineSource: baselineSource.trim() === "" ? null : baselineSource,
+      baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
+      targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
+    }) satisfies IndicatorInput;
 
   return (
     <form

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
-import type { Plan, PlanItem } from "../types";
+import type { Plan, PlanItem, RelistInput } from "../types";
 import { Dialog } from "./Dialog";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField } from "./FormField";
@@ -30,7 +30,7 @@ export function RelistDialog({
     send: () =>
       api(`/api/plans/${plan.id}/items/${item.id}/relistings`, {
         method: "POST",
-        body: { parentItemId: parentId },
+        body: { parentItemId: parentId } satisfies RelistInput,
       }),
     onDone: () => onDone(candidates.find((c) => c.id === parentId)?.title ?? ""),
   });

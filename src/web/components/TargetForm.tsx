@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
-import { type IndicatorTarget, type IndicatorYear, TARGET_KIND_LABELS } from "../types";
+import { type IndicatorTarget, type IndicatorYear, TARGET_KIND_LABELS, type TargetInput } from "../types";
 import { TextField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
 import { IndicatorYearForm, type KeptEntry, keptEntries } from "./IndicatorYearForm";
@@ -37,7 +37,7 @@ export function TargetForm({
     send: (text: string) =>
       api<{ target: IndicatorTarget }>(
         `/api/indicators/${encodeURIComponent(indicator.id)}/targets/${indicator.fiscalYear}`,
-        { method: "PUT", body: { source: text }, version: base?.version ?? 0 },
+        { method: "PUT", body: { source: text } satisfies TargetInput, version: base?.version ?? 0 },
       ),
     onDone: async (result) => {
       setBase(result.target);

@@ -10,7 +10,7 @@ import { usePageTitle } from "../components/usePageTitle";
 import { formatEraDate, previousDay, todayIso } from "../format";
 import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
-import type { Department } from "../types";
+import type { CreateDepartmentInput, Department, MergeDepartmentInput, RenameDepartmentInput } from "../types";
 
 type DialogState = { kind: "rename" | "merge"; department: Department } | null;
 
@@ -127,7 +127,7 @@ export function DepartmentsPage() {
 function AddDepartmentForm({ onDone }: { onDone: (name: string) => void }) {
   const [name, setName] = useState("");
   const add = useSubmit({
-    send: () => api("/api/departments", { method: "POST", body: { name } }),
+    send: () => api("/api/departments", { method: "POST", body: { name } satisfies CreateDepartmentInput }),
     onDone: () => {
       onDone(name.trim());
       setName("");
@@ -188,7 +188,7 @@ function RenameDialog({
   const [name, setName] = useState(department.name);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const a = useDepartmentChange(department, "rename", {
-    body: () => ({ name, effectiveFrom }),
+    body: () => ({ name, effectiveFrom }) satisfies RenameDepartmentInput,
     onDone: () => onDone(name.trim()),
   });
   const fields = a.fields;
@@ -234,7 +234,7 @@ function MergeDialog({
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const targets = departments.filter((d) => d.active && d.id !== department.id);
   const a = useDepartmentChange(department, "merge", {
-    body: () => ({ intoDepartmentId: into, effectiveFrom }),
+    body: () => ({ intoDepartmentId: into, effectiveFrom }) satisfies MergeDepartmentInput,
     onDone: () => onDone(targets.find((t) => t.id === into)?.name ?? ""),
   });
   const fields = a.fields;

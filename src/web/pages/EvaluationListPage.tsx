@@ -11,7 +11,13 @@ import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
-import { SHEET_STATUS_LABELS, type SheetListRow, type SheetStatus } from "../types";
+import {
+  type OpenedRound,
+  type OpenRoundInput,
+  SHEET_STATUS_LABELS,
+  type SheetListRow,
+  type SheetStatus,
+} from "../types";
 
 const route = getRouteApi("/evaluations");
 
@@ -143,9 +149,9 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
   const open = useSubmit({
     send: (year: number) => {
       setDone(null);
-      return api<{ round: { fiscalYear: number; sheets: number } }>(`/api/plans/${planId}/evaluations`, {
+      return api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
         method: "POST",
-        body: { fiscalYear: year },
+        body: { fiscalYear: year } satisfies OpenRoundInput,
       });
     },
     invalidates: [keys.rounds(planId)],

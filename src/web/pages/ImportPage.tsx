@@ -16,15 +16,9 @@ import { usePageTitle } from "../components/usePageTitle";
 import { WorkbookPreview } from "../components/WorkbookReportView";
 import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, useSession } from "../queries";
-import { type AnyImportReport, isWorkbookReport } from "../types";
+import { type AnyImportReport, type ImportResult, isWorkbookReport } from "../types";
 
 const MAX_BYTES = UPLOAD_LIMITS.uploadBytes;
-
-interface CommitResult {
-  report: AnyImportReport;
-  planId: string | null;
-  created: boolean;
-}
 
 const headers = (f: File) => ({
   "x-file-name": encodeURIComponent(f.name),
@@ -41,7 +35,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
   const [report, setReport] = useState<AnyImportReport | null>(null);
-  const [result, setResult] = useState<CommitResult | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
   const [fileProblem, setFileProblem] = useState<ApiError | null>(null);
   const [choices, setChoices] = useState<DepartmentChoices>({});
   const [sourceLines, setSourceLines] = useState<string[] | null>(null);
@@ -64,7 +58,7 @@ export function ImportPage() {
   });
   const committing = useSubmit({
     send: ({ f, data }: { f: File; data: ArrayBuffer }) =>
-      api<CommitResult>("/api/imports", {
+      api<ImportResult>("/api/imports", {
         method: "POST",
         body: data,
         headers: { ...headers(f), ...departmentDecisionsHeader(choices) },
@@ -223,7 +217,7 @@ export function ImportPage() {
   );
 }
 
-function CommitMessage({ result }: { result: CommitResult }) {
+function CommitMessage({ result }: { result: ImportResult }) {
   const r = result.report;
   if (isWorkbookReport(r)) {
     return (

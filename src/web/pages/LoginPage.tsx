@@ -6,6 +6,7 @@ import { Loading } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { useSubmit } from "../forms/useSubmit";
 import { keys, useMunicipalities } from "../queries";
+import type { LoginInput } from "../types";
 
 export function LoginPage() {
   usePageTitle("ログイン");
@@ -20,7 +21,7 @@ export function LoginPage() {
     send: () =>
       api<{ csrfToken: string }>("/api/auth/login", {
         method: "POST",
-        body: { municipalityCode: code, loginId, password },
+        body: { municipalityCode: code, loginId, password } satisfies LoginInput,
       }),
     onDone: async (r) => {
       setCsrfToken(r.csrfToken);

@@ -9,7 +9,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, useMilestoneLadder, usePlans, useSession } from "../queries";
-import type { LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
+import type { LadderInput, LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
 
 const route = getRouteApi("/indicators/ladder");
 
@@ -106,7 +106,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
       setDone(null);
       return api<LadderSaved>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`, {
         method: "PUT",
-        body: { steps },
+        body: { steps } satisfies LadderInput,
         version,
       });
     },

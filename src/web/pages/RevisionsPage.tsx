@@ -15,7 +15,15 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatEraDate, fyLabel, personName } from "../format";
 import { isPlanOffice, keys, useDiff, useRevisions, useSession } from "../queries";
-import type { DiffSide, DiffSummary, PlanDiff, Revision, RevisionList } from "../types";
+import type {
+  DiffSide,
+  DiffSummary,
+  PlanDiff,
+  Revision,
+  RevisionList,
+  RevisionStarted,
+  StartRevisionInput,
+} from "../types";
 
 const route = getRouteApi("/revisions");
 
@@ -319,10 +327,10 @@ function StartRevisionForm({ planId, draft }: { planId: string; draft: number | 
     setError(null);
     setDone(null);
     try {
-      const r = await api<{ revision: Revision; baseline: Revision | null }>(
-        `/api/plans/${encodeURIComponent(planId)}/revisions`,
-        { method: "POST", body: label.trim() ? { label: label.trim() } : {} },
-      );
+      const r = await api<RevisionStarted>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
+        method: "POST",
+        body: (label.trim() ? { label: label.trim() } : {}) satisfies StartRevisionInput,
+      });
       await queryClient.invalidateQueries({ queryKey: keys.revisions(planId) });
       setDone(
         `${r.baseline ? `現在の内容を第${r.baseline.number}版「${r.baseline.label}」として記録し、` : ""}第${r.revision.number}版「${r.revision.label}」の改定を開始しました。計画の構成や指標の変更は、承認するまで改定案です。`,

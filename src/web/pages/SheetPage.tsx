@@ -15,7 +15,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, joinNames } from "../format";
 import { isPlanOffice, keys, useSession, useSheet } from "../queries";
-import type { Sheet, SheetTextField, SuggestedGrade } from "../types";
+import type { ReturnSheetInput, Sheet, SheetFieldsInput, SheetTextField, SuggestedGrade } from "../types";
 
 const route = getRouteApi("/sheets/$sheetId");
 
@@ -136,7 +136,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
     run(async () => {
       const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}`, {
         method: "PUT",
-        body: body(),
+        body: body() satisfies SheetFieldsInput,
         version: current.version,
       });
       await applied(r.sheet, "一時保存しました。");
@@ -166,7 +166,7 @@ function SheetEditor({ initial }: { initial: Sheet }) {
     run(async () => {
       const r = await api<{ sheet: Sheet }>(`/api/sheets/${current.id}/return`, {
         method: "POST",
-        body: { comment },
+        body: { comment } satisfies ReturnSheetInput,
         version: current.version,
       });
       setReturning(false);

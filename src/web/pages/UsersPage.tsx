@@ -12,7 +12,7 @@ import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { joinNames } from "../format";
 import { useAgencyOptions, useDepartments, userKeys, useSession, useUserAccounts } from "../queries";
-import type { AgencyOption, Department, Role, UserAccount } from "../types";
+import type { AgencyOption, CreateUserInput, Department, Role, UpdateUserInput, UserAccount } from "../types";
 
 /** Roles that work for an agency, and the kind of agency each belongs to. */
 const AGENCY_KIND: Partial<Record<Role, AgencyOption["kind"]>> = { support_staff: "public", provider: "provider" };
@@ -245,7 +245,13 @@ function CreateUserForm({
     try {
       const r = await api<{ user: UserAccount }>("/api/users", {
         method: "POST",
-        body: { loginId, displayName, role, password, ...membership(role, departmentIds, agencyId) },
+        body: {
+          loginId,
+          displayName,
+          role,
+          password,
+          ...membership(role, departmentIds, agencyId),
+        } satisfies CreateUserInput,
       });
       await queryClient.invalidateQueries({ queryKey: userKeys.users });
       setLoginId("");
@@ -367,7 +373,7 @@ function EditUserDialog({
           ...(self ? {} : { role }),
           ...membership(role, departmentIds, agencyId),
           ...(password ? { password } : {}),
-        },
+        } satisfies UpdateUserInput,
       });
       onDone(r.user);
     } catch (err) {
@@ -454,7 +460,7 @@ function DisableDialog({
       const r = await api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
         method: "PATCH",
         version: current.version,
-        body: { disabled: disable },
+        body: { disabled: disable } satisfies UpdateUserInput,
       });
       onDone(r.user);
     } catch (err) {

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
 import { useSubmit } from "../forms/useSubmit";
+import type { AgencyRef, PersonSearchResult } from "../types";
 import { searchPersons, useAgencies } from "./queries";
-import type { AgencyRef, PersonSearchResult } from "./types";
 
 /**
  * A search of persons by the beginning of their reading (kana typed) or of their name (漢字 typed): what was

@@ -4,6 +4,7 @@ import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
 import { useSubmit } from "../forms/useSubmit";
+import type { CreatePersonInput, DuplicateCandidate, LinkPersonsInput, Person } from "../types";
 import { birthLabel, personLabel } from "./components";
 import {
   OthersMatchNotice,
@@ -12,7 +13,6 @@ import {
   useCoordinators,
   usePersonSearch,
 } from "./PersonSearchForm";
-import type { DuplicateCandidate, Person } from "./types";
 
 /** The button texts of the person step where it is used outside the referral form (e.g. adding a household member). */
 export interface PersonStepLabels {
@@ -179,7 +179,7 @@ function RegisterPerson({
           dateOfBirth: typedDay("dateOfBirth", dateOfBirth),
           address: address || null,
           phone: phone || null,
-        },
+        } satisfies CreatePersonInput,
       }),
     onDone: (r) => onRegistered(r.person, r.duplicateCandidates),
   });
@@ -258,7 +258,7 @@ function DuplicatePanel({
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => !!c.person);
+  const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => "person" in c);
   const coordinators = useCoordinators();
 
   // the new record is linked to the existing one (records are never merged), then the existing one is taken
@@ -266,7 +266,7 @@ function DuplicatePanel({
     send: (existing: Person) =>
       api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
         method: "POST",
-        body: { otherPersonId: created.id, reason },
+        body: { otherPersonId: created.id, reason } satisfies LinkPersonsInput,
       }),
     onDone: (_result, existing) => onChosen(existing),
   });

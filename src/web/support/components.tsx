@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from "react";
 import { formatEraDate } from "../format";
-import type { Person, ReferralStatus } from "./types";
+import type { Person, ReferralStatus } from "../types";
 
 export function ReferralStatusBadge({ status, label }: { status: ReferralStatus | string; label: string }) {
   return <span className={`status referral-${status}`}>{label}</span>;
@@ -16,8 +16,12 @@ export function UrgencyBadge({ urgency }: { urgency: string }) {
   );
 }
 
-/** "架空 花子（カクウ ハナコ）" — the kana alone when there is no kanji name. */
-export function personLabel(p: { nameKanji: string | null; nameKana: string }) {
+/**
+ * "架空 花子（カクウ ハナコ）" — the kana alone when there is no kanji name. A household member the caller has no
+ * basis for comes without a name (nameKana null): it is named as such.
+ */
+export function personLabel(p: { nameKanji: string | null; nameKana: string | null }) {
+  if (p.nameKana === null) return "（氏名を表示できない世帯員）";
   return p.nameKanji ? `${p.nameKanji}（${p.nameKana}）` : p.nameKana;
 }
 

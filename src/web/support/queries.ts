@@ -2,14 +2,21 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 import { useSession } from "../queries";
 import type {
+  AccountChange,
+  Agency,
   Assessment,
-  AssessmentVersion,
+  AssessmentList,
   CaseDetail,
+  CasePage,
   CaseRecords,
-  CaseSummary,
+  ConcernList,
   HouseholdSummary,
-} from "./caseTypes";
-import type { Agency, PersonSearchResult, ReferralDetail, ReferralListRow, SupportUser } from "./types";
+  PersonSearchResult,
+  ReferralDetail,
+  ReferralListRow,
+  SearchPersonsInput,
+  SessionUser,
+} from "../types";
 
 /**
  * Queries of the multi-layered support pages. Results stay in the in-memory query cache only; no personal data
@@ -25,32 +32,21 @@ export const supportKeys = {
 const enc = encodeURIComponent;
 
 /** The signed-in user with the agency fields, or null. */
-export function useSupportUser(): SupportUser | null {
+export function useSupportUser(): SessionUser | null {
   const session = useSession();
-  return (session.data?.user as SupportUser | undefined) ?? null;
+  return session.data?.user ?? null;
 }
 
-export const actsForAgency = (u: SupportUser | null) =>
+export const actsForAgency = (u: SessionUser | null) =>
   !!u && (u.role === "support_staff" || u.role === "provider") && !!u.agencyId;
-export const isAgencyStaff = (u: SupportUser | null) => !!u && u.role === "support_staff" && !!u.agencyId;
-export const isCoordinator = (u: SupportUser | null) => isAgencyStaff(u) && !!u?.isCoordinator;
+export const isAgencyStaff = (u: SessionUser | null) => !!u && u.role === "support_staff" && !!u.agencyId;
+export const isCoordinator = (u: SessionUser | null) => isAgencyStaff(u) && !!u?.isCoordinator;
 
 export function useAgencies() {
   return useQuery({
     queryKey: supportKeys.agencies,
     queryFn: () => api<{ agencies: Agency[] }>("/api/agencies").then((r) => r.agencies),
   });
-}
-
-export interface ConcernCategory {
-  /** null: a category of the default list (the municipality has not stored its own yet) */
-  id: string | null;
-  label: string;
-  active: boolean;
-}
-export interface ConcernList {
-  version: number;
-  categories: ConcernCategory[];
 }
 
 /** The municipality's 「気になること」 categories in order (active and inactive), with the list's version. */
@@ -90,7 +86,10 @@ export function useReferral(id: string) {
 
 /** Search by reading or name: POST, so what was typed stays out of URLs and logs. */
 export function searchPersons(query: string) {
-  return api<PersonSearchResult>("/api/persons/search", { method: "POST", body: { query } });
+  return api<PersonSearchResult>("/api/persons/search", {
+    method: "POST",
+    body: { query } satisfies SearchPersonsInput,
+  });
 }
 
 export const caseKeys = {
@@ -105,24 +104,16 @@ export const caseKeys = {
 /** Cases per page of the case list (the server's default page). */
 export const CASE_PAGE_SIZE = 50;
 
-export interface CasePage {
-  cases: CaseSummary[];
-  total: number;
-  offset: number;
-  limit: number;
-}
-
 /** One page (1-based) of the cases the caller may see. */
 export function useCases(phase: string, enabled = true, page = 1) {
   const offset = (Math.max(1, page) - 1) * CASE_PAGE_SIZE;
   return useQuery({
     enabled,
     queryKey: caseKeys.list(phase, page),
-    queryFn: async (): Promise<CasePage> => {
+    queryFn: () => {
       const q = new URLSearchParams({ offset: String(offset), limit: String(CASE_PAGE_SIZE) });
       if (phase) q.set("phase", phase);
-      const r = await api<Partial<CasePage> & { cases: CaseSummary[] }>(`/api/cases?${q}`);
-      return { cases: r.cases, total: r.total ?? r.cases.length, offset: r.offset ?? offset, limit: r.limit ?? 0 };
+      return api<CasePage>(`/api/cases?${q}`);
     },
     staleTime: 0,
   });
@@ -149,7 +140,7 @@ export function useAssessments(id: string, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: caseKeys.assessments(id),
-    queryFn: () => api<{ latestVersion: number; versions: AssessmentVersion[] }>(`/api/cases/${enc(id)}/assessments`),
+    queryFn: () => api<AssessmentList>(`/api/cases/${enc(id)}/assessments`),
     staleTime: 0,
   });
 }
@@ -172,22 +163,6 @@ export function usePersonHouseholds(personId: string, enabled: boolean) {
       api<{ households: HouseholdSummary[] }>(`/api/households?personId=${enc(personId)}`).then((r) => r.households),
     staleTime: 0,
   });
-}
-
-/** A change to a support-side account (separation of duties: shown to the coordinators and support admins). */
-export interface AccountChange {
-  at: string;
-  action: string;
-  actionLabel: string;
-  by: string;
-  account: {
-    id: string | null;
-    loginId: string | null;
-    displayName: string | null;
-    roleLabel: string | null;
-    agencyName: string | null;
-  };
-  changes: { field: string; from: string | null; to: string | null }[];
 }
 
 export function useAccountChanges() {

@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Role } from "../../../domain/access/principals.js";
 import { agencies } from "./support.js";
 
 /**
@@ -77,7 +78,7 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     /** system_admin | plan_office | department_editor | viewer | support_staff | provider */
-    role: text("role").notNull(),
+    role: text("role").$type<Role>().notNull(),
     /** the agency (支援機関 or 登録事業者) a support_staff or provider account works for */
     agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),

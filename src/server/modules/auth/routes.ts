@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { ROLE_LABELS } from "../../platform/auth/context.js";
 import { type CookieSettings, clearSessionCookie, requireAuth, setSessionCookie } from "../../platform/auth/plugin.js";
 import { destroySession } from "../../platform/auth/sessions.js";
 import { parseInput } from "../../platform/errors.js";
+import { presentSession } from "./presenter.js";
 import { listMunicipalities } from "./repository.js";
 import { loginSchema } from "./schema.js";
 import { login } from "./service.js";
@@ -35,19 +35,6 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
   app.get("/api/auth/session", async (request, reply) => {
     const auth = requireAuth(request);
     reply.header("cache-control", "no-store");
-    return {
-      user: {
-        id: auth.userId,
-        loginId: auth.loginId,
-        displayName: auth.displayName,
-        role: auth.role,
-        roleLabel: ROLE_LABELS[auth.role],
-        departmentIds: auth.departmentIds,
-        agencyId: auth.agencyId,
-        isCoordinator: auth.isCoordinator,
-      },
-      municipality: { id: auth.municipalityId, code: auth.municipalityCode, name: auth.municipalityName },
-      csrfToken: auth.csrfToken,
-    };
+    return presentSession(auth);
   });
 }

@@ -11,7 +11,7 @@ import {
 import type { Actor } from "../../platform/audit.js";
 import * as plansRepo from "../plans/repository.js";
 import type { DepartmentIds } from "./departments-by-name.js";
-import { type ImplementationPlanLayout, LEVELS } from "./implementation-plan-layout.js";
+import { type ImplementationPlanLayout, LEVELS } from "./implementation-plan-rows.js";
 
 export const IMPLEMENTATION_PLAN_LEVELS = ["基本目標", "施策", "重点取組", "取組内容"];
 export const IMPLEMENTATION_PLAN_CONSTITUENTS = [

@@ -2,7 +2,7 @@ import type { DepartmentMention } from "../../../domain/departments/named-depart
 import type { ParsedImplementationPlan } from "../../../domain/import-implementation-plan/types.js";
 import { DEFAULT_LADDER, type MilestoneLadder } from "../../../domain/indicators/milestones.js";
 import { classifyTargets } from "../../../domain/indicators/target.js";
-import type { ImplementationPlanLayout } from "./implementation-plan-layout.js";
+import type { ImplementationPlanLayout } from "./implementation-plan-rows.js";
 
 /**
  * Target cells by kind, counted as classifyTargets counts them (a blank or dash-only cell is `blank`, not `text`),

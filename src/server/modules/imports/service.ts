@@ -168,7 +168,7 @@ export async function commitImport(
     const report = { ...read.report, departments: settled.table };
     const result = await read.write(tx, actor, ip, settled.idsFor);
     // an evaluated year comes with the document: the structure it was evaluated under is frozen with it
-    if (kind === "evaluation") await ensureBaseline(tx, actor, ip, result.planId);
+    if (kind === "evaluation") await ensureBaseline(tx, { ...actor, ip }, result.planId);
     const row = await repo.insertImport(tx, {
       municipalityId: actor.municipalityId,
       kind,

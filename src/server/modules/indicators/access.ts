@@ -34,6 +34,11 @@ export interface ScopedIndicator {
   } | null;
 }
 
+/** The 担当課 shown for an item: its own departments, or the nearest ancestor's (chain: the item first). */
+export function shownDepartments(chain: { departmentIds: string[] }[]): string[] {
+  return chain.find((c) => c.departmentIds.length > 0)?.departmentIds ?? [];
+}
+
 export async function loadIndicatorForCaller(
   db: Executor,
   auth: AuthContext,
@@ -47,8 +52,7 @@ export async function loadIndicatorForCaller(
     const chain = indicator.itemId ? await repo.itemChain(db, auth.municipalityId, indicator.itemId) : [];
     const owners = [...new Set(chain.flatMap((c) => c.departmentIds))];
     policies.readIndicator(auth, owners);
-    const departmentIds = chain.find((c) => c.departmentIds.length > 0)?.departmentIds ?? [];
-    return { indicator, owners, departmentIds, frozen: null };
+    return { indicator, owners, departmentIds: shownDepartments(chain), frozen: null };
   }
   const snapshot = frozen.snapshot;
   const shown = snapshot.indicators.find((i) => i.id === indicatorId);

@@ -23,7 +23,7 @@ import {
 } from "../exports/workbook-layout.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
-import type * as repo from "./repository.js";
+import type * as repo from "./plan-data-repository.js";
 import { PlanStructure } from "./structure.js";
 import { evaluationLevelOf, loadScopedPlanData } from "./view.js";
 

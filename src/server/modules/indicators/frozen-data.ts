@@ -4,7 +4,7 @@
  */
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
 import { frozenDepartmentNames } from "../revisions/frozen-views.js";
-import type { PlanData } from "./repository.js";
+import type { PlanData } from "./plan-data-repository.js";
 
 export function frozenPlanData(snapshot: PlanSnapshot, live: PlanData, fiscalYear: number | null): PlanData {
   const liveIndicator = new Map(live.indicators.map((i) => [i.id, i]));

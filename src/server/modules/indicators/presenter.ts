@@ -29,6 +29,15 @@ export function presentTarget(fiscalYear: number, target: Target, version: numbe
 }
 export type TargetDto = ReturnType<typeof presentTarget>;
 
+/** Where a target that reads as free text is written (GET /api/plans/:planId/targets/unclassified). */
+export interface UnclassifiedOccurrence {
+  indicatorId: string;
+  indicatorName: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  item: ReturnType<typeof presentItemBrief>;
+}
+
 export interface ActualLike extends StoredActual {
   fiscalYear: number;
   comment: string | null;

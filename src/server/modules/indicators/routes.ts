@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor, requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { sendSerialized } from "../../platform/http/precompressed.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
@@ -41,10 +41,10 @@ export function indicatorRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.post("/api/plans/:planId/indicators", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { planId } = parseInput(planIdParams, request.params);
     const input = parseInput(indicatorInputSchema, request.body);
-    const indicator = await service.createIndicator(db, auth, request.ip, planId, input);
+    const indicator = await service.createIndicator(db, actor, planId, input);
     reply.status(201);
     setVersionTag(reply, indicator.version);
     return { indicator };
@@ -59,48 +59,48 @@ export function indicatorRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.patch("/api/indicators/:indicatorId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { indicatorId } = parseInput(indicatorParams, request.params);
     const patch = parseInput(indicatorPatchSchema, request.body);
     const version = expectedVersion(request);
-    const indicator = await service.updateIndicator(db, auth, request.ip, indicatorId, version, patch);
+    const indicator = await service.updateIndicator(db, actor, indicatorId, version, patch);
     setVersionTag(reply, indicator.version);
     return { indicator };
   });
 
   app.delete("/api/indicators/:indicatorId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { indicatorId } = parseInput(indicatorParams, request.params);
     const version = expectedVersion(request);
-    await service.deleteIndicator(db, auth, request.ip, indicatorId, version);
+    await service.deleteIndicator(db, actor, indicatorId, version);
     reply.status(204);
   });
 
   app.put("/api/indicators/:indicatorId/targets/:fiscalYear", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
     const { source } = parseInput(targetPutSchema, request.body);
     const version = optionalVersion(request);
-    const target = await service.putTarget(db, auth, request.ip, indicatorId, fiscalYear, version, source);
+    const target = await service.putTarget(db, actor, indicatorId, fiscalYear, version, source);
     setVersionTag(reply, target.version);
     return { target };
   });
 
   app.put("/api/indicators/:indicatorId/actuals/:fiscalYear", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
     const input = parseInput(actualPutSchema, request.body);
     const version = optionalVersion(request);
-    const result = await service.putActual(db, auth, request.ip, indicatorId, fiscalYear, version, input);
+    const result = await service.putActual(db, actor, indicatorId, fiscalYear, version, input);
     setVersionTag(reply, result.actual.version);
     return result;
   });
 
   app.delete("/api/indicators/:indicatorId/actuals/:fiscalYear", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
     const version = expectedVersion(request);
-    await service.deleteActual(db, auth, request.ip, indicatorId, fiscalYear, version);
+    await service.deleteActual(db, actor, indicatorId, fiscalYear, version);
     reply.status(204);
   });
 
@@ -125,11 +125,11 @@ export function indicatorRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.put("/api/plans/:planId/milestone-ladder", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { planId } = parseInput(planIdParams, request.params);
     const input = parseInput(ladderPutSchema, request.body);
     const version = expectedVersion(request);
-    const result = await service.putLadder(db, auth, request.ip, planId, version, input);
+    const result = await service.putLadder(db, actor, planId, version, input);
     setVersionTag(reply, result.version);
     return result;
   });

@@ -16,6 +16,7 @@ import type { PlanRow } from "../plans/repository.js";
 import { frozenPlan } from "../revisions/frozen-views.js";
 import { resolveStructure, type StructureScope } from "../revisions/in-force.js";
 import { frozenPlanData } from "./frozen-data.js";
+import { loadPlanData, type PlanData, type PlanDataActual, type PlanDataIndicator } from "./plan-data-repository.js";
 import {
   type IndicatorYearDto,
   type ItemBrief,
@@ -24,7 +25,6 @@ import {
   type Tally,
   tally,
 } from "./presenter.js";
-import { loadPlanData, type PlanData, type PlanDataActual, type PlanDataIndicator } from "./repository.js";
 import { PlanStructure } from "./structure.js";
 import { decide, ladderOf, targetOf } from "./typing.js";
 
@@ -208,11 +208,6 @@ export function selectEntries(view: IndicatorView, auth: AuthContext, filter: En
 
 export function tallyOf(entries: ViewEntry[]): Tally {
   return tally(entries.map((e) => e.attainment));
-}
-
-/** What a caller's visibility depends on: department editors by their departments, everyone else sees all. */
-export function visibilityKey(auth: AuthContext) {
-  return auth.role === "department_editor" ? `d:${[...auth.departmentIds].sort().join(",")}` : "all";
 }
 
 export function serializedOnce(view: IndicatorView, key: string, build: () => string): Serialized {

@@ -1,6 +1,6 @@
 import type { AgencyRow } from "../agencies/repository.js";
 import type { ReferralEventRow, ReferralRow } from "./repository.js";
-import { CLOSED_STATUSES, type ReferralStatus, STATUS_LABELS } from "./schema.js";
+import { CLOSED_STATUSES, type Consent, type ReferralStatus, STATUS_LABELS } from "./schema.js";
 
 export const COORDINATORS_LABEL = "多機関協働（調整役）";
 
@@ -22,10 +22,10 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
     concerns: r.concerns,
     observed: r.observed,
     urgency: r.urgency,
-    consent: r.consent,
+    consent: r.consent as Consent,
     consentDate: r.consentDate,
     consentMethod: r.consentMethod,
-    status: r.status,
+    status: r.status as ReferralStatus,
     statusLabel: STATUS_LABELS[r.status as ReferralStatus] ?? r.status,
     dueDate: r.dueDate,
     overdue: isOverdue(r, today),
@@ -38,7 +38,7 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
 export function presentEvent(e: ReferralEventRow, agencies: Map<string, AgencyRow>) {
   return {
     seq: e.seq,
-    status: e.status,
+    status: e.status as ReferralStatus,
     statusLabel: STATUS_LABELS[e.status as ReferralStatus] ?? e.status,
     at: e.at,
     byUserId: e.byUserId,

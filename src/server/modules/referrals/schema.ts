@@ -40,6 +40,7 @@ export const DEFAULT_CONCERNS = [
 ] as const;
 export const URGENCIES = ["高", "中", "低"] as const;
 export const CONSENTS = ["given", "not_given", "unknown"] as const;
+export type Consent = (typeof CONSENTS)[number];
 
 const storable = (v: string) => !v.includes("\u0000");
 const optionalText = (label: string, max: number) =>

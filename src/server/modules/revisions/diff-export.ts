@@ -15,7 +15,7 @@ import {
   setA4Landscape,
   XLSX_CONTENT_TYPE,
 } from "../exports/workbook-layout.js";
-import type { DiffResult } from "./service.js";
+import type { DiffResult } from "./diff.js";
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
 export { XLSX_CONTENT_TYPE };

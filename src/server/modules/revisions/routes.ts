@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor, requireAuth } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { planIdParams } from "../plans/schema.js";
+import * as diffs from "./diff.js";
 import { CSV_CONTENT_TYPE, diffCsv, diffDisposition, diffWorkbook, XLSX_CONTENT_TYPE } from "./diff-export.js";
 import { diffQuery, revisionParams, startRevisionSchema } from "./schema.js";
 import * as service from "./service.js";
@@ -17,30 +18,30 @@ export function revisionRoutes(app: FastifyInstance, db: Db) {
 
   /** Start next year's revision (the plan office): baseline 1 first if needed, then the next number as a draft. */
   app.post("/api/plans/:planId/revisions", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { planId } = parseInput(planIdParams, request.params);
     const input = parseInput(startRevisionSchema, request.body ?? {});
-    const result = await service.startRevision(db, auth, request.ip, planId, input);
+    const result = await service.startRevision(db, actor, planId, input);
     reply.status(201);
     setVersionTag(reply, result.revision.version);
     return result;
   });
 
   app.post("/api/plans/:planId/revisions/:number/approve", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { planId, number } = parseInput(revisionParams, request.params);
     const version = expectedVersion(request);
-    const revision = await service.approveRevision(db, auth, request.ip, planId, number, version);
+    const revision = await service.approveRevision(db, actor, planId, number, version);
     setVersionTag(reply, revision.version);
     return { revision };
   });
 
   /** Delete a draft revision (the plan office, with If-Match); approved revisions stay (409). */
   app.delete("/api/plans/:planId/revisions/:number", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { planId, number } = parseInput(revisionParams, request.params);
     const version = expectedVersion(request);
-    await service.deleteRevision(db, auth, request.ip, planId, number, version);
+    await service.deleteRevision(db, actor, planId, number, version);
     reply.status(204);
   });
 
@@ -48,14 +49,14 @@ export function revisionRoutes(app: FastifyInstance, db: Db) {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(diffQuery, request.query);
-    return service.getDiff(db, auth, planId, query);
+    return diffs.getDiff(db, auth, planId, query);
   });
 
   app.get("/api/plans/:planId/diff.xlsx", async (request, reply) => {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(diffQuery, request.query);
-    const diff = await service.getDiff(db, auth, planId, query);
+    const diff = await diffs.getDiff(db, auth, planId, query);
     const buffer = await diffWorkbook(diff);
     return reply
       .header("content-type", XLSX_CONTENT_TYPE)
@@ -67,7 +68,7 @@ export function revisionRoutes(app: FastifyInstance, db: Db) {
     const auth = requireAuth(request);
     const { planId } = parseInput(planIdParams, request.params);
     const query = parseInput(diffQuery, request.query);
-    const diff = await service.getDiff(db, auth, planId, query);
+    const diff = await diffs.getDiff(db, auth, planId, query);
     return reply
       .header("content-type", CSV_CONTENT_TYPE)
       .header("content-disposition", diffDisposition(diff, "csv"))

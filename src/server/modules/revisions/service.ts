@@ -6,21 +6,19 @@
  */
 import { createHash } from "node:crypto";
 import { currentFiscalYear, formatFiscalYear } from "../../../domain/fiscal-year.js";
-import { diffSnapshots } from "../../../domain/revisions/diff.js";
 import { revisionOfRounds, revisionsInForce } from "../../../domain/revisions/in-force.js";
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, type AuditEntry, actorOf, canonicalJson, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import { touchPlan } from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
-import { frozenSnapshot } from "./in-force.js";
-import { presentRevision, presentSide } from "./presenter.js";
+import { presentRevision } from "./presenter.js";
 import * as repo from "./repository.js";
-import type { DiffQuery, RevisionRef, StartRevisionInput } from "./schema.js";
+import type { StartRevisionInput } from "./schema.js";
 
 export const BASELINE_LABEL = "策定時";
 
@@ -56,6 +54,27 @@ async function loadRevisionList(db: Executor, municipalityId: string, planId: st
   };
 }
 
+/** A revision as the list shows it (with the years it was in force), read back inside the writing transaction. */
+async function listedRevision(tx: Executor, municipalityId: string, planId: string, revisionId: string) {
+  const { revisions } = await loadRevisionList(tx, municipalityId, planId);
+  const revision = revisions.find((r) => r.id === revisionId);
+  if (!revision) throw new Error("revision vanished");
+  return { revision, revisions };
+}
+
+/**
+ * The revision a change names, with the plan's revisions locked for the change; the version is checked first, so a
+ * client that has not seen an approval reloads before being told anything else.
+ */
+async function lockedRevision(tx: Executor, actor: RequestActor, planId: string, number: number, version: number) {
+  await loadPlanOr404(tx, actor, planId);
+  await repo.lockPlanRevisions(tx, actor.municipalityId, planId);
+  const before = await repo.findRevision(tx, actor.municipalityId, planId, number);
+  if (!before) throw notFound("改定");
+  if (before.version !== version) throw staleVersion(before.version);
+  return before;
+}
+
 const snapshotDigest = (s: PlanSnapshot) => createHash("sha256").update(canonicalJson(s)).digest("hex");
 
 async function freezeLive(tx: Executor, actor: Actor, planId: string): Promise<PlanSnapshot> {
@@ -74,18 +93,12 @@ function auditView(row: repo.RevisionRow) {
   };
 }
 
-export async function startRevision(
-  db: Db,
-  auth: AuthContext,
-  ip: string | null,
-  planId: string,
-  input: StartRevisionInput,
-) {
-  policies.managePlans(auth);
+export async function startRevision(db: Db, actor: RequestActor, planId: string, input: StartRevisionInput) {
+  policies.managePlans(actor);
   return db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
-    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
-    const draft = await repo.findDraft(tx, auth.municipalityId, planId);
+    await loadPlanOr404(tx, actor, planId);
+    await repo.lockPlanRevisions(tx, actor.municipalityId, planId);
+    const draft = await repo.findDraft(tx, actor.municipalityId, planId);
     if (draft) {
       throw new AppError(
         409,
@@ -96,13 +109,13 @@ export async function startRevision(
         },
       );
     }
-    const { revision: base, audit: baselineAudit } = await freezeBaseline(tx, auth, ip, planId);
+    const { revision: base, audit: baselineAudit } = await freezeBaseline(tx, actor, planId);
     const audits: AuditEntry[] = baselineAudit ? [baselineAudit] : [];
     const baseline = baselineAudit ? base : null;
     const created = await repo.insertRevision(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       planId,
-      number: (await repo.maxNumber(tx, auth.municipalityId, planId)) + 1,
+      number: (await repo.maxNumber(tx, actor.municipalityId, planId)) + 1,
       label: input.label ?? defaultRevisionLabel(),
       status: "draft",
       basedOnRevisionId: base.id,
@@ -110,7 +123,7 @@ export async function startRevision(
       approvedBy: null,
     });
     audits.push({
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "plan_revision",
       entityId: created.id,
@@ -118,45 +131,31 @@ export async function startRevision(
     });
     await recordAuditBatch(tx, audits);
     // what each screen sees changes with a draft (the revision in force is read from its snapshot): new version
-    await touchPlan(tx, auth.municipalityId, planId);
-    const { revisions } = await loadRevisionList(tx, auth.municipalityId, planId);
-    const revision = revisions.find((r) => r.id === created.id);
-    if (!revision) throw new Error("revision vanished");
+    await touchPlan(tx, actor.municipalityId, planId);
+    const { revision, revisions } = await listedRevision(tx, actor.municipalityId, planId, created.id);
     return { revision, baseline: revisions.find((r) => r.id === baseline?.id) ?? null };
   });
 }
 
-export async function approveRevision(
-  db: Db,
-  auth: AuthContext,
-  ip: string | null,
-  planId: string,
-  number: number,
-  version: number,
-) {
-  policies.managePlans(auth);
+export async function approveRevision(db: Db, actor: RequestActor, planId: string, number: number, version: number) {
+  policies.managePlans(actor);
   return db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
-    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
-    const before = await repo.findRevision(tx, auth.municipalityId, planId, number);
-    if (!before) throw notFound("改定");
-    // the version first: a client that has not seen the approval must reload before being told anything else
-    if (before.version !== version) throw staleVersion(before.version);
+    const before = await lockedRevision(tx, actor, planId, number, version);
     if (before.status !== "draft") throw conflict(`第${number}版は既に承認されています`);
-    const snapshot = await freezeLive(tx, auth, planId);
+    const snapshot = await freezeLive(tx, actor, planId);
     const after = await repo.approveRevision(
       tx,
-      auth.municipalityId,
+      actor.municipalityId,
       before.id,
       version,
       snapshot,
-      auth.userId ?? null,
+      actor.userId ?? null,
     );
     if (!after) throw staleVersion(before.version);
-    await touchPlan(tx, auth.municipalityId, planId);
+    await touchPlan(tx, actor.municipalityId, planId);
     await recordAuditBatch(tx, [
       {
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "approve",
         entityType: "plan_revision",
         entityId: after.id,
@@ -164,10 +163,7 @@ export async function approveRevision(
         after: auditView(after),
       },
     ]);
-    const { revisions } = await loadRevisionList(tx, auth.municipalityId, planId);
-    const revision = revisions.find((r) => r.id === after.id);
-    if (!revision) throw new Error("revision vanished");
-    return revision;
+    return (await listedRevision(tx, actor.municipalityId, planId, after.id)).revision;
   });
 }
 
@@ -176,30 +172,19 @@ export async function approveRevision(
  * was edited since the draft was started stays as the working copy (a later draft starts from it). An approved
  * revision is a record of what was in force and is never deleted (409).
  */
-export async function deleteRevision(
-  db: Db,
-  auth: AuthContext,
-  ip: string | null,
-  planId: string,
-  number: number,
-  version: number,
-) {
-  policies.managePlans(auth);
+export async function deleteRevision(db: Db, actor: RequestActor, planId: string, number: number, version: number) {
+  policies.managePlans(actor);
   await db.transaction(async (tx) => {
-    await loadPlanOr404(tx, auth, planId);
-    await repo.lockPlanRevisions(tx, auth.municipalityId, planId);
-    const before = await repo.findRevision(tx, auth.municipalityId, planId, number);
-    if (!before) throw notFound("改定");
-    if (before.version !== version) throw staleVersion(before.version);
+    const before = await lockedRevision(tx, actor, planId, number, version);
     if (before.status !== "draft") {
       throw conflict(`第${number}版「${before.label}」は承認済みのため削除できません。承認した版は記録として残ります`);
     }
-    const deleted = await repo.deleteDraftRevision(tx, auth.municipalityId, before.id, version);
+    const deleted = await repo.deleteDraftRevision(tx, actor.municipalityId, before.id, version);
     if (!deleted) throw staleVersion(before.version);
-    await touchPlan(tx, auth.municipalityId, planId);
+    await touchPlan(tx, actor.municipalityId, planId);
     await recordAuditBatch(tx, [
       {
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "delete",
         entityType: "plan_revision",
         entityId: before.id,
@@ -214,7 +199,7 @@ export async function deleteRevision(
  * taken before anything of the plan can be drafted, and before the first evaluation round is opened, so that an
  * evaluated year always has the structure it was made under.
  */
-async function freezeBaseline(tx: Executor, actor: Actor, ip: string | null, planId: string) {
+async function freezeBaseline(tx: Executor, actor: Actor, planId: string) {
   const current = await repo.findCurrentRevision(tx, actor.municipalityId, planId);
   if (current) return { revision: current, audit: null };
   const baseline = await repo.insertRevision(tx, {
@@ -228,7 +213,7 @@ async function freezeBaseline(tx: Executor, actor: Actor, ip: string | null, pla
     approvedBy: actor.userId ?? null,
   });
   const audit: AuditEntry = {
-    ...actorOf(actor, ip),
+    ...actorOf(actor),
     action: "approve",
     entityType: "plan_revision",
     entityId: baseline.id,
@@ -239,70 +224,8 @@ async function freezeBaseline(tx: Executor, actor: Actor, ip: string | null, pla
 }
 
 /** Freezes the baseline (第1版) if the plan has none yet, with its audit record, in the caller's transaction. */
-export async function ensureBaseline(tx: Executor, actor: Actor, ip: string | null, planId: string) {
+export async function ensureBaseline(tx: Executor, actor: Actor, planId: string) {
   await repo.lockPlanRevisions(tx, actor.municipalityId, planId);
-  const { audit } = await freezeBaseline(tx, actor, ip, planId);
+  const { audit } = await freezeBaseline(tx, actor, planId);
   if (audit) await recordAuditBatch(tx, [audit]);
-}
-
-interface ResolvedSide {
-  snapshot: PlanSnapshot;
-  side: ReturnType<typeof presentSide>;
-}
-
-async function resolveSide(db: Executor, auth: AuthContext, planId: string, ref: RevisionRef): Promise<ResolvedSide> {
-  const m = auth.municipalityId;
-  const live = async (draft: repo.RevisionListRow | null) => {
-    const snapshot = await repo.loadLiveSnapshot(db, m, planId);
-    if (!snapshot) throw notFound("計画");
-    return { snapshot, side: presentSide(draft, true) };
-  };
-  if (ref === "live") return live(await repo.findDraft(db, m, planId));
-  const row = await repo.findRevision(db, m, planId, ref);
-  if (!row) throw notFound(`第${ref}版`);
-  // a draft's content is the live state until it is approved
-  if (row.status === "draft") return live(row);
-  return { snapshot: await frozenSnapshot(db, m, row.id), side: presentSide(row, false) };
-}
-
-/**
- * The changes from one revision to another (by default from the revision in force to the live state).
- * Same service for the API, the exports and the CLI.
- */
-export async function getDiff(db: Executor, auth: AuthContext, planId: string, query: DiffQuery) {
-  policies.readPlans(auth);
-  const plan = await loadPlanOr404(db, auth, planId);
-  const drafts = policies.canReadDraft(auth);
-  const current = await repo.findCurrentRevision(db, auth.municipalityId, planId);
-  // by default: the plan office compares what it drafts with what is in force; everyone else what the last
-  // approval changed (the revision in force against the one before it)
-  let fromRef = query.from;
-  let toRef = query.to ?? (drafts ? "live" : current?.number);
-  if (toRef === undefined) throw notFound("承認済みの改定");
-  if (fromRef === undefined) {
-    if (!current) throw notFound("承認済みの改定");
-    fromRef = drafts || current.number <= 1 ? current.number : current.number - 1;
-  }
-  if (!drafts) {
-    await assertApproved(db, auth, planId, fromRef);
-    await assertApproved(db, auth, planId, toRef);
-  }
-  toRef = toRef as RevisionRef;
-  const [from, to] = await Promise.all([resolveSide(db, auth, planId, fromRef), resolveSide(db, auth, planId, toRef)]);
-  const diff = diffSnapshots(from.snapshot, to.snapshot);
-  return {
-    plan: { id: plan.id, title: plan.title, levelNames: to.snapshot.plan.levelNames },
-    from: from.side,
-    to: to.side,
-    summary: diff.summary,
-    changes: diff.changes,
-  };
-}
-export type DiffResult = Awaited<ReturnType<typeof getDiff>>;
-
-/** Outside the plan office a revision being drafted (or the working copy) is as if it did not exist. */
-async function assertApproved(db: Executor, auth: AuthContext, planId: string, ref: RevisionRef) {
-  if (ref === "live") throw notFound("改定案");
-  const row = await repo.findRevision(db, auth.municipalityId, planId, ref);
-  if (row?.status !== "approved") throw notFound(`第${ref}版`);
 }

@@ -10,7 +10,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
 import { useDepartments, useSession } from "../../queries";
 import { supportKeys, useAgencies } from "../../support/queries";
-import type { Agency } from "../../support/types";
+import type { Agency } from "../../types";
 
 export function AgenciesPage() {
   usePageTitle("支援機関");

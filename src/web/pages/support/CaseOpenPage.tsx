@@ -9,7 +9,6 @@ import { CheckboxGroup, SelectField, TextField } from "../../components/FormFiel
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../format";
-import type { CaseDetail, Household, HouseholdSummary } from "../../support/caseTypes";
 import { birthLabel, personLabel, RadioGroup } from "../../support/components";
 import { MemberPersonStep } from "../../support/PersonStep";
 import {
@@ -24,7 +23,8 @@ import {
   useReferrals,
   useSupportUser,
 } from "../../support/queries";
-import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../support/types";
+import type { CaseDetail, Household, HouseholdSummary } from "../../types";
+import { CONSENT_LABELS, type Person, type ReferralDetail } from "../../types";
 
 const route = getRouteApi("/support/referrals/$referralId/case");
 
@@ -34,7 +34,8 @@ export const OPENABLE_STATUSES: readonly string[] = ["accepted", "in_progress"];
 interface MemberPerson {
   id: string;
   nameKanji: string | null;
-  nameKana: string;
+  /** null: a member of the household the caller has no basis for */
+  nameKana: string | null;
   dateOfBirth: string | null;
 }
 interface MemberDraft {

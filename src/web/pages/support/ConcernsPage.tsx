@@ -13,7 +13,8 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
 import { useSession } from "../../queries";
-import { type ConcernCategory, type ConcernList, supportKeys, useConcerns } from "../../support/queries";
+import { supportKeys, useConcerns } from "../../support/queries";
+import type { ConcernCategory, ConcernList, PutConcernsInput } from "../../types";
 
 /** A row of the list being edited; `key` tells rows apart on screen (new rows have no id yet). */
 interface DraftRow extends ConcernCategory {
@@ -60,7 +61,9 @@ export function ConcernsPage() {
       api<ConcernList>("/api/concerns", {
         method: "PUT",
         version: base,
-        body: { categories: draft.map((r) => ({ id: r.id, label: r.label, active: r.active })) },
+        body: {
+          categories: draft.map((r) => ({ id: r.id, label: r.label, active: r.active })),
+        } satisfies PutConcernsInput,
       }),
     onDone: (saved) => {
       queryClient.setQueryData(supportKeys.concerns, saved);

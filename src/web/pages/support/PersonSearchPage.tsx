@@ -7,11 +7,11 @@ import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
-import type { Household } from "../../support/caseTypes";
 import { birthLabel, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
-import { PERSON_ACCESS_LABELS, type Person } from "../../support/types";
+import type { Household, LinkPersonsInput } from "../../types";
+import { PERSON_ACCESS_LABELS, type Person } from "../../types";
 
 /**
  * Find persons by the beginning of their reading or name (a POST: what was typed never goes into a URL), within the
@@ -162,7 +162,7 @@ function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }
     send: () =>
       api(`/api/persons/${encodeURIComponent(a.id)}/links`, {
         method: "POST",
-        body: { otherPersonId: b.id, reason },
+        body: { otherPersonId: b.id, reason } satisfies LinkPersonsInput,
       }),
     onDone,
   });

@@ -19,7 +19,13 @@ import {
   useReferral,
   useSupportUser,
 } from "../../support/queries";
-import { type Agency, CONSENT_LABELS, type ReferralDetail, type ReferralStatus } from "../../support/types";
+import {
+  type Agency,
+  CONSENT_LABELS,
+  type ReferralDetail,
+  type ReferralStatus,
+  type TransitionInput,
+} from "../../types";
 import { OPENABLE_STATUSES } from "./CaseOpenPage";
 
 const route = getRouteApi("/support/referrals/$referralId");
@@ -317,7 +323,11 @@ function TransitionDialog({
     send: () =>
       api(`/api/referrals/${encodeURIComponent(referral.id)}/transition`, {
         method: "POST",
-        body: { to, reason: reason || null, toAgencyId: to === "forwarded" ? toAgencyId || null : null },
+        body: {
+          to,
+          reason: reason || null,
+          toAgencyId: to === "forwarded" ? toAgencyId || null : null,
+        } satisfies TransitionInput,
         version: referral.version,
       }),
     onDone: () => onDone(label),

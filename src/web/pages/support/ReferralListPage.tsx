@@ -8,7 +8,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime, formatEraDate } from "../../format";
 import { OverdueBadge, personLabel, ReferralStatusBadge, UrgencyBadge } from "../../support/components";
 import { actsForAgency, isCoordinator, useReferrals, useSupportUser } from "../../support/queries";
-import type { ReferralListRow, SupportUser } from "../../support/types";
+import type { ReferralListRow, SessionUser } from "../../types";
 
 const route = getRouteApi("/support/referrals");
 
@@ -73,14 +73,14 @@ const columns = helper.columns([
 ]);
 
 /** Which boxes the user has: a provider only sends; staff receive and send; coordinators also see all. */
-export function boxesFor(user: SupportUser | null): ReferralBox[] {
+export function boxesFor(user: SessionUser | null): ReferralBox[] {
   if (!user || user.role === "provider") return ["sent"];
   return isCoordinator(user) ? ["received", "sent", "all"] : ["received", "sent"];
 }
 
 const BOX_LABELS: Record<ReferralBox, string> = { received: "受信", sent: "送信", all: "すべて" };
 
-function inBox(row: ReferralListRow, box: ReferralBox, user: SupportUser) {
+function inBox(row: ReferralListRow, box: ReferralBox, user: SessionUser) {
   if (box === "all") return true;
   if (box === "sent") return row.fromAgency?.id === user.agencyId;
   // received: sent to this agency, or (coordinators) to the coordinators

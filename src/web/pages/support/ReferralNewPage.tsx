@@ -18,7 +18,7 @@ import {
   useConcerns,
   useSupportUser,
 } from "../../support/queries";
-import { CONSENT_LABELS, COORDINATORS, type Consent, type Person, type Referral } from "../../support/types";
+import { CONSENT_LABELS, COORDINATORS, type Consent, type Person, type Referral } from "../../types";
 
 type Step = "person" | "sheet" | "confirm";
 

@@ -7,8 +7,8 @@ import { Checkbox, TextAreaField, TextField } from "../../../components/FormFiel
 import { Loading, QueryError } from "../../../components/Status";
 import { formatDateTime } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
-import type { Assessment, CaseDetail } from "../../../support/caseTypes";
 import { caseKeys, useAssessment, useAssessments } from "../../../support/queries";
+import type { Assessment, CaseDetail } from "../../../types";
 
 import type { Notice } from "./useCaseWrite";
 

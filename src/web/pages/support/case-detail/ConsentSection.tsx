@@ -3,9 +3,9 @@ import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../server/modules/cases/
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";

@@ -8,11 +8,10 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
-import type { CaseDetail, HouseholdMember } from "../../../support/caseTypes";
 import { birthLabel, personLabel } from "../../../support/components";
 import { MemberPersonStep } from "../../../support/PersonStep";
 import { caseKeys } from "../../../support/queries";
-import type { Person } from "../../../support/types";
+import type { CaseDetail, HouseholdMember, Person } from "../../../types";
 import type { Notice } from "./useCaseWrite";
 
 const STALE_TEXT =

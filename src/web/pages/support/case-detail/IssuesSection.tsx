@@ -1,8 +1,8 @@
 import { type FormEvent, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";
 

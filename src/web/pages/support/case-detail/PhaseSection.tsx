@@ -9,7 +9,7 @@ import {
 import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";
-import type { CaseDetail } from "../../../support/caseTypes";
+import type { CaseDetail } from "../../../types";
 
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";

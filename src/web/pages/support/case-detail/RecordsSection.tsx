@@ -6,9 +6,9 @@ import { SelectField, TextAreaField, TextField } from "../../../components/FormF
 import { Loading, QueryError } from "../../../components/Status";
 import { formatEraDate, todayIso } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys, useCaseRecords } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 import type { Notice } from "./useCaseWrite";
 

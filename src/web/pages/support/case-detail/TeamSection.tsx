@@ -3,8 +3,8 @@ import { Dialog } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { useAgencies } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 import { HistoryTable } from "./HistoryTable";
 import { type Notice, useCaseWrite } from "./useCaseWrite";

@@ -1,8 +1,8 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api";
 import { type Submit, useSubmit } from "../../../forms/useSubmit";
-import type { CaseDetail } from "../../../support/caseTypes";
 import { caseKeys } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 
 export type Notice = { kind: "success" | "warning"; text: string } | null;
 const STALE_TEXT =
