@@ -188,3 +188,20 @@ export function PreviewFindings({
     </>
   );
 }
+
+/** The heading of a text document's preview, and whether the same document was imported before. */
+export function PreviewHeading({ alreadyImported }: { alreadyImported: boolean | undefined }) {
+  return (
+    <>
+      <h2 id="import-preview-title">取込内容の確認</h2>
+      {alreadyImported ? (
+        <div className="notice warning">
+          <p>
+            <strong>既に取り込み済み</strong>
+            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
+          </p>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
-import { PreviewFindings } from "./ImportFindings";
+import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 export const WARNING_LABELS: Record<string, string> = {
@@ -62,15 +62,7 @@ function EvaluationPreview({
   const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
   return (
     <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">取込内容の確認</h2>
-      {report.alreadyImported ? (
-        <div className="notice warning">
-          <p>
-            <strong>既に取り込み済み</strong>
-            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
-          </p>
-        </div>
-      ) : null}
+      <PreviewHeading alreadyImported={report.alreadyImported} />
       <dl className="summary-list">
         <dt>計画名</dt>
         <dd>{report.plan.title || "（読み取れませんでした）"}</dd>

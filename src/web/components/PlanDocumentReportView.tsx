@@ -1,6 +1,6 @@
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
-import { PreviewFindings } from "./ImportFindings";
+import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
 /** Warning kinds of the 実施計画 and 指標の表 imports (parsers and layout). */
@@ -53,15 +53,7 @@ export function PlanDocumentPreview({
   const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
   return (
     <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">取込内容の確認</h2>
-      {report.alreadyImported ? (
-        <div className="notice warning">
-          <p>
-            <strong>既に取り込み済み</strong>
-            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
-          </p>
-        </div>
-      ) : null}
+      <PreviewHeading alreadyImported={report.alreadyImported} />
       <dl className="summary-list">
         <dt>文書の種類</dt>
         <dd>{implementation ? "実施計画（重点取組の個別シート）" : "基本計画の指標の表"}</dd>
