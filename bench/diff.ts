@@ -18,7 +18,7 @@ import * as plansRepo from "../src/server/modules/plans/repository.js";
 import { getDiff } from "../src/server/modules/revisions/diff.js";
 import * as revisionsRepo from "../src/server/modules/revisions/repository.js";
 import { approveRevision, startRevision } from "../src/server/modules/revisions/service.js";
-import { ApiClient } from "../test/support/api-client.js";
+import { ApiClient } from "../test/helpers/api-client.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const median = (xs: number[]) => {

@@ -21,7 +21,7 @@ import { indicatorActuals, indicators, indicatorTargets } from "../src/server/db
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { typingOf } from "../src/server/modules/indicators/typing.js";
 import * as plansRepo from "../src/server/modules/plans/repository.js";
-import { ApiClient, ifMatch } from "../test/support/api-client.js";
+import { ApiClient, ifMatch } from "../test/helpers/api-client.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const FISCAL_YEAR = 2025;

@@ -16,7 +16,7 @@ import { openDatabase } from "../src/server/db/client.js";
 import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
-import { ApiClient } from "../test/support/api-client.js";
+import { ApiClient } from "../test/helpers/api-client.js";
 import { runIndicatorsBench } from "./indicators.js";
 import { runSupportBench } from "./support.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";

@@ -25,7 +25,7 @@ import * as casesRepo from "../src/server/modules/cases/repository.js";
 import { getCase, loadCaseDetail } from "../src/server/modules/cases/service.js";
 import { verifyAuditChain } from "../src/server/platform/audit.js";
 import { createSession, loadSession } from "../src/server/platform/auth/sessions.js";
-import { ApiClient } from "../test/support/api-client.js";
+import { ApiClient } from "../test/helpers/api-client.js";
 
 const PERSONS = 100_000;
 const CASES = 20_000;

@@ -17,8 +17,8 @@ import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { inspectXlsx } from "../src/server/platform/uploads/inspect-xlsx.js";
-import { ApiClient } from "../test/support/api-client.js";
-import { manyEntriesZip, sharedStringsBomb } from "../test/support/zip-bomb.js";
+import { ApiClient } from "../test/helpers/api-client.js";
+import { manyEntriesZip, sharedStringsBomb } from "../test/helpers/zip-bomb.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 
 const MiB = 1024 * 1024;

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 const implementationPlan = fileURLToPath(new URL("../../../shared/seeds/002_d34aff6a9cbdb26d.txt", import.meta.url));
 

@@ -2,8 +2,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { principalOf, type Role } from "../../src/domain/access/principals.js";
 import { landingOf, menuOf } from "../../src/domain/access/screens.js";
-import { ApiClient, ifMatch } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { ApiClient, ifMatch } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 /**
  * Deny by default, as a user meets it: each demo account lands where the access table says, its menu holds exactly

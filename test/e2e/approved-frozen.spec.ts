@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 /**
  * Approved is frozen. The plan office starts next year's revision and, in its draft, renames 1-1-3, gives it a

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 /** today in Japan, written the way an office worker types it: 令和7年11月24日 */
 function todayInReiwa() {

@@ -2,7 +2,7 @@
  * For trying the built web app by hand or with screenshots: `npx tsx test/e2e/dev-server.ts`
  * (fresh in-memory database with the demo municipality; prints the URL; Ctrl+C stops it).
  */
-import { startWebApp } from "./support.js";
+import { startWebApp } from "../helpers/browser.js";
 
 const web = await startWebApp();
 console.log(`tsunagu web app: ${web.baseUrl}`);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 /** The grand-total row of the 総括表 as {grade code: count}. */
 async function summaryTotals(page: Page, baseUrl: string, fiscalYearLabel: string) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 const seed = fileURLToPath(new URL("../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url));
 

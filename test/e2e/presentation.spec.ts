@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { ApiClient, ifMatch } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 /** A date as the browser's own locale would write it ("2026/12/7"): never shown, 和暦 is. */
 const WESTERN_DATE = /\d{4}\/\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/;

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "./support.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 const ITEM = "福祉の総合相談窓口の運営"; // 1-1-2 of the demo plan
 const RENAMED = "福祉の総合相談窓口の運営（断らない相談窓口）";

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../support/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 // invented persons, not in the demo data
 const NAME = "試験 夏男";

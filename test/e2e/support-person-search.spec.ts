@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { persons } from "../../src/server/db/schema/index.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "./support.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 // an invented person a provider registers, not in the demo data
 const NAME = "再来 和子";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Principal, principalOf, type Role } from "../../src/domain/access/principals.js";
 import { ROUTE_TABLE, type RouteKey, type RouteRule } from "../../src/domain/access/route-table.js";
 import { registeredRouteKeys } from "../../src/server/platform/access/route-gate.js";
-import { ApiClient, type ApiResponse, ifMatch } from "../support/api-client.js";
+import { ApiClient, type ApiResponse, ifMatch } from "../helpers/api-client.js";
 import { type AccessWorld, CALLERS, type Caller, startAccessWorld } from "./access-world.js";
 
 /**

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { startCaseWorld } from "../../src/server/modules/cases/test-world.js";
-import { ApiClient, ifMatch } from "../support/api-client.js";
-import type { TestApp } from "../support/test-app.js";
+import { ApiClient, ifMatch } from "../helpers/api-client.js";
+import { startCaseWorld } from "../helpers/case-world.js";
+import type { TestApp } from "../helpers/test-app.js";
 
 /** Every kind of caller the access table distinguishes, with a relationship (or none) to the world's records. */
 export const CALLERS = [

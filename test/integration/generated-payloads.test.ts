@@ -45,8 +45,8 @@ import {
   requestBody,
   type SchemaCatalogue,
   shapedBy,
-} from "../support/route-payloads.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+} from "../helpers/route-payloads.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 /**
  * Generated requests against every route the app registers (taken from the app, so a route added later is

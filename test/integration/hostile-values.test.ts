@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../support/api-client.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ApiClient, ifMatch } from "../helpers/api-client.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 /**
  * Hostile values by example (generated-payloads.test.ts sends generated ones to every route): unknown keys and

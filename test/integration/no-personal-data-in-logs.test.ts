@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeKana } from "../../src/domain/persons/kana.js";
 import { loggerOptions } from "../../src/server/platform/logging.js";
-import { ApiClient } from "../support/api-client.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 /**
  * A canary person (a name, reading, birth date, address and phone nobody else has) is registered through the API;

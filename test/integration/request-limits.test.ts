@@ -2,8 +2,8 @@ import type { RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayCall, type RouteKey } from "../../src/domain/access/route-table.js";
 import { MAX_JSON_BYTES, MAX_JSON_DEPTH } from "../../src/server/platform/http/json-body.js";
-import { ApiClient } from "../support/api-client.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { ApiClient } from "../helpers/api-client.js";
+import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 /** Hostile request shapes that used to reach a 500: refused before the body is parsed or the route runs. */
 let t: TestApp;

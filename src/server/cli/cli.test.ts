@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/support/cli.js";
-import { freshDatabase } from "../../../test/support/test-app.js";
+import { runCli } from "../../../test/helpers/cli.js";
+import { freshDatabase } from "../../../test/helpers/test-app.js";
 
 const seed = new URL("../../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url).pathname;
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/support/cli.js";
-import { freshDatabase } from "../../../test/support/test-app.js";
+import { runCli } from "../../../test/helpers/cli.js";
+import { freshDatabase } from "../../../test/helpers/test-app.js";
 
 let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;

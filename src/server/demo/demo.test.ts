@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { ApiClient } from "../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../test/helpers/test-app.js";
 import { verifyAuditChain } from "../platform/audit.js";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../test/support/test-app.js";
+import { startTestApp, type TestApp } from "../../../test/helpers/test-app.js";
 import { agencies, auditLog } from "../db/schema/index.js";
 import { GENESIS_HASH, hashAuditRecord, recordAudit, verifyAuditChain } from "./audit.js";
 

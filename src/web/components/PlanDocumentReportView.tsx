@@ -1,5 +1,6 @@
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
+import { CountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
@@ -142,29 +143,7 @@ export function PlanDocumentPreview({
         </p>
       ) : null}
 
-      <div className="table-wrap">
-        <table className="data">
-          <caption>目標の種類ごとの件数（全{targetTotal}件）</caption>
-          <thead>
-            <tr>
-              {TARGET_KINDS.map(([k, label]) => (
-                <th key={k} scope="col" className="num">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {TARGET_KINDS.map(([k]) => (
-                <td key={k} className="num">
-                  {report.targets[k]}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <CountTable caption={`目標の種類ごとの件数（全${targetTotal}件）`} items={TARGET_KINDS} counts={report.targets} />
 
       <h3>分類が必要な文章の目標（{report.freeTextTargets.length}種類）</h3>
       {report.freeTextTargets.length ? (

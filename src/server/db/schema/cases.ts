@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, version } from "./columns.js";
 import { agencies, persons, referrals } from "./support.js";
 
 /**
@@ -22,24 +23,19 @@ import { agencies, persons, referrals } from "./support.js";
 export const households = pgTable(
   "households",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     /** how the staff call the household, e.g. 「つなぐ家」 */
     name: text("name"),
     address: text("address").notNull(),
     registeredByAgencyId: uuid("registered_by_agency_id").notNull(),
     createdBy: uuid("created_by"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("households_agency_idx").on(t.municipalityId, t.registeredByAgencyId),
-    foreignKey({
-      columns: [t.municipalityId, t.registeredByAgencyId],
-      foreignColumns: [agencies.municipalityId, agencies.id],
-    }),
+    sameMunicipality(t.municipalityId, t.registeredByAgencyId, agencies),
   ],
 );
 
@@ -47,7 +43,7 @@ export const households = pgTable(
 export const householdMembers = pgTable(
   "household_members",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     householdId: uuid("household_id").notNull(),
     personId: uuid("person_id").notNull(),
     relationship: text("relationship").notNull(),
@@ -57,11 +53,8 @@ export const householdMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.householdId, t.personId] }),
     index("household_members_person_idx").on(t.municipalityId, t.personId),
-    foreignKey({
-      columns: [t.municipalityId, t.householdId],
-      foreignColumns: [households.municipalityId, households.id],
-    }),
-    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
+    sameMunicipality(t.municipalityId, t.householdId, households),
+    sameMunicipality(t.municipalityId, t.personId, persons),
   ],
 );
 
@@ -69,8 +62,7 @@ export const householdMembers = pgTable(
 export const cases = pgTable(
   "cases",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     householdId: uuid("household_id").notNull(),
     mainPersonId: uuid("main_person_id").notNull(),
     leadAgencyId: uuid("lead_agency_id").notNull(),
@@ -80,9 +72,8 @@ export const cases = pgTable(
     consentDate: text("consent_date"),
     consentMethod: text("consent_method"),
     openedBy: uuid("opened_by"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
@@ -90,18 +81,12 @@ export const cases = pgTable(
     index("cases_phase_idx").on(t.municipalityId, t.phase),
     // the list's order (most recently updated first): a page is read from the index, not sorted from all cases
     index("cases_updated_idx").on(t.municipalityId, t.updatedAt.desc(), t.id),
-    foreignKey({
-      columns: [t.municipalityId, t.householdId],
-      foreignColumns: [households.municipalityId, households.id],
-    }),
+    sameMunicipality(t.municipalityId, t.householdId, households),
     foreignKey({
       columns: [t.municipalityId, t.householdId, t.mainPersonId],
       foreignColumns: [householdMembers.municipalityId, householdMembers.householdId, householdMembers.personId],
     }),
-    foreignKey({
-      columns: [t.municipalityId, t.leadAgencyId],
-      foreignColumns: [agencies.municipalityId, agencies.id],
-    }),
+    sameMunicipality(t.municipalityId, t.leadAgencyId, agencies),
   ],
 );
 
@@ -109,18 +94,15 @@ export const cases = pgTable(
 export const caseReferrals = pgTable(
   "case_referrals",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     caseId: uuid("case_id").notNull(),
     referralId: uuid("referral_id").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.caseId, t.referralId] }),
     unique("case_referrals_referral_uq").on(t.municipalityId, t.referralId),
-    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
-    foreignKey({
-      columns: [t.municipalityId, t.referralId],
-      foreignColumns: [referrals.municipalityId, referrals.id],
-    }),
+    sameMunicipality(t.municipalityId, t.caseId, cases),
+    sameMunicipality(t.municipalityId, t.referralId, referrals),
   ],
 );
 
@@ -128,7 +110,7 @@ export const caseReferrals = pgTable(
 export const caseTeam = pgTable(
   "case_team",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     caseId: uuid("case_id").notNull(),
     agencyId: uuid("agency_id").notNull(),
     addedBy: uuid("added_by"),
@@ -137,8 +119,8 @@ export const caseTeam = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.caseId, t.agencyId] }),
     index("case_team_agency_idx").on(t.municipalityId, t.agencyId),
-    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
-    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+    sameMunicipality(t.municipalityId, t.caseId, cases),
+    sameMunicipality(t.municipalityId, t.agencyId, agencies),
   ],
 );
 
@@ -150,7 +132,7 @@ export const caseTeam = pgTable(
 export const caseEvents = pgTable(
   "case_events",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     caseId: uuid("case_id").notNull(),
     seq: integer("seq").notNull(),
     kind: text("kind").notNull(),
@@ -169,7 +151,7 @@ export const caseEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.caseId, t.seq] }),
-    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
+    sameMunicipality(t.municipalityId, t.caseId, cases),
   ],
 );
 
@@ -177,8 +159,7 @@ export const caseEvents = pgTable(
 export const caseRecords = pgTable(
   "case_records",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     caseId: uuid("case_id").notNull(),
     agencyId: uuid("agency_id").notNull(),
     kind: text("kind").notNull(),
@@ -186,13 +167,13 @@ export const caseRecords = pgTable(
     text: text("text").notNull(),
     visibility: text("visibility").notNull(),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("case_records_case_idx").on(t.municipalityId, t.caseId, t.date),
-    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
-    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+    sameMunicipality(t.municipalityId, t.caseId, cases),
+    sameMunicipality(t.municipalityId, t.agencyId, agencies),
   ],
 );
 
@@ -200,18 +181,18 @@ export const caseRecords = pgTable(
 export const caseAssessments = pgTable(
   "case_assessments",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     caseId: uuid("case_id").notNull(),
     version: integer("version").notNull(),
     agencyId: uuid("agency_id").notNull(),
     sections: jsonb("sections").$type<Record<string, string>>().notNull(),
     note: text("note"),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.caseId, t.version] }),
-    foreignKey({ columns: [t.municipalityId, t.caseId], foreignColumns: [cases.municipalityId, cases.id] }),
-    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+    sameMunicipality(t.municipalityId, t.caseId, cases),
+    sameMunicipality(t.municipalityId, t.agencyId, agencies),
   ],
 );

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Role } from "../../../domain/access/principals.js";
+import { createdAt, municipalityId, sameMunicipality, version } from "./columns.js";
 import { agencies } from "./support.js";
 
 /**
@@ -24,7 +24,7 @@ export const municipalities = pgTable("municipalities", {
   id: uuid("id").primaryKey().defaultRandom(),
   code: text("code").notNull().unique(), // 全国地方公共団体コード (6 digits) or a demo code
   name: text("name").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** A department keeps its identity across 組織改正; its names over time live in department_names. */
@@ -39,20 +39,20 @@ export const departments = pgTable(
     /** set when the department was merged into another one */
     mergedIntoId: uuid("merged_into_id"),
     abolishedOn: text("abolished_on"), // ISO date
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("departments_name_uq").on(t.municipalityId, t.name),
-    foreignKey({ columns: [t.municipalityId, t.mergedIntoId], foreignColumns: [t.municipalityId, t.id] }),
+    sameMunicipality(t.municipalityId, t.mergedIntoId, t),
   ],
 );
 
 export const departmentNames = pgTable(
   "department_names",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     departmentId: uuid("department_id").notNull(),
     name: text("name").notNull(),
     validFrom: text("valid_from").notNull(), // ISO date
@@ -60,10 +60,7 @@ export const departmentNames = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.departmentId, t.validFrom] }),
-    foreignKey({
-      columns: [t.municipalityId, t.departmentId],
-      foreignColumns: [departments.municipalityId, departments.id],
-    }),
+    sameMunicipality(t.municipalityId, t.departmentId, departments),
   ],
 );
 
@@ -82,30 +79,27 @@ export const users = pgTable(
     /** the agency (支援機関 or 登録事業者) a support_staff or provider account works for */
     agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("users_login_uq").on(t.municipalityId, t.loginId),
-    foreignKey({ columns: [t.municipalityId, t.agencyId], foreignColumns: [agencies.municipalityId, agencies.id] }),
+    sameMunicipality(t.municipalityId, t.agencyId, agencies),
   ],
 );
 
 export const userDepartments = pgTable(
   "user_departments",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     userId: uuid("user_id").notNull(),
     departmentId: uuid("department_id").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.userId, t.departmentId] }),
-    foreignKey({ columns: [t.municipalityId, t.userId], foreignColumns: [users.municipalityId, users.id] }),
-    foreignKey({
-      columns: [t.municipalityId, t.departmentId],
-      foreignColumns: [departments.municipalityId, departments.id],
-    }),
+    sameMunicipality(t.municipalityId, t.userId, users),
+    sameMunicipality(t.municipalityId, t.departmentId, departments),
   ],
 );
 
@@ -113,17 +107,17 @@ export const userDepartments = pgTable(
 export const sessions = pgTable(
   "sessions",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     tokenHash: text("token_hash").notNull(),
     userId: uuid("user_id").notNull(),
     csrfToken: text("csrf_token").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.tokenHash] }),
     index("sessions_token_idx").on(t.tokenHash),
-    foreignKey({ columns: [t.municipalityId, t.userId], foreignColumns: [users.municipalityId, users.id] }),
+    sameMunicipality(t.municipalityId, t.userId, users),
   ],
 );
 
@@ -134,7 +128,7 @@ export const sessions = pgTable(
 export const auditLog = pgTable(
   "audit_log",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     seq: bigint("seq", { mode: "number" }).notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorUserId: uuid("actor_user_id"),

@@ -1,5 +1,4 @@
 import {
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -11,6 +10,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, updatedAt, version } from "./columns.js";
 import { users } from "./core.js";
 import { planItems, plans } from "./plans.js";
 
@@ -22,8 +22,7 @@ import { planItems, plans } from "./plans.js";
 export const indicators = pgTable(
   "indicators",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     itemId: uuid("item_id"),
     /** activity | outcome | policy */
@@ -34,14 +33,13 @@ export const indicators = pgTable(
     baselineFiscalYear: integer("baseline_fiscal_year"),
     position: integer("position").notNull().default(0),
     source: jsonb("source"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
-    foreignKey({ columns: [t.municipalityId, t.itemId], foreignColumns: [planItems.municipalityId, planItems.id] }),
+    sameMunicipality(t.municipalityId, t.planId, plans),
+    sameMunicipality(t.municipalityId, t.itemId, planItems),
     index("indicators_plan_idx").on(t.municipalityId, t.planId),
     index("indicators_item_idx").on(t.municipalityId, t.itemId),
   ],
@@ -50,7 +48,7 @@ export const indicators = pgTable(
 export const indicatorTargets = pgTable(
   "indicator_targets",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     indicatorId: uuid("indicator_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     /** the target exactly as written ("15事業者以上", "試行実施", "適宜") */
@@ -62,22 +60,19 @@ export const indicatorTargets = pgTable(
     unit: text("unit"),
     step: text("step"),
     rank: integer("rank"),
-    version: integer("version").notNull().default(1),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
-    foreignKey({
-      columns: [t.municipalityId, t.indicatorId],
-      foreignColumns: [indicators.municipalityId, indicators.id],
-    }).onDelete("cascade"),
+    sameMunicipality(t.municipalityId, t.indicatorId, indicators).onDelete("cascade"),
   ],
 );
 
 export const indicatorActuals = pgTable(
   "indicator_actuals",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     indicatorId: uuid("indicator_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     /** number | milestone | text */
@@ -88,17 +83,14 @@ export const indicatorActuals = pgTable(
     comment: text("comment"),
     /** the plan revision in force when the actual was entered */
     revisionId: uuid("revision_id"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     updatedBy: uuid("updated_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
-    foreignKey({
-      columns: [t.municipalityId, t.indicatorId],
-      foreignColumns: [indicators.municipalityId, indicators.id],
-    }).onDelete("cascade"),
-    foreignKey({ columns: [t.municipalityId, t.updatedBy], foreignColumns: [users.municipalityId, users.id] }),
+    sameMunicipality(t.municipalityId, t.indicatorId, indicators).onDelete("cascade"),
+    sameMunicipality(t.municipalityId, t.updatedBy, users),
   ],
 );
 
@@ -110,8 +102,7 @@ export const indicatorActuals = pgTable(
 export const planRevisions = pgTable(
   "plan_revisions",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     number: integer("number").notNull(),
     label: text("label").notNull(), // e.g. 令和7年度改定
@@ -121,12 +112,12 @@ export const planRevisions = pgTable(
     snapshot: jsonb("snapshot"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     approvedBy: uuid("approved_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    version: version(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("revisions_plan_number_uq").on(t.municipalityId, t.planId, t.number),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    sameMunicipality(t.municipalityId, t.planId, plans),
   ],
 );

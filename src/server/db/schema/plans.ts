@@ -1,6 +1,5 @@
 import {
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -11,6 +10,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, updatedAt, version } from "./columns.js";
 import { departments, municipalities, users } from "./core.js";
 
 export interface GradeDef {
@@ -42,9 +42,8 @@ export const plans = pgTable(
     }>(),
     /** which level gets the yearly evaluation sheets; null = the last level */
     evaluationLevel: integer("evaluation_level"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [primaryKey({ columns: [t.municipalityId, t.id] })],
 );
@@ -53,8 +52,7 @@ export const plans = pgTable(
 export const planItems = pgTable(
   "plan_items",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     level: integer("level").notNull(), // 0 = top level (基本目標)
     code: text("code"), // "1-1-1" or "12"
@@ -68,13 +66,12 @@ export const planItems = pgTable(
     constituentPlans: jsonb("constituent_plans").$type<string[]>().notNull().default([]),
     /** values as written in an imported source, kept next to the parsed ones */
     source: jsonb("source"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    sameMunicipality(t.municipalityId, t.planId, plans),
     index("plan_items_plan_idx").on(t.municipalityId, t.planId),
   ],
 );
@@ -86,8 +83,7 @@ export const planItems = pgTable(
 export const planItemPlacements = pgTable(
   "plan_item_placements",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     itemId: uuid("item_id").notNull(),
     parentItemId: uuid("parent_item_id"),
@@ -97,15 +93,9 @@ export const planItemPlacements = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("placements_item_parent_uq").on(t.municipalityId, t.itemId, t.parentItemId),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
-    foreignKey({
-      columns: [t.municipalityId, t.itemId],
-      foreignColumns: [planItems.municipalityId, planItems.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.municipalityId, t.parentItemId],
-      foreignColumns: [planItems.municipalityId, planItems.id],
-    }).onDelete("cascade"),
+    sameMunicipality(t.municipalityId, t.planId, plans),
+    sameMunicipality(t.municipalityId, t.itemId, planItems).onDelete("cascade"),
+    sameMunicipality(t.municipalityId, t.parentItemId, planItems).onDelete("cascade"),
     index("placements_plan_idx").on(t.municipalityId, t.planId),
   ],
 );
@@ -113,21 +103,15 @@ export const planItemPlacements = pgTable(
 export const planItemDepartments = pgTable(
   "plan_item_departments",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     itemId: uuid("item_id").notNull(),
     departmentId: uuid("department_id").notNull(),
     position: integer("position").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.itemId, t.departmentId] }),
-    foreignKey({
-      columns: [t.municipalityId, t.itemId],
-      foreignColumns: [planItems.municipalityId, planItems.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      columns: [t.municipalityId, t.departmentId],
-      foreignColumns: [departments.municipalityId, departments.id],
-    }),
+    sameMunicipality(t.municipalityId, t.itemId, planItems).onDelete("cascade"),
+    sameMunicipality(t.municipalityId, t.departmentId, departments),
     index("item_departments_dept_idx").on(t.municipalityId, t.departmentId),
   ],
 );
@@ -136,8 +120,7 @@ export const planItemDepartments = pgTable(
 export const evaluationRounds = pgTable(
   "evaluation_rounds",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     status: text("status").notNull().default("open"), // open | closed
@@ -146,15 +129,14 @@ export const evaluationRounds = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("rounds_plan_year_uq").on(t.municipalityId, t.planId, t.fiscalYear),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    sameMunicipality(t.municipalityId, t.planId, plans),
   ],
 );
 
 export const evaluationSheets = pgTable(
   "evaluation_sheets",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     roundId: uuid("round_id").notNull(),
     planId: uuid("plan_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
@@ -174,20 +156,17 @@ export const evaluationSheets = pgTable(
     departmentNames: jsonb("department_names").$type<string[]>().notNull().default([]),
     /** the sheet as written in an imported source: { field: { raw, line } } */
     source: jsonb("source"),
-    version: integer("version").notNull().default(1),
+    version: version(),
     updatedBy: uuid("updated_by"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("sheets_round_item_uq").on(t.municipalityId, t.roundId, t.itemId),
-    foreignKey({
-      columns: [t.municipalityId, t.roundId],
-      foreignColumns: [evaluationRounds.municipalityId, evaluationRounds.id],
-    }),
-    foreignKey({ columns: [t.municipalityId, t.itemId], foreignColumns: [planItems.municipalityId, planItems.id] }),
-    foreignKey({ columns: [t.municipalityId, t.updatedBy], foreignColumns: [users.municipalityId, users.id] }),
+    sameMunicipality(t.municipalityId, t.roundId, evaluationRounds),
+    sameMunicipality(t.municipalityId, t.itemId, planItems),
+    sameMunicipality(t.municipalityId, t.updatedBy, users),
     index("sheets_plan_year_idx").on(t.municipalityId, t.planId, t.fiscalYear),
   ],
 );
@@ -196,19 +175,18 @@ export const evaluationSheets = pgTable(
 export const imports = pgTable(
   "imports",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     kind: text("kind").notNull(),
     sha256: text("sha256").notNull(),
     fileName: text("file_name"),
     planId: uuid("plan_id"),
     report: jsonb("report").notNull(),
     importedBy: uuid("imported_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("imports_sha_uq").on(t.municipalityId, t.kind, t.sha256),
-    foreignKey({ columns: [t.municipalityId, t.planId], foreignColumns: [plans.municipalityId, plans.id] }),
+    sameMunicipality(t.municipalityId, t.planId, plans),
   ],
 );

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, version } from "./columns.js";
 import { departments, municipalities } from "./core.js";
 
 /**
@@ -34,24 +34,20 @@ export const agencies = pgTable(
     /** 多機関協働 coordinators: see every referral, receive those sent to "the coordinators" */
     isCoordinator: boolean("is_coordinator").notNull().default(false),
     departmentId: uuid("department_id"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("agencies_name_uq").on(t.municipalityId, t.name),
-    foreignKey({
-      columns: [t.municipalityId, t.departmentId],
-      foreignColumns: [departments.municipalityId, departments.id],
-    }),
+    sameMunicipality(t.municipalityId, t.departmentId, departments),
   ],
 );
 
 export const persons = pgTable(
   "persons",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     nameKanji: text("name_kanji"),
     nameKana: text("name_kana").notNull(),
     /** normalizeKana(nameKana): prefix search and duplicate candidates */
@@ -67,18 +63,15 @@ export const persons = pgTable(
     phone: text("phone"),
     createdByAgencyId: uuid("created_by_agency_id"),
     createdBy: uuid("created_by"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     index("persons_kana_key_idx").on(t.municipalityId, t.kanaKey.op("text_pattern_ops")),
     index("persons_dob_idx").on(t.municipalityId, t.dateOfBirth),
     index("persons_name_key_idx").on(t.municipalityId, t.nameKey.op("text_pattern_ops")),
-    foreignKey({
-      columns: [t.municipalityId, t.createdByAgencyId],
-      foreignColumns: [agencies.municipalityId, agencies.id],
-    }),
+    sameMunicipality(t.municipalityId, t.createdByAgencyId, agencies),
   ],
 );
 
@@ -86,20 +79,17 @@ export const persons = pgTable(
 export const personLinks = pgTable(
   "person_links",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     personId: uuid("person_id").notNull(),
     otherPersonId: uuid("other_person_id").notNull(),
     reason: text("reason").notNull(),
     createdBy: uuid("created_by"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.personId, t.otherPersonId] }),
-    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
-    foreignKey({
-      columns: [t.municipalityId, t.otherPersonId],
-      foreignColumns: [persons.municipalityId, persons.id],
-    }),
+    sameMunicipality(t.municipalityId, t.personId, persons),
+    sameMunicipality(t.municipalityId, t.otherPersonId, persons),
   ],
 );
 
@@ -107,8 +97,7 @@ export const personLinks = pgTable(
 export const referrals = pgTable(
   "referrals",
   {
-    municipalityId: uuid("municipality_id").notNull(),
-    id: uuid("id").notNull().defaultRandom(),
+    ...ownedRecord(),
     personId: uuid("person_id").notNull(),
     fromAgencyId: uuid("from_agency_id").notNull(),
     /** null = sent to the 多機関協働 coordinators */
@@ -122,9 +111,8 @@ export const referrals = pgTable(
     status: text("status").notNull().default("sent"),
     dueDate: text("due_date"), // ISO date
     createdBy: uuid("created_by"),
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
@@ -133,15 +121,9 @@ export const referrals = pgTable(
     // need-to-know on a person: the referrals about the person (policies.personBasis)
     index("referrals_person_idx").on(t.municipalityId, t.personId),
     index("referrals_due_idx").on(t.municipalityId, t.dueDate),
-    foreignKey({ columns: [t.municipalityId, t.personId], foreignColumns: [persons.municipalityId, persons.id] }),
-    foreignKey({
-      columns: [t.municipalityId, t.fromAgencyId],
-      foreignColumns: [agencies.municipalityId, agencies.id],
-    }),
-    foreignKey({
-      columns: [t.municipalityId, t.toAgencyId],
-      foreignColumns: [agencies.municipalityId, agencies.id],
-    }),
+    sameMunicipality(t.municipalityId, t.personId, persons),
+    sameMunicipality(t.municipalityId, t.fromAgencyId, agencies),
+    sameMunicipality(t.municipalityId, t.toAgencyId, agencies),
   ],
 );
 
@@ -149,7 +131,7 @@ export const referrals = pgTable(
 export const referralEvents = pgTable(
   "referral_events",
   {
-    municipalityId: uuid("municipality_id").notNull(),
+    municipalityId: municipalityId(),
     referralId: uuid("referral_id").notNull(),
     seq: integer("seq").notNull(),
     status: text("status").notNull(),
@@ -160,10 +142,7 @@ export const referralEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.referralId, t.seq] }),
-    foreignKey({
-      columns: [t.municipalityId, t.referralId],
-      foreignColumns: [referrals.municipalityId, referrals.id],
-    }),
+    sameMunicipality(t.municipalityId, t.referralId, referrals),
   ],
 );
 
@@ -183,9 +162,8 @@ export const concernCategories = pgTable(
     position: integer("position").notNull(),
     active: boolean("active").notNull().default(true),
     /** the version of the whole list (the same on every row of the municipality) */
-    version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),

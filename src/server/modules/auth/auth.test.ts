@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { DEMO_PASSWORD } from "../../demo/demo-plan.js";
 
 let t: TestApp;

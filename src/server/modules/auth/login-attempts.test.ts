@@ -3,7 +3,7 @@ import { Writable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { buildApp } from "../../app.js";
 import { type Database, openDatabase } from "../../db/client.js";
 import { auditLog, users } from "../../db/schema/index.js";

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, type ApiResponse, ifMatch } from "../../../../test/support/api-client.js";
+import { type ApiClient, type ApiResponse, ifMatch } from "../../../../test/helpers/api-client.js";
+import { CALLERS, type Caller, type CaseWorld, startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 import { registerModules } from "../index.js";
-import { CALLERS, type Caller, type CaseWorld, startCaseWorld } from "./test-world.js";
 
 let w: CaseWorld;
 let personId: string;

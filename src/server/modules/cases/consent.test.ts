@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ifMatch } from "../../../../test/support/api-client.js";
+import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { type CaseWorld, startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
-import { type CaseWorld, startCaseWorld } from "./test-world.js";
 
 let w: CaseWorld;
 let caseId: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CaseWorld, startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { caseReferrals, cases, householdMembers } from "../../db/schema/index.js";
-import { type CaseWorld, startCaseWorld } from "./test-world.js";
 
 /**
  * Two coordinators open a case from the same referral at the same moment. Only one case may exist; the others

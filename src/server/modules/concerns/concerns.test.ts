@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { auditLog, concernCategories } from "../../db/schema/index.js";
 import { DEFAULT_CONCERNS } from "../referrals/schema.js";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { auditLog } from "../../db/schema/index.js";
 
 let t: TestApp;

@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { downloadWorkbook, listSheets, openWorkbook } from "./workbook-test-support.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { downloadWorkbook, listSheets, openWorkbook } from "../../../../test/helpers/workbook.js";
 
 let t: TestApp;
 let office: ApiClient;

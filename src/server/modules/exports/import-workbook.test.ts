@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import {
   CELL,
   downloadWorkbook,
@@ -11,7 +11,7 @@ import {
   openWorkbook,
   type SheetRowDto,
   versionsOf,
-} from "./workbook-test-support.js";
+} from "../../../../test/helpers/workbook.js";
 
 let t: TestApp;
 let office: ApiClient;

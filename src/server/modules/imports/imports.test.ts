@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { and, count, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { seed } from "../../../../test/helpers/seeds.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { decideEveryNewName } from "../../../domain/departments/named-departments.js";
 import {
   auditLog,
@@ -16,7 +16,6 @@ import {
 import { verifyAuditChain } from "../../platform/audit.js";
 import { commitImport } from "./service.js";
 
-const seed = (name: string) => readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url));
 const meguro = seed("000_0609a957ecd4939b.txt");
 
 let t: TestApp;

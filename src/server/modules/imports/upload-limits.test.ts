@@ -1,11 +1,11 @@
 import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
-import { manyEntriesZip, sharedStringsBomb } from "../../../../test/support/zip-bomb.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { downloadWorkbook, importBytes } from "../../../../test/helpers/workbook.js";
+import { manyEntriesZip, sharedStringsBomb } from "../../../../test/helpers/zip-bomb.js";
 import { auditLog, evaluationSheets, imports } from "../../db/schema/index.js";
-import { downloadWorkbook, importBytes } from "../exports/workbook-test-support.js";
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

@@ -1,19 +1,23 @@
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { createAgencyUser } from "../../../../test/factories/support.js";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import {
+  auditSince as auditOf,
+  lastSeq as lastSeqOf,
+  MIKAMI,
+  names,
+  search,
+  sheetAbout as sheetOf,
+  startPersonWorld,
+} from "../../../../test/helpers/person-world.js";
+import type { TestApp } from "../../../../test/helpers/test-app.js";
 import { normalizeKana } from "../../../domain/persons/kana.js";
 import { nameSearchKey } from "../../../domain/persons/name.js";
-import { auditLog, persons, referrals } from "../../db/schema/index.js";
+import { persons, referrals } from "../../db/schema/index.js";
 
 /**
- * Need-to-know in the person search (and the other doors to a person: duplicate candidates, households, links,
- * referrals). Demo facts used: 地域包括 (houkatsu) registered つなぐ 太郎・梅子 and 架空 健一, received the sheet
- * about 架空 花子 and leads the cases of つなぐ家 and 架空家; 基幹 (kikan) received the sheet about 見本 一郎 (a minor),
- * leads 見本家's case and is on つなぐ家's team; the 見本 family was registered by 子ども家庭センター; the provider
- * (jigyosha) registered 架空 花子. The "outsider" agency is new and has a basis for nobody.
+ * Need-to-know in the person search: who finds whom, on which basis, and what the audit trail keeps of it.
+ * The demo facts used are listed in test/helpers/person-world.ts.
  */
 let t: TestApp;
 let coord: ApiClient;
@@ -22,80 +26,18 @@ let kikan: ApiClient;
 let provider: ApiClient;
 let outsider: ApiClient;
 let outsiderAgencyId: string;
-
-interface Found {
-  id: string;
-  nameKanji: string | null;
-  nameKana: string;
-  dateOfBirth: string | null;
-  access: string;
-}
-interface SearchBody {
-  by: "reading" | "name";
-  persons: Found[];
-  othersMatch: { askCoordinators: { id: string; name: string }[] } | null;
-}
-
-const search = async (client: ApiClient, query: string) => {
-  const res = await client.post<SearchBody>("/api/persons/search", { query });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res;
-};
-const names = (body: SearchBody) => body.persons.map((p) => p.nameKanji).sort();
-
-/** the audit records of one actor written after `afterSeq`, oldest first */
-const auditSince = async (afterSeq: number, loginId: string) =>
-  (
-    await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.actorLabel, loginId)))
-      .orderBy(desc(auditLog.seq))
-      .limit(200)
-  )
-    .filter((r) => r.seq > afterSeq)
-    .reverse();
-const lastSeq = async () =>
-  (
-    await t.database.db
-      .select({ seq: auditLog.seq })
-      .from(auditLog)
-      .where(eq(auditLog.municipalityId, t.municipalityId))
-      .orderBy(desc(auditLog.seq))
-      .limit(1)
-  )[0]?.seq ?? 0;
-
-// a person of 基幹, with every detail that must not reach another agency
-const MIKAMI = {
-  nameKanji: "三上 未来",
-  nameKana: "ミカミ ミライ",
-  dateOfBirth: "2009-03-03",
-  address: "つなぐ市北町9-9-9（テスト）",
-  phone: "090-1111-2222",
-};
 let mikamiId: string;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  coord = await ApiClient.login(t.baseUrl, "coord");
-  houkatsu = await ApiClient.login(t.baseUrl, "houkatsu");
-  kikan = await ApiClient.login(t.baseUrl, "kikan");
-  provider = await ApiClient.login(t.baseUrl, "jigyosha");
-  outsiderAgencyId = (
-    await createAgencyUser(t.database.db, t.municipalityId, {
-      loginId: "outsider",
-      role: "support_staff",
-      agencyName: "つなぐ市くらし相談窓口（テスト）",
-    })
-  ).agencyId;
-  outsider = await ApiClient.login(t.baseUrl, "outsider", FACTORY_PASSWORD);
-  const created = await kikan.post("/api/persons", MIKAMI);
-  expect(created.status).toBe(201);
-  mikamiId = created.body.person.id;
+  ({ t, coord, houkatsu, kikan, provider, outsider, outsiderAgencyId, mikamiId } = await startPersonWorld());
 });
 afterAll(async () => {
   await t?.close();
 });
+
+const auditSince = (afterSeq: number, loginId: string) => auditOf(t, afterSeq, loginId);
+const lastSeq = () => lastSeqOf(t);
+const sheetAbout = (nameKanji: string) => sheetOf(t, nameKanji);
 
 describe("person search: need-to-know", () => {
   it("another agency's persons: only that others match and whom to ask, nothing of them in the answer", async () => {
@@ -293,119 +235,3 @@ describe("person search: need-to-know", () => {
     expect((await houkatsu.post("/api/persons/search", { kana: "み" })).status).toBe(400);
   });
 });
-
-describe("the other doors to a person follow the same rule", () => {
-  it("duplicate candidates: named only when the caller has a basis, otherwise the score and the reasons", async () => {
-    const ichiro = { nameKana: "みほん いちろう", dateOfBirth: "2010-06-15" };
-    const outsiders = await outsider.post("/api/persons", ichiro);
-    expect(outsiders.status).toBe(201);
-    expect(outsiders.body.duplicateCandidates.length).toBeGreaterThan(0);
-    for (const c of outsiders.body.duplicateCandidates) expect(Object.keys(c).sort()).toEqual(["reasons", "score"]);
-    expect(JSON.stringify(outsiders.body.duplicateCandidates)).not.toContain("見本");
-    const before = await lastSeq();
-    // 基幹 leads 見本家's case: it is told who the candidate is, and that read is audited with its basis
-    const kikans = await kikan.post("/api/persons", ichiro);
-    const named = kikans.body.duplicateCandidates.find(
-      (c: { person?: { nameKanji: string } }) => c.person?.nameKanji === "見本 一郎",
-    );
-    expect(named).toBeTruthy();
-    const reads = (await auditSince(before, "kikan")).filter((r) => r.action === "read");
-    // the sheet 基幹 received about him comes first (it also leads his household's case)
-    expect(reads.map((r) => r.basis)).toContain(`duplicate_check;referral:${await sheetAbout("見本 一郎")}`);
-    expect(reads.every((r) => (r.after as { registered: string }).registered === kikans.body.person.id)).toBe(true);
-    // the coordinators: named
-    const coords = await coord.post("/api/persons", ichiro);
-    expect(JSON.stringify(coords.body.duplicateCandidates)).toContain("見本 一郎");
-  });
-
-  it("a household shows who its members are only to those with a basis for each", async () => {
-    const own = await houkatsu.post("/api/persons", { nameKanji: "世帯 主", nameKana: "セタイ ヌシ" });
-    const created = await houkatsu.post("/api/households", {
-      address: "つなぐ市西町1（テスト）",
-      members: [{ personId: own.body.person.id, relationship: "本人" }],
-    });
-    expect(created.status).toBe(201);
-    const household = created.body.household;
-    // houkatsu cannot add 三上 (no basis: as if the person did not exist) …
-    const refused = await houkatsu.post(
-      `/api/households/${household.id}/members`,
-      { personId: mikamiId, relationship: "子" },
-      ifMatch(household.version),
-    );
-    expect(refused.status).toBe(400);
-    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(["personId"]);
-    // … the coordinators can
-    const added = await coord.post(
-      `/api/households/${household.id}/members`,
-      { personId: mikamiId, relationship: "子" },
-      ifMatch(household.version),
-    );
-    expect(added.status).toBe(201);
-    // houkatsu registered the household but has no basis for 三上: the member keeps its place, not who it is
-    const before = await lastSeq();
-    const read = await houkatsu.get(`/api/households/${household.id}`);
-    expect(read.status).toBe(200);
-    const hidden = read.body.household.members.find((m: { personId: string }) => m.personId === mikamiId);
-    expect(hidden).toEqual({
-      personId: mikamiId,
-      nameKanji: null,
-      nameKana: null,
-      dateOfBirth: null,
-      relationship: "子",
-      hidden: true,
-    });
-    const list = await houkatsu.get(`/api/households?personId=${own.body.person.id}`);
-    for (const raw of [JSON.stringify(read.body), JSON.stringify(list.body)]) {
-      expect(raw).toContain("世帯 主");
-      for (const secret of ["三上", "ミカミ", MIKAMI.dateOfBirth, MIKAMI.phone]) expect(raw).not.toContain(secret);
-    }
-    // only the members shown are audited reads
-    const reads = (await auditSince(before, "houkatsu")).filter((r) => r.entityType === "person");
-    expect(reads.map((r) => r.entityId)).not.toContain(mikamiId);
-    expect(reads.map((r) => r.entityId)).toContain(own.body.person.id);
-  });
-
-  it("a link or a sheet about a person without a basis is refused as if the person did not exist", async () => {
-    const ichiro = await personNamed("見本 一郎");
-    const own = await outsider.post("/api/persons", { nameKana: "リンク テスト" });
-    const link = await outsider.post(`/api/persons/${own.body.person.id}/links`, {
-      otherPersonId: ichiro,
-      reason: "同じ人に見える",
-    });
-    expect(link.status).toBe(400);
-    expect(link.body.fields.map((f: { field: string }) => f.field)).toEqual(["otherPersonId"]);
-    expect(
-      (await houkatsu.post(`/api/persons/${mikamiId}/links`, { otherPersonId: own.body.person.id, reason: "x" }))
-        .status,
-    ).toBe(404);
-    const sheet = await houkatsu.post("/api/referrals", {
-      personId: ichiro,
-      toAgencyId: null,
-      concerns: ["生活困窮"],
-      observed: "テスト",
-      urgency: "中",
-      consent: "unknown",
-    });
-    expect(sheet.status).toBe(400);
-    expect(sheet.body.fields.map((f: { field: string }) => f.field)).toEqual(["personId"]);
-  });
-});
-
-/** the demo sheet about the demo person named so */
-async function sheetAbout(nameKanji: string) {
-  const [sheet] = await t.database.db
-    .select({ id: referrals.id })
-    .from(referrals)
-    .innerJoin(persons, and(eq(persons.municipalityId, referrals.municipalityId), eq(persons.id, referrals.personId)))
-    .where(and(eq(referrals.municipalityId, t.municipalityId), eq(persons.nameKanji, nameKanji)));
-  return sheet?.id;
-}
-
-/** the id of the demo person named so */
-async function personNamed(nameKanji: string) {
-  const [row] = await t.database.db
-    .select({ id: persons.id })
-    .from(persons)
-    .where(and(eq(persons.municipalityId, t.municipalityId), eq(persons.nameKanji, nameKanji)));
-  return row?.id as string;
-}

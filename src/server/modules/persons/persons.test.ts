@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { normalizeKana } from "../../../domain/persons/kana.js";
 import { auditLog, persons } from "../../db/schema/index.js";
 

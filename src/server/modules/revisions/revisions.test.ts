@@ -2,8 +2,8 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { auditLog, indicators, indicatorTargets } from "../../db/schema/index.js";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { PASSWORD_MESSAGES } from "../../../domain/passwords.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../demo/demo-plan.js";
 import { DEMO_SUPPORT_USERS } from "../../demo/demo-support.js";

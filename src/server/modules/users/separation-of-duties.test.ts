@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 
 /**
  * Separation of duties: the plan office administers the plan side's accounts, the support-side administrator the

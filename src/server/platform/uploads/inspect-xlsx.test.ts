@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { manyEntriesZip, sharedStringsBomb, writeZip } from "../../../../test/support/zip-bomb.js";
+import { manyEntriesZip, sharedStringsBomb, writeZip } from "../../../../test/helpers/zip-bomb.js";
 import { inspectXlsx, type XlsxLimits } from "./inspect-xlsx.js";
 import { UPLOAD_LIMITS } from "./limits.js";
 import { readZipDirectory } from "./zip-directory.js";

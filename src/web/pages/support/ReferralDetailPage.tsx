@@ -26,7 +26,7 @@ import {
   type ReferralStatus,
   type TransitionInput,
 } from "../../types";
-import { OPENABLE_STATUSES } from "./CaseOpenPage";
+import { OPENABLE_STATUSES } from "./case-open/openable";
 
 const route = getRouteApi("/support/referrals/$referralId");
 

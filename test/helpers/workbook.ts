@@ -1,6 +1,6 @@
 /** Helpers for the export/import tests: download, open and edit a workbook the way a person in Excel would. */
 import ExcelJS from "exceljs";
-import type { ApiClient } from "../../../../test/support/api-client.js";
+import type { ApiClient } from "./api-client.js";
 
 export interface SheetRowDto {
   id: string;

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { startTestApp, type TestApp } from "./test-app.js";
 
 /** TSUNAGU_WEB_ROOT lets a build in another folder be tested (two builds at once must not share dist/web). */
 export const webRoot = process.env.TSUNAGU_WEB_ROOT ?? fileURLToPath(new URL("../../dist/web", import.meta.url));

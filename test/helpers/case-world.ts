@@ -1,8 +1,8 @@
 import { expect } from "vitest";
-import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
-import { createAgencyUser } from "../../../../test/factories/support.js";
-import { ApiClient } from "../../../../test/support/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/support/test-app.js";
+import { createMunicipality, FACTORY_PASSWORD } from "../factories/municipality.js";
+import { createAgencyUser } from "../factories/support.js";
+import { ApiClient } from "./api-client.js";
+import { startTestApp, type TestApp } from "./test-app.js";
 
 /** The callers of the case access matrix. */
 export type Caller =
@@ -136,4 +136,20 @@ export async function startCaseWorld(): Promise<CaseWorld> {
     },
   };
   return world;
+}
+
+/** The starting point of the case tests: a person and a child in one household, the person referred by a provider. */
+export interface ReferredHousehold {
+  mainId: string;
+  childId: string;
+  referralId: string;
+  householdId: string;
+}
+
+export async function referredHousehold(w: CaseWorld): Promise<ReferredHousehold> {
+  const mainId = await w.person(w.as.senderProvider, "ケース ホンニン");
+  const childId = await w.person(w.as.senderProvider, "ケース コドモ");
+  const referralId = await w.referral(mainId);
+  const householdId = await w.household(mainId, [childId]);
+  return { mainId, childId, referralId, householdId };
 }

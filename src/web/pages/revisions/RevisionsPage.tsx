@@ -1,0 +1,47 @@
+import { getRouteApi } from "@tanstack/react-router";
+import { useCallback } from "react";
+import { PlanPicker } from "../../components/PlanPeriodPicker";
+import { Loading, QueryError } from "../../components/Status";
+import { usePageTitle } from "../../components/usePageTitle";
+import { isPlanOffice, useRevisions, useSession } from "../../queries";
+import { DiffSection } from "./DiffSection";
+import { RevisionTable } from "./RevisionTable";
+import { StartRevisionForm } from "./StartRevisionForm";
+
+const route = getRouteApi("/revisions");
+
+export function RevisionsPage() {
+  usePageTitle("改定（ローリング）");
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const session = useSession();
+  const office = isPlanOffice(session.data);
+  const onPick = useCallback((planId: string) => navigate({ search: { planId }, replace: true }), [navigate]);
+  const revisions = useRevisions(search.planId);
+
+  return (
+    <>
+      <h1>改定（ローリング）</h1>
+      <p className="lead">
+        計画の改定を版として記録します。改定を開始すると、承認するまでの変更（項目・担当課・指標・目標）が改定案になり、承認で確定します。版どうしの差分（新旧対照）を確かめられます。
+      </p>
+      <PlanPicker planId={search.planId} onChange={onPick} />
+      {revisions.isPending && revisions.fetchStatus !== "idle" ? <Loading /> : null}
+      {revisions.error ? <QueryError error={revisions.error} /> : null}
+      {revisions.data && search.planId ? (
+        <>
+          <RevisionTable planId={search.planId} list={revisions.data} office={office} />
+          {office ? <StartRevisionForm planId={search.planId} draft={revisions.data.draft} /> : null}
+          <DiffSection
+            planId={search.planId}
+            list={revisions.data}
+            office={office}
+            from={search.from}
+            to={search.to}
+            onChange={(from, to) => navigate({ search: (s) => ({ ...s, from, to }), replace: true })}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}

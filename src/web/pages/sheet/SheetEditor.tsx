@@ -1,0 +1,158 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useBlocker } from "@tanstack/react-router";
+import { useId, useState } from "react";
+import { ApiError, api } from "../../api";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { SheetIndicators } from "../../components/SheetFields";
+import { SheetHistory } from "../../components/SheetHistory";
+import { KeptText, StaleNotice } from "../../components/StaleNotice";
+import { useSubmit } from "../../forms/useSubmit";
+import { isPlanOffice, keys, useSession } from "../../queries";
+import type { ReturnSheetInput, Sheet, SheetFieldsInput } from "../../types";
+import { SheetActions } from "./SheetActions";
+import { SheetFormRows } from "./SheetFormRows";
+import { SheetHeading } from "./SheetHeading";
+import { type Draft, draftLabels, draftOf, fieldId, GRADE_ID, isDirty, type SheetAction } from "./sheetDraft";
+
+/** Each action's path under the sheet, its method and what the screen says when it is done. */
+const ACTIONS: Record<SheetAction["kind"], { path: string; method: "PUT" | "POST"; done: string }> = {
+  save: { path: "", method: "PUT", done: "一時保存しました。" },
+  submit: { path: "/submit", method: "POST", done: "提出しました。計画所管課の確認を待っています。" },
+  accept: { path: "/accept", method: "POST", done: "承認しました。総括表に集計されます。" },
+  return: { path: "/return", method: "POST", done: "差し戻しました。" },
+};
+
+export function SheetEditor({ initial }: { initial: Sheet }) {
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const office = isPlanOffice(session.data);
+  const [current, setCurrent] = useState(initial);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
+  const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const commentId = useId();
+
+  const dirty = isDirty(draft, current);
+  useBlocker({
+    shouldBlockFn: () => dirty && !window.confirm("保存していない変更があります。このページを離れますか。"),
+    enableBeforeUnload: () => dirty,
+  });
+
+  const labels = draftLabels(current);
+  const fieldTargets: Record<string, string> = {
+    ...Object.fromEntries(Object.keys(labels).map((k) => [k, fieldId(k)])),
+    grade: `${GRADE_ID}-${current.gradeScale[0]?.code ?? ""}`,
+    comment: commentId,
+  };
+
+  const body = () => ({
+    previousStatus: draft.previousStatus,
+    targetFirst: draft.targetFirst,
+    targetSecond: draft.targetSecond,
+    results: draft.results,
+    grade: draft.grade === "" ? null : draft.grade,
+    // required by the server when the grade differs from the indicators' suggestion; blank is cleared
+    gradeOverrideReason: draft.gradeOverrideReason,
+    reason: draft.reason,
+    issues: draft.issues,
+  });
+
+  // the fields on screen go with a submission as with a save: the server checks and saves them with it, or changes
+  // nothing
+  const act = useSubmit({
+    send: (action: SheetAction) =>
+      api<{ sheet: Sheet }>(`/api/sheets/${current.id}${ACTIONS[action.kind].path}`, {
+        method: ACTIONS[action.kind].method,
+        body:
+          action.kind === "return"
+            ? ({ comment: action.comment } satisfies ReturnSheetInput)
+            : action.kind === "accept"
+              ? undefined
+              : (body() satisfies SheetFieldsInput),
+        version: current.version,
+      }),
+    invalidates: (r) => [keys.history(r.sheet.id), ["sheets"], ["summary"]],
+    onDone: (r, action) => {
+      setCurrent(r.sheet);
+      setDraft(draftOf(r.sheet));
+      setMessage(ACTIONS[action.kind].done);
+      queryClient.setQueryData(keys.sheet(r.sheet.id), r.sheet);
+    },
+  });
+  const onAction = async (action: SheetAction) => {
+    setMessage(null);
+    return (await act.run(action)) !== undefined;
+  };
+
+  /** 412: load the latest version, keeping what the user typed visible so it can be copied back. */
+  const reloadLatest = async () => {
+    const latest = await queryClient.fetchQuery({
+      queryKey: keys.sheet(current.id),
+      queryFn: () => api<{ sheet: Sheet }>(`/api/sheets/${current.id}`).then((r) => r.sheet),
+      staleTime: 0,
+    });
+    const mine = draft;
+    const before = draftOf(current);
+    const fresh = draftOf(latest);
+    const entries = (Object.keys(labels) as (keyof Draft)[])
+      .filter((k) => mine[k] !== before[k] && mine[k] !== fresh[k] && mine[k].trim() !== "")
+      .map((k) => ({ label: labels[k], value: mine[k] }));
+    setKept(entries);
+    setCurrent(latest);
+    setDraft(fresh);
+    act.clear();
+    setMessage("最新の内容を読み込みました。");
+    await queryClient.invalidateQueries({ queryKey: keys.history(current.id) });
+  };
+
+  const setField = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const hasIndicators = (current.indicators?.length ?? 0) > 0;
+  const error = act.error;
+
+  return (
+    <article className="sheet-page">
+      <style>{"@page { size: A4 portrait; margin: 15mm }"}</style>
+      <SheetHeading current={current} />
+
+      {act.stale ? (
+        <StaleNotice onReload={reloadLatest} />
+      ) : (
+        <ErrorAlert
+          error={error}
+          title={error instanceof ApiError && error.status === 400 ? "保存または提出できませんでした" : undefined}
+          fieldTargets={fieldTargets}
+        />
+      )}
+      <KeptText entries={kept} onDismiss={() => setKept([])} />
+
+      {hasIndicators ? <SheetIndicators sheet={current} /> : null}
+
+      <SheetFormRows
+        current={current}
+        draft={draft}
+        labels={labels}
+        fields={act.fields}
+        setField={setField}
+        onSave={() => void onAction({ kind: "save" })}
+      />
+
+      <div aria-live="polite" className="no-print">
+        {message ? <p className="notice success">{message}</p> : null}
+      </div>
+      {session.data?.user.role !== "viewer" ? (
+        <SheetActions
+          current={current}
+          role={session.data?.user.role}
+          office={office}
+          dirty={dirty}
+          busy={act.busy}
+          commentId={commentId}
+          commentError={act.fields.comment}
+          onAction={onAction}
+        />
+      ) : null}
+
+      <SheetHistory sheetId={current.id} />
+    </article>
+  );
+}
