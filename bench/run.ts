@@ -46,7 +46,7 @@ if (want("import") && existsSync(seedPath)) {
     if (!m) throw new Error("no municipality");
     const t0 = performance.now();
     // a fresh municipality has no departments: the document's are registered, as a plan office would confirm
-    const r = await commitImport(db, { municipalityId: m.id, userId: null, loginId: "bench" }, null, bytes, "000.txt", {
+    const r = await commitImport(db, { municipalityId: m.id, userId: null, loginId: "bench" }, bytes, "000.txt", {
       departments: (table) => decideEveryNewName(table, "create"),
     });
     times.push(performance.now() - t0);

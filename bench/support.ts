@@ -336,22 +336,21 @@ async function measureAuditOverhead(dir: string, municipalityId: string) {
       .where(and(eq(users.municipalityId, municipalityId), eq(users.loginId, "houkatsu")));
     if (!user) throw new Error("no houkatsu");
     const { token } = await createSession(db, municipalityId, user.id);
-    const auth = await loadSession(db, token);
-    if (!auth?.agencyId) throw new Error("no session");
-    const ids = (await casesRepo.listCases(db, municipalityId, { agencyId: auth.agencyId, offset: 0, limit: 100 })).map(
-      (r) => r.case.id,
-    );
+    const session = await loadSession(db, token);
+    if (!session?.agencyId) throw new Error("no session");
+    const actor = { ...session, ip: "127.0.0.1" };
+    const ids = (
+      await casesRepo.listCases(db, municipalityId, { agencyId: session.agencyId, offset: 0, limit: 100 })
+    ).map((r) => r.case.id);
     const withAudit: number[] = [];
     const withoutAudit: number[] = [];
     for (let round = 0; round < 3; round++) {
       for (const id of ids) {
         let t = performance.now();
-        await getCase(db, auth, "127.0.0.1", id);
+        await getCase(db, actor, id);
         if (round > 0) withAudit.push(performance.now() - t);
         t = performance.now();
-        await withCase(db, auth, "127.0.0.1", id, "read", (tx, visible) =>
-          loadCaseDetail(tx, auth, "127.0.0.1", visible),
-        );
+        await withCase(db, actor, id, "read", (tx, visible) => loadCaseDetail(tx, actor, visible));
         if (round > 0) withoutAudit.push(performance.now() - t);
       }
     }

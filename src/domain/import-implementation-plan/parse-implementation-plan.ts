@@ -7,13 +7,14 @@
  * write the same thing becomes a warning; (再掲) items point at their original.
  */
 import { LineBook } from "../import-evaluation/source-lines";
+import { compareCodes } from "../plan-items.js";
 import { toHalfWidth } from "../text/normalize";
 import { checkGoalTitles, checkMatrix, checkMeasures } from "./cross-check";
 import { settleFiscalYears } from "./fiscal-year-columns";
 import { type MatrixRow, parseMatrix } from "./parse-matrix";
 import { type DiagramMeasure, parseOverview } from "./parse-overview";
 import { findSheetsStart, parseSheets, type Sheet } from "./parse-sheets";
-import { compareCodes, hasRelistMark, parentCode } from "./plan-text";
+import { hasRelistMark, parentCode } from "./plan-text";
 import { resolveRelists } from "./resolve-relists";
 import type { ParsedImplementationPlan, PlanGoal, PlanInitiative, PlanMeasure, PlanWarning } from "./types";
 

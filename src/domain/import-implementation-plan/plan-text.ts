@@ -46,17 +46,6 @@ export function parentCode(code: string): string {
   return code.slice(0, code.lastIndexOf("-"));
 }
 
-/** Orders "4-10" after "4-9": codes are compared part by part as numbers. */
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split("-").map(Number);
-  const pb = b.split("-").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 // Written as "(再掲)", "（再掲）" or "( 再掲 )", before or after the name.
 const RELIST_MARK = /[(（]\s*再掲\s*[)）]/g;
 

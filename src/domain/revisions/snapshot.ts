@@ -6,6 +6,8 @@
  * them), so two snapshots are compared by id, never by matching titles.
  */
 
+import { compareCodes } from "../plan-items.js";
+
 export const SNAPSHOT_FORMAT = 1;
 
 export interface SnapshotPlan {
@@ -119,24 +121,4 @@ export function treeOrder(snapshot: Pick<PlanSnapshot, "items" | "placements">):
 
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** "1-2-10" after "1-2-9": numeric parts compared as numbers; null codes last. */
-export function compareCodes(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  const pa = a.split(/[-‐.]/);
-  const pb = b.split(/[-‐.]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const nx = /^\d+$/.test(x) ? Number(x) : Number.NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : Number.NaN;
-    const c = !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : compareText(x, y);
-    if (c !== 0) return c;
-  }
-  return 0;
 }

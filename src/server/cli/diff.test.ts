@@ -56,16 +56,8 @@ beforeAll(async () => {
     const item = (await plansRepo.listItems(db, m.id, planId)).find((i) => i.level === 2);
     if (!item) throw new Error("no project");
     renamedId = item.id;
-    await updateItem(
-      db,
-      operator,
-      "127.0.0.1",
-      planId,
-      item.id,
-      item.version,
-      itemPatchSchema.parse({ title: "名称を変えた事業" }),
-    );
-    await approveRevision(db, { ...operator, ip: null }, planId, revision.number, revision.version);
+    await updateItem(db, operator, planId, item.id, item.version, itemPatchSchema.parse({ title: "名称を変えた事業" }));
+    await approveRevision(db, operator, planId, revision.number, revision.version);
     expected = JSON.parse(JSON.stringify(await getDiff(db, operator, planId, { from: 1, to: 2 })));
   } finally {
     await database.close();

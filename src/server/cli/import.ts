@@ -47,7 +47,7 @@ export async function runImport(
   const departments = decisionsOf(opts.newDepartments);
   let result: Awaited<ReturnType<typeof commitImport>>;
   try {
-    result = await commitImport(db, operator, null, new Uint8Array(bytes), path.basename(opts.file), {
+    result = await commitImport(db, operator, new Uint8Array(bytes), path.basename(opts.file), {
       dryRun: opts.dryRun,
       departments,
     });

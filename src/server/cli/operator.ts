@@ -3,21 +3,21 @@ import { eq } from "drizzle-orm";
 import { parseFiscalYear } from "../../domain/fiscal-year.js";
 import type { Db } from "../db/client.js";
 import { municipalities, plans } from "../db/schema/index.js";
-import type { AuthContext } from "../platform/auth/context.js";
+import type { RequestActor } from "../platform/auth/context.js";
 import { AppError } from "../platform/errors.js";
 
 /**
  * The caller of an operator command: acts with plan-office rights in one municipality, is recorded in the
  * audit trail as "cli:<os user>" and is not a row of users.
  */
-export async function operatorFor(db: Db, municipalityCode: string | undefined): Promise<AuthContext> {
+export async function operatorFor(db: Db, municipalityCode: string | undefined): Promise<RequestActor> {
   if (!municipalityCode) throw new AppError(2, "usage", "--municipality <自治体コード> を指定してください");
   const [m] = await db.select().from(municipalities).where(eq(municipalities.code, municipalityCode));
   if (!m) throw new AppError(2, "not_found", `自治体コード ${municipalityCode} は登録されていません`);
   return operatorIn(m);
 }
 
-export function operatorIn(m: { id: string; code: string; name: string }): AuthContext {
+export function operatorIn(m: { id: string; code: string; name: string }): RequestActor {
   return {
     userId: null as unknown as string, // no user row: audit shows the label, updated_by stays empty
     municipalityId: m.id,
@@ -31,11 +31,12 @@ export function operatorIn(m: { id: string; code: string; name: string }): AuthC
     isCoordinator: false,
     csrfToken: "",
     sessionTokenHash: "",
+    ip: null, // a command run on the server has no client address
   };
 }
 
 /** The operator acting in the municipality that owns a plan (CLI commands name a plan, not a municipality). */
-export async function operatorForPlan(db: Db, planId: string | undefined, usage: string): Promise<AuthContext> {
+export async function operatorForPlan(db: Db, planId: string | undefined, usage: string): Promise<RequestActor> {
   if (!planId || !/^[0-9a-f-]{36}$/i.test(planId))
     throw new AppError(2, "usage", `--plan <計画ID> を指定してください（${usage}）`);
   const [row] = await db

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { storable } from "../../platform/schema-fields.js";
 
 export const AGENCY_CATEGORIES = ["包括的相談支援", "参加支援", "地域づくり", "アウトリーチ", "多機関協働"] as const;
 export const AGENCY_KIND_LABELS = { public: "支援機関", provider: "登録事業者" } as const;
-
-const storable = (v: string) => !v.includes("\u0000");
 
 export const createAgencySchema = z.strictObject({
   name: z

@@ -5,7 +5,7 @@
  */
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
 import { auditBasesThrough, personBases } from "../persons/access.js";
@@ -36,10 +36,10 @@ function actionFilter(kind: AuditActionKind | undefined): repo.EntryFilter["acti
  * its activity records (支援経過, the list reads and each record written), its assessments, its household (and the
  * members read through it) and the reads of persons made through the case.
  */
-async function targetFilter(tx: Executor, auth: AuthContext, type: string, id: string): Promise<repo.TargetFilter> {
+async function targetFilter(tx: Executor, actor: AuthContext, type: string, id: string): Promise<repo.TargetFilter> {
   if (type === "referral") return { entities: [{ type, ids: [id] }], bases: auditBasesThrough("referral", id) };
   if (type !== "case") return { entities: [{ type, ids: [id] }], bases: [] };
-  const { householdId, recordIds } = await repo.caseParts(tx, auth.municipalityId, id);
+  const { householdId, recordIds } = await repo.caseParts(tx, actor.municipalityId, id);
   return {
     entities: [
       { type: "case", ids: [id] },
@@ -57,7 +57,7 @@ async function targetFilter(tx: Executor, auth: AuthContext, type: string, id: s
  * The names of the page's targets as the viewer may see them: plan and organisation names as they are; a person's
  * name only to a viewer with a basis for that person (the plan office has none: it sees the kind and a short id).
  */
-async function targetNamesOf(tx: Executor, auth: AuthContext, rows: repo.EntryRow[]) {
+async function targetNamesOf(tx: Executor, actor: AuthContext, rows: repo.EntryRow[]) {
   const idsByType = new Map<string, string[]>();
   for (const r of rows) {
     if (r.entityId) idsByType.set(r.entityType, [...(idsByType.get(r.entityType) ?? []), r.entityId]);
@@ -65,16 +65,16 @@ async function targetNamesOf(tx: Executor, auth: AuthContext, rows: repo.EntryRo
   const names = new Map<string, string>();
   for (const [type, ids] of idsByType) {
     // one after the other: a transaction has one connection
-    for (const n of await repo.targetNames(tx, auth.municipalityId, type, ids)) {
+    for (const n of await repo.targetNames(tx, actor.municipalityId, type, ids)) {
       const name = targetName(n);
       if (name) names.set(`${type}:${n.id}`, name);
     }
   }
   const personIds = (idsByType.get("person") ?? []).filter((id) => repo.UUID.test(id));
-  const seen = await personBases(tx, auth, personIds);
+  const seen = await personBases(tx, actor, personIds);
   for (const p of await findPersons(
     tx,
-    auth.municipalityId,
+    actor.municipalityId,
     personIds.filter((id) => seen.has(id)),
   ))
     names.set(`person:${p.id}`, p.nameKanji ?? p.nameKana);
@@ -82,7 +82,7 @@ async function targetNamesOf(tx: Executor, auth: AuthContext, rows: repo.EntryRo
 }
 
 /** The referrals and cases the page's bases name, for the actor's part in them. */
-async function basisContextOf(tx: Executor, auth: AuthContext, rows: repo.EntryRow[]) {
+async function basisContextOf(tx: Executor, actor: AuthContext, rows: repo.EntryRow[]) {
   const named = (kind: string) =>
     rows.flatMap((r) =>
       (r.basis ?? "")
@@ -90,8 +90,8 @@ async function basisContextOf(tx: Executor, auth: AuthContext, rows: repo.EntryR
         .filter((p) => p.startsWith(`${kind}:`))
         .map((p) => p.slice(kind.length + 1)),
     );
-  const subjects = await repo.basisSubjects(tx, auth.municipalityId, named("referral"), named("case"));
-  const agencies = await listAgencies(tx, auth.municipalityId);
+  const subjects = await repo.basisSubjects(tx, actor.municipalityId, named("referral"), named("case"));
+  const agencies = await listAgencies(tx, actor.municipalityId);
   return {
     agencies: new Map(agencies.map((a) => [a.id, { name: a.name, isCoordinator: a.isCoordinator }])),
     referrals: new Map(subjects.referrals.map((r) => [r.id, r])),
@@ -99,34 +99,36 @@ async function basisContextOf(tx: Executor, auth: AuthContext, rows: repo.EntryR
   };
 }
 
-export async function listAuditEntries(db: Db, auth: AuthContext, ip: string, query: AuditQuery) {
-  policies.readAudit(auth);
+export async function listAuditEntries(db: Db, actor: RequestActor, query: AuditQuery) {
+  policies.readAudit(actor);
   return db.transaction(async (tx) => {
     const filter: repo.EntryFilter = {
       target:
-        query.entityType && query.entityId ? await targetFilter(tx, auth, query.entityType, query.entityId) : undefined,
+        query.entityType && query.entityId
+          ? await targetFilter(tx, actor, query.entityType, query.entityId)
+          : undefined,
       entityType: query.entityType,
       actorUserId: query.actorUserId,
       fromAt: query.from ? startOfJapaneseDay(query.from) : undefined,
       untilAt: query.to ? endOfJapaneseDay(query.to) : undefined,
       actions: actionFilter(query.action),
       beforeSeq: query.before,
-      side: sideFilter(policies.auditSideOf(auth)),
+      side: sideFilter(policies.auditSideOf(actor)),
     };
-    const rows = await repo.findEntries(tx, auth.municipalityId, filter, query.limit + 1);
+    const rows = await repo.findEntries(tx, actor.municipalityId, filter, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const actorIds = [...new Set(page.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
-    const history = await repo.accountHistory(tx, auth.municipalityId, actorIds);
+    const history = await repo.accountHistory(tx, actor.municipalityId, actorIds);
     const historyOf = new Map<string, repo.AccountRecord[]>();
     for (const h of history) {
       if (h.entityId) historyOf.set(h.entityId, [...(historyOf.get(h.entityId) ?? []), h]);
     }
-    const names = await targetNamesOf(tx, auth, page);
-    const basisContext = await basisContextOf(tx, auth, page);
+    const names = await targetNamesOf(tx, actor, page);
+    const basisContext = await basisContextOf(tx, actor, page);
     // the query is recorded with its filter (ids and dates only) and how many records it returned
     const { limit: _limit, ...asked } = query;
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "audit_log",
       entityId: query.entityType && query.entityId ? `${query.entityType}:${query.entityId}` : null,

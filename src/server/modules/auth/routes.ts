@@ -1,12 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { type CookieSettings, clearSessionCookie, requireAuth, setSessionCookie } from "../../platform/auth/plugin.js";
-import { destroySession } from "../../platform/auth/sessions.js";
 import { parseInput } from "../../platform/errors.js";
 import { presentSession } from "./presenter.js";
-import { listMunicipalities } from "./repository.js";
 import { loginSchema } from "./schema.js";
-import { login } from "./service.js";
+import { listMunicipalities, login, logout } from "./service.js";
 
 export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings) {
   app.get("/api/municipalities", async () => ({ municipalities: await listMunicipalities(db) }));
@@ -27,7 +25,7 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
   );
 
   app.post("/api/auth/logout", async (request, reply) => {
-    if (request.auth) await destroySession(db, request.auth.sessionTokenHash);
+    if (request.auth) await logout(db, request.auth);
     clearSessionCookie(reply, cookies);
     return { ok: true };
   });

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { toHalfWidth } from "../../../domain/text/normalize.js";
 import type { Db } from "../../db/client.js";
 import { recordAudit } from "../../platform/audit.js";
+import type { AuthContext } from "../../platform/auth/context.js";
 import { burnPasswordCheck, verifyPassword } from "../../platform/auth/passwords.js";
 import { createSession, destroySession } from "../../platform/auth/sessions.js";
 import { recordSuccess, takeAttempt } from "../../platform/auth/throttle.js";
@@ -83,4 +84,14 @@ export async function login(db: Db, input: LoginInput, ctx: LoginContext) {
     });
     return session;
   });
+}
+
+/** Ends the caller's session (the cookie is cleared by the route whether or not there was one). */
+export async function logout(db: Db, auth: AuthContext) {
+  await destroySession(db, auth.sessionTokenHash);
+}
+
+/** The municipalities to choose from on the login page: code and name only. */
+export function listMunicipalities(db: Db) {
+  return repo.listMunicipalities(db);
 }

@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound } from "../../platform/errors.js";
 import { type CaseBasis, policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
@@ -24,24 +24,23 @@ export const caseNotFound = () => notFound("ケース");
  */
 export async function loadCase(
   tx: Executor,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   action: string,
   opts: { lock?: boolean } = {},
 ): Promise<VisibleCase | null> {
-  const c = await repo.findCase(tx, auth.municipalityId, caseId, opts.lock);
-  const team = c ? await repo.listTeam(tx, auth.municipalityId, c.id) : [];
+  const c = await repo.findCase(tx, actor.municipalityId, caseId, opts.lock);
+  const team = c ? await repo.listTeam(tx, actor.municipalityId, c.id) : [];
   const basis = c
     ? policies.caseBasis(
-        auth,
+        actor,
         c,
         team.map((t) => t.agencyId),
       )
     : null;
   if (!c || !basis) {
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "denied",
       entityType: "case",
       entityId: caseId,
@@ -55,15 +54,14 @@ export async function loadCase(
 /** Runs `work` on a visible case in one transaction; a hidden case commits its denial and answers 404. */
 export async function withCase<T>(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   action: string,
   work: (tx: Executor, visible: VisibleCase) => Promise<T>,
   opts: { lock?: boolean } = {},
 ): Promise<T> {
   const result = await db.transaction(async (tx) => {
-    const visible = await loadCase(tx, auth, ip, caseId, action, opts);
+    const visible = await loadCase(tx, actor, caseId, action, opts);
     if (!visible) return { hidden: true as const };
     return { hidden: false as const, value: await work(tx, visible) };
   });

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { agencyMap, withCase } from "./access.js";
@@ -15,19 +15,19 @@ const asEntry = (a: { agencyId: string }) => ({ agencyId: a.agencyId, visibility
  * The versions of the case's assessment the caller may see (newest first) and the latest version number of the
  * case (what a new save must name in If-Match, 0 before the first).
  */
-export async function listAssessments(db: Db, auth: AuthContext, ip: string, caseId: string) {
-  return withCase(db, auth, ip, caseId, "assessments", async (tx, { c, basis }) => {
-    const all = await repo.listAssessmentVersions(tx, auth.municipalityId, caseId);
-    const visible = all.filter((v) => policies.canSeeCaseEntry(auth, basis, asEntry(v), c.consent === "given"));
+export async function listAssessments(db: Db, actor: RequestActor, caseId: string) {
+  return withCase(db, actor, caseId, "assessments", async (tx, { c, basis }) => {
+    const all = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
+    const visible = all.filter((v) => policies.canSeeCaseEntry(actor, basis, asEntry(v), c.consent === "given"));
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "case_assessments",
       entityId: caseId,
       basis: `case:${basis};consent:${c.consent}`,
       after: { versions: visible.map((v) => v.version) },
     });
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     return {
       latestVersion: all[0]?.version ?? 0,
       versions: visible.map((v) => presentAssessmentVersion(v, agencies)),
@@ -35,13 +35,13 @@ export async function listAssessments(db: Db, auth: AuthContext, ip: string, cas
   });
 }
 
-export async function getAssessment(db: Db, auth: AuthContext, ip: string, caseId: string, version: number) {
-  return withCase(db, auth, ip, caseId, "assessment", async (tx, { c, basis }) => {
-    const row = await repo.findAssessment(tx, auth.municipalityId, caseId, version);
-    if (!row || !policies.canSeeCaseEntry(auth, basis, asEntry(row), c.consent === "given")) {
+export async function getAssessment(db: Db, actor: RequestActor, caseId: string, version: number) {
+  return withCase(db, actor, caseId, "assessment", async (tx, { c, basis }) => {
+    const row = await repo.findAssessment(tx, actor.municipalityId, caseId, version);
+    if (!row || !policies.canSeeCaseEntry(actor, basis, asEntry(row), c.consent === "given")) {
       if (row) {
         await recordAudit(tx, {
-          ...actorOf(auth, ip),
+          ...actorOf(actor),
           action: "denied",
           entityType: "case_assessment",
           entityId: caseId,
@@ -51,13 +51,13 @@ export async function getAssessment(db: Db, auth: AuthContext, ip: string, caseI
       return null;
     }
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "case_assessment",
       entityId: caseId,
       basis: `case:${basis};consent:${c.consent};version:${version}`,
     });
-    return presentAssessment(row, await agencyMap(tx, auth.municipalityId));
+    return presentAssessment(row, await agencyMap(tx, actor.municipalityId));
   }).then((a) => {
     if (!a) throw notFound("アセスメント");
     return a;
@@ -67,40 +67,38 @@ export async function getAssessment(db: Db, auth: AuthContext, ip: string, caseI
 /** Saves a new version (never overwrites). `expected` is the latest version the writer saw (0 for the first). */
 export async function saveAssessment(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   expected: number,
   input: SaveAssessmentInput,
 ) {
   return withCase(
     db,
-    auth,
-    ip,
+    actor,
     caseId,
     "assessment_save",
     async (tx, { basis }) => {
-      const [latest] = await repo.listAssessmentVersions(tx, auth.municipalityId, caseId);
+      const [latest] = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
       const current = latest?.version ?? 0;
       if (current !== expected) throw staleVersion(current);
       const row = await repo.insertAssessment(tx, {
-        municipalityId: auth.municipalityId,
+        municipalityId: actor.municipalityId,
         caseId,
         version: current + 1,
-        agencyId: auth.agencyId as string,
+        agencyId: actor.agencyId as string,
         sections: input.sections,
         note: input.note,
-        createdBy: auth.userId,
+        createdBy: actor.userId,
       });
       await recordAudit(tx, {
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "create",
         entityType: "case_assessment",
         entityId: caseId,
         basis: `case:${basis}`,
         after: { version: row.version, note: row.note },
       });
-      return presentAssessment(row, await agencyMap(tx, auth.municipalityId));
+      return presentAssessment(row, await agencyMap(tx, actor.municipalityId));
     },
     { lock: true },
   );

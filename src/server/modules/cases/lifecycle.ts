@@ -1,10 +1,10 @@
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { checkActiveConcerns } from "../concerns/service.js";
-import { withCase } from "./access.js";
+import { type VisibleCase, withCase } from "./access.js";
 import * as repo from "./repository.js";
 import {
   type AddTeamAgencyInput,
@@ -20,21 +20,61 @@ import { checkTeamAgency, readCase } from "./service.js";
 
 /**
  * Phase, consent and team changes: the coordinators or the lead agency; the case version (If-Match) must be
- * current. Each change bumps the version, writes its event (who, when, why) and its audit record in one transaction.
+ * current. Each change bumps the version, writes its events (who, when, why) and its audit record in one transaction.
  */
 
-export async function changePhase(
+type CaseEvent = Omit<repo.CaseEventInput, "municipalityId" | "caseId" | "byUserId" | "byAgencyId">;
+
+interface CaseChange {
+  /** the case's columns that change (none for a team change: the version still moves) */
+  values?: repo.CaseValues;
+  /** writes beside the case row (the team), after the version moved */
+  alsoWrite?: (tx: Executor) => Promise<unknown>;
+  events: CaseEvent[];
+  audit: { before?: unknown; after: unknown };
+}
+
+/**
+ * One change of a case, the same way for every kind: `authorize` refuses on top of policies.manageCase (before
+ * the version is looked at), `decide` checks the request and names the change, or null when there is nothing to
+ * change (no version, no event, no audit record).
+ */
+function changeCase(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   version: number,
-  input: ChangePhaseInput,
+  action: string,
+  decide: (tx: Executor, visible: VisibleCase) => Promise<CaseChange | null>,
+  authorize?: (visible: VisibleCase) => void,
 ) {
-  return withCase(db, auth, ip, caseId, "phase", async (tx, visible) => {
+  return withCase(db, actor, caseId, action, async (tx, visible) => {
     const { c, basis } = visible;
     policies.manageCase(basis);
+    authorize?.(visible);
     if (c.version !== version) throw staleVersion(c.version);
+    const change = await decide(tx, visible);
+    if (!change) return readCase(tx, actor, visible);
+    const after = await repo.updateCase(tx, actor.municipalityId, caseId, version, change.values ?? {});
+    if (!after) throw staleVersion(c.version);
+    await change.alsoWrite?.(tx);
+    const who = { municipalityId: actor.municipalityId, caseId, byUserId: actor.userId, byAgencyId: actor.agencyId };
+    for (const event of change.events) await repo.insertEvent(tx, { ...who, ...event });
+    await recordAudit(tx, {
+      ...actorOf(actor),
+      action,
+      entityType: "case",
+      entityId: caseId,
+      basis: `case:${basis}`,
+      ...change.audit,
+    });
+    const team = change.alsoWrite ? await repo.listTeam(tx, actor.municipalityId, caseId) : visible.team;
+    return readCase(tx, actor, { ...visible, c: after, team });
+  });
+}
+
+export function changePhase(db: Db, actor: RequestActor, caseId: string, version: number, input: ChangePhaseInput) {
+  return changeCase(db, actor, caseId, version, "phase", async (_tx, { c }) => {
     const from = c.phase as Phase;
     if (!PHASE_TRANSITIONS[from]?.includes(input.to)) {
       throw new ValidationError([
@@ -46,27 +86,11 @@ export async function changePhase(
     }
     if (input.to !== nextPhase(from) && !input.reason)
       throw new ValidationError([{ field: "reason", message: "段階を戻す・終結する理由を入力してください" }]);
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, { phase: input.to });
-    if (!after) throw staleVersion(c.version);
-    await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
-      caseId,
-      kind: "phase",
-      phase: input.to,
-      reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
-    });
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "phase",
-      entityType: "case",
-      entityId: caseId,
-      basis: `case:${basis}`,
-      before: { phase: from },
-      after: { phase: input.to, reason: input.reason },
-    });
-    return readCase(tx, auth, ip, { ...visible, c: after });
+    return {
+      values: { phase: input.to },
+      events: [{ kind: "phase", phase: input.to, reason: input.reason }],
+      audit: { before: { phase: from }, after: { phase: input.to, reason: input.reason } },
+    };
   });
 }
 
@@ -75,129 +99,51 @@ export async function changePhase(
  * is kept in the history; anything but "given" limits records and assessments to their writing agency and the
  * coordinators from the next request on. What was read before stays in the audit trail.
  */
-export async function updateConsent(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  caseId: string,
-  version: number,
-  input: ConsentInput,
-) {
-  return withCase(db, auth, ip, caseId, "consent", async (tx, visible) => {
-    const { c, basis } = visible;
-    policies.manageCase(basis);
-    if (c.version !== version) throw staleVersion(c.version);
+export function updateConsent(db: Db, actor: RequestActor, caseId: string, version: number, input: ConsentInput) {
+  return changeCase(db, actor, caseId, version, "consent", async (_tx, { c }) => {
     const values = { consent: input.consent, consentDate: input.consentDate, consentMethod: input.consentMethod };
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, values);
-    if (!after) throw staleVersion(c.version);
-    await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
-      caseId,
-      kind: "consent",
-      ...values,
-      reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
-    });
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "consent",
-      entityType: "case",
-      entityId: caseId,
-      basis: `case:${basis}`,
-      before: { consent: c.consent, consentDate: c.consentDate, consentMethod: c.consentMethod },
-      after: { ...values, reason: input.reason },
-    });
-    return readCase(tx, auth, ip, { ...visible, c: after });
+    return {
+      values,
+      events: [{ kind: "consent", ...values, reason: input.reason }],
+      audit: {
+        before: { consent: c.consent, consentDate: c.consentDate, consentMethod: c.consentMethod },
+        after: { ...values, reason: input.reason },
+      },
+    };
   });
 }
 
-export async function addTeamAgency(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  caseId: string,
-  version: number,
-  input: AddTeamAgencyInput,
-) {
-  return withCase(db, auth, ip, caseId, "team_add", async (tx, visible) => {
-    const { c, team, basis } = visible;
-    policies.manageCase(basis);
-    if (c.version !== version) throw staleVersion(c.version);
-    await checkTeamAgency(tx, auth, "agencyId", input.agencyId);
-    if (team.some((t) => t.agencyId === input.agencyId)) throw conflict("この機関は既にチームに入っています");
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, {});
-    if (!after) throw staleVersion(c.version);
-    await repo.insertTeam(tx, [
-      { municipalityId: auth.municipalityId, caseId, agencyId: input.agencyId, addedBy: auth.userId },
-    ]);
-    await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
-      caseId,
-      kind: "team_added",
-      subjectAgencyId: input.agencyId,
-      reason: input.reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
-    });
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "team_add",
-      entityType: "case",
-      entityId: caseId,
-      basis: `case:${basis}`,
-      after: { agencyId: input.agencyId, reason: input.reason },
-    });
-    return readCase(tx, auth, ip, {
-      ...visible,
-      c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
-    });
+export function addTeamAgency(db: Db, actor: RequestActor, caseId: string, version: number, input: AddTeamAgencyInput) {
+  const { agencyId, reason } = input;
+  return changeCase(db, actor, caseId, version, "team_add", async (tx, { team }) => {
+    await checkTeamAgency(tx, actor, "agencyId", agencyId);
+    if (team.some((t) => t.agencyId === agencyId)) throw conflict("この機関は既にチームに入っています");
+    return {
+      alsoWrite: (tx) =>
+        repo.insertTeam(tx, [{ municipalityId: actor.municipalityId, caseId, agencyId, addedBy: actor.userId }]),
+      events: [{ kind: "team_added", subjectAgencyId: agencyId, reason }],
+      audit: { after: { agencyId, reason } },
+    };
   });
 }
 
 /** Removes an agency from the team; its staff lose access to the case on their next request. */
-export async function removeTeamAgency(
+export function removeTeamAgency(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   caseId: string,
   agencyId: string,
   version: number,
   reason: string | null,
 ) {
-  return withCase(db, auth, ip, caseId, "team_remove", async (tx, visible) => {
-    const { c, team, basis } = visible;
-    policies.manageCase(basis);
-    if (c.version !== version) throw staleVersion(c.version);
+  return changeCase(db, actor, caseId, version, "team_remove", async (_tx, { c, team }) => {
     if (!team.some((t) => t.agencyId === agencyId)) throw notFound("チームの機関");
     if (agencyId === c.leadAgencyId) throw conflict("主担当機関はチームから外せません");
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, {});
-    if (!after) throw staleVersion(c.version);
-    await repo.deleteTeamAgency(tx, auth.municipalityId, caseId, agencyId);
-    await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
-      caseId,
-      kind: "team_removed",
-      subjectAgencyId: agencyId,
-      reason,
-      byUserId: auth.userId,
-      byAgencyId: auth.agencyId,
-    });
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "team_remove",
-      entityType: "case",
-      entityId: caseId,
-      basis: `case:${basis}`,
-      before: { agencyId },
-      after: { reason },
-    });
-    return readCase(tx, auth, ip, {
-      ...visible,
-      c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
-    });
+    return {
+      alsoWrite: (tx) => repo.deleteTeamAgency(tx, actor.municipalityId, caseId, agencyId),
+      events: [{ kind: "team_removed", subjectAgencyId: agencyId, reason }],
+      audit: { before: { agencyId }, after: { reason } },
+    };
   });
 }
 
@@ -205,55 +151,39 @@ export async function removeTeamAgency(
  * Changes the issues (coordinators or the lead agency) and the lead agency (coordinators only). A new lead that is
  * not on the team yet joins it. Asking for what the case already has changes nothing (no new version, no event).
  */
-export async function updateCase(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  caseId: string,
-  version: number,
-  input: UpdateCaseInput,
-) {
-  return withCase(db, auth, ip, caseId, "update", async (tx, visible) => {
-    const { c, team, basis } = visible;
-    policies.manageCase(basis);
-    const leadChanges = input.leadAgencyId !== undefined && input.leadAgencyId !== c.leadAgencyId;
-    if (leadChanges) policies.changeCaseLead(basis);
-    if (c.version !== version) throw staleVersion(c.version);
+export function updateCase(db: Db, actor: RequestActor, caseId: string, version: number, input: UpdateCaseInput) {
+  const leadChanges = (c: repo.CaseRow) => input.leadAgencyId !== undefined && input.leadAgencyId !== c.leadAgencyId;
+  const decide = async (tx: Executor, { c, team }: VisibleCase): Promise<CaseChange | null> => {
     const issues = input.issues ? [...new Set(input.issues)] : undefined;
     const issuesChange = issues !== undefined && !sameList(issues, c.issues);
-    if (!leadChanges && !issuesChange) return readCase(tx, auth, ip, visible);
-    if (leadChanges) await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId as string);
-    if (issuesChange) await checkActiveConcerns(tx, auth.municipalityId, "issues", issues, c.issues);
-    const values = {
-      ...(issuesChange ? { issues } : {}),
-      ...(leadChanges ? { leadAgencyId: input.leadAgencyId } : {}),
+    const lead = leadChanges(c) ? (input.leadAgencyId as string) : null;
+    if (!lead && !issuesChange) return null;
+    if (lead) await checkTeamAgency(tx, actor, "leadAgencyId", lead);
+    if (issuesChange) await checkActiveConcerns(tx, actor.municipalityId, "issues", issues, c.issues);
+    const joins = lead !== null && !team.some((t) => t.agencyId === lead);
+    const { reason } = input;
+    const events: CaseEvent[] = [];
+    if (issuesChange) events.push({ kind: "issues_changed", issues, reason });
+    if (joins) events.push({ kind: "team_added", subjectAgencyId: lead, reason });
+    if (lead) events.push({ kind: "lead_changed", subjectAgencyId: lead, reason });
+    const values = { ...(issuesChange ? { issues } : {}), ...(lead ? { leadAgencyId: lead } : {}) };
+    return {
+      values,
+      alsoWrite: joins
+        ? (tx) =>
+            repo.insertTeam(tx, [
+              { municipalityId: actor.municipalityId, caseId, agencyId: lead, addedBy: actor.userId },
+            ])
+        : undefined,
+      events,
+      audit: {
+        before: { issues: c.issues, leadAgencyId: c.leadAgencyId },
+        after: { issues: values.issues ?? c.issues, leadAgencyId: values.leadAgencyId ?? c.leadAgencyId, reason },
+      },
     };
-    const after = await repo.updateCase(tx, auth.municipalityId, caseId, version, values);
-    if (!after) throw staleVersion(c.version);
-    const who = { municipalityId: auth.municipalityId, caseId, byUserId: auth.userId, byAgencyId: auth.agencyId };
-    if (issuesChange) await repo.insertEvent(tx, { ...who, kind: "issues_changed", issues, reason: input.reason });
-    if (leadChanges) {
-      const agencyId = input.leadAgencyId as string;
-      if (!team.some((t) => t.agencyId === agencyId)) {
-        await repo.insertTeam(tx, [{ municipalityId: auth.municipalityId, caseId, agencyId, addedBy: auth.userId }]);
-        await repo.insertEvent(tx, { ...who, kind: "team_added", subjectAgencyId: agencyId, reason: input.reason });
-      }
-      await repo.insertEvent(tx, { ...who, kind: "lead_changed", subjectAgencyId: agencyId, reason: input.reason });
-    }
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "update",
-      entityType: "case",
-      entityId: caseId,
-      basis: `case:${basis}`,
-      before: { issues: c.issues, leadAgencyId: c.leadAgencyId },
-      after: { issues: after.issues, leadAgencyId: after.leadAgencyId, reason: input.reason },
-    });
-    return readCase(tx, auth, ip, {
-      ...visible,
-      c: after,
-      team: await repo.listTeam(tx, auth.municipalityId, caseId),
-    });
+  };
+  return changeCase(db, actor, caseId, version, "update", decide, ({ c, basis }) => {
+    if (leadChanges(c)) policies.changeCaseLead(basis);
   });
 }
 

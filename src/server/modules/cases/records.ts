@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { agencyMap, withCase } from "./access.js";
 import { presentRecord } from "./presenter.js";
@@ -12,47 +12,47 @@ import type { CreateRecordInput } from "./schema.js";
  * them follows policies.canSeeCaseEntry (consent), and every read is an audit record naming the records shown and
  * the basis (the caller's role on the case and the consent state at that moment).
  */
-export async function listRecords(db: Db, auth: AuthContext, ip: string, caseId: string) {
-  return withCase(db, auth, ip, caseId, "records", async (tx, { c, basis }) => {
+export async function listRecords(db: Db, actor: RequestActor, caseId: string) {
+  return withCase(db, actor, caseId, "records", async (tx, { c, basis }) => {
     const consentGiven = c.consent === "given";
-    const rows = (await repo.listRecords(tx, auth.municipalityId, caseId)).filter((r) =>
-      policies.canSeeCaseEntry(auth, basis, r, consentGiven),
+    const rows = (await repo.listRecords(tx, actor.municipalityId, caseId)).filter((r) =>
+      policies.canSeeCaseEntry(actor, basis, r, consentGiven),
     );
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "case_records",
       entityId: caseId,
       basis: `case:${basis};consent:${c.consent}`,
       after: { recordIds: rows.map((r) => r.id) },
     });
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     return {
       records: rows.map((r) => presentRecord(r, agencies)),
       consent: c.consent,
       /** false: records of other agencies are not shown (no consent), only the caller's agency's own */
-      sharedWithTeam: consentGiven || basis === "coordinator",
+      sharedWithTeam: policies.seesTeamEntries(basis, consentGiven),
     };
   });
 }
 
-export async function createRecord(db: Db, auth: AuthContext, ip: string, caseId: string, input: CreateRecordInput) {
-  return withCase(db, auth, ip, caseId, "record_create", async (tx, { basis }) => {
+export async function createRecord(db: Db, actor: RequestActor, caseId: string, input: CreateRecordInput) {
+  return withCase(db, actor, caseId, "record_create", async (tx, { basis }) => {
     const row = await repo.insertRecord(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       caseId,
-      agencyId: auth.agencyId as string,
+      agencyId: actor.agencyId as string,
       ...input,
-      createdBy: auth.userId,
+      createdBy: actor.userId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "case_record",
       entityId: row.id,
       basis: `case:${basis}`,
       after: { caseId, kind: row.kind, date: row.date, visibility: row.visibility, length: row.text.length },
     });
-    return presentRecord(row, await agencyMap(tx, auth.municipalityId));
+    return presentRecord(row, await agencyMap(tx, actor.municipalityId));
   });
 }

@@ -32,12 +32,17 @@ export async function findCase(db: Executor, municipalityId: string, id: string,
   return row ?? null;
 }
 
+/** The columns of a case that its lifecycle changes (each change also moves the version). */
+export type CaseValues = Partial<
+  Pick<CaseRow, "phase" | "consent" | "consentDate" | "consentMethod" | "issues" | "leadAgencyId">
+>;
+
 export async function updateCase(
   db: Executor,
   municipalityId: string,
   id: string,
   version: number,
-  values: Partial<Pick<CaseRow, "phase" | "consent" | "consentDate" | "consentMethod" | "issues" | "leadAgencyId">>,
+  values: CaseValues,
 ) {
   const [row] = await db
     .update(cases)
@@ -190,7 +195,9 @@ export async function listEvents(db: Executor, municipalityId: string, caseId: s
     .orderBy(asc(caseEvents.seq));
 }
 
-export async function insertEvent(db: Executor, values: Omit<typeof caseEvents.$inferInsert, "seq">) {
+export type CaseEventInput = Omit<typeof caseEvents.$inferInsert, "seq">;
+
+export async function insertEvent(db: Executor, values: CaseEventInput) {
   const [last] = await db
     .select({ seq: caseEvents.seq })
     .from(caseEvents)

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import * as lifecycle from "./lifecycle.js";
@@ -25,9 +25,9 @@ const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store
  */
 export function caseRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/cases", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const input = parseInput(openCaseSchema, request.body);
-    const created = await service.openCase(db, auth, request.ip, input);
+    const created = await service.openCase(db, actor, input);
     reply.status(201);
     noStore(reply);
     setVersionTag(reply, created.version);
@@ -35,61 +35,61 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.get("/api/cases", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const query = parseInput(listCasesQuery, request.query);
-    const page = await service.listCases(db, auth, request.ip, query);
+    const page = await service.listCases(db, actor, query);
     noStore(reply);
     return page;
   });
 
   app.get("/api/cases/:caseId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId } = parseInput(caseParams, request.params);
-    const found = await service.getCase(db, auth, request.ip, caseId);
+    const found = await service.getCase(db, actor, caseId);
     noStore(reply);
     setVersionTag(reply, found.version);
     return { case: found };
   });
 
   app.patch("/api/cases/:caseId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId } = parseInput(caseParams, request.params);
     const input = parseInput(updateCaseSchema, request.body);
     const version = expectedVersion(request);
-    const updated = await lifecycle.updateCase(db, auth, request.ip, caseId, version, input);
+    const updated = await lifecycle.updateCase(db, actor, caseId, version, input);
     noStore(reply);
     setVersionTag(reply, updated.version);
     return { case: updated };
   });
 
   app.post("/api/cases/:caseId/phase", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId } = parseInput(caseParams, request.params);
     const input = parseInput(changePhaseSchema, request.body);
     const version = expectedVersion(request);
-    const updated = await lifecycle.changePhase(db, auth, request.ip, caseId, version, input);
+    const updated = await lifecycle.changePhase(db, actor, caseId, version, input);
     noStore(reply);
     setVersionTag(reply, updated.version);
     return { case: updated };
   });
 
   app.post("/api/cases/:caseId/consent", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId } = parseInput(caseParams, request.params);
     const input = parseInput(consentSchema, request.body);
     const version = expectedVersion(request);
-    const updated = await lifecycle.updateConsent(db, auth, request.ip, caseId, version, input);
+    const updated = await lifecycle.updateConsent(db, actor, caseId, version, input);
     noStore(reply);
     setVersionTag(reply, updated.version);
     return { case: updated };
   });
 
   app.post("/api/cases/:caseId/team", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId } = parseInput(caseParams, request.params);
     const input = parseInput(addTeamAgencySchema, request.body);
     const version = expectedVersion(request);
-    const updated = await lifecycle.addTeamAgency(db, auth, request.ip, caseId, version, input);
+    const updated = await lifecycle.addTeamAgency(db, actor, caseId, version, input);
     reply.status(201);
     noStore(reply);
     setVersionTag(reply, updated.version);
@@ -97,11 +97,11 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.delete("/api/cases/:caseId/team/:agencyId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { caseId, agencyId } = parseInput(teamMemberParams, request.params);
     const { reason } = parseInput(removeTeamAgencySchema, request.body ?? {});
     const version = expectedVersion(request);
-    const updated = await lifecycle.removeTeamAgency(db, auth, request.ip, caseId, agencyId, version, reason);
+    const updated = await lifecycle.removeTeamAgency(db, actor, caseId, agencyId, version, reason);
     noStore(reply);
     setVersionTag(reply, updated.version);
     return { case: updated };

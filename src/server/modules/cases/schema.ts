@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { pageQuery } from "../../platform/paging.js";
+import { optionalText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
+import { requireConsentDetails } from "../referrals/schema.js";
 
 /** The phases of a case, in order: 受付 → アセスメント → プラン → 支援 → モニタリング → 終結. */
 export const PHASES = ["intake", "assessment", "planning", "support", "monitoring", "closed"] as const;
@@ -64,15 +66,6 @@ export const ASSESSMENT_SECTIONS = [
 ] as const;
 export type AssessmentSectionKey = (typeof ASSESSMENT_SECTIONS)[number]["key"];
 
-const storable = (v: string) => !v.includes("\u0000");
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
-    .nullable()
-    .default(null)
-    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
 const uuidList = (label: string, min: number) =>
   z
     .array(z.uuid(`${label}の指定が正しくありません`), { error: `${label}を配列で指定してください` })
@@ -89,20 +82,7 @@ export const consentSchema = z
     consentMethod: optionalText("確認の方法", 100),
     reason: optionalText("備考", 1000),
   })
-  .superRefine((v, ctx) => {
-    if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentDate"],
-        message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
-      });
-    if (v.consent === "given" && !v.consentMethod)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentMethod"],
-        message: "同意の方法（書面・口頭など）を入力してください",
-      });
-  });
+  .superRefine(requireConsentDetails);
 export type ConsentInput = z.infer<typeof consentSchema>;
 
 export const openCaseSchema = z

@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
@@ -32,8 +32,8 @@ export function initialConsent(refs: { consent: string; consentDate: string | nu
 }
 
 /** A team agency must exist and be a public agency (registered providers send referrals, they are not on teams). */
-export async function checkTeamAgency(tx: Executor, auth: AuthContext, field: string, agencyId: string) {
-  const agency = await agenciesRepo.findAgency(tx, auth.municipalityId, agencyId);
+export async function checkTeamAgency(tx: Executor, actor: AuthContext, field: string, agencyId: string) {
+  const agency = await agenciesRepo.findAgency(tx, actor.municipalityId, agencyId);
   if (!agency) throw new ValidationError([{ field, message: "機関が見つかりません" }]);
   if (agency.kind === "provider")
     throw new ValidationError([{ field, message: "登録事業者はケースのチームに加えられません" }]);
@@ -41,8 +41,8 @@ export async function checkTeamAgency(tx: Executor, auth: AuthContext, field: st
 }
 
 /** The full case as the caller sees it; reading it is a read of every member shown (basis "case:<id>"). */
-export async function readCase(tx: Executor, auth: AuthContext, ip: string, visible: VisibleCase) {
-  const { detail, reads } = await loadCaseDetail(tx, auth, ip, visible);
+export async function readCase(tx: Executor, actor: RequestActor, visible: VisibleCase) {
+  const { detail, reads } = await loadCaseDetail(tx, actor, visible);
   await recordAuditBatch(tx, reads);
   return detail;
 }
@@ -51,21 +51,21 @@ export async function readCase(tx: Executor, auth: AuthContext, ip: string, visi
  * The case page's data, and the reads of personal data it makes (the case and each household member) as audit
  * entries, not yet written: readCase writes them in the same transaction (the benchmark times both halves).
  */
-export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string, visible: VisibleCase) {
+export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible: VisibleCase) {
   const { c, team, basis } = visible;
-  const household = await householdsRepo.findHousehold(tx, auth.municipalityId, c.householdId);
+  const household = await householdsRepo.findHousehold(tx, actor.municipalityId, c.householdId);
   if (!household) throw new Error("case without its household");
-  const members = sortMembers(await householdsRepo.listMembers(tx, auth.municipalityId, c.householdId)).map(
+  const members = sortMembers(await householdsRepo.listMembers(tx, actor.municipalityId, c.householdId)).map(
     presentMember,
   );
-  const referralIds = await repo.listCaseReferralIds(tx, auth.municipalityId, c.id);
+  const referralIds = await repo.listCaseReferralIds(tx, actor.municipalityId, c.id);
   const referrals: NonNullable<Awaited<ReturnType<typeof referralsRepo.findReferral>>>[] = [];
   for (const id of referralIds) {
     // one after the other: a transaction has one connection
-    const referral = await referralsRepo.findReferral(tx, auth.municipalityId, id);
+    const referral = await referralsRepo.findReferral(tx, actor.municipalityId, id);
     if (referral) referrals.push(referral);
   }
-  const events = await repo.listEvents(tx, auth.municipalityId, c.id);
+  const events = await repo.listEvents(tx, actor.municipalityId, c.id);
   const detail = presentCase(c, {
     household: {
       id: household.id,
@@ -77,13 +77,13 @@ export async function loadCaseDetail(tx: Executor, auth: AuthContext, ip: string
     team,
     referrals,
     events,
-    agencies: await agencyMap(tx, auth.municipalityId),
+    agencies: await agencyMap(tx, actor.municipalityId),
     access: basis,
   });
   const reads = [
-    { ...actorOf(auth, ip), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
+    { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
     ...members.map((m) => ({
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "person",
       entityId: m.personId,
@@ -99,14 +99,14 @@ const referralTaken = () => conflict("指定したつなぐシートは既に別
  * A coordinator opens a case from referrals (all of the municipality are visible to coordinators), for a household
  * whose members the referrals are about. The lead agency is always on the team.
  */
-export async function openCase(db: Db, auth: AuthContext, ip: string, input: OpenCaseInput) {
-  policies.openCases(auth);
+export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput) {
+  policies.openCases(actor);
   return db.transaction(async (tx) => {
     const household = input.household
-      ? await insertHouseholdWithMembers(tx, auth, ip, input.household, (name) => `household.${name}`)
-      : await householdsRepo.findHousehold(tx, auth.municipalityId, input.householdId as string);
+      ? await insertHouseholdWithMembers(tx, actor, input.household, (name) => `household.${name}`)
+      : await householdsRepo.findHousehold(tx, actor.municipalityId, input.householdId as string);
     if (!household) throw new ValidationError([{ field: "householdId", message: "世帯が見つかりません" }]);
-    const members = await householdsRepo.listMembers(tx, auth.municipalityId, household.id);
+    const members = await householdsRepo.listMembers(tx, actor.municipalityId, household.id);
     const memberIds = new Set(members.map((m) => m.personId));
     if (!memberIds.has(input.mainPersonId))
       throw new ValidationError([
@@ -114,8 +114,8 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
       ]);
     const refs = [];
     for (const [i, id] of input.referralIds.entries()) {
-      const r = await referralsRepo.findReferral(tx, auth.municipalityId, id);
-      if (!r || !policies.referralBasis(auth, r))
+      const r = await referralsRepo.findReferral(tx, actor.municipalityId, id);
+      if (!r || !policies.referralBasis(actor, r))
         throw new ValidationError([{ field: `referralIds.${i}`, message: "つなぐシートが見つかりません" }]);
       if (!memberIds.has(r.personId))
         throw new ValidationError([
@@ -123,13 +123,13 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
         ]);
       refs.push(r);
     }
-    if ((await repo.findLinkedReferrals(tx, auth.municipalityId, input.referralIds)).length) throw referralTaken();
-    await checkTeamAgency(tx, auth, "leadAgencyId", input.leadAgencyId);
-    for (const [i, id] of input.teamAgencyIds.entries()) await checkTeamAgency(tx, auth, `teamAgencyIds.${i}`, id);
+    if ((await repo.findLinkedReferrals(tx, actor.municipalityId, input.referralIds)).length) throw referralTaken();
+    await checkTeamAgency(tx, actor, "leadAgencyId", input.leadAgencyId);
+    for (const [i, id] of input.teamAgencyIds.entries()) await checkTeamAgency(tx, actor, `teamAgencyIds.${i}`, id);
     const teamIds = [...new Set([input.leadAgencyId, ...input.teamAgencyIds])];
     const referralConcerns = [...new Set(refs.flatMap((r) => r.concerns))];
     // The concerns of the referrals stay valid issues even when their category has been made inactive since.
-    if (input.issues) await checkActiveConcerns(tx, auth.municipalityId, "issues", input.issues, referralConcerns);
+    if (input.issues) await checkActiveConcerns(tx, actor.municipalityId, "issues", input.issues, referralConcerns);
     const issues = input.issues ?? referralConcerns;
     const consent = input.consent
       ? {
@@ -140,31 +140,36 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
       : initialConsent(refs);
     const phase: Phase = "intake";
     const c = await repo.insertCase(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       householdId: household.id,
       mainPersonId: input.mainPersonId,
       leadAgencyId: input.leadAgencyId,
       issues,
       phase,
       ...consent,
-      openedBy: auth.userId,
+      openedBy: actor.userId,
     });
     // Another opening may have linked a referral since the check above (both ran at once): this one rolls back.
     const linked = await repo.insertCaseReferrals(
       tx,
-      input.referralIds.map((referralId) => ({ municipalityId: auth.municipalityId, caseId: c.id, referralId })),
+      input.referralIds.map((referralId) => ({ municipalityId: actor.municipalityId, caseId: c.id, referralId })),
     );
     if (linked !== new Set(input.referralIds).size) throw referralTaken();
     await repo.insertTeam(
       tx,
       teamIds.map((agencyId) => ({
-        municipalityId: auth.municipalityId,
+        municipalityId: actor.municipalityId,
         caseId: c.id,
         agencyId,
-        addedBy: auth.userId,
+        addedBy: actor.userId,
       })),
     );
-    const who = { municipalityId: auth.municipalityId, caseId: c.id, byUserId: auth.userId, byAgencyId: auth.agencyId };
+    const who = {
+      municipalityId: actor.municipalityId,
+      caseId: c.id,
+      byUserId: actor.userId,
+      byAgencyId: actor.agencyId,
+    };
     await repo.insertEvent(tx, {
       ...who,
       kind: "opened",
@@ -176,16 +181,16 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
     for (const agencyId of teamIds)
       await repo.insertEvent(tx, { ...who, kind: "team_added", subjectAgencyId: agencyId });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "case",
       entityId: c.id,
       basis: "case:coordinator",
       after: { ...input, issues, teamAgencyIds: teamIds, phase, ...consent },
     });
-    return readCase(tx, auth, ip, {
+    return readCase(tx, actor, {
       c,
-      team: await repo.listTeam(tx, auth.municipalityId, c.id),
+      team: await repo.listTeam(tx, actor.municipalityId, c.id),
       basis: "coordinator",
     });
   });
@@ -196,17 +201,17 @@ export async function openCase(db: Db, auth: AuthContext, ip: string, input: Ope
  * One page of the cases the caller's agency is on the team of (coordinators: all), with the total; only the page
  * is read, so only its main persons are audited reads.
  */
-export async function listCases(db: Db, auth: AuthContext, ip: string, query: ListCasesQuery) {
-  policies.listCases(auth);
+export async function listCases(db: Db, actor: RequestActor, query: ListCasesQuery) {
+  const { agencyId } = policies.caseListScope(actor);
   return db.transaction(async (tx) => {
-    const scope = { agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string), phase: query.phase };
-    const rows = await repo.listCases(tx, auth.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
-    const total = await repo.countCases(tx, auth.municipalityId, scope);
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const scope = { agencyId, phase: query.phase };
+    const rows = await repo.listCases(tx, actor.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
+    const total = await repo.countCases(tx, actor.municipalityId, scope);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
       rows.map((r) => ({
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "read",
         entityType: "person",
         entityId: r.person.id,
@@ -222,6 +227,6 @@ export async function listCases(db: Db, auth: AuthContext, ip: string, query: Li
   });
 }
 
-export async function getCase(db: Db, auth: AuthContext, ip: string, caseId: string) {
-  return withCase(db, auth, ip, caseId, "read", (tx, visible) => readCase(tx, auth, ip, visible));
+export async function getCase(db: Db, actor: RequestActor, caseId: string) {
+  return withCase(db, actor, caseId, "read", (tx, visible) => readCase(tx, actor, visible));
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { putConcernsSchema } from "./schema.js";
@@ -10,18 +10,18 @@ const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store
 
 export function concernRoutes(app: FastifyInstance, db: Db) {
   app.get("/api/concerns", async (request, reply) => {
-    const auth = requireAuth(request);
-    const list = await service.getConcerns(db, auth);
+    const actor = requireActor(request);
+    const list = await service.getConcerns(db, actor);
     noStore(reply);
     setVersionTag(reply, list.version);
     return list;
   });
 
   app.put("/api/concerns", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const input = parseInput(putConcernsSchema, request.body);
     const version = expectedVersion(request);
-    const list = await service.putConcerns(db, auth, request.ip, version, input);
+    const list = await service.putConcerns(db, actor, version, input);
     noStore(reply);
     setVersionTag(reply, list.version);
     return list;

@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { type FieldError, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { DEFAULT_CONCERNS } from "../referrals/schema.js";
@@ -60,18 +60,18 @@ export async function checkActiveConcerns(
 
 const present = (list: ConcernList) => ({ version: list.version, categories: list.categories.map(presentConcern) });
 
-export async function getConcerns(db: Db, auth: AuthContext) {
-  policies.readConcerns(auth);
-  return present(await loadConcernList(db, auth.municipalityId));
+export async function getConcerns(db: Db, actor: AuthContext) {
+  policies.readConcerns(actor);
+  return present(await loadConcernList(db, actor.municipalityId));
 }
 
-export async function putConcerns(db: Db, auth: AuthContext, ip: string, version: number, input: PutConcernsInput) {
-  policies.manageConcerns(auth);
+export async function putConcerns(db: Db, actor: RequestActor, version: number, input: PutConcernsInput) {
+  policies.manageConcerns(actor);
   return db.transaction(async (tx) => {
-    await repo.lockMunicipality(tx, auth.municipalityId);
-    const before = await loadConcernList(tx, auth.municipalityId);
+    await repo.lockMunicipality(tx, actor.municipalityId);
+    const before = await loadConcernList(tx, actor.municipalityId);
     if (version !== before.version) throw staleVersion(before.version);
-    const stored = await repo.listConcerns(tx, auth.municipalityId);
+    const stored = await repo.listConcerns(tx, actor.municipalityId);
     const byId = new Map(stored.map((r) => [r.id, r]));
     const byLabel = new Map(stored.map((r) => [r.label, r]));
     const errors: FieldError[] = [];
@@ -92,7 +92,7 @@ export async function putConcerns(db: Db, auth: AuthContext, ip: string, version
     const removed = before.categories.filter(
       (c) => !newLabels.has(c.label) && !renamed.some((r) => r.existing?.label === c.label),
     );
-    const used = await repo.usedLabels(tx, auth.municipalityId, [
+    const used = await repo.usedLabels(tx, actor.municipalityId, [
       ...removed.map((c) => c.label),
       ...renamed.map((c) => c.existing?.label as string),
     ]);
@@ -116,9 +116,9 @@ export async function putConcerns(db: Db, auth: AuthContext, ip: string, version
     const now = new Date();
     const rows = await repo.replaceConcerns(
       tx,
-      auth.municipalityId,
+      actor.municipalityId,
       resolved.map((c, position) => ({
-        municipalityId: auth.municipalityId,
+        municipalityId: actor.municipalityId,
         ...(c.existing ? { id: c.existing.id, createdAt: c.existing.createdAt } : {}),
         label: c.label,
         position,
@@ -134,10 +134,10 @@ export async function putConcerns(db: Db, auth: AuthContext, ip: string, version
         .map((r) => ({ id: r.id, label: r.label, active: r.active })),
     };
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "update",
       entityType: "concern_categories",
-      entityId: auth.municipalityId,
+      entityId: actor.municipalityId,
       before: present(before),
       after: present(after),
     });

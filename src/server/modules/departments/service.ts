@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as plansRepo from "../plans/repository.js";
@@ -10,21 +10,21 @@ import type { CreateDepartmentInput, MergeDepartmentInput, RenameDepartmentInput
 
 const nameTaken = (name: string) => conflict(`「${name}」は既に登録されています`);
 
-export async function listDepartments(db: Db, auth: AuthContext) {
+export async function listDepartments(db: Db, actor: AuthContext) {
   const [rows, names] = await Promise.all([
-    repo.listDepartments(db, auth.municipalityId),
-    repo.listDepartmentNames(db, auth.municipalityId),
+    repo.listDepartments(db, actor.municipalityId),
+    repo.listDepartmentNames(db, actor.municipalityId),
   ]);
   return rows.map((d) => presentDepartment(d, names));
 }
 
-export async function createDepartment(db: Db, auth: AuthContext, ip: string, input: CreateDepartmentInput) {
-  policies.manageDepartments(auth);
+export async function createDepartment(db: Db, actor: RequestActor, input: CreateDepartmentInput) {
+  policies.manageDepartments(actor);
   const row = await db.transaction(async (tx) => {
-    if (await repo.findDepartmentByName(tx, auth.municipalityId, input.name)) throw nameTaken(input.name);
-    const d = await repo.insertDepartment(tx, auth.municipalityId, input.name);
+    if (await repo.findDepartmentByName(tx, actor.municipalityId, input.name)) throw nameTaken(input.name);
+    const d = await repo.insertDepartment(tx, actor.municipalityId, input.name);
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "department",
       entityId: d.id,
@@ -35,64 +35,50 @@ export async function createDepartment(db: Db, auth: AuthContext, ip: string, in
   return presentDepartment(row);
 }
 
-/** 組織改正 (rename): the department keeps its id, so its items and past sheets stay with it. */
-export async function renameDepartment(
+/**
+ * 組織改正: `change` writes the department's new state (null when the version moved meanwhile); the plans' cached
+ * views carry department names, so every plan of the municipality moves its version in the same transaction.
+ */
+async function reorganise(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   id: string,
-  version: number,
-  input: RenameDepartmentInput,
+  action: "rename" | "merge",
+  change: (tx: Executor, before: repo.DepartmentRow) => Promise<repo.DepartmentRow | null>,
 ) {
-  policies.manageDepartments(auth);
+  policies.manageDepartments(actor);
   const row = await db.transaction(async (tx) => {
-    const before = await repo.findDepartment(tx, auth.municipalityId, id);
+    const before = await repo.findDepartment(tx, actor.municipalityId, id);
     if (!before) throw notFound("課");
-    const other = await repo.findDepartmentByName(tx, auth.municipalityId, input.name);
-    if (other && other.id !== id) throw nameTaken(input.name);
-    const after = await repo.renameDepartment(tx, auth.municipalityId, id, version, input.name, input.effectiveFrom);
+    const after = await change(tx, before);
     if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "rename",
-      entityType: "department",
-      entityId: id,
-      before,
-      after,
-    });
-    await plansRepo.touchPlansOfMunicipality(tx, auth.municipalityId);
+    await recordAudit(tx, { ...actorOf(actor), action, entityType: "department", entityId: id, before, after });
+    await plansRepo.touchPlansOfMunicipality(tx, actor.municipalityId);
     return after;
   });
   return presentDepartment(row);
 }
 
-/** 組織改正 (merge): the old department stays (its history is kept) and points to the one it was merged into. */
-export async function mergeDepartment(
+/** 組織改正 (rename): the department keeps its id, so its items and past sheets stay with it. */
+export function renameDepartment(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   id: string,
   version: number,
-  input: MergeDepartmentInput,
+  input: RenameDepartmentInput,
 ) {
-  policies.manageDepartments(auth);
-  const row = await db.transaction(async (tx) => {
-    const before = await repo.findDepartment(tx, auth.municipalityId, id);
-    const into = await repo.findDepartment(tx, auth.municipalityId, input.intoDepartmentId);
-    if (!before) throw notFound("課");
-    if (!into || into.id === id) throw conflict("統合先の課が正しくありません");
-    const after = await repo.markMerged(tx, auth.municipalityId, id, version, into.id, input.effectiveFrom);
-    if (!after) throw staleVersion(before.version);
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "merge",
-      entityType: "department",
-      entityId: id,
-      before,
-      after,
-    });
-    await plansRepo.touchPlansOfMunicipality(tx, auth.municipalityId);
-    return after;
+  return reorganise(db, actor, id, "rename", async (tx) => {
+    const other = await repo.findDepartmentByName(tx, actor.municipalityId, input.name);
+    if (other && other.id !== id) throw nameTaken(input.name);
+    return repo.renameDepartment(tx, actor.municipalityId, id, version, input.name, input.effectiveFrom);
   });
-  return presentDepartment(row);
+}
+
+/** 組織改正 (merge): the old department stays (its history is kept) and points to the one it was merged into. */
+export function mergeDepartment(db: Db, actor: RequestActor, id: string, version: number, input: MergeDepartmentInput) {
+  return reorganise(db, actor, id, "merge", async (tx) => {
+    const into = await repo.findDepartment(tx, actor.municipalityId, input.intoDepartmentId);
+    if (!into || into.id === id) throw conflict("統合先の課が正しくありません");
+    return repo.markMerged(tx, actor.municipalityId, id, version, into.id, input.effectiveFrom);
+  });
 }

@@ -1,4 +1,5 @@
 /** Reading evaluations: the sheets of a year, one sheet with its indicators, a sheet's history. */
+import { compareCodes, evaluationLevelOf } from "../../../domain/plan-items.js";
 import type { Executor } from "../../db/client.js";
 import { listAuditForEntity } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
@@ -16,17 +17,6 @@ export interface EvaluatedPlan {
   levelNames: string[];
   /** plans.evaluation_level: the level that gets the yearly sheets; null = the last level */
   evaluationLevel: number | null;
-}
-
-/**
- * The level whose items get the yearly evaluation sheets and are the projects of the 総括表: the plan's
- * evaluation level (実施計画: 重点取組, with 取組内容 below), or its last level (事業) when none is set or the set
- * one is not a level of the plan.
- */
-export function evaluationLevelOf(plan: EvaluatedPlan) {
-  const last = plan.levelNames.length - 1;
-  const set = plan.evaluationLevel;
-  return set !== null && Number.isInteger(set) && set >= 0 && set <= last ? set : last;
 }
 
 /** The items that get an evaluation sheet: those at the plan's evaluation level. Deeper levels get none. */
@@ -56,11 +46,6 @@ export async function listSheets(
     })
     .map((s) => presentSheetListRow(s, structure.itemOf(s.itemId), structure.departmentsOf(s.itemId)))
     .sort((a, b) => compareCodes(a.item?.code ?? "", b.item?.code ?? ""));
-}
-
-/** "1-2-10" after "1-2-9": numeric parts compare as numbers. */
-export function compareCodes(a: string, b: string) {
-  return a.localeCompare(b, "ja", { numeric: true });
 }
 
 export async function getSheet(db: Executor, auth: AuthContext, sheetId: string) {

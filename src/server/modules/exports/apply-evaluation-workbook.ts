@@ -4,7 +4,6 @@
  * both in the file and in tsunagu since the export is reported as a conflict and left as it is in tsunagu.
  */
 import { createHash } from "node:crypto";
-import { isZip } from "../../../domain/decode-text.js";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Db } from "../../db/client.js";
 import { type Actor, type AuditEntry, actorOf, recordAuditBatch } from "../../platform/audit.js";
@@ -22,20 +21,9 @@ import { readEvaluationWorkbook } from "./read-evaluation-workbook.js";
 import type { ReadWorkbook, SheetFieldValues, WorkbookImportResult, WorkbookProblem } from "./schema.js";
 
 export const IMPORT_KIND = "evaluation-xlsx";
-const LOCKED_STATUSES = new Set(["submitted", "accepted"]);
 
 /** The caller's role, or null for an operator command (the CLI acts with the operator's full rights). */
 const callerOf = (actor: Actor) => ("role" in actor ? (actor as AuthContext) : null);
-
-/** policies.editSheet answers by throwing; here a refusal is one sheet's problem, not the whole import's. */
-function mayEdit(auth: AuthContext, itemDepartmentIds: string[]) {
-  try {
-    policies.editSheet(auth, itemDepartmentIds);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function unreadable(problems: WorkbookProblem[]) {
   const lines = problems
@@ -54,13 +42,12 @@ function unreadable(problems: WorkbookProblem[]) {
 export async function importEvaluationWorkbook(
   db: Db,
   actor: Actor,
-  ip: string | null,
   bytes: Uint8Array,
   opts: { dryRun?: boolean; fileName?: string | null } = {},
 ) {
   const read = await readEvaluationWorkbook(bytes);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const result = await applyEvaluationWorkbook(db, actor, ip, read, { ...opts, sha256 });
+  const result = await applyEvaluationWorkbook(db, actor, read, { ...opts, sha256 });
   // `report` is what the import page shows for every kind of import; `created` keeps the text path's shape
   return { ...result, report: result, created: false };
 }
@@ -68,7 +55,6 @@ export async function importEvaluationWorkbook(
 export async function applyEvaluationWorkbook(
   db: Db,
   actor: Actor,
-  ip: string | null,
   read: ReadWorkbook,
   opts: { dryRun?: boolean; fileName?: string | null; sha256?: string } = {},
 ): Promise<WorkbookImportResult> {
@@ -138,11 +124,13 @@ export async function applyEvaluationWorkbook(
         result.unchanged++;
         continue;
       }
-      if (auth && !mayEdit(auth, depts)) {
+      // a refusal is one sheet's problem, not the whole import's
+      if (auth && !policies.canEditSheet(auth, depts)) {
         problem("permission", s.worksheetName, "権限がありません");
         continue;
       }
-      if (auth?.role === "department_editor" && LOCKED_STATUSES.has(cur.status)) {
+      // submitted or accepted: out of the department's hands, as on screen
+      if (auth && !policies.canEditSheetIn(auth, cur.status)) {
         problem(
           "locked",
           s.worksheetName,
@@ -187,7 +175,7 @@ export async function applyEvaluationWorkbook(
       if (!updated)
         throw new AppError(409, "conflict", "取込中に他の人が評価表を更新しました。もう一度取り込んでください。");
       audits.push({
-        ...actorOf(actor, ip),
+        ...actorOf(actor),
         action: "import_xlsx",
         entityType: "evaluation_sheet",
         entityId: cur.id,
@@ -214,13 +202,4 @@ export async function applyEvaluationWorkbook(
     }
     return result;
   });
-}
-
-/**
- * Who may upload: the plan office imports any document; a department editor may bring back the workbook it
- * exported (xlsx only), and each sheet in it is then checked with policies.editSheet like a save on screen.
- */
-export function authorizeImport(auth: AuthContext, body: unknown) {
-  if (auth.role === "department_editor" && body instanceof Uint8Array && isZip(body)) return;
-  policies.importDocuments(auth);
 }

@@ -4,13 +4,13 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { compareCodes } from "../../../domain/plan-items.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
-import { compareCodes } from "../evaluations/service.js";
 import { yearStructure } from "../evaluations/year-structure.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { getSummary } from "../summaries/service.js";
@@ -19,19 +19,19 @@ import { buildSummarySheet } from "./build-summary-sheet.js";
 import { reservedSheetNames, uniqueSheetName } from "./workbook-layout.js";
 import { buildMetaSheet, type MetaRow } from "./workbook-meta.js";
 
-export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, planId: string, fiscalYear: number) {
-  policies.readPlans(auth);
-  const plan = await loadPlanOr404(db, auth, planId);
-  if (!(await evaluationsRepo.findRound(db, auth.municipalityId, planId, fiscalYear))) {
+export async function exportEvaluationWorkbook(db: Executor, actor: AuthContext, planId: string, fiscalYear: number) {
+  policies.readPlans(actor);
+  const plan = await loadPlanOr404(db, actor, planId);
+  if (!(await evaluationsRepo.findRound(db, actor.municipalityId, planId, fiscalYear))) {
     throw notFound(`${formatFiscalYear(fiscalYear)}の評価`);
   }
   const [summary, sheets, structure, departments] = await Promise.all([
     // the same query the API parses from ?fiscalYear=…, so both share one cached result
-    getSummary(db, auth, planId, { fiscalYear, isNew: undefined, isPriority: undefined }),
-    evaluationsRepo.listSheetsOfPlanYear(db, auth.municipalityId, planId, fiscalYear),
+    getSummary(db, actor, planId, { fiscalYear, isNew: undefined, isPriority: undefined }),
+    evaluationsRepo.listSheetsOfPlanYear(db, actor.municipalityId, planId, fiscalYear),
     // the year's items and departments: the revision the year is evaluated under
-    yearStructure(db, auth.municipalityId, planId, fiscalYear),
-    departmentsRepo.listDepartments(db, auth.municipalityId),
+    yearStructure(db, actor.municipalityId, planId, fiscalYear),
+    departmentsRepo.listDepartments(db, actor.municipalityId),
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
 
@@ -42,7 +42,9 @@ export async function exportEvaluationWorkbook(db: Executor, auth: AuthContext, 
     if (line.kind === "project" && !line.relisted && !order.has(line.itemId)) order.set(line.itemId, order.size);
   }
   const visible = sheets
-    .filter((s) => structure.itemOf(s.itemId) !== null && policies.canSeeSheet(auth, structure.departmentsOf(s.itemId)))
+    .filter(
+      (s) => structure.itemOf(s.itemId) !== null && policies.canSeeSheet(actor, structure.departmentsOf(s.itemId)),
+    )
     .sort((a, b) => {
       const oa = order.get(a.itemId) ?? Number.MAX_SAFE_INTEGER;
       const ob = order.get(b.itemId) ?? Number.MAX_SAFE_INTEGER;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { createHouseholdSchema, householdParams, listHouseholdsQuery, memberParams, memberSchema } from "./schema.js";
@@ -11,9 +11,9 @@ const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store
 /** 世帯 (households): need-to-know reads, each one audited; member changes need If-Match. */
 export function householdRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/households", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const input = parseInput(createHouseholdSchema, request.body);
-    const household = await service.createHousehold(db, auth, request.ip, input);
+    const household = await service.createHousehold(db, actor, input);
     reply.status(201);
     noStore(reply);
     setVersionTag(reply, household.version);
@@ -21,28 +21,28 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.get("/api/households", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { personId } = parseInput(listHouseholdsQuery, request.query);
-    const households = await service.listHouseholds(db, auth, request.ip, personId);
+    const households = await service.listHouseholds(db, actor, personId);
     noStore(reply);
     return { households };
   });
 
   app.get("/api/households/:householdId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { householdId } = parseInput(householdParams, request.params);
-    const household = await service.getHousehold(db, auth, request.ip, householdId);
+    const household = await service.getHousehold(db, actor, householdId);
     noStore(reply);
     setVersionTag(reply, household.version);
     return { household };
   });
 
   app.post("/api/households/:householdId/members", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { householdId } = parseInput(householdParams, request.params);
     const input = parseInput(memberSchema, request.body);
     const version = expectedVersion(request);
-    const household = await service.addMember(db, auth, request.ip, householdId, version, input);
+    const household = await service.addMember(db, actor, householdId, version, input);
     reply.status(201);
     noStore(reply);
     setVersionTag(reply, household.version);
@@ -50,10 +50,10 @@ export function householdRoutes(app: FastifyInstance, db: Db) {
   });
 
   app.delete("/api/households/:householdId/members/:personId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { householdId, personId } = parseInput(memberParams, request.params);
     const version = expectedVersion(request);
-    const household = await service.removeMember(db, auth, request.ip, householdId, personId, version);
+    const household = await service.removeMember(db, actor, householdId, personId, version);
     noStore(reply);
     setVersionTag(reply, household.version);
     return { household };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storable } from "../../platform/schema-fields.js";
 
 /** 続柄: the relationship of a member to the household's main person (本人). */
 export const RELATIONSHIPS = [
@@ -14,8 +15,6 @@ export const RELATIONSHIPS = [
   "その他",
 ] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
-
-const storable = (v: string) => !v.includes("\u0000");
 
 const relationship = z.enum(RELATIONSHIPS, { error: `続柄は ${RELATIONSHIPS.join("・")} から選んでください` });
 

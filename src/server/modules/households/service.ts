@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import { type AuditEntry, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
@@ -15,9 +15,9 @@ async function agencyMap(tx: Executor, municipalityId: string) {
   return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
 }
 
-async function denied(tx: Executor, auth: AuthContext, ip: string, householdId: string, action: string) {
+async function denied(tx: Executor, actor: RequestActor, householdId: string, action: string) {
   await recordAudit(tx, {
-    ...actorOf(auth, ip),
+    ...actorOf(actor),
     action: "denied",
     entityType: "household",
     entityId: householdId,
@@ -29,13 +29,13 @@ async function denied(tx: Executor, auth: AuthContext, ip: string, householdId: 
  * The household with the caller's need-to-know basis, or null (hidden: a committed "denied" record is written,
  * the caller answers 404).
  */
-async function loadVisible(tx: Executor, auth: AuthContext, ip: string, householdId: string, action: string) {
-  const household = await repo.findHousehold(tx, auth.municipalityId, householdId);
-  const householdCases = household ? await repo.listCasesOfHousehold(tx, auth.municipalityId, household.id) : [];
+async function loadVisible(tx: Executor, actor: RequestActor, householdId: string, action: string) {
+  const household = await repo.findHousehold(tx, actor.municipalityId, householdId);
+  const householdCases = household ? await repo.listCasesOfHousehold(tx, actor.municipalityId, household.id) : [];
   const teamAgencyIds = householdCases.flatMap((c) => c.teamAgencyIds);
-  const basis = household ? policies.householdBasis(auth, household, teamAgencyIds) : null;
+  const basis = household ? policies.householdBasis(actor, household, teamAgencyIds) : null;
   if (!household || !basis) {
-    await denied(tx, auth, ip, householdId, action);
+    await denied(tx, actor, householdId, action);
     return null;
   }
   return { household, householdCases, basis };
@@ -43,17 +43,17 @@ async function loadVisible(tx: Executor, auth: AuthContext, ip: string, househol
 
 async function present(
   tx: Executor,
-  auth: AuthContext,
+  actor: AuthContext,
   loaded: { household: repo.HouseholdRow; householdCases: repo.HouseholdCaseView[]; basis: HouseholdBasis },
 ) {
-  const members = await maskMembers(tx, auth, await repo.listMembers(tx, auth.municipalityId, loaded.household.id));
+  const members = await maskMembers(tx, actor, await repo.listMembers(tx, actor.municipalityId, loaded.household.id));
   const visibleCases = loaded.householdCases
-    .filter((c) => policies.caseBasis(auth, c, c.teamAgencyIds))
+    .filter((c) => policies.caseBasis(actor, c, c.teamAgencyIds))
     .map((c) => ({ id: c.id, phase: c.phase, phaseLabel: PHASE_LABELS[c.phase as Phase] ?? c.phase }));
   return presentHousehold(
     loaded.household,
     members,
-    await agencyMap(tx, auth.municipalityId),
+    await agencyMap(tx, actor.municipalityId),
     visibleCases,
     loaded.basis,
   );
@@ -62,8 +62,7 @@ async function present(
 /** Every member shown is a read of that person (basis "household:<id>"), written with the read. */
 async function auditMemberReads(
   tx: Executor,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   household: { id: string; members: { personId: string; hidden: boolean }[] },
 ) {
   await recordAuditBatch(
@@ -71,7 +70,7 @@ async function auditMemberReads(
     household.members
       .filter((m) => !m.hidden)
       .map((m) => ({
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "read",
         entityType: "person",
         entityId: m.personId,
@@ -81,10 +80,10 @@ async function auditMemberReads(
 }
 
 /** A member must be a person the caller may see (need-to-know on persons); any other is "not found". */
-async function checkPersons(tx: Executor, auth: AuthContext, members: MemberInput[], field: (i: number) => string) {
+async function checkPersons(tx: Executor, actor: AuthContext, members: MemberInput[], field: (i: number) => string) {
   const bases = await personBases(
     tx,
-    auth,
+    actor,
     members.map((m) => m.personId),
   );
   for (const [i, m] of members.entries()) {
@@ -97,10 +96,10 @@ async function checkPersons(tx: Executor, auth: AuthContext, members: MemberInpu
  * their place and 続柄 but not who they are. Everyone on a case of the household has a basis for all its members;
  * an agency that only registered the household may not, once others added members.
  */
-async function maskMembers<M extends MemberView>(tx: Executor, auth: AuthContext, members: M[]) {
+async function maskMembers<M extends MemberView>(tx: Executor, actor: AuthContext, members: M[]) {
   const bases = await personBases(
     tx,
-    auth,
+    actor,
     members.map((m) => m.personId),
   );
   return members.map((m) =>
@@ -114,156 +113,134 @@ async function maskMembers<M extends MemberView>(tx: Executor, auth: AuthContext
  */
 export async function insertHouseholdWithMembers(
   tx: Executor,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   input: CreateHouseholdInput,
   field: (name: string) => string = (name) => name,
 ) {
-  policies.registerHouseholds(auth);
-  await checkPersons(tx, auth, input.members, (i) => field(`members.${i}.personId`));
+  policies.registerHouseholds(actor);
+  await checkPersons(tx, actor, input.members, (i) => field(`members.${i}.personId`));
   const household = await repo.insertHousehold(tx, {
-    municipalityId: auth.municipalityId,
+    municipalityId: actor.municipalityId,
     name: input.name,
     address: input.address,
-    registeredByAgencyId: auth.agencyId as string,
-    createdBy: auth.userId,
+    registeredByAgencyId: actor.agencyId as string,
+    createdBy: actor.userId,
   });
   await repo.insertMembers(
     tx,
-    input.members.map((m) => ({ municipalityId: auth.municipalityId, householdId: household.id, ...m })),
+    input.members.map((m) => ({ municipalityId: actor.municipalityId, householdId: household.id, ...m })),
   );
   await recordAudit(tx, {
-    ...actorOf(auth, ip),
+    ...actorOf(actor),
     action: "create",
     entityType: "household",
     entityId: household.id,
-    basis: `agency:${auth.agencyId}`,
+    basis: `agency:${actor.agencyId}`,
     after: { name: input.name, address: input.address, members: input.members },
   });
   return household;
 }
 
-export async function createHousehold(db: Db, auth: AuthContext, ip: string, input: CreateHouseholdInput) {
+export async function createHousehold(db: Db, actor: RequestActor, input: CreateHouseholdInput) {
   return db.transaction(async (tx) => {
-    const household = await insertHouseholdWithMembers(tx, auth, ip, input);
-    return present(tx, auth, { household, householdCases: [], basis: "registrar" });
+    const household = await insertHouseholdWithMembers(tx, actor, input);
+    return present(tx, actor, { household, householdCases: [], basis: "registrar" });
   });
 }
 
-export async function getHousehold(db: Db, auth: AuthContext, ip: string, householdId: string) {
-  const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, auth, ip, householdId, "read");
-    if (!loaded) return null;
-    const household = await present(tx, auth, loaded);
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "read",
-      entityType: "household",
-      entityId: household.id,
-      basis: `household:${loaded.basis}`,
-    });
-    await auditMemberReads(tx, auth, ip, household);
-    return household;
-  });
-  if (!result) throw notFound("世帯");
-  return result;
-}
+type VisibleHousehold = NonNullable<Awaited<ReturnType<typeof loadVisible>>>;
 
-export async function addMember(
+/**
+ * One request on a household the caller may see (hidden: the denial is committed and the answer is 404). `work`
+ * makes the change, if any, and returns the household row to show with what the audit record says about it; the
+ * record, the household as shown and a read of each member it names land in the same transaction.
+ */
+async function onHousehold(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   householdId: string,
-  version: number,
-  input: MemberInput,
+  action: string,
+  work: (tx: Executor, loaded: VisibleHousehold) => Promise<{ row: repo.HouseholdRow; audit: Partial<AuditEntry> }>,
 ) {
   const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, auth, ip, householdId, "add_member");
+    const loaded = await loadVisible(tx, actor, householdId, action);
     if (!loaded) return null;
-    if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
-    await checkPersons(tx, auth, [input], () => "personId");
-    const members = await repo.listMembers(tx, auth.municipalityId, householdId);
-    if (members.some((m) => m.personId === input.personId)) throw conflict("この人は既にこの世帯の世帯員です");
-    if (input.relationship === "本人" && members.some((m) => m.relationship === "本人"))
-      throw new ValidationError([{ field: "relationship", message: "続柄「本人」の世帯員は既にいます" }]);
-    const touched = await repo.touchHousehold(tx, auth.municipalityId, householdId, version);
-    if (!touched) throw staleVersion(loaded.household.version);
-    await repo.insertMembers(tx, [
-      { municipalityId: auth.municipalityId, householdId, ...input, addedBy: auth.userId },
-    ]);
+    const { row, audit } = await work(tx, loaded);
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "add_member",
+      ...actorOf(actor),
+      action,
       entityType: "household",
       entityId: householdId,
       basis: `household:${loaded.basis}`,
-      after: input,
+      ...audit,
     });
-    const household = await present(tx, auth, { ...loaded, household: touched });
-    await auditMemberReads(tx, auth, ip, household);
+    const household = await present(tx, actor, { ...loaded, household: row });
+    await auditMemberReads(tx, actor, household);
     return household;
   });
   if (!result) throw notFound("世帯");
   return result;
 }
 
-export async function removeMember(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  householdId: string,
-  personId: string,
-  version: number,
-) {
-  const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, auth, ip, householdId, "remove_member");
-    if (!loaded) return null;
+/** A member change moves the household's version (If-Match names the one the writer saw). */
+async function touchHousehold(tx: Executor, actor: RequestActor, loaded: VisibleHousehold, version: number) {
+  const touched = await repo.touchHousehold(tx, actor.municipalityId, loaded.household.id, version);
+  if (!touched) throw staleVersion(loaded.household.version);
+  return touched;
+}
+
+export function getHousehold(db: Db, actor: RequestActor, householdId: string) {
+  return onHousehold(db, actor, householdId, "read", async (_tx, loaded) => ({ row: loaded.household, audit: {} }));
+}
+
+export function addMember(db: Db, actor: RequestActor, householdId: string, version: number, input: MemberInput) {
+  return onHousehold(db, actor, householdId, "add_member", async (tx, loaded) => {
     if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
-    const members = await repo.listMembers(tx, auth.municipalityId, householdId);
+    await checkPersons(tx, actor, [input], () => "personId");
+    const members = await repo.listMembers(tx, actor.municipalityId, householdId);
+    if (members.some((m) => m.personId === input.personId)) throw conflict("この人は既にこの世帯の世帯員です");
+    if (input.relationship === "本人" && members.some((m) => m.relationship === "本人"))
+      throw new ValidationError([{ field: "relationship", message: "続柄「本人」の世帯員は既にいます" }]);
+    const row = await touchHousehold(tx, actor, loaded, version);
+    await repo.insertMembers(tx, [
+      { municipalityId: actor.municipalityId, householdId, ...input, addedBy: actor.userId },
+    ]);
+    return { row, audit: { after: input } };
+  });
+}
+
+export function removeMember(db: Db, actor: RequestActor, householdId: string, personId: string, version: number) {
+  return onHousehold(db, actor, householdId, "remove_member", async (tx, loaded) => {
+    if (loaded.household.version !== version) throw staleVersion(loaded.household.version);
+    const members = await repo.listMembers(tx, actor.municipalityId, householdId);
     const member = members.find((m) => m.personId === personId);
     if (!member) throw notFound("世帯員");
     if (loaded.householdCases.some((c) => c.mainPersonId === personId))
       throw conflict("この世帯員はケースの主たる対象者なので、世帯から外せません");
-    const touched = await repo.touchHousehold(tx, auth.municipalityId, householdId, version);
-    if (!touched) throw staleVersion(loaded.household.version);
-    await repo.deleteMember(tx, auth.municipalityId, householdId, personId);
-    await recordAudit(tx, {
-      ...actorOf(auth, ip),
-      action: "remove_member",
-      entityType: "household",
-      entityId: householdId,
-      basis: `household:${loaded.basis}`,
-      before: { personId, relationship: member.relationship },
-    });
-    const household = await present(tx, auth, { ...loaded, household: touched });
-    await auditMemberReads(tx, auth, ip, household);
-    return household;
+    const row = await touchHousehold(tx, actor, loaded, version);
+    await repo.deleteMember(tx, actor.municipalityId, householdId, personId);
+    return { row, audit: { before: { personId, relationship: member.relationship } } };
   });
-  if (!result) throw notFound("世帯");
-  return result;
 }
 
 /**
  * The households the caller needs to know (coordinators: all; staff: registered by their agency or on a case team
  * of their agency), optionally those of one person. Every member listed is a read in the audit trail.
  */
-export async function listHouseholds(db: Db, auth: AuthContext, ip: string, personId: string | undefined) {
-  policies.listHouseholds(auth);
+export async function listHouseholds(db: Db, actor: RequestActor, personId: string | undefined) {
+  const { agencyId } = policies.householdListScope(actor);
   return db.transaction(async (tx) => {
-    const rows = await repo.listHouseholds(tx, auth.municipalityId, {
-      agencyId: auth.isCoordinator ? undefined : (auth.agencyId as string),
-      personId,
-    });
+    const rows = await repo.listHouseholds(tx, actor.municipalityId, { agencyId, personId });
     const members = await maskMembers(
       tx,
-      auth,
+      actor,
       await repo.listMembersOf(
         tx,
-        auth.municipalityId,
+        actor.municipalityId,
         rows.map((h) => h.id),
       ),
     );
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     const list = rows.map((h) =>
       presentHouseholdSummary(
         h,
@@ -277,7 +254,7 @@ export async function listHouseholds(db: Db, auth: AuthContext, ip: string, pers
         h.members
           .filter((m) => !m.hidden)
           .map((m) => ({
-            ...actorOf(auth, ip),
+            ...actorOf(actor),
             action: "read",
             entityType: "person",
             entityId: m.personId,

@@ -18,13 +18,12 @@ const LEVEL_NAMES = ["基本目標", "施策", "事業"];
  */
 export async function commitEvaluationDocument(
   tx: Executor,
-  auth: Actor,
-  ip: string | null,
+  actor: Actor,
   doc: ParsedEvaluationDocument,
   fallbackFiscalYear: number,
   departmentIds: DepartmentIds,
 ) {
-  const m = auth.municipalityId;
+  const m = actor.municipalityId;
   const fiscalYear = doc.fiscalYear ?? fallbackFiscalYear;
   const plan = await plansRepo.insertPlan(tx, m, {
     title: doc.planTitle || doc.documentTitle || "取込計画",
@@ -133,10 +132,10 @@ export async function commitEvaluationDocument(
                 },
               }
             : null,
-          updatedBy: auth.userId,
+          updatedBy: actor.userId,
         });
         audits.push({
-          ...actorOf(auth, ip),
+          ...actorOf(actor),
           action: "import",
           entityType: "evaluation_sheet",
           entityId: sheetId,

@@ -49,7 +49,6 @@ export async function namedDepartments(db: Executor, municipalityId: string, men
 export async function settleDepartments(
   tx: Executor,
   actor: Actor,
-  ip: string | null,
   mentions: readonly DepartmentMention[],
   decisionsFor: DecisionsFor,
 ) {
@@ -72,7 +71,7 @@ export async function settleDepartments(
     if (decision?.action === "create") {
       const d = await departmentsRepo.insertDepartment(tx, actor.municipalityId, entry.name);
       await recordAudit(tx, {
-        ...actorOf(actor, ip),
+        ...actorOf(actor),
         action: "create",
         entityType: "department",
         entityId: d.id,

@@ -302,12 +302,10 @@ describe("importing an evaluation document", () => {
     const before = await counts();
     const actor = { municipalityId: t.municipalityId, userId: null, loginId: "test" };
     const departments = (table: Parameters<typeof decideEveryNewName>[0]) => decideEveryNewName(table, "create");
-    await expect(
-      commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt", { departments }),
-    ).rejects.toThrow();
+    await expect(commitImport(db, actor, new TextEncoder().encode(other), "x.txt", { departments })).rejects.toThrow();
     expect(await counts()).toEqual(before);
     await db.execute(sql`drop trigger fail_import on imports`);
-    const ok = await commitImport(db, actor, null, new TextEncoder().encode(other), "x.txt", { departments });
+    const ok = await commitImport(db, actor, new TextEncoder().encode(other), "x.txt", { departments });
     expect(ok.created).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { isZip } from "../../../domain/decode-text.js";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
 import { refuseOversizedUpload } from "../../platform/uploads/check-upload.js";
-import { authorizeImport } from "../exports/apply-evaluation-workbook.js";
 import { DEPARTMENT_DECISIONS_HEADER, departmentDecisionsOf } from "./schema.js";
 import { commitImport, previewImport } from "./service.js";
 
@@ -25,20 +26,23 @@ function upload(request: FastifyRequest) {
   return { bytes: new Uint8Array(body), fileName };
 }
 
+/** The caller's own evaluation workbook coming back (an xlsx) rather than a document to import. */
+const isWorkbook = (body: unknown) => body instanceof Uint8Array && isZip(body);
+
 export function importRoutes(app: FastifyInstance, db: Db) {
   app.post("/api/imports/preview", { onRequest: refuseOversizedUpload }, async (request) => {
-    const auth = requireAuth(request);
-    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
+    const actor = requireActor(request);
+    policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
     const { bytes } = upload(request);
-    return previewImport(db, auth, bytes);
+    return previewImport(db, actor, bytes);
   });
 
   app.post("/api/imports", { onRequest: refuseOversizedUpload }, async (request, reply) => {
-    const auth = requireAuth(request);
-    authorizeImport(auth, request.body); // plan office, or a department bringing back its own xlsx
+    const actor = requireActor(request);
+    policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
     const { bytes, fileName } = upload(request);
     const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
-    const result = await commitImport(db, auth, request.ip, bytes, fileName, { departments });
+    const result = await commitImport(db, actor, bytes, fileName, { departments });
     reply.status(result.created ? 201 : 200);
     return result;
   });

@@ -46,7 +46,7 @@ interface ReadDocument {
   auditCounts: Record<string, number>;
   /** every department name the document links an item to (settled with the plan office before writing) */
   departmentMentions: DepartmentMention[];
-  write(tx: Executor, actor: Actor, ip: string | null, departmentIds: DepartmentIds): Promise<{ planId: string }>;
+  write(tx: Executor, actor: Actor, departmentIds: DepartmentIds): Promise<{ planId: string }>;
 }
 
 /**
@@ -77,7 +77,7 @@ function readDocument(bytes: Uint8Array): ReadDocument {
       report,
       auditCounts: { items: report.items, warnings: report.warnings.length },
       departmentMentions: evaluationDepartmentMentions(doc),
-      write: (tx, actor, ip, ids) => commitEvaluationDocument(tx, actor, ip, doc, thisYear - 1, ids),
+      write: (tx, actor, ids) => commitEvaluationDocument(tx, actor, doc, thisYear - 1, ids),
     };
   }
   if (isImplementationPlanDocument(text)) {
@@ -100,7 +100,7 @@ function readDocument(bytes: Uint8Array): ReadDocument {
         warnings: report.warnings.length,
       },
       departmentMentions: implementationPlanDepartmentMentions(layout),
-      write: (tx, actor, _ip, ids) => commitImplementationPlan(tx, actor, doc, layout, thisYear, ids),
+      write: (tx, actor, ids) => commitImplementationPlan(tx, actor, doc, layout, thisYear, ids),
     };
   }
   if (isIndicatorTableDocument(text)) {
@@ -132,7 +132,7 @@ async function previewOf(db: Db, actor: Actor, read: ReadDocument) {
 }
 
 export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
-  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, null, bytes, { dryRun: true }); // our own xlsx
+  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, bytes, { dryRun: true }); // our own xlsx
   return previewOf(db, actor, readDocument(bytes));
 }
 
@@ -145,12 +145,11 @@ export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
 export async function commitImport(
   db: Db,
   actor: Actor,
-  ip: string | null,
   bytes: Uint8Array,
   fileName: string | null,
   opts: { dryRun?: boolean; departments?: DecisionsFor } = {},
 ) {
-  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, ip, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
+  if (isZip(bytes)) return importEvaluationWorkbook(db, actor, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
   const read = readDocument(bytes);
   const { kind, sha256 } = read;
   if (opts.dryRun) return { ...(await previewOf(db, actor, read)), created: false };
@@ -164,11 +163,11 @@ export async function commitImport(
         created: false,
       };
     }
-    const settled = await settleDepartments(tx, actor, ip, read.departmentMentions, opts.departments ?? {});
+    const settled = await settleDepartments(tx, actor, read.departmentMentions, opts.departments ?? {});
     const report = { ...read.report, departments: settled.table };
-    const result = await read.write(tx, actor, ip, settled.idsFor);
+    const result = await read.write(tx, actor, settled.idsFor);
     // an evaluated year comes with the document: the structure it was evaluated under is frozen with it
-    if (kind === "evaluation") await ensureBaseline(tx, { ...actor, ip }, result.planId);
+    if (kind === "evaluation") await ensureBaseline(tx, actor, result.planId);
     const row = await repo.insertImport(tx, {
       municipalityId: actor.municipalityId,
       kind,
@@ -179,7 +178,7 @@ export async function commitImport(
       importedBy: actor.userId,
     });
     await recordAudit(tx, {
-      ...actorOf(actor, ip),
+      ...actorOf(actor),
       action: "import",
       entityType: "import",
       entityId: row.id,

@@ -2,15 +2,17 @@
  * The plan's indicators gathered: attainment shares per 基本目標 and department, the department matrix, and the
  * caller's own departments' items.
  */
+
 import { currentFiscalYear, formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { suggestGrade } from "../../../domain/indicators/attainment.js";
+import { evaluationLevelOf } from "../../../domain/plan-items.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { presentItemBrief, tally } from "./presenter.js";
 import { PlanStructure } from "./structure.js";
-import { evaluationLevelOf, getIndicatorView, loadScopedPlanData, tallyOf, type ViewEntry } from "./view.js";
+import { getIndicatorView, loadScopedPlanData, tallyOf, type ViewEntry } from "./view.js";
 
 /**
  * GET /api/plans/:planId/attainment-share: share of decidable indicators met, per 基本目標 and per department.

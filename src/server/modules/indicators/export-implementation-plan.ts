@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatFiscalYearRange } from "../../../domain/fiscal-year.js";
+import { evaluationLevelOf } from "../../../domain/plan-items.js";
 import { printMetaLine } from "../../../domain/print-meta.js";
 import { plainTextOf } from "../../../domain/text/text-blocks.js";
 import type { Executor } from "../../db/client.js";
@@ -25,7 +26,7 @@ import { loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
 import type * as repo from "./plan-data-repository.js";
 import { PlanStructure } from "./structure.js";
-import { evaluationLevelOf, loadScopedPlanData } from "./view.js";
+import { loadScopedPlanData } from "./view.js";
 
 export const IMPLEMENTATION_SHEET = "実施計画";
 /** A 事業(取組)内容, B 担当課, C 成果(活動)指標, then one column per fiscal year */

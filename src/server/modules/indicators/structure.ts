@@ -11,6 +11,7 @@
  *   and of its activities) sees every indicator on that sheet; a department that owns only one activity sees that
  *   activity's indicators.
  */
+import { compareCodes } from "../../../domain/plan-items.js";
 
 export interface StructureItem {
   id: string;
@@ -149,9 +150,4 @@ export class PlanStructure<T extends StructureItem = StructureItem> {
   isWithin(itemId: string, ancestorId: string): boolean {
     return this.chain(itemId).includes(ancestorId);
   }
-}
-
-/** "1-2-10" after "1-2-9": numeric parts compare as numbers (same rule as the sheet list). */
-export function compareCodes(a: string, b: string) {
-  return a.localeCompare(b, "ja", { numeric: true });
 }

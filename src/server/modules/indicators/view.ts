@@ -219,10 +219,3 @@ export function serializedOnce(view: IndicatorView, key: string, build: () => st
   }
   return s;
 }
-
-/** The level whose items get the yearly evaluation (plans.evaluation_level; null = the last level). */
-export function evaluationLevelOf(plan: Pick<PlanRow, "evaluationLevel" | "levelNames">) {
-  const last = Math.max(0, plan.levelNames.length - 1);
-  const level = plan.evaluationLevel ?? last;
-  return Math.min(Math.max(0, level), last);
-}

@@ -7,11 +7,11 @@ import * as repo from "./repository.js";
  * Need-to-know on persons for the other modules (households, referrals, the audit trail): the basis of each of
  * `personIds` the caller may see in full; persons without one (or not found) are absent from the map.
  */
-export async function personBases(tx: Executor, auth: AuthContext, personIds: readonly string[]) {
-  const facts = await repo.personFacts(tx, auth.municipalityId, auth.agencyId ?? null, [...new Set(personIds)]);
+export async function personBases(tx: Executor, actor: AuthContext, personIds: readonly string[]) {
+  const facts = await repo.personFacts(tx, actor.municipalityId, actor.agencyId ?? null, [...new Set(personIds)]);
   const bases = new Map<string, PersonBasis>();
   for (const f of facts) {
-    const basis = personPolicies.personBasis(auth, f);
+    const basis = personPolicies.personBasis(actor, f);
     if (basis) bases.set(f.id, basis);
   }
   return bases;

@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { isKana } from "../../../domain/persons/kana.js";
-
-const storable = (v: string) => !v.includes("\u0000");
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
-    .nullable()
-    .default(null)
-    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+import { optionalText, storable } from "../../platform/schema-fields.js";
 
 export const isoDate = (label: string) =>
   z

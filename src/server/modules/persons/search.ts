@@ -1,7 +1,7 @@
 import { personQuery } from "../../../domain/persons/name.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { ValidationError } from "../../platform/errors.js";
 import { type PersonBasis, personPolicies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
@@ -25,36 +25,36 @@ const SEARCH_WINDOW = 1000;
  * Every person shown is an audited read with its basis, and the search itself is recorded (also when it showed
  * nothing), in the search's transaction.
  */
-export async function searchPersons(db: Db, auth: AuthContext, ip: string, typed: string) {
-  const scope = personPolicies.personScope(auth);
+export async function searchPersons(db: Db, actor: RequestActor, typed: string) {
+  const scope = personPolicies.personScope(actor);
   const query = personQuery(typed);
   if (!query) throw new ValidationError([{ field: "query", message: "ふりがなか氏名を入力してください" }]);
   // staff: a basis is checked for each match, so only the first matches are looked at (see windowEnd)
   const checksEach = !scope.all && !scope.registeredOnly;
   return db.transaction(async (tx) => {
-    const until = checksEach ? await repo.windowEnd(tx, auth.municipalityId, query, SEARCH_WINDOW) : null;
-    const rows = await repo.searchPersons(tx, auth.municipalityId, query, scope, { until, limit: SEARCH_LIMIT });
+    const until = checksEach ? await repo.windowEnd(tx, actor.municipalityId, query, SEARCH_WINDOW) : null;
+    const rows = await repo.searchPersons(tx, actor.municipalityId, query, scope, { until, limit: SEARCH_LIMIT });
     // the policy decides on the facts the statement returned; it and the statement's filter say the same
     const shown = rows.flatMap((r) => {
-      const basis = personPolicies.personBasis(auth, { ...r, createdByAgencyId: r.person.createdByAgencyId });
+      const basis = personPolicies.personBasis(actor, { ...r, createdByAgencyId: r.person.createdByAgencyId });
       return basis ? [{ person: r.person, basis }] : [];
     });
     const othersMatch =
       scope.othersMatch && !scope.all
-        ? await repo.othersMatch(tx, auth.municipalityId, query, scope.agencyId, until)
+        ? await repo.othersMatch(tx, actor.municipalityId, query, scope.agencyId, until)
         : false;
     /** more matches exist beyond the window and fewer than a page were found in it: the caller should type more */
     const partial = until !== null && shown.length < SEARCH_LIMIT;
     await recordAuditBatch(tx, [
       {
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "search",
         entityType: "person",
         basis: "search",
         after: { by: query.by, typed, shown: shown.length, othersMatch, partial },
       },
       ...shown.map(({ person, basis }) => ({
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "read",
         entityType: "person",
         entityId: person.id,
@@ -62,7 +62,7 @@ export async function searchPersons(db: Db, auth: AuthContext, ip: string, typed
       })),
     ]);
     const coordinators = othersMatch
-      ? (await listAgencies(tx, auth.municipalityId))
+      ? (await listAgencies(tx, actor.municipalityId))
           .filter((a) => a.isCoordinator)
           .map((a) => ({ id: a.id, name: a.name }))
       : [];

@@ -2,7 +2,7 @@ import { findDuplicateCandidates } from "../../../domain/persons/duplicates.js";
 import { normalizeKana } from "../../../domain/persons/kana.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, ValidationError } from "../../platform/errors.js";
 import { type PersonBasis, personPolicies, policies } from "../../platform/policies.js";
 import { auditBasis, personBases } from "./access.js";
@@ -20,14 +20,14 @@ const auditable = (p: repo.PersonRow) => ({ ...presentPerson(p), id: undefined, 
  * two letters, and the same date of birth. Staff see who the candidates are that they have a basis for (each one a
  * read in the audit trail); of the others, and a provider of all, only that similar records exist and why.
  */
-export async function createPerson(db: Db, auth: AuthContext, ip: string, input: CreatePersonInput) {
-  policies.registerPersons(auth);
+export async function createPerson(db: Db, actor: RequestActor, input: CreatePersonInput) {
+  policies.registerPersons(actor);
   const kanaKey = normalizeKana(input.nameKana);
   if (!kanaKey) throw new ValidationError([{ field: "nameKana", message: "ふりがなを入力してください" }]);
   return db.transaction(async (tx) => {
     const pool = await repo.findDuplicatePool(
       tx,
-      auth.municipalityId,
+      actor.municipalityId,
       kanaKey,
       escapeLike(Array.from(kanaKey).slice(0, 2).join("")),
       input.dateOfBirth,
@@ -38,25 +38,25 @@ export async function createPerson(db: Db, auth: AuthContext, ip: string, input:
       { limit: 10 },
     );
     const person = await repo.insertPerson(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       ...input,
       kanaKey,
-      createdByAgencyId: auth.agencyId,
-      createdBy: auth.userId,
+      createdByAgencyId: actor.agencyId,
+      createdBy: actor.userId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "person",
       entityId: person.id,
-      basis: `agency:${auth.agencyId}`,
+      basis: `agency:${actor.agencyId}`,
       after: auditable(person),
     });
     // who a candidate is, only to staff with a basis for that candidate (each one a read in the audit trail)
-    const bases = personPolicies.namesDuplicateCandidates(auth)
+    const bases = personPolicies.namesDuplicateCandidates(actor)
       ? await personBases(
           tx,
-          auth,
+          actor,
           candidates.map((c) => c.person.id),
         )
       : new Map<string, PersonBasis>();
@@ -64,7 +64,7 @@ export async function createPerson(db: Db, auth: AuthContext, ip: string, input:
     await recordAuditBatch(
       tx,
       named.map((c) => ({
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "read",
         entityType: "person",
         entityId: c.person.id,
@@ -86,33 +86,32 @@ export async function createPerson(db: Db, auth: AuthContext, ip: string, input:
 /** The staff say two records are one person: linked with a reason, never merged. */
 export async function linkPersons(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   personId: string,
   input: { otherPersonId: string; reason: string },
 ) {
-  policies.linkPersons(auth);
+  policies.linkPersons(actor);
   if (personId === input.otherPersonId) {
     throw new ValidationError([{ field: "otherPersonId", message: "同じ記録どうしは関連付けられません" }]);
   }
   return db.transaction(async (tx) => {
     // a record without a basis is as unknown as one that does not exist
-    const bases = await personBases(tx, auth, [personId, input.otherPersonId]);
+    const bases = await personBases(tx, actor, [personId, input.otherPersonId]);
     if (!bases.has(personId)) throw notFound("対象者");
     if (!bases.has(input.otherPersonId)) {
       throw new ValidationError([{ field: "otherPersonId", message: "関連付ける相手が見つかりません" }]);
     }
     const [a, b] = personId < input.otherPersonId ? [personId, input.otherPersonId] : [input.otherPersonId, personId];
-    if (await repo.findLink(tx, auth.municipalityId, a, b)) throw conflict("この2つの記録は既に関連付けられています");
+    if (await repo.findLink(tx, actor.municipalityId, a, b)) throw conflict("この2つの記録は既に関連付けられています");
     const link = await repo.insertLink(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       personId: a,
       otherPersonId: b,
       reason: input.reason,
-      createdBy: auth.userId,
+      createdBy: actor.userId,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "link",
       entityType: "person",
       entityId: personId,

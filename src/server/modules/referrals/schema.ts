@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
 
@@ -42,15 +43,27 @@ export const URGENCIES = ["高", "中", "低"] as const;
 export const CONSENTS = ["given", "not_given", "unknown"] as const;
 export type Consent = (typeof CONSENTS)[number];
 
-const storable = (v: string) => !v.includes("\u0000");
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}は文字列で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
-    .nullable()
-    .default(null)
-    .transform((v) => (v === null || v.trim() === "" ? null : v.trim()));
+/**
+ * Consent given is recorded with the day and how it was obtained; a withdrawal (of a case's consent) with the day it
+ * was asked for. Shared by the referral and the case so that both say the same.
+ */
+export function requireConsentDetails(
+  v: { consent: string; consentDate: string | null; consentMethod: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if ((v.consent === "given" || v.consent === "withdrawn") && !v.consentDate)
+    ctx.addIssue({
+      code: "custom",
+      path: ["consentDate"],
+      message: v.consent === "given" ? "同意を得た日を入力してください" : "撤回の申し出があった日を入力してください",
+    });
+  if (v.consent === "given" && !v.consentMethod)
+    ctx.addIssue({
+      code: "custom",
+      path: ["consentMethod"],
+      message: "同意の方法（書面・口頭など）を入力してください",
+    });
+}
 
 export const createReferralSchema = z
   .strictObject({
@@ -70,16 +83,7 @@ export const createReferralSchema = z
     consentMethod: optionalText("同意の方法", 100),
     dueDate: isoDate("対応期限").nullable().default(null),
   })
-  .superRefine((v, ctx) => {
-    if (v.consent === "given" && !v.consentDate)
-      ctx.addIssue({ code: "custom", path: ["consentDate"], message: "同意を得た日を入力してください" });
-    if (v.consent === "given" && !v.consentMethod)
-      ctx.addIssue({
-        code: "custom",
-        path: ["consentMethod"],
-        message: "同意の方法（書面・口頭など）を入力してください",
-      });
-  });
+  .superRefine(requireConsentDetails);
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 
 export const transitionSchema = z

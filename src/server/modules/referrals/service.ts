@@ -1,8 +1,8 @@
 import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
-import { forbidden, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
+import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { PHASE_LABELS, type Phase } from "../cases/schema.js";
@@ -26,45 +26,45 @@ async function agencyMap(tx: Executor, municipalityId: string) {
 }
 
 /** A receiving agency must exist, be a public window (providers only send) and not be the sender itself. */
-async function checkReceiver(tx: Executor, auth: AuthContext, field: string, agencyId: string) {
-  const agency = await agenciesRepo.findAgency(tx, auth.municipalityId, agencyId);
+async function checkReceiver(tx: Executor, actor: AuthContext, field: string, agencyId: string) {
+  const agency = await agenciesRepo.findAgency(tx, actor.municipalityId, agencyId);
   if (!agency) throw new ValidationError([{ field, message: "送付先の機関が見つかりません" }]);
   if (agency.kind === "provider") throw new ValidationError([{ field, message: "登録事業者には送付できません" }]);
   return agency;
 }
 
-export async function createReferral(db: Db, auth: AuthContext, ip: string, input: CreateReferralInput) {
-  policies.sendReferrals(auth);
-  const fromAgencyId = auth.agencyId as string;
+export async function createReferral(db: Db, actor: RequestActor, input: CreateReferralInput) {
+  policies.sendReferrals(actor);
+  const fromAgencyId = actor.agencyId as string;
   return db.transaction(async (tx) => {
     // only a person the caller may see (a provider: one its agency registered); any other is "not found"
-    if (!(await personBases(tx, auth, [input.personId])).has(input.personId)) {
+    if (!(await personBases(tx, actor, [input.personId])).has(input.personId)) {
       throw new ValidationError([{ field: "personId", message: "対象者が見つかりません" }]);
     }
-    await checkActiveConcerns(tx, auth.municipalityId, "concerns", input.concerns);
+    await checkActiveConcerns(tx, actor.municipalityId, "concerns", input.concerns);
     if (input.toAgencyId) {
-      await checkReceiver(tx, auth, "toAgencyId", input.toAgencyId);
+      await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
       if (input.toAgencyId === fromAgencyId)
         throw new ValidationError([{ field: "toAgencyId", message: "自機関には送付できません" }]);
     }
     const referral = await repo.insertReferral(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       ...input,
       fromAgencyId,
       status: "sent",
-      createdBy: auth.userId,
+      createdBy: actor.userId,
     });
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       referralId: referral.id,
       status: "sent",
-      byUserId: auth.userId,
+      byUserId: actor.userId,
       agencyId: fromAgencyId,
       reason: null,
     });
-    const presented = presentReferral(referral, await agencyMap(tx, auth.municipalityId), todayInJapan());
+    const presented = presentReferral(referral, await agencyMap(tx, actor.municipalityId), todayInJapan());
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "referral",
       entityId: referral.id,
@@ -79,24 +79,19 @@ export async function createReferral(db: Db, auth: AuthContext, ip: string, inpu
  * The referrals the caller needs to know about (see policies.referralBasis). Each row names its person, so each
  * row is a read of that person in the audit trail (basis "referral:<id>").
  */
-export async function listReferrals(db: Db, auth: AuthContext, ip: string, filter: ListFilter) {
-  policies.listReferrals(auth);
-  const agencyId = auth.agencyId as string;
-  const scope: repo.ReferralScope =
-    auth.role === "support_staff" && auth.isCoordinator
-      ? { all: true }
-      : { all: false, agencyId, received: auth.role === "support_staff" };
+export async function listReferrals(db: Db, actor: RequestActor, filter: ListFilter) {
+  const scope: repo.ReferralScope = policies.referralListScope(actor);
   const today = todayInJapan();
   return db.transaction(async (tx) => {
-    const rows = await repo.listReferrals(tx, auth.municipalityId, scope, {
+    const rows = await repo.listReferrals(tx, actor.municipalityId, scope, {
       status: filter === "overdue" ? undefined : filter,
       overdueBefore: filter === "overdue" ? today : undefined,
     });
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
       rows.map(({ referral }) => ({
-        ...actorOf(auth, ip),
+        ...actorOf(actor),
         action: "read",
         entityType: "person",
         entityId: referral.personId,
@@ -110,9 +105,9 @@ export async function listReferrals(db: Db, auth: AuthContext, ip: string, filte
   });
 }
 
-async function denied(tx: Executor, auth: AuthContext, ip: string, referralId: string, action: string) {
+async function denied(tx: Executor, actor: RequestActor, referralId: string, action: string) {
   await recordAudit(tx, {
-    ...actorOf(auth, ip),
+    ...actorOf(actor),
     action: "denied",
     entityType: "referral",
     entityId: referralId,
@@ -124,23 +119,23 @@ async function denied(tx: Executor, auth: AuthContext, ip: string, referralId: s
  * One referral with its person and its whole history. Hidden referrals answer 404 and leave a "denied" record;
  * the denial is committed even though the request fails.
  */
-export async function getReferral(db: Db, auth: AuthContext, ip: string, referralId: string) {
+export async function getReferral(db: Db, actor: RequestActor, referralId: string) {
   const result = await db.transaction(async (tx) => {
-    const referral = await repo.findReferral(tx, auth.municipalityId, referralId);
-    const basis = referral ? policies.referralBasis(auth, referral) : null;
+    const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
+    const basis = referral ? policies.referralBasis(actor, referral) : null;
     if (!referral || !basis) {
-      await denied(tx, auth, ip, referralId, "read");
+      await denied(tx, actor, referralId, "read");
       return null;
     }
-    const person = await personsRepo.findPerson(tx, auth.municipalityId, referral.personId);
+    const person = await personsRepo.findPerson(tx, actor.municipalityId, referral.personId);
     if (!person) throw new Error("referral without its person");
-    const events = await repo.listEvents(tx, auth.municipalityId, [referral.id]);
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const events = await repo.listEvents(tx, actor.municipalityId, [referral.id]);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     // the case it became, named only to those who may open that case (a provider never learns of it)
-    const linked = await repo.findCaseOfReferral(tx, auth.municipalityId, referral.id);
-    const caseVisible = linked && policies.caseBasis(auth, linked, linked.teamAgencyIds) !== null;
+    const linked = await repo.findCaseOfReferral(tx, actor.municipalityId, referral.id);
+    const caseVisible = linked && policies.caseBasis(actor, linked, linked.teamAgencyIds) !== null;
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "person",
       entityId: person.id,
@@ -167,17 +162,16 @@ export async function getReferral(db: Db, auth: AuthContext, ip: string, referra
  */
 export async function transitionReferral(
   db: Db,
-  auth: AuthContext,
-  ip: string,
+  actor: RequestActor,
   referralId: string,
   version: number,
   input: TransitionInput,
 ) {
   const result = await db.transaction(async (tx) => {
-    const referral = await repo.findReferral(tx, auth.municipalityId, referralId);
-    const basis = referral ? policies.referralBasis(auth, referral) : null;
+    const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
+    const basis = referral ? policies.referralBasis(actor, referral) : null;
     if (!referral || !basis) {
-      await denied(tx, auth, ip, referralId, "transition");
+      await denied(tx, actor, referralId, "transition");
       return null;
     }
     policies.transitionReferral(basis);
@@ -193,27 +187,27 @@ export async function transitionReferral(
     }
     let toAgencyId = referral.toAgencyId;
     if (input.to === "forwarded" && input.toAgencyId) {
-      await checkReceiver(tx, auth, "toAgencyId", input.toAgencyId);
+      await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
       if (input.toAgencyId === referral.toAgencyId || input.toAgencyId === referral.fromAgencyId) {
         throw new ValidationError([{ field: "toAgencyId", message: "今の送付先・送付元には転送できません" }]);
       }
       toAgencyId = input.toAgencyId;
     }
-    const after = await repo.updateReferral(tx, auth.municipalityId, referralId, version, {
+    const after = await repo.updateReferral(tx, actor.municipalityId, referralId, version, {
       status: input.to,
       toAgencyId,
     });
     if (!after) throw staleVersion(referral.version);
     await repo.insertEvent(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       referralId,
       status: input.to,
-      byUserId: auth.userId,
-      agencyId: input.to === "forwarded" ? toAgencyId : auth.agencyId,
+      byUserId: actor.userId,
+      agencyId: input.to === "forwarded" ? toAgencyId : actor.agencyId,
       reason: input.reason,
     });
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "transition",
       entityType: "referral",
       entityId: referralId,
@@ -221,8 +215,8 @@ export async function transitionReferral(
       before: { status: referral.status, toAgencyId: referral.toAgencyId },
       after: { status: after.status, toAgencyId: after.toAgencyId, reason: input.reason },
     });
-    const events = await repo.listEvents(tx, auth.municipalityId, [referralId]);
-    const agencies = await agencyMap(tx, auth.municipalityId);
+    const events = await repo.listEvents(tx, actor.municipalityId, [referralId]);
+    const agencies = await agencyMap(tx, actor.municipalityId);
     return {
       ...presentReferral(after, agencies, todayInJapan()),
       access: basis,
@@ -242,7 +236,7 @@ export async function listReferralsAsOperator(
   operator: Actor & { municipalityId: string },
   filter: ListFilter,
 ) {
-  if (operator.userId !== null || !operator.loginId.startsWith("cli:")) throw forbidden();
+  policies.listReferralsAsOperator(operator);
   const today = todayInJapan();
   return db.transaction(async (tx) => {
     const rows = await repo.listReferrals(
@@ -256,7 +250,7 @@ export async function listReferralsAsOperator(
     );
     const agencies = await agencyMap(tx, operator.municipalityId);
     await recordAudit(tx, {
-      ...actorOf(operator, null),
+      ...actorOf(operator),
       action: "read",
       entityType: "referral",
       entityId: null,

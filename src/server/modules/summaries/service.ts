@@ -1,10 +1,11 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { evaluationLevelOf } from "../../../domain/plan-items.js";
 import { computeSummary, type SummaryFilter, type SummaryNode } from "../../../domain/summary.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { type Serialized, serialize } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
-import { evaluationLevelOf, isProjectLevel } from "../evaluations/service.js";
+import { isProjectLevel } from "../evaluations/service.js";
 import type * as plansRepo from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { buildTree, type TreeNode } from "../plans/tree.js";
@@ -43,16 +44,16 @@ export type SummaryLine =
 const cache = new Map<string, { version: number; value: unknown }>();
 const CACHE_LIMIT = 500;
 
-export async function getSummary(db: Executor, auth: AuthContext, planId: string, query: SummaryQuery) {
-  policies.readPlans(auth);
-  const plan = await loadPlanOr404(db, auth, planId);
+export async function getSummary(db: Executor, actor: AuthContext, planId: string, query: SummaryQuery) {
+  policies.readPlans(actor);
+  const plan = await loadPlanOr404(db, actor, planId);
   const { include: _include, ...counted } = query;
-  const key = `${auth.municipalityId}:${planId}:${JSON.stringify(counted)}`;
+  const key = `${actor.municipalityId}:${planId}:${JSON.stringify(counted)}`;
   const hit = cache.get(key);
   if (hit && hit.version === plan.version) return hit.value as ReturnType<typeof assemble>;
   // the year is shown under the revision it was evaluated under, whatever was drafted or approved since
-  const { frozen } = await resolveStructure(db, auth.municipalityId, planId, { fiscalYear: query.fiscalYear });
-  const inputs = await loadSummaryInputs(db, auth.municipalityId, planId, query.fiscalYear, { sheetsOnly: !!frozen });
+  const { frozen } = await resolveStructure(db, actor.municipalityId, planId, { fiscalYear: query.fiscalYear });
+  const inputs = await loadSummaryInputs(db, actor.municipalityId, planId, query.fiscalYear, { sheetsOnly: !!frozen });
   const value = frozen
     ? assemble(
         frozenPlan(plan, frozen.snapshot),
@@ -72,8 +73,8 @@ export async function getSummary(db: Executor, auth: AuthContext, planId: string
  * The HTTP answer, serialised once per plan version: a 2,000-project 総括表 is half a megabyte of JSON, and
  * serialising it again for every reader would cost more than computing it.
  */
-export async function getSummaryJson(db: Executor, auth: AuthContext, planId: string, query: SummaryQuery) {
-  const value = await getSummary(db, auth, planId, query);
+export async function getSummaryJson(db: Executor, actor: AuthContext, planId: string, query: SummaryQuery) {
+  const value = await getSummary(db, actor, planId, query);
   const withRows = query.include === "rows";
   let cached = serialised.get(value);
   if (!cached) {

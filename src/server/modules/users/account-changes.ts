@@ -6,7 +6,7 @@
 import { ROLE_LABELS, type Role, SIDE_OF_ROLE } from "../../../domain/access/principals.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
+import type { RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
 import * as repo from "./repository.js";
@@ -28,13 +28,13 @@ const ACTION_LABELS: Record<string, string> = {
   update_with_password: "パスワードの再設定",
 };
 
-export async function listAccountChanges(db: Db, auth: AuthContext, ip: string) {
-  policies.readAccountChanges(auth);
+export async function listAccountChanges(db: Db, actor: RequestActor) {
+  policies.readAccountChanges(actor);
   return db.transaction(async (tx) => {
-    const rows = await repo.listAccountChanges(tx, auth.municipalityId, SUPPORT_ROLES, LIMIT);
-    const agencies = new Map((await listAgencies(tx, auth.municipalityId)).map((a) => [a.id, a.name]));
+    const rows = await repo.listAccountChanges(tx, actor.municipalityId, SUPPORT_ROLES, LIMIT);
+    const agencies = new Map((await listAgencies(tx, actor.municipalityId)).map((a) => [a.id, a.name]));
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "read",
       entityType: "account_changes",
       entityId: null,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireAuth } from "../../platform/auth/plugin.js";
+import { requireActor } from "../../platform/auth/plugin.js";
 import { parseInput } from "../../platform/errors.js";
 import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { listAccountChanges } from "./account-changes.js";
@@ -9,30 +9,30 @@ import * as service from "./service.js";
 
 export function userRoutes(app: FastifyInstance, db: Db) {
   app.get("/api/users", async (request) => {
-    const auth = requireAuth(request);
-    return { users: await service.listUsers(db, auth) };
+    const actor = requireActor(request);
+    return { users: await service.listUsers(db, actor) };
   });
 
   app.get("/api/account-changes", async (request) => {
-    const auth = requireAuth(request);
-    return { changes: await listAccountChanges(db, auth, request.ip) };
+    const actor = requireActor(request);
+    return { changes: await listAccountChanges(db, actor) };
   });
 
   app.post("/api/users", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const input = parseInput(createUserSchema, request.body);
-    const user = await service.createUser(db, auth, request.ip, input);
+    const user = await service.createUser(db, actor, input);
     reply.status(201);
     setVersionTag(reply, user.version);
     return { user };
   });
 
   app.patch("/api/users/:userId", async (request, reply) => {
-    const auth = requireAuth(request);
+    const actor = requireActor(request);
     const { userId } = parseInput(userParams, request.params);
     const input = parseInput(updateUserSchema, request.body);
     const version = expectedVersion(request);
-    const user = await service.updateUser(db, auth, request.ip, userId, version, input);
+    const user = await service.updateUser(db, actor, userId, version, input);
     setVersionTag(reply, user.version);
     return { user };
   });

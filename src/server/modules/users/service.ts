@@ -1,6 +1,6 @@
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
-import type { AuthContext, Role } from "../../platform/auth/context.js";
+import type { AuthContext, RequestActor, Role } from "../../platform/auth/context.js";
 import { checkNewPassword } from "../../platform/auth/password-policy.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { destroyUserSessions } from "../../platform/auth/sessions.js";
@@ -21,7 +21,7 @@ const AGENCY_KIND_OF_ROLE: Record<string, "public" | "provider"> = { support_sta
  * The agency of an account: required for support_staff (a public agency) and provider (a 登録事業者), refused for
  * every other role; it must be an agency of the caller's municipality. Field-named 400 otherwise.
  */
-async function checkAgency(db: Executor, auth: AuthContext, role: string, agencyId: string | null) {
+async function checkAgency(db: Executor, actor: AuthContext, role: string, agencyId: string | null) {
   const kind = AGENCY_KIND_OF_ROLE[role];
   if (!kind) {
     if (agencyId) {
@@ -36,7 +36,7 @@ async function checkAgency(db: Executor, auth: AuthContext, role: string, agency
       { field: "agencyId", message: "支援機関職員・登録事業者の利用者には所属機関を指定してください" },
     ]);
   }
-  const agency = await findAgency(db, auth.municipalityId, agencyId);
+  const agency = await findAgency(db, actor.municipalityId, agencyId);
   if (!agency) throw new ValidationError([{ field: "agencyId", message: "存在しない機関が指定されています" }]);
   if (agency.kind !== kind) {
     throw new ValidationError([
@@ -53,61 +53,61 @@ async function checkAgency(db: Executor, auth: AuthContext, role: string, agency
 }
 
 /** Separation of duties: an administrator grants only roles of its own side, never one above its own. */
-function checkRoleGrant(auth: AuthContext, role: Role) {
-  if (!policies.canGrantRole(auth, role)) throw forbidden();
+function checkRoleGrant(actor: AuthContext, role: Role) {
+  if (!policies.canGrantRole(actor, role)) throw forbidden();
 }
 
-async function checkDepartments(db: Db, auth: AuthContext, ids: string[]) {
+async function checkDepartments(db: Db, actor: AuthContext, ids: string[]) {
   const unique = [...new Set(ids)];
-  if ((await countExistingDepartments(db, auth.municipalityId, unique)) !== unique.length) {
+  if ((await countExistingDepartments(db, actor.municipalityId, unique)) !== unique.length) {
     throw new ValidationError([{ field: "departmentIds", message: "存在しない課が指定されています" }]);
   }
   return unique;
 }
 
 /** A new password for an existing account: checked against the rule with the account's own login id. */
-async function newPasswordHash(db: Db, auth: AuthContext, userId: string, password: string) {
-  const target = await repo.findUser(db, auth.municipalityId, userId);
+async function newPasswordHash(db: Db, actor: AuthContext, userId: string, password: string) {
+  const target = await repo.findUser(db, actor.municipalityId, userId);
   // another side's account is not found here either, before its password is looked at
-  if (!target || !policies.canManageAccount(auth, target.role as Role)) throw notFound("利用者");
+  if (!target || !policies.canManageAccount(actor, target.role as Role)) throw notFound("利用者");
   await checkNewPassword(password, target.loginId);
   return hashPassword(password);
 }
 
 /** The accounts the caller administers (the other side's accounts are not listed). */
-export async function listUsers(db: Db, auth: AuthContext) {
-  policies.manageUsers(auth);
+export async function listUsers(db: Db, actor: AuthContext) {
+  policies.manageUsers(actor);
   const [rows, depts] = await Promise.all([
-    repo.listUsers(db, auth.municipalityId),
-    repo.departmentIdsOfUsers(db, auth.municipalityId),
+    repo.listUsers(db, actor.municipalityId),
+    repo.departmentIdsOfUsers(db, actor.municipalityId),
   ]);
   return rows
-    .filter((u) => policies.canManageAccount(auth, u.role as Role))
+    .filter((u) => policies.canManageAccount(actor, u.role as Role))
     .map((u) => presentUser(u, depts.get(u.id) ?? []));
 }
 
-export async function createUser(db: Db, auth: AuthContext, ip: string, input: CreateUserInput) {
-  policies.manageUsers(auth);
-  checkRoleGrant(auth, input.role);
-  const departmentIds = await checkDepartments(db, auth, input.departmentIds);
+export async function createUser(db: Db, actor: RequestActor, input: CreateUserInput) {
+  policies.manageUsers(actor);
+  checkRoleGrant(actor, input.role);
+  const departmentIds = await checkDepartments(db, actor, input.departmentIds);
   await checkNewPassword(input.password, input.loginId);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const agencyId = await checkAgency(tx, auth, input.role, input.agencyId);
+    const agencyId = await checkAgency(tx, actor, input.role, input.agencyId);
     const loginId = input.loginId.toLowerCase();
-    if (await repo.findUserByLogin(tx, auth.municipalityId, loginId))
+    if (await repo.findUserByLogin(tx, actor.municipalityId, loginId))
       throw conflict(`ログインID「${loginId}」は既に使われています`);
     const user = await repo.insertUser(tx, {
-      municipalityId: auth.municipalityId,
+      municipalityId: actor.municipalityId,
       loginId,
       displayName: input.displayName,
       role: input.role,
       agencyId,
       passwordHash,
     });
-    await repo.setUserDepartments(tx, auth.municipalityId, user.id, departmentIds);
+    await repo.setUserDepartments(tx, actor.municipalityId, user.id, departmentIds);
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: "create",
       entityType: "user",
       entityId: user.id,
@@ -117,37 +117,27 @@ export async function createUser(db: Db, auth: AuthContext, ip: string, input: C
   });
 }
 
-export async function updateUser(
-  db: Db,
-  auth: AuthContext,
-  ip: string,
-  userId: string,
-  version: number,
-  input: UpdateUserInput,
-) {
-  policies.manageUsers(auth);
-  if (input.role) checkRoleGrant(auth, input.role);
-  const departmentIds = input.departmentIds ? await checkDepartments(db, auth, input.departmentIds) : undefined;
-  const passwordHash = input.password ? await newPasswordHash(db, auth, userId, input.password) : undefined;
+export async function updateUser(db: Db, actor: RequestActor, userId: string, version: number, input: UpdateUserInput) {
+  policies.manageUsers(actor);
+  if (input.role) checkRoleGrant(actor, input.role);
+  const departmentIds = input.departmentIds ? await checkDepartments(db, actor, input.departmentIds) : undefined;
+  const passwordHash = input.password ? await newPasswordHash(db, actor, userId, input.password) : undefined;
   return db.transaction(async (tx) => {
-    const before = await repo.findUser(tx, auth.municipalityId, userId);
+    const before = await repo.findUser(tx, actor.municipalityId, userId);
     // another side's account is not the caller's to see (404), let alone to change or reset
-    if (!before || !policies.canManageAccount(auth, before.role as Role)) throw notFound("利用者");
+    if (!before || !policies.canManageAccount(actor, before.role as Role)) throw notFound("利用者");
     // the version first: a client that has not seen the latest change must reload before being told anything else
     if (before.version !== version) throw staleVersion(before.version);
-    if (userId === auth.userId && (input.disabled || (input.role && input.role !== before.role))) {
-      throw new ValidationError([
-        { field: input.disabled ? "disabled" : "role", message: "自分自身の役割の変更や停止はできません" },
-      ]);
-    }
+    const ownAccess = policies.ownAccessChange(actor, before, input);
+    if (ownAccess) throw new ValidationError([{ field: ownAccess, message: "自分自身の役割の変更や停止はできません" }]);
     const role = input.role ?? before.role;
     // an omitted agency is kept, unless the new role takes none (then it is cleared)
     const requestedAgency =
       input.agencyId !== undefined ? input.agencyId : AGENCY_KIND_OF_ROLE[role] ? before.agencyId : null;
-    const agencyId = await checkAgency(tx, auth, role, requestedAgency);
-    const depts = await repo.departmentIdsOfUsers(tx, auth.municipalityId);
+    const agencyId = await checkAgency(tx, actor, role, requestedAgency);
+    const depts = await repo.departmentIdsOfUsers(tx, actor.municipalityId);
     const beforeDepts = depts.get(userId) ?? [];
-    const after = await repo.updateUser(tx, auth.municipalityId, userId, version, {
+    const after = await repo.updateUser(tx, actor.municipalityId, userId, version, {
       displayName: input.displayName,
       role: input.role,
       agencyId,
@@ -155,13 +145,13 @@ export async function updateUser(
       passwordHash,
     });
     if (!after) throw staleVersion(before.version);
-    if (departmentIds) await repo.setUserDepartments(tx, auth.municipalityId, userId, departmentIds);
+    if (departmentIds) await repo.setUserDepartments(tx, actor.municipalityId, userId, departmentIds);
     // a disabled account, a new password or a new role ends the user's sessions now, not at their next login
     if (input.disabled || passwordHash || (input.role && input.role !== before.role)) {
-      await destroyUserSessions(tx, auth.municipalityId, userId);
+      await destroyUserSessions(tx, actor.municipalityId, userId);
     }
     await recordAudit(tx, {
-      ...actorOf(auth, ip),
+      ...actorOf(actor),
       action: passwordHash ? "update_with_password" : "update",
       entityType: "user",
       entityId: userId,

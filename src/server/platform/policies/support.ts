@@ -1,0 +1,164 @@
+import type { AuthContext } from "../auth/context.js";
+import { forbidden } from "../errors.js";
+import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin } from "./roles.js";
+
+/**
+ * The support side's decisions (issue 4): agencies, 相談の分類, persons, referrals, households and cases. Records
+ * are need-to-know: a record the caller has no basis for is hidden (404), and the basis is what the audit records.
+ */
+
+/** Why a caller may see a referral (recorded as the audit basis), or null: need-to-know. */
+export type ReferralBasis = "coordinator" | "receiver" | "sender";
+export type HouseholdBasis = "coordinator" | "registrar" | "case_team";
+/** Why a caller may see a case (recorded as the audit basis). */
+export type CaseBasis = "coordinator" | "lead" | "team";
+
+/** Which referrals a list shows: every one (coordinators), or those the agency sent (and, for staff, received). */
+export type ReferralListScope = { all: true } | { all: false; agencyId: string; received: boolean };
+
+/** Which households or cases a list shows: every one (coordinators: `agencyId` undefined) or the agency's own. */
+export interface AgencyListScope {
+  agencyId: string | undefined;
+}
+
+/** Coordinators list everything; other staff what concerns their agency (the list* check comes first). */
+const agencyListScope = (a: AuthContext): AgencyListScope => ({
+  agencyId: isCoordinatorStaff(a) ? undefined : (a.agencyId as string),
+});
+
+export const supportPolicies = {
+  /** Agencies: the support side reads them; its administrators register them (a coordinator agency widens access). */
+  readAgencies(a: AuthContext) {
+    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
+  },
+  manageAgencies(a: AuthContext) {
+    if (!isSupportAdmin(a)) throw forbidden();
+  },
+  /** The 「気になること」 categories: read by those who send referrals or work on cases; set by the support admins. */
+  readConcerns(a: AuthContext) {
+    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
+  },
+  manageConcerns(a: AuthContext) {
+    if (!isSupportAdmin(a)) throw forbidden();
+  },
+  /** Persons are registered by agency staff and registered providers (to send a referral about them). */
+  registerPersons(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  /** Linking persons: agency staff only (each of the two records needs a basis, see personBasis). */
+  linkPersons(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  sendReferrals(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  listReferrals(a: AuthContext) {
+    if (!actsForAgency(a)) throw forbidden();
+  },
+  /** The list counterpart of referralBasis: what listReferrals may show the caller. */
+  referralListScope(a: AuthContext): ReferralListScope {
+    supportPolicies.listReferrals(a);
+    if (isCoordinatorStaff(a)) return { all: true };
+    return { all: false, agencyId: a.agencyId as string, received: a.role === "support_staff" };
+  },
+  /**
+   * Need-to-know: a provider sees the referrals its agency sent; staff those sent by or to their agency; the
+   * 多機関協働 coordinators every referral (all are sent to them or to an agency). Everyone else: hidden (404).
+   */
+  referralBasis(a: AuthContext, r: { fromAgencyId: string; toAgencyId: string | null }): ReferralBasis | null {
+    if (!actsForAgency(a)) return null;
+    if (isCoordinatorStaff(a)) return "coordinator";
+    if (r.fromAgencyId === a.agencyId) return "sender";
+    if (a.role === "support_staff" && r.toAgencyId === a.agencyId) return "receiver";
+    return null;
+  },
+  /** Closed loop: the receiver (or a coordinator) moves a referral; the sender only reads its outcome. */
+  transitionReferral(basis: ReferralBasis) {
+    if (basis === "sender") throw forbidden();
+  },
+  /**
+   * The operator's referral listing carries no personal data and is for operator commands only: an actor without
+   * a user row whose label names the command line.
+   */
+  listReferralsAsOperator(a: { userId: string | null; loginId: string }) {
+    if (a.userId !== null || !a.loginId.startsWith("cli:")) throw forbidden();
+  },
+
+  /** Households (世帯) are registered by agency staff (not by providers: they only send referrals). */
+  registerHouseholds(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  listHouseholds(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  /** The list counterpart of householdBasis: coordinators list every household, other staff their agency's. */
+  householdListScope(a: AuthContext): AgencyListScope {
+    supportPolicies.listHouseholds(a);
+    return agencyListScope(a);
+  },
+  /**
+   * Need-to-know on a household: the coordinators, the agency that registered it, and the agencies on the team
+   * of one of its cases. Everyone else: hidden (404).
+   */
+  householdBasis(
+    a: AuthContext,
+    h: { registeredByAgencyId: string },
+    caseTeamAgencyIds: readonly string[],
+  ): HouseholdBasis | null {
+    if (!isAgencyStaff(a)) return null;
+    if (a.isCoordinator) return "coordinator";
+    if (h.registeredByAgencyId === a.agencyId) return "registrar";
+    if (caseTeamAgencyIds.includes(a.agencyId as string)) return "case_team";
+    return null;
+  },
+  /** Cases are opened by the 多機関協働 coordinators only. */
+  openCases(a: AuthContext) {
+    if (!(isAgencyStaff(a) && a.isCoordinator)) throw forbidden();
+  },
+  /** The case list is for agency staff (each sees the cases of its agency's teams; coordinators all). */
+  listCases(a: AuthContext) {
+    if (!isAgencyStaff(a)) throw forbidden();
+  },
+  /** The list counterpart of caseBasis: coordinators list every case, other staff those of their agency's teams. */
+  caseListScope(a: AuthContext): AgencyListScope {
+    supportPolicies.listCases(a);
+    return agencyListScope(a);
+  },
+  /**
+   * Need-to-know on a case and everything under it: the coordinators and the staff of the agencies on its team.
+   * Everyone else (other agencies, providers, even the one that sent a referral, the plan office): hidden (404).
+   */
+  caseBasis(a: AuthContext, c: { leadAgencyId: string }, teamAgencyIds: readonly string[]): CaseBasis | null {
+    if (!isAgencyStaff(a)) return null;
+    if (a.isCoordinator) return "coordinator";
+    if (c.leadAgencyId === a.agencyId) return "lead";
+    if (teamAgencyIds.includes(a.agencyId as string)) return "team";
+    return null;
+  },
+  /** Team, phase and consent changes: the coordinators or the lead agency (主担当); other team members 403. */
+  manageCase(basis: CaseBasis) {
+    if (basis === "team") throw forbidden();
+  },
+  /** Who leads a case (主担当) is the coordinators' decision. */
+  changeCaseLead(basis: CaseBasis) {
+    if (basis !== "coordinator") throw forbidden();
+  },
+  /** Whether the caller sees the entries other agencies shared with the team: coordinators always, others with consent. */
+  seesTeamEntries(basis: CaseBasis, consentGiven: boolean): boolean {
+    return basis === "coordinator" || consentGiven;
+  },
+  /**
+   * Activity records and assessment versions: the coordinators see all; the writing agency sees its own; the other
+   * team agencies only what is shared with the team, and only while the person's consent is given.
+   */
+  canSeeCaseEntry(
+    a: AuthContext,
+    basis: CaseBasis,
+    entry: { agencyId: string; visibility: string },
+    consentGiven: boolean,
+  ): boolean {
+    if (basis === "coordinator") return true;
+    if (entry.agencyId === a.agencyId) return true;
+    return consentGiven && entry.visibility === "team";
+  },
+};
