@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { ApiError, api } from "../api";
+import { useSubmit } from "../forms/useSubmit";
 import type { ActualKind, ActualSaved, IndicatorActual, IndicatorYear, MilestoneStep } from "../types";
-import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { SelectField, TextAreaField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
-import { KeptText, StaleNotice } from "./StaleNotice";
+import { IndicatorYearForm, type KeptEntry, keptEntries } from "./IndicatorYearForm";
 
 interface Values {
   value: string;
@@ -21,6 +21,13 @@ export function actualKindOf(indicator: IndicatorYear): ActualKind {
   if (kind === "milestone") return "milestone";
   return "text";
 }
+
+const LABELS: Record<keyof Values, string> = {
+  value: "実績値",
+  step: "到達した段階",
+  text: "実績",
+  comment: "コメント",
+};
 
 function valuesOf(a: IndicatorActual | null): Values {
   return {
@@ -55,91 +62,56 @@ export function ActualForm({
   const kind = actualKindOf(indicator);
   const [base, setBase] = useState<IndicatorActual | null>(indicator.actual);
   const [values, setValues] = useState<Values>(() => valuesOf(indicator.actual));
-  const [error, setError] = useState<unknown>(null);
-  const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const [kept, setKept] = useState<KeptEntry[]>([]);
   const valueId = useId();
   const hintId = useId();
   const errorId = useId();
-  const fields = fieldErrorMap(error);
   const set = (k: keyof Values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
   const unit = indicator.target?.typed.kind === "numeric" ? indicator.target.typed.unit : "";
-
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
-  }, []);
-
-  const labels: Record<keyof Values, string> = {
-    value: "実績値",
-    step: "到達した段階",
-    text: "実績",
-    comment: "コメント",
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body =
-        kind === "number"
-          ? { kind, value: values.value, comment: values.comment }
-          : kind === "milestone"
-            ? { kind, step: values.step, comment: values.comment }
-            : { kind, text: values.text, comment: values.comment };
-      const result = await api<ActualSaved>(
-        `/api/indicators/${encodeURIComponent(indicator.id)}/actuals/${indicator.fiscalYear}`,
-        { method: "PUT", body, version: base?.version ?? 0 },
-      );
+  const save = useSubmit({
+    send: (typed: Values) =>
+      api<ActualSaved>(`/api/indicators/${encodeURIComponent(indicator.id)}/actuals/${indicator.fiscalYear}`, {
+        method: "PUT",
+        body:
+          kind === "number"
+            ? { kind, value: typed.value, comment: typed.comment }
+            : kind === "milestone"
+              ? { kind, step: typed.step, comment: typed.comment }
+              : { kind, text: typed.text, comment: typed.comment },
+        version: base?.version ?? 0,
+      }),
+    onDone: async (result) => {
       setBase(result.actual);
       await onSaved(result);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const fields = save.fields;
 
   const reloadLatest = async () => {
     const fresh = await reload();
     const latest = fresh?.actual ?? null;
-    const before = valuesOf(base);
     const next = valuesOf(latest);
-    setKept(
-      (Object.keys(labels) as (keyof Values)[])
-        .filter((k) => values[k] !== before[k] && values[k] !== next[k] && values[k].trim() !== "")
-        .map((k) => ({ label: labels[k], value: values[k] })),
-    );
+    setKept(keptEntries(LABELS, values, valuesOf(base), next));
     setBase(latest);
     setValues(next);
-    setError(null);
+    save.clear();
   };
 
-  const stale = error instanceof ApiError && error.isStale;
   const describedBy = [hintId, fields.value ? errorId : null].filter(Boolean).join(" ");
 
   return (
-    <form
-      ref={formRef}
+    <IndicatorYearForm
       className="actual-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        // Esc closes the form (focus returns to the button that opened it), as a dialog would
-        if (e.key === "Escape" && !busy) {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-      noValidate
-      aria-label={`「${indicatorLabel(indicator.name)}」の実績（${fiscalYearLabel}）`}
+      label={`「${indicatorLabel(indicator.name)}」の実績（${fiscalYearLabel}）`}
+      save={save}
+      errorTitle={save.error instanceof ApiError ? "実績を保存できませんでした" : undefined}
+      onReload={reloadLatest}
+      kept={kept}
+      onDismissKept={() => setKept([])}
+      onSubmit={save.onSubmit(values)}
+      onCancel={onCancel}
+      submitLabel="実績を保存"
     >
-      {stale ? (
-        <StaleNotice onReload={reloadLatest} />
-      ) : (
-        <ErrorAlert error={error} title={error instanceof ApiError ? "実績を保存できませんでした" : undefined} />
-      )}
-      <KeptText entries={kept} onDismiss={() => setKept([])} />
       <p className="small">
         目標（{fiscalYearLabel}）: <strong>{indicator.target ? indicator.target.formatted : "設定なし"}</strong>
       </p>
@@ -147,7 +119,7 @@ export function ActualForm({
         {kind === "number" ? (
           <div className="field">
             <label htmlFor={valueId}>
-              {labels.value}
+              {LABELS.value}
               <span className="required">必須</span>
             </label>
             <span id={hintId} className="hint">
@@ -178,7 +150,7 @@ export function ActualForm({
         ) : null}
         {kind === "milestone" ? (
           <SelectField
-            label={labels.step}
+            label={LABELS.step}
             required
             value={values.step}
             onChange={set("step")}
@@ -195,7 +167,7 @@ export function ActualForm({
       </div>
       {kind === "text" ? (
         <TextAreaField
-          label={labels.text}
+          label={LABELS.text}
           required
           value={values.text}
           onChange={set("text")}
@@ -204,20 +176,12 @@ export function ActualForm({
         />
       ) : null}
       <TextAreaField
-        label={`${labels.comment}（任意）`}
+        label={`${LABELS.comment}（任意）`}
         value={values.comment}
         onChange={set("comment")}
         error={fields.comment}
         rows={2}
       />
-      <div className="page-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "保存しています…" : "実績を保存"}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          閉じる
-        </button>
-      </div>
-    </form>
+    </IndicatorYearForm>
   );
 }

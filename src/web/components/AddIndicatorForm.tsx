@@ -1,11 +1,11 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/indicators";
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
+import { useSubmit } from "../forms/useSubmit";
 import { usePlan } from "../queries";
 import type { IndicatorInput } from "../types";
-import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
+import { ErrorAlert } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
 import { Loading, QueryError } from "./Status";
 
@@ -27,7 +27,6 @@ export function AddIndicatorForm({
 }) {
   // an indicator is added to an item of the working copy (the draft may have added the item)
   const planQuery = usePlan(planId, { draft: true });
-  const queryClient = useQueryClient();
   const titleId = useId();
   const [itemId, setItemId] = useState("");
   const [kind, setKind] = useState<IndicatorKind>("activity");
@@ -35,8 +34,15 @@ export function AddIndicatorForm({
   const [baselineSource, setBaselineSource] = useState("");
   const [baselineFiscalYear, setBaselineFiscalYear] = useState("");
   const [targets, setTargets] = useState<Record<number, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit({
+    send: (body: unknown) =>
+      api<{ indicator: { id: string; name: string } }>(`/api/plans/${encodeURIComponent(planId)}/indicators`, {
+        method: "POST",
+        body,
+      }),
+    invalidates: [["indicators"], ["revisions"]],
+    onDone: (result) => onCreated(result.indicator.name),
+  });
   const formRef = useRef<HTMLFormElement>(null);
   const loaded = Boolean(planQuery.data);
 
@@ -54,59 +60,41 @@ export function AddIndicatorForm({
 
   // the targets sent: the years with text, in order; field errors "targets.<i>.source" name their index
   const sent = years.filter((y) => (targets[y] ?? "").trim() !== "");
-  const fields = fieldErrorMap(error);
+  const fields = save.fields;
   const targetError = (y: number) => {
     const i = sent.indexOf(y);
     return i < 0 ? undefined : (fields[`targets.${i}.source`] ?? fields[`targets.${i}.fiscalYear`]);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api<{ indicator: { id: string; name: string } }>(
-        `/api/plans/${encodeURIComponent(planId)}/indicators`,
-        {
-          method: "POST",
-          body: {
-            itemId,
-            kind,
-            name,
-            baselineSource: baselineSource.trim() === "" ? null : baselineSource,
-            baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
-            targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
-          } satisfies IndicatorInput,
-        },
-      );
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["indicators"] }),
-        queryClient.invalidateQueries({ queryKey: ["revisions"] }),
-      ]);
-      onCreated(result.indicator.name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const body = () =>
+    ({
+      itemId,
+      kind,
+      name,
+      baselineSource: baselineSource.trim() === "" ? null : baselineSource,
+      baselineFiscalYear: baselineFiscalYear ? Number(baselineFiscalYear) : null,
+      targets: sent.map((fiscalYear) => ({ fiscalYear, source: targets[fiscalYear] ?? "" })),
+    }) satisfies IndicatorInput;
 
   return (
     <form
       ref={formRef}
       className="actual-form add-indicator-form"
-      onSubmit={submit}
+      onSubmit={save.onSubmit(body)}
       noValidate
       aria-labelledby={titleId}
       onKeyDown={(e) => {
-        if (e.key === "Escape" && !busy) {
+        if (e.key === "Escape" && !save.busy) {
           e.preventDefault();
           onCancel();
         }
       }}
     >
       <h3 id={titleId}>指標を追加</h3>
-      <ErrorAlert error={error} title={error instanceof ApiError ? "指標を追加できませんでした" : undefined} />
+      <ErrorAlert
+        error={save.error}
+        title={save.error instanceof ApiError ? "指標を追加できませんでした" : undefined}
+      />
       <SelectField
         label="項目（取組・事業）"
         required
@@ -178,8 +166,8 @@ export function AddIndicatorForm({
         </div>
       </fieldset>
       <div className="page-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "追加しています…" : "指標を追加する"}
+        <button type="submit" className="button" disabled={save.busy}>
+          {save.busy ? "追加しています…" : "指標を追加する"}
         </button>
         <button type="button" className="button secondary" onClick={onCancel}>
           閉じる

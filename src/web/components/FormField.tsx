@@ -53,6 +53,33 @@ function Messages({
   );
 }
 
+/** What a field's control carries: its id (the label's target) and what assistive technology reads with it. */
+interface ControlProps {
+  id: string;
+  "aria-required": true | undefined;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The label, the hint and the error of one field around its control. */
+function Field({ field, control }: { field: BaseProps; control: (props: ControlProps) => ReactNode }) {
+  const { id, hintId, errorId, describedBy } = useDescribedBy(field.hint, field.error);
+  return (
+    <div className={`field ${field.className ?? ""}`}>
+      <label htmlFor={id}>
+        <LabelText label={field.label} required={field.required} />
+      </label>
+      <Messages hint={field.hint} hintId={hintId} error={field.error} errorId={errorId} />
+      {control({
+        id,
+        "aria-required": field.required || undefined,
+        "aria-invalid": field.error ? true : undefined,
+        "aria-describedby": describedBy,
+      })}
+    </div>
+  );
+}
+
 export function TextField(
   props: BaseProps & {
     value: string;
@@ -64,51 +91,41 @@ export function TextField(
     readOnly?: boolean;
   },
 ) {
-  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
   return (
-    <div className={`field ${props.className ?? ""}`}>
-      <label htmlFor={id}>
-        <LabelText label={props.label} required={props.required} />
-      </label>
-      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        className={props.inputClassName}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        autoComplete={props.autoComplete}
-        readOnly={props.readOnly}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <Field
+      field={props}
+      control={(control) => (
+        <input
+          {...control}
+          name={props.name}
+          type={props.type ?? "text"}
+          className={props.inputClassName}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          autoComplete={props.autoComplete}
+          readOnly={props.readOnly}
+        />
+      )}
+    />
   );
 }
 
 export function TextAreaField(
   props: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; name?: string },
 ) {
-  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
   return (
-    <div className={`field ${props.className ?? ""}`}>
-      <label htmlFor={id}>
-        <LabelText label={props.label} required={props.required} />
-      </label>
-      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
-      <textarea
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 4}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <Field
+      field={props}
+      control={(control) => (
+        <textarea
+          {...control}
+          name={props.name}
+          rows={props.rows ?? 4}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    />
   );
 }
 
@@ -120,29 +137,19 @@ export interface Option {
 export function SelectField(
   props: BaseProps & { value: string; onChange: (value: string) => void; options: Option[]; name?: string },
 ) {
-  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
   return (
-    <div className={`field ${props.className ?? ""}`}>
-      <label htmlFor={id}>
-        <LabelText label={props.label} required={props.required} />
-      </label>
-      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
-      <select
-        id={id}
-        name={props.name}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-required={props.required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy}
-      >
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field
+      field={props}
+      control={(control) => (
+        <select {...control} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { ImportWarning } from "../types";
+import type { PreviewParts } from "./ImportReportView";
 import { findingsCsv, findingsOf, kindCounts, UNPARSED_KIND } from "./importFindingsCsv";
 
 /** Offers text as a file download (the browser saves it; nothing is sent to the server). */
@@ -141,6 +142,66 @@ export function UnparsedLines({ lines }: { lines: { line: number; text: string }
       ) : (
         <p>ありません。</p>
       )}
+    </>
+  );
+}
+
+/**
+ * The end of a text document's preview: the departments it names, the button that imports it, the warnings and
+ * the lines that could not be read.
+ */
+export function PreviewFindings({
+  report,
+  labels,
+  intro,
+  parts,
+}: {
+  report: { warnings: ImportWarning[]; unparsed: { line: number; text: string }[] };
+  labels: Record<string, string>;
+  intro: string;
+  parts: PreviewParts;
+}) {
+  const { onCommit, busy, departments, sourceLines, fileName } = parts;
+  return (
+    <>
+      {departments}
+
+      <h3>警告（{report.warnings.length}件）</h3>
+      {onCommit ? (
+        <div className="page-actions">
+          <button type="button" className="button" onClick={onCommit} disabled={busy}>
+            {busy ? "取り込んでいます…" : "取り込む"}
+          </button>
+          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
+        </div>
+      ) : null}
+      <WarningTable
+        warnings={report.warnings}
+        unparsed={report.unparsed}
+        labels={labels}
+        intro={intro}
+        sourceLines={sourceLines}
+        fileName={fileName}
+      />
+
+      <UnparsedLines lines={report.unparsed} />
+    </>
+  );
+}
+
+/** The heading of a text document's preview, and whether the same document was imported before. */
+export function PreviewHeading({ alreadyImported }: { alreadyImported: boolean | undefined }) {
+  return (
+    <>
+      <h2 id="import-preview-title">取込内容の確認</h2>
+      {alreadyImported ? (
+        <div className="notice warning">
+          <p>
+            <strong>既に取り込み済み</strong>
+            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
+          </p>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { EVALUATION_WARNING_LABELS } from "../../domain/labels/imports";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
-import { UnparsedLines, WarningTable } from "./ImportFindings";
+import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
 function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; ungraded: number | null } {
@@ -46,15 +46,7 @@ function EvaluationPreview({
   const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
   return (
     <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">取込内容の確認</h2>
-      {report.alreadyImported ? (
-        <div className="notice warning">
-          <p>
-            <strong>既に取り込み済み</strong>
-            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
-          </p>
-        </div>
-      ) : null}
+      <PreviewHeading alreadyImported={report.alreadyImported} />
       <dl className="summary-list">
         <dt>計画名</dt>
         <dd>{report.plan.title || "（読み取れませんでした）"}</dd>
@@ -121,27 +113,12 @@ function EvaluationPreview({
         </table>
       </div>
 
-      {departments}
-
-      <h3>警告（{report.warnings.length}件）</h3>
-      {onCommit ? (
-        <div className="page-actions">
-          <button type="button" className="button" onClick={onCommit} disabled={busy}>
-            {busy ? "取り込んでいます…" : "取り込む"}
-          </button>
-          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
-        </div>
-      ) : null}
-      <WarningTable
-        warnings={report.warnings}
-        unparsed={report.unparsed}
+      <PreviewFindings
+        report={report}
         labels={EVALUATION_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
-        sourceLines={sourceLines}
-        fileName={fileName}
+        parts={{ onCommit, busy, departments, sourceLines, fileName }}
       />
-
-      <UnparsedLines lines={report.unparsed} />
     </section>
   );
 }

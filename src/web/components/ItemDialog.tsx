@@ -1,12 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api";
+import { useState } from "react";
+import { api } from "../api";
+import { useSubmit } from "../forms/useSubmit";
 import { keys } from "../queries";
 import type { Department, ItemCategory, Plan, PlanItem } from "../types";
 import { Dialog } from "./Dialog";
-import { ErrorAlert, fieldErrorMap } from "./ErrorAlert";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "./FormField";
-import { KeptText, StaleNotice } from "./StaleNotice";
+import { KeptText, SubmitFailure } from "./StaleNotice";
 
 interface ItemValues {
   code: string;
@@ -60,13 +60,10 @@ export function ItemDialog({
   const queryClient = useQueryClient();
   const [values, setValues] = useState<ItemValues>(() => valuesOf(item));
   const [version, setVersion] = useState(item?.version);
-  const [error, setError] = useState<unknown>(null);
   const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
-  const [busy, setBusy] = useState(false);
   const level = item ? item.level : parent ? parent.level + 1 : 0;
   const levelName = plan.levelNames[level] ?? "項目";
   const isLeaf = level === plan.levelNames.length - 1;
-  const fields = fieldErrorMap(error);
   const set = <K extends keyof ItemValues>(k: K, v: ItemValues[K]) => setValues((s) => ({ ...s, [k]: v }));
 
   const deptOptions = departments
@@ -89,26 +86,17 @@ export function ItemDialog({
       : {}),
   });
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (item) {
-        await api(`/api/plans/${plan.id}/items/${item.id}`, { method: "PATCH", body: body(), version });
-      } else {
-        await api(`/api/plans/${plan.id}/items`, {
-          method: "POST",
-          body: { parentItemId: parent?.id ?? null, ...body() },
-        });
-      }
-      onDone(values.title);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit({
+    send: () =>
+      item
+        ? api(`/api/plans/${plan.id}/items/${item.id}`, { method: "PATCH", body: body(), version })
+        : api(`/api/plans/${plan.id}/items`, {
+            method: "POST",
+            body: { parentItemId: parent?.id ?? null, ...body() },
+          }),
+    onDone: () => onDone(values.title),
+  });
+  const fields = save.fields;
 
   const reload = async () => {
     if (!item) return;
@@ -129,15 +117,15 @@ export function ItemDialog({
     );
     setValues(latestValues);
     setVersion(latest?.version);
-    setError(null);
+    save.clear();
   };
 
   const title = item ? `${levelName}を編集` : parent ? `「${parent.title}」に${levelName}を追加` : `${levelName}を追加`;
   return (
     <Dialog open title={title} onClose={onClose}>
-      {error instanceof ApiError && error.isStale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={error} />}
+      <SubmitFailure save={save} onReload={reload} />
       <KeptText entries={kept} onDismiss={() => setKept([])} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={save.onSubmit()} noValidate>
         <TextField
           label="番号"
           hint="例: 1-2-3"
@@ -213,7 +201,7 @@ export function ItemDialog({
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={save.busy}>
             {item ? "保存" : "追加"}
           </button>
         </div>

@@ -3,7 +3,7 @@ import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../domain/labels/indic
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
 import { CountTable } from "./CountTable";
-import { UnparsedLines, WarningTable } from "./ImportFindings";
+import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
 const TARGET_KINDS: [keyof TargetKindCounts, string][] = [
@@ -32,15 +32,7 @@ export function PlanDocumentPreview({
   const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
   return (
     <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">取込内容の確認</h2>
-      {report.alreadyImported ? (
-        <div className="notice warning">
-          <p>
-            <strong>既に取り込み済み</strong>
-            の文書です。「取り込む」を押しても、同じ内容が二重に登録されることはありません。
-          </p>
-        </div>
-      ) : null}
+      <PreviewHeading alreadyImported={report.alreadyImported} />
       <dl className="summary-list">
         <dt>文書の種類</dt>
         <dd>{implementation ? "実施計画（重点取組の個別シート）" : "基本計画の指標の表"}</dd>
@@ -151,27 +143,12 @@ export function PlanDocumentPreview({
         <p>ありません。すべての目標を数値・段階・適宜として読み取りました。</p>
       )}
 
-      {departments}
-
-      <h3>警告（{report.warnings.length}件）</h3>
-      {onCommit ? (
-        <div className="page-actions">
-          <button type="button" className="button" onClick={onCommit} disabled={busy}>
-            {busy ? "取り込んでいます…" : "取り込む"}
-          </button>
-          <span className="small">警告と読み取れなかった行は、下の一覧で確かめられます。</span>
-        </div>
-      ) : null}
-      <WarningTable
-        warnings={report.warnings}
-        unparsed={report.unparsed}
+      <PreviewFindings
+        report={report}
         labels={PLAN_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
-        sourceLines={sourceLines}
-        fileName={fileName}
+        parts={{ onCommit, busy, departments, sourceLines, fileName }}
       />
-
-      <UnparsedLines lines={report.unparsed} />
     </section>
   );
 }

@@ -1,9 +1,8 @@
 import { type ReactNode, useEffect } from "react";
-import { currentFiscalYear, fyLabel } from "../format";
-import { usePlans, useRounds } from "../queries";
+import { currentFiscalYear } from "../format";
+import { usePlans } from "../queries";
 import type { Plan } from "../types";
-import { SelectField } from "./FormField";
-import { Loading, QueryError } from "./Status";
+import { PlanAndYearPicker, PlanSelect, plansPending } from "./PlanYearPicker";
 
 /** The fiscal years of a plan's period, latest first. */
 export function periodYears(plan: Pick<Plan, "startFiscalYear" | "endFiscalYear">): number[] {
@@ -12,68 +11,27 @@ export function periodYears(plan: Pick<Plan, "startFiscalYear" | "endFiscalYear"
   return out;
 }
 
+const periodOf = (plan: Plan) => periodYears(plan);
+/** the latest year whose evaluation was opened, else this year (within the period) */
+const latestOpenedOrNow = (plan: Plan, opened: number[], choosable: number[]) => {
+  const inPeriod = opened.filter((y) => choosable.includes(y));
+  return inPeriod.length
+    ? Math.max(...inPeriod)
+    : Math.min(Math.max(currentFiscalYear(), plan.startFiscalYear), plan.endFiscalYear);
+};
+
 /**
  * Plan and fiscal-year selectors for the indicator pages: any year of the plan's period can be chosen (targets and
  * actuals exist for years that have no evaluation yet). Picks the first plan, and the latest year whose evaluation
  * was opened (or this year, within the period) when none is chosen.
  */
-export function PlanPeriodPicker({
-  planId,
-  fiscalYear,
-  onChange,
-  children,
-}: {
+export function PlanPeriodPicker(props: {
   planId: string | undefined;
   fiscalYear: number | undefined;
   onChange: (planId: string, fiscalYear: number | undefined) => void;
   children?: ReactNode;
 }) {
-  const plans = usePlans();
-  const plan = plans.data?.find((p) => p.id === planId);
-  const rounds = useRounds(plan?.id);
-
-  useEffect(() => {
-    if (!plans.data?.length) return;
-    if (!plan) {
-      const first = plans.data[0];
-      if (first) onChange(first.id, fiscalYear);
-      return;
-    }
-    if (!rounds.data) return;
-    const years = periodYears(plan);
-    if (fiscalYear === undefined || !years.includes(fiscalYear)) {
-      const opened = rounds.data.map((r) => r.fiscalYear).filter((y) => years.includes(y));
-      const fallback = Math.min(Math.max(currentFiscalYear(), plan.startFiscalYear), plan.endFiscalYear);
-      const chosen = opened.length ? Math.max(...opened) : fallback;
-      if (chosen !== fiscalYear) onChange(plan.id, chosen);
-    }
-  }, [plans.data, plan, rounds.data, fiscalYear, onChange]);
-
-  if (plans.isPending) return <Loading />;
-  if (plans.error) return <QueryError error={plans.error} />;
-  if (!plans.data.length) return <p>計画がまだ登録されていません。</p>;
-
-  return (
-    <div className="filters">
-      <SelectField
-        label="計画"
-        value={plan?.id ?? ""}
-        onChange={(v) => onChange(v, undefined)}
-        options={plans.data.map((p) => ({ value: p.id, label: `${p.title}（${p.periodLabel}）` }))}
-      />
-      <SelectField
-        label="年度"
-        value={fiscalYear !== undefined ? String(fiscalYear) : ""}
-        onChange={(v) => plan && onChange(plan.id, v ? Number(v) : undefined)}
-        options={
-          plan
-            ? periodYears(plan).map((y) => ({ value: String(y), label: fyLabel(y) }))
-            : [{ value: "", label: "読み込み中…" }]
-        }
-      />
-      {children}
-    </div>
-  );
+  return <PlanAndYearPicker {...props} years={periodOf} preferred={latestOpenedOrNow} noYears="" />;
 }
 
 /** The plan selector alone (pages that are not about one fiscal year). Picks the first plan when none is chosen. */
@@ -93,17 +51,11 @@ export function PlanPicker({
     if (!plan && first) onChange(first.id);
   }, [plans.data, plan, onChange]);
 
-  if (plans.isPending) return <Loading />;
-  if (plans.error) return <QueryError error={plans.error} />;
-  if (!plans.data.length) return <p>計画がまだ登録されていません。</p>;
+  const pending = plansPending(plans);
+  if (pending) return pending;
   return (
     <div className="filters">
-      <SelectField
-        label="計画"
-        value={plan?.id ?? ""}
-        onChange={onChange}
-        options={plans.data.map((p) => ({ value: p.id, label: `${p.title}（${p.periodLabel}）` }))}
-      />
+      <PlanSelect plans={plans.data ?? []} value={plan?.id ?? ""} onChange={onChange} />
       {children}
     </div>
   );

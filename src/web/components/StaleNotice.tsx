@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { ErrorAlert } from "./ErrorAlert";
 
 /**
  * 412: someone saved first. Nothing is overwritten silently: the user reloads the latest version explicitly, and
@@ -67,4 +68,20 @@ export function KeptText({
       </button>
     </section>
   );
+}
+
+/** The last failure of a form's submit: a 412 offers to load the latest version, anything else is an error alert. */
+export function SubmitFailure({
+  save,
+  onReload,
+  title,
+  fieldTargets,
+}: {
+  save: { stale: boolean; error: unknown };
+  onReload: () => Promise<void> | void;
+  title?: string | undefined;
+  fieldTargets?: Readonly<Record<string, string>> | undefined;
+}) {
+  if (save.stale) return <StaleNotice onReload={onReload} />;
+  return <ErrorAlert error={save.error} title={title} fieldTargets={fieldTargets} />;
 }

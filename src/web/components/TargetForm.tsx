@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
 import type { IndicatorTarget, IndicatorYear, TargetInput } from "../types";
-import { ErrorAlert } from "./ErrorAlert";
 import { TextField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
-import { KeptText, StaleNotice } from "./StaleNotice";
+import { IndicatorYearForm, type KeptEntry, keptEntries } from "./IndicatorYearForm";
 
 /** "15事業者以上（数値）": the target as the server read it. */
 export function readAsText(t: IndicatorTarget): string {
@@ -34,8 +33,7 @@ export function TargetForm({
 }) {
   const [base, setBase] = useState<IndicatorTarget | null>(indicator.target);
   const [source, setSource] = useState(indicator.target?.source ?? "");
-  const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
-  const formRef = useRef<HTMLFormElement>(null);
+  const [kept, setKept] = useState<KeptEntry[]>([]);
   const save = useSubmit({
     send: (text: string) =>
       api<{ target: IndicatorTarget }>(
@@ -48,44 +46,29 @@ export function TargetForm({
     },
   });
 
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>("input")?.focus();
-  }, []);
-
   const reloadLatest = async () => {
     const fresh = await reload();
     const latest = fresh?.target ?? null;
     const next = latest?.source ?? "";
-    setKept(
-      source.trim() !== "" && source !== next && source !== (base?.source ?? "")
-        ? [{ label: "目標", value: source }]
-        : [],
-    );
+    setKept(keptEntries({ source: "目標" }, { source }, { source: base?.source ?? "" }, { source: next }));
     setBase(latest);
     setSource(next);
     save.clear();
   };
 
   return (
-    <form
-      ref={formRef}
+    <IndicatorYearForm
       className="actual-form target-form"
+      label={`「${indicatorLabel(indicator.name)}」の目標（${fiscalYearLabel}）`}
+      save={save}
+      errorTitle="目標を保存できませんでした"
+      onReload={reloadLatest}
+      kept={kept}
+      onDismissKept={() => setKept([])}
       onSubmit={save.onSubmit(source)}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !save.busy) {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-      noValidate
-      aria-label={`「${indicatorLabel(indicator.name)}」の目標（${fiscalYearLabel}）`}
+      onCancel={onCancel}
+      submitLabel="目標を保存"
     >
-      {save.stale ? (
-        <StaleNotice onReload={reloadLatest} />
-      ) : (
-        <ErrorAlert error={save.error} title="目標を保存できませんでした" />
-      )}
-      <KeptText entries={kept} onDismiss={() => setKept([])} />
       <p className="small">
         現在の目標（{fiscalYearLabel}）: <strong>{base ? readAsText(base) : "設定なし"}</strong>
       </p>
@@ -99,14 +82,6 @@ export function TargetForm({
         autoComplete="off"
         hint="計画に書かれたとおりに入力します（例: 15事業者以上、試行実施、適宜）。数値・段階・適宜・文章のどれとして読むかは保存時に判定します。"
       />
-      <div className="page-actions">
-        <button type="submit" className="button" disabled={save.busy}>
-          {save.busy ? "保存しています…" : "目標を保存"}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          閉じる
-        </button>
-      </div>
-    </form>
+    </IndicatorYearForm>
   );
 }

@@ -31,33 +31,12 @@ export function WorkbookPreview({
 
       <h3>変更される内容</h3>
       {report.changed.length ? (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">変更される評価表と項目</caption>
-            <thead>
-              <tr>
-                <th scope="col">番号</th>
-                <th scope="col">事業名</th>
-                <th scope="col">項目</th>
-                <th scope="col">変更前</th>
-                <th scope="col">変更後</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.changed.flatMap((s) =>
-                s.fields.map((f, i) => (
-                  <tr key={`${s.sheetId}:${f.field}`}>
-                    <td>{i === 0 ? (s.code ?? "") : ""}</td>
-                    <td>{i === 0 ? s.title : ""}</td>
-                    <th scope="row">{f.label}</th>
-                    <td className="change-value">{show(f.before)}</td>
-                    <td className="change-value">{show(f.after)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <SheetFieldTable
+          caption="変更される評価表と項目"
+          sheets={report.changed}
+          headers={["変更前", "変更後"]}
+          values={(f) => [f.before, f.after]}
+        />
       ) : (
         <p>変更のある評価表はありません。</p>
       )}
@@ -66,33 +45,12 @@ export function WorkbookPreview({
         <>
           <h3>競合（取り込みません）</h3>
           <p>書き出した後に、このシステムで同じ欄が更新された評価表です。画面で内容を確かめて直接修正してください。</p>
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">競合した評価表</caption>
-              <thead>
-                <tr>
-                  <th scope="col">番号</th>
-                  <th scope="col">事業名</th>
-                  <th scope="col">項目</th>
-                  <th scope="col">ファイルの内容</th>
-                  <th scope="col">現在の内容</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.conflicts.flatMap((s) =>
-                  s.fields.map((f, i) => (
-                    <tr key={`${s.sheetId}:${f.field}`}>
-                      <td>{i === 0 ? (s.code ?? "") : ""}</td>
-                      <td>{i === 0 ? s.title : ""}</td>
-                      <th scope="row">{f.label}</th>
-                      <td className="change-value">{show(f.file)}</td>
-                      <td className="change-value">{show(f.current)}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <SheetFieldTable
+            caption="競合した評価表"
+            sheets={report.conflicts}
+            headers={["ファイルの内容", "現在の内容"]}
+            values={(f) => [f.file, f.current]}
+          />
         </>
       ) : null}
 
@@ -133,5 +91,51 @@ export function WorkbookPreview({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One row per field of each sheet; the sheet's number and name on its first row only. */
+function SheetFieldTable<F extends { field: string; label: string }>({
+  caption,
+  sheets,
+  headers,
+  values,
+}: {
+  caption: string;
+  sheets: { sheetId: string; code: string | null; title: string; fields: F[] }[];
+  headers: [string, string];
+  values: (field: F) => [string | null, string | null];
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">番号</th>
+            <th scope="col">事業名</th>
+            <th scope="col">項目</th>
+            <th scope="col">{headers[0]}</th>
+            <th scope="col">{headers[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheets.flatMap((s) =>
+            s.fields.map((f, i) => (
+              <tr key={`${s.sheetId}:${f.field}`}>
+                <td>{i === 0 ? (s.code ?? "") : ""}</td>
+                <td>{i === 0 ? s.title : ""}</td>
+                <th scope="row">{f.label}</th>
+                {values(f).map((v, j) => (
+                  <td key={headers[j]} className="change-value">
+                    {show(v)}
+                  </td>
+                ))}
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -10,7 +10,19 @@ export interface SubmitOptions<TInput, TResult> {
   invalidates?: readonly QueryKey[] | ((result: TResult, input: TInput) => readonly QueryKey[]);
   /** after a successful write (and the invalidations) */
   onDone?: (result: TResult, input: TInput) => void | Promise<void>;
+  /**
+   * What a 412 does when the form does not offer a reload itself (e.g. reload the record and say so). With it a 412
+   * is not a failure: `error` and `stale` stay empty and `run` resolves to undefined once this has finished.
+   */
+  onStale?: (input: TInput) => void | Promise<void>;
+  /** after a failure that is shown (e.g. empty the password field, go back to the step the field is on) */
+  onError?: (error: unknown, input: TInput) => void;
 }
+
+/** a form without input (TInput void) submits with no argument */
+type SubmitInput<TInput> = undefined extends TInput
+  ? [input?: TInput | (() => TInput)]
+  : [input: TInput | (() => TInput)];
 
 export interface Submit<TInput, TResult> {
   /** a request is on its way: buttons are disabled and say so */
@@ -24,7 +36,7 @@ export interface Submit<TInput, TResult> {
   /** sends; resolves to the result, or undefined when it failed (the failure is in `error`) */
   run: (input: TInput) => Promise<TResult | undefined>;
   /** an onSubmit handler: prevents the browser's submit, then runs with the input read at submit time */
-  onSubmit: (input: TInput | (() => TInput)) => (e: FormEvent) => void;
+  onSubmit: (...input: SubmitInput<TInput>) => (e: FormEvent) => void;
   /** forgets the last failure (after a reload, or when the form is closed) */
   clear: () => void;
 }
@@ -37,13 +49,18 @@ export function useSubmit<TInput = void, TResult = unknown>(
   options: SubmitOptions<TInput, TResult>,
 ): Submit<TInput, TResult> {
   const queryClient = useQueryClient();
-  const { send, invalidates, onDone } = options;
+  const { send, invalidates, onDone, onStale, onError } = options;
   const mutation = useMutation<TResult, unknown, TInput>({
     mutationFn: send,
     onSuccess: async (result, input) => {
       const keys = typeof invalidates === "function" ? invalidates(result, input) : (invalidates ?? []);
       await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       await onDone?.(result, input);
+    },
+    // awaited before the mutation settles, so the form stays busy while the latest state is read
+    onError: async (error, input) => {
+      if (onStale && isStale(error)) await onStale(input);
+      else onError?.(error, input);
     },
   });
   const { mutateAsync, reset } = mutation;
@@ -58,20 +75,23 @@ export function useSubmit<TInput = void, TResult = unknown>(
     [mutateAsync],
   );
   const onSubmit = useCallback(
-    (input: TInput | (() => TInput)) => (e: FormEvent) => {
-      e.preventDefault();
-      void run(typeof input === "function" ? (input as () => TInput)() : input);
-    },
+    (...[input]: SubmitInput<TInput>) =>
+      (e: FormEvent) => {
+        e.preventDefault();
+        void run((typeof input === "function" ? (input as () => TInput)() : input) as TInput);
+      },
     [run],
   );
-  const error = mutation.error ?? null;
+  const error = onStale && isStale(mutation.error) ? null : (mutation.error ?? null);
   return {
     busy: mutation.isPending,
     error,
     fields: fieldErrorMap(error),
-    stale: error instanceof ApiError && error.isStale,
+    stale: isStale(error),
     run,
     onSubmit,
     clear: reset,
   };
 }
+
+const isStale = (error: unknown) => error instanceof ApiError && error.isStale;

@@ -1,13 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { ApiError, api } from "../api";
+import { useState } from "react";
+import { api } from "../api";
 import { Dialog } from "../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
-import { StaleNotice } from "../components/StaleNotice";
+import { SubmitFailure } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatEraDate, previousDay, todayIso } from "../format";
+import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
 import type { CreateDepartmentInput, Department, MergeDepartmentInput, RenameDepartmentInput } from "../types";
 
@@ -125,42 +126,43 @@ export function DepartmentsPage() {
 
 function AddDepartmentForm({ onDone }: { onDone: (name: string) => void }) {
   const [name, setName] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/api/departments", { method: "POST", body: { name } satisfies CreateDepartmentInput });
+  const add = useSubmit({
+    send: () => api("/api/departments", { method: "POST", body: { name } satisfies CreateDepartmentInput }),
+    onDone: () => {
       onDone(name.trim());
       setName("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
-    <form onSubmit={submit} noValidate className="filters">
-      <TextField label="追加する課の名前" value={name} onChange={setName} error={fieldErrorMap(error).name} />
+    <form onSubmit={add.onSubmit()} noValidate className="filters">
+      <TextField label="追加する課の名前" value={name} onChange={setName} error={add.fields.name} />
       <div className="field">
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={add.busy}>
           課を追加
         </button>
       </div>
       <div style={{ flexBasis: "100%" }}>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={add.error} />
       </div>
     </form>
   );
 }
 
-function useVersionedAction(department: Department) {
+/**
+ * 組織改正 on one department with its version (If-Match); after a 412 the latest version is read and the user
+ * sends again.
+ */
+function useDepartmentChange(
+  department: Department,
+  change: "rename" | "merge",
+  options: { body: () => unknown; onDone: () => void },
+) {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(department.version);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useSubmit({
+    send: () => api(`/api/departments/${department.id}/${change}`, { method: "POST", body: options.body(), version }),
+    onDone: options.onDone,
+  });
   const reload = async () => {
     const fresh = await queryClient.fetchQuery({
       queryKey: keys.departments,
@@ -169,9 +171,9 @@ function useVersionedAction(department: Department) {
     });
     const d = fresh.find((x) => x.id === department.id);
     if (d) setVersion(d.version);
-    setError(null);
+    save.clear();
   };
-  return { version, error, setError, busy, setBusy, reload };
+  return { ...save, reload };
 }
 
 function RenameDialog({
@@ -185,33 +187,15 @@ function RenameDialog({
 }) {
   const [name, setName] = useState(department.name);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
-  const a = useVersionedAction(department);
-  const fields = fieldErrorMap(a.error);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    a.setBusy(true);
-    a.setError(null);
-    try {
-      await api(`/api/departments/${department.id}/rename`, {
-        method: "POST",
-        body: { name, effectiveFrom } satisfies RenameDepartmentInput,
-        version: a.version,
-      });
-      onDone(name.trim());
-    } catch (err) {
-      a.setError(err);
-    } finally {
-      a.setBusy(false);
-    }
-  };
+  const a = useDepartmentChange(department, "rename", {
+    body: () => ({ name, effectiveFrom }) satisfies RenameDepartmentInput,
+    onDone: () => onDone(name.trim()),
+  });
+  const fields = a.fields;
   return (
     <Dialog open title={`「${department.name}」の名称変更`} onClose={onClose}>
-      {a.error instanceof ApiError && a.error.isStale ? (
-        <StaleNotice onReload={a.reload} />
-      ) : (
-        <ErrorAlert error={a.error} />
-      )}
-      <form onSubmit={submit} noValidate>
+      <SubmitFailure save={a} onReload={a.reload} />
+      <form onSubmit={a.onSubmit()} noValidate>
         <TextField label="新しい課名" required value={name} onChange={setName} error={fields.name} />
         <TextField
           label="適用日"
@@ -248,35 +232,17 @@ function MergeDialog({
 }) {
   const [into, setInto] = useState("");
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
-  const a = useVersionedAction(department);
-  const fields = fieldErrorMap(a.error);
   const targets = departments.filter((d) => d.active && d.id !== department.id);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    a.setBusy(true);
-    a.setError(null);
-    try {
-      await api(`/api/departments/${department.id}/merge`, {
-        method: "POST",
-        body: { intoDepartmentId: into, effectiveFrom } satisfies MergeDepartmentInput,
-        version: a.version,
-      });
-      onDone(targets.find((t) => t.id === into)?.name ?? "");
-    } catch (err) {
-      a.setError(err);
-    } finally {
-      a.setBusy(false);
-    }
-  };
+  const a = useDepartmentChange(department, "merge", {
+    body: () => ({ intoDepartmentId: into, effectiveFrom }) satisfies MergeDepartmentInput,
+    onDone: () => onDone(targets.find((t) => t.id === into)?.name ?? ""),
+  });
+  const fields = a.fields;
   return (
     <Dialog open title={`「${department.name}」を別の課に統合`} onClose={onClose}>
       <p>統合した課は一覧に残り、過去の評価表の課名もそのまま残ります。</p>
-      {a.error instanceof ApiError && a.error.isStale ? (
-        <StaleNotice onReload={a.reload} />
-      ) : (
-        <ErrorAlert error={a.error} />
-      )}
-      <form onSubmit={submit} noValidate>
+      <SubmitFailure save={a} onReload={a.reload} />
+      <form onSubmit={a.onSubmit()} noValidate>
         <SelectField
           label="統合先の課"
           required

@@ -1,41 +1,28 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortFn,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
-import { type FormEvent, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import { SHEET_STATUS_LABELS } from "../../domain/labels/evaluation";
 import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, SelectField } from "../components/FormField";
 import { PlanYearPicker } from "../components/PlanYearPicker";
+import { SortableTable, sortableColumns, textSort } from "../components/SortableTable";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, fyLabel, joinNames } from "../format";
+import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
 import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
 
-const codeSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
-  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja", { numeric: true });
-const textSort: SortFn<typeof features, SheetListRow> = (a, b, id) =>
-  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
-
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
-const helper = createColumnHelper<typeof features, SheetListRow>();
+const helper = sortableColumns<SheetListRow>();
 const columns = helper.columns([
-  helper.accessor((r) => r.item?.code ?? "", { id: "code", header: "番号", sortFn: codeSort }),
+  helper.accessor((r) => r.item?.code ?? "", { id: "code", header: "番号", sortFn: textSort(true) }),
   helper.accessor((r) => r.item?.title ?? "", {
     id: "title",
     header: "事業名",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => (
       <>
         <Link to="/sheets/$sheetId" params={{ sheetId: info.row.original.id }}>
@@ -47,27 +34,26 @@ const columns = helper.columns([
       </>
     ),
   }),
-  helper.accessor((r) => joinNames(r.departmentNames), { id: "departments", header: "担当課", sortFn: textSort }),
+  helper.accessor((r) => joinNames(r.departmentNames), { id: "departments", header: "担当課", sortFn: textSort() }),
   helper.accessor((r) => r.statusLabel, {
     id: "status",
     header: "状態",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => <StatusBadge status={info.row.original.status} label={info.row.original.statusLabel} />,
   }),
   helper.accessor((r) => r.grade ?? "", {
     id: "grade",
     header: "評価",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => info.getValue() || <span className="muted">－</span>,
   }),
   helper.accessor((r) => r.updatedAt, {
     id: "updatedAt",
     header: "更新日時",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => formatDateTime(info.getValue()),
   }),
 ]);
-const noRows: SheetListRow[] = [];
 
 export function EvaluationListPage() {
   const search = route.useSearch();
@@ -137,53 +123,14 @@ export function EvaluationListPage() {
 }
 
 function SheetTable({ rows }: { rows: SheetListRow[] }) {
-  const table = useTable({ features, columns, data: rows ?? noRows });
-  if (!rows.length) return <p>該当する評価表はありません。</p>;
   return (
-    <div className="table-wrap">
-      <p className="muted small" aria-live="polite">
-        {rows.length}件
-      </p>
-      <table className="data">
-        <caption className="visually-hidden">評価表の一覧（列見出しのボタンで並べ替え）</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "⇅"}</span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SortableTable
+      rows={rows}
+      columns={columns}
+      caption="評価表の一覧"
+      captionHidden
+      empty="該当する評価表はありません。"
+    />
   );
 }
 
@@ -191,56 +138,47 @@ function SheetTable({ rows }: { rows: SheetListRow[] }) {
 function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: number) => void }) {
   const plans = usePlans();
   const rounds = useRounds(planId);
-  const queryClient = useQueryClient();
   const plan = plans.data?.find((p) => p.id === planId);
   const [fy, setFy] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const open = useSubmit({
+    send: (year: number) => {
+      setDone(null);
+      return api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
+        method: "POST",
+        body: { fiscalYear: year } satisfies OpenRoundInput,
+      });
+    },
+    invalidates: [keys.rounds(planId)],
+    onDone: (r) => {
+      setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);
+      setFy("");
+      onOpened(r.round.fiscalYear);
+    },
+  });
+  const { error } = open;
   if (!plan || !rounds.data) return null;
   const opened = new Set(rounds.data.map((r) => r.fiscalYear));
   const years: number[] = [];
   for (let y = plan.startFiscalYear; y <= plan.endFiscalYear; y++) if (!opened.has(y)) years.push(y);
   if (!years.length) return null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const year = Number(fy);
-      const r = await api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
-        method: "POST",
-        body: { fiscalYear: year } satisfies OpenRoundInput,
-      });
-      await queryClient.invalidateQueries({ queryKey: keys.rounds(planId) });
-      setDone(`${fyLabel(r.round.fiscalYear)}の評価を開始しました（評価表 ${r.round.sheets}件）。`);
-      setFy("");
-      onOpened(r.round.fiscalYear);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <details className="no-print">
       <summary>新しい年度の評価を開始する（計画所管課）</summary>
-      <form onSubmit={submit} noValidate className="form-row">
+      <form onSubmit={open.onSubmit(() => Number(fy))} noValidate className="form-row">
         <SelectField
           label="開始する年度"
           value={fy}
           onChange={setFy}
-          error={fieldErrorMap(error).fiscalYear}
+          error={open.fields.fiscalYear}
           options={[
             { value: "", label: "選んでください" },
             ...years.map((y) => ({ value: String(y), label: fyLabel(y) })),
           ]}
         />
         <div className="field">
-          <button type="submit" className="button" disabled={busy || !fy}>
+          <button type="submit" className="button" disabled={open.busy || !fy}>
             評価を開始
           </button>
         </div>

@@ -14,10 +14,16 @@ import { ImportPreview } from "../components/ImportReportView";
 import { sourceLinesOf } from "../components/importFindingsCsv";
 import { usePageTitle } from "../components/usePageTitle";
 import { WorkbookPreview } from "../components/WorkbookReportView";
+import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, useSession } from "../queries";
 import { type AnyImportReport, type ImportResult, isWorkbookReport } from "../types";
 
 const MAX_BYTES = UPLOAD_LIMITS.uploadBytes;
+
+const headers = (f: File) => ({
+  "x-file-name": encodeURIComponent(f.name),
+  "content-type": "application/octet-stream",
+});
 
 export function ImportPage() {
   usePageTitle("取込");
@@ -30,14 +36,48 @@ export function ImportPage() {
   const [bytes, setBytes] = useState<ArrayBuffer | null>(null);
   const [report, setReport] = useState<AnyImportReport | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
+  const [fileProblem, setFileProblem] = useState<ApiError | null>(null);
   const [choices, setChoices] = useState<DepartmentChoices>({});
   const [sourceLines, setSourceLines] = useState<string[] | null>(null);
   const [undecidedMessage, setUndecidedMessage] = useState<string | null>(null);
   const departmentsId = useId();
   const office = isPlanOffice(session.data);
   const role = session.data?.user.role;
+  const previewing = useSubmit({
+    send: async (f: File) => {
+      const data = await f.arrayBuffer();
+      setBytes(data);
+      setSourceLines(sourceLinesOf(data));
+      return api<{ report: AnyImportReport }>("/api/imports/preview", {
+        method: "POST",
+        body: data,
+        headers: headers(f),
+      });
+    },
+    onDone: (r) => setReport(r.report),
+  });
+  const committing = useSubmit({
+    send: ({ f, data }: { f: File; data: ArrayBuffer }) =>
+      api<ImportResult>("/api/imports", {
+        method: "POST",
+        body: data,
+        headers: { ...headers(f), ...departmentDecisionsHeader(choices) },
+      }),
+    onDone: async (r) => {
+      setReport(r.report);
+      setResult(r);
+      // plans, departments, sheets and summaries may all have changed
+      await queryClient.invalidateQueries();
+    },
+  });
+  const error = fileProblem ?? previewing.error ?? committing.error;
+  const busy = previewing.busy ? "preview" : committing.busy ? "commit" : null;
+  // one failure on screen at a time: the last step's
+  const clearErrors = () => {
+    setFileProblem(null);
+    previewing.clear();
+    committing.clear();
+  };
 
   if (role === "viewer") {
     return (
@@ -48,47 +88,27 @@ export function ImportPage() {
     );
   }
 
-  const headers = (f: File) => ({
-    "x-file-name": encodeURIComponent(f.name),
-    "content-type": "application/octet-stream",
-  });
-
-  const preview = async (e: FormEvent) => {
+  const preview = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    clearErrors();
     setReport(null);
     setResult(null);
     setChoices({});
     setUndecidedMessage(null);
     if (!file) {
-      setError(new ApiError(0, "client", "ファイルを選んでください"));
+      setFileProblem(new ApiError(0, "client", "ファイルを選んでください"));
       return;
     }
     if (file.size > MAX_BYTES) {
-      setError(new ApiError(0, "client", `ファイルが大きすぎます（${formatMegabytes(MAX_BYTES)}まで）`));
+      setFileProblem(new ApiError(0, "client", `ファイルが大きすぎます（${formatMegabytes(MAX_BYTES)}まで）`));
       return;
     }
-    setBusy("preview");
-    try {
-      const data = await file.arrayBuffer();
-      setBytes(data);
-      setSourceLines(sourceLinesOf(data));
-      const r = await api<{ report: AnyImportReport }>("/api/imports/preview", {
-        method: "POST",
-        body: data,
-        headers: headers(file),
-      });
-      setReport(r.report);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
+    void previewing.run(file);
   };
 
   const commit = async () => {
     if (!file || !bytes) return;
-    setError(null);
+    clearErrors();
     // every new department name needs the plan office's choice: nothing is registered unasked
     const undecided = report && !isWorkbookReport(report) ? undecidedNames(report.departments ?? [], choices) : [];
     setUndecidedMessage(
@@ -101,22 +121,7 @@ export function ImportPage() {
       [...selects].find((el) => el.value === "")?.focus();
       return;
     }
-    setBusy("commit");
-    try {
-      const r = await api<ImportResult>("/api/imports", {
-        method: "POST",
-        body: bytes,
-        headers: { ...headers(file), ...departmentDecisionsHeader(choices) },
-      });
-      setReport(r.report);
-      setResult(r);
-      // plans, departments, sheets and summaries may all have changed
-      await queryClient.invalidateQueries();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
+    await committing.run({ f: file, data: bytes });
   };
 
   const fileError = error instanceof ApiError && error.code === "client" ? error.message : undefined;
@@ -166,7 +171,7 @@ export function ImportPage() {
               setFile(e.target.files?.[0] ?? null);
               setReport(null);
               setResult(null);
-              setError(null);
+              clearErrors();
             }}
           />
         </div>

@@ -1,10 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api";
-import { fieldErrorMap } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
 import { Loading } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
+import { useSubmit } from "../forms/useSubmit";
 import { keys, useMunicipalities } from "../queries";
 import type { LoginInput } from "../types";
 
@@ -15,34 +15,23 @@ export function LoginPage() {
   const [municipalityCode, setMunicipalityCode] = useState("");
   const [loginId, setLoginId] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
   const list = municipalities.data ?? [];
   const code = municipalityCode || (list.length === 1 ? (list[0]?.code ?? "") : "");
-  const fields = fieldErrorMap(error);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ csrfToken: string }>("/api/auth/login", {
+  const login = useSubmit({
+    send: () =>
+      api<{ csrfToken: string }>("/api/auth/login", {
         method: "POST",
         body: { municipalityCode: code, loginId, password } satisfies LoginInput,
-      });
+      }),
+    onDone: async (r) => {
       setCsrfToken(r.csrfToken);
       // nothing cached for a previous user may survive a login
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
       await queryClient.refetchQueries({ queryKey: keys.session });
-    } catch (err) {
-      setError(err);
-      setPassword("");
-    } finally {
-      setBusy(false);
-    }
-  };
-
+    },
+    onError: () => setPassword(""),
+  });
+  const { error, fields } = login;
   return (
     <>
       <h1>ログイン</h1>
@@ -54,7 +43,7 @@ export function LoginPage() {
         </div>
       ) : null}
       {municipalities.isPending ? <Loading /> : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={login.onSubmit()} noValidate>
         {list.length > 1 ? (
           <SelectField
             label="自治体"
@@ -91,8 +80,8 @@ export function LoginPage() {
           name="password"
           error={fields.password}
         />
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? "ログインしています…" : "ログイン"}
+        <button type="submit" className="button" disabled={login.busy}>
+          {login.busy ? "ログインしています…" : "ログイン"}
         </button>
       </form>
     </>

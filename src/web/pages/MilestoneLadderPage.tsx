@@ -2,11 +2,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiError, api } from "../api";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
+import { useSubmit } from "../forms/useSubmit";
 import { isPlanOffice, keys, useMilestoneLadder, usePlans, useSession } from "../queries";
 import type { LadderInput, LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
 
@@ -93,26 +94,25 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
   const [version, setVersion] = useState(ladder.version);
   const [isDefault, setIsDefault] = useState(ladder.isDefault);
   const [rows, setRows] = useState<StepRow[]>(() => rowsOf(ladder.ladder.steps));
-  const [error, setError] = useState<unknown>(null);
   const [kept, setKept] = useState<{ label: string; value: string }[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
   const titleId = useId();
 
   const set = (key: number, patch: Partial<StepRow>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
-  const save = async (steps: MilestoneStep[] | null) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const result = await api<LadderSaved>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`, {
+  const save = useSubmit({
+    send: (steps: MilestoneStep[] | null) => {
+      setDone(null);
+      return api<LadderSaved>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`, {
         method: "PUT",
         body: { steps } satisfies LadderInput,
         version,
       });
+    },
+    // the ladder retypes the plan's targets: the indicators and the plan are read again
+    invalidates: [["indicators"], ["plans"], ["plan", planId]],
+    onDone: (result) => {
       setVersion(result.version);
       setIsDefault(result.isDefault);
       setRows(rowsOf(result.ladder.steps));
@@ -124,21 +124,13 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
         isDefault: result.isDefault,
         version: result.version,
       });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["indicators"] }),
-        queryClient.invalidateQueries({ queryKey: ["plans"] }),
-        queryClient.invalidateQueries({ queryKey: ["plan", planId] }),
-      ]);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { error, busy, stale, fields } = save;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save(
+    void save.run(
       rows.map((r) => ({
         label: r.label,
         // a blank or non-numeric rank is sent as null: the server names the field
@@ -158,10 +150,8 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
     setVersion(fresh.version);
     setIsDefault(fresh.isDefault);
     setRows(rowsOf(fresh.ladder.steps));
-    setError(null);
+    save.clear();
   };
-
-  const stale = error instanceof ApiError && error.isStale;
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={titleId} className="ladder-form">
@@ -254,7 +244,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
           {busy ? "保存しています…" : "段階を保存"}
         </button>
         {!isDefault ? (
-          <button type="button" className="button secondary" disabled={busy} onClick={() => void save(null)}>
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void save.run(null)}>
             既定の段階に戻す
           </button>
         ) : null}

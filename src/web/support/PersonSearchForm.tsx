@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
+import { useSubmit } from "../forms/useSubmit";
 import type { AgencyRef, PersonSearchResult } from "../types";
 import { searchPersons, useAgencies } from "./queries";
 
@@ -11,20 +12,10 @@ import { searchPersons, useAgencies } from "./queries";
 export function usePersonSearch() {
   const [query, setQuery] = useState("");
   const [result, setResult] = useState<PersonSearchResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await searchPersons(query));
-    } catch (err) {
-      setError(err);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // a search is a POST (no personal data in a URL) but reads only: nothing to invalidate
+  const search = useSubmit({ send: searchPersons });
+  const run = async () => setResult((await search.run(query)) ?? null);
+  const { error, busy } = search;
   return { query, setQuery, result, error, busy, run };
 }
 export type PersonSearch = ReturnType<typeof usePersonSearch>;

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { api } from "../api";
 import { EraDateField, typedDay } from "../components/EraDateField";
-import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, TextField } from "../components/FormField";
+import { useSubmit } from "../forms/useSubmit";
 import type { CreatePersonInput, DuplicateCandidate, LinkPersonsInput, Person } from "../types";
 import { birthLabel, personLabel } from "./components";
 import {
@@ -167,16 +168,10 @@ function RegisterPerson({
   const [dateOfBirth, setDateOfBirth] = useState("");
   const [address, setAddress] = useState("");
   const [phone, setPhone] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const headingId = useId();
-  const fields = fieldErrorMap(error);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<{ person: Person; duplicateCandidates: DuplicateCandidate[] }>("/api/persons", {
+  const register = useSubmit({
+    send: () =>
+      api<{ person: Person; duplicateCandidates: DuplicateCandidate[] }>("/api/persons", {
         method: "POST",
         body: {
           nameKanji: nameKanji || null,
@@ -185,14 +180,10 @@ function RegisterPerson({
           address: address || null,
           phone: phone || null,
         } satisfies CreatePersonInput,
-      });
-      onRegistered(r.person, r.duplicateCandidates);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onDone: (r) => onRegistered(r.person, r.duplicateCandidates),
+  });
+  const { error, fields } = register;
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>新しく登録する</h3>
@@ -201,7 +192,7 @@ function RegisterPerson({
           登録事業者は、自分の事業所で登録した人についてだけつなぐシートを送れます。前に登録した人は上の検索で選んでください。
         </p>
       )}
-      <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+      <form onSubmit={register.onSubmit()} noValidate aria-labelledby={headingId}>
         <ErrorAlert error={error} title="登録できませんでした" />
         <div className="form-row">
           <TextField
@@ -235,7 +226,7 @@ function RegisterPerson({
           <TextField label="電話番号" value={phone} onChange={setPhone} autoComplete="off" error={fields.phone} />
         </div>
         <p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={register.busy}>
             {submitLabel ?? "登録して次へ"}
           </button>
         </p>
@@ -263,8 +254,6 @@ function DuplicatePanel({
 }) {
   const [link, setLink] = useState(true);
   const [reason, setReason] = useState(labels.linkReason ?? "つなぐシート作成時の重複確認で同じ人と判断");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -272,23 +261,22 @@ function DuplicatePanel({
   const known = candidates.filter((c): c is DuplicateCandidate & { person: Person } => "person" in c);
   const coordinators = useCoordinators();
 
-  const takeExisting = async (existing: Person) => {
-    setError(null);
-    if (link) {
-      setBusy(true);
-      try {
-        await api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
-          method: "POST",
-          body: { otherPersonId: created.id, reason } satisfies LinkPersonsInput,
-        });
-      } catch (err) {
-        setError(err);
-        return;
-      } finally {
-        setBusy(false);
-      }
+  // the new record is linked to the existing one (records are never merged), then the existing one is taken
+  const linkTo = useSubmit({
+    send: (existing: Person) =>
+      api(`/api/persons/${encodeURIComponent(existing.id)}/links`, {
+        method: "POST",
+        body: { otherPersonId: created.id, reason } satisfies LinkPersonsInput,
+      }),
+    onDone: (_result, existing) => onChosen(existing),
+  });
+  const { error, busy } = linkTo;
+  const takeExisting = (existing: Person) => {
+    if (link) void linkTo.run(existing);
+    else {
+      linkTo.clear();
+      onChosen(existing);
     }
-    onChosen(existing);
   };
 
   return (
@@ -321,7 +309,7 @@ function DuplicatePanel({
               value={reason}
               onChange={setReason}
               inputClassName="wide"
-              error={fieldErrorMap(error).reason}
+              error={linkTo.fields.reason}
             />
           ) : null}
           <ErrorAlert error={error} title="関連付けできませんでした" />

@@ -1,13 +1,14 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { AGENCY_KIND_LABELS, AGENCY_KINDS } from "../../../domain/labels/support";
 import { AGENCY_CATEGORIES } from "../../../server/modules/agencies/schema";
 import { can } from "../../access";
 import { api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { Checkbox, SelectField, TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import { useSubmit } from "../../forms/useSubmit";
 import { useDepartments, useSession } from "../../queries";
 import { supportKeys, useAgencies } from "../../support/queries";
 import type { Agency } from "../../types";
@@ -108,16 +109,9 @@ function AddAgencyForm({
   const [kind, setKind] = useState<"public" | "provider">("public");
   const [coordinator, setCoordinator] = useState(false);
   const [departmentId, setDepartmentId] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/api/agencies", {
+  const add = useSubmit({
+    send: () =>
+      api("/api/agencies", {
         method: "POST",
         body: {
           name,
@@ -126,21 +120,19 @@ function AddAgencyForm({
           isCoordinator: kind === "public" && coordinator,
           departmentId: departmentId || null,
         },
-      });
+      }),
+    onDone: async () => {
       await onDone(name.trim());
       setName("");
       setCoordinator(false);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { error, fields } = add;
 
   return (
     <section aria-labelledby="add-agency-heading">
       <h2 id="add-agency-heading">支援機関・登録事業者の登録</h2>
-      <form onSubmit={submit} noValidate aria-labelledby="add-agency-heading">
+      <form onSubmit={add.onSubmit()} noValidate aria-labelledby="add-agency-heading">
         <ErrorAlert error={error} title="登録できませんでした" />
         <div className="form-row">
           <TextField label="機関名" required value={name} onChange={setName} error={fields.name} />
@@ -175,7 +167,7 @@ function AddAgencyForm({
         ) : null}
         {fields.isCoordinator ? <p className="field-error">{fields.isCoordinator}</p> : null}
         <p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={add.busy}>
             登録する
           </button>
         </p>

@@ -6,11 +6,12 @@ import {
   normalizeConcernLabel,
 } from "../../../server/modules/concerns/schema";
 import { can } from "../../access";
-import { ApiError, api } from "../../api";
+import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import { useSubmit } from "../../forms/useSubmit";
 import { useSession } from "../../queries";
 import { supportKeys, useConcerns } from "../../support/queries";
 import type { ConcernCategory, ConcernList, PutConcernsInput } from "../../types";
@@ -36,8 +37,6 @@ export function ConcernsPage() {
   const queryClient = useQueryClient();
   const [rows, setRows] = useState<DraftRow[] | null>(null);
   const [version, setVersion] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
   const [newLabel, setNewLabel] = useState("");
   const [addError, setAddError] = useState<string | undefined>(undefined);
@@ -56,7 +55,24 @@ export function ConcernsPage() {
     setFocusKey(null);
   }, [focusKey]);
 
-  const stale = error instanceof ApiError && error.isStale;
+  // the whole list at once, with the version it was read at; the answer is the saved list
+  const saveList = useSubmit({
+    send: ({ draft, base }: { draft: DraftRow[]; base: number }) =>
+      api<ConcernList>("/api/concerns", {
+        method: "PUT",
+        version: base,
+        body: {
+          categories: draft.map((r) => ({ id: r.id, label: r.label, active: r.active })),
+        } satisfies PutConcernsInput,
+      }),
+    onDone: (saved) => {
+      queryClient.setQueryData(supportKeys.concerns, saved);
+      setRows(toDraft(saved));
+      setVersion(saved.version);
+      setMessage("相談の分類を保存しました。");
+    },
+  });
+  const { error, busy, stale } = saveList;
   const dirty = () => setMessage("");
 
   const move = (index: number, delta: -1 | 1) => {
@@ -107,31 +123,12 @@ export function ConcernsPage() {
     setMessage(`「${label}」を追加しました（未保存）。`);
   };
 
-  const save = async () => {
-    if (!rows || version === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api<ConcernList>("/api/concerns", {
-        method: "PUT",
-        version,
-        body: {
-          categories: rows.map((r) => ({ id: r.id, label: r.label, active: r.active })),
-        } satisfies PutConcernsInput,
-      });
-      queryClient.setQueryData(supportKeys.concerns, saved);
-      setRows(toDraft(saved));
-      setVersion(saved.version);
-      setMessage("相談の分類を保存しました。");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+  const save = () => {
+    if (rows && version !== null) void saveList.run({ draft: rows, base: version });
   };
 
   const reload = async () => {
-    setError(null);
+    saveList.clear();
     const fresh = await concerns.refetch();
     if (fresh.data) {
       setRows(toDraft(fresh.data));

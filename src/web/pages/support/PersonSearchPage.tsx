@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, Fragment, useState } from "react";
+import { Fragment, useState } from "react";
 import { PERSON_BASIS_LABELS } from "../../../domain/labels/support";
 import { ApiError, api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import { useSubmit } from "../../forms/useSubmit";
 import { birthLabel, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
@@ -157,24 +158,15 @@ export function PersonSearchPage() {
 
 function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }) {
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/persons/${encodeURIComponent(a.id)}/links`, {
+  const link = useSubmit({
+    send: () =>
+      api(`/api/persons/${encodeURIComponent(a.id)}/links`, {
         method: "POST",
         body: { otherPersonId: b.id, reason } satisfies LinkPersonsInput,
-      });
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onDone,
+  });
+  const { error, fields } = link;
   return (
     <section aria-labelledby="link-heading">
       <h2 id="link-heading">同じ人として関連付ける</h2>
@@ -182,7 +174,7 @@ function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }
         「{personLabel(a)}（{birthLabel(a.dateOfBirth)}）」と「{personLabel(b)}（{birthLabel(b.dateOfBirth)}
         ）」を同じ人として関連付けます。どちらの記録もそのまま残ります。
       </p>
-      <form onSubmit={submit} noValidate aria-labelledby="link-heading">
+      <form onSubmit={link.onSubmit()} noValidate aria-labelledby="link-heading">
         {error instanceof ApiError && !error.fields.length ? <ErrorAlert error={error} /> : null}
         <TextField
           label="関連付けの理由"
@@ -191,10 +183,10 @@ function LinkForm({ a, b, onDone }: { a: Person; b: Person; onDone: () => void }
           value={reason}
           onChange={setReason}
           inputClassName="wide"
-          error={fieldErrorMap(error).reason ?? fieldErrorMap(error).otherPersonId}
+          error={fields.reason ?? fields.otherPersonId}
         />
         <p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={link.busy}>
             関連付ける
           </button>
         </p>

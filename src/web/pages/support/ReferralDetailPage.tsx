@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   CONSENT_LABELS,
   REFERRAL_BASIS_LABELS,
@@ -10,13 +10,14 @@ import {
   type ReferralStatus,
 } from "../../../domain/labels/support";
 import { TRANSITIONS } from "../../../server/modules/referrals/schema";
-import { ApiError, api } from "../../api";
+import { api } from "../../api";
 import { Dialog } from "../../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { SelectField, TextAreaField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime, formatEraDate } from "../../format";
+import { useSubmit } from "../../forms/useSubmit";
 import { OverdueBadge, PersonDetails, ReferralStatusBadge, UrgencyBadge } from "../../support/components";
 import {
   isAgencyStaff,
@@ -302,20 +303,13 @@ function TransitionDialog({
   const agencies = useAgencies();
   const [reason, setReason] = useState("");
   const [toAgencyId, setToAgencyId] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
   const label = REFERRAL_MOVE_LABELS[to];
   const forwardTargets = (agencies.data ?? []).filter(
     (a: Agency) => a.kind === "public" && a.id !== referral.toAgency?.id && a.id !== referral.fromAgency?.id,
   );
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/referrals/${encodeURIComponent(referral.id)}/transition`, {
+  const move = useSubmit({
+    send: () =>
+      api(`/api/referrals/${encodeURIComponent(referral.id)}/transition`, {
         method: "POST",
         body: {
           to,
@@ -323,23 +317,16 @@ function TransitionDialog({
           toAgencyId: to === "forwarded" ? toAgencyId || null : null,
         } satisfies TransitionInput,
         version: referral.version,
-      });
-      await onDone(label);
-    } catch (err) {
-      if (err instanceof ApiError && err.isStale) {
-        await onStale();
-        return;
-      }
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onDone: () => onDone(label),
+    onStale,
+  });
+  const { error, fields } = move;
 
   return (
     <Dialog open title={`つなぐシートを「${label}」にする`} onClose={onClose}>
       <ErrorAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={move.onSubmit()} noValidate>
         {to === "forwarded" ? (
           <SelectField
             label="転送先の機関"
@@ -372,7 +359,7 @@ function TransitionDialog({
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={move.busy}>
             「{label}」にする
           </button>
         </div>

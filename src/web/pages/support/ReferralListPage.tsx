@@ -1,12 +1,5 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import {
-  createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
-  type SortFn,
-  tableFeatures,
-  useTable,
-} from "@tanstack/react-table";
+import type { SortFn } from "@tanstack/react-table";
 import {
   REFERRAL_BOX_LABELS,
   REFERRAL_STATUS_LABELS,
@@ -14,6 +7,7 @@ import {
   type ReferralBox,
 } from "../../../domain/labels/support";
 import { SelectField } from "../../components/FormField";
+import { SortableTable, sortableColumns, type sortableFeatures, textSort } from "../../components/SortableTable";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime, formatEraDate } from "../../format";
@@ -25,25 +19,22 @@ const route = getRouteApi("/support/referrals");
 
 export type { ReferralBox };
 
-const textSort: SortFn<typeof features, ReferralListRow> = (a, b, id) =>
-  String(a.getValue(id) ?? "").localeCompare(String(b.getValue(id) ?? ""), "ja");
 const URGENCY_ORDER: Record<string, number> = { 高: 3, 中: 2, 低: 1 };
-const urgencySort: SortFn<typeof features, ReferralListRow> = (a, b) =>
+const urgencySort: SortFn<typeof sortableFeatures, ReferralListRow> = (a, b) =>
   (URGENCY_ORDER[a.original.urgency] ?? 0) - (URGENCY_ORDER[b.original.urgency] ?? 0);
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
-const helper = createColumnHelper<typeof features, ReferralListRow>();
+const helper = sortableColumns<ReferralListRow>();
 const columns = helper.columns([
   helper.accessor((r) => r.createdAt, {
     id: "createdAt",
     header: "送付日時",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => <span className="nowrap">{formatDateTime(info.getValue())}</span>,
   }),
   helper.accessor((r) => r.person.nameKana, {
     id: "person",
     header: "対象者",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => (
       <Link to="/support/referrals/$referralId" params={{ referralId: info.row.original.id }}>
         {personLabel(info.row.original.person)}
@@ -57,18 +48,18 @@ const columns = helper.columns([
     sortFn: urgencySort,
     cell: (info) => <UrgencyBadge urgency={info.getValue()} />,
   }),
-  helper.accessor((r) => r.fromAgency?.name ?? "", { id: "from", header: "送付元", sortFn: textSort }),
-  helper.accessor((r) => r.toLabel, { id: "to", header: "送付先", sortFn: textSort }),
+  helper.accessor((r) => r.fromAgency?.name ?? "", { id: "from", header: "送付元", sortFn: textSort() }),
+  helper.accessor((r) => r.toLabel, { id: "to", header: "送付先", sortFn: textSort() }),
   helper.accessor((r) => r.statusLabel, {
     id: "status",
     header: "状態",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) => <ReferralStatusBadge status={info.row.original.status} label={info.row.original.statusLabel} />,
   }),
   helper.accessor((r) => r.dueDate ?? "", {
     id: "dueDate",
     header: "対応期限",
-    sortFn: textSort,
+    sortFn: textSort(),
     cell: (info) =>
       info.row.original.dueDate ? (
         <>
@@ -170,57 +161,15 @@ export function ReferralListPage() {
 }
 
 function ReferralTable({ rows, caption }: { rows: ReferralListRow[]; caption: string }) {
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    initialState: { sorting: [{ id: "createdAt", desc: true }] },
-  });
-  if (!rows.length) return <p>該当するつなぐシートはありません。</p>;
   return (
-    <div className="table-wrap">
-      <p className="muted small" aria-live="polite">
-        {rows.length}件
-      </p>
-      <table className="data referrals">
-        <caption>{caption}（列見出しのボタンで並べ替え）</caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        <table.FlexRender header={header} />
-                        <span aria-hidden="true">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "⇅"}</span>
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.original.overdue ? "overdue-row" : undefined}>
-              {row.getAllCells().map((cell) => (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SortableTable
+      rows={rows}
+      columns={columns}
+      caption={caption}
+      className="data referrals"
+      empty="該当するつなぐシートはありません。"
+      initialSorting={[{ id: "createdAt", desc: true }]}
+      rowClassName={(r) => (r.overdue ? "overdue-row" : undefined)}
+    />
   );
 }

@@ -1,14 +1,14 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { CONSENT_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support";
 import { URGENCIES } from "../../../server/modules/referrals/schema";
 import { ApiError, api } from "../../api";
-import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatEraDate } from "../../format";
+import { useSubmit } from "../../forms/useSubmit";
 import { birthLabel, PersonDetails, personLabel, RadioGroup } from "../../support/components";
 import { PersonStep } from "../../support/PersonStep";
 import {
@@ -65,13 +65,34 @@ export function ReferralNewPage() {
   const staff = isAgencyStaff(user);
   const agencies = useAgencies();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>("person");
   const [person, setPerson] = useState<Person | null>(null);
   const [sheet, setSheet] = useState<SheetDraft>(emptySheet);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [sendError, setSendError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useSubmit({
+    send: (chosen: Person) =>
+      api<{ referral: Referral }>("/api/referrals", {
+        method: "POST",
+        body: {
+          personId: chosen.id,
+          toAgencyId: sheet.toAgencyId || null,
+          concerns: sheet.concerns,
+          observed: sheet.observed,
+          urgency: sheet.urgency,
+          consent: sheet.consent,
+          consentDate: sheet.consentDate || null,
+          consentMethod: sheet.consentMethod || null,
+          dueDate: sheet.dueDate || null,
+        },
+      }),
+    invalidates: [["support", "referrals"]],
+    onDone: ({ referral }) => navigate({ to: "/support/referrals/$referralId", params: { referralId: referral.id } }),
+    // field messages belong next to the fields: back to the form
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.length) setStep(err.fieldMessage("personId") ? "person" : "sheet");
+    },
+  });
+  const { error: sendError, busy } = create;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
 
@@ -101,37 +122,11 @@ export function ReferralNewPage() {
   const destinationLabel = sheet.toAgencyId
     ? (destinations.find((a) => a.id === sheet.toAgencyId)?.name ?? "（不明な機関）")
     : TO_COORDINATORS_LABEL;
-  const serverFields = fieldErrorMap(sendError);
+  const serverFields = create.fields;
   const errors = { ...serverFields, ...localErrors };
 
-  const send = async () => {
-    if (!person) return;
-    setBusy(true);
-    setSendError(null);
-    try {
-      const { referral } = await api<{ referral: Referral }>("/api/referrals", {
-        method: "POST",
-        body: {
-          personId: person.id,
-          toAgencyId: sheet.toAgencyId || null,
-          concerns: sheet.concerns,
-          observed: sheet.observed,
-          urgency: sheet.urgency,
-          consent: sheet.consent,
-          consentDate: sheet.consentDate || null,
-          consentMethod: sheet.consentMethod || null,
-          dueDate: sheet.dueDate || null,
-        },
-      });
-      await queryClient.invalidateQueries({ queryKey: ["support", "referrals"] });
-      await navigate({ to: "/support/referrals/$referralId", params: { referralId: referral.id } });
-    } catch (err) {
-      setSendError(err);
-      // field messages belong next to the fields: back to the form
-      if (err instanceof ApiError && err.fields.length) setStep(err.fieldMessage("personId") ? "person" : "sheet");
-    } finally {
-      setBusy(false);
-    }
+  const send = () => {
+    if (person) void create.run(person);
   };
 
   return (
@@ -173,7 +168,7 @@ export function ReferralNewPage() {
               staff={staff}
               onChosen={(p) => {
                 setPerson(p);
-                setSendError(null);
+                create.clear();
                 setStep("sheet");
               }}
             />
@@ -190,7 +185,7 @@ export function ReferralNewPage() {
             const found = checkSheet(sheet);
             setLocalErrors(found);
             if (!Object.keys(found).length) {
-              setSendError(null);
+              create.clear();
               setStep("confirm");
             }
           }}

@@ -1,11 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ASSESSMENT_SECTIONS } from "../../../../server/modules/cases/schema";
-import { ApiError, api } from "../../../api";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { api } from "../../../api";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Checkbox, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatDateTime } from "../../../format";
+import { useSubmit } from "../../../forms/useSubmit";
 import { caseKeys, useAssessment, useAssessments } from "../../../support/queries";
 import type { Assessment, CaseDetail } from "../../../types";
 
@@ -176,10 +177,27 @@ function AssessmentForm({
   const baseAssessment = useAssessment(c.id, base);
   const [texts, setTexts] = useState<Record<string, string> | null>(null);
   const [note, setNote] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const fields = fieldErrorMap(error);
+  const save = useSubmit({
+    send: (sections: Record<string, string>) =>
+      api<{ assessment: Assessment }>(`/api/cases/${encodeURIComponent(c.id)}/assessments`, {
+        method: "POST",
+        body: { sections, note: note || null },
+        version: latestVersion,
+      }),
+    invalidates: [caseKeys.assessments(c.id)],
+    onDone: ({ assessment }) => onClose(assessment.version),
+    // the text stays on screen; the list is read again so the new version can be looked at
+    onStale: async (sections) => {
+      setTexts(sections);
+      await queryClient.invalidateQueries({ queryKey: caseKeys.assessments(c.id) });
+      setNotice({
+        kind: "warning",
+        text: "他の人が先にアセスメントの新しい版を保存しました。一覧を読み込み直しました。入力した内容は残っています。新しい版を確かめてから、もう一度保存してください。",
+      });
+    },
+  });
+  const fields = save.fields;
   const ready = base === null || !baseAssessment.isPending;
   // the form takes the focus once it is on screen
   useEffect(() => {
@@ -194,32 +212,8 @@ function AssessmentForm({
         baseAssessment.data?.sections.find((x) => x.key === sec.key)?.text ?? "",
       ]),
     );
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { assessment } = await api<{ assessment: Assessment }>(
-        `/api/cases/${encodeURIComponent(c.id)}/assessments`,
-        { method: "POST", body: { sections: values, note: note || null }, version: latestVersion },
-      );
-      await queryClient.invalidateQueries({ queryKey: caseKeys.assessments(c.id) });
-      onClose(assessment.version);
-    } catch (err) {
-      if (err instanceof ApiError && err.isStale) {
-        setTexts(values);
-        await queryClient.invalidateQueries({ queryKey: caseKeys.assessments(c.id) });
-        setNotice({
-          kind: "warning",
-          text: "他の人が先にアセスメントの新しい版を保存しました。一覧を読み込み直しました。入力した内容は残っています。新しい版を確かめてから、もう一度保存してください。",
-        });
-      } else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="assessment-form-heading">
+    <form onSubmit={save.onSubmit(values)} noValidate aria-labelledby="assessment-form-heading">
       <h3 id="assessment-form-heading" ref={headingRef} tabIndex={-1}>
         アセスメントの新しい版（第{latestVersion + 1}版）
       </h3>
@@ -227,7 +221,7 @@ function AssessmentForm({
         {base !== null ? `第${base}版の内容を初期値にしています。` : "最初の版です。"}
         分かる項目だけ書いてください（少なくとも1つ）。
       </p>
-      <ErrorAlert error={error} title="保存できませんでした" />
+      <ErrorAlert error={save.error} title="保存できませんでした" />
       {fields.sections ? <p className="field-error">{fields.sections}</p> : null}
       <div>
         {ASSESSMENT_SECTIONS.map((sec, i) => (
@@ -254,7 +248,7 @@ function AssessmentForm({
         <button type="button" className="button secondary" onClick={() => onClose(null)}>
           キャンセル
         </button>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={save.busy}>
           新しい版として保存
         </button>
       </div>

@@ -1,7 +1,6 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../domain/labels/support";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
 import { RadioGroup } from "../../../support/components";
@@ -20,24 +19,32 @@ export function ConsentSection({
   manage: boolean;
   setNotice: (n: Notice) => void;
 }) {
-  const write = useCaseWrite(c, setNotice);
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [consent, setConsent] = useState(c.consent);
   const [consentDate, setConsentDate] = useState("");
   const [consentMethod, setConsentMethod] = useState("");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
-  const fields = fieldErrorMap(error);
+  // what the team may read depends on the consent: the records and assessments are read again with the case
+  // (their keys sit under the case's)
+  const write = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: "/consent",
+      method: "POST",
+      body: { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
+      done: `本人同意を「${CONSENT_LABELS[consent as keyof typeof CONSENT_LABELS] ?? consent}」にしました。`,
+    }),
+    invalidates: [caseKeys.records(c.id), caseKeys.assessments(c.id)],
+    onFinished: () => show(false),
+  });
+  const fields = write.fields;
   // the form takes the focus when it opens; the button gets it back when it closes
   const show = (on: boolean) => {
     setOpen(on);
     if (on) {
       setConsent(c.consent);
-      setError(null);
+      write.clear();
     }
     requestAnimationFrame(() =>
       on
@@ -46,24 +53,6 @@ export function ConsentSection({
           )?.focus()
         : openRef.current?.focus(),
     );
-  };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await write(
-      "/consent",
-      "POST",
-      { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
-      `本人同意を「${(CONSENT_LABELS as Record<string, string>)[consent] ?? consent}」にしました。`,
-    );
-    setBusy(false);
-    if (r.ok) {
-      show(false);
-      // what the team may read depends on the consent
-      await queryClient.invalidateQueries({ queryKey: caseKeys.records(c.id) });
-      await queryClient.invalidateQueries({ queryKey: caseKeys.assessments(c.id) });
-    } else setError(r.error);
   };
   return (
     <section aria-labelledby="consent-heading">
@@ -102,8 +91,8 @@ export function ConsentSection({
         </p>
       ) : null}
       {manage && open ? (
-        <form ref={formRef} onSubmit={submit} noValidate aria-label="本人同意の更新">
-          <ErrorAlert error={error} title="更新できませんでした" />
+        <form ref={formRef} onSubmit={write.onSubmit()} noValidate aria-label="本人同意の更新">
+          <ErrorAlert error={write.error} title="更新できませんでした" />
           <RadioGroup
             legend="本人同意"
             name="case-consent"
@@ -133,7 +122,7 @@ export function ConsentSection({
             <button type="button" className="button secondary" onClick={() => show(false)}>
               キャンセル
             </button>
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={write.busy}>
               本人同意を保存
             </button>
           </div>

@@ -1,12 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
-import { ApiError, api } from "../../../api";
+import { api } from "../../../api";
 import { Dialog } from "../../../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
+import { useSubmit } from "../../../forms/useSubmit";
 import { birthLabel, personLabel } from "../../../support/components";
 import { MemberPersonStep } from "../../../support/PersonStep";
 import { caseKeys } from "../../../support/queries";
@@ -21,34 +22,13 @@ const STALE_TEXT =
  * keeps the members up to date (someone moved in or out); the case's main person stays a member.
  */
 export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
-  const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [addKey, setAddKey] = useState(0);
   const [chosen, setChosen] = useState<Person | null>(null);
   const [removing, setRemoving] = useState<HouseholdMember | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const memberIds = new Set(c.household.members.map((m) => m.personId));
-  const url = `/api/households/${encodeURIComponent(c.household.id)}/members`;
 
-  /** A member change with the household's version; 412 reloads the case and says so. */
-  const write = async (
-    send: () => Promise<unknown>,
-    done: string,
-  ): Promise<{ ok: true } | { ok: false; error: unknown }> => {
-    let notice: Notice;
-    try {
-      await send();
-      notice = { kind: "success", text: done };
-    } catch (error) {
-      if (!(error instanceof ApiError && error.isStale)) return { ok: false, error };
-      notice = { kind: "warning", text: STALE_TEXT };
-    }
-    // the members on screen are the saved ones when the message says so
-    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
-    await queryClient.invalidateQueries({ queryKey: ["support", "households"] });
-    setNotice(notice);
-    return { ok: true };
-  };
   const backToHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
   const stopAdding = () => {
     setAdding(false);
@@ -109,18 +89,9 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
           <h3 id="household-add-heading">世帯員を加える</h3>
           {chosen ? (
             <AddMemberForm
+              c={c}
               person={chosen}
-              onSubmit={(relationship) =>
-                write(
-                  () =>
-                    api(url, {
-                      method: "POST",
-                      body: { personId: chosen.id, relationship },
-                      version: c.household.version,
-                    }),
-                  `「${personLabel(chosen)}」を世帯員（${relationship}）に加えました。`,
-                )
-              }
+              setNotice={setNotice}
               onDone={stopAdding}
               onBack={() => setChosen(null)}
             />
@@ -159,23 +130,14 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
       ) : null}
       {removing ? (
         <RemoveMemberDialog
+          c={c}
           member={removing}
+          setNotice={setNotice}
           onClose={() => setRemoving(null)}
-          onRemove={async () => {
-            const r = await write(
-              () =>
-                api(`${url}/${encodeURIComponent(removing.personId)}`, {
-                  method: "DELETE",
-                  version: c.household.version,
-                }),
-              `「${personLabel(removing)}」を世帯から外しました。`,
-            );
-            if (r.ok) {
-              setRemoving(null);
-              // the button that opened the dialog is gone with the member: the focus goes to the heading
-              backToHeading();
-            }
-            return r;
+          onRemoved={() => {
+            setRemoving(null);
+            // the button that opened the dialog is gone with the member: the focus goes to the heading
+            backToHeading();
           }}
         />
       ) : null}
@@ -183,33 +145,63 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
   );
 }
 
+const membersUrl = (c: CaseDetail) => `/api/households/${encodeURIComponent(c.household.id)}/members`;
+
+/**
+ * A member change with the household's version. Saved or refused with 412, the case and the households are read
+ * again (the members on screen are the saved ones when the notice says so) and the form closes.
+ */
+function useMemberWrite<TInput = void>(
+  c: CaseDetail,
+  setNotice: (n: Notice) => void,
+  options: { send: (input: TInput) => Promise<unknown>; done: (input: TInput) => string; onFinished: () => void },
+) {
+  const queryClient = useQueryClient();
+  const { send, done, onFinished } = options;
+  const changed = [caseKeys.detail(c.id), ["support", "households"]] as const;
+  return useSubmit<TInput, unknown>({
+    send,
+    invalidates: changed,
+    onDone: (_result, input) => {
+      setNotice({ kind: "success", text: done(input) });
+      onFinished();
+    },
+    onStale: async () => {
+      await Promise.all(changed.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      setNotice({ kind: "warning", text: STALE_TEXT });
+      onFinished();
+    },
+  });
+}
+
 /** The person is chosen: the 続柄 to the main person, then the member is saved. */
 function AddMemberForm({
+  c,
   person,
-  onSubmit,
+  setNotice,
   onDone,
   onBack,
 }: {
+  c: CaseDetail;
   person: Person;
-  onSubmit: (relationship: string) => Promise<{ ok: true } | { ok: false; error: unknown }>;
+  setNotice: (n: Notice) => void;
   onDone: () => void;
   onBack: () => void;
 }) {
   const [relationship, setRelationship] = useState<string>("その他");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await onSubmit(relationship);
-    setBusy(false);
-    if (r.ok) onDone();
-    else setError(r.error);
-  };
+  const save = useMemberWrite(c, setNotice, {
+    send: () =>
+      api(membersUrl(c), {
+        method: "POST",
+        body: { personId: person.id, relationship },
+        version: c.household.version,
+      }),
+    done: () => `「${personLabel(person)}」を世帯員（${relationship}）に加えました。`,
+    onFinished: onDone,
+  });
   return (
-    <form onSubmit={submit} noValidate aria-label="世帯員の続柄">
-      <ErrorAlert error={error} title="世帯員を加えられませんでした" />
+    <form onSubmit={save.onSubmit()} noValidate aria-label="世帯員の続柄">
+      <ErrorAlert error={save.error} title="世帯員を加えられませんでした" />
       <p>
         <strong>{personLabel(person)}</strong>（{birthLabel(person.dateOfBirth)}）を世帯員に加えます。
       </p>
@@ -219,13 +211,13 @@ function AddMemberForm({
         value={relationship}
         onChange={setRelationship}
         options={RELATIONSHIPS.map((x) => ({ value: x, label: x }))}
-        error={fieldErrorMap(error).relationship}
+        error={save.fields.relationship}
       />
       <div className="support-actions">
         <button type="button" className="button secondary" onClick={onBack}>
           別の人を選ぶ
         </button>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={save.busy}>
           世帯員に加える
         </button>
       </div>
@@ -234,33 +226,37 @@ function AddMemberForm({
 }
 
 function RemoveMemberDialog({
+  c,
   member,
+  setNotice,
   onClose,
-  onRemove,
+  onRemoved,
 }: {
+  c: CaseDetail;
   member: HouseholdMember;
+  setNotice: (n: Notice) => void;
   onClose: () => void;
-  onRemove: () => Promise<{ ok: true } | { ok: false; error: unknown }>;
+  onRemoved: () => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    const r = await onRemove();
-    setBusy(false);
-    if (!r.ok) setError(r.error);
-  };
+  const remove = useMemberWrite(c, setNotice, {
+    send: () =>
+      api(`${membersUrl(c)}/${encodeURIComponent(member.personId)}`, {
+        method: "DELETE",
+        version: c.household.version,
+      }),
+    done: () => `「${personLabel(member)}」を世帯から外しました。`,
+    onFinished: onRemoved,
+  });
   return (
     <Dialog open title={`「${personLabel(member)}」を世帯から外す`} onClose={onClose}>
-      <ErrorAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      <ErrorAlert error={remove.error} />
+      <form onSubmit={remove.onSubmit()} noValidate>
         <p>転居などで世帯を離れたときに外します。本人の記録は消えず、世帯の変更は監査ログに残ります。</p>
         <div className="dialog-actions">
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button danger" disabled={busy}>
+          <button type="submit" className="button danger" disabled={remove.busy}>
             世帯から外す
           </button>
         </div>

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
 import type { CaseDetail } from "../../../types";
@@ -20,20 +20,16 @@ export function IssuesSection({
   setNotice: (n: Notice) => void;
 }) {
   const canChangeLead = c.access === "coordinator";
-  const write = useCaseWrite(c, setNotice);
   const concerns = useConcerns(manage);
   const agencies = useAgencies();
   const [open, setOpen] = useState(false);
   const [issues, setIssues] = useState<string[]>(c.issues);
   const [leadAgencyId, setLeadAgencyId] = useState(c.leadAgency.id);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
   const [issuesMissing, setIssuesMissing] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
-  const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
-  const fields = fieldErrorMap(error);
   // The case's own issues stay choosable even when their category has been made inactive since.
   const issueOptions = [...new Set([...activeConcernLabels(concerns.data), ...c.issues])];
   const leadOptions = (agencies.data ?? []).filter((a) => a.kind === "public" || a.id === c.leadAgency.id);
@@ -46,7 +42,7 @@ export function IssuesSection({
       setIssues(c.issues);
       setLeadAgencyId(c.leadAgency.id);
       setReason("");
-      setError(null);
+      write.clear();
       setIssuesMissing(false);
       setUnchanged(false);
     }
@@ -54,31 +50,28 @@ export function IssuesSection({
       on ? formRef.current?.querySelector<HTMLInputElement>("input")?.focus() : openRef.current?.focus(),
     );
   };
-  const submit = async (e: FormEvent) => {
+  const issuesChange = issues.length !== c.issues.length || issues.some((i) => !c.issues.includes(i));
+  const leadChange = canChangeLead && leadAgencyId !== c.leadAgency.id;
+  const write = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: "",
+      method: "PATCH",
+      body: { ...(issuesChange ? { issues } : {}), ...(leadChange ? { leadAgencyId } : {}), reason: reason || null },
+      done: [
+        issuesChange ? "課題を変更しました。" : "",
+        leadChange ? `主担当機関を「${leadOptions.find((a) => a.id === leadAgencyId)?.name ?? ""}」にしました。` : "",
+      ].join(""),
+    }),
+    onFinished: () => show(false),
+  });
+  const fields = write.fields;
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    const issuesChange = issues.length !== c.issues.length || issues.some((i) => !c.issues.includes(i));
-    const leadChange = canChangeLead && leadAgencyId !== c.leadAgency.id;
+    write.clear();
     setIssuesMissing(!issues.length);
     setUnchanged(issues.length > 0 && !issuesChange && !leadChange);
     if (!issues.length || (!issuesChange && !leadChange)) return;
-    setBusy(true);
-    const leadName = leadOptions.find((a) => a.id === leadAgencyId)?.name ?? "";
-    const r = await write(
-      "",
-      "PATCH",
-      {
-        ...(issuesChange ? { issues } : {}),
-        ...(leadChange ? { leadAgencyId } : {}),
-        reason: reason || null,
-      },
-      [issuesChange ? "課題を変更しました。" : "", leadChange ? `主担当機関を「${leadName}」にしました。` : ""].join(
-        "",
-      ),
-    );
-    setBusy(false);
-    if (r.ok) show(false);
-    else setError(r.error);
+    void write.run();
   };
 
   return (
@@ -125,7 +118,7 @@ export function IssuesSection({
           noValidate
           aria-label={canChangeLead ? "課題・主担当機関の変更" : "課題の変更"}
         >
-          <ErrorAlert error={error} title="変更できませんでした" />
+          <ErrorAlert error={write.error} title="変更できませんでした" />
           <CheckboxGroup
             legend={
               <>
@@ -176,7 +169,7 @@ export function IssuesSection({
             <button type="button" className="button secondary" onClick={() => show(false)}>
               キャンセル
             </button>
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={write.busy}>
               変更を保存
             </button>
           </div>

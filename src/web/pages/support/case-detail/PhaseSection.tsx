@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { PHASE_LABELS, PHASES, type Phase } from "../../../../domain/labels/support";
 import { nextPhase, PHASE_TRANSITIONS } from "../../../../server/modules/cases/schema";
 import { Dialog } from "../../../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";
 import type { CaseDetail } from "../../../types";
 
@@ -76,27 +76,20 @@ function PhaseDialog({
   onClose: () => void;
   setNotice: (n: Notice) => void;
 }) {
-  const write = useCaseWrite(c, setNotice);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    const r = await write(
-      "/phase",
-      "POST",
-      { to, reason: reason || null },
-      `段階を「${PHASE_LABELS[to]}」にしました。`,
-    );
-    setBusy(false);
-    if (r.ok) onClose();
-    else setError(r.error);
-  };
+  const write = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: "/phase",
+      method: "POST",
+      body: { to, reason: reason || null },
+      done: `段階を「${PHASE_LABELS[to]}」にしました。`,
+    }),
+    onFinished: onClose,
+  });
   return (
     <Dialog open title={`段階を「${PHASE_LABELS[to]}」にする`} onClose={onClose}>
-      <ErrorAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      <ErrorAlert error={write.error} />
+      <form onSubmit={write.onSubmit()} noValidate>
         <TextAreaField
           label={needsReason ? "理由" : "メモ（任意）"}
           required={needsReason}
@@ -104,13 +97,13 @@ function PhaseDialog({
           rows={3}
           value={reason}
           onChange={setReason}
-          error={fieldErrorMap(error).reason}
+          error={write.fields.reason}
         />
         <div className="dialog-actions">
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={write.busy}>
             「{PHASE_LABELS[to]}」にする
           </button>
         </div>

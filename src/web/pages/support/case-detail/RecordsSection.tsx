@@ -1,12 +1,12 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { RECORD_VISIBILITIES, VISIBILITY_LABELS } from "../../../../domain/labels/support";
 import { RECORD_KINDS } from "../../../../server/modules/cases/schema";
 import { api } from "../../../api";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatEraDate, todayIso } from "../../../format";
+import { useSubmit } from "../../../forms/useSubmit";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys, useCaseRecords } from "../../../support/queries";
 import type { CaseDetail } from "../../../types";
@@ -15,32 +15,23 @@ import type { Notice } from "./useCaseWrite";
 
 export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
   const records = useCaseRecords(c.id, true);
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<string>(RECORD_KINDS[0]);
   const [date, setDate] = useState(todayIso());
   const [text, setText] = useState("");
   const [visibility, setVisibility] = useState("team");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = fieldErrorMap(error);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/cases/${encodeURIComponent(c.id)}/records`, {
+  const save = useSubmit({
+    send: () =>
+      api(`/api/cases/${encodeURIComponent(c.id)}/records`, {
         method: "POST",
         body: { kind, date, text, visibility },
-      });
+      }),
+    invalidates: [caseKeys.records(c.id)],
+    onDone: () => {
       setText("");
-      await queryClient.invalidateQueries({ queryKey: caseKeys.records(c.id) });
       setNotice({ kind: "success", text: "支援経過を記録しました。" });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { error, fields } = save;
   const rows = records.data ? [...records.data.records].sort((a, b) => b.date.localeCompare(a.date)) : [];
   return (
     <section aria-labelledby="records-heading">
@@ -81,7 +72,7 @@ export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n:
           <p>表示できる支援経過はありません。</p>
         )
       ) : null}
-      <form onSubmit={submit} noValidate aria-labelledby="record-form-heading">
+      <form onSubmit={save.onSubmit()} noValidate aria-labelledby="record-form-heading">
         <h3 id="record-form-heading">支援経過を記録する</h3>
         <ErrorAlert error={error} title="記録できませんでした" />
         <div className="form-row">
@@ -105,7 +96,7 @@ export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n:
           error={fields.visibility}
         />
         <p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={save.busy}>
             記録する
           </button>
         </p>

@@ -1,7 +1,7 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { TEAM_EVENT_LABELS } from "../../../../domain/labels/support";
 import { Dialog } from "../../../components/Dialog";
-import { ErrorAlert, fieldErrorMap } from "../../../components/ErrorAlert";
+import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
 import { useAgencies } from "../../../support/queries";
@@ -20,28 +20,25 @@ export function TeamSection({
   setNotice: (n: Notice) => void;
 }) {
   const agencies = useAgencies();
-  const write = useCaseWrite(c, setNotice);
   const [agencyId, setAgencyId] = useState("");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inTeam = new Set(c.team.map((t) => t.agency.id));
   const candidates = (agencies.data ?? []).filter((a) => a.kind === "public" && !inTeam.has(a.id));
-  const fields = fieldErrorMap(error);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const name = candidates.find((a) => a.id === agencyId)?.name ?? "";
-    const r = await write("/team", "POST", { agencyId, reason: reason || null }, `「${name}」をチームに加えました。`);
-    setBusy(false);
-    if (r.ok) {
+  const add = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: "/team",
+      method: "POST",
+      body: { agencyId, reason: reason || null },
+      done: `「${candidates.find((a) => a.id === agencyId)?.name ?? ""}」をチームに加えました。`,
+    }),
+    onFinished: () => {
       setAgencyId("");
       setReason("");
-    } else setError(r.error);
-  };
+    },
+  });
+  const { error, fields } = add;
   return (
     <section aria-labelledby="team-heading">
       <h2 id="team-heading" ref={headingRef} tabIndex={-1}>
@@ -74,7 +71,7 @@ export function TeamSection({
         ))}
       </ul>
       {manage ? (
-        <form onSubmit={add} noValidate className="filters" aria-label="チームに機関を加える">
+        <form onSubmit={add.onSubmit()} noValidate className="filters" aria-label="チームに機関を加える">
           <SelectField
             label="加える機関"
             value={agencyId}
@@ -87,7 +84,7 @@ export function TeamSection({
           />
           <TextField label="理由（任意）" value={reason} onChange={setReason} error={fields.reason} />
           <div className="field">
-            <button type="submit" className="button secondary" disabled={busy || !agencyId}>
+            <button type="submit" className="button secondary" disabled={add.busy || !agencyId}>
               チームに加える
             </button>
           </div>
@@ -135,36 +132,32 @@ function RemoveDialog({
   onRemoved: () => void;
   setNotice: (n: Notice) => void;
 }) {
-  const write = useCaseWrite(c, setNotice);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const r = await write(
-      `/team/${encodeURIComponent(agency.id)}`,
-      "DELETE",
-      { reason: reason || null },
-      `「${agency.name}」をチームから外しました。`,
-    );
-    if (r.ok) onRemoved();
-    else setError(r.error);
-  };
+  const remove = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: `/team/${encodeURIComponent(agency.id)}`,
+      method: "DELETE",
+      body: { reason: reason || null },
+      done: `「${agency.name}」をチームから外しました。`,
+    }),
+    onFinished: onRemoved,
+  });
   return (
     <Dialog open title={`「${agency.name}」をチームから外す`} onClose={onClose}>
-      <ErrorAlert error={error} />
-      <form onSubmit={submit} noValidate>
+      <ErrorAlert error={remove.error} />
+      <form onSubmit={remove.onSubmit()} noValidate>
         <TextField
           label="理由（任意）"
           hint="チームの変更履歴に残ります。"
           value={reason}
           onChange={setReason}
-          error={fieldErrorMap(error).reason}
+          error={remove.fields.reason}
         />
         <div className="dialog-actions">
           <button type="button" className="button secondary" onClick={onClose}>
             キャンセル
           </button>
-          <button type="submit" className="button danger">
+          <button type="submit" className="button danger" disabled={remove.busy}>
             チームから外す
           </button>
         </div>
