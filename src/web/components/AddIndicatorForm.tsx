@@ -3,7 +3,7 @@ import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/i
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { useSubmit } from "../forms/useSubmit";
-import { usePlan } from "../queries";
+import { planUrl, usePlan } from "../planQueries";
 import type { IndicatorInput } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
@@ -36,7 +36,7 @@ export function AddIndicatorForm({
   const [targets, setTargets] = useState<Record<number, string>>({});
   const save = useSubmit({
     send: (body: unknown) =>
-      api<{ indicator: { id: string; name: string } }>(`/api/plans/${encodeURIComponent(planId)}/indicators`, {
+      api<{ indicator: { id: string; name: string } }>(planUrl(planId, "/indicators"), {
         method: "POST",
         body,
       }),

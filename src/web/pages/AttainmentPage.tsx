@@ -3,17 +3,16 @@ import { lazy, Suspense, useCallback, useId, useMemo } from "react";
 import { ATTAINMENT_LABELS } from "../../domain/labels/indicators";
 import { type ShareRow, shareOption, shareSummary } from "../components/chartOptions";
 import { formatShare, tallyText } from "../components/Indicators";
+import { PageHeading } from "../components/PageHeading";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
-import { useAttainmentShare } from "../queries";
+import { Loading, QueryStatus } from "../components/Status";
+import { useAttainmentShare } from "../indicatorQueries";
 import type { AttainmentShare } from "../types";
 
 const EChart = lazy(() => import("../components/EChart"));
 const route = getRouteApi("/indicators/attainment");
 
 export function AttainmentPage() {
-  usePageTitle("指標の達成状況");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const onPick = useCallback(
@@ -24,11 +23,10 @@ export function AttainmentPage() {
 
   return (
     <>
-      <h1>指標の達成状況</h1>
-      <p className="lead">
+      <PageHeading title="指標の達成状況">
         目標を達成した指標の割合を、基本目標ごと・担当課ごとに集計します。割合は、達成・未達成を判定できる指標に対するものです（
         {ATTAINMENT_LABELS.manual}・{ATTAINMENT_LABELS.noActual}は含みません）。
-      </p>
+      </PageHeading>
       <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
       {search.planId && search.fy ? (
         <p className="no-print">
@@ -37,8 +35,7 @@ export function AttainmentPage() {
           </Link>
         </p>
       ) : null}
-      {share.isPending && share.fetchStatus !== "idle" ? <Loading /> : null}
-      {share.error ? <QueryError error={share.error} /> : null}
+      <QueryStatus query={share} />
       {share.data ? <ShareView share={share.data} /> : null}
     </>
   );

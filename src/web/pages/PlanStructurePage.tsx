@@ -11,7 +11,8 @@ import { RevisionBanner, structureEditable } from "../components/RevisionBanner"
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { joinNames } from "../format";
-import { isPlanOffice, keys, useDepartments, usePlan, useSession } from "../queries";
+import { usePlan } from "../planQueries";
+import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
 import type { Plan, PlanItem } from "../types";
 
 const route = getRouteApi("/plans/$planId");

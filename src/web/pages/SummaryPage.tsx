@@ -2,18 +2,18 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useCallback, useMemo } from "react";
 import { SUMMARY_SCOPE, summaryStatus } from "../../domain/print-meta";
 import { Checkbox, SelectField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { PlanYearPicker } from "../components/PlanYearPicker";
 import { PrintMeta } from "../components/PrintMeta";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
+import { QueryStatus } from "../components/Status";
 import { formatPercentage, fyLabel, joinNames } from "../format";
-import { useDepartments, usePlans, useSummary } from "../queries";
+import { planUrl, useSummary } from "../planQueries";
+import { useDepartments, usePlans } from "../queries";
 import type { GradeTally, Summary, SummaryGroup } from "../types";
 
 const route = getRouteApi("/summary");
 
 export function SummaryPage() {
-  usePageTitle("総括表");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const plans = usePlans();
@@ -43,8 +43,7 @@ export function SummaryPage() {
   return (
     <>
       <style>{"@page { size: A4 landscape; margin: 12mm }"}</style>
-      <h1>総括表</h1>
-      <p className="lead">事業別の評価を、施策・基本目標ごとに集計します。</p>
+      <PageHeading title="総括表">事業別の評価を、施策・基本目標ごとに集計します。</PageHeading>
       <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
         <SelectField
           label="担当課"
@@ -92,11 +91,7 @@ export function SummaryPage() {
 
       {plan && search.fy ? (
         <div className="page-actions no-print">
-          <a
-            href={`/api/plans/${encodeURIComponent(plan.id)}/evaluations/${search.fy}/export.xlsx`}
-            download
-            className="button secondary"
-          >
+          <a href={planUrl(plan.id, `/evaluations/${search.fy}/export.xlsx`)} download className="button secondary">
             Excel形式（xlsx）でダウンロード
           </a>
           <button type="button" className="button secondary" onClick={() => window.print()}>
@@ -105,8 +100,7 @@ export function SummaryPage() {
         </div>
       ) : null}
 
-      {summary.isPending && summary.fetchStatus !== "idle" ? <Loading /> : null}
-      {summary.error ? <QueryError error={summary.error} /> : null}
+      <QueryStatus query={summary} />
       {summary.data ? (
         <>
           <PrintMeta scope={SUMMARY_SCOPE} status={summaryStatus(summary.data.total)} />
