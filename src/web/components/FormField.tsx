@@ -17,7 +17,8 @@ function useDescribedBy(hint: ReactNode, error: string | undefined) {
   return { id, hintId, errorId, describedBy };
 }
 
-function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
+/** A field's label text, marked 必須 when required. */
+export function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
   return (
     <>
       {label}
@@ -26,7 +27,8 @@ function LabelText({ label, required }: { label: ReactNode; required?: boolean }
   );
 }
 
-function Messages({
+/** The hint and the error message under a label, with the ids the control's aria-describedby names. */
+export function Messages({
   hint,
   hintId,
   error,
