@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { EVALUATION_WARNING_LABELS } from "../../domain/labels/imports";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
+import { ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
@@ -58,31 +59,16 @@ function EvaluationPreview({
         <dt>評価の年度</dt>
         <dd>{report.fiscalYear ? fyLabel(report.fiscalYear) : "（読み取れませんでした）"}</dd>
       </dl>
-      <div className="table-wrap">
-        <table className="data">
-          <caption>読み取った件数</caption>
-          <thead>
-            <tr>
-              <th scope="col">基本目標</th>
-              <th scope="col">施策</th>
-              <th scope="col">事業</th>
-              <th scope="col">評価表</th>
-              <th scope="col">警告</th>
-              <th scope="col">読み取れなかった行</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="num">{report.goals}</td>
-              <td className="num">{report.measures}</td>
-              <td className="num">{report.items}</td>
-              <td className="num">{report.sheets}</td>
-              <td className="num">{report.warnings.length}</td>
-              <td className="num">{report.unparsed.length}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ReadCountTable
+        cells={[
+          ["基本目標", report.goals],
+          ["施策", report.measures],
+          ["事業", report.items],
+          ["評価表", report.sheets],
+          ["警告", report.warnings.length],
+          ["読み取れなかった行", report.unparsed.length],
+        ]}
+      />
       <div className="table-wrap">
         <table className="data">
           <caption>評価ごとの件数（評価表による）</caption>

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { PLAN_WARNING_LABELS } from "../../domain/labels/imports";
 import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
-import { CountTable } from "./CountTable";
+import { CountTable, ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
@@ -17,6 +18,26 @@ const TARGET_KINDS: [keyof TargetKindCounts, string][] = [
 function periodText(start: number | null, end: number | null) {
   if (!start && !end) return "（読み取れませんでした）";
   return `${start ? fyLabel(start) : "－"}～${end ? fyLabel(end) : "－"}`;
+}
+
+/** 読み取った件数: a 実施計画 counts its levels and its 担当課 matrix, a basic plan's tables their policies. */
+function readCounts(report: PlanDocumentReport): [string, ReactNode][] {
+  const problems: [string, ReactNode][] = [
+    ["警告", report.warnings.length],
+    ["読み取れなかった行", report.unparsed.length],
+  ];
+  if (report.kind === "implementation-plan") {
+    return [
+      ["基本目標", report.goals],
+      ["施策", report.measures],
+      ["重点取組", report.items],
+      ["取組内容", report.activities],
+      ["指標", report.indicators],
+      ["担当課の表（課／●）", `${report.matrix.departments}／${report.matrix.cells}`],
+      ...problems,
+    ];
+  }
+  return [["政策", report.policies], ["施策", report.measures], ["指標", report.indicators], ...problems];
 }
 
 /** 取込内容の確認 for a 実施計画 or a basic plan's indicator tables. */
@@ -60,57 +81,7 @@ export function PlanDocumentPreview({
         <dd>{report.encoding}</dd>
       </dl>
 
-      <div className="table-wrap">
-        <table className="data">
-          <caption>読み取った件数</caption>
-          <thead>
-            {implementation ? (
-              <tr>
-                <th scope="col">基本目標</th>
-                <th scope="col">施策</th>
-                <th scope="col">重点取組</th>
-                <th scope="col">取組内容</th>
-                <th scope="col">指標</th>
-                <th scope="col">担当課の表（課／●）</th>
-                <th scope="col">警告</th>
-                <th scope="col">読み取れなかった行</th>
-              </tr>
-            ) : (
-              <tr>
-                <th scope="col">政策</th>
-                <th scope="col">施策</th>
-                <th scope="col">指標</th>
-                <th scope="col">警告</th>
-                <th scope="col">読み取れなかった行</th>
-              </tr>
-            )}
-          </thead>
-          <tbody>
-            {report.kind === "implementation-plan" ? (
-              <tr>
-                <td className="num">{report.goals}</td>
-                <td className="num">{report.measures}</td>
-                <td className="num">{report.items}</td>
-                <td className="num">{report.activities}</td>
-                <td className="num">{report.indicators}</td>
-                <td className="num">
-                  {report.matrix.departments}／{report.matrix.cells}
-                </td>
-                <td className="num">{report.warnings.length}</td>
-                <td className="num">{report.unparsed.length}</td>
-              </tr>
-            ) : (
-              <tr>
-                <td className="num">{report.policies}</td>
-                <td className="num">{report.measures}</td>
-                <td className="num">{report.indicators}</td>
-                <td className="num">{report.warnings.length}</td>
-                <td className="num">{report.unparsed.length}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ReadCountTable cells={readCounts(report)} />
       {report.kind === "implementation-plan" &&
       (report.relistings.initiatives || report.relistings.activities || report.relistings.unresolved) ? (
         <p className="small">
