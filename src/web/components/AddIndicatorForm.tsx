@@ -35,7 +35,7 @@ export function AddIndicatorForm({
   const [baselineFiscalYear, setBaselineFiscalYear] = useState("");
   const [targets, setTargets] = useState<Record<number, string>>({});
   const save = useSubmit({
-    send: (body: unknown) =>
+    send: (body: IndicatorInput) =>
       api<{ indicator: { id: string; name: string } }>(planUrl(planId, "/indicators"), {
         method: "POST",
         body,
