@@ -1,4 +1,4 @@
-import { type AnyRoute, createRoute } from "@tanstack/react-router";
+import type { AnyRoute } from "@tanstack/react-router";
 import { AttainmentPage } from "../pages/AttainmentPage";
 import { AuditTrailPage } from "../pages/AuditTrailPage";
 import { DepartmentMatrixPage } from "../pages/DepartmentMatrixPage";
@@ -16,6 +16,7 @@ import { RevisionsPage } from "../pages/revisions/RevisionsPage";
 import { SummaryPage } from "../pages/SummaryPage";
 import { SheetPage } from "../pages/sheet/SheetPage";
 import { UsersPage } from "../pages/users/UsersPage";
+import { screenRoutes } from "./screenRoute";
 import {
   auditSearch,
   evaluationSearch,
@@ -30,82 +31,25 @@ import {
 
 /** The pages of the plan side (計画, 評価, 総括表, 指標, 改定) and the administration (課, 利用者, 監査ログ). */
 export function planRoutes<P extends AnyRoute>(parent: P) {
-  const plans = createRoute({ getParentRoute: () => parent, path: "/plans", component: PlansPage });
-  const planNew = createRoute({ getParentRoute: () => parent, path: "/plans/new", component: () => <PlanFormPage /> });
-  const plan = createRoute({
-    getParentRoute: () => parent,
-    path: "/plans/$planId",
-    validateSearch: revisionViewSearch,
-    component: PlanStructurePage,
-  });
-  const planEdit = createRoute({
-    getParentRoute: () => parent,
-    path: "/plans/$planId/edit",
-    component: PlanEditPage,
-  });
-  const evaluations = createRoute({
-    getParentRoute: () => parent,
-    path: "/evaluations",
-    validateSearch: evaluationSearch,
-    component: EvaluationListPage,
-  });
-  const sheet = createRoute({ getParentRoute: () => parent, path: "/sheets/$sheetId", component: SheetPage });
-  const summary = createRoute({
-    getParentRoute: () => parent,
-    path: "/summary",
-    validateSearch: summarySearch,
-    component: SummaryPage,
-  });
-  const imports = createRoute({ getParentRoute: () => parent, path: "/imports", component: ImportPage });
-  const departments = createRoute({ getParentRoute: () => parent, path: "/departments", component: DepartmentsPage });
-  const indicators = createRoute({
-    getParentRoute: () => parent,
-    path: "/indicators",
-    validateSearch: indicatorSearch,
-    component: IndicatorsPage,
-  });
-  const ladder = createRoute({
-    getParentRoute: () => parent,
-    path: "/indicators/ladder",
-    validateSearch: planSearch,
-    component: MilestoneLadderPage,
-  });
-  const attainment = createRoute({
-    getParentRoute: () => parent,
-    path: "/indicators/attainment",
-    validateSearch: planYearSearch,
-    component: AttainmentPage,
-  });
-  const indicator = createRoute({
-    getParentRoute: () => parent,
-    path: "/indicators/$indicatorId",
-    component: IndicatorTrendPage,
-  });
-  const myDepartment = createRoute({
-    getParentRoute: () => parent,
-    path: "/my-department",
-    validateSearch: planYearSearch,
-    component: MyDepartmentPage,
-  });
-  const revisions = createRoute({
-    getParentRoute: () => parent,
-    path: "/revisions",
-    validateSearch: revisionSearch,
-    component: RevisionsPage,
-  });
-  const matrix = createRoute({
-    getParentRoute: () => parent,
-    path: "/matrix",
-    validateSearch: matrixSearch,
-    component: DepartmentMatrixPage,
-  });
-  const users = createRoute({ getParentRoute: () => parent, path: "/users", component: UsersPage });
-  const audit = createRoute({
-    getParentRoute: () => parent,
-    path: "/audit",
-    validateSearch: auditSearch,
-    component: AuditTrailPage,
-  });
+  const screen = screenRoutes(parent);
+  const plans = screen("/plans", PlansPage);
+  const planNew = screen("/plans/new", () => <PlanFormPage />);
+  const plan = screen("/plans/$planId", PlanStructurePage, revisionViewSearch);
+  const planEdit = screen("/plans/$planId/edit", PlanEditPage);
+  const evaluations = screen("/evaluations", EvaluationListPage, evaluationSearch);
+  const sheet = screen("/sheets/$sheetId", SheetPage);
+  const summary = screen("/summary", SummaryPage, summarySearch);
+  const imports = screen("/imports", ImportPage);
+  const departments = screen("/departments", DepartmentsPage);
+  const indicators = screen("/indicators", IndicatorsPage, indicatorSearch);
+  const ladder = screen("/indicators/ladder", MilestoneLadderPage, planSearch);
+  const attainment = screen("/indicators/attainment", AttainmentPage, planYearSearch);
+  const indicator = screen("/indicators/$indicatorId", IndicatorTrendPage);
+  const myDepartment = screen("/my-department", MyDepartmentPage, planYearSearch);
+  const revisions = screen("/revisions", RevisionsPage, revisionSearch);
+  const matrix = screen("/matrix", DepartmentMatrixPage, matrixSearch);
+  const users = screen("/users", UsersPage);
+  const audit = screen("/audit", AuditTrailPage, auditSearch);
   return [
     plans,
     planNew,
