@@ -101,13 +101,11 @@ export function AddIndicatorForm({
         value={itemId}
         onChange={setItemId}
         error={fields.itemId}
-        options={[
-          { value: "", label: "選んでください" },
-          ...items.map((i) => ({
-            value: i.id,
-            label: `${"　".repeat(i.level)}${plan.levelNames[i.level] ?? "項目"}：${i.code ? `${i.code} ` : ""}${i.title}`,
-          })),
-        ]}
+        choose
+        options={items.map((i) => ({
+          value: i.id,
+          label: `${"　".repeat(i.level)}${plan.levelNames[i.level] ?? "項目"}：${i.code ? `${i.code} ` : ""}${i.title}`,
+        }))}
       />
       <TextField
         label="指標名"

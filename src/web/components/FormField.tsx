@@ -136,15 +136,26 @@ export interface Option {
   label: string;
 }
 
+/** The first option of a choice that starts unmade (its value is empty, so a required field reports it). */
+const CHOOSE: Option = { value: "", label: "選んでください" };
+
 export function SelectField(
-  props: BaseProps & { value: string; onChange: (value: string) => void; options: Option[]; name?: string },
+  props: BaseProps & {
+    value: string;
+    onChange: (value: string) => void;
+    options: Option[];
+    /** offer 「選んでください」 before the options */
+    choose?: boolean;
+    name?: string;
+  },
 ) {
+  const options = props.choose ? [CHOOSE, ...props.options] : props.options;
   return (
     <Field
       field={props}
       control={(control) => (
         <select {...control} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          {props.options.map((o) => (
+          {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

@@ -235,7 +235,8 @@ function MergeDialog({
           value={into}
           onChange={setInto}
           error={fields.intoDepartmentId}
-          options={[{ value: "", label: "選んでください" }, ...targets.map((t) => ({ value: t.id, label: t.name }))]}
+          choose
+          options={targets.map((t) => ({ value: t.id, label: t.name }))}
         />
         <TextField
           label="適用日"

@@ -49,10 +49,8 @@ export function LoginPage() {
             value={code}
             onChange={setMunicipalityCode}
             error={fields.municipalityCode}
-            options={[
-              { value: "", label: "選んでください" },
-              ...list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` })),
-            ]}
+            choose
+            options={list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
           />
         ) : list.length === 1 ? (
           <p>
