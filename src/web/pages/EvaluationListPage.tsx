@@ -13,6 +13,7 @@ import { formatDateTime, fyLabel, joinNames } from "../format";
 import { useSubmit } from "../forms/useSubmit";
 import { planUrl, useRounds, useSheets } from "../planQueries";
 import { isPlanOffice, keys, usePlans, useSession } from "../queries";
+import type { EvaluationSearch } from "../routes/search";
 import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
@@ -59,6 +60,8 @@ const columns = helper.columns([
 export function EvaluationListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<EvaluationSearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const session = useSession();
   const editor = session.data?.user.role === "department_editor";
   const office = isPlanOffice(session.data);
@@ -83,7 +86,7 @@ export function EvaluationListPage() {
         <SelectField
           label="状態"
           value={status}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, status: v || undefined }), replace: true })}
+          onChange={(v) => filter({ status: v || undefined })}
           options={[
             { value: "", label: "すべて" },
             ...(Object.keys(SHEET_STATUS_LABELS) as SheetStatus[]).map((k) => ({
@@ -96,7 +99,7 @@ export function EvaluationListPage() {
           <Checkbox
             label="自分の課の担当のみ"
             checked={Boolean(search.mine)}
-            onChange={(v) => navigate({ search: (s) => ({ ...s, mine: v || undefined }), replace: true })}
+            onChange={(v) => filter({ mine: v || undefined })}
           />
         ) : null}
       </PlanYearPicker>
@@ -170,10 +173,8 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
           value={fy}
           onChange={setFy}
           error={open.fields.fiscalYear}
-          options={[
-            { value: "", label: "選んでください" },
-            ...years.map((y) => ({ value: String(y), label: fyLabel(y) })),
-          ]}
+          choose
+          options={years.map((y) => ({ value: String(y), label: fyLabel(y) }))}
         />
         <div className="field">
           <button type="submit" className="button" disabled={open.busy || !fy}>

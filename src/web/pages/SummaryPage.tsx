@@ -9,6 +9,7 @@ import { QueryStatus } from "../components/Status";
 import { formatPercentage, fyLabel, joinNames } from "../format";
 import { planUrl, useSummary } from "../planQueries";
 import { useDepartments, usePlans } from "../queries";
+import type { SummarySearch } from "../routes/search";
 import type { GradeTally, Summary, SummaryGroup } from "../types";
 
 const route = getRouteApi("/summary");
@@ -16,6 +17,8 @@ const route = getRouteApi("/summary");
 export function SummaryPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<SummarySearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const plans = usePlans();
   const departments = useDepartments();
   const plan = plans.data?.find((p) => p.id === search.planId);
@@ -48,7 +51,7 @@ export function SummaryPage() {
         <SelectField
           label="担当課"
           value={search.departmentId ?? ""}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, departmentId: v || undefined }), replace: true })}
+          onChange={(v) => filter({ departmentId: v || undefined })}
           options={[
             { value: "", label: "すべての課" },
             ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
@@ -57,7 +60,7 @@ export function SummaryPage() {
         <SelectField
           label="評価"
           value={search.grade ?? ""}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, grade: v || undefined }), replace: true })}
+          onChange={(v) => filter({ grade: v || undefined })}
           options={[
             { value: "", label: "すべて" },
             ...(plan?.gradeScale ?? []).map((g) => ({ value: g.code, label: `${g.code}（${g.label}）` })),
@@ -70,12 +73,12 @@ export function SummaryPage() {
             <Checkbox
               label="新（新規掲載）のみ"
               checked={Boolean(search.isNew)}
-              onChange={(v) => navigate({ search: (s) => ({ ...s, isNew: v || undefined }), replace: true })}
+              onChange={(v) => filter({ isNew: v || undefined })}
             />
             <Checkbox
               label="重（重点）のみ"
               checked={Boolean(search.isPriority)}
-              onChange={(v) => navigate({ search: (s) => ({ ...s, isPriority: v || undefined }), replace: true })}
+              onChange={(v) => filter({ isPriority: v || undefined })}
             />
           </div>
         </fieldset>

@@ -8,6 +8,7 @@ import { QueryStatus } from "../../components/Status";
 import { useIndicators } from "../../indicatorQueries";
 import { planUrl, usePlan } from "../../planQueries";
 import { isPlanOffice, useDepartments, useSession } from "../../queries";
+import type { IndicatorSearch } from "../../routes/search";
 import { AddIndicatorSection } from "./AddIndicatorSection";
 import { IndicatorListView } from "./IndicatorListView";
 import { UnclassifiedTargetList } from "./UnclassifiedTargetList";
@@ -17,6 +18,8 @@ const route = getRouteApi("/indicators");
 export function IndicatorsPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<IndicatorSearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const session = useSession();
   const departments = useDepartments();
   const editor = session.data?.user.role === "department_editor";
@@ -51,9 +54,7 @@ export function IndicatorsPage() {
         <SelectField
           label="担当課"
           value={departmentId}
-          onChange={(v) =>
-            navigate({ search: (s) => ({ ...s, departmentId: v || undefined, page: undefined }), replace: true })
-          }
+          onChange={(v) => filter({ departmentId: v || undefined, page: undefined })}
           options={[
             { value: "", label: editor ? "担当のすべて" : "すべての課" },
             ...departmentOptions.map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
@@ -109,9 +110,7 @@ export function IndicatorsPage() {
           canEnter={session.data?.user.role !== "viewer" && !draft}
           canEditTargets={office}
           editId={search.edit}
-          onEditOpened={(n) =>
-            navigate({ search: (s) => ({ ...s, edit: undefined, page: n > 1 ? n : undefined }), replace: true })
-          }
+          onEditOpened={(n) => filter({ edit: undefined, page: n > 1 ? n : undefined })}
         />
       ) : null}
       {office && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}
