@@ -34,14 +34,7 @@ export function ImportPreview({ report, ...parts }: { report: ImportReport | Pla
   return <EvaluationPreview report={report} {...parts} />;
 }
 
-function EvaluationPreview({
-  report,
-  onCommit,
-  busy,
-  departments,
-  sourceLines,
-  fileName,
-}: { report: ImportReport } & PreviewParts) {
+function EvaluationPreview({ report, ...parts }: { report: ImportReport } & PreviewParts) {
   const grades = gradeCountsOf(report);
   const codes = report.gradeScale?.map((g) => g.code) ?? Object.keys(grades.counts);
   const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
@@ -103,7 +96,7 @@ function EvaluationPreview({
         report={report}
         labels={EVALUATION_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
-        parts={{ onCommit, busy, departments, sourceLines, fileName }}
+        parts={parts}
       />
     </section>
   );

@@ -41,14 +41,7 @@ function readCounts(report: PlanDocumentReport): [string, ReactNode][] {
 }
 
 /** 取込内容の確認 for a 実施計画 or a basic plan's indicator tables. */
-export function PlanDocumentPreview({
-  report,
-  onCommit,
-  busy,
-  departments,
-  sourceLines,
-  fileName,
-}: { report: PlanDocumentReport } & PreviewParts) {
+export function PlanDocumentPreview({ report, ...parts }: { report: PlanDocumentReport } & PreviewParts) {
   const implementation = report.kind === "implementation-plan";
   const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
   return (
@@ -118,7 +111,7 @@ export function PlanDocumentPreview({
         report={report}
         labels={PLAN_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
-        parts={{ onCommit, busy, departments, sourceLines, fileName }}
+        parts={parts}
       />
     </section>
   );

@@ -41,6 +41,15 @@ export function AttainmentPage() {
   );
 }
 
+/** The counts of a row of the tables, in the order of their columns. */
+const COUNT_COLUMNS = [
+  ["indicators", "指標"],
+  ["met", ATTAINMENT_LABELS.met],
+  ["notMet", ATTAINMENT_LABELS.notMet],
+  ["manual", ATTAINMENT_LABELS.manual],
+  ["noActual", ATTAINMENT_LABELS.noActual],
+] as const;
+
 function ShareView({ share }: { share: AttainmentShare }) {
   const goals: ShareRow[] = useMemo(
     () =>
@@ -110,21 +119,11 @@ function ShareSection({
               <thead>
                 <tr>
                   <th scope="col">{nameHeader}</th>
-                  <th scope="col" className="num">
-                    指標
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.met}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.notMet}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.manual}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.noActual}
-                  </th>
+                  {COUNT_COLUMNS.map(([key, heading]) => (
+                    <th key={key} scope="col" className="num">
+                      {heading}
+                    </th>
+                  ))}
                   <th scope="col" className="num">
                     達成の割合
                   </th>
@@ -134,11 +133,11 @@ function ShareSection({
                 {rows.map((r) => (
                   <tr key={r.name}>
                     <th scope="row">{r.name}</th>
-                    <td className="num">{r.tally.indicators}</td>
-                    <td className="num">{r.tally.met}</td>
-                    <td className="num">{r.tally.notMet}</td>
-                    <td className="num">{r.tally.manual}</td>
-                    <td className="num">{r.tally.noActual}</td>
+                    {COUNT_COLUMNS.map(([key]) => (
+                      <td key={key} className="num">
+                        {r.tally[key]}
+                      </td>
+                    ))}
                     <td className="num">{formatShare(r.tally)}</td>
                   </tr>
                 ))}
