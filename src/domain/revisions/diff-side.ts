@@ -2,6 +2,7 @@
  * One side of a diff: a snapshot indexed by id, and the values a change shows from it (placements with their
  * parent named, items, indicators with their targets, targets with their typed reading).
  */
+import { sameTyping } from "../indicators/target-typing.js";
 import type {
   ChangeValue,
   IndicatorValue,
@@ -81,8 +82,6 @@ export function refOf(side: Side, itemId: string | null): ChangeRef {
   return item ? refTo(item) : { itemId, code: null, title: null, level: null };
 }
 
-const TARGET_VALUE_KEYS = ["source", "kind", "comparator", "value", "unit", "step", "rank"] as const;
-
 export function targetValue(t: SnapshotTarget | undefined): TargetValue | null {
   if (!t) return null;
   return {
@@ -96,12 +95,10 @@ export function targetValue(t: SnapshotTarget | undefined): TargetValue | null {
   };
 }
 
-/** The same source text and the same typed reading (a missing typed field is null). */
+/** The same source text and the same typed reading. */
 export function sameTarget(x: SnapshotTarget | undefined, y: SnapshotTarget | undefined): boolean {
-  const before = targetValue(x);
-  const after = targetValue(y);
-  if (!before || !after) return before === after;
-  return TARGET_VALUE_KEYS.every((key) => before[key] === after[key]);
+  if (!x || !y) return x === y;
+  return x.source === y.source && sameTyping(x, y);
 }
 
 export function placementValue(side: Side, p: SnapshotPlacement | undefined): PlacementValue | null {

@@ -2,7 +2,7 @@
  * The shapes of a plan diff (改定の新旧対照): what changed, named by field, with the values before and after.
  * diff.ts computes them, diff-table.ts words them.
  */
-import type { TargetTyped } from "./snapshot.js";
+import type { TargetTyping } from "../indicators/target-typing.js";
 
 export type ChangeType =
   | "planChanged"
@@ -71,7 +71,7 @@ export interface DepartmentsValue {
   departmentNames: string[];
 }
 
-export interface TargetValue extends TargetTyped {
+export interface TargetValue extends TargetTyping {
   source: string;
 }
 
