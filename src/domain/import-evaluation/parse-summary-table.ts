@@ -45,8 +45,9 @@ function cellValue(cells: Cell[], i: number): string {
   return trimPadding(cells[i]?.text ?? "");
 }
 
-export function parseSummaryTable(book: LineBook, from: number, to: number): SummaryTable {
-  const table: SummaryTable = {
+/** The table of a document without a 総括表: nothing read yet. */
+export function emptySummaryTable(): SummaryTable {
+  return {
     titleLine: null,
     documentTitle: "",
     gradeCodes: null,
@@ -62,6 +63,20 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     projectCountLine: null,
     warnings: [],
   };
+}
+
+/** A goal as its heading names it, before its measures and total are read. */
+export function newGoal(line: number, code = "", title = ""): ParsedGoal {
+  return { line, code, title, measures: [], writtenTotal: null, writtenTotalLabel: null };
+}
+
+/** A measure as its heading names it, before its projects and subtotal are read. */
+export function newMeasure(line: number, code = "", title = ""): ParsedMeasure {
+  return { line, code, title, projects: [], writtenSubtotal: null };
+}
+
+export function parseSummaryTable(book: LineBook, from: number, to: number): SummaryTable {
+  const table = emptySummaryTable();
   const warn = (kind: ImportWarning["kind"], line: number, message: string) =>
     table.warnings.push({ kind, line, message });
   const codes = () => table.gradeCodes ?? ["AA", "A", "B", "C", "D"];
@@ -72,14 +87,14 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
 
   const currentGoal = (line: number): ParsedGoal => {
     if (!goal) {
-      goal = { line, code: "", title: "", measures: [], writtenTotal: null, writtenTotalLabel: null };
+      goal = newGoal(line);
       table.goals.push(goal);
     }
     return goal;
   };
   const currentMeasure = (line: number): ParsedMeasure => {
     if (!measure) {
-      measure = { line, code: "", title: "", projects: [], writtenSubtotal: null };
+      measure = newMeasure(line);
       currentGoal(line).measures.push(measure);
     }
     return measure;
@@ -154,14 +169,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     }
     const goalRow = /^基本目標\s*(\d+)\s*(.*)$/.exec(head);
     if (goalRow) {
-      goal = {
-        line: n,
-        code: goalRow[1] ?? "",
-        title: titleOf(goalRow),
-        measures: [],
-        writtenTotal: null,
-        writtenTotalLabel: null,
-      };
+      goal = newGoal(n, goalRow[1], titleOf(goalRow));
       table.goals.push(goal);
       measure = null;
       book.use(n, "goal");
@@ -169,13 +177,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     }
     const measureRow = /^(?:【施策】|施策)\s*(\d+)\s*(.*)$/.exec(head);
     if (measureRow) {
-      measure = {
-        line: n,
-        code: measureRow[1] ?? "",
-        title: titleOf(measureRow),
-        projects: [],
-        writtenSubtotal: null,
-      };
+      measure = newMeasure(n, measureRow[1], titleOf(measureRow));
       currentGoal(n).measures.push(measure);
       book.use(n, "measure");
       continue;

@@ -28,33 +28,24 @@ const named = (i: SnapshotIndicator) => ({ indicatorId: i.id, indicatorName: i.n
 const itemRef = ({ itemId, code, title }: ChangeRef) => ({ itemId, code, title });
 
 export function indicatorChanges(A: Side, B: Side, { aInd, bInd }: IndicatorPair): Change[] {
-  if (bInd && !aInd) {
-    const ref = refOf(B, bInd.itemId);
+  if (!aInd || !bInd) {
+    // on one side only: added (b) or removed (a) as a whole, with its targets
+    const added = bInd !== undefined;
+    const only = bInd ?? aInd;
+    if (!only) return [];
+    const side = added ? B : A;
+    const value = indicatorValue(side, only);
     return [
       {
-        type: "indicatorAdded",
-        ...ref,
+        type: added ? "indicatorAdded" : "indicatorRemoved",
+        ...refOf(side, only.itemId),
         field: "indicator",
-        ...named(bInd),
-        before: null,
-        after: indicatorValue(B, bInd),
+        ...named(only),
+        before: added ? null : value,
+        after: added ? value : null,
       },
     ];
   }
-  if (aInd && !bInd) {
-    const ref = refOf(A, aInd.itemId);
-    return [
-      {
-        type: "indicatorRemoved",
-        ...ref,
-        field: "indicator",
-        ...named(aInd),
-        before: indicatorValue(A, aInd),
-        after: null,
-      },
-    ];
-  }
-  if (!aInd || !bInd) return [];
 
   const ref = refOf(B, bInd.itemId);
   const ind = named(bInd);
