@@ -2,8 +2,8 @@
  * The real Meguro evaluation document. Every expected number and every expected disagreement below was counted
  * by reading the source text, not copied from the parser's output.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seed } from "../../../test/helpers/seeds.js";
 import {
   isEvaluationDocument,
   parseEvaluationDocument,
@@ -11,7 +11,7 @@ import {
 } from "./parse-evaluation-document";
 import type { ParsedProject } from "./types";
 
-const SEED = readFileSync(new URL("../../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url), "utf8");
+const SEED = seed("000_0609a957ecd4939b.txt").toString("utf8");
 const doc = parseEvaluationDocument(SEED);
 const projects: ParsedProject[] = doc.goals.flatMap((g) => g.measures.flatMap((m) => m.projects));
 const byNumber = (n: number): ParsedProject => {
