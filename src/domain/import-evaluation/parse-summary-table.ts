@@ -4,7 +4,15 @@
  */
 import { splitDepartments, toHalfWidth } from "../text/normalize";
 import { isGradeMark, readGradeCodes } from "./grade-scale";
-import { type Cell, cellRangeText, isBlankCell, type LineBook, splitCells, trimPadding } from "./source-lines";
+import {
+  type Cell,
+  cellRangeText,
+  cellValue,
+  isBlankCell,
+  type LineBook,
+  splitCells,
+  trimPadding,
+} from "./source-lines";
 import type { ImportWarning, ParsedGoal, ParsedMeasure, ParsedProject } from "./types";
 
 export interface SummaryTable {
@@ -39,10 +47,6 @@ const FIRST_GRADE = 6;
 
 function firstFilled(cells: Cell[]): number {
   return cells.findIndex((c) => !isBlankCell(c));
-}
-
-function cellValue(cells: Cell[], i: number): string {
-  return trimPadding(cells[i]?.text ?? "");
 }
 
 /** The table of a document without a 総括表: nothing read yet. */
@@ -160,8 +164,8 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     if (goalTotal) {
       const g = currentGoal(n);
       if (table.totalLines.has(g)) warn("other", n, `基本目標${g.code}の合計行が2回あります`);
-      g.writtenTotal = readCounts(n, cells, trimPadding(cells[first]?.text ?? ""));
-      g.writtenTotalLabel = trimPadding(cells[first]?.text ?? "");
+      g.writtenTotal = readCounts(n, cells, cellValue(cells, first));
+      g.writtenTotalLabel = cellValue(cells, first);
       table.totalLines.set(g, n);
       table.totalLabelCodes.set(g, goalTotal[1] ?? null);
       book.use(n, "goal_total");
