@@ -3,7 +3,7 @@
  * layout the PDF extractor produces, so tests can compare what the parser reads with what was written.
  */
 
-import { MEGURO_SCALE } from "../grades";
+import { MEGURO_SCALE } from "../../src/domain/grades.js";
 
 /** The documents are written on the Meguro scale. */
 export const GRADES = ["AA", "A", "B", "C", "D"] as const;
