@@ -47,28 +47,23 @@ const caseListSearch = (s: Record<string, unknown>): { phase?: string; page?: nu
 
 /** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
-  // a screen without search parameters: its path and component
+  // a screen is its path and component; a list also reads its filters from the search
   const page = <TPath extends string>(path: TPath, component: RouteComponent) =>
     createRoute({ getParentRoute: () => parent, path, component });
+  const list = <TPath extends string, TSearch>(
+    path: TPath,
+    validateSearch: (s: Record<string, unknown>) => TSearch,
+    component: RouteComponent,
+  ) => createRoute({ getParentRoute: () => parent, path, validateSearch, component });
   const agencies = page("/support/agencies", AgenciesPage);
   const concerns = page("/support/concerns", ConcernsPage);
   const accountChanges = page("/support/account-changes", AccountChangesPage);
-  const referrals = createRoute({
-    getParentRoute: () => parent,
-    path: "/support/referrals",
-    validateSearch: referralListSearch,
-    component: ReferralListPage,
-  });
+  const referrals = list("/support/referrals", referralListSearch, ReferralListPage);
   const referralNew = page("/support/referrals/new", ReferralNewPage);
   const referral = page("/support/referrals/$referralId", ReferralDetailPage);
   const referralCase = page("/support/referrals/$referralId/case", CaseOpenPage);
   const persons = page("/support/persons", PersonSearchPage);
-  const cases = createRoute({
-    getParentRoute: () => parent,
-    path: "/support/cases",
-    validateSearch: caseListSearch,
-    component: CaseListPage,
-  });
+  const cases = list("/support/cases", caseListSearch, CaseListPage);
   const caseDetail = page("/support/cases/$caseId", CaseDetailPage);
   return [
     agencies,
