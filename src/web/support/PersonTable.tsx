@@ -31,6 +31,12 @@ export function PersonRowsTable<R>({
   before?: PersonColumn<R>[];
   after: PersonColumn<R>[];
 }) {
+  const headers = (columns: PersonColumn<R>[]) =>
+    columns.map((c) => (
+      <th key={c.header} scope="col">
+        {c.header}
+      </th>
+    ));
   const cells = (columns: PersonColumn<R>[], row: R, index: number) =>
     columns.map((c) => <td key={c.header}>{c.cell(row, index)}</td>);
   return (
@@ -39,13 +45,11 @@ export function PersonRowsTable<R>({
         <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
         <thead>
           <tr>
-            {[...before.map((c) => c.header), "氏名", "ふりがな", "生年月日", ...after.map((c) => c.header)].map(
-              (h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ),
-            )}
+            {headers(before)}
+            <th scope="col">氏名</th>
+            <th scope="col">ふりがな</th>
+            <th scope="col">生年月日</th>
+            {headers(after)}
           </tr>
         </thead>
         <tbody>
