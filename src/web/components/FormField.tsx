@@ -9,7 +9,7 @@ interface BaseProps {
 }
 
 /** ids for the hint and the error message, joined for aria-describedby */
-function useDescribedBy(hint: ReactNode, error: string | undefined) {
+export function useDescribedBy(hint: ReactNode, error: string | undefined) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
