@@ -9,7 +9,7 @@ interface BaseProps {
 }
 
 /** ids for the hint and the error message, joined for aria-describedby */
-function useDescribedBy(hint: ReactNode, error: string | undefined) {
+export function useDescribedBy(hint: ReactNode, error: string | undefined) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -17,7 +17,7 @@ function useDescribedBy(hint: ReactNode, error: string | undefined) {
   return { id, hintId, errorId, describedBy };
 }
 
-function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
+export function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
   return (
     <>
       {label}
@@ -26,7 +26,7 @@ function LabelText({ label, required }: { label: ReactNode; required?: boolean }
   );
 }
 
-function Messages({
+export function Messages({
   hint,
   hintId,
   error,
