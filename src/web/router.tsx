@@ -16,7 +16,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { useSession } from "./queries";
 import { planRoutes } from "./routes/plan";
 import { loginSearch } from "./routes/search";
-import { supportRoutes } from "./support/routes";
+import { supportRoutes } from "./routes/support";
 
 /**
  * Only a path of this app may be a redirect target after login (never another site); without one (or "/") the

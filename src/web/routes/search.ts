@@ -1,8 +1,9 @@
+import { PHASES, REFERRAL_BOXES, REFERRAL_STATUSES, type ReferralBox } from "../../domain/labels/support";
 import type { AuditFilter } from "../types";
 
 /**
- * The search parameters of the plan side's pages, read from the URL: each page's validator keeps the values it
- * understands and drops the rest, so a hand-edited link opens the page with its defaults instead of failing.
+ * The search parameters of the pages, read from the URL: each page's validator keeps the values it understands and
+ * drops the rest, so a hand-edited link opens the page with its defaults instead of failing.
  */
 
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
@@ -10,6 +11,8 @@ const int = (v: unknown) => {
   const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : Number.NaN;
   return Number.isInteger(n) ? n : undefined;
 };
+/** one of the given values, else none */
+const oneOf = <T extends string>(values: readonly T[], v: unknown) => values.find((value) => value === v);
 const flag = (v: unknown) => (v === true || v === "1" || v === 1 || v === "true" ? true : undefined);
 
 type Search = Record<string, unknown>;
@@ -103,5 +106,22 @@ export const auditSearch = (s: Search): AuditFilter => ({
   actorUserId: str(s.actorUserId),
   from: str(s.from),
   to: str(s.to),
-  action: AUDIT_ACTIONS.find((a) => a === s.action),
+  action: oneOf(AUDIT_ACTIONS, s.action),
 });
+
+/** The referral list's search: a box and a status it knows (overdue: past the due date), never personal data. */
+export interface ReferralListSearch {
+  box?: ReferralBox;
+  status?: string;
+}
+const REFERRAL_FILTERS = [...REFERRAL_STATUSES, "overdue"] as const;
+export const referralListSearch = (s: Search): ReferralListSearch => ({
+  box: oneOf(REFERRAL_BOXES, s.box),
+  status: oneOf(REFERRAL_FILTERS, s.status),
+});
+
+/** The case list's search: a phase it knows and a page number (1-based; absent = the first). */
+export const caseListSearch = (s: Search): { phase?: string; page?: number } => {
+  const page = int(s.page);
+  return { phase: oneOf(PHASES, s.phase), page: page !== undefined && page > 1 && page < 100_000 ? page : undefined };
+};

@@ -17,8 +17,6 @@ import type { ReferralListRow, SessionUser } from "../../types";
 
 const route = getRouteApi("/support/referrals");
 
-export type { ReferralBox };
-
 const URGENCY_ORDER: Record<string, number> = { 高: 3, 中: 2, 低: 1 };
 const urgencySort: SortFn<typeof sortableFeatures, ReferralListRow> = (a, b) =>
   (URGENCY_ORDER[a.original.urgency] ?? 0) - (URGENCY_ORDER[b.original.urgency] ?? 0);
