@@ -29,7 +29,6 @@ export type IndicatorYear = Jsonify<IndicatorYearDto>;
 export type IndicatorTarget = NonNullable<IndicatorYear["target"]>;
 export type TargetTyped = IndicatorTarget["typed"];
 export type IndicatorActual = NonNullable<IndicatorYear["actual"]>;
-export type ActualKind = IndicatorActual["kind"];
 export type Attainment = IndicatorYear["attainment"];
 export type AttainmentStatus = Attainment["status"];
 export type IndicatorItemBrief = NonNullable<IndicatorYear["item"]>;
@@ -71,4 +70,6 @@ export type IndicatorInput = z.input<typeof indicatorInputSchema>;
 export type IndicatorPatch = z.input<typeof indicatorPatchSchema>;
 export type TargetInput = z.input<typeof targetPutSchema>;
 export type ActualInput = z.input<typeof actualPutSchema>;
+/** How an actual is entered (the request schema's kinds; a stored actual's kind is read as text) */
+export type ActualKind = ActualInput["kind"];
 export type LadderInput = z.input<typeof ladderPutSchema>;

@@ -20,6 +20,7 @@ import type {
 } from "../server/modules/evaluations/schema.js";
 import type { ItemDto, PlanDto } from "../server/modules/plans/presenter.js";
 import type {
+  itemCategorySchema,
   itemInputSchema,
   itemPatchSchema,
   planInputSchema,
@@ -37,13 +38,14 @@ export type Plan = Jsonify<PlanDto>;
 export type GradeDef = Plan["gradeScale"][number];
 export type PlanItem = Jsonify<ItemDto>;
 export type Placement = PlanItem["placements"][number];
-export type ItemCategory = NonNullable<PlanItem["category"]>;
 export type PlanWithItems = JsonOf<typeof getPlanWithItems>;
 /** Which version of a plan a screen shows (see the server's revisions/in-force.ts). */
 export type PlanShown = PlanWithItems["shown"];
 export type PlanInput = z.input<typeof planInputSchema>;
 export type ItemInput = z.input<typeof itemInputSchema>;
 export type ItemPatch = z.input<typeof itemPatchSchema>;
+/** 区分 as the item schema names it (a stored item's category is read as text) */
+export type ItemCategory = z.infer<typeof itemCategorySchema>;
 export type RelistInput = z.input<typeof relistSchema>;
 
 // Departments (GET /api/departments)

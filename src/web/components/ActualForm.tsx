@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
+import { ACTUAL_KINDS } from "../../server/modules/indicators/schema";
 import { ApiError, api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
-import type { ActualKind, ActualSaved, IndicatorActual, IndicatorYear, MilestoneStep } from "../types";
+import type { ActualInput, ActualKind, ActualSaved, IndicatorActual, IndicatorYear, MilestoneStep } from "../types";
 import { SelectField, TextAreaField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
 import { IndicatorYearForm, type KeptEntry, keptEntries } from "./IndicatorYearForm";
@@ -15,7 +16,8 @@ interface Values {
 
 /** How the actual is entered: the kind of the saved actual, else what the year's target asks for. */
 export function actualKindOf(indicator: IndicatorYear): ActualKind {
-  if (indicator.actual) return indicator.actual.kind;
+  const saved = ACTUAL_KINDS.find((k) => k === indicator.actual?.kind);
+  if (saved) return saved;
   const kind = indicator.target?.typed.kind;
   if (kind === "numeric") return "number";
   if (kind === "milestone") return "milestone";
@@ -72,12 +74,11 @@ export function ActualForm({
     send: (typed: Values) =>
       api<ActualSaved>(`/api/indicators/${encodeURIComponent(indicator.id)}/actuals/${indicator.fiscalYear}`, {
         method: "PUT",
-        body:
-          kind === "number"
-            ? { kind, value: typed.value, comment: typed.comment }
-            : kind === "milestone"
-              ? { kind, step: typed.step, comment: typed.comment }
-              : { kind, text: typed.text, comment: typed.comment },
+        body: (kind === "number"
+          ? { kind, value: typed.value, comment: typed.comment }
+          : kind === "milestone"
+            ? { kind, step: typed.step, comment: typed.comment }
+            : { kind, text: typed.text, comment: typed.comment }) satisfies ActualInput,
         version: base?.version ?? 0,
       }),
     onDone: async (result) => {

@@ -131,30 +131,37 @@ export function TextAreaField(
   );
 }
 
-export interface Option {
-  value: string;
+export interface Option<V extends string = string> {
+  value: V;
   label: string;
 }
 
 /** The first option of a choice that starts unmade (its value is empty, so a required field reports it). */
-const CHOOSE: Option = { value: "", label: "選んでください" };
+const CHOOSE: Option<""> = { value: "", label: "選んでください" };
 
-export function SelectField(
+/** A choice among options; the value it gives is one of theirs (or "" with `choose`). */
+export function SelectField<V extends string = string>(
   props: BaseProps & {
-    value: string;
-    onChange: (value: string) => void;
-    options: Option[];
+    value: V;
+    onChange: (value: V) => void;
+    options: readonly Option<V>[];
     /** offer 「選んでください」 before the options */
-    choose?: boolean;
+    choose?: "" extends V ? boolean : never;
     name?: string;
   },
 ) {
-  const options = props.choose ? [CHOOSE, ...props.options] : props.options;
+  const options: readonly Option<V | "">[] = props.choose ? [CHOOSE, ...props.options] : props.options;
   return (
     <Field
       field={props}
       control={(control) => (
-        <select {...control} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <select
+          {...control}
+          name={props.name}
+          value={props.value}
+          // the browser gives back the value of one of the options rendered below
+          onChange={(e) => props.onChange(e.target.value as V)}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -211,6 +218,43 @@ export function CheckboxGroup(props: {
               props.onChange(on ? [...props.values, o.value] : props.values.filter((v) => v !== o.value))
             }
           />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Radio buttons in a fieldset with its legend, hint and one error message. */
+export function RadioGroup(props: {
+  legend: ReactNode;
+  name: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  required?: boolean | undefined;
+}) {
+  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
+  return (
+    <fieldset aria-describedby={describedBy} aria-invalid={props.error ? true : undefined}>
+      <legend>
+        <LabelText label={props.legend} required={props.required} />
+      </legend>
+      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
+      <div className="choices-inline">
+        {props.options.map((o) => (
+          <div className="choice" key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="radio"
+              name={props.name}
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
         ))}
       </div>
     </fieldset>

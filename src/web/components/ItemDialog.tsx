@@ -1,13 +1,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { itemCategorySchema } from "../../server/modules/plans/schema";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
 import { planUrl } from "../planQueries";
 import { keys } from "../queries";
-import type { Department, ItemInput, ItemPatch, Plan, PlanItem } from "../types";
+import type { Department, ItemCategory, ItemInput, ItemPatch, Plan, PlanItem } from "../types";
 import { Dialog, DialogActions } from "./Dialog";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "./FormField";
 import { KeptText, SubmitFailure } from "./StaleNotice";
+
+/** 区分 as the item schema names them, in its order */
+const ITEM_CATEGORIES = itemCategorySchema.options;
 
 interface ItemValues {
   code: string;
@@ -15,7 +19,7 @@ interface ItemValues {
   summary: string;
   isNew: boolean;
   isPriority: boolean;
-  category: "" | NonNullable<ItemInput["category"]>;
+  category: "" | ItemCategory;
   planPage: string;
   constituentPlans: string[];
   departmentIds: string[];
@@ -28,8 +32,7 @@ function valuesOf(item: PlanItem | undefined): ItemValues {
     summary: item?.summary ?? "",
     isNew: item?.isNew ?? false,
     isPriority: item?.isPriority ?? false,
-    // stored through the same schema, so a stored category is one the schema names
-    category: (item?.category ?? "") as ItemValues["category"],
+    category: ITEM_CATEGORIES.find((c) => c === item?.category) ?? "",
     planPage: item?.planPage ?? "",
     constituentPlans: item?.constituentPlans ?? [],
     departmentIds: item?.departmentIds ?? [],
@@ -164,14 +167,9 @@ export function ItemDialog({
               <SelectField
                 label="区分"
                 value={values.category}
-                onChange={(v) => set("category", v as ItemValues["category"])}
+                onChange={(v) => set("category", v)}
                 error={fields.category}
-                options={[
-                  { value: "", label: "（なし）" },
-                  { value: "新規", label: "新規" },
-                  { value: "拡充", label: "拡充" },
-                  { value: "継続", label: "継続" },
-                ]}
+                options={[{ value: "", label: "（なし）" }, ...ITEM_CATEGORIES.map((c) => ({ value: c, label: c }))]}
               />
               <TextField
                 label="計画書頁"
