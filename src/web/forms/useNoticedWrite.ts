@@ -1,6 +1,6 @@
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
-import { type Submit, useSubmit } from "../forms/useSubmit";
-import type { Notice } from "./components";
+import type { Notice } from "../components/NoticeArea";
+import { type Submit, useSubmit } from "./useSubmit";
 
 /**
  * A write whose outcome the page says in its notice. Saved: the queries it changed are read again and the notice

@@ -6,6 +6,7 @@ import { can } from "../access";
 import { ApiError } from "../api";
 import { ErrorAlert, fieldErrorMap } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
+import { RowAction } from "../components/RowAction";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { formatDateTime, formatEraDate } from "../format";
@@ -269,14 +270,14 @@ function AuditTable({
                 {e.target.id && FILTERABLE.has(e.target.type) ? (
                   <>
                     {" "}
-                    <button
-                      type="button"
-                      className="link-button small no-print"
+                    <RowAction
+                      look="link"
+                      className="small no-print"
+                      of={e.target.label}
                       onClick={() => onTarget(e.target.type, e.target.id as string)}
                     >
                       この対象の記録
-                      <span className="visually-hidden">：{e.target.label}</span>
-                    </button>
+                    </RowAction>
                   </>
                 ) : null}
               </td>

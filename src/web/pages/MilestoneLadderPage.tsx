@@ -5,6 +5,7 @@ import { ApiError, api } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
 import { PageHeading } from "../components/PageHeading";
+import { RowAction } from "../components/RowAction";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { useSubmit } from "../forms/useSubmit";
@@ -214,13 +215,12 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
                     autoComplete="off"
                     inputClassName="medium"
                   />
-                  <button
-                    type="button"
-                    className="button secondary small"
+                  <RowAction
+                    of={`${i + 1}番目の段階`}
                     onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
                   >
-                    削除<span className="visually-hidden">：{i + 1}番目の段階</span>
-                  </button>
+                    削除
+                  </RowAction>
                 </div>
               </fieldset>
             </li>

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { CONSENT_LABELS } from "../../domain/labels/support";
-import { TextField } from "../components/FormField";
-import { RadioGroup } from "./components";
-import { draftFields } from "./useDraft";
+import { RadioGroup, TextField } from "../components/FormField";
+import { draftFields } from "../forms/useDraft";
 
 /** The answers a new referral or a new case records (withdrawn comes later, on the case page). */
 const FIRST_CONSENTS = ["given", "not_given", "unknown"] as const;

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { RowAction } from "../components/RowAction";
 import type { Person } from "../types";
 import { PersonCells } from "./components";
 
@@ -92,10 +93,9 @@ export function PersonTable({
         {
           header: "操作",
           cell: (p) => (
-            <button type="button" className="button secondary small" onClick={() => onAction(p)}>
+            <RowAction of={p.nameKanji ?? p.nameKana} onClick={() => onAction(p)}>
               {actionLabel}
-              <span className="visually-hidden">：{p.nameKanji ?? p.nameKana}</span>
-            </button>
+            </RowAction>
           ),
         },
       ]}

@@ -3,9 +3,9 @@ import { api } from "../api";
 import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
+import { useDraft } from "../forms/useDraft";
 import { useSubmit } from "../forms/useSubmit";
 import type { CreatePersonInput, DuplicateCandidate, Person } from "../types";
-import { useDraft } from "./useDraft";
 
 /** 新しく登録する: a new person record; the server answers with the records that may be the same person. */
 export function RegisterPerson({

@@ -1,8 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode, Ref } from "react";
 import { CONSENT_LABELS } from "../../domain/labels/support";
-import { DialogActions } from "../components/Dialog";
-import { LabelText, Messages, useDescribedBy } from "../components/FormField";
 import { formatEraDate } from "../format";
 import type { Person, ReferralStatus } from "../types";
 
@@ -36,10 +34,9 @@ export function birthLabel(dateOfBirth: string | null) {
 /** The name of an agency a record names; one that is gone (or never known) is said to be unknown. */
 export const agencyName = (agency: { name: string } | null | undefined) => agency?.name ?? "（不明な機関）";
 
-/** Agencies as the options of a select; `chooseOption` first where nothing is chosen yet. */
+/** Agencies as the options of a select. */
 export const agencyOptions = (agencies: readonly { id: string; name: string }[]) =>
   agencies.map((a) => ({ value: a.id, label: a.name }));
-export const chooseOption = { value: "", label: "選んでください" };
 
 /** The link to a case, with the phase it is in: ケースを開く（アセスメント）. */
 export function CaseOpenLink({ found }: { found: { id: string; phaseLabel: string } }) {
@@ -79,22 +76,6 @@ export function consentDetail(date: string | null, method: string | null) {
   return detail ? `（${detail}）` : "";
 }
 
-/** A message after a change: a success, or a warning (read out at once) when someone else changed it first. */
-export type Notice = { kind: "success" | "warning"; text: string } | null;
-
-/** Where a page says its notices: a live region that stays on screen, so each new notice is read out. */
-export function NoticeArea({ notice }: { notice: Notice }) {
-  return (
-    <div aria-live="polite">
-      {notice ? (
-        <p className={`notice ${notice.kind}`} role={notice.kind === "warning" ? "alert" : undefined}>
-          {notice.text}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /** The message for a list field: for the list itself or, failing that, for one of its items (`issues.2`). */
 export const listFieldError = (errors: Record<string, string>, name: string): string | undefined =>
   errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1];
@@ -114,43 +95,6 @@ export function PersonDetails({ person }: { person: Person }) {
       <dt>電話番号</dt>
       <dd>{person.phone ?? <span className="muted">（未登録）</span>}</dd>
     </dl>
-  );
-}
-
-/** Radio buttons in a fieldset with its legend, hint and one error message. */
-export function RadioGroup(props: {
-  legend: ReactNode;
-  name: string;
-  value: string;
-  options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  hint?: ReactNode;
-  required?: boolean | undefined;
-}) {
-  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
-  return (
-    <fieldset aria-describedby={describedBy} aria-invalid={props.error ? true : undefined}>
-      <legend>
-        <LabelText label={props.legend} required={props.required} />
-      </legend>
-      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
-      <div className="choices-inline">
-        {props.options.map((o) => (
-          <div className="choice" key={o.value}>
-            <input
-              id={`${id}-${o.value}`}
-              type="radio"
-              name={props.name}
-              value={o.value}
-              checked={props.value === o.value}
-              onChange={() => props.onChange(o.value)}
-            />
-            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 
@@ -176,23 +120,6 @@ export function StepList<K extends string>({
         </li>
       ))}
     </ol>
-  );
-}
-
-/** The foot of a form on a support page: the way back (or out) and the submit button, disabled while sending. */
-export function FormButtons({
-  back = "キャンセル",
-  onBack,
-  submit,
-  busy = false,
-}: {
-  back?: string;
-  onBack: () => void;
-  submit: ReactNode;
-  busy?: boolean;
-}) {
-  return (
-    <DialogActions className="support-actions" onCancel={onBack} cancelLabel={back} action={submit} disabled={busy} />
   );
 }
 

@@ -60,7 +60,7 @@ export function RevisionTable({ planId, list, office }: { planId: string; list: 
                     <td>
                       {r.status === "draft" ? (
                         <div className="row-actions">
-                          <RowAction of={`第${r.number}版`} onClick={() => setApproving(r)} primary>
+                          <RowAction of={`第${r.number}版`} onClick={() => setApproving(r)} look="primary">
                             この改定を承認
                           </RowAction>
                           <RowAction of={`第${r.number}版`} onClick={() => setDeleting(r)}>

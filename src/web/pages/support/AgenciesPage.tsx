@@ -6,13 +6,13 @@ import { can } from "../../access";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { Checkbox, SelectField, TextField } from "../../components/FormField";
+import { NoticeArea } from "../../components/NoticeArea";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import { useDraft } from "../../forms/useDraft";
 import { useSubmit } from "../../forms/useSubmit";
 import { useDepartments, useSession } from "../../queries";
-import { NoticeArea } from "../../support/components";
 import { supportKeys, useAgencies } from "../../support/queries";
-import { useDraft } from "../../support/useDraft";
 import type { Agency } from "../../types";
 
 export function AgenciesPage() {

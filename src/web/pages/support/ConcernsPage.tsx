@@ -9,11 +9,11 @@ import { can } from "../../access";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
+import { NoticeArea } from "../../components/NoticeArea";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
 import { useSession } from "../../queries";
-import { NoticeArea } from "../../support/components";
 import { supportKeys, useConcerns } from "../../support/queries";
 import type { ConcernCategory, ConcernList, PutConcernsInput } from "../../types";
 

@@ -4,10 +4,12 @@ import { PERSON_BASIS_LABELS } from "../../../domain/labels/support";
 import { ApiError, api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
+import { NoticeArea } from "../../components/NoticeArea";
+import { RowAction } from "../../components/RowAction";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
-import { birthLabel, CaseOpenLink, NoticeArea, PersonCells, personLabel } from "../../support/components";
+import { birthLabel, CaseOpenLink, PersonCells, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
 import type { Household, LinkPersonsInput, Person } from "../../types";
@@ -104,17 +106,16 @@ export function PersonSearchPage() {
                       <td className="small">{PERSON_BASIS_LABELS[p.access]}</td>
                       {staff ? (
                         <td>
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-expanded={opened.includes(p.id)}
+                          <RowAction
+                            look="link"
+                            of={`${personLabel(p)}の世帯・ケース`}
+                            expanded={opened.includes(p.id)}
                             onClick={() =>
                               setOpened((o) => (o.includes(p.id) ? o.filter((x) => x !== p.id) : [...o, p.id]))
                             }
                           >
                             {opened.includes(p.id) ? "閉じる" : "表示"}
-                            <span className="visually-hidden">：{personLabel(p)}の世帯・ケース</span>
-                          </button>
+                          </RowAction>
                         </td>
                       ) : null}
                     </tr>

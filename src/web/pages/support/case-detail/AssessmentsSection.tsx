@@ -3,11 +3,12 @@ import { useEffect, useRef, useState } from "react";
 import { ASSESSMENT_SECTIONS } from "../../../../server/modules/cases/schema";
 import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormButtons } from "../../../components/FormButtons";
 import { Checkbox, TextAreaField, TextField } from "../../../components/FormField";
+import { RowAction } from "../../../components/RowAction";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatDateTime } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
-import { FormButtons } from "../../../support/components";
 import { caseKeys, useAssessment, useAssessments } from "../../../support/queries";
 import type { Assessment } from "../../../types";
 
@@ -40,18 +41,17 @@ export function AssessmentsSection({ c, setNotice }: CaseSectionProps) {
               <li key={v.version}>
                 第{v.version}版 {formatDateTime(v.createdAt)} {v.agency.name}
                 {v.note ? `（${v.note}）` : ""}{" "}
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-expanded={shown === v.version}
+                <RowAction
+                  look="link"
+                  of={`第${v.version}版`}
+                  expanded={shown === v.version}
                   onClick={() => {
                     setShown(shown === v.version ? null : v.version);
                     setCompare(false);
                   }}
                 >
                   {shown === v.version ? "閉じる" : "表示"}
-                  <span className="visually-hidden">：第{v.version}版</span>
-                </button>
+                </RowAction>
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { CASE_BASIS_LABELS } from "../../../../domain/labels/support";
+import { type Notice, NoticeArea } from "../../../components/NoticeArea";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
-import { type Notice, NoticeArea, personLabel } from "../../../support/components";
+import { personLabel } from "../../../support/components";
 import { useCase } from "../../../support/queries";
 import { AssessmentsSection } from "./AssessmentsSection";
 import { ConsentSection } from "./ConsentSection";

@@ -1,10 +1,11 @@
 import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../domain/labels/support";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { TextField } from "../../../components/FormField";
+import { FormButtons } from "../../../components/FormButtons";
+import { RadioGroup, TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
-import { consentDetail, consentLabel, FormButtons, RadioGroup } from "../../../support/components";
+import { useDraft } from "../../../forms/useDraft";
+import { consentDetail, consentLabel } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
-import { useDraft } from "../../../support/useDraft";
 
 import { HistoryTable } from "./HistoryTable";
 import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";

@@ -4,13 +4,16 @@ import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
 import { api } from "../../../api";
 import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormButtons } from "../../../components/FormButtons";
 import { SelectField } from "../../../components/FormField";
+import type { Notice } from "../../../components/NoticeArea";
+import { RowAction } from "../../../components/RowAction";
 import { formatDateTime } from "../../../format";
+import { useNoticedWrite } from "../../../forms/useNoticedWrite";
 import { AddMemberPanel } from "../../../support/AddMemberPanel";
-import { birthLabel, FormButtons, type Notice, personLabel } from "../../../support/components";
+import { birthLabel, personLabel } from "../../../support/components";
 import { PersonRowsTable } from "../../../support/PersonTable";
 import { caseKeys } from "../../../support/queries";
-import { useNoticedWrite } from "../../../support/useNoticedWrite";
 import type { CaseDetail, HouseholdMember, Person } from "../../../types";
 import type { CaseSectionProps } from "./useCaseWrite";
 
@@ -65,9 +68,9 @@ export function HouseholdSection({ c, setNotice }: CaseSectionProps) {
               m.personId === c.mainPerson?.personId ? (
                 <span className="small muted">主たる対象者</span>
               ) : (
-                <button type="button" className="link-button" onClick={() => setRemoving(m)}>
-                  世帯から外す<span className="visually-hidden">：{personLabel(m)}</span>
-                </button>
+                <RowAction look="link" of={personLabel(m)} onClick={() => setRemoving(m)}>
+                  世帯から外す
+                </RowAction>
               ),
           },
         ]}

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/ErrorAlert";
+import { FormButtons } from "../../../components/FormButtons";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
-import { agencyOptions, FormButtons, listFieldError } from "../../../support/components";
+import { useDraft } from "../../../forms/useDraft";
+import { agencyOptions, listFieldError } from "../../../support/components";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
-import { useDraft } from "../../../support/useDraft";
 import { HistoryTable } from "./HistoryTable";
 import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
 import { useInlineForm } from "./useInlineForm";

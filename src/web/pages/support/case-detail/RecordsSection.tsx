@@ -2,13 +2,12 @@ import { RECORD_VISIBILITIES, VISIBILITY_LABELS } from "../../../../domain/label
 import { RECORD_KINDS } from "../../../../server/modules/cases/schema";
 import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";
-import { SelectField, TextAreaField, TextField } from "../../../components/FormField";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { formatEraDate, todayIso } from "../../../format";
+import { useDraft } from "../../../forms/useDraft";
 import { useSubmit } from "../../../forms/useSubmit";
-import { RadioGroup } from "../../../support/components";
 import { caseKeys, useCaseRecords } from "../../../support/queries";
-import { useDraft } from "../../../support/useDraft";
 
 import type { CaseSectionProps } from "./useCaseWrite";
 

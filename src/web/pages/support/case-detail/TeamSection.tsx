@@ -3,10 +3,11 @@ import { TEAM_EVENT_LABELS } from "../../../../domain/labels/support";
 import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextField } from "../../../components/FormField";
+import { RowAction } from "../../../components/RowAction";
 import { formatDateTime } from "../../../format";
-import { agencyOptions, chooseOption } from "../../../support/components";
+import { useDraft } from "../../../forms/useDraft";
+import { agencyOptions } from "../../../support/components";
 import { useAgencies } from "../../../support/queries";
-import { useDraft } from "../../../support/useDraft";
 
 import { HistoryTable } from "./HistoryTable";
 import { type CaseSectionProps, type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
@@ -49,13 +50,13 @@ export function TeamSection({ c, manage, setNotice }: ManagedSectionProps) {
             {manage && !t.isLead ? (
               <>
                 {" "}
-                <button
-                  type="button"
-                  className="link-button"
+                <RowAction
+                  look="link"
+                  of={t.agency.name}
                   onClick={() => setRemoving({ id: t.agency.id, name: t.agency.name })}
                 >
-                  チームから外す<span className="visually-hidden">：{t.agency.name}</span>
-                </button>
+                  チームから外す
+                </RowAction>
               </>
             ) : null}
           </li>
@@ -63,11 +64,7 @@ export function TeamSection({ c, manage, setNotice }: ManagedSectionProps) {
       </ul>
       {manage ? (
         <form onSubmit={add.onSubmit()} noValidate className="filters" aria-label="チームに機関を加える">
-          <SelectField
-            label="加える機関"
-            options={[chooseOption, ...agencyOptions(candidates)]}
-            {...field("agencyId")}
-          />
+          <SelectField label="加える機関" choose options={agencyOptions(candidates)} {...field("agencyId")} />
           <TextField label="理由（任意）" {...field("reason")} />
           <div className="field">
             <button type="submit" className="button secondary" disabled={add.busy || !agencyId}>

@@ -1,9 +1,9 @@
 import type { QueryKey } from "@tanstack/react-query";
 import { api } from "../../../api";
+import type { Notice } from "../../../components/NoticeArea";
+import { useNoticedWrite } from "../../../forms/useNoticedWrite";
 import type { Submit } from "../../../forms/useSubmit";
-import type { Notice } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
-import { useNoticedWrite } from "../../../support/useNoticedWrite";
 import type { CaseDetail } from "../../../types";
 
 /** What every section of the case page is given: the case, and the page's notice to say what a change did. */

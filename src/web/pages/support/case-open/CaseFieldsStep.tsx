@@ -2,9 +2,9 @@ import { Link } from "@tanstack/react-router";
 import type { Dispatch, SetStateAction } from "react";
 import { CheckboxGroup, SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
+import { draftFields } from "../../../forms/useDraft";
 import { type ConsentDraft, ConsentFields } from "../../../support/ConsentFields";
-import { agencyName, agencyOptions, chooseOption, listFieldError, personLabel } from "../../../support/components";
-import { draftFields } from "../../../support/useDraft";
+import { agencyName, agencyOptions, listFieldError, personLabel } from "../../../support/components";
 import type { ReferralDetail, ReferralListRow } from "../../../types";
 import type { MemberDraft } from "./useHouseholdDraft";
 
@@ -78,7 +78,8 @@ export function CaseFieldsStep({
         label="主担当機関"
         required
         hint="ケースの段階・チーム・本人同意を管理する機関です（チームにも入ります）。"
-        options={[chooseOption, ...agencyOptions(publicAgencies)]}
+        choose
+        options={agencyOptions(publicAgencies)}
         {...field("leadAgencyId")}
       />
       <CheckboxGroup

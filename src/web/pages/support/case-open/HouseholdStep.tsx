@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from "react";
 import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
-import { SelectField, TextField } from "../../../components/FormField";
+import { RadioGroup, SelectField, TextField } from "../../../components/FormField";
+import { RowAction } from "../../../components/RowAction";
 import { AddMemberPanel } from "../../../support/AddMemberPanel";
-import { personLabel, RadioGroup } from "../../../support/components";
+import { personLabel } from "../../../support/components";
 import { PersonRowsTable } from "../../../support/PersonTable";
 import type { Person, ReferralDetail } from "../../../types";
 import { type HouseholdDraft, type MemberDraft, NEW } from "./useHouseholdDraft";
@@ -129,9 +130,9 @@ export function HouseholdStep({
             cell: (m, i) =>
               // the referred person of a new household stays in it; members saved before are kept as they are
               isDraft(i) && !(!chosen && i === 0) ? (
-                <button type="button" className="link-button" onClick={() => removeMember(m, i)}>
-                  外す<span className="visually-hidden">：{who(m)}</span>
-                </button>
+                <RowAction look="link" of={who(m)} onClick={() => removeMember(m, i)}>
+                  外す
+                </RowAction>
               ) : isDraft(i) ? null : (
                 <span className="small muted">登録済み</span>
               ),

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api } from "../../../api";
-import { useDraft } from "../../../support/useDraft";
+import { useDraft } from "../../../forms/useDraft";
 import type { Household, HouseholdSummary, ReferralDetail } from "../../../types";
 
 export interface MemberPerson {

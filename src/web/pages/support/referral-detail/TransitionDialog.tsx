@@ -4,9 +4,10 @@ import { api } from "../../../api";
 import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField } from "../../../components/FormField";
-import { agencyOptions, chooseOption, type Notice } from "../../../support/components";
+import type { Notice } from "../../../components/NoticeArea";
+import { useNoticedWrite } from "../../../forms/useNoticedWrite";
+import { agencyOptions } from "../../../support/components";
 import { supportKeys, useAgencies } from "../../../support/queries";
-import { useNoticedWrite } from "../../../support/useNoticedWrite";
 import type { Agency, ReferralDetail, TransitionInput } from "../../../types";
 
 /** Declining and forwarding say why (the sender reads it); the other moves take an optional note. */
@@ -62,7 +63,8 @@ export function TransitionDialog({
             required
             value={toAgencyId}
             onChange={setToAgencyId}
-            options={[chooseOption, ...agencyOptions(forwardTargets)]}
+            choose
+            options={agencyOptions(forwardTargets)}
             error={fields.toAgencyId}
           />
         ) : null}
