@@ -1,6 +1,6 @@
 import type { AnyRoute } from "@tanstack/react-router";
 import { AttainmentPage } from "../pages/AttainmentPage";
-import { AuditTrailPage } from "../pages/AuditTrailPage";
+import { AuditTrailPage } from "../pages/audit-trail/AuditTrailPage";
 import { DepartmentMatrixPage } from "../pages/DepartmentMatrixPage";
 import { DepartmentsPage } from "../pages/DepartmentsPage";
 import { EvaluationListPage } from "../pages/EvaluationListPage";
