@@ -1,9 +1,10 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { ACTUAL_KINDS } from "../../server/modules/indicators/schema";
 import { ApiError, api } from "../api";
+import { draftFields, useDraft } from "../forms/useDraft";
 import { useSubmit } from "../forms/useSubmit";
 import type { ActualInput, ActualKind, ActualSaved, IndicatorActual, IndicatorYear, MilestoneStep } from "../types";
-import { SelectField, TextAreaField } from "./FormField";
+import { Field, SelectField, TextAreaField } from "./FormField";
 import { indicatorLabel } from "./Indicators";
 import { IndicatorYearForm, type KeptEntry, keptEntries } from "./IndicatorYearForm";
 
@@ -63,12 +64,8 @@ export function ActualForm({
 }) {
   const kind = actualKindOf(indicator);
   const [base, setBase] = useState<IndicatorActual | null>(indicator.actual);
-  const [values, setValues] = useState<Values>(() => valuesOf(indicator.actual));
+  const { values, setValues, change } = useDraft<Values>(() => valuesOf(indicator.actual));
   const [kept, setKept] = useState<KeptEntry[]>([]);
-  const valueId = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const set = (k: keyof Values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
   const unit = indicator.target?.typed.kind === "numeric" ? indicator.target.typed.unit : "";
   const save = useSubmit({
     send: (typed: Values) =>
@@ -87,6 +84,7 @@ export function ActualForm({
     },
   });
   const fields = save.fields;
+  const field = draftFields(values, change, fields);
 
   const reloadLatest = async () => {
     const fresh = await reload();
@@ -97,8 +95,6 @@ export function ActualForm({
     setValues(next);
     save.clear();
   };
-
-  const describedBy = [hintId, fields.value ? errorId : null].filter(Boolean).join(" ");
 
   return (
     <IndicatorYearForm
@@ -118,44 +114,37 @@ export function ActualForm({
       </p>
       <div className="form-row">
         {kind === "number" ? (
-          <div className="field">
-            <label htmlFor={valueId}>
-              {LABELS.value}
-              <span className="required">必須</span>
-            </label>
-            <span id={hintId} className="hint">
-              数字で入力します（全角も可。例: 1,200 または １，２００）
-            </span>
-            {fields.value ? (
-              <span id={errorId} className="field-error">
-                {fields.value}
-              </span>
-            ) : null}
-            <span className="input-with-unit">
-              <input
-                id={valueId}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                className="short"
-                value={values.value}
-                onChange={(e) => set("value")(e.target.value)}
-                aria-required
-                aria-invalid={fields.value ? true : undefined}
-                aria-describedby={describedBy}
-              />
-              {unit ? <span aria-hidden="true">{unit.replace(/\/(年|月|週|日)$/, "（$1あたり）")}</span> : null}
-            </span>
-            {unit ? <span className="visually-hidden">単位: {unit}</span> : null}
-          </div>
+          <Field
+            field={{
+              label: LABELS.value,
+              required: true,
+              hint: "数字で入力します（全角も可。例: 1,200 または １，２００）",
+              error: fields.value,
+            }}
+            control={(control) => (
+              <>
+                <span className="input-with-unit">
+                  <input
+                    {...control}
+                    type="text"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    className="short"
+                    value={values.value}
+                    onChange={(e) => change({ value: e.target.value })}
+                  />
+                  {unit ? <span aria-hidden="true">{unit.replace(/\/(年|月|週|日)$/, "（$1あたり）")}</span> : null}
+                </span>
+                {unit ? <span className="visually-hidden">単位: {unit}</span> : null}
+              </>
+            )}
+          />
         ) : null}
         {kind === "milestone" ? (
           <SelectField
             label={LABELS.step}
             required
-            value={values.step}
-            onChange={set("step")}
-            error={fields.step}
+            {...field("step")}
             choose
             options={[
               ...steps.map((s) => ({ value: s.label, label: s.label })),
@@ -166,23 +155,8 @@ export function ActualForm({
           />
         ) : null}
       </div>
-      {kind === "text" ? (
-        <TextAreaField
-          label={LABELS.text}
-          required
-          value={values.text}
-          onChange={set("text")}
-          error={fields.text}
-          rows={3}
-        />
-      ) : null}
-      <TextAreaField
-        label={`${LABELS.comment}（任意）`}
-        value={values.comment}
-        onChange={set("comment")}
-        error={fields.comment}
-        rows={2}
-      />
+      {kind === "text" ? <TextAreaField label={LABELS.text} required {...field("text")} rows={3} /> : null}
+      <TextAreaField label={`${LABELS.comment}（任意）`} {...field("comment")} rows={2} />
     </IndicatorYearForm>
   );
 }

@@ -1,15 +1,17 @@
-import { useEffect, useId, useRef, useState } from "react";
-import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/indicators";
+import { useId, useState } from "react";
+import { INDICATOR_KIND_LABELS, INDICATOR_KINDS, type IndicatorKind } from "../../domain/labels/indicators";
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
+import { useDraft } from "../forms/useDraft";
 import { useSubmit } from "../forms/useSubmit";
 import { planUrl, usePlan } from "../planQueries";
 import type { IndicatorInput } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
+import { InlineForm } from "./InlineForm";
 import { Loading, QueryError } from "./Status";
 
-const KINDS = Object.keys(INDICATOR_KIND_LABELS) as IndicatorKind[];
+const KIND_OPTIONS = INDICATOR_KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }));
 
 /**
  * 指標を追加 (plan office): an indicator of one item of the plan, with its baseline and one target text per fiscal
@@ -28,11 +30,13 @@ export function AddIndicatorForm({
   // an indicator is added to an item of the working copy (the draft may have added the item)
   const planQuery = usePlan(planId, { draft: true });
   const titleId = useId();
-  const [itemId, setItemId] = useState("");
-  const [kind, setKind] = useState<IndicatorKind>("activity");
-  const [name, setName] = useState("");
-  const [baselineSource, setBaselineSource] = useState("");
-  const [baselineFiscalYear, setBaselineFiscalYear] = useState("");
+  const draft = useDraft({
+    itemId: "",
+    kind: "activity" as IndicatorKind,
+    name: "",
+    baselineSource: "",
+    baselineFiscalYear: "",
+  });
   const [targets, setTargets] = useState<Record<number, string>>({});
   const save = useSubmit({
     send: (body: IndicatorInput) =>
@@ -43,13 +47,6 @@ export function AddIndicatorForm({
     invalidates: [["indicators"], ["revisions"]],
     onDone: (result) => onCreated(result.indicator.name),
   });
-  const formRef = useRef<HTMLFormElement>(null);
-  const loaded = Boolean(planQuery.data);
-
-  useEffect(() => {
-    if (loaded) formRef.current?.querySelector<HTMLElement>("select, input")?.focus();
-  }, [loaded]);
-
   if (planQuery.isPending) return <Loading />;
   if (planQuery.error) return <QueryError error={planQuery.error} />;
   const { plan, items } = planQuery.data;
@@ -61,11 +58,13 @@ export function AddIndicatorForm({
   // the targets sent: the years with text, in order; field errors "targets.<i>.source" name their index
   const sent = years.filter((y) => (targets[y] ?? "").trim() !== "");
   const fields = save.fields;
+  const field = draft.fields(fields);
   const targetError = (y: number) => {
     const i = sent.indexOf(y);
     return i < 0 ? undefined : (fields[`targets.${i}.source`] ?? fields[`targets.${i}.fiscalYear`]);
   };
 
+  const { itemId, kind, name, baselineSource, baselineFiscalYear } = draft.values;
   const body = () =>
     ({
       itemId,
@@ -77,18 +76,14 @@ export function AddIndicatorForm({
     }) satisfies IndicatorInput;
 
   return (
-    <form
-      ref={formRef}
+    <InlineForm
       className="actual-form add-indicator-form"
+      labelledBy={titleId}
+      busy={save.busy}
       onSubmit={save.onSubmit(body)}
-      noValidate
-      aria-labelledby={titleId}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !save.busy) {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
+      onCancel={onCancel}
+      submitLabel="指標を追加する"
+      busyLabel="追加しています…"
     >
       <h3 id={titleId}>指標を追加</h3>
       <ErrorAlert
@@ -98,46 +93,20 @@ export function AddIndicatorForm({
       <SelectField
         label="項目（取組・事業）"
         required
-        value={itemId}
-        onChange={setItemId}
-        error={fields.itemId}
+        {...field("itemId")}
         choose
         options={items.map((i) => ({
           value: i.id,
           label: `${"　".repeat(i.level)}${plan.levelNames[i.level] ?? "項目"}：${i.code ? `${i.code} ` : ""}${i.title}`,
         }))}
       />
-      <TextField
-        label="指標名"
-        required
-        value={name}
-        onChange={setName}
-        error={fields.name}
-        autoComplete="off"
-        inputClassName="wide"
-      />
-      <SelectField
-        label="指標の種類"
-        required
-        value={kind}
-        onChange={(v) => setKind(v as IndicatorKind)}
-        error={fields.kind}
-        options={KINDS.map((k) => ({ value: k, label: INDICATOR_KIND_LABELS[k] }))}
-      />
+      <TextField label="指標名" required {...field("name")} autoComplete="off" inputClassName="wide" />
+      <SelectField label="指標の種類" required {...field("kind")} options={KIND_OPTIONS} />
       <div className="form-row">
-        <TextField
-          label="現状値（任意）"
-          value={baselineSource}
-          onChange={setBaselineSource}
-          error={fields.baselineSource}
-          autoComplete="off"
-          hint="例: 60人、検討中"
-        />
+        <TextField label="現状値（任意）" {...field("baselineSource")} autoComplete="off" hint="例: 60人、検討中" />
         <SelectField
           label="現状値の年度（任意）"
-          value={baselineFiscalYear}
-          onChange={setBaselineFiscalYear}
-          error={fields.baselineFiscalYear}
+          {...field("baselineFiscalYear")}
           options={[
             { value: "", label: "指定しない" },
             ...baselineYears.map((y) => ({ value: String(y), label: fyLabel(y) })),
@@ -163,14 +132,6 @@ export function AddIndicatorForm({
           ))}
         </div>
       </fieldset>
-      <div className="page-actions">
-        <button type="submit" className="button" disabled={save.busy}>
-          {save.busy ? "追加しています…" : "指標を追加する"}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          閉じる
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

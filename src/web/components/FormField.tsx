@@ -1,6 +1,6 @@
 import { type ReactNode, useId } from "react";
 
-interface BaseProps {
+export interface BaseProps {
   label: ReactNode;
   error?: string | undefined;
   hint?: ReactNode;
@@ -64,10 +64,10 @@ interface ControlProps {
 }
 
 /** The label, the hint and the error of one field around its control. */
-function Field({ field, control }: { field: BaseProps; control: (props: ControlProps) => ReactNode }) {
+export function Field({ field, control }: { field: BaseProps; control: (props: ControlProps) => ReactNode }) {
   const { id, hintId, errorId, describedBy } = useDescribedBy(field.hint, field.error);
   return (
-    <div className={`field ${field.className ?? ""}`}>
+    <div className={field.className ? `field ${field.className}` : "field"}>
       <label htmlFor={id}>
         <LabelText label={field.label} required={field.required} />
       </label>

@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { InlineForm } from "./InlineForm";
 import { KeptText, SubmitFailure } from "./StaleNotice";
 
 export interface KeptEntry {
@@ -22,9 +23,9 @@ export function keptEntries<K extends string>(
 }
 
 /**
- * The inline form of one indicator's year (実績, 目標): it takes the focus when it opens, Esc closes it (the focus
- * returns to the button that opened it, as with a dialog), a 412 offers to load the latest version and keeps what
- * was typed visible.
+ * The inline form of one indicator's year (実績, 目標): an InlineForm (when Esc closes it, the focus returns to the
+ * button that opened it, as with a dialog) whose 412 offers to load the latest version and keeps what was typed
+ * visible.
  */
 export function IndicatorYearForm({
   className,
@@ -52,35 +53,19 @@ export function IndicatorYearForm({
   submitLabel: string;
   children: ReactNode;
 }) {
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>("input, select, textarea")?.focus();
-  }, []);
   return (
-    <form
-      ref={formRef}
+    <InlineForm
       className={className}
+      label={label}
+      busy={save.busy}
       onSubmit={onSubmit}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && !save.busy) {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-      noValidate
-      aria-label={label}
+      onCancel={onCancel}
+      submitLabel={submitLabel}
+      busyLabel="保存しています…"
     >
       <SubmitFailure save={save} onReload={onReload} title={errorTitle} />
       <KeptText entries={kept} onDismiss={onDismissKept} />
       {children}
-      <div className="page-actions">
-        <button type="submit" className="button" disabled={save.busy}>
-          {save.busy ? "保存しています…" : submitLabel}
-        </button>
-        <button type="button" className="button secondary" onClick={onCancel}>
-          閉じる
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }
