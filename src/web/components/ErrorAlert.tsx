@@ -91,3 +91,7 @@ export function fieldErrorMap(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+/** The message for a list field: for the list itself or, failing that, for one of its items (`issues.2`). */
+export const listFieldError = (errors: Record<string, string>, name: string): string | undefined =>
+  errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1];

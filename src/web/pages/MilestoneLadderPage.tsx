@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiError, api } from "../api";
-import { ErrorAlert } from "../components/ErrorAlert";
+import { ErrorAlert, listFieldError } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
 import { PageHeading } from "../components/PageHeading";
 import { RowAction } from "../components/RowAction";
@@ -208,10 +208,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
                     label="別名（カンマ区切り・任意）"
                     value={r.aliases}
                     onChange={(v) => set(r.key, { aliases: v })}
-                    error={
-                      fields[`steps.${i}.aliases`] ??
-                      Object.entries(fields).find(([k]) => k.startsWith(`steps.${i}.aliases.`))?.[1]
-                    }
+                    error={listFieldError(fields, `steps.${i}.aliases`)}
                     autoComplete="off"
                     inputClassName="medium"
                   />

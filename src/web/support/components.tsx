@@ -76,10 +76,6 @@ export function consentDetail(date: string | null, method: string | null) {
   return detail ? `（${detail}）` : "";
 }
 
-/** The message for a list field: for the list itself or, failing that, for one of its items (`issues.2`). */
-export const listFieldError = (errors: Record<string, string>, name: string): string | undefined =>
-  errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1];
-
 /** The fields of a person record as a description list. */
 export function PersonDetails({ person }: { person: Person }) {
   return (

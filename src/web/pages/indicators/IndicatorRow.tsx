@@ -99,32 +99,37 @@ export function IndicatorRow({
         ) : null}
       </tr>
       {open ? (
-        <tr className="entry-row" id={formId}>
-          <td colSpan={colCount}>
-            <ActualForm
-              indicator={indicator}
-              fiscalYearLabel={fiscalYearLabel}
-              steps={steps}
-              onSaved={onActualSaved}
-              onCancel={() => forms.close(actualKey)}
-              reload={reload}
-            />
-          </td>
-        </tr>
+        <EntryRow id={formId} colCount={colCount}>
+          <ActualForm
+            indicator={indicator}
+            fiscalYearLabel={fiscalYearLabel}
+            steps={steps}
+            onSaved={onActualSaved}
+            onCancel={() => forms.close(actualKey)}
+            reload={reload}
+          />
+        </EntryRow>
       ) : null}
       {targetOpen ? (
-        <tr className="entry-row" id={targetFormId}>
-          <td colSpan={colCount}>
-            <TargetForm
-              indicator={indicator}
-              fiscalYearLabel={fiscalYearLabel}
-              onSaved={onTargetSaved}
-              onCancel={() => forms.close(targetKey)}
-              reload={reload}
-            />
-          </td>
-        </tr>
+        <EntryRow id={targetFormId} colCount={colCount}>
+          <TargetForm
+            indicator={indicator}
+            fiscalYearLabel={fiscalYearLabel}
+            onSaved={onTargetSaved}
+            onCancel={() => forms.close(targetKey)}
+            reload={reload}
+          />
+        </EntryRow>
       ) : null}
     </>
+  );
+}
+
+/** The row under an indicator that holds one of its open forms, across the whole table. */
+function EntryRow({ id, colCount, children }: { id: string; colCount: number; children: ReactNode }) {
+  return (
+    <tr className="entry-row" id={id}>
+      <td colSpan={colCount}>{children}</td>
+    </tr>
   );
 }

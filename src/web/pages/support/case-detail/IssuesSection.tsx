@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from "react";
-import { ErrorAlert } from "../../../components/ErrorAlert";
+import { ErrorAlert, listFieldError } from "../../../components/ErrorAlert";
 import { FormButtons } from "../../../components/FormButtons";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
 import { useDraft } from "../../../forms/useDraft";
-import { agencyOptions, listFieldError } from "../../../support/components";
+import { agencyOptions } from "../../../support/components";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
 import { HistoryTable } from "./HistoryTable";
 import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";

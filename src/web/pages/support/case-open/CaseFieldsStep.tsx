@@ -1,10 +1,11 @@
 import { Link } from "@tanstack/react-router";
 import type { Dispatch, SetStateAction } from "react";
+import { listFieldError } from "../../../components/ErrorAlert";
 import { CheckboxGroup, SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
 import { draftFields } from "../../../forms/useDraft";
 import { type ConsentDraft, ConsentFields } from "../../../support/ConsentFields";
-import { agencyName, agencyOptions, listFieldError, personLabel } from "../../../support/components";
+import { agencyName, agencyOptions, personLabel } from "../../../support/components";
 import type { ReferralDetail, ReferralListRow } from "../../../types";
 import type { MemberDraft } from "./useHouseholdDraft";
 

@@ -1,10 +1,11 @@
 import { TO_COORDINATORS_LABEL } from "../../../../domain/labels/support";
 import { URGENCIES } from "../../../../server/modules/referrals/schema";
+import { listFieldError } from "../../../components/ErrorAlert";
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from "../../../components/FormField";
 import { Loading, QueryError } from "../../../components/Status";
 import { draftFields } from "../../../forms/useDraft";
 import { type ConsentDraft, ConsentFields, checkConsent } from "../../../support/ConsentFields";
-import { agencyOptions, listFieldError } from "../../../support/components";
+import { agencyOptions } from "../../../support/components";
 import { activeConcernLabels, useConcerns } from "../../../support/queries";
 
 /** 2. 内容 of a new referral as typed so far. */
