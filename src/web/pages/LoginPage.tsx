@@ -1,9 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api";
 import { SelectField, TextField } from "../components/FormField";
 import { PageHeading } from "../components/PageHeading";
 import { Loading } from "../components/Status";
+import { useDraft } from "../forms/useDraft";
 import { useSubmit } from "../forms/useSubmit";
 import { keys, useMunicipalities } from "../queries";
 import type { LoginInput } from "../types";
@@ -11,11 +11,11 @@ import type { LoginInput } from "../types";
 export function LoginPage() {
   const queryClient = useQueryClient();
   const municipalities = useMunicipalities();
-  const [municipalityCode, setMunicipalityCode] = useState("");
-  const [loginId, setLoginId] = useState("");
-  const [password, setPassword] = useState("");
+  const draft = useDraft({ municipalityCode: "", loginId: "", password: "" });
+  const { loginId, password } = draft.values;
   const list = municipalities.data ?? [];
-  const code = municipalityCode || (list.length === 1 ? (list[0]?.code ?? "") : "");
+  // the only municipality is chosen without asking
+  const code = draft.values.municipalityCode || (list.length === 1 ? (list[0]?.code ?? "") : "");
   const login = useSubmit({
     send: () =>
       api<{ csrfToken: string }>("/api/auth/login", {
@@ -28,9 +28,10 @@ export function LoginPage() {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
       await queryClient.refetchQueries({ queryKey: keys.session });
     },
-    onError: () => setPassword(""),
+    onError: () => draft.change({ password: "" }),
   });
-  const { error, fields } = login;
+  const { error } = login;
+  const field = draft.fields(login.fields);
   return (
     <>
       <PageHeading title="ログイン">地域福祉計画の進行管理システム「つなぐ」</PageHeading>
@@ -46,9 +47,8 @@ export function LoginPage() {
           <SelectField
             label="自治体"
             required
+            {...field("municipalityCode")}
             value={code}
-            onChange={setMunicipalityCode}
-            error={fields.municipalityCode}
             choose
             options={list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
           />
@@ -57,24 +57,14 @@ export function LoginPage() {
             自治体: <strong>{list[0]?.name}</strong>
           </p>
         ) : null}
-        <TextField
-          label="ログインID"
-          required
-          value={loginId}
-          onChange={setLoginId}
-          autoComplete="username"
-          name="loginId"
-          error={fields.loginId}
-        />
+        <TextField label="ログインID" required {...field("loginId")} autoComplete="username" name="loginId" />
         <TextField
           label="パスワード"
           type="password"
           required
-          value={password}
-          onChange={setPassword}
+          {...field("password")}
           autoComplete="current-password"
           name="password"
-          error={fields.password}
         />
         <button type="submit" className="button" disabled={login.busy}>
           {login.busy ? "ログインしています…" : "ログイン"}
