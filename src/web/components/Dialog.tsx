@@ -43,3 +43,41 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * The buttons at the foot of a dialog: the one that closes it and, unless `action` is absent, the action. The action
+ * submits the dialog's form, or runs `onAction` where the dialog has no form (a confirm step).
+ */
+export function DialogActions({
+  onCancel,
+  cancelLabel = "キャンセル",
+  action,
+  onAction,
+  disabled = false,
+  danger = false,
+}: {
+  onCancel: () => void;
+  cancelLabel?: string;
+  action?: ReactNode;
+  onAction?: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      {action ? (
+        <button
+          type={onAction ? "button" : "submit"}
+          className={danger ? "button danger" : "button"}
+          onClick={onAction}
+          disabled={disabled}
+        >
+          {action}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
 import { keys } from "../queries";
 import type { Department, ItemCategory, Plan, PlanItem } from "../types";
-import { Dialog } from "./Dialog";
+import { Dialog, DialogActions } from "./Dialog";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "./FormField";
 import { KeptText, SubmitFailure } from "./StaleNotice";
 
@@ -197,14 +197,7 @@ export function ItemDialog({
             />
           </>
         ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={save.busy}>
-            {item ? "保存" : "追加"}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action={item ? "保存" : "追加"} disabled={save.busy} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api";
-import { Dialog } from "../components/Dialog";
+import { Dialog, DialogActions } from "../components/Dialog";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
 import { SubmitFailure } from "../components/StaleNotice";
@@ -206,14 +206,7 @@ function RenameDialog({
           onChange={setEffectiveFrom}
           error={fields.effectiveFrom}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={a.busy}>
-            名称を変更
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="名称を変更" disabled={a.busy} />
       </form>
     </Dialog>
   );
@@ -259,14 +252,7 @@ function MergeDialog({
           onChange={setEffectiveFrom}
           error={fields.effectiveFrom}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={a.busy}>
-            統合する
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="統合する" disabled={a.busy} />
       </form>
     </Dialog>
   );
