@@ -84,7 +84,7 @@ export function cliDatabaseForFile(
     } finally {
       await database?.close();
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await cleanup?.();
   });
