@@ -46,7 +46,8 @@ export function Dialog({
 
 /**
  * The buttons at the foot of a dialog: the one that closes it and, unless `action` is absent, the action. The action
- * submits the dialog's form, or runs `onAction` where the dialog has no form (a confirm step).
+ * submits the dialog's form, or runs `onAction` where the dialog has no form (a confirm step). `className` sets the
+ * row's layout for the same buttons at the foot of a form on a page.
  */
 export function DialogActions({
   onCancel,
@@ -55,6 +56,7 @@ export function DialogActions({
   onAction,
   disabled = false,
   danger = false,
+  className = "dialog-actions",
 }: {
   onCancel: () => void;
   cancelLabel?: string;
@@ -62,9 +64,10 @@ export function DialogActions({
   onAction?: () => void;
   disabled?: boolean;
   danger?: boolean;
+  className?: string;
 }) {
   return (
-    <div className="dialog-actions">
+    <div className={className}>
       <button type="button" className="button secondary" onClick={onCancel}>
         {cancelLabel}
       </button>

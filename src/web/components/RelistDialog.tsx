@@ -49,10 +49,8 @@ export function RelistDialog({
             value={parentId}
             onChange={setParentId}
             error={save.fields.parentItemId}
-            options={[
-              { value: "", label: "選んでください" },
-              ...candidates.map((c) => ({ value: c.id, label: `${c.code ?? ""} ${c.title}`.trim() })),
-            ]}
+            choose
+            options={candidates.map((c) => ({ value: c.id, label: `${c.code ?? ""} ${c.title}`.trim() }))}
           />
           <DialogActions onCancel={onClose} action="再掲する" disabled={save.busy || !parentId} />
         </form>

@@ -4,6 +4,7 @@ import { api } from "../api";
 import { Dialog, DialogActions } from "../components/Dialog";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
+import { RowAction } from "../components/RowAction";
 import { SubmitFailure } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
@@ -82,20 +83,12 @@ export function DepartmentsPage() {
                   <td>
                     {d.active ? (
                       <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => setDialog({ kind: "rename", department: d })}
-                        >
-                          名称変更<span className="visually-hidden">：{d.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => setDialog({ kind: "merge", department: d })}
-                        >
-                          統合<span className="visually-hidden">：{d.name}</span>
-                        </button>
+                        <RowAction of={d.name} onClick={() => setDialog({ kind: "rename", department: d })}>
+                          名称変更
+                        </RowAction>
+                        <RowAction of={d.name} onClick={() => setDialog({ kind: "merge", department: d })}>
+                          統合
+                        </RowAction>
                       </div>
                     ) : null}
                   </td>
@@ -242,7 +235,8 @@ function MergeDialog({
           value={into}
           onChange={setInto}
           error={fields.intoDepartmentId}
-          options={[{ value: "", label: "選んでください" }, ...targets.map((t) => ({ value: t.id, label: t.name }))]}
+          choose
+          options={targets.map((t) => ({ value: t.id, label: t.name }))}
         />
         <TextField
           label="適用日"

@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
+import { planUrl } from "../../planQueries";
 import { keys } from "../../queries";
 import type { Revision, RevisionList } from "../../types";
 
@@ -15,7 +16,7 @@ interface DraftDialogProps {
   onDone: (r: Revision) => void;
 }
 
-const revisionsUrl = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/revisions`;
+const revisionsUrl = (planId: string) => planUrl(planId, "/revisions");
 
 /**
  * The confirm step of an action on a draft revision. Sent with the draft's version; after a 412 the revision is read
