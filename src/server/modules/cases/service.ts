@@ -9,6 +9,7 @@ import { checkActiveConcerns } from "../concerns/service.js";
 import { presentMember, sortMembers } from "../households/presenter.js";
 import * as householdsRepo from "../households/repository.js";
 import { insertHouseholdWithMembers } from "../households/service.js";
+import { personRead } from "../persons/access.js";
 import * as referralsRepo from "../referrals/repository.js";
 import { type VisibleCase, withCase } from "./access.js";
 import { presentCase, presentCaseSummary } from "./presenter.js";
@@ -83,13 +84,7 @@ export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible:
   });
   const reads = [
     { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
-    ...members.map((m) => ({
-      ...actorOf(actor),
-      action: "read",
-      entityType: "person",
-      entityId: m.personId,
-      basis: `case:${c.id}`,
-    })),
+    ...members.map((m) => personRead(actor, m.personId, `case:${c.id}`)),
   ];
   return { detail, reads };
 }
@@ -211,13 +206,7 @@ export async function listCases(db: Db, actor: RequestActor, query: ListCasesQue
     const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
-      rows.map((r) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: r.person.id,
-        basis: `case:${r.case.id}`,
-      })),
+      rows.map((r) => personRead(actor, r.person.id, `case:${r.case.id}`)),
     );
     return {
       cases: rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies)),

@@ -6,7 +6,7 @@ import { recordDenial, withVisible } from "../../platform/need-to-know.js";
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
 import { agencyMap } from "../agencies/service.js";
 import { presentCaseRef } from "../cases/presenter.js";
-import { personBases } from "../persons/access.js";
+import { personBases, personRead } from "../persons/access.js";
 import { presentHousehold, presentHouseholdSummary } from "./presenter.js";
 import type { MemberView } from "./repository.js";
 import * as repo from "./repository.js";
@@ -53,13 +53,7 @@ function memberReads(
 ): AuditEntry[] {
   return household.members
     .filter((m) => !m.hidden)
-    .map((m) => ({
-      ...actorOf(actor),
-      action: "read",
-      entityType: "person",
-      entityId: m.personId,
-      basis: `household:${household.id}`,
-    }));
+    .map((m) => personRead(actor, m.personId, `household:${household.id}`));
 }
 
 /** A member must be a person the caller may see (need-to-know on persons); any other is "not found". */

@@ -10,7 +10,7 @@ import * as agenciesRepo from "../agencies/repository.js";
 import { agencyMap } from "../agencies/service.js";
 import { presentCaseRef } from "../cases/presenter.js";
 import { checkActiveConcerns } from "../concerns/service.js";
-import { personBases } from "../persons/access.js";
+import { personBases, personRead } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentEvent, presentReferral } from "./presenter.js";
@@ -88,13 +88,7 @@ export async function listReferrals(db: Db, actor: RequestActor, filter: ListFil
     const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
-      rows.map(({ referral }) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: referral.personId,
-        basis: `referral:${referral.id}`,
-      })),
+      rows.map(({ referral }) => personRead(actor, referral.personId, `referral:${referral.id}`)),
     );
     return rows.map(({ referral, person }) => ({
       ...presentReferral(referral, agencies, today),
@@ -138,13 +132,7 @@ export async function getReferral(db: Db, actor: RequestActor, referralId: strin
     // the case it became, named only to those who may open that case (a provider never learns of it)
     const linked = await repo.findCaseOfReferral(tx, actor.municipalityId, referral.id);
     const caseVisible = linked && policies.caseBasis(actor, linked, linked.teamAgencyIds) !== null;
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "read",
-      entityType: "person",
-      entityId: person.id,
-      basis: `referral:${referral.id}`,
-    });
+    await recordAudit(tx, personRead(actor, person.id, `referral:${referral.id}`));
     return {
       ...presentReferral(referral, agencies, todayInJapan()),
       access: basis,
