@@ -93,23 +93,32 @@ describe("parseGrade", () => {
     expect(parseGrade("s 目標を上回り達成した", SABC_SCALE)).toBe("S");
   });
 
-  it("returns the scale's own spelling of the code", () => {
-    const scale: GradeScale = [
-      { code: "◎", label: "十分" },
-      { code: "a1", label: "ふつう" },
-    ];
-    expect(parseGrade("A1", scale)).toBe("a1");
-    expect(parseGrade("◎ 十分", scale)).toBe("◎");
-    expect(parseGrade("ふつう", scale)).toBe("a1");
-  });
-
-  it("does not guess when a label fragment belongs to several grades", () => {
-    const scale: GradeScale = [
-      { code: "A", label: "達成した・よくできた" },
-      { code: "B", label: "達成した・ふつう" },
-    ];
-    expect(parseGrade("達成した", scale)).toBeNull();
-    expect(parseGrade("よくできた", scale)).toBe("A");
+  it.each<[string, GradeScale, [string, string | null][]]>([
+    [
+      "returns the scale's own spelling of the code",
+      [
+        { code: "◎", label: "十分" },
+        { code: "a1", label: "ふつう" },
+      ],
+      [
+        ["A1", "a1"],
+        ["◎ 十分", "◎"],
+        ["ふつう", "a1"],
+      ],
+    ],
+    [
+      "does not guess when a label fragment belongs to several grades",
+      [
+        { code: "A", label: "達成した・よくできた" },
+        { code: "B", label: "達成した・ふつう" },
+      ],
+      [
+        ["達成した", null],
+        ["よくできた", "A"],
+      ],
+    ],
+  ])("%s", (_, scale, readings) => {
+    for (const [text, code] of readings) expect(parseGrade(text, scale), text).toBe(code);
   });
 
   it("reads every code and every label of a scale back, with or without decoration", () => {
@@ -132,43 +141,41 @@ describe("parseGrade", () => {
 });
 
 describe("validateGradeScale", () => {
-  it("reports an empty scale", () => {
-    expect(validateGradeScale([])).toEqual(["評価区分が1つもありません。"]);
-  });
-
-  it("reports duplicate codes, also when they differ only in width or case", () => {
-    const errors = validateGradeScale([
-      { code: "A", label: "よい" },
-      { code: "B", label: "ふつう" },
-      { code: "ａ", label: "わるい" },
-    ]);
-    expect(errors).toEqual(["評価区分の記号「ａ」が重複しています（1番目と3番目）。"]);
-  });
-
-  it("reports blank codes and labels", () => {
-    const errors = validateGradeScale([
-      { code: " ", label: "よい" },
-      { code: "B", label: "" },
-      { code: "C", label: "　" },
-    ]);
-    expect(errors).toEqual([
-      "1番目の評価区分の記号が空です。",
-      "評価区分「B」の説明が空です。",
-      "評価区分「C」の説明が空です。",
-    ]);
-  });
-
-  it("reports duplicate labels, codes with spaces, and the reserved code", () => {
-    const errors = validateGradeScale([
-      { code: "A", label: "よい" },
-      { code: "B", label: "よい" },
-      { code: "C D", label: "わるい" },
-      { code: "ungraded", label: "未評価" },
-    ]);
-    expect(errors).toEqual([
-      "評価区分の説明「よい」が重複しています（1番目と2番目）。",
-      "評価区分の記号「C D」に空白を含めることはできません。",
-      "評価区分の記号「ungraded」は予約されているため使えません。",
-    ]);
+  it.each<[string, GradeScale, string[]]>([
+    ["reports an empty scale", [], ["評価区分が1つもありません。"]],
+    [
+      "reports duplicate codes, also when they differ only in width or case",
+      [
+        { code: "A", label: "よい" },
+        { code: "B", label: "ふつう" },
+        { code: "ａ", label: "わるい" },
+      ],
+      ["評価区分の記号「ａ」が重複しています（1番目と3番目）。"],
+    ],
+    [
+      "reports blank codes and labels",
+      [
+        { code: " ", label: "よい" },
+        { code: "B", label: "" },
+        { code: "C", label: "　" },
+      ],
+      ["1番目の評価区分の記号が空です。", "評価区分「B」の説明が空です。", "評価区分「C」の説明が空です。"],
+    ],
+    [
+      "reports duplicate labels, codes with spaces, and the reserved code",
+      [
+        { code: "A", label: "よい" },
+        { code: "B", label: "よい" },
+        { code: "C D", label: "わるい" },
+        { code: "ungraded", label: "未評価" },
+      ],
+      [
+        "評価区分の説明「よい」が重複しています（1番目と2番目）。",
+        "評価区分の記号「C D」に空白を含めることはできません。",
+        "評価区分の記号「ungraded」は予約されているため使えません。",
+      ],
+    ],
+  ])("%s", (_, scale, errors) => {
+    expect(validateGradeScale(scale)).toEqual(errors);
   });
 });

@@ -12,27 +12,11 @@ import { useEffect } from "react";
 import { landingOfSession, mayOpenPath } from "./access";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
-import { AttainmentPage } from "./pages/AttainmentPage";
-import { AuditTrailPage } from "./pages/AuditTrailPage";
-import { DepartmentMatrixPage } from "./pages/DepartmentMatrixPage";
-import { DepartmentsPage } from "./pages/DepartmentsPage";
-import { EvaluationListPage } from "./pages/EvaluationListPage";
-import { ImportPage } from "./pages/ImportPage";
-import { IndicatorTrendPage } from "./pages/IndicatorTrendPage";
-import { IndicatorsPage } from "./pages/indicators/IndicatorsPage";
 import { LoginPage } from "./pages/LoginPage";
-import { MilestoneLadderPage } from "./pages/MilestoneLadderPage";
-import { MyDepartmentPage } from "./pages/MyDepartmentPage";
-import { PlanStructurePage } from "./pages/PlanStructurePage";
-import { PlansPage } from "./pages/PlansPage";
-import { PlanFormPage } from "./pages/plan-form/PlanFormPage";
-import { RevisionsPage } from "./pages/revisions/RevisionsPage";
-import { SummaryPage } from "./pages/SummaryPage";
-import { SheetPage } from "./pages/sheet/SheetPage";
-import { UsersPage } from "./pages/users/UsersPage";
 import { useSession } from "./queries";
+import { planRoutes } from "./routes/plan";
+import { loginSearch } from "./routes/search";
 import { supportRoutes } from "./support/routes";
-import type { AuditFilter } from "./types";
 
 /**
  * Only a path of this app may be a redirect target after login (never another site); without one (or "/") the
@@ -47,13 +31,6 @@ export function safeRedirect(target: unknown, fallback: string): string {
     ? target
     : fallback;
 }
-
-const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
-const int = (v: unknown) => {
-  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : Number.NaN;
-  return Number.isInteger(n) ? n : undefined;
-};
-const flag = (v: unknown) => (v === true || v === "1" || v === 1 || v === "true" ? true : undefined);
 
 /** A page that failed to render: say so in Japanese instead of a blank screen. */
 function RouteError({ error }: { error: unknown }) {
@@ -148,214 +125,14 @@ function NoScreens() {
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
-  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  validateSearch: loginSearch,
   component: LoginPage,
-});
-
-const plansRoute = createRoute({ getParentRoute: () => rootRoute, path: "/plans", component: PlansPage });
-const planNewRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/plans/new",
-  component: () => <PlanFormPage />,
-});
-/** `revision=draft`: the working copy of the revision being drafted (the plan office). */
-export interface RevisionViewSearch {
-  revision?: "draft";
-}
-const revisionViewOf = (s: Record<string, unknown>): RevisionViewSearch => ({
-  revision: s.revision === "draft" ? "draft" : undefined,
-});
-const planRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/plans/$planId",
-  validateSearch: revisionViewOf,
-  component: PlanStructurePage,
-});
-const planEditRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/plans/$planId/edit",
-  component: function PlanEdit() {
-    const { planId } = planEditRoute.useParams();
-    return <PlanFormPage planId={planId} />;
-  },
-});
-
-export interface EvaluationSearch {
-  planId?: string;
-  fy?: number;
-  status?: string;
-  mine?: boolean;
-}
-const evaluationsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/evaluations",
-  validateSearch: (s: Record<string, unknown>): EvaluationSearch => ({
-    planId: str(s.planId),
-    fy: int(s.fy),
-    status: str(s.status),
-    mine: flag(s.mine),
-  }),
-  component: EvaluationListPage,
-});
-
-const sheetRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/sheets/$sheetId",
-  component: SheetPage,
-});
-
-export interface SummarySearch {
-  planId?: string;
-  fy?: number;
-  departmentId?: string;
-  grade?: string;
-  isNew?: boolean;
-  isPriority?: boolean;
-}
-const summaryRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/summary",
-  validateSearch: (s: Record<string, unknown>): SummarySearch => ({
-    planId: str(s.planId),
-    fy: int(s.fy),
-    departmentId: str(s.departmentId),
-    grade: str(s.grade),
-    isNew: flag(s.isNew),
-    isPriority: flag(s.isPriority),
-  }),
-  component: SummaryPage,
-});
-
-const importsRoute = createRoute({ getParentRoute: () => rootRoute, path: "/imports", component: ImportPage });
-const departmentsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/departments",
-  component: DepartmentsPage,
-});
-
-/** Plan-and-year pages of the indicators (指標, 達成状況, 自分の課). */
-export interface PlanYearSearch {
-  planId?: string;
-  fy?: number;
-}
-const planYearSearch = (s: Record<string, unknown>): PlanYearSearch => ({ planId: str(s.planId), fy: int(s.fy) });
-
-export interface IndicatorSearch extends PlanYearSearch {
-  departmentId?: string;
-  /** an indicator whose 目標 form opens (plan office, from the targets that cannot be classified) */
-  edit?: string;
-  /** the page of the list (1-based; absent = the first) */
-  page?: number;
-  /** "draft": the revision being drafted (the plan office) */
-  revision?: "draft";
-}
-const indicatorsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/indicators",
-  validateSearch: (s: Record<string, unknown>): IndicatorSearch => ({
-    ...planYearSearch(s),
-    departmentId: str(s.departmentId),
-    edit: str(s.edit),
-    page: int(s.page),
-    ...revisionViewOf(s),
-  }),
-  component: IndicatorsPage,
-});
-const ladderRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/indicators/ladder",
-  validateSearch: (s: Record<string, unknown>): { planId?: string } => ({ planId: str(s.planId) }),
-  component: MilestoneLadderPage,
-});
-const attainmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/indicators/attainment",
-  validateSearch: planYearSearch,
-  component: AttainmentPage,
-});
-const indicatorRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/indicators/$indicatorId",
-  component: IndicatorTrendPage,
-});
-const myDepartmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/my-department",
-  validateSearch: planYearSearch,
-  component: MyDepartmentPage,
-});
-
-export interface RevisionSearch {
-  planId?: string;
-  /** a revision number or "draft" */
-  from?: string;
-  to?: string;
-}
-const revisionRef = (v: unknown) => {
-  const s = typeof v === "number" ? String(v) : str(v);
-  return s && /^(?:\d{1,6}|draft)$/.test(s) ? s : undefined;
-};
-const revisionsRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/revisions",
-  validateSearch: (s: Record<string, unknown>): RevisionSearch => ({
-    planId: str(s.planId),
-    from: revisionRef(s.from),
-    to: revisionRef(s.to),
-  }),
-  component: RevisionsPage,
-});
-
-export interface MatrixSearch {
-  planId?: string;
-  level?: number;
-}
-const matrixRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/matrix",
-  validateSearch: (s: Record<string, unknown>): MatrixSearch => ({ planId: str(s.planId), level: int(s.level) }),
-  component: DepartmentMatrixPage,
-});
-
-const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: "/users", component: UsersPage });
-
-/** The audit trail's filters: ids, dates and the kind of action (never a name). */
-const AUDIT_ACTIONS = ["read", "change", "denied", "login"] as const;
-const auditRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "/audit",
-  validateSearch: (s: Record<string, unknown>): AuditFilter => ({
-    entityType: str(s.entityType),
-    entityId: str(s.entityId),
-    actorUserId: str(s.actorUserId),
-    from: str(s.from),
-    to: str(s.to),
-    action: AUDIT_ACTIONS.find((a) => a === s.action),
-  }),
-  component: AuditTrailPage,
 });
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  plansRoute,
-  planNewRoute,
-  planRoute,
-  planEditRoute,
-  evaluationsRoute,
-  sheetRoute,
-  summaryRoute,
-  importsRoute,
-  departmentsRoute,
-  indicatorsRoute,
-  attainmentRoute,
-  ladderRoute,
-  indicatorRoute,
-  myDepartmentRoute,
-  revisionsRoute,
-  matrixRoute,
-  usersRoute,
-  auditRoute,
+  ...planRoutes(rootRoute),
   ...supportRoutes(rootRoute),
 ]);
 

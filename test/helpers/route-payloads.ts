@@ -19,9 +19,10 @@ export interface AppRoute {
   schemaNames: string[];
 }
 
-/** Every route the app registers, with the schemas its handler names. */
+/** Every route the app registers, with the schemas it declares (or, without a declaration, its handler names). */
 export async function collectRoutes(schemaNames: string[]): Promise<AppRoute[]> {
   const found: AppRoute[] = [];
+  const exported = await exportedSchemas();
   const app = await buildApp({
     // registering routes touches no database; requests go to another instance of the same app
     db: {} as Db,
@@ -29,7 +30,10 @@ export async function collectRoutes(schemaNames: string[]): Promise<AppRoute[]> 
     webRoot: null,
     onRoute: (r: RouteOptions) => {
       const source = String(r.handler);
-      const named = schemaNames.filter((n) => new RegExp(`\\b${n}\\b`).test(source));
+      const declared = Object.values(r.config?.inputs ?? {});
+      const named = schemaNames.filter(
+        (n) => declared.includes(exported.get(n)) || new RegExp(`\\b${n}\\b`).test(source),
+      );
       for (const method of [r.method].flat()) {
         found.push({
           method,
@@ -70,9 +74,22 @@ export interface SchemaCatalogue {
   enumValues: unknown[];
 }
 
+/** The zod schemas exported by src/server/modules/<module>/schema.ts, by export name. */
+async function exportedSchemas(): Promise<Map<string, z.ZodType>> {
+  const modules = new URL("../../src/server/modules/", import.meta.url);
+  const found = new Map<string, z.ZodType>();
+  for (const name of readdirSync(modules)) {
+    const file = new URL(`${name}/schema.ts`, modules);
+    if (!existsSync(file)) continue;
+    for (const [exportName, value] of Object.entries(await import(file.href))) {
+      if (value instanceof z.ZodType) found.set(exportName, value);
+    }
+  }
+  return found;
+}
+
 /** The zod schemas exported by src/server/modules/<module>/schema.ts, as JSON Schema. */
 export async function loadSchemas(): Promise<SchemaCatalogue> {
-  const modules = new URL("../../src/server/modules/", import.meta.url);
   const schemas = new Map<string, JsonSchema>();
   const keys = new Set<string>();
   const enumValues = new Set<unknown>();
@@ -84,15 +101,10 @@ export async function loadSchemas(): Promise<SchemaCatalogue> {
     if ("const" in js) enumValues.add(js.const);
     for (const v of Object.values(js)) walk(v);
   };
-  for (const name of readdirSync(modules)) {
-    const file = new URL(`${name}/schema.ts`, modules);
-    if (!existsSync(file)) continue;
-    for (const [exportName, value] of Object.entries(await import(file.href))) {
-      if (!(value instanceof z.ZodType)) continue;
-      const js = z.toJSONSchema(value, { io: "input", unrepresentable: "any" }) as JsonSchema;
-      schemas.set(exportName, js);
-      walk(js);
-    }
+  for (const [exportName, value] of await exportedSchemas()) {
+    const js = z.toJSONSchema(value, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    schemas.set(exportName, js);
+    walk(js);
   }
   return { schemas, keys: [...keys], enumValues: [...enumValues] };
 }

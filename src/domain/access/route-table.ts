@@ -49,9 +49,26 @@ const STAFF = ["coordinator", "staff"] as const;
 const SUPPORT_ADMINS = ["system_admin", "support_admin"] as const;
 const ACCOUNT_ADMINS = ["system_admin", "plan_office", "support_admin"] as const;
 
-const caseRecord = { entityType: "case", param: "caseId", what: "ケース" };
-const householdRecord = { entityType: "household", param: "householdId", what: "世帯" };
-const referralRecord = { entityType: "referral", param: "referralId", what: "つなぐシート" };
+/** Routes whose callers are further limited by one record-level rule. */
+function routesNeeding(need: Need) {
+  return (label: string, allow: RouteRule["allow"]): RouteRule => ({ label, allow, need });
+}
+
+const ownSheets = routesNeeding("own_department");
+const ownIndicators = routesNeeding("own_indicator");
+const inForce = routesNeeding("in_force");
+
+/**
+ * The routes of one kind of need-to-know record: hidden (404) from callers outside `allow`, and a refused attempt is
+ * an audit record on the record named by the path parameter.
+ */
+function recordRoutes(allow: readonly Principal[], record: NonNullable<RouteRule["record"]>) {
+  return (label: string, need: Need): RouteRule => ({ label, allow, denied: 404, need, record });
+}
+
+const caseRoute = recordRoutes(STAFF, { entityType: "case", param: "caseId", what: "ケース" });
+const householdRoute = recordRoutes(STAFF, { entityType: "household", param: "householdId", what: "世帯" });
+const referralRoute = recordRoutes(AGENCIES, { entityType: "referral", param: "referralId", what: "つなぐシート" });
 
 export const ROUTE_TABLE = {
   // sign-in
@@ -82,7 +99,7 @@ export const ROUTE_TABLE = {
   "POST /api/departments/:id/merge": { label: "課の統合（組織改正）", allow: PLAN_OFFICE },
   "GET /api/plans": { label: "計画の一覧", allow: PLAN_READERS },
   "POST /api/plans": { label: "計画の作成", allow: PLAN_OFFICE },
-  "GET /api/plans/:planId": { label: "計画の構成", allow: PLAN_READERS, need: "in_force" },
+  "GET /api/plans/:planId": inForce("計画の構成", PLAN_READERS),
   "PUT /api/plans/:planId": { label: "計画の設定の変更", allow: PLAN_OFFICE },
   "POST /api/plans/:planId/items": { label: "項目の追加", allow: PLAN_OFFICE },
   "PATCH /api/plans/:planId/items/:itemId": { label: "項目の変更・削除", allow: PLAN_OFFICE },
@@ -92,77 +109,48 @@ export const ROUTE_TABLE = {
   // plan side: yearly evaluation
   "GET /api/plans/:planId/evaluations": { label: "評価の年度の一覧", allow: PLAN_READERS },
   "POST /api/plans/:planId/evaluations": { label: "評価の年度を開始", allow: PLAN_OFFICE },
-  "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": {
-    label: "評価表の一覧",
-    allow: PLAN_READERS,
-    need: "own_department",
-  },
-  "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx": {
-    label: "評価表・総括表の書き出し（xlsx）",
-    allow: PLAN_READERS,
-    need: "own_department",
-  },
-  "GET /api/sheets/:sheetId": { label: "評価表", allow: PLAN_READERS, need: "own_department" },
-  "PUT /api/sheets/:sheetId": { label: "評価表の保存", allow: PLAN_WRITERS, need: "own_department" },
-  "POST /api/sheets/:sheetId/submit": { label: "評価表の提出", allow: PLAN_WRITERS, need: "own_department" },
+  "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": ownSheets("評価表の一覧", PLAN_READERS),
+  "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx": ownSheets(
+    "評価表・総括表の書き出し（xlsx）",
+    PLAN_READERS,
+  ),
+  "GET /api/sheets/:sheetId": ownSheets("評価表", PLAN_READERS),
+  "PUT /api/sheets/:sheetId": ownSheets("評価表の保存", PLAN_WRITERS),
+  "POST /api/sheets/:sheetId/submit": ownSheets("評価表の提出", PLAN_WRITERS),
   "POST /api/sheets/:sheetId/accept": { label: "評価表の承認", allow: PLAN_OFFICE },
   "POST /api/sheets/:sheetId/return": { label: "評価表の差し戻し", allow: PLAN_OFFICE },
-  "GET /api/sheets/:sheetId/history": { label: "評価表の変更履歴", allow: PLAN_READERS, need: "own_department" },
-  "GET /api/plans/:planId/summary": { label: "総括表", allow: PLAN_READERS, need: "in_force" },
-  "POST /api/imports/preview": {
-    label: "取込の確認（担当課は書き出した評価表の xlsx だけ）",
-    allow: PLAN_WRITERS,
-    need: "own_department",
-  },
-  "POST /api/imports": {
-    label: "取込（担当課は書き出した評価表の xlsx だけ）",
-    allow: PLAN_WRITERS,
-    need: "own_department",
-  },
+  "GET /api/sheets/:sheetId/history": ownSheets("評価表の変更履歴", PLAN_READERS),
+  "GET /api/plans/:planId/summary": inForce("総括表", PLAN_READERS),
+  "POST /api/imports/preview": ownSheets("取込の確認（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
+  "POST /api/imports": ownSheets("取込（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
 
   // plan side: indicators
-  "GET /api/plans/:planId/indicators": { label: "指標の一覧", allow: PLAN_READERS, need: "own_indicator" },
+  "GET /api/plans/:planId/indicators": ownIndicators("指標の一覧", PLAN_READERS),
   "POST /api/plans/:planId/indicators": { label: "指標の追加", allow: PLAN_OFFICE },
-  "GET /api/plans/:planId/indicators/export.csv": {
-    label: "指標の書き出し（CSV）",
-    allow: PLAN_READERS,
-    need: "own_indicator",
-  },
-  "GET /api/plans/:planId/implementation-plan/export.xlsx": {
-    label: "実施計画の書き出し（xlsx）",
-    allow: PLAN_READERS,
-    need: "own_indicator",
-  },
+  "GET /api/plans/:planId/indicators/export.csv": ownIndicators("指標の書き出し（CSV）", PLAN_READERS),
+  "GET /api/plans/:planId/implementation-plan/export.xlsx": ownIndicators("実施計画の書き出し（xlsx）", PLAN_READERS),
   "GET /api/plans/:planId/targets/unclassified": { label: "分類できない目標の一覧", allow: PLAN_OFFICE },
   "GET /api/plans/:planId/milestone-ladder": { label: "段階目標の順序", allow: PLAN_READERS },
   "PUT /api/plans/:planId/milestone-ladder": { label: "段階目標の順序の変更", allow: PLAN_OFFICE },
-  "GET /api/plans/:planId/attainment-share": { label: "達成状況の割合", allow: PLAN_READERS, need: "own_indicator" },
+  "GET /api/plans/:planId/attainment-share": ownIndicators("達成状況の割合", PLAN_READERS),
   "GET /api/plans/:planId/department-matrix": { label: "担当課一覧", allow: PLAN_READERS },
-  "GET /api/plans/:planId/my-department": { label: "自分の課", allow: ["department_editor"], need: "own_indicator" },
-  "GET /api/indicators/:indicatorId": { label: "指標", allow: PLAN_READERS, need: "own_indicator" },
+  "GET /api/plans/:planId/my-department": ownIndicators("自分の課", ["department_editor"]),
+  "GET /api/indicators/:indicatorId": ownIndicators("指標", PLAN_READERS),
   "PATCH /api/indicators/:indicatorId": { label: "指標の変更", allow: PLAN_OFFICE },
   "DELETE /api/indicators/:indicatorId": { label: "指標の削除", allow: PLAN_OFFICE },
   "PUT /api/indicators/:indicatorId/targets/:fiscalYear": { label: "目標値の変更", allow: PLAN_OFFICE },
-  "PUT /api/indicators/:indicatorId/actuals/:fiscalYear": {
-    label: "実績値の入力",
-    allow: PLAN_WRITERS,
-    need: "own_indicator",
-  },
-  "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear": {
-    label: "実績値の削除",
-    allow: PLAN_WRITERS,
-    need: "own_indicator",
-  },
-  "GET /api/indicators/:indicatorId/series": { label: "指標の推移", allow: PLAN_READERS, need: "own_indicator" },
+  "PUT /api/indicators/:indicatorId/actuals/:fiscalYear": ownIndicators("実績値の入力", PLAN_WRITERS),
+  "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear": ownIndicators("実績値の削除", PLAN_WRITERS),
+  "GET /api/indicators/:indicatorId/series": ownIndicators("指標の推移", PLAN_READERS),
 
   // plan side: rolling revisions
-  "GET /api/plans/:planId/revisions": { label: "改定の一覧", allow: PLAN_READERS, need: "in_force" },
+  "GET /api/plans/:planId/revisions": inForce("改定の一覧", PLAN_READERS),
   "POST /api/plans/:planId/revisions": { label: "改定を始める", allow: PLAN_OFFICE },
   "POST /api/plans/:planId/revisions/:number/approve": { label: "改定の承認", allow: PLAN_OFFICE },
   "DELETE /api/plans/:planId/revisions/:number": { label: "改定案の削除", allow: PLAN_OFFICE },
-  "GET /api/plans/:planId/diff": { label: "改定の差分", allow: PLAN_READERS, need: "in_force" },
-  "GET /api/plans/:planId/diff.xlsx": { label: "改定の差分（xlsx）", allow: PLAN_READERS, need: "in_force" },
-  "GET /api/plans/:planId/diff.csv": { label: "改定の差分（CSV）", allow: PLAN_READERS, need: "in_force" },
+  "GET /api/plans/:planId/diff": inForce("改定の差分", PLAN_READERS),
+  "GET /api/plans/:planId/diff.xlsx": inForce("改定の差分（xlsx）", PLAN_READERS),
+  "GET /api/plans/:planId/diff.csv": inForce("改定の差分（CSV）", PLAN_READERS),
 
   // support side: settings
   "GET /api/agencies": { label: "支援機関・登録事業者の一覧", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
@@ -176,118 +164,28 @@ export const ROUTE_TABLE = {
   "POST /api/persons/:personId/links": { label: "同一人物のリンク", allow: STAFF },
   "POST /api/referrals": { label: "つなぐシートの送付", allow: AGENCIES },
   "GET /api/referrals": { label: "つなぐシートの一覧", allow: AGENCIES, need: "referral_party" },
-  "GET /api/referrals/:referralId": {
-    label: "つなぐシート",
-    allow: AGENCIES,
-    denied: 404,
-    need: "referral_party",
-    record: referralRecord,
-  },
-  "POST /api/referrals/:referralId/transition": {
-    label: "つなぐシートの受付・転送・完了",
-    allow: AGENCIES,
-    denied: 404,
-    need: "referral_receiver",
-    record: referralRecord,
-  },
+  "GET /api/referrals/:referralId": referralRoute("つなぐシート", "referral_party"),
+  "POST /api/referrals/:referralId/transition": referralRoute("つなぐシートの受付・転送・完了", "referral_receiver"),
 
   // support side: households and cases
   "POST /api/households": { label: "世帯の登録", allow: STAFF },
   "GET /api/households": { label: "世帯の一覧", allow: STAFF, need: "household" },
-  "GET /api/households/:householdId": {
-    label: "世帯",
-    allow: STAFF,
-    denied: 404,
-    need: "household",
-    record: householdRecord,
-  },
-  "POST /api/households/:householdId/members": {
-    label: "世帯員の追加",
-    allow: STAFF,
-    denied: 404,
-    need: "household",
-    record: householdRecord,
-  },
-  "DELETE /api/households/:householdId/members/:personId": {
-    label: "世帯員の削除",
-    allow: STAFF,
-    denied: 404,
-    need: "household",
-    record: householdRecord,
-  },
+  "GET /api/households/:householdId": householdRoute("世帯", "household"),
+  "POST /api/households/:householdId/members": householdRoute("世帯員の追加", "household"),
+  "DELETE /api/households/:householdId/members/:personId": householdRoute("世帯員の削除", "household"),
   "POST /api/cases": { label: "ケースを開く", allow: ["coordinator"] },
   "GET /api/cases": { label: "ケースの一覧", allow: STAFF, need: "case_team" },
-  "GET /api/cases/:caseId": { label: "ケース", allow: STAFF, denied: 404, need: "case_team", record: caseRecord },
-  "PATCH /api/cases/:caseId": {
-    label: "課題と主担当機関の変更",
-    allow: STAFF,
-    denied: 404,
-    need: "case_manager",
-    record: caseRecord,
-  },
-  "POST /api/cases/:caseId/phase": {
-    label: "段階の変更",
-    allow: STAFF,
-    denied: 404,
-    need: "case_manager",
-    record: caseRecord,
-  },
-  "POST /api/cases/:caseId/consent": {
-    label: "本人同意の記録",
-    allow: STAFF,
-    denied: 404,
-    need: "case_manager",
-    record: caseRecord,
-  },
-  "POST /api/cases/:caseId/team": {
-    label: "チームへの機関の追加",
-    allow: STAFF,
-    denied: 404,
-    need: "case_manager",
-    record: caseRecord,
-  },
-  "DELETE /api/cases/:caseId/team/:agencyId": {
-    label: "チームからの機関の削除",
-    allow: STAFF,
-    denied: 404,
-    need: "case_manager",
-    record: caseRecord,
-  },
-  "GET /api/cases/:caseId/records": {
-    label: "支援経過",
-    allow: STAFF,
-    denied: 404,
-    need: "case_team",
-    record: caseRecord,
-  },
-  "POST /api/cases/:caseId/records": {
-    label: "支援経過の記録",
-    allow: STAFF,
-    denied: 404,
-    need: "case_team",
-    record: caseRecord,
-  },
-  "GET /api/cases/:caseId/assessments": {
-    label: "アセスメントの版の一覧",
-    allow: STAFF,
-    denied: 404,
-    need: "case_team",
-    record: caseRecord,
-  },
-  "GET /api/cases/:caseId/assessments/:version": {
-    label: "アセスメント",
-    allow: STAFF,
-    denied: 404,
-    need: "case_team",
-    record: caseRecord,
-  },
-  "POST /api/cases/:caseId/assessments": {
-    label: "アセスメントの保存",
-    allow: STAFF,
-    denied: 404,
-    need: "case_team",
-    record: caseRecord,
-  },
+  "GET /api/cases/:caseId": caseRoute("ケース", "case_team"),
+  "PATCH /api/cases/:caseId": caseRoute("課題と主担当機関の変更", "case_manager"),
+  "POST /api/cases/:caseId/phase": caseRoute("段階の変更", "case_manager"),
+  "POST /api/cases/:caseId/consent": caseRoute("本人同意の記録", "case_manager"),
+  "POST /api/cases/:caseId/team": caseRoute("チームへの機関の追加", "case_manager"),
+  "DELETE /api/cases/:caseId/team/:agencyId": caseRoute("チームからの機関の削除", "case_manager"),
+  "GET /api/cases/:caseId/records": caseRoute("支援経過", "case_team"),
+  "POST /api/cases/:caseId/records": caseRoute("支援経過の記録", "case_team"),
+  "GET /api/cases/:caseId/assessments": caseRoute("アセスメントの版の一覧", "case_team"),
+  "GET /api/cases/:caseId/assessments/:version": caseRoute("アセスメント", "case_team"),
+  "POST /api/cases/:caseId/assessments": caseRoute("アセスメントの保存", "case_team"),
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -6,6 +6,7 @@
 import type { GradeScale } from "../grades";
 import { compactText, normalizeDepartmentName } from "../text/normalize";
 import type { PlacedSheet, SheetSection } from "./parse-sheets";
+import { newGoal, newMeasure } from "./parse-summary-table";
 import type { ImportWarning, ParsedGoal, ParsedMeasure, ParsedProject } from "./types";
 
 interface Entry {
@@ -44,26 +45,13 @@ function place(goals: ParsedGoal[], section: SheetSection, placed: PlacedSheet):
   let goal = goals.find((g) => g.code === goalCode);
   if (!goal) {
     const heading = section.goalHeadings.find((h) => h.code === goalCode);
-    goal = {
-      line: heading?.line ?? placed.sheet.line,
-      code: goalCode,
-      title: heading?.title ?? "",
-      measures: [],
-      writtenTotal: null,
-      writtenTotalLabel: null,
-    };
+    goal = newGoal(heading?.line ?? placed.sheet.line, goalCode, heading?.title);
     goals.push(goal);
   }
   let measure = goal.measures.find((m) => m.code === measureCode);
   if (!measure) {
     const heading = section.measureHeadings.find((h) => h.code === measureCode && (h.goalCode ?? "") === goalCode);
-    measure = {
-      line: heading?.line ?? placed.sheet.line,
-      code: measureCode,
-      title: heading?.title ?? "",
-      projects: [],
-      writtenSubtotal: null,
-    };
+    measure = newMeasure(heading?.line ?? placed.sheet.line, measureCode, heading?.title);
     goal.measures.push(measure);
   }
   return measure;

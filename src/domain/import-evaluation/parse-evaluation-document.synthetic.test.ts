@@ -8,7 +8,7 @@ import {
   type Layout,
   PLAIN_LAYOUT,
   writeDocument,
-} from "./evaluation-document.fixture";
+} from "../../../test/helpers/evaluation-document.js";
 import {
   isEvaluationDocument,
   parseEvaluationDocument,

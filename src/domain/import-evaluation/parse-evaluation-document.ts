@@ -12,7 +12,7 @@ import { checkTotals } from "./check-totals";
 import { buildGradeScale, readSheetGrade } from "./grade-scale";
 import { checkSheetHeadings, matchSheets } from "./match-sheets";
 import { isSheetHeader, parseSheets, type SheetSection } from "./parse-sheets";
-import { parseSummaryTable, type SummaryTable } from "./parse-summary-table";
+import { emptySummaryTable, parseSummaryTable } from "./parse-summary-table";
 import { isBlankCell, LineBook, splitCells, trimPadding } from "./source-lines";
 import type { ParsedEvaluationDocument } from "./types";
 
@@ -59,25 +59,6 @@ function findSummaryStart(book: LineBook, before: number): number | null {
   return null;
 }
 
-function emptyTable(): SummaryTable {
-  return {
-    titleLine: null,
-    documentTitle: "",
-    gradeCodes: null,
-    goals: [],
-    subtotalLines: new Map(),
-    totalLines: new Map(),
-    totalLabelCodes: new Map(),
-    writtenGrandTotal: null,
-    grandTotalLine: null,
-    writtenPercentages: null,
-    percentagesLine: null,
-    writtenProjectCount: null,
-    projectCountLine: null,
-    warnings: [],
-  };
-}
-
 /** "目黒区保健医療福祉計画（令和6～10年度）事業別評価総括表" → plan name and its span of fiscal years. */
 function readPlanTitle(documentTitle: string): { planTitle: string; start: number | null; end: number | null } {
   const m = /^(.*?)[（(]([^（()）]*年度)[)）]/.exec(documentTitle);
@@ -103,7 +84,7 @@ export function parseEvaluationDocumentWithCoverage(text: string): ParseResult {
   const sheetsStart = findSheetsStart(book);
   const summaryEnd = sheetsStart ?? book.count + 1;
   const summaryStart = findSummaryStart(book, summaryEnd);
-  const table = summaryStart === null ? emptyTable() : parseSummaryTable(book, summaryStart, summaryEnd);
+  const table = summaryStart === null ? emptySummaryTable() : parseSummaryTable(book, summaryStart, summaryEnd);
   const section: SheetSection =
     sheetsStart === null
       ? { sheets: [], goalHeadings: [], measureHeadings: [], warnings: [] }

@@ -7,6 +7,7 @@ import { compactText, splitDepartments, toHalfWidth } from "../text/normalize";
 import {
   type Cell,
   cellRangeText,
+  cellValue,
   isBlankCell,
   isBlankLine,
   isPageBreak,
@@ -125,7 +126,7 @@ function readHeader(n: number, line: string, cells: Cell[]): ParsedSheet {
   };
   return {
     line: n,
-    number: Number(toHalfWidth(trimPadding(cells[first]?.text ?? ""))),
+    number: Number(toHalfWidth(cellValue(cells, first))),
     title: titleText.replace(/【[^】]*】/g, "").replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""),
     marks,
     departments: deptAt === -1 ? [] : splitDepartments(cellRangeText(line, cells, deptAt + 1, cells.length)),
@@ -218,7 +219,7 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
   function readFieldLine(sheet: SheetBuilder, n: number, line: string, cells: Cell[]): boolean {
     const fields = sheet.placed.sheet.fields;
     const first = firstFilled(cells);
-    const firstText = trimPadding(cells[first]?.text ?? "");
+    const firstText = cellValue(cells, first);
     const key = compactText(firstText);
     const label = mainLabel(key);
     let pos = first + 1;
@@ -228,7 +229,7 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
       const subKey = sub === -1 ? "" : compactText(cells[sub]?.text ?? "");
       start(sheet, "targetFirst", n, firstText);
       if (subKey.startsWith("前期") && !GRADE_LABEL.test(subKey)) {
-        fields.targetFirstLabel = trimPadding(cells[sub]?.text ?? "");
+        fields.targetFirstLabel = cellValue(cells, sub);
         pos = sub + 1;
       }
     } else if (label) {
@@ -253,7 +254,7 @@ export function parseSheets(book: LineBook, from: number, to: number): SheetSect
     const gradeAt = cells.findIndex((c, i) => i >= pos && GRADE_LABEL.test(compactText(c.text)));
     if (gradeAt !== -1 && sheet.current?.key !== "gradeText") {
       append(sheet, n, cellRangeText(line, cells, pos, gradeAt));
-      start(sheet, "gradeText", n, trimPadding(cells[gradeAt]?.text ?? ""));
+      start(sheet, "gradeText", n, cellValue(cells, gradeAt));
       append(sheet, n, cellRangeText(line, cells, gradeAt + 1, cells.length));
     } else {
       append(sheet, n, cellRangeText(line, cells, pos, cells.length));

@@ -4,7 +4,15 @@
  */
 import { splitDepartments, toHalfWidth } from "../text/normalize";
 import { isGradeMark, readGradeCodes } from "./grade-scale";
-import { type Cell, cellRangeText, isBlankCell, type LineBook, splitCells, trimPadding } from "./source-lines";
+import {
+  type Cell,
+  cellRangeText,
+  cellValue,
+  isBlankCell,
+  type LineBook,
+  splitCells,
+  trimPadding,
+} from "./source-lines";
 import type { ImportWarning, ParsedGoal, ParsedMeasure, ParsedProject } from "./types";
 
 export interface SummaryTable {
@@ -41,12 +49,9 @@ function firstFilled(cells: Cell[]): number {
   return cells.findIndex((c) => !isBlankCell(c));
 }
 
-function cellValue(cells: Cell[], i: number): string {
-  return trimPadding(cells[i]?.text ?? "");
-}
-
-export function parseSummaryTable(book: LineBook, from: number, to: number): SummaryTable {
-  const table: SummaryTable = {
+/** The table of a document without a 総括表: nothing read yet. */
+export function emptySummaryTable(): SummaryTable {
+  return {
     titleLine: null,
     documentTitle: "",
     gradeCodes: null,
@@ -62,6 +67,20 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     projectCountLine: null,
     warnings: [],
   };
+}
+
+/** A goal as its heading names it, before its measures and total are read. */
+export function newGoal(line: number, code = "", title = ""): ParsedGoal {
+  return { line, code, title, measures: [], writtenTotal: null, writtenTotalLabel: null };
+}
+
+/** A measure as its heading names it, before its projects and subtotal are read. */
+export function newMeasure(line: number, code = "", title = ""): ParsedMeasure {
+  return { line, code, title, projects: [], writtenSubtotal: null };
+}
+
+export function parseSummaryTable(book: LineBook, from: number, to: number): SummaryTable {
+  const table = emptySummaryTable();
   const warn = (kind: ImportWarning["kind"], line: number, message: string) =>
     table.warnings.push({ kind, line, message });
   const codes = () => table.gradeCodes ?? ["AA", "A", "B", "C", "D"];
@@ -72,14 +91,14 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
 
   const currentGoal = (line: number): ParsedGoal => {
     if (!goal) {
-      goal = { line, code: "", title: "", measures: [], writtenTotal: null, writtenTotalLabel: null };
+      goal = newGoal(line);
       table.goals.push(goal);
     }
     return goal;
   };
   const currentMeasure = (line: number): ParsedMeasure => {
     if (!measure) {
-      measure = { line, code: "", title: "", projects: [], writtenSubtotal: null };
+      measure = newMeasure(line);
       currentGoal(line).measures.push(measure);
     }
     return measure;
@@ -145,8 +164,8 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     if (goalTotal) {
       const g = currentGoal(n);
       if (table.totalLines.has(g)) warn("other", n, `基本目標${g.code}の合計行が2回あります`);
-      g.writtenTotal = readCounts(n, cells, trimPadding(cells[first]?.text ?? ""));
-      g.writtenTotalLabel = trimPadding(cells[first]?.text ?? "");
+      g.writtenTotal = readCounts(n, cells, cellValue(cells, first));
+      g.writtenTotalLabel = cellValue(cells, first);
       table.totalLines.set(g, n);
       table.totalLabelCodes.set(g, goalTotal[1] ?? null);
       book.use(n, "goal_total");
@@ -154,14 +173,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     }
     const goalRow = /^基本目標\s*(\d+)\s*(.*)$/.exec(head);
     if (goalRow) {
-      goal = {
-        line: n,
-        code: goalRow[1] ?? "",
-        title: titleOf(goalRow),
-        measures: [],
-        writtenTotal: null,
-        writtenTotalLabel: null,
-      };
+      goal = newGoal(n, goalRow[1], titleOf(goalRow));
       table.goals.push(goal);
       measure = null;
       book.use(n, "goal");
@@ -169,13 +181,7 @@ export function parseSummaryTable(book: LineBook, from: number, to: number): Sum
     }
     const measureRow = /^(?:【施策】|施策)\s*(\d+)\s*(.*)$/.exec(head);
     if (measureRow) {
-      measure = {
-        line: n,
-        code: measureRow[1] ?? "",
-        title: titleOf(measureRow),
-        projects: [],
-        writtenSubtotal: null,
-      };
+      measure = newMeasure(n, measureRow[1], titleOf(measureRow));
       currentGoal(n).measures.push(measure);
       book.use(n, "measure");
       continue;

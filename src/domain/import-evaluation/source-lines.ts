@@ -50,6 +50,11 @@ export function trimPadding(s: string): string {
   return s.replace(/^[\t \r]+|[\t \r]+$/g, "");
 }
 
+/** The text of cell `i` without its padding; "" when the line has fewer cells. */
+export function cellValue(cells: Cell[], i: number): string {
+  return trimPadding(cells[i]?.text ?? "");
+}
+
 export function isBlankCell(cell: Cell | undefined): boolean {
   return cell === undefined || /^[\s\u00a0\u3000]*$/.test(cell.text);
 }

@@ -11,6 +11,9 @@ import {
 } from "./parse-implementation-plan";
 import type { ParsedImplementationPlan } from "./types";
 
+/** The targets of an activity for R6, R7 and R8 (fiscal years 2024–2026), as written. */
+const r6ToR8 = (...sources: string[]) => sources.map((source, i) => ({ fiscalYear: 2024 + i, source }));
+
 const LINES = [
   "テスト市福祉計画 実施計画", // 1
   "", // 2
@@ -111,11 +114,7 @@ describe("a small synthetic plan", () => {
       line: 50,
       departments: ["福祉課"],
       indicator: "—",
-      targets: [
-        { fiscalYear: 2024, source: "検討" },
-        { fiscalYear: 2025, source: "試行" },
-        { fiscalYear: 2026, source: "実施" },
-      ],
+      targets: r6ToR8("検討", "試行", "実施"),
       unfiledTargets: [],
       relistOf: null,
     });

@@ -2,8 +2,8 @@
  * The real Komae 実施計画 (seed 002). Every expected number and disagreement below was counted by reading the source
  * text (lines 1–1209), not copied from the parser's output.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seed } from "../../../test/helpers/seeds.js";
 import {
   isImplementationPlanDocument,
   parseImplementationPlan,
@@ -11,8 +11,11 @@ import {
 } from "./parse-implementation-plan";
 import type { PlanInitiative } from "./types";
 
-const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}.txt`, import.meta.url), "utf8");
-const SEED = seed("002_d34aff6a9cbdb26d");
+/** The targets of an activity for R6, R7 and R8 (fiscal years 2024–2026), as written. */
+const r6ToR8 = (...sources: string[]) => sources.map((source, i) => ({ fiscalYear: 2024 + i, source }));
+
+const seedText = (name: string) => seed(`${name}.txt`).toString("utf8");
+const SEED = seedText("002_d34aff6a9cbdb26d");
 const doc = parseImplementationPlan(SEED);
 const measures = doc.goals.flatMap((g) => g.measures);
 const initiatives: PlanInitiative[] = measures.flatMap((m) => m.initiatives);
@@ -33,7 +36,7 @@ describe("Komae 地域共生社会推進基本計画 実施計画 (seed 002)", (
       "003_85eef98ea598c221",
       "004_8d3c3d46cf9e4ae1",
     ]) {
-      expect(isImplementationPlanDocument(seed(other))).toBe(false);
+      expect(isImplementationPlanDocument(seedText(other))).toBe(false);
     }
   });
 
@@ -105,11 +108,7 @@ describe("Komae 地域共生社会推進基本計画 実施計画 (seed 002)", (
         line: 338,
         departments: ["福祉政策課"],
         indicator: "会議の開催",
-        targets: [
-          { fiscalYear: 2024, source: "6回以上" },
-          { fiscalYear: 2025, source: "6回以上" },
-          { fiscalYear: 2026, source: "6回以上" },
-        ],
+        targets: r6ToR8("6回以上", "6回以上", "6回以上"),
         unfiledTargets: [],
         relistOf: null,
       },
@@ -118,11 +117,7 @@ describe("Komae 地域共生社会推進基本計画 実施計画 (seed 002)", (
         line: 339,
         departments: ["福祉相談課"],
         indicator: "相談支援包括化推進員の人数",
-        targets: [
-          { fiscalYear: 2024, source: "4人" },
-          { fiscalYear: 2025, source: "5人以上" },
-          { fiscalYear: 2026, source: "5人以上" },
-        ],
+        targets: r6ToR8("4人", "5人以上", "5人以上"),
         unfiledTargets: [],
         relistOf: null,
       },

@@ -2,9 +2,9 @@
  * The Meguro basic-plan excerpt (seed 001) and small synthetic tables. Expected indicators, lines and years were
  * read from the source text, not copied from the parser's output.
  */
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seed } from "../../../test/helpers/seeds.js";
 import { readFiscalYear } from "./indicator-years";
 import {
   isIndicatorTableDocument,
@@ -12,8 +12,8 @@ import {
   parseIndicatorTableWithCoverage,
 } from "./parse-indicator-table";
 
-const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}.txt`, import.meta.url), "utf8");
-const SEED = seed("001_654a87ab66aebbaf");
+const seedText = (name: string) => seed(`${name}.txt`).toString("utf8");
+const SEED = seedText("001_654a87ab66aebbaf");
 const doc = parseIndicatorTable(SEED);
 const lineCount = (text: string) => text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).length;
 
@@ -30,7 +30,7 @@ describe("Meguro basic plan indicator tables (seed 001)", () => {
   it("is recognised, and the other seeds are not", () => {
     expect(isIndicatorTableDocument(SEED)).toBe(true);
     for (const other of ["000_0609a957ecd4939b", "002_d34aff6a9cbdb26d", "003_85eef98ea598c221"]) {
-      expect(isIndicatorTableDocument(seed(other))).toBe(false);
+      expect(isIndicatorTableDocument(seedText(other))).toBe(false);
     }
   });
 

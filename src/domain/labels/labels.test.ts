@@ -10,8 +10,8 @@ import {
 } from "../access/principals";
 import { DEFAULT_LADDER } from "../indicators/milestones";
 import { parseTarget, type TargetKind } from "../indicators/target";
-import type { ChangeType } from "../revisions/diff";
 import { CHANGE_TYPE_LABELS, DIFF_SUMMARY_LABELS } from "../revisions/diff-table";
+import type { ChangeType } from "../revisions/diff-types";
 import {
   AUDIT_ACTION_KIND_LABELS,
   AUDIT_ACTION_KINDS,

@@ -8,7 +8,9 @@
  * Pure functions: no I/O.
  */
 
+import { type BirthDate, compareDates, DATE_WEIGHT, parseBirthDate } from "./birth-dates";
 import { normalizeKana } from "./kana";
+import { compactKanji, foldKanjiVariants } from "./kanji-names";
 import { withinEditDistance } from "./levenshtein";
 
 export interface PersonForDuplicateCheck {
@@ -58,136 +60,6 @@ export const REASONS = {
   dateSameYearMonth: "生年月日の年月が一致",
 } as const;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Kanji names
-// ---------------------------------------------------------------------------------------------------------------
-
-/**
- * Variant kanji (異体字) that stand for the same name character and are typed either way, depending on whether the
- * input method offers the registered form. Mapped onto the common form. Kept small on purpose: only forms frequent
- * in surnames, and only pairs where treating both as equal cannot hide a real difference between two people
- * (the reading and the date of birth still have to agree for a high score).
- */
-const KANJI_VARIANTS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    髙: "高",
-    﨑: "崎", // U+FA11 has no NFKC mapping, unlike most compatibility ideographs
-    嵜: "崎",
-    碕: "崎",
-    邊: "辺",
-    邉: "辺",
-    澤: "沢",
-    濱: "浜",
-    濵: "浜",
-    // 斎藤 / 齋藤 / 齊藤 / 斉藤 are registered separately but are the name most often typed in the wrong form.
-    齋: "斎",
-    齊: "斎",
-    斉: "斎",
-    櫻: "桜",
-    廣: "広",
-    國: "国",
-    眞: "真",
-    德: "徳",
-    惠: "恵",
-    榮: "栄",
-    實: "実",
-    藏: "蔵",
-    壽: "寿",
-    冨: "富",
-    𠮷: "吉", // U+20BB7 (つちよし), outside the BMP
-    槇: "槙",
-    瀨: "瀬",
-    峯: "峰",
-    嶋: "島",
-    嶌: "島",
-    圓: "円",
-    淺: "浅",
-    龍: "竜",
-  }),
-);
-
-// Spaces and middle dots between family and given name; variation selectors (U+FE00–FE0F, IVS U+E0100–E01EF) that
-// pick one glyph of the same character and are present or absent depending on the system that produced the text.
-const KANJI_NOISE = /[\s\u00B7\u30FB\uFF65]|\p{Variation_Selector}/gu;
-
-// NFKC also folds the compatibility ideographs that do have a mapping (塚 U+FA10 → 塚) and full-width latin letters of
-// foreign names; case is not part of a name.
-function compactKanji(s: string): string {
-  return s.normalize("NFKC").replace(KANJI_NOISE, "").toUpperCase();
-}
-
-function foldKanjiVariants(s: string): string {
-  return Array.from(s, (c) => KANJI_VARIANTS.get(c) ?? c).join("");
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Dates of birth
-// ---------------------------------------------------------------------------------------------------------------
-
-interface BirthDate {
-  year: string;
-  month: string;
-  day: string;
-  /** the 8 digits YYYYMMDD, for typo comparison */
-  digits: string;
-}
-
-function parseBirthDate(s: string | null | undefined): BirthDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec((s ?? "").trim());
-  if (!m) return null;
-  const [, year = "", month = "", day = ""] = m;
-  return { year, month, day, digits: year + month + day };
-}
-
-type DateMatch = keyof typeof DATE_WEIGHT | null;
-
-/**
- * Agreement of two known dates of birth, 0 … 1. The near-misses are the typing errors seen in registration:
- * month and day entered in the wrong order, one wrong digit, two neighbouring digits swapped. Same year and month is
- * weak evidence (a day slip, or a date only known approximately).
- */
-const DATE_WEIGHT = {
-  equal: 1,
-  monthDaySwapped: 0.7,
-  oneDigit: 0.6,
-  adjacentDigitsSwapped: 0.6,
-  sameYearMonth: 0.3,
-} as const;
-
-const DATE_REASON: Readonly<Record<keyof typeof DATE_WEIGHT, string>> = {
-  equal: REASONS.dateEqual,
-  monthDaySwapped: REASONS.dateMonthDaySwapped,
-  oneDigit: REASONS.dateOneDigit,
-  adjacentDigitsSwapped: REASONS.dateAdjacentDigitsSwapped,
-  sameYearMonth: REASONS.dateSameYearMonth,
-};
-
-function compareDates(a: BirthDate, b: BirthDate): DateMatch {
-  if (a.digits === b.digits) return "equal";
-  if (a.year === b.year && a.month === b.day && a.day === b.month) return "monthDaySwapped";
-  const differing: number[] = [];
-  for (let i = 0; i < a.digits.length; i++) {
-    if (a.digits[i] !== b.digits[i]) differing.push(i);
-  }
-  if (differing.length === 1) return "oneDigit";
-  const [first, second] = differing;
-  if (
-    differing.length === 2 &&
-    first !== undefined &&
-    second === first + 1 &&
-    a.digits[first] === b.digits[second] &&
-    a.digits[second] === b.digits[first]
-  ) {
-    return "adjacentDigitsSwapped";
-  }
-  if (a.year === b.year && a.month === b.month) return "sameYearMonth";
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Scoring
-// ---------------------------------------------------------------------------------------------------------------
-
 interface PreparedPerson {
   kanaKey: string;
   /** keys of the parts of the reading as typed, split at spaces and dots; empty when typed as one word */
@@ -218,6 +90,20 @@ function prepare(p: PersonForDuplicateCheck): PreparedPerson {
 // Agreement of the readings, 0 … 1.
 const KANA_WEIGHT = { equal: 1, orderSwapped: 0.85, oneEdit: 0.6 } as const;
 
+const KANA_REASON: Readonly<Record<keyof typeof KANA_WEIGHT, string>> = {
+  equal: REASONS.kanaEqual,
+  orderSwapped: REASONS.kanaOrderSwapped,
+  oneEdit: REASONS.kanaOneEdit,
+};
+
+const DATE_REASON: Readonly<Record<keyof typeof DATE_WEIGHT, string>> = {
+  equal: REASONS.dateEqual,
+  monthDaySwapped: REASONS.dateMonthDaySwapped,
+  oneDigit: REASONS.dateOneDigit,
+  adjacentDigitsSwapped: REASONS.dateAdjacentDigitsSwapped,
+  sameYearMonth: REASONS.dateSameYearMonth,
+};
+
 function compareKana(a: PreparedPerson, b: PreparedPerson): keyof typeof KANA_WEIGHT | null {
   if (a.kanaKey === "" || b.kanaKey === "") return null;
   if (a.kanaKey === b.kanaKey) return "equal";
@@ -244,9 +130,7 @@ function scorePrepared(a: PreparedPerson, b: PreparedPerson): DuplicateScore {
 
   const kanaMatch = compareKana(a, b);
   const kana = kanaMatch === null ? 0 : KANA_WEIGHT[kanaMatch];
-  if (kanaMatch === "equal") reasons.push(REASONS.kanaEqual);
-  if (kanaMatch === "orderSwapped") reasons.push(REASONS.kanaOrderSwapped);
-  if (kanaMatch === "oneEdit") reasons.push(REASONS.kanaOneEdit);
+  if (kanaMatch !== null) reasons.push(KANA_REASON[kanaMatch]);
 
   // Name evidence, 0 … 1. The reading is the primary key (it is always entered and does not depend on the input
   // method's kanji); the kanji name confirms it, or — when equal — rescues a reading that was misheard or misread.

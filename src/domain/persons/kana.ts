@@ -10,43 +10,10 @@
  * Pure functions: no I/O, no locale-dependent behaviour.
  */
 
-// ---------------------------------------------------------------------------------------------------------------
-// toKatakana
-// ---------------------------------------------------------------------------------------------------------------
+import { KATAKANA_LETTER, LETTER_FOLDS, LONG, lengthens, VOWEL_OF, type Vowel, VU_WITH_VOWEL } from "./kana-spelling";
+import { toKatakana } from "./katakana";
 
-// Half-width katakana block, including its punctuation (｡｢｣､･), ｰ and the half-width voiced marks ﾞﾟ.
-const HALF_WIDTH_KANA_RUN = /[\uFF61-\uFF9F]+/g;
-// A kana letter followed by a voiced/semi-voiced mark, either combining (U+3099/U+309A) or spacing (゛゜).
-const KANA_WITH_MARK = /([\u3041-\u3096\u309D\u30A1-\u30FA\u30FD])([\u3099-\u309C])/g;
-const HIRAGANA = /[\u3041-\u3096\u309D\u309E]/g;
-// Hiragana U+3041 ぁ … U+3096 ゖ and the iteration marks ゝゞ sit exactly 0x60 below their katakana counterparts.
-const HIRAGANA_TO_KATAKANA_OFFSET = 0x60;
-
-/**
- * Hiragana → katakana, half-width katakana → full-width, and a letter followed by a separately typed voiced mark
- * ("ｶﾞ", "か" + U+3099, "カ゛") → the single precomposed letter ("ガ").
- *
- * Everything else (kanji, latin letters, full-width digits, spaces) is left untouched, because this is also used to
- * tidy a reading that is shown back to the user; NFKC would rewrite unrelated characters too.
- */
-export function toKatakana(s: string): string {
-  return (
-    s
-      // NFKC on half-width runs only: it widens ｶ→カ and turns ﾞﾟ into the combining marks, composing them with the
-      // letter before them inside the run ("ｶﾞ" → "ガ").
-      .replace(HALF_WIDTH_KANA_RUN, (run) => run.normalize("NFKC"))
-      .replace(KANA_WITH_MARK, (pair, base: string, mark: string) => {
-        // The spacing marks ゛゜ have no canonical composition; use the combining equivalents so NFC can compose.
-        const combining = mark === "\u309B" ? "\u3099" : mark === "\u309C" ? "\u309A" : mark;
-        const composed = (base + combining).normalize("NFC");
-        // Letters without a voiced form ("ア゛") stay as typed rather than losing the mark silently.
-        return composed.length === 1 ? composed : pair;
-      })
-      .replace(HIRAGANA, (c) => String.fromCharCode(c.charCodeAt(0) + HIRAGANA_TO_KATAKANA_OFFSET))
-      // ゟ (the より ligature) has no katakana counterpart at +0x60.
-      .replace(/\u309F/g, "ヨリ")
-  );
-}
+export { toKatakana } from "./katakana";
 
 // ---------------------------------------------------------------------------------------------------------------
 // normalizeKana
@@ -66,109 +33,6 @@ const SEPARATOR = new RegExp(`[${SEPARATOR_CHARS}]`);
  */
 const LONG_MARK_CHARS = "\\u30FC\\uFF70\\-\\u2010-\\u2015\\u2212\\uFF0D~\\u301C\\uFF5E";
 const LONG_MARK = new RegExp(`[${LONG_MARK_CHARS}]`);
-
-/**
- * One-to-one folds applied to each katakana letter, each collapsing spellings that stand for the same sound:
- * - small kana → full size (ァ→ア, ッ→ツ, ャ→ヤ, ヮ→ワ, ヵ→カ, ヶ→ケ, Ainu small ㇰ→ク …): many older systems
- *   (bank transfers, mainframe registers) cannot store small kana and write "ｼﾖｳｺ" for "ショウコ". The cost is that
- *   readings differing only in size collide (キョウコ / キヨコ), which the date of birth then tells apart.
- * - ヂ→ジ, ヅ→ズ: since 1946 the two pairs are the same sound and people pick either (ツヅキ / ツズキ).
- * - ヲ→オ, ヰ→イ, ヱ→エ: old spellings still found in elderly people's names (カヲル, ヱミ) and typed either way.
- * - ヷヸヹヺ → バビベボ: the same reason as ヴ→ブ below.
- */
-const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  ァ: "ア",
-  ィ: "イ",
-  ゥ: "ウ",
-  ェ: "エ",
-  ォ: "オ",
-  ッ: "ツ",
-  ャ: "ヤ",
-  ュ: "ユ",
-  ョ: "ヨ",
-  ヮ: "ワ",
-  ヵ: "カ",
-  ヶ: "ケ",
-  ㇰ: "ク",
-  ㇱ: "シ",
-  ㇲ: "ス",
-  ㇳ: "ト",
-  ㇴ: "ヌ",
-  ㇵ: "ハ",
-  ㇶ: "ヒ",
-  ㇷ: "フ",
-  ㇸ: "ヘ",
-  ㇹ: "ホ",
-  ㇺ: "ム",
-  ㇻ: "ラ",
-  ㇼ: "リ",
-  ㇽ: "ル",
-  ㇾ: "レ",
-  ㇿ: "ロ",
-  ヂ: "ジ",
-  ヅ: "ズ",
-  ヲ: "オ",
-  ヰ: "イ",
-  ヱ: "エ",
-  ヷ: "バ",
-  ヸ: "ビ",
-  ヹ: "ベ",
-  ヺ: "ボ",
-  ヴ: "ブ",
-};
-
-/**
- * ヴ followed by a vowel is one syllable that is just as often written with the B-row: "ヴァン" / "バン" (very common
- * in Vietnamese names), "ダヴィド" / "ダビド". Large vowels are included because systems without small kana write
- * "ヴアン". A lone ヴ becomes ブ (LETTER_FOLDS).
- */
-const VU_WITH_VOWEL: Readonly<Record<string, string>> = {
-  ァ: "バ",
-  ア: "バ",
-  ィ: "ビ",
-  イ: "ビ",
-  ェ: "ベ",
-  エ: "ベ",
-  ォ: "ボ",
-  オ: "ボ",
-};
-
-type Vowel = "a" | "i" | "u" | "e" | "o";
-
-// Vowel of each (already folded) katakana letter. ン and non-kana characters have none.
-const VOWEL_OF: ReadonlyMap<string, Vowel> = new Map(
-  (
-    [
-      ["a", "アカガサザタダナハバパマヤラワ"],
-      ["i", "イキギシジチニヒビピミリ"],
-      ["u", "ウクグスズツヌフブプムユル"],
-      ["e", "エケゲセゼテデネヘベペメレ"],
-      ["o", "オコゴソゾトドノホボポモヨロ"],
-    ] as const
-  ).flatMap(([vowel, letters]) => Array.from(letters, (letter) => [letter, vowel] as const)),
-);
-
-const LONG = "ー";
-const KATAKANA_LETTER = /^[\u30A1-\u30FA\u31F0-\u31FF]$/;
-
-/**
- * Whether `letter`, following a syllable with vowel `previous`, only lengthens that syllable. Such letters become ー
- * in the key, so the typical ways of writing one long vowel give the same key:
- * - the same vowel again: オオノ = オーノ, イイダ = イーダ, ユウキ = ユーキ, サアヤ = サーヤ;
- * - ウ after an O-row syllable: standard spelling of long o (サトウ = サトー = サトオ, トオヤマ = トウヤマ, ショウ);
- * - イ after an E-row syllable: standard spelling of long e (ケイコ = ケーコ, セイジ = セージ).
- *
- * A long vowel is deliberately kept as ー instead of being dropped: dropping it would make distinct, common names
- * equal (オオノ 大野 / オノ 小野, ユウキ / ユキ, イイダ / イダ, オオタ / オタ). Readings that differ only in vowel length
- * (a romanised "ONO" typed back as オノ) are still one edit apart, and duplicate scoring accepts one edit.
- */
-function lengthens(letter: string, previous: Vowel): boolean {
-  const vowel = VOWEL_OF.get(letter);
-  return (
-    "アイウエオ".includes(letter) &&
-    (vowel === previous || (letter === "ウ" && previous === "o") || (letter === "イ" && previous === "e"))
-  );
-}
 
 interface KeyResult {
   key: string;
@@ -275,6 +139,9 @@ export function normalizeKana(s: string): string {
   return buildKey(s).key;
 }
 
+/** Text matched literally by LIKE: its special characters (%, _ and the default escape character \\) escaped. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /**
  * The key for a prefix search while the user is still typing: `normalizedColumn LIKE $1 || '%'` with
  * `$1 = kanaPrefixKey(input)`, where the column holds `normalizeKana(nameKana)`.
@@ -288,7 +155,7 @@ export function normalizeKana(s: string): string {
 export function kanaPrefixKey(s: string): string {
   const { key, endsWithOpenVu } = buildKey(s);
   const prefix = endsWithOpenVu ? key.slice(0, -1) : key;
-  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return escapeLike(prefix);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * Searching persons by what a support worker types: a reading (ふりがな) or a name (漢字).
  * Pure functions: no I/O.
  */
-import { isKana, kanaPrefixKey } from "./kana";
+import { escapeLike, isKana, kanaPrefixKey } from "./kana";
 
 /**
  * A name as the prefix search by name compares it: NFKC (full-width latin → ASCII, half-width kana → full-width,
@@ -16,8 +16,6 @@ export function nameSearchKey(s: string): string {
 
 /** What a search field holds: a reading when it is kana only, otherwise (kanji, latin letters, mixed) a name. */
 export type PersonQuery = { by: "reading"; prefix: string } | { by: "name"; prefix: string };
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The LIKE prefix (already escaped) of what was typed: kana → the reading key (kanaPrefixKey), anything else → the

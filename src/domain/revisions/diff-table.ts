@@ -14,7 +14,7 @@ import type {
   ItemValue,
   PlacementValue,
   TargetValue,
-} from "./diff.js";
+} from "./diff-types.js";
 
 export const DIFF_TABLE_HEADERS = ["種別", "番号", "名称", "項目", "変更前", "変更後"] as const;
 

@@ -20,315 +20,44 @@
  * - targets are compared per indicator per fiscal year, source text and typed reading together; a target that
  *   appears or disappears for a year is a change from / to null.
  */
+import { type IndicatorPair, indicatorChanges } from "./diff-indicators.js";
 import {
-  compareText,
-  type PlanSnapshot,
-  type SnapshotIndicator,
-  type SnapshotItem,
-  type SnapshotPlacement,
-  type SnapshotTarget,
-  type TargetTyped,
-  treeOrder,
-} from "./snapshot.js";
+  attribute,
+  indexSide,
+  itemValue,
+  placementValue,
+  refTo,
+  type Side,
+  sameArray,
+  sameAttribute,
+} from "./diff-side.js";
+import {
+  type Change,
+  type ChangeType,
+  type ChangeValue,
+  type DiffSummary,
+  ITEM_ATTRIBUTE_FIELDS,
+  type PlanField,
+  type SnapshotDiff,
+} from "./diff-types.js";
+import { compareText, type PlanSnapshot, type SnapshotItem, type SnapshotPlan, treeOrder } from "./snapshot.js";
 
-export type ChangeType =
-  | "planChanged"
-  | "added"
-  | "removed"
-  | "moved"
-  | "renamed"
-  | "changed"
-  | "indicatorAdded"
-  | "indicatorRemoved"
-  | "indicatorRenamed"
-  | "indicatorChanged"
-  | "targetChanged";
-
-export const ITEM_ATTRIBUTE_FIELDS = [
-  "level",
-  "departments",
-  "category",
-  "isNew",
-  "isPriority",
-  "majorMeasure",
-  "constituentPlans",
-  "summary",
-] as const;
-export type ItemAttributeField = (typeof ITEM_ATTRIBUTE_FIELDS)[number];
-
-export const PLAN_FIELDS = ["title", "levelNames", "gradeScale", "period"] as const;
-export type PlanField = (typeof PLAN_FIELDS)[number];
-
-export type ChangeField =
-  | `plan.${PlanField}`
-  | "item"
-  | "code"
-  | "title"
-  | "placement"
-  | "relisting"
-  | ItemAttributeField
-  | "indicator"
-  | "indicator.name"
-  | "indicator.kind"
-  | "indicator.baselineSource"
-  | "indicator.item"
-  | "target";
-
-/** Where an item is shown, with its parent named as in the snapshot it comes from. */
-export interface PlacementValue {
-  parentItemId: string | null;
-  parentCode: string | null;
-  parentTitle: string | null;
-  /** as stored */
-  position: number;
-  /** 1-based rank among the parent's children in that snapshot (for display) */
-  ordinal: number;
-}
-
-export interface ItemValue {
-  level: number;
-  code: string | null;
-  title: string;
-  placement: PlacementValue | null;
-  departmentNames: string[];
-}
-
-export interface DepartmentsValue {
-  departmentIds: string[];
-  departmentNames: string[];
-}
-
-export interface TargetValue extends TargetTyped {
-  source: string;
-}
-
-export interface IndicatorValue {
-  kind: string;
-  name: string;
-  baselineSource: string | null;
-  targets: { fiscalYear: number; source: string }[];
-}
-
-export interface ItemRef {
-  itemId: string | null;
-  code: string | null;
-  title: string | null;
-}
-
-export type ChangeValue =
-  | string
-  | number
-  | boolean
-  | null
-  | string[]
-  | { code: string; label: string }[]
-  | { startFiscalYear: number; endFiscalYear: number }
-  | PlacementValue
-  | ItemValue
-  | DepartmentsValue
-  | IndicatorValue
-  | TargetValue
-  | ItemRef;
-
-export interface Change {
-  type: ChangeType;
-  /** the item concerned: b's item, or a's when it was removed; null for the plan itself and plan-level indicators */
-  itemId: string | null;
-  code: string | null;
-  title: string | null;
-  level: number | null;
-  field: ChangeField;
-  indicatorId?: string;
-  indicatorName?: string;
-  fiscalYear?: number;
-  before: ChangeValue;
-  after: ChangeValue;
-}
-
-export interface DiffSummary {
-  /** items (distinct) */
-  added: number;
-  removed: number;
-  moved: number;
-  renamed: number;
-  changed: number;
-  /** indicators (distinct) */
-  indicatorsAdded: number;
-  indicatorsRemoved: number;
-  indicatorsRenamed: number;
-  indicatorsChanged: number;
-  /** (indicator, fiscal year) pairs */
-  targetsChanged: number;
-  /** plan fields */
-  planChanged: number;
-}
-
-export interface SnapshotDiff {
-  summary: DiffSummary;
-  changes: Change[];
-}
-
-interface Side {
-  items: Map<string, SnapshotItem>;
-  home: Map<string, SnapshotPlacement>;
-  relistings: Map<string, Map<string | null, SnapshotPlacement>>;
-  ordinal: Map<SnapshotPlacement, number>;
-  indicators: Map<string, SnapshotIndicator>;
-  targets: Map<string, Map<number, SnapshotTarget>>;
-}
-
-function index(s: PlanSnapshot): Side {
-  const items = new Map(s.items.map((i) => [i.id, i]));
-  const home = new Map<string, SnapshotPlacement>();
-  const relistings = new Map<string, Map<string | null, SnapshotPlacement>>();
-  const byParent = new Map<string | null, SnapshotPlacement[]>();
-  for (const p of s.placements) {
-    if (p.relisted) {
-      const m = relistings.get(p.itemId) ?? new Map<string | null, SnapshotPlacement>();
-      relistings.set(p.itemId, m);
-      m.set(p.parentItemId, p);
-    } else if (!home.has(p.itemId)) {
-      home.set(p.itemId, p);
-    }
-    const list = byParent.get(p.parentItemId);
-    if (list) list.push(p);
-    else byParent.set(p.parentItemId, [p]);
-  }
-  const ordinal = new Map<SnapshotPlacement, number>();
-  for (const list of byParent.values()) {
-    list.sort((x, y) => x.position - y.position || compareText(x.itemId, y.itemId));
-    list.forEach((p, i) => {
-      ordinal.set(p, i + 1);
-    });
-  }
-  const targets = new Map<string, Map<number, SnapshotTarget>>();
-  for (const t of s.targets) {
-    const m = targets.get(t.indicatorId) ?? new Map<number, SnapshotTarget>();
-    targets.set(t.indicatorId, m);
-    m.set(t.fiscalYear, t);
-  }
-  return { items, home, relistings, ordinal, indicators: new Map(s.indicators.map((i) => [i.id, i])), targets };
-}
-
-const sameArray = <T>(x: readonly T[], y: readonly T[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-
-function sameTarget(x: SnapshotTarget | undefined, y: SnapshotTarget | undefined): boolean {
-  if (!x || !y) return x === y;
-  return (
-    x.source === y.source &&
-    x.kind === y.kind &&
-    (x.comparator ?? null) === (y.comparator ?? null) &&
-    (x.value ?? null) === (y.value ?? null) &&
-    (x.unit ?? null) === (y.unit ?? null) &&
-    (x.step ?? null) === (y.step ?? null) &&
-    (x.rank ?? null) === (y.rank ?? null)
-  );
-}
-
-function targetValue(t: SnapshotTarget | undefined): TargetValue | null {
-  if (!t) return null;
-  return {
-    source: t.source,
-    kind: t.kind,
-    comparator: t.comparator ?? null,
-    value: t.value ?? null,
-    unit: t.unit ?? null,
-    step: t.step ?? null,
-    rank: t.rank ?? null,
-  };
-}
-
-function placementValue(side: Side, p: SnapshotPlacement | undefined): PlacementValue | null {
-  if (!p) return null;
-  const parent = p.parentItemId === null ? undefined : side.items.get(p.parentItemId);
-  return {
-    parentItemId: p.parentItemId,
-    parentCode: parent?.code ?? null,
-    parentTitle: parent?.title ?? null,
-    position: p.position,
-    ordinal: side.ordinal.get(p) ?? 0,
-  };
-}
-
-function itemValue(side: Side, i: SnapshotItem): ItemValue {
-  return {
-    level: i.level,
-    code: i.code,
-    title: i.title,
-    placement: placementValue(side, side.home.get(i.id)),
-    departmentNames: i.departmentNames,
-  };
-}
-
-function indicatorValue(side: Side, ind: SnapshotIndicator): IndicatorValue {
-  const targets = [...(side.targets.get(ind.id)?.values() ?? [])]
-    .sort((x, y) => x.fiscalYear - y.fiscalYear)
-    .map((t) => ({ fiscalYear: t.fiscalYear, source: t.source }));
-  return { kind: ind.kind, name: ind.name, baselineSource: ind.baselineSource, targets };
-}
-
-function attribute(i: SnapshotItem, field: ItemAttributeField): ChangeValue {
-  switch (field) {
-    case "departments":
-      return { departmentIds: i.departmentIds, departmentNames: i.departmentNames };
-    case "level":
-      return i.level;
-    case "category":
-      return i.category ?? null;
-    case "isNew":
-      return i.isNew;
-    case "isPriority":
-      return i.isPriority;
-    case "majorMeasure":
-      return i.majorMeasure ?? null;
-    case "constituentPlans":
-      return i.constituentPlans ?? [];
-    case "summary":
-      return i.summary ?? null;
-  }
-}
-
-function sameAttribute(x: SnapshotItem, y: SnapshotItem, field: ItemAttributeField): boolean {
-  switch (field) {
-    case "departments":
-      return sameArray(x.departmentIds, y.departmentIds);
-    case "constituentPlans":
-      return sameArray(x.constituentPlans ?? [], y.constituentPlans ?? []);
-    default:
-      return attribute(x, field) === attribute(y, field);
-  }
-}
+export * from "./diff-types.js";
 
 export function diffSnapshots(a: PlanSnapshot, b: PlanSnapshot): SnapshotDiff {
-  const A = index(a);
-  const B = index(b);
+  const A = indexSide(a);
+  const B = indexSide(b);
   const changes: Change[] = [];
 
-  // -- the plan itself
-  const planRef = { itemId: null, code: null, title: null, level: null } as const;
-  const planChange = (field: PlanField, before: ChangeValue, after: ChangeValue) =>
-    changes.push({ type: "planChanged", ...planRef, field: `plan.${field}`, before, after });
-  if (a.plan.title !== b.plan.title) planChange("title", a.plan.title, b.plan.title);
-  if (!sameArray(a.plan.levelNames, b.plan.levelNames)) planChange("levelNames", a.plan.levelNames, b.plan.levelNames);
-  const grades = (g: PlanSnapshot["plan"]["gradeScale"]) => g.map((x) => `${x.code}\u0000${x.label}`);
-  if (!sameArray(grades(a.plan.gradeScale), grades(b.plan.gradeScale))) {
-    planChange("gradeScale", a.plan.gradeScale, b.plan.gradeScale);
-  }
-  if (a.plan.startFiscalYear !== b.plan.startFiscalYear || a.plan.endFiscalYear !== b.plan.endFiscalYear) {
-    const period = (p: PlanSnapshot["plan"]) => ({
-      startFiscalYear: p.startFiscalYear,
-      endFiscalYear: p.endFiscalYear,
-    });
-    planChange("period", period(a.plan), period(b.plan));
-  }
+  changes.push(...planChanges(a.plan, b.plan));
 
   // -- which item each indicator's changes are listed under (null: the plan section)
   const bOrder = treeOrder(b);
   const removedItems = treeOrder(a).filter((i) => !B.items.has(i.id));
   const listed = new Set<string>([...B.items.keys(), ...removedItems.map((i) => i.id)]);
   const groupKey = (itemId: string | null) => (itemId !== null && listed.has(itemId) ? itemId : null);
-  const indicatorsOf = new Map<string | null, { bInd?: SnapshotIndicator; aInd?: SnapshotIndicator }[]>();
-  const addTo = (key: string | null, entry: { bInd?: SnapshotIndicator; aInd?: SnapshotIndicator }) => {
+  const indicatorsOf = new Map<string | null, IndicatorPair[]>();
+  const addTo = (key: string | null, entry: IndicatorPair) => {
     const list = indicatorsOf.get(key);
     if (list) list.push(entry);
     else indicatorsOf.set(key, [entry]);
@@ -336,102 +65,8 @@ export function diffSnapshots(a: PlanSnapshot, b: PlanSnapshot): SnapshotDiff {
   for (const bInd of b.indicators) addTo(groupKey(bInd.itemId), { bInd, aInd: A.indicators.get(bInd.id) });
   for (const aInd of a.indicators) if (!B.indicators.has(aInd.id)) addTo(groupKey(aInd.itemId), { aInd });
 
-  const refOf = (side: Side, itemId: string | null) => {
-    const item = itemId === null ? undefined : side.items.get(itemId);
-    return item
-      ? { itemId: item.id, code: item.code, title: item.title, level: item.level }
-      : { itemId, code: null, title: null, level: null };
-  };
-
   const emitIndicators = (key: string | null) => {
-    for (const { aInd, bInd } of indicatorsOf.get(key) ?? []) {
-      if (bInd && !aInd) {
-        changes.push({
-          type: "indicatorAdded",
-          ...refOf(B, bInd.itemId),
-          field: "indicator",
-          indicatorId: bInd.id,
-          indicatorName: bInd.name,
-          before: null,
-          after: indicatorValue(B, bInd),
-        });
-        continue;
-      }
-      if (aInd && !bInd) {
-        changes.push({
-          type: "indicatorRemoved",
-          ...refOf(A, aInd.itemId),
-          field: "indicator",
-          indicatorId: aInd.id,
-          indicatorName: aInd.name,
-          before: indicatorValue(A, aInd),
-          after: null,
-        });
-        continue;
-      }
-      if (!aInd || !bInd) continue;
-      const ref = refOf(B, bInd.itemId);
-      const ind = { indicatorId: bInd.id, indicatorName: bInd.name };
-      if (aInd.name !== bInd.name) {
-        changes.push({
-          type: "indicatorRenamed",
-          ...ref,
-          field: "indicator.name",
-          ...ind,
-          before: aInd.name,
-          after: bInd.name,
-        });
-      }
-      if (aInd.kind !== bInd.kind) {
-        changes.push({
-          type: "indicatorChanged",
-          ...ref,
-          field: "indicator.kind",
-          ...ind,
-          before: aInd.kind,
-          after: bInd.kind,
-        });
-      }
-      if ((aInd.baselineSource ?? null) !== (bInd.baselineSource ?? null)) {
-        changes.push({
-          type: "indicatorChanged",
-          ...ref,
-          field: "indicator.baselineSource",
-          ...ind,
-          before: aInd.baselineSource ?? null,
-          after: bInd.baselineSource ?? null,
-        });
-      }
-      if (aInd.itemId !== bInd.itemId) {
-        const from = refOf(A, aInd.itemId);
-        const to = refOf(B, bInd.itemId);
-        changes.push({
-          type: "indicatorChanged",
-          ...ref,
-          field: "indicator.item",
-          ...ind,
-          before: { itemId: from.itemId, code: from.code, title: from.title },
-          after: { itemId: to.itemId, code: to.code, title: to.title },
-        });
-      }
-      const ta = A.targets.get(aInd.id);
-      const tb = B.targets.get(bInd.id);
-      const years = [...new Set([...(ta?.keys() ?? []), ...(tb?.keys() ?? [])])].sort((x, y) => x - y);
-      for (const fiscalYear of years) {
-        const x = ta?.get(fiscalYear);
-        const y = tb?.get(fiscalYear);
-        if (sameTarget(x, y)) continue;
-        changes.push({
-          type: "targetChanged",
-          ...ref,
-          field: "target",
-          ...ind,
-          fiscalYear,
-          before: targetValue(x),
-          after: targetValue(y),
-        });
-      }
-    }
+    for (const pair of indicatorsOf.get(key) ?? []) changes.push(...indicatorChanges(A, B, pair));
   };
 
   emitIndicators(null);
@@ -452,60 +87,84 @@ export function diffSnapshots(a: PlanSnapshot, b: PlanSnapshot): SnapshotDiff {
   // -- items in the tree order of b
   for (const bi of bOrder) {
     const ai = A.items.get(bi.id);
-    const ref = { itemId: bi.id, code: bi.code, title: bi.title, level: bi.level };
-    if (!ai) {
-      changes.push({ type: "added", ...ref, field: "item", before: null, after: itemValue(B, bi) });
-      emitIndicators(bi.id);
-      continue;
-    }
-    if (ai.code !== bi.code) changes.push({ type: "renamed", ...ref, field: "code", before: ai.code, after: bi.code });
-    if (ai.title !== bi.title) {
-      changes.push({ type: "renamed", ...ref, field: "title", before: ai.title, after: bi.title });
-    }
-    const ha = A.home.get(bi.id);
-    const hb = B.home.get(bi.id);
-    if (ha?.parentItemId !== hb?.parentItemId || ha?.position !== hb?.position) {
-      changes.push({
-        type: "moved",
-        ...ref,
-        field: "placement",
-        before: placementValue(A, ha),
-        after: placementValue(B, hb),
-      });
-    }
-    const ra = A.relistings.get(bi.id);
-    const rb = B.relistings.get(bi.id);
-    if (ra || rb) {
-      const parents = [...new Set([...(rb?.keys() ?? []), ...(ra?.keys() ?? [])])];
-      if (parents.length > 1) parents.sort(byParent);
-      for (const parent of parents) {
-        const pa = ra?.get(parent);
-        const pb = rb?.get(parent);
-        if (pa && pb && pa.position === pb.position) continue;
-        changes.push({
-          type: "moved",
-          ...ref,
-          field: "relisting",
-          before: placementValue(A, pa),
-          after: placementValue(B, pb),
-        });
-      }
-    }
-    for (const field of ITEM_ATTRIBUTE_FIELDS) {
-      if (sameAttribute(ai, bi, field)) continue;
-      changes.push({ type: "changed", ...ref, field, before: attribute(ai, field), after: attribute(bi, field) });
-    }
+    if (ai) changes.push(...itemChanges(A, B, ai, bi, byParent));
+    else changes.push({ type: "added", ...refTo(bi), field: "item", before: null, after: itemValue(B, bi) });
     emitIndicators(bi.id);
   }
 
   // -- then the removed ones, in the tree order of a
   for (const ai of removedItems) {
-    const ref = { itemId: ai.id, code: ai.code, title: ai.title, level: ai.level };
-    changes.push({ type: "removed", ...ref, field: "item", before: itemValue(A, ai), after: null });
+    changes.push({ type: "removed", ...refTo(ai), field: "item", before: itemValue(A, ai), after: null });
     emitIndicators(ai.id);
   }
 
   return { summary: summarize(changes), changes };
+}
+
+function planChanges(a: SnapshotPlan, b: SnapshotPlan): Change[] {
+  const changes: Change[] = [];
+  const planRef = { itemId: null, code: null, title: null, level: null } as const;
+  const planChange = (field: PlanField, before: ChangeValue, after: ChangeValue) =>
+    changes.push({ type: "planChanged", ...planRef, field: `plan.${field}`, before, after });
+  if (a.title !== b.title) planChange("title", a.title, b.title);
+  if (!sameArray(a.levelNames, b.levelNames)) planChange("levelNames", a.levelNames, b.levelNames);
+  const grades = (g: SnapshotPlan["gradeScale"]) => g.map((x) => `${x.code}\u0000${x.label}`);
+  if (!sameArray(grades(a.gradeScale), grades(b.gradeScale))) planChange("gradeScale", a.gradeScale, b.gradeScale);
+  if (a.startFiscalYear !== b.startFiscalYear || a.endFiscalYear !== b.endFiscalYear) {
+    const period = (p: SnapshotPlan) => ({ startFiscalYear: p.startFiscalYear, endFiscalYear: p.endFiscalYear });
+    planChange("period", period(a), period(b));
+  }
+  return changes;
+}
+
+/** The changes of an item both sides hold: names, its home, its re-listings, its attributes. */
+function itemChanges(
+  A: Side,
+  B: Side,
+  ai: SnapshotItem,
+  bi: SnapshotItem,
+  byParent: (x: string | null, y: string | null) => number,
+): Change[] {
+  const changes: Change[] = [];
+  const ref = refTo(bi);
+  if (ai.code !== bi.code) changes.push({ type: "renamed", ...ref, field: "code", before: ai.code, after: bi.code });
+  if (ai.title !== bi.title) {
+    changes.push({ type: "renamed", ...ref, field: "title", before: ai.title, after: bi.title });
+  }
+  const ha = A.home.get(bi.id);
+  const hb = B.home.get(bi.id);
+  if (ha?.parentItemId !== hb?.parentItemId || ha?.position !== hb?.position) {
+    changes.push({
+      type: "moved",
+      ...ref,
+      field: "placement",
+      before: placementValue(A, ha),
+      after: placementValue(B, hb),
+    });
+  }
+  const ra = A.relistings.get(bi.id);
+  const rb = B.relistings.get(bi.id);
+  if (ra || rb) {
+    const parents = [...new Set([...(rb?.keys() ?? []), ...(ra?.keys() ?? [])])];
+    if (parents.length > 1) parents.sort(byParent);
+    for (const parent of parents) {
+      const pa = ra?.get(parent);
+      const pb = rb?.get(parent);
+      if (pa && pb && pa.position === pb.position) continue;
+      changes.push({
+        type: "moved",
+        ...ref,
+        field: "relisting",
+        before: placementValue(A, pa),
+        after: placementValue(B, pb),
+      });
+    }
+  }
+  for (const field of ITEM_ATTRIBUTE_FIELDS) {
+    if (sameAttribute(ai, bi, field)) continue;
+    changes.push({ type: "changed", ...ref, field, before: attribute(ai, field), after: attribute(bi, field) });
+  }
+  return changes;
 }
 
 function summarize(changes: Change[]): DiffSummary {

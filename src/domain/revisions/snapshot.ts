@@ -6,6 +6,7 @@
  * them), so two snapshots are compared by id, never by matching titles.
  */
 
+import type { TargetTyping } from "../indicators/target-typing.js";
 import { compareCodes } from "../plan-items.js";
 
 export const SNAPSHOT_FORMAT = 1;
@@ -52,17 +53,8 @@ export interface SnapshotIndicator {
   baselineSource: string | null;
 }
 
-/** The typed reading of a target next to its source text. */
-export interface TargetTyped {
-  kind: string;
-  comparator: string | null;
-  value: number | null;
-  unit: string | null;
-  step: string | null;
-  rank: number | null;
-}
-
-export interface SnapshotTarget extends TargetTyped {
+/** A target with its typed reading next to its source text. */
+export interface SnapshotTarget extends TargetTyping {
   indicatorId: string;
   fiscalYear: number;
   source: string;

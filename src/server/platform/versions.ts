@@ -25,6 +25,11 @@ export function expectedVersion(request: FastifyRequest): number {
 
 const MAX_VERSION = 2 ** 31 - 1;
 
+/** If-Match when given (a stale one is 412); null when absent, which only a route that may create accepts. */
+export function expectedVersionIfGiven(request: FastifyRequest): number | null {
+  return request.headers["if-match"] === undefined ? null : expectedVersion(request);
+}
+
 export function setVersionTag(reply: FastifyReply, version: number) {
   reply.header("etag", `"${version}"`);
 }

@@ -155,8 +155,8 @@ export function ActualForm({
             value={values.step}
             onChange={set("step")}
             error={fields.step}
+            choose
             options={[
-              { value: "", label: "選んでください" },
               ...steps.map((s) => ({ value: s.label, label: s.label })),
               ...(values.step && !steps.some((s) => s.label === values.step)
                 ? [{ value: values.step, label: values.step }]

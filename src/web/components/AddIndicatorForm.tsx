@@ -3,7 +3,7 @@ import { INDICATOR_KIND_LABELS, type IndicatorKind } from "../../domain/labels/i
 import { ApiError, api } from "../api";
 import { fyLabel } from "../format";
 import { useSubmit } from "../forms/useSubmit";
-import { usePlan } from "../queries";
+import { planUrl, usePlan } from "../planQueries";
 import type { IndicatorInput } from "../types";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField, TextField } from "./FormField";
@@ -35,8 +35,8 @@ export function AddIndicatorForm({
   const [baselineFiscalYear, setBaselineFiscalYear] = useState("");
   const [targets, setTargets] = useState<Record<number, string>>({});
   const save = useSubmit({
-    send: (body: unknown) =>
-      api<{ indicator: { id: string; name: string } }>(`/api/plans/${encodeURIComponent(planId)}/indicators`, {
+    send: (body: IndicatorInput) =>
+      api<{ indicator: { id: string; name: string } }>(planUrl(planId, "/indicators"), {
         method: "POST",
         body,
       }),
@@ -101,13 +101,11 @@ export function AddIndicatorForm({
         value={itemId}
         onChange={setItemId}
         error={fields.itemId}
-        options={[
-          { value: "", label: "選んでください" },
-          ...items.map((i) => ({
-            value: i.id,
-            label: `${"　".repeat(i.level)}${plan.levelNames[i.level] ?? "項目"}：${i.code ? `${i.code} ` : ""}${i.title}`,
-          })),
-        ]}
+        choose
+        options={items.map((i) => ({
+          value: i.id,
+          label: `${"　".repeat(i.level)}${plan.levelNames[i.level] ?? "項目"}：${i.code ? `${i.code} ` : ""}${i.title}`,
+        }))}
       />
       <TextField
         label="指標名"

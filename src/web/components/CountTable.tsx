@@ -39,3 +39,32 @@ export function CountTable<K extends string>({
     </div>
   );
 }
+
+/** 読み取った件数 of an imported document: one row of what was read, each under its heading. */
+export function ReadCountTable({ cells }: { cells: readonly (readonly [string, ReactNode])[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption>読み取った件数</caption>
+        <thead>
+          <tr>
+            {cells.map(([heading]) => (
+              <th key={heading} scope="col">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {cells.map(([heading, value]) => (
+              <td key={heading} className="num">
+                {value}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -43,3 +43,44 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * The buttons at the foot of a dialog: the one that closes it and, unless `action` is absent, the action. The action
+ * submits the dialog's form, or runs `onAction` where the dialog has no form (a confirm step). `className` sets the
+ * row's layout for the same buttons at the foot of a form on a page.
+ */
+export function DialogActions({
+  onCancel,
+  cancelLabel = "キャンセル",
+  action,
+  onAction,
+  disabled = false,
+  danger = false,
+  className = "dialog-actions",
+}: {
+  onCancel: () => void;
+  cancelLabel?: string;
+  action?: ReactNode;
+  onAction?: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <button type="button" className="button secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      {action ? (
+        <button
+          type={onAction ? "button" : "submit"}
+          className={danger ? "button danger" : "button"}
+          onClick={onAction}
+          disabled={disabled}
+        >
+          {action}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ interface BaseProps {
 }
 
 /** ids for the hint and the error message, joined for aria-describedby */
-function useDescribedBy(hint: ReactNode, error: string | undefined) {
+export function useDescribedBy(hint: ReactNode, error: string | undefined) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -17,7 +17,8 @@ function useDescribedBy(hint: ReactNode, error: string | undefined) {
   return { id, hintId, errorId, describedBy };
 }
 
-function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
+/** A field's label text, marked 必須 when required. */
+export function LabelText({ label, required }: { label: ReactNode; required?: boolean }) {
   return (
     <>
       {label}
@@ -26,7 +27,8 @@ function LabelText({ label, required }: { label: ReactNode; required?: boolean }
   );
 }
 
-function Messages({
+/** The hint and the error message under a label, with the ids the control's aria-describedby names. */
+export function Messages({
   hint,
   hintId,
   error,
@@ -134,15 +136,26 @@ export interface Option {
   label: string;
 }
 
+/** The first option of a choice that starts unmade (its value is empty, so a required field reports it). */
+const CHOOSE: Option = { value: "", label: "選んでください" };
+
 export function SelectField(
-  props: BaseProps & { value: string; onChange: (value: string) => void; options: Option[]; name?: string },
+  props: BaseProps & {
+    value: string;
+    onChange: (value: string) => void;
+    options: Option[];
+    /** offer 「選んでください」 before the options */
+    choose?: boolean;
+    name?: string;
+  },
 ) {
+  const options = props.choose ? [CHOOSE, ...props.options] : props.options;
   return (
     <Field
       field={props}
       control={(control) => (
         <select {...control} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-          {props.options.map((o) => (
+          {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { EVALUATION_WARNING_LABELS } from "../../domain/labels/imports";
 import { fyLabel } from "../format";
 import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
+import { ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 
@@ -33,14 +34,7 @@ export function ImportPreview({ report, ...parts }: { report: ImportReport | Pla
   return <EvaluationPreview report={report} {...parts} />;
 }
 
-function EvaluationPreview({
-  report,
-  onCommit,
-  busy,
-  departments,
-  sourceLines,
-  fileName,
-}: { report: ImportReport } & PreviewParts) {
+function EvaluationPreview({ report, ...parts }: { report: ImportReport } & PreviewParts) {
   const grades = gradeCountsOf(report);
   const codes = report.gradeScale?.map((g) => g.code) ?? Object.keys(grades.counts);
   const label = (code: string) => report.gradeScale?.find((g) => g.code === code)?.label;
@@ -58,31 +52,16 @@ function EvaluationPreview({
         <dt>評価の年度</dt>
         <dd>{report.fiscalYear ? fyLabel(report.fiscalYear) : "（読み取れませんでした）"}</dd>
       </dl>
-      <div className="table-wrap">
-        <table className="data">
-          <caption>読み取った件数</caption>
-          <thead>
-            <tr>
-              <th scope="col">基本目標</th>
-              <th scope="col">施策</th>
-              <th scope="col">事業</th>
-              <th scope="col">評価表</th>
-              <th scope="col">警告</th>
-              <th scope="col">読み取れなかった行</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="num">{report.goals}</td>
-              <td className="num">{report.measures}</td>
-              <td className="num">{report.items}</td>
-              <td className="num">{report.sheets}</td>
-              <td className="num">{report.warnings.length}</td>
-              <td className="num">{report.unparsed.length}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <ReadCountTable
+        cells={[
+          ["基本目標", report.goals],
+          ["施策", report.measures],
+          ["事業", report.items],
+          ["評価表", report.sheets],
+          ["警告", report.warnings.length],
+          ["読み取れなかった行", report.unparsed.length],
+        ]}
+      />
       <div className="table-wrap">
         <table className="data">
           <caption>評価ごとの件数（評価表による）</caption>
@@ -117,7 +96,7 @@ function EvaluationPreview({
         report={report}
         labels={EVALUATION_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は評価表に書かれたとおりで、原文も保存されます。"
-        parts={{ onCommit, busy, departments, sourceLines, fileName }}
+        parts={parts}
       />
     </section>
   );

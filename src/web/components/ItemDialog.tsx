@@ -2,9 +2,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
+import { planUrl } from "../planQueries";
 import { keys } from "../queries";
-import type { Department, ItemCategory, Plan, PlanItem } from "../types";
-import { Dialog } from "./Dialog";
+import type { Department, ItemInput, ItemPatch, Plan, PlanItem } from "../types";
+import { Dialog, DialogActions } from "./Dialog";
 import { Checkbox, CheckboxGroup, SelectField, TextAreaField, TextField } from "./FormField";
 import { KeptText, SubmitFailure } from "./StaleNotice";
 
@@ -14,7 +15,7 @@ interface ItemValues {
   summary: string;
   isNew: boolean;
   isPriority: boolean;
-  category: "" | ItemCategory;
+  category: "" | NonNullable<ItemInput["category"]>;
   planPage: string;
   constituentPlans: string[];
   departmentIds: string[];
@@ -27,7 +28,8 @@ function valuesOf(item: PlanItem | undefined): ItemValues {
     summary: item?.summary ?? "",
     isNew: item?.isNew ?? false,
     isPriority: item?.isPriority ?? false,
-    category: item?.category ?? "",
+    // stored through the same schema, so a stored category is one the schema names
+    category: (item?.category ?? "") as ItemValues["category"],
     planPage: item?.planPage ?? "",
     constituentPlans: item?.constituentPlans ?? [],
     departmentIds: item?.departmentIds ?? [],
@@ -89,10 +91,10 @@ export function ItemDialog({
   const save = useSubmit({
     send: () =>
       item
-        ? api(`/api/plans/${plan.id}/items/${item.id}`, { method: "PATCH", body: body(), version })
-        : api(`/api/plans/${plan.id}/items`, {
+        ? api(planUrl(plan.id, `/items/${item.id}`), { method: "PATCH", body: body() satisfies ItemPatch, version })
+        : api(planUrl(plan.id, "/items"), {
             method: "POST",
-            body: { parentItemId: parent?.id ?? null, ...body() },
+            body: { parentItemId: parent?.id ?? null, ...body() } satisfies ItemInput,
           }),
     onDone: () => onDone(values.title),
   });
@@ -197,14 +199,7 @@ export function ItemDialog({
             />
           </>
         ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={save.busy}>
-            {item ? "保存" : "追加"}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action={item ? "保存" : "追加"} disabled={save.busy} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { PLAN_WARNING_LABELS } from "../../domain/labels/imports";
 import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../domain/labels/indicators";
 import { fyLabel } from "../format";
 import type { PlanDocumentReport, TargetKindCounts } from "../types";
-import { CountTable } from "./CountTable";
+import { CountTable, ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import type { PreviewParts } from "./ImportReportView";
 
@@ -19,15 +20,28 @@ function periodText(start: number | null, end: number | null) {
   return `${start ? fyLabel(start) : "－"}～${end ? fyLabel(end) : "－"}`;
 }
 
+/** 読み取った件数: a 実施計画 counts its levels and its 担当課 matrix, a basic plan's tables their policies. */
+function readCounts(report: PlanDocumentReport): [string, ReactNode][] {
+  const problems: [string, ReactNode][] = [
+    ["警告", report.warnings.length],
+    ["読み取れなかった行", report.unparsed.length],
+  ];
+  if (report.kind === "implementation-plan") {
+    return [
+      ["基本目標", report.goals],
+      ["施策", report.measures],
+      ["重点取組", report.items],
+      ["取組内容", report.activities],
+      ["指標", report.indicators],
+      ["担当課の表（課／●）", `${report.matrix.departments}／${report.matrix.cells}`],
+      ...problems,
+    ];
+  }
+  return [["政策", report.policies], ["施策", report.measures], ["指標", report.indicators], ...problems];
+}
+
 /** 取込内容の確認 for a 実施計画 or a basic plan's indicator tables. */
-export function PlanDocumentPreview({
-  report,
-  onCommit,
-  busy,
-  departments,
-  sourceLines,
-  fileName,
-}: { report: PlanDocumentReport } & PreviewParts) {
+export function PlanDocumentPreview({ report, ...parts }: { report: PlanDocumentReport } & PreviewParts) {
   const implementation = report.kind === "implementation-plan";
   const targetTotal = TARGET_KINDS.reduce((n, [k]) => n + report.targets[k], 0);
   return (
@@ -60,57 +74,7 @@ export function PlanDocumentPreview({
         <dd>{report.encoding}</dd>
       </dl>
 
-      <div className="table-wrap">
-        <table className="data">
-          <caption>読み取った件数</caption>
-          <thead>
-            {implementation ? (
-              <tr>
-                <th scope="col">基本目標</th>
-                <th scope="col">施策</th>
-                <th scope="col">重点取組</th>
-                <th scope="col">取組内容</th>
-                <th scope="col">指標</th>
-                <th scope="col">担当課の表（課／●）</th>
-                <th scope="col">警告</th>
-                <th scope="col">読み取れなかった行</th>
-              </tr>
-            ) : (
-              <tr>
-                <th scope="col">政策</th>
-                <th scope="col">施策</th>
-                <th scope="col">指標</th>
-                <th scope="col">警告</th>
-                <th scope="col">読み取れなかった行</th>
-              </tr>
-            )}
-          </thead>
-          <tbody>
-            {report.kind === "implementation-plan" ? (
-              <tr>
-                <td className="num">{report.goals}</td>
-                <td className="num">{report.measures}</td>
-                <td className="num">{report.items}</td>
-                <td className="num">{report.activities}</td>
-                <td className="num">{report.indicators}</td>
-                <td className="num">
-                  {report.matrix.departments}／{report.matrix.cells}
-                </td>
-                <td className="num">{report.warnings.length}</td>
-                <td className="num">{report.unparsed.length}</td>
-              </tr>
-            ) : (
-              <tr>
-                <td className="num">{report.policies}</td>
-                <td className="num">{report.measures}</td>
-                <td className="num">{report.indicators}</td>
-                <td className="num">{report.warnings.length}</td>
-                <td className="num">{report.unparsed.length}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ReadCountTable cells={readCounts(report)} />
       {report.kind === "implementation-plan" &&
       (report.relistings.initiatives || report.relistings.activities || report.relistings.unresolved) ? (
         <p className="small">
@@ -147,7 +111,7 @@ export function PlanDocumentPreview({
         report={report}
         labels={PLAN_WARNING_LABELS}
         intro="文書の中で食い違っている箇所です。取り込む値は文書に書かれたとおりで、原文の行も記録されます。"
-        parts={{ onCommit, busy, departments, sourceLines, fileName }}
+        parts={parts}
       />
     </section>
   );

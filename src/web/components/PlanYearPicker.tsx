@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useMemo } from "react";
 import { fyLabel } from "../format";
-import { usePlans, useRounds } from "../queries";
+import { useRounds } from "../planQueries";
+import { usePlans } from "../queries";
 import type { Plan } from "../types";
 import { SelectField } from "./FormField";
 import { Loading, QueryError } from "./Status";

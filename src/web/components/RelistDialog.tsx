@@ -2,7 +2,7 @@ import { useState } from "react";
 import { api } from "../api";
 import { useSubmit } from "../forms/useSubmit";
 import type { Plan, PlanItem, RelistInput } from "../types";
-import { Dialog } from "./Dialog";
+import { Dialog, DialogActions } from "./Dialog";
 import { ErrorAlert } from "./ErrorAlert";
 import { SelectField } from "./FormField";
 
@@ -49,28 +49,13 @@ export function RelistDialog({
             value={parentId}
             onChange={setParentId}
             error={save.fields.parentItemId}
-            options={[
-              { value: "", label: "選んでください" },
-              ...candidates.map((c) => ({ value: c.id, label: `${c.code ?? ""} ${c.title}`.trim() })),
-            ]}
+            choose
+            options={candidates.map((c) => ({ value: c.id, label: `${c.code ?? ""} ${c.title}`.trim() }))}
           />
-          <div className="dialog-actions">
-            <button type="button" className="button secondary" onClick={onClose}>
-              キャンセル
-            </button>
-            <button type="submit" className="button" disabled={save.busy || !parentId}>
-              再掲する
-            </button>
-          </div>
+          <DialogActions onCancel={onClose} action="再掲する" disabled={save.busy || !parentId} />
         </form>
       )}
-      {candidates.length === 0 ? (
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            閉じる
-          </button>
-        </div>
-      ) : null}
+      {candidates.length === 0 ? <DialogActions onCancel={onClose} cancelLabel="閉じる" /> : null}
     </Dialog>
   );
 }

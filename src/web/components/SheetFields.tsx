@@ -3,6 +3,7 @@ import { SHEET_TEXT_MAX_LENGTH } from "../../domain/evaluation-sheet";
 import type { Sheet, SourceText, SuggestedGrade } from "../types";
 import { CharacterCount } from "./CharacterCount";
 import { FormattedText } from "./FormattedText";
+import { LabelText, Messages } from "./FormField";
 import { formatShare, IndicatorYearTable, tallyText } from "./Indicators";
 
 /** The source key of a sheet field in `sheet.source` (the importer stores the grade as gradeText). */
@@ -67,16 +68,7 @@ function TextCell({
     .join(" ");
   return (
     <>
-      {hint && editable ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={errorId} className="field-error">
-          {error}
-        </span>
-      ) : null}
+      <Messages hint={editable ? hint : undefined} hintId={hintId} error={error} errorId={errorId} />
       {editable ? (
         <textarea
           className="no-print"
@@ -107,8 +99,7 @@ export function SheetTextRow(props: TextProps) {
       <div className="sheet-head">
         {props.editable ? (
           <label htmlFor={id}>
-            {props.label}
-            {props.required ? <span className="required">必須</span> : null}
+            <LabelText label={props.label} required={props.required} />
           </label>
         ) : (
           props.label

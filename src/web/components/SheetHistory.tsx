@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { formatDateTime, personName } from "../format";
-import { useSheetHistory } from "../queries";
+import { useSheetHistory } from "../planQueries";
 import { FormattedText } from "./FormattedText";
 import { Loading, QueryError } from "./Status";
 

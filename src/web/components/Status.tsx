@@ -29,3 +29,13 @@ export function QueryError({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/** What a query shows before its answer: loading while it is asked (a disabled query is not), or its error. */
+export function QueryStatus({ query }: { query: { isPending: boolean; fetchStatus: string; error: unknown } }) {
+  return (
+    <>
+      {query.isPending && query.fetchStatus !== "idle" ? <Loading /> : null}
+      {query.error ? <QueryError error={query.error} /> : null}
+    </>
+  );
+}

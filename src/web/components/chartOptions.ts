@@ -44,6 +44,18 @@ const barLabel = (format: (v: unknown) => string) => ({
   formatter: (p: { value: unknown }) => format(p.value),
 });
 
+/** The targets as a dashed line, drawn across the years that have none. */
+const targetLine = (data: (number | null)[]) => ({
+  name: "目標",
+  type: "line",
+  color: COLORS.target,
+  connectNulls: true,
+  symbol: "diamond",
+  symbolSize: 12,
+  lineStyle: { width: 3, type: "dashed" },
+  data,
+});
+
 /** Baseline (grey bar) → actuals (bars) → numeric targets (a line), over the plan's fiscal years. */
 export function numericTrendOption(series: IndicatorSeries): EChartsCoreOption {
   const withBaseline = series.baseline.value !== null;
@@ -87,16 +99,7 @@ export function numericTrendOption(series: IndicatorSeries): EChartsCoreOption {
         data: pad(series.points.map(numericActual)),
         label: barLabel(format),
       },
-      {
-        name: "目標",
-        type: "line",
-        color: COLORS.target,
-        connectNulls: true,
-        symbol: "diamond",
-        symbolSize: 12,
-        lineStyle: { width: 3, type: "dashed" },
-        data: pad(series.points.map(numericTarget)),
-      },
+      targetLine(pad(series.points.map(numericTarget))),
     ],
   };
 }
@@ -156,16 +159,7 @@ export function milestoneTrendOption(series: IndicatorSeries, steps: MilestoneSt
           formatter: (p: { value: unknown }) => stepName(p.value),
         },
       },
-      {
-        name: "目標",
-        type: "line",
-        color: COLORS.target,
-        connectNulls: true,
-        symbol: "diamond",
-        symbolSize: 12,
-        lineStyle: { width: 3, type: "dashed" },
-        data: targets,
-      },
+      targetLine(targets),
     ],
   };
 }

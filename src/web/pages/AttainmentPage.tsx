@@ -3,17 +3,16 @@ import { lazy, Suspense, useCallback, useId, useMemo } from "react";
 import { ATTAINMENT_LABELS } from "../../domain/labels/indicators";
 import { type ShareRow, shareOption, shareSummary } from "../components/chartOptions";
 import { formatShare, tallyText } from "../components/Indicators";
+import { PageHeading } from "../components/PageHeading";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
-import { useAttainmentShare } from "../queries";
+import { Loading, QueryStatus } from "../components/Status";
+import { useAttainmentShare } from "../indicatorQueries";
 import type { AttainmentShare } from "../types";
 
 const EChart = lazy(() => import("../components/EChart"));
 const route = getRouteApi("/indicators/attainment");
 
 export function AttainmentPage() {
-  usePageTitle("指標の達成状況");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const onPick = useCallback(
@@ -24,11 +23,10 @@ export function AttainmentPage() {
 
   return (
     <>
-      <h1>指標の達成状況</h1>
-      <p className="lead">
+      <PageHeading title="指標の達成状況">
         目標を達成した指標の割合を、基本目標ごと・担当課ごとに集計します。割合は、達成・未達成を判定できる指標に対するものです（
         {ATTAINMENT_LABELS.manual}・{ATTAINMENT_LABELS.noActual}は含みません）。
-      </p>
+      </PageHeading>
       <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
       {search.planId && search.fy ? (
         <p className="no-print">
@@ -37,12 +35,20 @@ export function AttainmentPage() {
           </Link>
         </p>
       ) : null}
-      {share.isPending && share.fetchStatus !== "idle" ? <Loading /> : null}
-      {share.error ? <QueryError error={share.error} /> : null}
+      <QueryStatus query={share} />
       {share.data ? <ShareView share={share.data} /> : null}
     </>
   );
 }
+
+/** The counts of a row of the tables, in the order of their columns. */
+const COUNT_COLUMNS = [
+  ["indicators", "指標"],
+  ["met", ATTAINMENT_LABELS.met],
+  ["notMet", ATTAINMENT_LABELS.notMet],
+  ["manual", ATTAINMENT_LABELS.manual],
+  ["noActual", ATTAINMENT_LABELS.noActual],
+] as const;
 
 function ShareView({ share }: { share: AttainmentShare }) {
   const goals: ShareRow[] = useMemo(
@@ -113,21 +119,11 @@ function ShareSection({
               <thead>
                 <tr>
                   <th scope="col">{nameHeader}</th>
-                  <th scope="col" className="num">
-                    指標
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.met}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.notMet}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.manual}
-                  </th>
-                  <th scope="col" className="num">
-                    {ATTAINMENT_LABELS.noActual}
-                  </th>
+                  {COUNT_COLUMNS.map(([key, heading]) => (
+                    <th key={key} scope="col" className="num">
+                      {heading}
+                    </th>
+                  ))}
                   <th scope="col" className="num">
                     達成の割合
                   </th>
@@ -137,11 +133,11 @@ function ShareSection({
                 {rows.map((r) => (
                   <tr key={r.name}>
                     <th scope="row">{r.name}</th>
-                    <td className="num">{r.tally.indicators}</td>
-                    <td className="num">{r.tally.met}</td>
-                    <td className="num">{r.tally.notMet}</td>
-                    <td className="num">{r.tally.manual}</td>
-                    <td className="num">{r.tally.noActual}</td>
+                    {COUNT_COLUMNS.map(([key]) => (
+                      <td key={key} className="num">
+                        {r.tally[key]}
+                      </td>
+                    ))}
                     <td className="num">{formatShare(r.tally)}</td>
                   </tr>
                 ))}

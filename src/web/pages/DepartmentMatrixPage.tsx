@@ -2,16 +2,16 @@ import { getRouteApi } from "@tanstack/react-router";
 import { Fragment, useCallback, useMemo } from "react";
 import { MATRIX_MARK_LABELS } from "../../domain/labels/indicators";
 import { SelectField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { PlanPicker } from "../components/PlanPeriodPicker";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
-import { useDepartmentMatrix, usePlans } from "../queries";
+import { QueryStatus } from "../components/Status";
+import { useDepartmentMatrix } from "../planQueries";
+import { usePlans } from "../queries";
 import type { DepartmentMatrix } from "../types";
 
 const route = getRouteApi("/matrix");
 
 export function DepartmentMatrixPage() {
-  usePageTitle("担当課一覧");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const plans = usePlans();
@@ -22,10 +22,9 @@ export function DepartmentMatrixPage() {
   return (
     <>
       <style>{"@page { size: A4 landscape; margin: 10mm }"}</style>
-      <h1>担当課一覧</h1>
-      <p className="lead">
+      <PageHeading title="担当課一覧">
         計画の取組と担当課の対応表です。●はその取組の担当課、○はその下の取組（事業など）を担当している課です。
-      </p>
+      </PageHeading>
       <PlanPicker planId={search.planId} onChange={onPick}>
         {plan ? (
           <SelectField
@@ -45,8 +44,7 @@ export function DepartmentMatrixPage() {
           </button>
         </div>
       ) : null}
-      {matrix.isPending && matrix.fetchStatus !== "idle" ? <Loading /> : null}
-      {matrix.error ? <QueryError error={matrix.error} /> : null}
+      <QueryStatus query={matrix} />
       {matrix.data ? <MatrixTable matrix={matrix.data} /> : null}
     </>
   );

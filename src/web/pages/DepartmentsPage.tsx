@@ -1,9 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api";
-import { Dialog } from "../components/Dialog";
+import { Dialog, DialogActions } from "../components/Dialog";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { SelectField, TextField } from "../components/FormField";
+import { RowAction } from "../components/RowAction";
 import { SubmitFailure } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
@@ -82,20 +83,12 @@ export function DepartmentsPage() {
                   <td>
                     {d.active ? (
                       <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => setDialog({ kind: "rename", department: d })}
-                        >
-                          名称変更<span className="visually-hidden">：{d.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => setDialog({ kind: "merge", department: d })}
-                        >
-                          統合<span className="visually-hidden">：{d.name}</span>
-                        </button>
+                        <RowAction of={d.name} onClick={() => setDialog({ kind: "rename", department: d })}>
+                          名称変更
+                        </RowAction>
+                        <RowAction of={d.name} onClick={() => setDialog({ kind: "merge", department: d })}>
+                          統合
+                        </RowAction>
                       </div>
                     ) : null}
                   </td>
@@ -206,14 +199,7 @@ function RenameDialog({
           onChange={setEffectiveFrom}
           error={fields.effectiveFrom}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={a.busy}>
-            名称を変更
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="名称を変更" disabled={a.busy} />
       </form>
     </Dialog>
   );
@@ -249,7 +235,8 @@ function MergeDialog({
           value={into}
           onChange={setInto}
           error={fields.intoDepartmentId}
-          options={[{ value: "", label: "選んでください" }, ...targets.map((t) => ({ value: t.id, label: t.name }))]}
+          choose
+          options={targets.map((t) => ({ value: t.id, label: t.name }))}
         />
         <TextField
           label="適用日"
@@ -259,14 +246,7 @@ function MergeDialog({
           onChange={setEffectiveFrom}
           error={fields.effectiveFrom}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={a.busy}>
-            統合する
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="統合する" disabled={a.busy} />
       </form>
     </Dialog>
   );

@@ -5,13 +5,15 @@ import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, SelectField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { PlanYearPicker } from "../components/PlanYearPicker";
 import { SortableTable, sortableColumns, textSort } from "../components/SortableTable";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
+import { QueryStatus } from "../components/Status";
 import { formatDateTime, fyLabel, joinNames } from "../format";
 import { useSubmit } from "../forms/useSubmit";
-import { isPlanOffice, keys, usePlans, useRounds, useSession, useSheets } from "../queries";
+import { planUrl, useRounds, useSheets } from "../planQueries";
+import { isPlanOffice, keys, usePlans, useSession } from "../queries";
+import type { EvaluationSearch } from "../routes/search";
 import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
 
 const route = getRouteApi("/evaluations");
@@ -58,11 +60,12 @@ const columns = helper.columns([
 export function EvaluationListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<EvaluationSearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const session = useSession();
   const editor = session.data?.user.role === "department_editor";
   const office = isPlanOffice(session.data);
   const title = editor ? "評価（自分の担当）" : "評価";
-  usePageTitle(title);
 
   const onPick = useCallback(
     (planId: string, fy: number | undefined) => navigate({ search: (s) => ({ ...s, planId, fy }), replace: true }),
@@ -74,17 +77,16 @@ export function EvaluationListPage() {
 
   return (
     <>
-      <h1>{title}</h1>
-      <p className="lead">
+      <PageHeading title={title}>
         {editor
           ? "あなたの課が担当する事業の評価表です。事業名を選ぶと評価表を開きます。"
           : "評価表の一覧です。事業名を選ぶと評価表を開きます。"}
-      </p>
+      </PageHeading>
       <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
         <SelectField
           label="状態"
           value={status}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, status: v || undefined }), replace: true })}
+          onChange={(v) => filter({ status: v || undefined })}
           options={[
             { value: "", label: "すべて" },
             ...(Object.keys(SHEET_STATUS_LABELS) as SheetStatus[]).map((k) => ({
@@ -97,7 +99,7 @@ export function EvaluationListPage() {
           <Checkbox
             label="自分の課の担当のみ"
             checked={Boolean(search.mine)}
-            onChange={(v) => navigate({ search: (s) => ({ ...s, mine: v || undefined }), replace: true })}
+            onChange={(v) => filter({ mine: v || undefined })}
           />
         ) : null}
       </PlanYearPicker>
@@ -107,7 +109,7 @@ export function EvaluationListPage() {
       {search.fy ? <h2>{fyLabel(search.fy)}の評価表</h2> : null}
       {search.planId && search.fy && session.data?.user.role !== "viewer" ? (
         <p className="no-print">
-          <a href={`/api/plans/${encodeURIComponent(search.planId)}/evaluations/${search.fy}/export.xlsx`} download>
+          <a href={planUrl(search.planId, `/evaluations/${search.fy}/export.xlsx`)} download>
             {editor ? "担当の評価表" : "評価表"}をExcel形式（xlsx）でダウンロード
           </a>
           <span className="small muted">
@@ -115,8 +117,7 @@ export function EvaluationListPage() {
           </span>
         </p>
       ) : null}
-      {sheets.isPending && sheets.fetchStatus !== "idle" ? <Loading /> : null}
-      {sheets.error ? <QueryError error={sheets.error} /> : null}
+      <QueryStatus query={sheets} />
       {sheets.data ? <SheetTable rows={sheets.data} /> : null}
     </>
   );
@@ -172,10 +173,8 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
           value={fy}
           onChange={setFy}
           error={open.fields.fiscalYear}
-          options={[
-            { value: "", label: "選んでください" },
-            ...years.map((y) => ({ value: String(y), label: fyLabel(y) })),
-          ]}
+          choose
+          options={years.map((y) => ({ value: String(y), label: fyLabel(y) }))}
         />
         <div className="field">
           <button type="submit" className="button" disabled={open.busy || !fy}>

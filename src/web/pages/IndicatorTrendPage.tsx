@@ -11,7 +11,7 @@ import { AttainmentBadge, actualText, formatRate, indicatorLabel, targetText } f
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { fyLabel, joinNames } from "../format";
-import { useIndicator, useIndicatorSeries, useMilestoneLadder } from "../queries";
+import { useIndicator, useIndicatorSeries, useMilestoneLadder } from "../indicatorQueries";
 import type { IndicatorDetail, IndicatorSeries, MilestoneStep } from "../types";
 
 const EChart = lazy(() => import("../components/EChart"));

@@ -2,14 +2,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api, setCsrfToken } from "../api";
 import { SelectField, TextField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { Loading } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
 import { useSubmit } from "../forms/useSubmit";
 import { keys, useMunicipalities } from "../queries";
 import type { LoginInput } from "../types";
 
 export function LoginPage() {
-  usePageTitle("ログイン");
   const queryClient = useQueryClient();
   const municipalities = useMunicipalities();
   const [municipalityCode, setMunicipalityCode] = useState("");
@@ -34,8 +33,7 @@ export function LoginPage() {
   const { error, fields } = login;
   return (
     <>
-      <h1>ログイン</h1>
-      <p className="lead">地域福祉計画の進行管理システム「つなぐ」</p>
+      <PageHeading title="ログイン">地域福祉計画の進行管理システム「つなぐ」</PageHeading>
       {error ? (
         <div className="alert" role="alert">
           <p className="alert-title">ログインできませんでした</p>
@@ -51,10 +49,8 @@ export function LoginPage() {
             value={code}
             onChange={setMunicipalityCode}
             error={fields.municipalityCode}
-            options={[
-              { value: "", label: "選んでください" },
-              ...list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` })),
-            ]}
+            choose
+            options={list.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }))}
           />
         ) : list.length === 1 ? (
           <p>

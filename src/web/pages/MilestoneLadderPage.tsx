@@ -4,11 +4,13 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { ApiError, api } from "../api";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { TextField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { KeptText, StaleNotice } from "../components/StaleNotice";
 import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
 import { useSubmit } from "../forms/useSubmit";
-import { isPlanOffice, keys, useMilestoneLadder, usePlans, useSession } from "../queries";
+import { useMilestoneLadder } from "../indicatorQueries";
+import { planUrl } from "../planQueries";
+import { isPlanOffice, keys, usePlans, useSession } from "../queries";
 import type { LadderInput, LadderSaved, MilestoneLadder, MilestoneStep } from "../types";
 
 const route = getRouteApi("/indicators/ladder");
@@ -47,7 +49,6 @@ function rowsText(rows: StepRow[]): string {
  * with their rank and other spellings. Saving reads every target of the plan again with the new ladder.
  */
 export function MilestoneLadderPage() {
-  usePageTitle("段階（マイルストーン）の設定");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const session = useSession();
@@ -62,11 +63,10 @@ export function MilestoneLadderPage() {
 
   return (
     <>
-      <h1>段階（マイルストーン）の設定</h1>
-      <p className="lead">
+      <PageHeading title="段階（マイルストーン）の設定">
         「検討」「試行実施」「実施」のように、段階で書かれた目標と実績を比べるための段階の一覧です。
         {plan ? `（${plan.title}）` : null}
-      </p>
+      </PageHeading>
       {planId ? (
         <p className="no-print">
           <Link to="/indicators" search={{ planId }}>
@@ -104,7 +104,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
   const save = useSubmit({
     send: (steps: MilestoneStep[] | null) => {
       setDone(null);
-      return api<LadderSaved>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`, {
+      return api<LadderSaved>(planUrl(planId, "/milestone-ladder"), {
         method: "PUT",
         body: { steps } satisfies LadderInput,
         version,
@@ -143,7 +143,7 @@ function LadderForm({ planId, ladder }: { planId: string; ladder: MilestoneLadde
   const reloadLatest = async () => {
     const fresh = await queryClient.fetchQuery({
       queryKey: keys.ladder(planId),
-      queryFn: () => api<MilestoneLadder>(`/api/plans/${encodeURIComponent(planId)}/milestone-ladder`),
+      queryFn: () => api<MilestoneLadder>(planUrl(planId, "/milestone-ladder")),
       staleTime: 0,
     });
     setKept([{ label: "段階（保存されていない入力）", value: rowsText(rows) }]);

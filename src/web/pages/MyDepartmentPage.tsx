@@ -2,17 +2,17 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { MATRIX_MARK_LABELS } from "../../domain/labels/indicators";
 import { formatShare, IndicatorYearTable, tallyText } from "../components/Indicators";
+import { PageHeading } from "../components/PageHeading";
 import { PlanPeriodPicker } from "../components/PlanPeriodPicker";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
+import { QueryStatus } from "../components/Status";
 import { joinNames } from "../format";
-import { useMyDepartment, useSession } from "../queries";
+import { useMyDepartment } from "../indicatorQueries";
+import { useSession } from "../queries";
 import type { MyDepartment } from "../types";
 
 const route = getRouteApi("/my-department");
 
 export function MyDepartmentPage() {
-  usePageTitle("自分の課の取組");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const session = useSession();
@@ -25,19 +25,17 @@ export function MyDepartmentPage() {
 
   return (
     <>
-      <h1>自分の課の取組</h1>
-      <p className="lead">
+      <PageHeading title="自分の課の取組">
         {mine.data?.departments.length
           ? `${joinNames(mine.data.departments.map((d) => d.name))}が担当する取組と、その指標の達成状況です。`
           : "あなたの課が担当する取組と、その指標の達成状況です。"}
-      </p>
+      </PageHeading>
       {!hasDepartments ? (
         <p>所属する課が登録されていないため、表示できる取組はありません。</p>
       ) : (
         <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
       )}
-      {mine.isPending && mine.fetchStatus !== "idle" ? <Loading /> : null}
-      {mine.error ? <QueryError error={mine.error} /> : null}
+      <QueryStatus query={mine} />
       {mine.data && search.planId ? <MyItems data={mine.data} planId={search.planId} /> : null}
     </>
   );

@@ -2,16 +2,20 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { buildTree, type TreeNode } from "../../server/modules/plans/tree";
-import { api, errorMessage } from "../api";
+import { api } from "../api";
 import { ItemMarks } from "../components/Badges";
+import { ErrorAlert } from "../components/ErrorAlert";
 import { FormattedText } from "../components/FormattedText";
 import { ItemDialog } from "../components/ItemDialog";
 import { RelistDialog } from "../components/RelistDialog";
 import { RevisionBanner, structureEditable } from "../components/RevisionBanner";
+import { RowAction } from "../components/RowAction";
 import { Loading, QueryError } from "../components/Status";
 import { usePageTitle } from "../components/usePageTitle";
 import { joinNames } from "../format";
-import { isPlanOffice, keys, useDepartments, usePlan, useSession } from "../queries";
+import { useSubmit } from "../forms/useSubmit";
+import { planUrl, usePlan } from "../planQueries";
+import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
 import type { Plan, PlanItem } from "../types";
 
 const route = getRouteApi("/plans/$planId");
@@ -53,12 +57,18 @@ export function PlanStructurePage() {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   usePageTitle(plan.data ? `計画の構成: ${plan.data.plan.title}` : "計画の構成");
   const planOffice = isPlanOffice(session.data);
   // changes only where the structure may change: the draft of a revision, or a plan never approved
   const office = structureEditable(planOffice, plan.data?.shown);
 
+  // 再掲の解除: the placement under another parent goes; the item stays where it is listed first
+  const unlist = useSubmit({
+    send: (row: TreeRow) =>
+      api(planUrl(planId, `/items/${row.item.id}/relistings/${row.parentId}`), { method: "DELETE" }),
+    invalidates: [keys.plan(planId)],
+    onDone: (_, row) => setMessage(`「${row.item.title}」の再掲を解除しました。`),
+  });
   const rows = useMemo(() => (plan.data ? treeRows(plan.data.items) : []), [plan.data]);
   const deptName = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
 
@@ -70,19 +80,12 @@ export function PlanStructurePage() {
   const done = async (text: string) => {
     setDialog(null);
     setMessage(text);
-    setActionError(null);
+    unlist.clear();
     await queryClient.invalidateQueries({ queryKey: keys.plan(planId) });
   };
 
-  const removeRelisting = async (row: TreeRow) => {
-    if (!row.parentId) return;
-    if (!window.confirm(`「${row.item.title}」の再掲を解除しますか。`)) return;
-    try {
-      await api(`/api/plans/${planId}/items/${row.item.id}/relistings/${row.parentId}`, { method: "DELETE" });
-      await done(`「${row.item.title}」の再掲を解除しました。`);
-    } catch (e) {
-      setActionError(errorMessage(e));
-    }
+  const removeRelisting = (row: TreeRow) => {
+    if (row.parentId && window.confirm(`「${row.item.title}」の再掲を解除しますか。`)) void unlist.run(row);
   };
 
   return (
@@ -116,11 +119,7 @@ export function PlanStructurePage() {
         ) : null}
       </div>
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
-      {actionError ? (
-        <div className="alert" role="alert">
-          <p>{actionError}</p>
-        </div>
-      ) : null}
+      <ErrorAlert error={unlist.error} />
       {rows.length === 0 ? <p>まだ項目がありません。</p> : null}
       {rows.length ? (
         <div className="table-wrap">
@@ -161,40 +160,26 @@ export function PlanStructurePage() {
                     {office ? (
                       <td>
                         <div className="row-actions">
-                          <button
-                            type="button"
-                            className="button secondary small"
-                            onClick={() => setDialog({ kind: "edit", item })}
-                          >
-                            編集<span className="visually-hidden">：{item.title}</span>
-                          </button>
+                          <RowAction of={item.title} onClick={() => setDialog({ kind: "edit", item })}>
+                            編集
+                          </RowAction>
                           {!isLeaf && !row.relisted ? (
-                            <button
-                              type="button"
-                              className="button secondary small"
+                            <RowAction
+                              of={`${item.title}の下`}
                               onClick={() => setDialog({ kind: "add", parent: item })}
                             >
                               {p.levelNames[item.level + 1]}を追加
-                              <span className="visually-hidden">：{item.title}の下</span>
-                            </button>
+                            </RowAction>
                           ) : null}
                           {item.level > 0 && !row.relisted ? (
-                            <button
-                              type="button"
-                              className="button secondary small"
-                              onClick={() => setDialog({ kind: "relist", item })}
-                            >
-                              再掲<span className="visually-hidden">：{item.title}</span>
-                            </button>
+                            <RowAction of={item.title} onClick={() => setDialog({ kind: "relist", item })}>
+                              再掲
+                            </RowAction>
                           ) : null}
                           {row.relisted ? (
-                            <button
-                              type="button"
-                              className="button secondary small"
-                              onClick={() => removeRelisting(row)}
-                            >
-                              再掲を解除<span className="visually-hidden">：{item.title}</span>
-                            </button>
+                            <RowAction of={item.title} onClick={() => removeRelisting(row)}>
+                              再掲を解除
+                            </RowAction>
                           ) : null}
                         </div>
                       </td>

@@ -2,20 +2,23 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useCallback, useMemo } from "react";
 import { SUMMARY_SCOPE, summaryStatus } from "../../domain/print-meta";
 import { Checkbox, SelectField } from "../components/FormField";
+import { PageHeading } from "../components/PageHeading";
 import { PlanYearPicker } from "../components/PlanYearPicker";
 import { PrintMeta } from "../components/PrintMeta";
-import { Loading, QueryError } from "../components/Status";
-import { usePageTitle } from "../components/usePageTitle";
+import { QueryStatus } from "../components/Status";
 import { formatPercentage, fyLabel, joinNames } from "../format";
-import { useDepartments, usePlans, useSummary } from "../queries";
+import { planUrl, useSummary } from "../planQueries";
+import { useDepartments, usePlans } from "../queries";
+import type { SummarySearch } from "../routes/search";
 import type { GradeTally, Summary, SummaryGroup } from "../types";
 
 const route = getRouteApi("/summary");
 
 export function SummaryPage() {
-  usePageTitle("総括表");
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<SummarySearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const plans = usePlans();
   const departments = useDepartments();
   const plan = plans.data?.find((p) => p.id === search.planId);
@@ -43,13 +46,12 @@ export function SummaryPage() {
   return (
     <>
       <style>{"@page { size: A4 landscape; margin: 12mm }"}</style>
-      <h1>総括表</h1>
-      <p className="lead">事業別の評価を、施策・基本目標ごとに集計します。</p>
+      <PageHeading title="総括表">事業別の評価を、施策・基本目標ごとに集計します。</PageHeading>
       <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
         <SelectField
           label="担当課"
           value={search.departmentId ?? ""}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, departmentId: v || undefined }), replace: true })}
+          onChange={(v) => filter({ departmentId: v || undefined })}
           options={[
             { value: "", label: "すべての課" },
             ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
@@ -58,7 +60,7 @@ export function SummaryPage() {
         <SelectField
           label="評価"
           value={search.grade ?? ""}
-          onChange={(v) => navigate({ search: (s) => ({ ...s, grade: v || undefined }), replace: true })}
+          onChange={(v) => filter({ grade: v || undefined })}
           options={[
             { value: "", label: "すべて" },
             ...(plan?.gradeScale ?? []).map((g) => ({ value: g.code, label: `${g.code}（${g.label}）` })),
@@ -71,12 +73,12 @@ export function SummaryPage() {
             <Checkbox
               label="新（新規掲載）のみ"
               checked={Boolean(search.isNew)}
-              onChange={(v) => navigate({ search: (s) => ({ ...s, isNew: v || undefined }), replace: true })}
+              onChange={(v) => filter({ isNew: v || undefined })}
             />
             <Checkbox
               label="重（重点）のみ"
               checked={Boolean(search.isPriority)}
-              onChange={(v) => navigate({ search: (s) => ({ ...s, isPriority: v || undefined }), replace: true })}
+              onChange={(v) => filter({ isPriority: v || undefined })}
             />
           </div>
         </fieldset>
@@ -92,11 +94,7 @@ export function SummaryPage() {
 
       {plan && search.fy ? (
         <div className="page-actions no-print">
-          <a
-            href={`/api/plans/${encodeURIComponent(plan.id)}/evaluations/${search.fy}/export.xlsx`}
-            download
-            className="button secondary"
-          >
+          <a href={planUrl(plan.id, `/evaluations/${search.fy}/export.xlsx`)} download className="button secondary">
             Excel形式（xlsx）でダウンロード
           </a>
           <button type="button" className="button secondary" onClick={() => window.print()}>
@@ -105,8 +103,7 @@ export function SummaryPage() {
         </div>
       ) : null}
 
-      {summary.isPending && summary.fetchStatus !== "idle" ? <Loading /> : null}
-      {summary.error ? <QueryError error={summary.error} /> : null}
+      <QueryStatus query={summary} />
       {summary.data ? (
         <>
           <PrintMeta scope={SUMMARY_SCOPE} status={summaryStatus(summary.data.total)} />

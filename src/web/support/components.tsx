@@ -1,4 +1,8 @@
-import { type ReactNode, useId } from "react";
+import { Link } from "@tanstack/react-router";
+import type { ReactNode, Ref } from "react";
+import { CONSENT_LABELS } from "../../domain/labels/support";
+import { DialogActions } from "../components/Dialog";
+import { LabelText, Messages, useDescribedBy } from "../components/FormField";
 import { formatEraDate } from "../format";
 import type { Person, ReferralStatus } from "../types";
 
@@ -29,6 +33,72 @@ export function birthLabel(dateOfBirth: string | null) {
   return dateOfBirth ? formatEraDate(dateOfBirth) : "不明";
 }
 
+/** The name of an agency a record names; one that is gone (or never known) is said to be unknown. */
+export const agencyName = (agency: { name: string } | null | undefined) => agency?.name ?? "（不明な機関）";
+
+/** Agencies as the options of a select; `chooseOption` first where nothing is chosen yet. */
+export const agencyOptions = (agencies: readonly { id: string; name: string }[]) =>
+  agencies.map((a) => ({ value: a.id, label: a.name }));
+export const chooseOption = { value: "", label: "選んでください" };
+
+/** The link to a case, with the phase it is in: ケースを開く（アセスメント）. */
+export function CaseOpenLink({ found }: { found: { id: string; phaseLabel: string } }) {
+  return (
+    <Link to="/support/cases/$caseId" params={{ caseId: found.id }}>
+      ケースを開く（{found.phaseLabel}）
+    </Link>
+  );
+}
+
+/** A person's name (the row's header, with what `children` add to it), reading and date of birth: cells of a row. */
+export function PersonCells({
+  person,
+  children,
+}: {
+  person: { nameKanji: string | null; nameKana: string | null; dateOfBirth: string | null };
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <th scope="row">
+        {person.nameKanji ?? <span className="muted">（未登録）</span>}
+        {children}
+      </th>
+      <td>{person.nameKana}</td>
+      <td className="nowrap">{birthLabel(person.dateOfBirth)}</td>
+    </>
+  );
+}
+
+/** 本人同意 in words; a value the labels do not know is shown as it is. */
+export const consentLabel = (consent: string) => (CONSENT_LABELS as Record<string, string>)[consent] ?? consent;
+
+/** The day and the way consent was given, in brackets after its label: "（令和8年4月1日・書面）", or "". */
+export function consentDetail(date: string | null, method: string | null) {
+  const detail = [date ? formatEraDate(date) : "", method ?? ""].filter(Boolean).join("・");
+  return detail ? `（${detail}）` : "";
+}
+
+/** A message after a change: a success, or a warning (read out at once) when someone else changed it first. */
+export type Notice = { kind: "success" | "warning"; text: string } | null;
+
+/** Where a page says its notices: a live region that stays on screen, so each new notice is read out. */
+export function NoticeArea({ notice }: { notice: Notice }) {
+  return (
+    <div aria-live="polite">
+      {notice ? (
+        <p className={`notice ${notice.kind}`} role={notice.kind === "warning" ? "alert" : undefined}>
+          {notice.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The message for a list field: for the list itself or, failing that, for one of its items (`issues.2`). */
+export const listFieldError = (errors: Record<string, string>, name: string): string | undefined =>
+  errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1];
+
 /** The fields of a person record as a description list. */
 export function PersonDetails({ person }: { person: Person }) {
   return (
@@ -56,28 +126,15 @@ export function RadioGroup(props: {
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: ReactNode;
-  required?: boolean;
+  required?: boolean | undefined;
 }) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const { id, hintId, errorId, describedBy } = useDescribedBy(props.hint, props.error);
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={props.error ? true : undefined}>
       <legend>
-        {props.legend}
-        {props.required ? <span className="required">必須</span> : null}
+        <LabelText label={props.legend} required={props.required} />
       </legend>
-      {props.hint ? (
-        <span id={hintId} className="hint">
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span id={errorId} className="field-error">
-          {props.error}
-        </span>
-      ) : null}
+      <Messages hint={props.hint} hintId={hintId} error={props.error} errorId={errorId} />
       <div className="choices-inline">
         {props.options.map((o) => (
           <div className="choice" key={o.value}>
@@ -94,5 +151,65 @@ export function RadioGroup(props: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** Numbered steps with the current one marked (aria-current="step"): a form's steps, a case's phases. */
+export function StepList<K extends string>({
+  label,
+  steps,
+  current,
+}: {
+  label: string;
+  steps: readonly { key: K; text: ReactNode }[];
+  current: K;
+}) {
+  return (
+    <ol className="steps" aria-label={label}>
+      {steps.map((s) => (
+        <li
+          key={s.key}
+          aria-current={s.key === current ? "step" : undefined}
+          className={s.key === current ? "current" : undefined}
+        >
+          {s.text}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The foot of a form on a support page: the way back (or out) and the submit button, disabled while sending. */
+export function FormButtons({
+  back = "キャンセル",
+  onBack,
+  submit,
+  busy = false,
+}: {
+  back?: string;
+  onBack: () => void;
+  submit: ReactNode;
+  busy?: boolean;
+}) {
+  return (
+    <DialogActions className="support-actions" onCancel={onBack} cancelLabel={back} action={submit} disabled={busy} />
+  );
+}
+
+/**
+ * The messages of a form's checks listed above it (入力内容を確かめてください). With `ref` the list can take the focus,
+ * for a form that sends it there when its submit is refused.
+ */
+export function InputProblems({ messages, ref }: { messages: [string, string][]; ref?: Ref<HTMLDivElement> }) {
+  if (!messages.length) return null;
+  return (
+    <div className="alert" role="alert" tabIndex={ref ? -1 : undefined} ref={ref}>
+      <p className="alert-title">入力内容を確かめてください</p>
+      <ul>
+        {messages.map(([k, v]) => (
+          <li key={k}>{v}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

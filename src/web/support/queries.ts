@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { type QueryKey, useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 import { useSession } from "../queries";
 import type {
@@ -49,14 +49,17 @@ export function useAgencies() {
   });
 }
 
+/**
+ * A read that is asked again whenever a screen shows it (not the app's 10 seconds of reuse): what the caller may see
+ * of a referral or a case changes with others' work (a status, the team, the consent).
+ */
+function useFreshQuery<T>(queryKey: QueryKey, read: () => Promise<T>, enabled = true) {
+  return useQuery({ enabled, queryKey, queryFn: read, staleTime: 0 });
+}
+
 /** The municipality's 「気になること」 categories in order (active and inactive), with the list's version. */
 export function useConcerns(enabled = true) {
-  return useQuery({
-    enabled,
-    queryKey: supportKeys.concerns,
-    queryFn: () => api<ConcernList>("/api/concerns"),
-    staleTime: 0,
-  });
+  return useFreshQuery(supportKeys.concerns, () => api<ConcernList>("/api/concerns"), enabled);
 }
 
 /** The labels a new referral or case may use: the active categories. */
@@ -65,23 +68,18 @@ export const activeConcernLabels = (list: ConcernList | undefined) =>
 
 /** status: "" (all), a status, or "overdue". */
 export function useReferrals(status: string, enabled = true) {
-  return useQuery({
+  const query = status ? `?status=${enc(status)}` : "";
+  return useFreshQuery(
+    supportKeys.referrals(status),
+    () => api<{ referrals: ReferralListRow[] }>(`/api/referrals${query}`).then((r) => r.referrals),
     enabled,
-    queryKey: supportKeys.referrals(status),
-    queryFn: () =>
-      api<{ referrals: ReferralListRow[] }>(`/api/referrals${status ? `?status=${enc(status)}` : ""}`).then(
-        (r) => r.referrals,
-      ),
-    staleTime: 0,
-  });
+  );
 }
 
 export function useReferral(id: string) {
-  return useQuery({
-    queryKey: supportKeys.referral(id),
-    queryFn: () => api<{ referral: ReferralDetail }>(`/api/referrals/${enc(id)}`).then((r) => r.referral),
-    staleTime: 0,
-  });
+  return useFreshQuery(supportKeys.referral(id), () =>
+    api<{ referral: ReferralDetail }>(`/api/referrals/${enc(id)}`).then((r) => r.referral),
+  );
 }
 
 /** Search by reading or name: POST, so what was typed stays out of URLs and logs. */
@@ -106,43 +104,30 @@ export const CASE_PAGE_SIZE = 50;
 
 /** One page (1-based) of the cases the caller may see. */
 export function useCases(phase: string, enabled = true, page = 1) {
-  const offset = (Math.max(1, page) - 1) * CASE_PAGE_SIZE;
-  return useQuery({
-    enabled,
-    queryKey: caseKeys.list(phase, page),
-    queryFn: () => {
-      const q = new URLSearchParams({ offset: String(offset), limit: String(CASE_PAGE_SIZE) });
-      if (phase) q.set("phase", phase);
-      return api<CasePage>(`/api/cases?${q}`);
-    },
-    staleTime: 0,
+  const q = new URLSearchParams({
+    offset: String((Math.max(1, page) - 1) * CASE_PAGE_SIZE),
+    limit: String(CASE_PAGE_SIZE),
   });
+  if (phase) q.set("phase", phase);
+  return useFreshQuery(caseKeys.list(phase, page), () => api<CasePage>(`/api/cases?${q}`), enabled);
 }
 
 export function useCase(id: string) {
-  return useQuery({
-    queryKey: caseKeys.detail(id),
-    queryFn: () => api<{ case: CaseDetail }>(`/api/cases/${enc(id)}`).then((r) => r.case),
-    staleTime: 0,
-  });
+  return useFreshQuery(caseKeys.detail(id), () =>
+    api<{ case: CaseDetail }>(`/api/cases/${enc(id)}`).then((r) => r.case),
+  );
 }
 
 export function useCaseRecords(id: string, enabled: boolean) {
-  return useQuery({
-    enabled,
-    queryKey: caseKeys.records(id),
-    queryFn: () => api<CaseRecords>(`/api/cases/${enc(id)}/records`),
-    staleTime: 0,
-  });
+  return useFreshQuery(caseKeys.records(id), () => api<CaseRecords>(`/api/cases/${enc(id)}/records`), enabled);
 }
 
 export function useAssessments(id: string, enabled: boolean) {
-  return useQuery({
+  return useFreshQuery(
+    caseKeys.assessments(id),
+    () => api<AssessmentList>(`/api/cases/${enc(id)}/assessments`),
     enabled,
-    queryKey: caseKeys.assessments(id),
-    queryFn: () => api<AssessmentList>(`/api/cases/${enc(id)}/assessments`),
-    staleTime: 0,
-  });
+  );
 }
 
 export function useAssessment(id: string, version: number | null) {
@@ -156,13 +141,12 @@ export function useAssessment(id: string, version: number | null) {
 
 /** The households a person belongs to (the id in the query string, never a name). */
 export function usePersonHouseholds(personId: string, enabled: boolean) {
-  return useQuery({
-    enabled,
-    queryKey: caseKeys.households(personId),
-    queryFn: () =>
+  return useFreshQuery(
+    caseKeys.households(personId),
+    () =>
       api<{ households: HouseholdSummary[] }>(`/api/households?personId=${enc(personId)}`).then((r) => r.households),
-    staleTime: 0,
-  });
+    enabled,
+  );
 }
 
 export function useAccountChanges() {

@@ -1,20 +1,21 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { type CookieSettings, clearSessionCookie, requireAuth, setSessionCookie } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
+import { type CookieSettings, clearSessionCookie, setSessionCookie } from "../../platform/auth/plugin.js";
+import { routesFor } from "../../platform/http/route.js";
 import { presentSession } from "./presenter.js";
 import { loginSchema } from "./schema.js";
 import { listMunicipalities, login, logout } from "./service.js";
 
 export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings) {
-  app.get("/api/municipalities", async () => ({ municipalities: await listMunicipalities(db) }));
+  const route = routesFor(app);
 
-  app.post(
-    "/api/auth/login",
-    { config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
-    async (request, reply) => {
-      const input = parseInput(loginSchema, request.body);
-      const session = await login(db, input, {
+  route("GET /api/municipalities", {}, async () => ({ municipalities: await listMunicipalities(db) }));
+
+  route(
+    "POST /api/auth/login",
+    { body: loginSchema, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
+    async ({ body, request, reply }) => {
+      const session = await login(db, body, {
         ip: request.ip,
         log: request.log,
         previousSessionHash: request.auth?.sessionTokenHash ?? null,
@@ -24,15 +25,11 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
     },
   );
 
-  app.post("/api/auth/logout", async (request, reply) => {
+  route("POST /api/auth/logout", {}, async ({ request, reply }) => {
     if (request.auth) await logout(db, request.auth);
     clearSessionCookie(reply, cookies);
     return { ok: true };
   });
 
-  app.get("/api/auth/session", async (request, reply) => {
-    const auth = requireAuth(request);
-    reply.header("cache-control", "no-store");
-    return presentSession(auth);
-  });
+  route("GET /api/auth/session", {}, async ({ actor }) => presentSession(actor));
 }

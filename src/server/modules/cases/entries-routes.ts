@@ -1,60 +1,39 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import * as assessments from "./assessments.js";
 import * as records from "./records.js";
 import { assessmentParams, caseParams, createRecordSchema, saveAssessmentSchema } from "./schema.js";
 
-const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
-
 /** 支援経過 (activity records) and the versioned assessment of a case: consent-aware, every read audited. */
 export function caseEntryRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/cases/:caseId/records", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const result = await records.listRecords(db, actor, caseId);
-    noStore(reply);
-    return result;
-  });
+  const route = routesFor(app);
 
-  app.post("/api/cases/:caseId/records", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(createRecordSchema, request.body);
-    const record = await records.createRecord(db, actor, caseId, input);
-    reply.status(201);
-    noStore(reply);
-    return { record };
-  });
+  route("GET /api/cases/:caseId/records", { params: caseParams }, async ({ actor, params }) =>
+    records.listRecords(db, actor, params.caseId),
+  );
 
-  app.get("/api/cases/:caseId/assessments", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const result = await assessments.listAssessments(db, actor, caseId);
-    noStore(reply);
-    setVersionTag(reply, result.latestVersion);
-    return result;
-  });
+  route(
+    "POST /api/cases/:caseId/records",
+    { params: caseParams, body: createRecordSchema, status: 201 },
+    async ({ actor, params, body }) => ({ record: await records.createRecord(db, actor, params.caseId, body) }),
+  );
 
-  app.get("/api/cases/:caseId/assessments/:version", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId, version } = parseInput(assessmentParams, request.params);
-    const assessment = await assessments.getAssessment(db, actor, caseId, version);
-    noStore(reply);
-    return { assessment };
-  });
+  route(
+    "GET /api/cases/:caseId/assessments",
+    { params: caseParams, etag: "latestVersion" },
+    async ({ actor, params }) => assessments.listAssessments(db, actor, params.caseId),
+  );
 
-  app.post("/api/cases/:caseId/assessments", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(saveAssessmentSchema, request.body);
-    const expected = expectedVersion(request);
-    const assessment = await assessments.saveAssessment(db, actor, caseId, expected, input);
-    reply.status(201);
-    noStore(reply);
-    setVersionTag(reply, assessment.version);
-    return { assessment };
-  });
+  route("GET /api/cases/:caseId/assessments/:version", { params: assessmentParams }, async ({ actor, params }) => ({
+    assessment: await assessments.getAssessment(db, actor, params.caseId, params.version),
+  }));
+
+  route(
+    "POST /api/cases/:caseId/assessments",
+    { params: caseParams, body: saveAssessmentSchema, ifMatch: "required", status: 201, etag: "assessment" },
+    async ({ actor, params, body, version }) => ({
+      assessment: await assessments.saveAssessment(db, actor, params.caseId, version, body),
+    }),
+  );
 }

@@ -1,8 +1,6 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import * as lifecycle from "./lifecycle.js";
 import {
   addTeamAgencySchema,
@@ -17,93 +15,60 @@ import {
 } from "./schema.js";
 import * as service from "./service.js";
 
-const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
-
 /**
  * Cases of 重層的支援 (多機関協働): opened by a coordinator from referrals; need-to-know (the team and the
  * coordinators; everyone else 404, audited); every update needs If-Match.
  */
 export function caseRoutes(app: FastifyInstance, db: Db) {
-  app.post("/api/cases", async (request, reply) => {
-    const actor = requireActor(request);
-    const input = parseInput(openCaseSchema, request.body);
-    const created = await service.openCase(db, actor, input);
-    reply.status(201);
-    noStore(reply);
-    setVersionTag(reply, created.version);
-    return { case: created };
-  });
+  const route = routesFor(app);
 
-  app.get("/api/cases", async (request, reply) => {
-    const actor = requireActor(request);
-    const query = parseInput(listCasesQuery, request.query);
-    const page = await service.listCases(db, actor, query);
-    noStore(reply);
-    return page;
-  });
+  route("POST /api/cases", { body: openCaseSchema, status: 201, etag: "case" }, async ({ actor, body }) => ({
+    case: await service.openCase(db, actor, body),
+  }));
 
-  app.get("/api/cases/:caseId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const found = await service.getCase(db, actor, caseId);
-    noStore(reply);
-    setVersionTag(reply, found.version);
-    return { case: found };
-  });
+  route("GET /api/cases", { query: listCasesQuery }, async ({ actor, query }) => service.listCases(db, actor, query));
 
-  app.patch("/api/cases/:caseId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(updateCaseSchema, request.body);
-    const version = expectedVersion(request);
-    const updated = await lifecycle.updateCase(db, actor, caseId, version, input);
-    noStore(reply);
-    setVersionTag(reply, updated.version);
-    return { case: updated };
-  });
+  route("GET /api/cases/:caseId", { params: caseParams, etag: "case" }, async ({ actor, params }) => ({
+    case: await service.getCase(db, actor, params.caseId),
+  }));
 
-  app.post("/api/cases/:caseId/phase", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(changePhaseSchema, request.body);
-    const version = expectedVersion(request);
-    const updated = await lifecycle.changePhase(db, actor, caseId, version, input);
-    noStore(reply);
-    setVersionTag(reply, updated.version);
-    return { case: updated };
-  });
+  route(
+    "PATCH /api/cases/:caseId",
+    { params: caseParams, body: updateCaseSchema, ifMatch: "required", etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await lifecycle.updateCase(db, actor, params.caseId, version, body),
+    }),
+  );
 
-  app.post("/api/cases/:caseId/consent", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(consentSchema, request.body);
-    const version = expectedVersion(request);
-    const updated = await lifecycle.updateConsent(db, actor, caseId, version, input);
-    noStore(reply);
-    setVersionTag(reply, updated.version);
-    return { case: updated };
-  });
+  route(
+    "POST /api/cases/:caseId/phase",
+    { params: caseParams, body: changePhaseSchema, ifMatch: "required", etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await lifecycle.changePhase(db, actor, params.caseId, version, body),
+    }),
+  );
 
-  app.post("/api/cases/:caseId/team", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId } = parseInput(caseParams, request.params);
-    const input = parseInput(addTeamAgencySchema, request.body);
-    const version = expectedVersion(request);
-    const updated = await lifecycle.addTeamAgency(db, actor, caseId, version, input);
-    reply.status(201);
-    noStore(reply);
-    setVersionTag(reply, updated.version);
-    return { case: updated };
-  });
+  route(
+    "POST /api/cases/:caseId/consent",
+    { params: caseParams, body: consentSchema, ifMatch: "required", etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await lifecycle.updateConsent(db, actor, params.caseId, version, body),
+    }),
+  );
 
-  app.delete("/api/cases/:caseId/team/:agencyId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { caseId, agencyId } = parseInput(teamMemberParams, request.params);
-    const { reason } = parseInput(removeTeamAgencySchema, request.body ?? {});
-    const version = expectedVersion(request);
-    const updated = await lifecycle.removeTeamAgency(db, actor, caseId, agencyId, version, reason);
-    noStore(reply);
-    setVersionTag(reply, updated.version);
-    return { case: updated };
-  });
+  route(
+    "POST /api/cases/:caseId/team",
+    { params: caseParams, body: addTeamAgencySchema, ifMatch: "required", status: 201, etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await lifecycle.addTeamAgency(db, actor, params.caseId, version, body),
+    }),
+  );
+
+  route(
+    "DELETE /api/cases/:caseId/team/:agencyId",
+    { params: teamMemberParams, body: removeTeamAgencySchema, bodyOptional: true, ifMatch: "required", etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await lifecycle.removeTeamAgency(db, actor, params.caseId, params.agencyId, version, body.reason),
+    }),
+  );
 }

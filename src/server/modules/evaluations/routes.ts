@@ -1,8 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor, requireAuth } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import { planIdParams } from "../plans/schema.js";
 import * as rounds from "./rounds.js";
 import {
@@ -17,78 +15,64 @@ import * as service from "./service.js";
 import * as sheetChanges from "./sheet-changes.js";
 
 export function evaluationRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/plans/:planId/evaluations", async (request) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    return { rounds: await rounds.listRounds(db, auth, planId) };
-  });
+  const route = routesFor(app);
 
-  app.post("/api/plans/:planId/evaluations", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { fiscalYear } = parseInput(openRoundSchema, request.body);
-    reply.status(201);
-    return { round: await rounds.openRound(db, actor, planId, fiscalYear) };
-  });
+  route("GET /api/plans/:planId/evaluations", { params: planIdParams }, async ({ actor, params }) => ({
+    rounds: await rounds.listRounds(db, actor, params.planId),
+  }));
 
-  app.get("/api/plans/:planId/evaluations/:fiscalYear/sheets", async (request) => {
-    const auth = requireAuth(request);
-    const { planId, fiscalYear } = parseInput(roundParams, request.params);
-    const query = parseInput(sheetListQuery, request.query);
-    return { sheets: await service.listSheets(db, auth, planId, fiscalYear, query) };
-  });
+  route(
+    "POST /api/plans/:planId/evaluations",
+    { params: planIdParams, body: openRoundSchema, status: 201 },
+    async ({ actor, params, body }) => ({ round: await rounds.openRound(db, actor, params.planId, body.fiscalYear) }),
+  );
 
-  app.get("/api/sheets/:sheetId", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    const sheet = await service.getSheet(db, auth, sheetId);
-    setVersionTag(reply, sheet.version);
-    return { sheet };
-  });
+  route(
+    "GET /api/plans/:planId/evaluations/:fiscalYear/sheets",
+    { params: roundParams, query: sheetListQuery },
+    async ({ actor, params, query }) => ({
+      sheets: await service.listSheets(db, actor, params.planId, params.fiscalYear, query),
+    }),
+  );
 
-  app.put("/api/sheets/:sheetId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    const input = parseInput(sheetFieldsSchema, request.body);
-    const version = expectedVersion(request);
-    const sheet = await sheetChanges.saveSheet(db, actor, sheetId, version, input);
-    setVersionTag(reply, sheet.version);
-    return { sheet };
-  });
+  route("GET /api/sheets/:sheetId", { params: sheetParams, etag: "sheet" }, async ({ actor, params }) => ({
+    sheet: await service.getSheet(db, actor, params.sheetId),
+  }));
+
+  route(
+    "PUT /api/sheets/:sheetId",
+    { params: sheetParams, body: sheetFieldsSchema, ifMatch: "required", etag: "sheet" },
+    async ({ actor, params, body, version }) => ({
+      sheet: await sheetChanges.saveSheet(db, actor, params.sheetId, version, body),
+    }),
+  );
 
   // the fields on screen come with the submission (optional): checked and saved with it, or nothing is saved
-  app.post("/api/sheets/:sheetId/submit", async (request, reply) => {
-    const actor = requireActor(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    const input = parseInput(sheetFieldsSchema, request.body ?? {});
-    const version = expectedVersion(request);
-    const sheet = await sheetChanges.submitSheet(db, actor, sheetId, version, input);
-    setVersionTag(reply, sheet.version);
-    return { sheet };
-  });
+  route(
+    "POST /api/sheets/:sheetId/submit",
+    { params: sheetParams, body: sheetFieldsSchema, bodyOptional: true, ifMatch: "required", etag: "sheet" },
+    async ({ actor, params, body, version }) => ({
+      sheet: await sheetChanges.submitSheet(db, actor, params.sheetId, version, body),
+    }),
+  );
 
-  app.post("/api/sheets/:sheetId/accept", async (request, reply) => {
-    const actor = requireActor(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    const version = expectedVersion(request);
-    const sheet = await sheetChanges.acceptSheet(db, actor, sheetId, version);
-    setVersionTag(reply, sheet.version);
-    return { sheet };
-  });
+  route(
+    "POST /api/sheets/:sheetId/accept",
+    { params: sheetParams, ifMatch: "required", etag: "sheet" },
+    async ({ actor, params, version }) => ({
+      sheet: await sheetChanges.acceptSheet(db, actor, params.sheetId, version),
+    }),
+  );
 
-  app.post("/api/sheets/:sheetId/return", async (request, reply) => {
-    const actor = requireActor(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    const { comment } = parseInput(returnSheetSchema, request.body);
-    const version = expectedVersion(request);
-    const sheet = await sheetChanges.returnSheet(db, actor, sheetId, version, comment);
-    setVersionTag(reply, sheet.version);
-    return { sheet };
-  });
+  route(
+    "POST /api/sheets/:sheetId/return",
+    { params: sheetParams, body: returnSheetSchema, ifMatch: "required", etag: "sheet" },
+    async ({ actor, params, body, version }) => ({
+      sheet: await sheetChanges.returnSheet(db, actor, params.sheetId, version, body.comment),
+    }),
+  );
 
-  app.get("/api/sheets/:sheetId/history", async (request) => {
-    const auth = requireAuth(request);
-    const { sheetId } = parseInput(sheetParams, request.params);
-    return { history: await service.sheetHistory(db, auth, sheetId) };
-  });
+  route("GET /api/sheets/:sheetId/history", { params: sheetParams }, async ({ actor, params }) => ({
+    history: await service.sheetHistory(db, actor, params.sheetId),
+  }));
 }

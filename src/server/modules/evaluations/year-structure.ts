@@ -3,21 +3,14 @@
  * evaluated under (see revisions/in-force.ts). A department sees and writes the sheets of the items its departments
  * owned in that revision, whatever a draft or a later revision says.
  */
+import type { SnapshotItem } from "../../../domain/revisions/snapshot.js";
 import type { Executor } from "../../db/client.js";
 import * as plansRepo from "../plans/repository.js";
 import { frozenItem } from "../revisions/frozen-views.js";
 import { resolveStructure } from "../revisions/in-force.js";
 
 /** What a sheet shows of its item. */
-export interface SheetItem {
-  id: string;
-  code: string | null;
-  title: string;
-  summary: string | null;
-  isNew: boolean;
-  isPriority: boolean;
-  category: string | null;
-}
+export type SheetItem = Pick<SnapshotItem, "id" | "code" | "title" | "summary" | "isNew" | "isPriority" | "category">;
 
 export interface YearStructure {
   itemOf(itemId: string): SheetItem | null;

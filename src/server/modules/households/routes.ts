@@ -1,61 +1,42 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import { createHouseholdSchema, householdParams, listHouseholdsQuery, memberParams, memberSchema } from "./schema.js";
 import * as service from "./service.js";
 
-const noStore = (reply: FastifyReply) => reply.header("cache-control", "no-store");
-
 /** 世帯 (households): need-to-know reads, each one audited; member changes need If-Match. */
 export function householdRoutes(app: FastifyInstance, db: Db) {
-  app.post("/api/households", async (request, reply) => {
-    const actor = requireActor(request);
-    const input = parseInput(createHouseholdSchema, request.body);
-    const household = await service.createHousehold(db, actor, input);
-    reply.status(201);
-    noStore(reply);
-    setVersionTag(reply, household.version);
-    return { household };
-  });
+  const route = routesFor(app);
 
-  app.get("/api/households", async (request, reply) => {
-    const actor = requireActor(request);
-    const { personId } = parseInput(listHouseholdsQuery, request.query);
-    const households = await service.listHouseholds(db, actor, personId);
-    noStore(reply);
-    return { households };
-  });
+  route(
+    "POST /api/households",
+    { body: createHouseholdSchema, status: 201, etag: "household" },
+    async ({ actor, body }) => ({ household: await service.createHousehold(db, actor, body) }),
+  );
 
-  app.get("/api/households/:householdId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { householdId } = parseInput(householdParams, request.params);
-    const household = await service.getHousehold(db, actor, householdId);
-    noStore(reply);
-    setVersionTag(reply, household.version);
-    return { household };
-  });
+  route("GET /api/households", { query: listHouseholdsQuery }, async ({ actor, query }) => ({
+    households: await service.listHouseholds(db, actor, query.personId),
+  }));
 
-  app.post("/api/households/:householdId/members", async (request, reply) => {
-    const actor = requireActor(request);
-    const { householdId } = parseInput(householdParams, request.params);
-    const input = parseInput(memberSchema, request.body);
-    const version = expectedVersion(request);
-    const household = await service.addMember(db, actor, householdId, version, input);
-    reply.status(201);
-    noStore(reply);
-    setVersionTag(reply, household.version);
-    return { household };
-  });
+  route(
+    "GET /api/households/:householdId",
+    { params: householdParams, etag: "household" },
+    async ({ actor, params }) => ({ household: await service.getHousehold(db, actor, params.householdId) }),
+  );
 
-  app.delete("/api/households/:householdId/members/:personId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { householdId, personId } = parseInput(memberParams, request.params);
-    const version = expectedVersion(request);
-    const household = await service.removeMember(db, actor, householdId, personId, version);
-    noStore(reply);
-    setVersionTag(reply, household.version);
-    return { household };
-  });
+  route(
+    "POST /api/households/:householdId/members",
+    { params: householdParams, body: memberSchema, ifMatch: "required", status: 201, etag: "household" },
+    async ({ actor, params, body, version }) => ({
+      household: await service.addMember(db, actor, params.householdId, version, body),
+    }),
+  );
+
+  route(
+    "DELETE /api/households/:householdId/members/:personId",
+    { params: memberParams, ifMatch: "required", etag: "household" },
+    async ({ actor, params, version }) => ({
+      household: await service.removeMember(db, actor, params.householdId, params.personId, version),
+    }),
+  );
 }

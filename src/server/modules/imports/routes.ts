@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { isZip } from "../../../domain/decode-text.js";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
 import { AppError } from "../../platform/errors.js";
+import { routesFor } from "../../platform/http/route.js";
 import { policies } from "../../platform/policies.js";
 import { refuseOversizedUpload } from "../../platform/uploads/check-upload.js";
 import { DEPARTMENT_DECISIONS_HEADER, departmentDecisionsOf } from "./schema.js";
@@ -30,15 +30,15 @@ function upload(request: FastifyRequest) {
 const isWorkbook = (body: unknown) => body instanceof Uint8Array && isZip(body);
 
 export function importRoutes(app: FastifyInstance, db: Db) {
-  app.post("/api/imports/preview", { onRequest: refuseOversizedUpload }, async (request) => {
-    const actor = requireActor(request);
+  const route = routesFor(app);
+
+  route("POST /api/imports/preview", { onRequest: refuseOversizedUpload }, async ({ actor, request }) => {
     policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
     const { bytes } = upload(request);
     return previewImport(db, actor, bytes);
   });
 
-  app.post("/api/imports", { onRequest: refuseOversizedUpload }, async (request, reply) => {
-    const actor = requireActor(request);
+  route("POST /api/imports", { onRequest: refuseOversizedUpload }, async ({ actor, request, reply }) => {
     policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
     const { bytes, fileName } = upload(request);
     const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);

@@ -9,14 +9,7 @@ export type ActualRow = typeof indicatorActuals.$inferSelect;
 export type LadderValue = NonNullable<(typeof plans.$inferSelect)["milestoneLadder"]>;
 
 /** The typed columns of a target, as parseTarget decided them. */
-export interface TargetTyping {
-  kind: string;
-  comparator: string | null;
-  value: number | null;
-  unit: string | null;
-  step: string | null;
-  rank: number | null;
-}
+export type { TargetTyping } from "../../../domain/indicators/target-typing.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ownership of one item: its home chain with each link's departments (for single-indicator routes).

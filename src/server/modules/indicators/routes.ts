@@ -1,9 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor, requireAuth } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
 import { sendSerialized } from "../../platform/http/precompressed.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import { contentDisposition } from "../exports/export-workbook.js";
 import { XLSX_CONTENT_TYPE } from "../exports/workbook-layout.js";
 import { planIdParams } from "../plans/schema.js";
@@ -25,154 +23,134 @@ import {
 } from "./schema.js";
 import * as service from "./service.js";
 
-/** If-Match when given (a stale one is 412); null when absent, which only creation accepts. */
-function optionalVersion(request: FastifyRequest): number | null {
-  return request.headers["if-match"] === undefined ? null : expectedVersion(request);
-}
-
 export function indicatorRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/plans/:planId/indicators", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const query = parseInput(indicatorListQuery, request.query);
-    const json = await service.getIndicatorListJson(db, auth, planId, query);
-    // a 2,000-indicator list is ~1.5 MB of JSON and ~10× smaller gzipped; compressed once per plan version
-    return sendSerialized(request, reply, json);
-  });
+  const route = routesFor(app);
 
-  app.post("/api/plans/:planId/indicators", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const input = parseInput(indicatorInputSchema, request.body);
-    const indicator = await service.createIndicator(db, actor, planId, input);
-    reply.status(201);
-    setVersionTag(reply, indicator.version);
-    return { indicator };
-  });
+  route(
+    "GET /api/plans/:planId/indicators",
+    { params: planIdParams, query: indicatorListQuery },
+    async ({ actor, params, query, request, reply }) => {
+      const json = await service.getIndicatorListJson(db, actor, params.planId, query);
+      // a 2,000-indicator list is ~1.5 MB of JSON and ~10× smaller gzipped; compressed once per plan version
+      return sendSerialized(request, reply, json);
+    },
+  );
 
-  app.get("/api/indicators/:indicatorId", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { indicatorId } = parseInput(indicatorParams, request.params);
-    const indicator = await service.getIndicator(db, auth, indicatorId);
-    setVersionTag(reply, indicator.version);
-    return { indicator };
-  });
+  route(
+    "POST /api/plans/:planId/indicators",
+    { params: planIdParams, body: indicatorInputSchema, status: 201, etag: "indicator" },
+    async ({ actor, params, body }) => ({
+      indicator: await service.createIndicator(db, actor, params.planId, body),
+    }),
+  );
 
-  app.patch("/api/indicators/:indicatorId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { indicatorId } = parseInput(indicatorParams, request.params);
-    const patch = parseInput(indicatorPatchSchema, request.body);
-    const version = expectedVersion(request);
-    const indicator = await service.updateIndicator(db, actor, indicatorId, version, patch);
-    setVersionTag(reply, indicator.version);
-    return { indicator };
-  });
+  route(
+    "GET /api/indicators/:indicatorId",
+    { params: indicatorParams, etag: "indicator" },
+    async ({ actor, params }) => ({
+      indicator: await service.getIndicator(db, actor, params.indicatorId),
+    }),
+  );
 
-  app.delete("/api/indicators/:indicatorId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { indicatorId } = parseInput(indicatorParams, request.params);
-    const version = expectedVersion(request);
-    await service.deleteIndicator(db, actor, indicatorId, version);
-    reply.status(204);
-  });
+  route(
+    "PATCH /api/indicators/:indicatorId",
+    { params: indicatorParams, body: indicatorPatchSchema, ifMatch: "required", etag: "indicator" },
+    async ({ actor, params, body, version }) => ({
+      indicator: await service.updateIndicator(db, actor, params.indicatorId, version, body),
+    }),
+  );
 
-  app.put("/api/indicators/:indicatorId/targets/:fiscalYear", async (request, reply) => {
-    const actor = requireActor(request);
-    const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
-    const { source } = parseInput(targetPutSchema, request.body);
-    const version = optionalVersion(request);
-    const target = await service.putTarget(db, actor, indicatorId, fiscalYear, version, source);
-    setVersionTag(reply, target.version);
-    return { target };
-  });
+  route(
+    "DELETE /api/indicators/:indicatorId",
+    { params: indicatorParams, ifMatch: "required", status: 204 },
+    async ({ actor, params, version }) => {
+      await service.deleteIndicator(db, actor, params.indicatorId, version);
+    },
+  );
 
-  app.put("/api/indicators/:indicatorId/actuals/:fiscalYear", async (request, reply) => {
-    const actor = requireActor(request);
-    const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
-    const input = parseInput(actualPutSchema, request.body);
-    const version = optionalVersion(request);
-    const result = await service.putActual(db, actor, indicatorId, fiscalYear, version, input);
-    setVersionTag(reply, result.actual.version);
-    return result;
-  });
+  // the year's first target or actual is created without a version
+  route(
+    "PUT /api/indicators/:indicatorId/targets/:fiscalYear",
+    { params: indicatorYearParams, body: targetPutSchema, ifMatch: "optional", etag: "target" },
+    async ({ actor, params, body, version }) => ({
+      target: await service.putTarget(db, actor, params.indicatorId, params.fiscalYear, version, body.source),
+    }),
+  );
 
-  app.delete("/api/indicators/:indicatorId/actuals/:fiscalYear", async (request, reply) => {
-    const actor = requireActor(request);
-    const { indicatorId, fiscalYear } = parseInput(indicatorYearParams, request.params);
-    const version = expectedVersion(request);
-    await service.deleteActual(db, actor, indicatorId, fiscalYear, version);
-    reply.status(204);
-  });
+  route(
+    "PUT /api/indicators/:indicatorId/actuals/:fiscalYear",
+    { params: indicatorYearParams, body: actualPutSchema, ifMatch: "optional", etag: "actual" },
+    async ({ actor, params, body, version }) =>
+      service.putActual(db, actor, params.indicatorId, params.fiscalYear, version, body),
+  );
 
-  app.get("/api/indicators/:indicatorId/series", async (request) => {
-    const auth = requireAuth(request);
-    const { indicatorId } = parseInput(indicatorParams, request.params);
-    return service.getSeries(db, auth, indicatorId);
-  });
+  route(
+    "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear",
+    { params: indicatorYearParams, ifMatch: "required", status: 204 },
+    async ({ actor, params, version }) => {
+      await service.deleteActual(db, actor, params.indicatorId, params.fiscalYear, version);
+    },
+  );
 
-  app.get("/api/plans/:planId/targets/unclassified", async (request) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    return service.listUnclassifiedTargets(db, auth, planId);
-  });
+  route("GET /api/indicators/:indicatorId/series", { params: indicatorParams }, async ({ actor, params }) =>
+    service.getSeries(db, actor, params.indicatorId),
+  );
 
-  app.get("/api/plans/:planId/milestone-ladder", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const result = await service.getLadder(db, auth, planId);
-    setVersionTag(reply, result.version);
-    return result;
-  });
+  route("GET /api/plans/:planId/targets/unclassified", { params: planIdParams }, async ({ actor, params }) =>
+    service.listUnclassifiedTargets(db, actor, params.planId),
+  );
 
-  app.put("/api/plans/:planId/milestone-ladder", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const input = parseInput(ladderPutSchema, request.body);
-    const version = expectedVersion(request);
-    const result = await service.putLadder(db, actor, planId, version, input);
-    setVersionTag(reply, result.version);
-    return result;
-  });
+  route(
+    "GET /api/plans/:planId/milestone-ladder",
+    { params: planIdParams, etag: "version" },
+    async ({ actor, params }) => service.getLadder(db, actor, params.planId),
+  );
 
-  app.get("/api/plans/:planId/attainment-share", async (request) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { fiscalYear } = parseInput(fiscalYearQuery, request.query);
-    return service.getAttainmentShare(db, auth, planId, fiscalYear);
-  });
+  route(
+    "PUT /api/plans/:planId/milestone-ladder",
+    { params: planIdParams, body: ladderPutSchema, ifMatch: "required", etag: "version" },
+    async ({ actor, params, body, version }) => service.putLadder(db, actor, params.planId, version, body),
+  );
 
-  app.get("/api/plans/:planId/department-matrix", async (request) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { level } = parseInput(matrixQuery, request.query);
-    return service.getDepartmentMatrix(db, auth, planId, level);
-  });
+  route(
+    "GET /api/plans/:planId/attainment-share",
+    { params: planIdParams, query: fiscalYearQuery },
+    async ({ actor, params, query }) => service.getAttainmentShare(db, actor, params.planId, query.fiscalYear),
+  );
 
-  app.get("/api/plans/:planId/my-department", async (request) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { fiscalYear } = parseInput(optionalFiscalYearQuery, request.query);
-    return service.getMyDepartment(db, auth, planId, fiscalYear);
-  });
+  route(
+    "GET /api/plans/:planId/department-matrix",
+    { params: planIdParams, query: matrixQuery },
+    async ({ actor, params, query }) => service.getDepartmentMatrix(db, actor, params.planId, query.level),
+  );
 
-  app.get("/api/plans/:planId/indicators/export.csv", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { fiscalYear, encoding } = parseInput(csvQuery, request.query);
-    const csv = await exportIndicatorsCsv(db, auth, planId, fiscalYear, encoding);
-    reply
-      .header("content-type", csv.contentType)
-      .header("content-disposition", contentDisposition(csv.fileName, csv.asciiFileName));
-    return reply.send(csv.buffer);
-  });
+  route(
+    "GET /api/plans/:planId/my-department",
+    { params: planIdParams, query: optionalFiscalYearQuery },
+    async ({ actor, params, query }) => service.getMyDepartment(db, actor, params.planId, query.fiscalYear),
+  );
 
-  app.get("/api/plans/:planId/implementation-plan/export.xlsx", async (request, reply) => {
-    const auth = requireAuth(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { buffer, fileName } = await exportImplementationPlan(db, auth, planId);
-    reply
-      .header("content-type", XLSX_CONTENT_TYPE)
-      .header("content-disposition", contentDisposition(fileName, "implementation_plan.xlsx"));
-    return reply.send(buffer);
-  });
+  route(
+    "GET /api/plans/:planId/indicators/export.csv",
+    { params: planIdParams, query: csvQuery },
+    async ({ actor, params, query, reply }) => {
+      const csv = await exportIndicatorsCsv(db, actor, params.planId, query.fiscalYear, query.encoding);
+      reply
+        .header("content-type", csv.contentType)
+        .header("content-disposition", contentDisposition(csv.fileName, csv.asciiFileName));
+      return reply.send(csv.buffer);
+    },
+  );
+
+  route(
+    "GET /api/plans/:planId/implementation-plan/export.xlsx",
+    { params: planIdParams },
+    async ({ actor, params, reply }) => {
+      const { buffer, fileName } = await exportImplementationPlan(db, actor, params.planId);
+      reply
+        .header("content-type", XLSX_CONTENT_TYPE)
+        .header("content-disposition", contentDisposition(fileName, "implementation_plan.xlsx"));
+      return reply.send(buffer);
+    },
+  );
 }

@@ -10,34 +10,13 @@ import {
   matchMilestone,
 } from "../../../domain/indicators/milestones.js";
 import { type Comparator, formatQuantity, parseTarget, type Target } from "../../../domain/indicators/target.js";
+import type { TargetTyping } from "../../../domain/indicators/target-typing.js";
 import { toHalfWidth } from "../../../domain/text/normalize.js";
-import type { TargetTyping } from "./repository.js";
+
+export { sameTyping, typingOf } from "../../../domain/indicators/target-typing.js";
 
 export function ladderOf(plan: { milestoneLadder: MilestoneLadder | null }): MilestoneLadder {
   return plan.milestoneLadder ?? DEFAULT_LADDER;
-}
-
-/** The columns stored next to a target's source. */
-export function typingOf(t: Target): TargetTyping {
-  switch (t.kind) {
-    case "numeric":
-      return { kind: t.kind, comparator: t.comparator, value: t.value, unit: t.unit, step: null, rank: null };
-    case "milestone":
-      return { kind: t.kind, comparator: null, value: null, unit: null, step: t.step, rank: t.rank };
-    default:
-      return { kind: t.kind, comparator: null, value: null, unit: null, step: null, rank: null };
-  }
-}
-
-export function sameTyping(a: TargetTyping, b: TargetTyping) {
-  return (
-    a.kind === b.kind &&
-    (a.comparator ?? null) === (b.comparator ?? null) &&
-    (a.value ?? null) === (b.value ?? null) &&
-    (a.unit ?? null) === (b.unit ?? null) &&
-    (a.step ?? null) === (b.step ?? null) &&
-    (a.rank ?? null) === (b.rank ?? null)
-  );
 }
 
 const COMPARATORS = new Set<Comparator>(["gte", "lte", "eq", "gt", "lt"]);

@@ -1,35 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
-import { setVersionTag } from "../../platform/versions.js";
+import { routesFor } from "../../platform/http/route.js";
 import { createPersonSchema, linkPersonsSchema, personParams, searchPersonsSchema } from "./schema.js";
 import { searchPersons } from "./search.js";
 import * as service from "./service.js";
 
 /** Persons (issue 4). No personal data in URLs: the search (by reading or name) is a POST. */
 export function personRoutes(app: FastifyInstance, db: Db) {
-  app.post("/api/persons", async (request, reply) => {
-    const actor = requireActor(request);
-    const input = parseInput(createPersonSchema, request.body);
-    const result = await service.createPerson(db, actor, input);
-    reply.status(201);
-    setVersionTag(reply, result.person.version);
-    return result;
-  });
+  const route = routesFor(app);
 
-  app.post("/api/persons/search", async (request) => {
-    const actor = requireActor(request);
-    const { query } = parseInput(searchPersonsSchema, request.body);
-    return searchPersons(db, actor, query);
-  });
+  route("POST /api/persons", { body: createPersonSchema, status: 201, etag: "person" }, async ({ actor, body }) =>
+    service.createPerson(db, actor, body),
+  );
 
-  app.post("/api/persons/:personId/links", async (request, reply) => {
-    const actor = requireActor(request);
-    const { personId } = parseInput(personParams, request.params);
-    const input = parseInput(linkPersonsSchema, request.body);
-    const link = await service.linkPersons(db, actor, personId, input);
-    reply.status(201);
-    return { link };
-  });
+  route("POST /api/persons/search", { body: searchPersonsSchema }, async ({ actor, body }) =>
+    searchPersons(db, actor, body.query),
+  );
+
+  route(
+    "POST /api/persons/:personId/links",
+    { params: personParams, body: linkPersonsSchema, status: 201 },
+    async ({ actor, params, body }) => ({ link: await service.linkPersons(db, actor, params.personId, body) }),
+  );
 }

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { requireActor } from "../../platform/auth/plugin.js";
-import { parseInput } from "../../platform/errors.js";
+import { routesFor } from "../../platform/http/route.js";
 import { policies } from "../../platform/policies.js";
-import { expectedVersion, setVersionTag } from "../../platform/versions.js";
 import { presentPlan } from "./presenter.js";
 import * as repo from "./repository.js";
 import {
@@ -17,75 +15,62 @@ import {
 } from "./schema.js";
 import * as service from "./service.js";
 
+const relistingParams = itemParams.extend({ parentItemId: relistSchema.shape.parentItemId });
+
 export function planRoutes(app: FastifyInstance, db: Db) {
-  app.get("/api/plans", async (request) => {
-    const actor = requireActor(request);
+  const route = routesFor(app);
+
+  route("GET /api/plans", {}, async ({ actor }) => {
     policies.readPlans(actor);
     const rows = await repo.listPlans(db, actor.municipalityId);
     return { plans: rows.map(presentPlan) };
   });
 
-  app.post("/api/plans", async (request, reply) => {
-    const actor = requireActor(request);
-    const input = parseInput(planInputSchema, request.body);
-    const plan = await service.createPlan(db, actor, input);
-    reply.status(201);
-    setVersionTag(reply, plan.version);
-    return { plan };
-  });
+  route("POST /api/plans", { body: planInputSchema, status: 201, etag: "plan" }, async ({ actor, body }) => ({
+    plan: await service.createPlan(db, actor, body),
+  }));
 
-  app.get("/api/plans/:planId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const { revision } = parseInput(planViewQuery, request.query);
-    const result = await service.getPlanWithItems(db, actor, planId, { revision });
-    setVersionTag(reply, result.plan.version);
-    return result;
-  });
+  route(
+    "GET /api/plans/:planId",
+    { params: planIdParams, query: planViewQuery, etag: "plan" },
+    async ({ actor, params, query }) => service.getPlanWithItems(db, actor, params.planId, query),
+  );
 
-  app.put("/api/plans/:planId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const input = parseInput(planInputSchema, request.body);
-    const version = expectedVersion(request);
-    const plan = await service.updatePlan(db, actor, planId, version, input);
-    setVersionTag(reply, plan.version);
-    return { plan };
-  });
+  route(
+    "PUT /api/plans/:planId",
+    { params: planIdParams, body: planInputSchema, ifMatch: "required", etag: "plan" },
+    async ({ actor, params, body, version }) => ({
+      plan: await service.updatePlan(db, actor, params.planId, version, body),
+    }),
+  );
 
-  app.post("/api/plans/:planId/items", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId } = parseInput(planIdParams, request.params);
-    const input = parseInput(itemInputSchema, request.body);
-    const item = await service.addItem(db, actor, planId, input);
-    reply.status(201);
-    setVersionTag(reply, item.version);
-    return { item };
-  });
+  route(
+    "POST /api/plans/:planId/items",
+    { params: planIdParams, body: itemInputSchema, status: 201, etag: "item" },
+    async ({ actor, params, body }) => ({ item: await service.addItem(db, actor, params.planId, body) }),
+  );
 
-  app.patch("/api/plans/:planId/items/:itemId", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId, itemId } = parseInput(itemParams, request.params);
-    const patch = parseInput(itemPatchSchema, request.body);
-    const version = expectedVersion(request);
-    const item = await service.updateItem(db, actor, planId, itemId, version, patch);
-    setVersionTag(reply, item.version);
-    return { item };
-  });
+  route(
+    "PATCH /api/plans/:planId/items/:itemId",
+    { params: itemParams, body: itemPatchSchema, ifMatch: "required", etag: "item" },
+    async ({ actor, params, body, version }) => ({
+      item: await service.updateItem(db, actor, params.planId, params.itemId, version, body),
+    }),
+  );
 
-  app.post("/api/plans/:planId/items/:itemId/relistings", async (request, reply) => {
-    const actor = requireActor(request);
-    const { planId, itemId } = parseInput(itemParams, request.params);
-    const { parentItemId } = parseInput(relistSchema, request.body);
-    const placement = await service.relistItem(db, actor, planId, itemId, parentItemId);
-    reply.status(201);
-    return { placement };
-  });
+  route(
+    "POST /api/plans/:planId/items/:itemId/relistings",
+    { params: itemParams, body: relistSchema, status: 201 },
+    async ({ actor, params, body }) => ({
+      placement: await service.relistItem(db, actor, params.planId, params.itemId, body.parentItemId),
+    }),
+  );
 
-  app.delete("/api/plans/:planId/items/:itemId/relistings/:parentItemId", async (request, reply) => {
-    const actor = requireActor(request);
-    const params = parseInput(itemParams.extend({ parentItemId: relistSchema.shape.parentItemId }), request.params);
-    await service.removeRelisting(db, actor, params.planId, params.itemId, params.parentItemId);
-    reply.status(204);
-  });
+  route(
+    "DELETE /api/plans/:planId/items/:itemId/relistings/:parentItemId",
+    { params: relistingParams, status: 204 },
+    async ({ actor, params }) => {
+      await service.removeRelisting(db, actor, params.planId, params.itemId, params.parentItemId);
+    },
+  );
 }

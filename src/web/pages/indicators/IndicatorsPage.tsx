@@ -1,11 +1,14 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { SelectField } from "../../components/FormField";
+import { PageHeading } from "../../components/PageHeading";
 import { PlanPeriodPicker } from "../../components/PlanPeriodPicker";
 import { RevisionBanner, structureEditable } from "../../components/RevisionBanner";
-import { Loading, QueryError } from "../../components/Status";
-import { usePageTitle } from "../../components/usePageTitle";
-import { isPlanOffice, useDepartments, useIndicators, usePlan, useSession } from "../../queries";
+import { QueryStatus } from "../../components/Status";
+import { useIndicators } from "../../indicatorQueries";
+import { planUrl, usePlan } from "../../planQueries";
+import { isPlanOffice, useDepartments, useSession } from "../../queries";
+import type { IndicatorSearch } from "../../routes/search";
 import { AddIndicatorSection } from "./AddIndicatorSection";
 import { IndicatorListView } from "./IndicatorListView";
 import { UnclassifiedTargetList } from "./UnclassifiedTargetList";
@@ -13,9 +16,10 @@ import { UnclassifiedTargetList } from "./UnclassifiedTargetList";
 const route = getRouteApi("/indicators");
 
 export function IndicatorsPage() {
-  usePageTitle("指標");
   const search = route.useSearch();
   const navigate = route.useNavigate();
+  // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
+  const filter = (patch: Partial<IndicatorSearch>) => navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const session = useSession();
   const departments = useDepartments();
   const editor = session.data?.user.role === "department_editor";
@@ -41,19 +45,16 @@ export function IndicatorsPage() {
 
   return (
     <>
-      <h1>指標</h1>
-      <p className="lead">
+      <PageHeading title="指標">
         {editor
           ? "あなたの課が担当する取組の指標です。目標に対する実績を入力すると、達成状況を判定します。"
           : "計画の指標の目標と実績、達成状況の一覧です。"}
-      </p>
+      </PageHeading>
       <PlanPeriodPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
         <SelectField
           label="担当課"
           value={departmentId}
-          onChange={(v) =>
-            navigate({ search: (s) => ({ ...s, departmentId: v || undefined, page: undefined }), replace: true })
-          }
+          onChange={(v) => filter({ departmentId: v || undefined, page: undefined })}
           options={[
             { value: "", label: editor ? "担当のすべて" : "すべての課" },
             ...departmentOptions.map((d) => ({ value: d.id, label: d.active ? d.name : `${d.name}（旧）` })),
@@ -78,19 +79,16 @@ export function IndicatorsPage() {
               自分の課の取組
             </Link>
           ) : null}
-          <a
-            href={`/api/plans/${encodeURIComponent(search.planId)}/indicators/export.csv?fiscalYear=${search.fy}&encoding=utf-8`}
-            download
-          >
+          <a href={planUrl(search.planId, `/indicators/export.csv?fiscalYear=${search.fy}&encoding=utf-8`)} download>
             CSV（UTF-8）
           </a>
           <a
-            href={`/api/plans/${encodeURIComponent(search.planId)}/indicators/export.csv?fiscalYear=${search.fy}&encoding=shift_jis`}
+            href={planUrl(search.planId, `/indicators/export.csv?fiscalYear=${search.fy}&encoding=shift_jis`)}
             download
           >
             CSV（Shift_JIS・Excel向け）
           </a>
-          <a href={`/api/plans/${encodeURIComponent(search.planId)}/implementation-plan/export.xlsx`} download>
+          <a href={planUrl(search.planId, "/implementation-plan/export.xlsx")} download>
             実施計画（xlsx）
           </a>
           {office ? (
@@ -101,8 +99,7 @@ export function IndicatorsPage() {
         </nav>
       ) : null}
       {office && search.planId ? <AddIndicatorSection planId={search.planId} /> : null}
-      {list.isPending && list.fetchStatus !== "idle" ? <Loading /> : null}
-      {list.error ? <QueryError error={list.error} /> : null}
+      <QueryStatus query={list} />
       {list.data && search.planId ? (
         <IndicatorListView
           list={list.data}
@@ -113,9 +110,7 @@ export function IndicatorsPage() {
           canEnter={session.data?.user.role !== "viewer" && !draft}
           canEditTargets={office}
           editId={search.edit}
-          onEditOpened={(n) =>
-            navigate({ search: (s) => ({ ...s, edit: undefined, page: n > 1 ? n : undefined }), replace: true })
-          }
+          onEditOpened={(n) => filter({ edit: undefined, page: n > 1 ? n : undefined })}
         />
       ) : null}
       {office && search.planId ? <UnclassifiedTargetList planId={search.planId} /> : null}

@@ -1,7 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { ATTAINMENT_LABELS, TARGET_KIND_LABELS } from "../../../domain/labels/indicators";
 import { indicatorLabel } from "../../components/Indicators";
-import { useUnclassifiedTargets } from "../../queries";
+import { useUnclassifiedTargets } from "../../indicatorQueries";
 
 /** Plan office: targets written as free text, which the indicators cannot decide (達成状況 要判定). */
 export function UnclassifiedTargetList({ planId }: { planId: string }) {

@@ -1,6 +1,8 @@
+import { getRouteApi } from "@tanstack/react-router";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
-import { isPlanOffice, usePlan, useSession } from "../../queries";
+import { usePlan } from "../../planQueries";
+import { isPlanOffice, useSession } from "../../queries";
 import { PlanForm } from "./PlanForm";
 
 /** 計画の作成 (no planId) or 計画の設定の変更. */
@@ -23,4 +25,12 @@ export function PlanFormPage({ planId }: { planId?: string }) {
     return <PlanForm key={`${plan.data.plan.id}:${plan.data.plan.version}`} plan={plan.data.plan} />;
   }
   return <PlanForm />;
+}
+
+const editRoute = getRouteApi("/plans/$planId/edit");
+
+/** 計画の設定の変更 of the plan in the path. */
+export function PlanEditPage() {
+  const { planId } = editRoute.useParams();
+  return <PlanFormPage planId={planId} />;
 }

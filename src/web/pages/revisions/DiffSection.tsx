@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { SelectField } from "../../components/FormField";
-import { Loading, QueryError } from "../../components/Status";
-import { useDiff } from "../../queries";
+import { QueryStatus } from "../../components/Status";
+import { planUrl, useDiff } from "../../planQueries";
 import type { RevisionList } from "../../types";
 import { DiffView } from "./DiffView";
 
@@ -67,15 +67,14 @@ export function DiffSection({
             />
           </div>
           <div className="page-actions no-print">
-            <a href={`/api/plans/${encodeURIComponent(planId)}/diff.xlsx?${q}`} download className="button secondary">
+            <a href={planUrl(planId, `/diff.xlsx?${q}`)} download className="button secondary">
               新旧対照表をExcel形式（xlsx）でダウンロード
             </a>
-            <a href={`/api/plans/${encodeURIComponent(planId)}/diff.csv?${q}`} download>
+            <a href={planUrl(planId, `/diff.csv?${q}`)} download>
               CSV（UTF-8）でダウンロード
             </a>
           </div>
-          {diff.isPending && diff.fetchStatus !== "idle" ? <Loading /> : null}
-          {diff.error ? <QueryError error={diff.error} /> : null}
+          <QueryStatus query={diff} />
           {diff.data ? <DiffView diff={diff.data} /> : null}
         </>
       )}

@@ -1,10 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { api } from "../../api";
-import { Dialog } from "../../components/Dialog";
+import { Dialog, DialogActions } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
+import { planUrl } from "../../planQueries";
 import { keys } from "../../queries";
 import type { Revision, RevisionList } from "../../types";
 
@@ -15,7 +16,7 @@ interface DraftDialogProps {
   onDone: (r: Revision) => void;
 }
 
-const revisionsUrl = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/revisions`;
+const revisionsUrl = (planId: string) => planUrl(planId, "/revisions");
 
 /**
  * The confirm step of an action on a draft revision. Sent with the draft's version; after a 412 the revision is read
@@ -63,21 +64,14 @@ function DraftConfirmDialog({
     <Dialog open title={title(current)} onClose={onClose}>
       {confirm.stale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={confirm.error} />}
       {approvedMeanwhile ? <p>{whenApproved}</p> : explanation(current)}
-      <div className="dialog-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          {approvedMeanwhile ? "閉じる" : "やめる"}
-        </button>
-        {!approvedMeanwhile ? (
-          <button
-            type="button"
-            className={danger ? "button danger" : "button"}
-            onClick={() => void confirm.run()}
-            disabled={confirm.busy}
-          >
-            {confirm.busy ? busyAction : action}
-          </button>
-        ) : null}
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        cancelLabel={approvedMeanwhile ? "閉じる" : "やめる"}
+        action={approvedMeanwhile ? null : confirm.busy ? busyAction : action}
+        onAction={() => void confirm.run()}
+        disabled={confirm.busy}
+        danger={danger}
+      />
     </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { REVISION_STATUS_LABELS } from "../../../domain/labels/evaluation";
+import { RowAction } from "../../components/RowAction";
 import { formatEraDate, fyLabel, personName } from "../../format";
 import type { Revision, RevisionList } from "../../types";
 import { ApproveDialog, DeleteDraftDialog } from "./RevisionDialogs";
@@ -59,12 +60,12 @@ export function RevisionTable({ planId, list, office }: { planId: string; list: 
                     <td>
                       {r.status === "draft" ? (
                         <div className="row-actions">
-                          <button type="button" className="button small" onClick={() => setApproving(r)}>
-                            この改定を承認<span className="visually-hidden">：第{r.number}版</span>
-                          </button>
-                          <button type="button" className="button secondary small" onClick={() => setDeleting(r)}>
-                            改定案を削除<span className="visually-hidden">：第{r.number}版</span>
-                          </button>
+                          <RowAction of={`第${r.number}版`} onClick={() => setApproving(r)} primary>
+                            この改定を承認
+                          </RowAction>
+                          <RowAction of={`第${r.number}版`} onClick={() => setDeleting(r)}>
+                            改定案を削除
+                          </RowAction>
                         </div>
                       ) : null}
                     </td>

@@ -1,9 +1,10 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { PageHeading } from "../../components/PageHeading";
 import { PlanPicker } from "../../components/PlanPeriodPicker";
-import { Loading, QueryError } from "../../components/Status";
-import { usePageTitle } from "../../components/usePageTitle";
-import { isPlanOffice, useRevisions, useSession } from "../../queries";
+import { QueryStatus } from "../../components/Status";
+import { useRevisions } from "../../planQueries";
+import { isPlanOffice, useSession } from "../../queries";
 import { DiffSection } from "./DiffSection";
 import { RevisionTable } from "./RevisionTable";
 import { StartRevisionForm } from "./StartRevisionForm";
@@ -11,7 +12,6 @@ import { StartRevisionForm } from "./StartRevisionForm";
 const route = getRouteApi("/revisions");
 
 export function RevisionsPage() {
-  usePageTitle("改定（ローリング）");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const session = useSession();
@@ -21,13 +21,11 @@ export function RevisionsPage() {
 
   return (
     <>
-      <h1>改定（ローリング）</h1>
-      <p className="lead">
+      <PageHeading title="改定（ローリング）">
         計画の改定を版として記録します。改定を開始すると、承認するまでの変更（項目・担当課・指標・目標）が改定案になり、承認で確定します。版どうしの差分（新旧対照）を確かめられます。
-      </p>
+      </PageHeading>
       <PlanPicker planId={search.planId} onChange={onPick} />
-      {revisions.isPending && revisions.fetchStatus !== "idle" ? <Loading /> : null}
-      {revisions.error ? <QueryError error={revisions.error} /> : null}
+      <QueryStatus query={revisions} />
       {revisions.data && search.planId ? (
         <>
           <RevisionTable planId={search.planId} list={revisions.data} office={office} />

@@ -4,6 +4,7 @@ import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { useSubmit } from "../../forms/useSubmit";
+import { planUrl } from "../../planQueries";
 import { keys } from "../../queries";
 import type { RevisionStarted, StartRevisionInput } from "../../types";
 
@@ -12,7 +13,7 @@ export function StartRevisionForm({ planId, draft }: { planId: string; draft: nu
   const [done, setDone] = useState<string | null>(null);
   const start = useSubmit({
     send: (name: string) =>
-      api<RevisionStarted>(`/api/plans/${encodeURIComponent(planId)}/revisions`, {
+      api<RevisionStarted>(planUrl(planId, "/revisions"), {
         method: "POST",
         body: (name ? { label: name } : {}) satisfies StartRevisionInput,
       }),

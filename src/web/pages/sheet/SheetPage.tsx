@@ -1,7 +1,7 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
-import { useSheet } from "../../queries";
+import { useSheet } from "../../planQueries";
 import { SheetEditor } from "./SheetEditor";
 
 const route = getRouteApi("/sheets/$sheetId");

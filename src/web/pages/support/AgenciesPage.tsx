@@ -10,7 +10,9 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
 import { useDepartments, useSession } from "../../queries";
+import { NoticeArea } from "../../support/components";
 import { supportKeys, useAgencies } from "../../support/queries";
+import { useDraft } from "../../support/useDraft";
 import type { Agency } from "../../types";
 
 export function AgenciesPage() {
@@ -40,7 +42,7 @@ export function AgenciesPage() {
           }}
         />
       ) : null}
-      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      <NoticeArea notice={message ? { kind: "success", text: message } : null} />
       {agencies.isPending ? <Loading /> : null}
       {agencies.error ? <QueryError error={agencies.error} /> : null}
       {agencies.data ? <AgencyTable agencies={agencies.data} departmentName={departmentName} /> : null}
@@ -104,11 +106,14 @@ function AddAgencyForm({
   departments: { value: string; label: string }[];
   onDone: (name: string) => Promise<void> | void;
 }) {
-  const [name, setName] = useState("");
-  const [category, setCategory] = useState<string>(AGENCY_CATEGORIES[0]);
-  const [kind, setKind] = useState<"public" | "provider">("public");
-  const [coordinator, setCoordinator] = useState(false);
-  const [departmentId, setDepartmentId] = useState("");
+  const draft = useDraft({
+    name: "",
+    category: AGENCY_CATEGORIES[0] as string,
+    kind: "public" as "public" | "provider",
+    coordinator: false,
+    departmentId: "",
+  });
+  const { name, category, kind, coordinator, departmentId } = draft.values;
   const add = useSubmit({
     send: () =>
       api("/api/agencies", {
@@ -123,11 +128,11 @@ function AddAgencyForm({
       }),
     onDone: async () => {
       await onDone(name.trim());
-      setName("");
-      setCoordinator(false);
+      draft.change({ name: "", coordinator: false });
     },
   });
   const { error, fields } = add;
+  const field = draft.fields(fields);
 
   return (
     <section aria-labelledby="add-agency-heading">
@@ -135,34 +140,30 @@ function AddAgencyForm({
       <form onSubmit={add.onSubmit()} noValidate aria-labelledby="add-agency-heading">
         <ErrorAlert error={error} title="登録できませんでした" />
         <div className="form-row">
-          <TextField label="機関名" required value={name} onChange={setName} error={fields.name} />
+          <TextField label="機関名" required {...field("name")} />
           <SelectField
             label="種別"
             value={kind}
-            onChange={(v) => setKind(v === "provider" ? "provider" : "public")}
+            onChange={(v) => draft.change({ kind: v === "provider" ? "provider" : "public" })}
             options={AGENCY_KINDS.map((k) => ({ value: k, label: AGENCY_KIND_LABELS[k] }))}
             error={fields.kind}
           />
           <SelectField
             label="分野"
-            value={category}
-            onChange={setCategory}
             options={AGENCY_CATEGORIES.map((c) => ({ value: c, label: c }))}
-            error={fields.category}
+            {...field("category")}
           />
           <SelectField
             label="所管課"
-            value={departmentId}
-            onChange={setDepartmentId}
             options={[{ value: "", label: "（なし）" }, ...departments]}
-            error={fields.departmentId}
+            {...field("departmentId")}
           />
         </div>
         {kind === "public" ? (
           <Checkbox
             label="多機関協働の調整役（すべてのつなぐシートを受け付ける）"
             checked={coordinator}
-            onChange={setCoordinator}
+            onChange={(on) => draft.change({ coordinator: on })}
           />
         ) : null}
         {fields.isCoordinator ? <p className="field-error">{fields.isCoordinator}</p> : null}

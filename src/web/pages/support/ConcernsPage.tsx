@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, Fragment, useEffect, useState } from "react";
 import {
   MAX_CONCERN_CATEGORIES,
   MAX_CONCERN_LABEL,
@@ -13,6 +13,7 @@ import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
 import { useSession } from "../../queries";
+import { NoticeArea } from "../../support/components";
 import { supportKeys, useConcerns } from "../../support/queries";
 import type { ConcernCategory, ConcernList, PutConcernsInput } from "../../types";
 
@@ -145,7 +146,7 @@ export function ConcernsPage() {
       </p>
       {concerns.isPending ? <Loading /> : null}
       {concerns.error ? <QueryError error={concerns.error} /> : null}
-      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      <NoticeArea notice={message ? { kind: "success", text: message } : null} />
       {rows ? (
         <>
           {error ? (
@@ -182,45 +183,14 @@ export function ConcernsPage() {
                     <td>{r.active ? "有効" : <span className="muted">無効</span>}</td>
                     {office ? (
                       <td>
-                        <div>
-                          <button
-                            id={`concern-${r.key}-up`}
-                            type="button"
-                            className="button secondary small"
-                            aria-label={`「${r.label}」を上へ`}
-                            disabled={i === 0}
-                            onClick={() => move(i, -1)}
-                          >
-                            上へ
-                          </button>{" "}
-                          <button
-                            id={`concern-${r.key}-down`}
-                            type="button"
-                            className="button secondary small"
-                            aria-label={`「${r.label}」を下へ`}
-                            disabled={i === rows.length - 1}
-                            onClick={() => move(i, 1)}
-                          >
-                            下へ
-                          </button>{" "}
-                          <button
-                            id={`concern-${r.key}-toggle`}
-                            type="button"
-                            className="button secondary small"
-                            aria-label={`「${r.label}」を${r.active ? "無効にする" : "有効にする"}`}
-                            onClick={() => toggle(i)}
-                          >
-                            {r.active ? "無効にする" : "有効にする"}
-                          </button>{" "}
-                          <button
-                            type="button"
-                            className="button danger small"
-                            aria-label={`「${r.label}」を削除`}
-                            onClick={() => remove(i)}
-                          >
-                            削除
-                          </button>
-                        </div>
+                        <RowButtons
+                          row={r}
+                          first={i === 0}
+                          last={i === rows.length - 1}
+                          onMove={(d) => move(i, d)}
+                          onToggle={() => toggle(i)}
+                          onRemove={() => remove(i)}
+                        />
                       </td>
                     ) : null}
                   </tr>
@@ -261,5 +231,50 @@ export function ConcernsPage() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** The buttons of a category's row; their ids let the focus follow a row that moved or went away. */
+function RowButtons({
+  row,
+  first,
+  last,
+  onMove,
+  onToggle,
+  onRemove,
+}: {
+  row: DraftRow;
+  first: boolean;
+  last: boolean;
+  onMove: (delta: -1 | 1) => void;
+  onToggle: () => void;
+  onRemove: () => void;
+}) {
+  const toggleText = row.active ? "無効にする" : "有効にする";
+  const buttons = [
+    { key: "up", text: "上へ", label: `「${row.label}」を上へ`, disabled: first, onClick: () => onMove(-1) },
+    { key: "down", text: "下へ", label: `「${row.label}」を下へ`, disabled: last, onClick: () => onMove(1) },
+    { key: "toggle", text: toggleText, label: `「${row.label}」を${toggleText}`, disabled: false, onClick: onToggle },
+  ];
+  return (
+    <div>
+      {buttons.map((b) => (
+        <Fragment key={b.key}>
+          <button
+            id={`concern-${row.key}-${b.key}`}
+            type="button"
+            className="button secondary small"
+            aria-label={b.label}
+            disabled={b.disabled}
+            onClick={b.onClick}
+          >
+            {b.text}
+          </button>{" "}
+        </Fragment>
+      ))}
+      <button type="button" className="button danger small" aria-label={`「${row.label}」を削除`} onClick={onRemove}>
+        削除
+      </button>
+    </div>
   );
 }

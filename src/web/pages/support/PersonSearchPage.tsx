@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { Fragment, useState } from "react";
 import { PERSON_BASIS_LABELS } from "../../../domain/labels/support";
 import { ApiError, api } from "../../api";
@@ -8,7 +7,7 @@ import { TextField } from "../../components/FormField";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { useSubmit } from "../../forms/useSubmit";
-import { birthLabel, personLabel } from "../../support/components";
+import { birthLabel, CaseOpenLink, NoticeArea, PersonCells, personLabel } from "../../support/components";
 import { PersonSearchForm, SearchNotices, usePersonSearch } from "../../support/PersonSearchForm";
 import { actsForAgency, caseKeys, isAgencyStaff, useSupportUser } from "../../support/queries";
 import type { Household, LinkPersonsInput, Person } from "../../types";
@@ -64,7 +63,7 @@ export function PersonSearchPage() {
           setOpened([]);
         }}
       />
-      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
+      <NoticeArea notice={message ? { kind: "success", text: message } : null} />
       {found ? (
         found.length ? (
           <div className="table-wrap">
@@ -99,9 +98,7 @@ export function PersonSearchPage() {
                           />
                         </td>
                       ) : null}
-                      <th scope="row">{p.nameKanji ?? <span className="muted">（未登録）</span>}</th>
-                      <td>{p.nameKana}</td>
-                      <td className="nowrap">{birthLabel(p.dateOfBirth)}</td>
+                      <PersonCells person={p} />
                       <td>{p.address ?? <span className="muted">－</span>}</td>
                       <td>{p.phone ?? <span className="muted">－</span>}</td>
                       <td className="small">{PERSON_BASIS_LABELS[p.access]}</td>
@@ -229,9 +226,7 @@ function PersonHouseholds({ person }: { person: Person }) {
               ケース:{" "}
               {h.cases.map((c) => (
                 <Fragment key={c.id}>
-                  <Link to="/support/cases/$caseId" params={{ caseId: c.id }}>
-                    ケースを開く（{c.phaseLabel}）
-                  </Link>{" "}
+                  <CaseOpenLink found={c} />{" "}
                 </Fragment>
               ))}
             </>

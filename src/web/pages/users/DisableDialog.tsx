@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api";
-import { Dialog } from "../../components/Dialog";
+import { Dialog, DialogActions } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { StaleNotice } from "../../components/StaleNotice";
 import { useSubmit } from "../../forms/useSubmit";
@@ -50,14 +50,13 @@ export function DisableDialog({
           ? `ログインID「${user.loginId}」でログインできなくなります。ログイン中の場合も、次の操作でログイン画面に戻ります。`
           : `ログインID「${user.loginId}」で再びログインできるようになります。`}
       </p>
-      <div className="dialog-actions">
-        <button type="button" className="button secondary" onClick={onClose}>
-          やめる
-        </button>
-        <button type="button" className="button" onClick={() => void toggle.run()} disabled={toggle.busy}>
-          {disable ? "無効にする" : "有効に戻す"}
-        </button>
-      </div>
+      <DialogActions
+        onCancel={onClose}
+        cancelLabel="やめる"
+        action={disable ? "無効にする" : "有効に戻す"}
+        onAction={() => void toggle.run()}
+        disabled={toggle.busy}
+      />
     </Dialog>
   );
 }

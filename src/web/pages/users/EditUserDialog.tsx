@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ROLE_LABELS } from "../../../domain/access/principals";
 import { PASSWORD_HINT } from "../../../domain/passwords";
 import { api } from "../../api";
-import { Dialog } from "../../components/Dialog";
+import { Dialog, DialogActions } from "../../components/Dialog";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { TextField } from "../../components/FormField";
 import { StaleNotice } from "../../components/StaleNotice";
@@ -79,14 +79,7 @@ export function EditUserDialog({
           error={fields.password}
           autoComplete="new-password"
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={save.busy}>
-            {save.busy ? "保存しています…" : "変更を保存"}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action={save.busy ? "保存しています…" : "変更を保存"} disabled={save.busy} />
       </form>
     </Dialog>
   );

@@ -102,10 +102,8 @@ export function MembershipFields({
           value={agencyId}
           onChange={onAgency}
           error={fields.agencyId}
-          options={[
-            { value: "", label: "選んでください" },
-            ...agencies.filter((a) => a.kind === kind).map((a) => ({ value: a.id, label: a.name })),
-          ]}
+          choose
+          options={agencies.filter((a) => a.kind === kind).map((a) => ({ value: a.id, label: a.name }))}
         />
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { canManageRole } from "../../../domain/access/principals";
 import { can } from "../../access";
+import { RowAction } from "../../components/RowAction";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { joinNames } from "../../format";
@@ -96,14 +97,13 @@ export function UsersPage() {
                   <td>
                     {canEdit(u) ? (
                       <div className="row-actions">
-                        <button type="button" className="button secondary small" onClick={() => setEditing(u)}>
-                          変更<span className="visually-hidden">：{u.loginId}</span>
-                        </button>
+                        <RowAction of={u.loginId} onClick={() => setEditing(u)}>
+                          変更
+                        </RowAction>
                         {isSelf(u) ? null : (
-                          <button type="button" className="button secondary small" onClick={() => setToggling(u)}>
+                          <RowAction of={u.loginId} onClick={() => setToggling(u)}>
                             {u.disabled ? "有効に戻す" : "無効にする"}
-                            <span className="visually-hidden">：{u.loginId}</span>
-                          </button>
+                          </RowAction>
                         )}
                       </div>
                     ) : null}

@@ -7,12 +7,13 @@ import { Checkbox, TextAreaField, TextField } from "../../../components/FormFiel
 import { Loading, QueryError } from "../../../components/Status";
 import { formatDateTime } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
+import { FormButtons } from "../../../support/components";
 import { caseKeys, useAssessment, useAssessments } from "../../../support/queries";
-import type { Assessment, CaseDetail } from "../../../types";
+import type { Assessment } from "../../../types";
 
-import type { Notice } from "./useCaseWrite";
+import type { CaseSectionProps } from "./useCaseWrite";
 
-export function AssessmentsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
+export function AssessmentsSection({ c, setNotice }: CaseSectionProps) {
   const list = useAssessments(c.id, true);
   const [shown, setShown] = useState<number | null>(null);
   const [compare, setCompare] = useState(false);
@@ -166,13 +167,7 @@ function AssessmentForm({
   base,
   onClose,
   setNotice,
-}: {
-  c: CaseDetail;
-  latestVersion: number;
-  base: number | null;
-  onClose: (saved: number | null) => void;
-  setNotice: (n: Notice) => void;
-}) {
+}: CaseSectionProps & { latestVersion: number; base: number | null; onClose: (saved: number | null) => void }) {
   const queryClient = useQueryClient();
   const baseAssessment = useAssessment(c.id, base);
   const [texts, setTexts] = useState<Record<string, string> | null>(null);
@@ -244,14 +239,7 @@ function AssessmentForm({
         inputClassName="wide"
         error={fields.note}
       />
-      <div className="support-actions">
-        <button type="button" className="button secondary" onClick={() => onClose(null)}>
-          キャンセル
-        </button>
-        <button type="submit" className="button" disabled={save.busy}>
-          新しい版として保存
-        </button>
-      </div>
+      <FormButtons onBack={() => onClose(null)} submit="新しい版として保存" busy={save.busy} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { CASE_BASIS_LABELS } from "../../../../domain/labels/support";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
-import { personLabel } from "../../../support/components";
+import { type Notice, NoticeArea, personLabel } from "../../../support/components";
 import { useCase } from "../../../support/queries";
 import { AssessmentsSection } from "./AssessmentsSection";
 import { ConsentSection } from "./ConsentSection";
@@ -12,7 +12,6 @@ import { IssuesSection } from "./IssuesSection";
 import { PhaseSection } from "./PhaseSection";
 import { RecordsSection } from "./RecordsSection";
 import { TeamSection } from "./TeamSection";
-import type { Notice } from "./useCaseWrite";
 
 const route = getRouteApi("/support/cases/$caseId");
 
@@ -38,13 +37,7 @@ export function CaseDetailPage() {
       <p className="lead">
         主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {CASE_BASIS_LABELS[c.access]}
       </p>
-      <div aria-live="polite">
-        {notice ? (
-          <p className={`notice ${notice.kind}`} role={notice.kind === "warning" ? "alert" : undefined}>
-            {notice.text}
-          </p>
-        ) : null}
-      </div>
+      <NoticeArea notice={notice} />
       <PhaseSection c={c} manage={manage} setNotice={setNotice} />
       <IssuesSection c={c} manage={manage} setNotice={setNotice} />
       <ConsentSection c={c} manage={manage} setNotice={setNotice} />

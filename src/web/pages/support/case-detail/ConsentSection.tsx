@@ -1,31 +1,26 @@
-import { useRef, useState } from "react";
 import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../domain/labels/support";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
-import { RadioGroup } from "../../../support/components";
+import { consentDetail, consentLabel, FormButtons, RadioGroup } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
-import type { CaseDetail } from "../../../types";
+import { useDraft } from "../../../support/useDraft";
 
 import { HistoryTable } from "./HistoryTable";
-import { type Notice, useCaseWrite } from "./useCaseWrite";
+import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
+import { useInlineForm } from "./useInlineForm";
 
-export function ConsentSection({
-  c,
-  manage,
-  setNotice,
-}: {
-  c: CaseDetail;
-  manage: boolean;
-  setNotice: (n: Notice) => void;
-}) {
-  const [open, setOpen] = useState(false);
-  const [consent, setConsent] = useState(c.consent);
-  const [consentDate, setConsentDate] = useState("");
-  const [consentMethod, setConsentMethod] = useState("");
-  const [reason, setReason] = useState("");
-  const formRef = useRef<HTMLFormElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
+export function ConsentSection({ c, manage, setNotice }: ManagedSectionProps) {
+  const draft = useDraft({ consent: c.consent, consentDate: "", consentMethod: "", reason: "" });
+  const { consent, consentDate, consentMethod, reason } = draft.values;
+  // the form opens on the consent the case has now, with the focus on its radio button
+  const { open, show, formRef, openRef } = useInlineForm(
+    () => {
+      draft.change({ consent: c.consent });
+      write.clear();
+    },
+    (form) => form.querySelector<HTMLInputElement>("input:checked") ?? form.querySelector("input"),
+  );
   // what the team may read depends on the consent: the records and assessments are read again with the case
   // (their keys sit under the case's)
   const write = useCaseWrite(c, setNotice, {
@@ -33,27 +28,12 @@ export function ConsentSection({
       path: "/consent",
       method: "POST",
       body: { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
-      done: `本人同意を「${CONSENT_LABELS[consent as keyof typeof CONSENT_LABELS] ?? consent}」にしました。`,
+      done: `本人同意を「${consentLabel(consent)}」にしました。`,
     }),
     invalidates: [caseKeys.records(c.id), caseKeys.assessments(c.id)],
     onFinished: () => show(false),
   });
-  const fields = write.fields;
-  // the form takes the focus when it opens; the button gets it back when it closes
-  const show = (on: boolean) => {
-    setOpen(on);
-    if (on) {
-      setConsent(c.consent);
-      write.clear();
-    }
-    requestAnimationFrame(() =>
-      on
-        ? (
-            formRef.current?.querySelector<HTMLInputElement>("input:checked") ?? formRef.current?.querySelector("input")
-          )?.focus()
-        : openRef.current?.focus(),
-    );
-  };
+  const field = draft.fields(write.fields);
   return (
     <section aria-labelledby="consent-heading">
       <h2 id="consent-heading">本人同意（チーム内での情報共有）</h2>
@@ -62,7 +42,7 @@ export function ConsentSection({
       </p>
       <p>
         現在: <strong>{c.consentLabel}</strong>
-        {c.consentDate ? `（${formatEraDate(c.consentDate)}${c.consentMethod ? `・${c.consentMethod}` : ""}）` : null}
+        {c.consentDate ? consentDetail(c.consentDate, c.consentMethod) : null}
       </p>
       {c.consent !== "given" ? (
         <p className="notice warning">
@@ -96,36 +76,19 @@ export function ConsentSection({
           <RadioGroup
             legend="本人同意"
             name="case-consent"
-            value={consent}
             options={CASE_CONSENTS.map((k) => ({ value: k, label: CONSENT_LABELS[k] }))}
-            onChange={setConsent}
-            error={fields.consent}
+            {...field("consent")}
           />
           <div className="form-row">
             <TextField
               label={consent === "withdrawn" ? "撤回の申し出があった日" : "同意を得た日"}
               type="date"
-              value={consentDate}
-              onChange={setConsentDate}
-              error={fields.consentDate}
+              {...field("consentDate")}
             />
-            <TextField
-              label="確認の方法"
-              hint="書面・口頭など"
-              value={consentMethod}
-              onChange={setConsentMethod}
-              error={fields.consentMethod}
-            />
+            <TextField label="確認の方法" hint="書面・口頭など" {...field("consentMethod")} />
           </div>
-          <TextField label="備考" value={reason} onChange={setReason} inputClassName="wide" error={fields.reason} />
-          <div className="support-actions">
-            <button type="button" className="button secondary" onClick={() => show(false)}>
-              キャンセル
-            </button>
-            <button type="submit" className="button" disabled={write.busy}>
-              本人同意を保存
-            </button>
-          </div>
+          <TextField label="備考" inputClassName="wide" {...field("reason")} />
+          <FormButtons onBack={() => show(false)} submit="本人同意を保存" busy={write.busy} />
         </form>
       ) : null}
     </section>

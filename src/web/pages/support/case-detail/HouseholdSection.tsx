@@ -1,18 +1,18 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
 import { api } from "../../../api";
-import { Dialog } from "../../../components/Dialog";
+import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
-import { useSubmit } from "../../../forms/useSubmit";
-import { birthLabel, personLabel } from "../../../support/components";
-import { MemberPersonStep } from "../../../support/PersonStep";
+import { AddMemberPanel } from "../../../support/AddMemberPanel";
+import { birthLabel, FormButtons, type Notice, personLabel } from "../../../support/components";
+import { PersonRowsTable } from "../../../support/PersonTable";
 import { caseKeys } from "../../../support/queries";
+import { useNoticedWrite } from "../../../support/useNoticedWrite";
 import type { CaseDetail, HouseholdMember, Person } from "../../../types";
-import type { Notice } from "./useCaseWrite";
+import type { CaseSectionProps } from "./useCaseWrite";
 
 const STALE_TEXT =
   "他の人が先にこの世帯を更新しました。最新の内容を読み込みました。内容を確かめてから、もう一度操作してください。";
@@ -21,7 +21,7 @@ const STALE_TEXT =
  * The case's household: its members with their 続柄, and the referrals the case came from. Everyone on the case
  * keeps the members up to date (someone moved in or out); the case's main person stays a member.
  */
-export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
+export function HouseholdSection({ c, setNotice }: CaseSectionProps) {
   const [adding, setAdding] = useState(false);
   const [addKey, setAddKey] = useState(0);
   const [chosen, setChosen] = useState<Person | null>(null);
@@ -51,43 +51,36 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
         世帯{c.household.name ? `（${c.household.name}）` : ""}
       </h2>
       <p>住所: {c.household.address}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">世帯員</caption>
-          <thead>
-            <tr>
-              <th scope="col">続柄</th>
-              <th scope="col">氏名</th>
-              <th scope="col">ふりがな</th>
-              <th scope="col">生年月日</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.household.members.map((m) => (
-              <tr key={m.personId}>
-                <td>{m.relationship}</td>
-                <th scope="row">{m.nameKanji ?? <span className="muted">（未登録）</span>}</th>
-                <td>{m.nameKana}</td>
-                <td className="nowrap">{birthLabel(m.dateOfBirth)}</td>
-                <td>
-                  {m.personId === c.mainPerson?.personId ? (
-                    <span className="small muted">主たる対象者</span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => setRemoving(m)}>
-                      世帯から外す<span className="visually-hidden">：{personLabel(m)}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {adding ? (
-        <section className="add-member" aria-labelledby="household-add-heading">
-          <h3 id="household-add-heading">世帯員を加える</h3>
-          {chosen ? (
+      <PersonRowsTable
+        caption="世帯員"
+        captionHidden
+        rows={c.household.members}
+        rowKey={(m) => m.personId}
+        person={(m) => m}
+        before={[{ header: "続柄", cell: (m) => m.relationship }]}
+        after={[
+          {
+            header: "操作",
+            cell: (m) =>
+              m.personId === c.mainPerson?.personId ? (
+                <span className="small muted">主たる対象者</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => setRemoving(m)}>
+                  世帯から外す<span className="visually-hidden">：{personLabel(m)}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
+      <AddMemberPanel
+        open={adding}
+        onOpen={() => setAdding(true)}
+        onCancel={stopAdding}
+        onChosen={choose}
+        resetKey={addKey}
+        openButtonClassName="button secondary small"
+        chosenForm={
+          chosen ? (
             <AddMemberForm
               c={c}
               person={chosen}
@@ -95,24 +88,9 @@ export function HouseholdSection({ c, setNotice }: { c: CaseDetail; setNotice: (
               onDone={stopAdding}
               onBack={() => setChosen(null)}
             />
-          ) : (
-            <>
-              <MemberPersonStep key={addKey} onChosen={choose} />
-              <p>
-                <button type="button" className="button secondary" onClick={stopAdding}>
-                  世帯員の追加をやめる
-                </button>
-              </p>
-            </>
-          )}
-        </section>
-      ) : (
-        <p>
-          <button type="button" className="button secondary small" onClick={() => setAdding(true)}>
-            世帯員を加える
-          </button>
-        </p>
-      )}
+          ) : null
+        }
+      />
       {c.referrals.length ? (
         <>
           <h3>もとになったつなぐシート</h3>
@@ -151,27 +129,13 @@ const membersUrl = (c: CaseDetail) => `/api/households/${encodeURIComponent(c.ho
  * A member change with the household's version. Saved or refused with 412, the case and the households are read
  * again (the members on screen are the saved ones when the notice says so) and the form closes.
  */
-function useMemberWrite<TInput = void>(
+function useMemberWrite(
   c: CaseDetail,
   setNotice: (n: Notice) => void,
-  options: { send: (input: TInput) => Promise<unknown>; done: (input: TInput) => string; onFinished: () => void },
+  options: { send: () => Promise<unknown>; done: () => string; onFinished: () => void },
 ) {
-  const queryClient = useQueryClient();
-  const { send, done, onFinished } = options;
-  const changed = [caseKeys.detail(c.id), ["support", "households"]] as const;
-  return useSubmit<TInput, unknown>({
-    send,
-    invalidates: changed,
-    onDone: (_result, input) => {
-      setNotice({ kind: "success", text: done(input) });
-      onFinished();
-    },
-    onStale: async () => {
-      await Promise.all(changed.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-      setNotice({ kind: "warning", text: STALE_TEXT });
-      onFinished();
-    },
-  });
+  const changed = [caseKeys.detail(c.id), ["support", "households"]];
+  return useNoticedWrite(setNotice, { ...options, changes: changed, stale: { text: STALE_TEXT, reload: changed } });
 }
 
 /** The person is chosen: the 続柄 to the main person, then the member is saved. */
@@ -181,13 +145,7 @@ function AddMemberForm({
   setNotice,
   onDone,
   onBack,
-}: {
-  c: CaseDetail;
-  person: Person;
-  setNotice: (n: Notice) => void;
-  onDone: () => void;
-  onBack: () => void;
-}) {
+}: CaseSectionProps & { person: Person; onDone: () => void; onBack: () => void }) {
   const [relationship, setRelationship] = useState<string>("その他");
   const save = useMemberWrite(c, setNotice, {
     send: () =>
@@ -213,14 +171,7 @@ function AddMemberForm({
         options={RELATIONSHIPS.map((x) => ({ value: x, label: x }))}
         error={save.fields.relationship}
       />
-      <div className="support-actions">
-        <button type="button" className="button secondary" onClick={onBack}>
-          別の人を選ぶ
-        </button>
-        <button type="submit" className="button" disabled={save.busy}>
-          世帯員に加える
-        </button>
-      </div>
+      <FormButtons back="別の人を選ぶ" onBack={onBack} submit="世帯員に加える" busy={save.busy} />
     </form>
   );
 }
@@ -231,13 +182,7 @@ function RemoveMemberDialog({
   setNotice,
   onClose,
   onRemoved,
-}: {
-  c: CaseDetail;
-  member: HouseholdMember;
-  setNotice: (n: Notice) => void;
-  onClose: () => void;
-  onRemoved: () => void;
-}) {
+}: CaseSectionProps & { member: HouseholdMember; onClose: () => void; onRemoved: () => void }) {
   const remove = useMemberWrite(c, setNotice, {
     send: () =>
       api(`${membersUrl(c)}/${encodeURIComponent(member.personId)}`, {
@@ -252,14 +197,7 @@ function RemoveMemberDialog({
       <ErrorAlert error={remove.error} />
       <form onSubmit={remove.onSubmit()} noValidate>
         <p>転居などで世帯を離れたときに外します。本人の記録は消えず、世帯の変更は監査ログに残ります。</p>
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button danger" disabled={remove.busy}>
-            世帯から外す
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="世帯から外す" danger disabled={remove.busy} />
       </form>
     </Dialog>
   );

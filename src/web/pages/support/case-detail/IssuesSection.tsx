@@ -1,55 +1,37 @@
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { CheckboxGroup, SelectField, TextField } from "../../../components/FormField";
+import { agencyOptions, FormButtons, listFieldError } from "../../../support/components";
 import { activeConcernLabels, useAgencies, useConcerns } from "../../../support/queries";
-import type { CaseDetail } from "../../../types";
+import { useDraft } from "../../../support/useDraft";
 import { HistoryTable } from "./HistoryTable";
-import { type Notice, useCaseWrite } from "./useCaseWrite";
+import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
+import { useInlineForm } from "./useInlineForm";
 
 /**
  * 課題と主担当機関: what the case is about and who leads it. The lead agency and the coordinators change the issues;
  * only the coordinators hand the lead to another agency (which joins the team if it is not on it yet).
  */
-export function IssuesSection({
-  c,
-  manage,
-  setNotice,
-}: {
-  c: CaseDetail;
-  manage: boolean;
-  setNotice: (n: Notice) => void;
-}) {
+export function IssuesSection({ c, manage, setNotice }: ManagedSectionProps) {
   const canChangeLead = c.access === "coordinator";
   const concerns = useConcerns(manage);
   const agencies = useAgencies();
-  const [open, setOpen] = useState(false);
-  const [issues, setIssues] = useState<string[]>(c.issues);
-  const [leadAgencyId, setLeadAgencyId] = useState(c.leadAgency.id);
-  const [reason, setReason] = useState("");
+  const draft = useDraft({ issues: c.issues, leadAgencyId: c.leadAgency.id, reason: "" });
+  const { issues, leadAgencyId, reason } = draft.values;
   const [issuesMissing, setIssuesMissing] = useState(false);
   const [unchanged, setUnchanged] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
   // The case's own issues stay choosable even when their category has been made inactive since.
   const issueOptions = [...new Set([...activeConcernLabels(concerns.data), ...c.issues])];
   const leadOptions = (agencies.data ?? []).filter((a) => a.kind === "public" || a.id === c.leadAgency.id);
   const onTeam = new Set(c.team.map((t) => t.agency.id));
 
-  // the form takes the focus when it opens; the button gets it back when it closes
-  const show = (on: boolean) => {
-    setOpen(on);
-    if (on) {
-      setIssues(c.issues);
-      setLeadAgencyId(c.leadAgency.id);
-      setReason("");
-      write.clear();
-      setIssuesMissing(false);
-      setUnchanged(false);
-    }
-    requestAnimationFrame(() =>
-      on ? formRef.current?.querySelector<HTMLInputElement>("input")?.focus() : openRef.current?.focus(),
-    );
-  };
+  // the form opens on the case's issues and lead as they are now
+  const { open, show, formRef, openRef } = useInlineForm(() => {
+    draft.setValues({ issues: c.issues, leadAgencyId: c.leadAgency.id, reason: "" });
+    write.clear();
+    setIssuesMissing(false);
+    setUnchanged(false);
+  });
   const issuesChange = issues.length !== c.issues.length || issues.some((i) => !c.issues.includes(i));
   const leadChange = canChangeLead && leadAgencyId !== c.leadAgency.id;
   const write = useCaseWrite(c, setNotice, {
@@ -65,6 +47,7 @@ export function IssuesSection({
     onFinished: () => show(false),
   });
   const fields = write.fields;
+  const field = draft.fields(fields);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     write.clear();
@@ -128,15 +111,11 @@ export function IssuesSection({
             options={issueOptions.map((label) => ({ value: label, label }))}
             values={issues}
             onChange={(v) => {
-              setIssues(v);
+              draft.change({ issues: v });
               setIssuesMissing(false);
               setUnchanged(false);
             }}
-            error={
-              (issuesMissing ? "課題を1つ以上選んでください" : undefined) ??
-              fields.issues ??
-              Object.entries(fields).find(([k]) => k.startsWith("issues."))?.[1]
-            }
+            error={issuesMissing ? "課題を1つ以上選んでください" : listFieldError(fields, "issues")}
           />
           {canChangeLead ? (
             <SelectField
@@ -146,33 +125,17 @@ export function IssuesSection({
                   ? "この機関はまだチームにいません。主担当にするとチームに加わります。"
                   : "主担当を替えても、いまの主担当機関はチームに残ります。"
               }
-              value={leadAgencyId}
-              onChange={setLeadAgencyId}
-              options={leadOptions.map((a) => ({ value: a.id, label: a.name }))}
-              error={fields.leadAgencyId}
+              options={agencyOptions(leadOptions)}
+              {...field("leadAgencyId")}
             />
           ) : null}
-          <TextField
-            label="理由（任意）"
-            hint="変更履歴に残ります。"
-            value={reason}
-            onChange={setReason}
-            inputClassName="wide"
-            error={fields.reason}
-          />
+          <TextField label="理由（任意）" hint="変更履歴に残ります。" inputClassName="wide" {...field("reason")} />
           {unchanged ? (
             <p className="field-error" role="alert">
               課題も主担当機関も変わっていません。
             </p>
           ) : null}
-          <div className="support-actions">
-            <button type="button" className="button secondary" onClick={() => show(false)}>
-              キャンセル
-            </button>
-            <button type="submit" className="button" disabled={write.busy}>
-              変更を保存
-            </button>
-          </div>
+          <FormButtons onBack={() => show(false)} submit="変更を保存" busy={write.busy} />
         </form>
       ) : null}
     </section>

@@ -1,23 +1,15 @@
 import { useState } from "react";
 import { PHASE_LABELS, PHASES, type Phase } from "../../../../domain/labels/support";
 import { nextPhase, PHASE_TRANSITIONS } from "../../../../server/modules/cases/schema";
-import { Dialog } from "../../../components/Dialog";
+import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TextAreaField } from "../../../components/FormField";
-import type { CaseDetail } from "../../../types";
+import { StepList } from "../../../support/components";
 
 import { HistoryTable } from "./HistoryTable";
-import { type Notice, useCaseWrite } from "./useCaseWrite";
+import { type CaseSectionProps, type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
 
-export function PhaseSection({
-  c,
-  manage,
-  setNotice,
-}: {
-  c: CaseDetail;
-  manage: boolean;
-  setNotice: (n: Notice) => void;
-}) {
+export function PhaseSection({ c, manage, setNotice }: ManagedSectionProps) {
   const [to, setTo] = useState<Phase | null>(null);
   const phase = c.phase as Phase;
   const next = nextPhase(phase);
@@ -26,14 +18,19 @@ export function PhaseSection({
   return (
     <section aria-labelledby="phase-heading">
       <h2 id="phase-heading">段階</h2>
-      <ol className="steps" aria-label="支援の段階">
-        {PHASES.map((p) => (
-          <li key={p} aria-current={p === phase ? "step" : undefined} className={p === phase ? "current" : undefined}>
-            {PHASE_LABELS[p]}
-            {p !== phase && reached.has(p) ? <span className="visually-hidden">（済）</span> : null}
-          </li>
-        ))}
-      </ol>
+      <StepList
+        label="支援の段階"
+        current={phase}
+        steps={PHASES.map((p) => ({
+          key: p,
+          text: (
+            <>
+              {PHASE_LABELS[p]}
+              {p !== phase && reached.has(p) ? <span className="visually-hidden">（済）</span> : null}
+            </>
+          ),
+        }))}
+      />
       {moves.length ? (
         <div className="support-actions">
           {moves.map((p) => (
@@ -69,13 +66,7 @@ function PhaseDialog({
   needsReason,
   onClose,
   setNotice,
-}: {
-  c: CaseDetail;
-  to: Phase;
-  needsReason: boolean;
-  onClose: () => void;
-  setNotice: (n: Notice) => void;
-}) {
+}: CaseSectionProps & { to: Phase; needsReason: boolean; onClose: () => void }) {
   const [reason, setReason] = useState("");
   const write = useCaseWrite(c, setNotice, {
     request: () => ({
@@ -99,14 +90,7 @@ function PhaseDialog({
           onChange={setReason}
           error={write.fields.reason}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button" disabled={write.busy}>
-            「{PHASE_LABELS[to]}」にする
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action={`「${PHASE_LABELS[to]}」にする`} disabled={write.busy} />
       </form>
     </Dialog>
   );

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { RECORD_VISIBILITIES, VISIBILITY_LABELS } from "../../../../domain/labels/support";
 import { RECORD_KINDS } from "../../../../server/modules/cases/schema";
 import { api } from "../../../api";
@@ -9,29 +8,26 @@ import { formatEraDate, todayIso } from "../../../format";
 import { useSubmit } from "../../../forms/useSubmit";
 import { RadioGroup } from "../../../support/components";
 import { caseKeys, useCaseRecords } from "../../../support/queries";
-import type { CaseDetail } from "../../../types";
+import { useDraft } from "../../../support/useDraft";
 
-import type { Notice } from "./useCaseWrite";
+import type { CaseSectionProps } from "./useCaseWrite";
 
-export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n: Notice) => void }) {
+export function RecordsSection({ c, setNotice }: CaseSectionProps) {
   const records = useCaseRecords(c.id, true);
-  const [kind, setKind] = useState<string>(RECORD_KINDS[0]);
-  const [date, setDate] = useState(todayIso());
-  const [text, setText] = useState("");
-  const [visibility, setVisibility] = useState("team");
+  const record = useDraft(() => ({ kind: RECORD_KINDS[0] as string, date: todayIso(), text: "", visibility: "team" }));
   const save = useSubmit({
     send: () =>
       api(`/api/cases/${encodeURIComponent(c.id)}/records`, {
         method: "POST",
-        body: { kind, date, text, visibility },
+        body: record.values,
       }),
     invalidates: [caseKeys.records(c.id)],
     onDone: () => {
-      setText("");
+      record.change({ text: "" });
       setNotice({ kind: "success", text: "支援経過を記録しました。" });
     },
   });
-  const { error, fields } = save;
+  const field = record.fields(save.fields);
   const rows = records.data ? [...records.data.records].sort((a, b) => b.date.localeCompare(a.date)) : [];
   return (
     <section aria-labelledby="records-heading">
@@ -74,26 +70,18 @@ export function RecordsSection({ c, setNotice }: { c: CaseDetail; setNotice: (n:
       ) : null}
       <form onSubmit={save.onSubmit()} noValidate aria-labelledby="record-form-heading">
         <h3 id="record-form-heading">支援経過を記録する</h3>
-        <ErrorAlert error={error} title="記録できませんでした" />
+        <ErrorAlert error={save.error} title="記録できませんでした" />
         <div className="form-row">
-          <SelectField
-            label="種別"
-            value={kind}
-            onChange={setKind}
-            options={RECORD_KINDS.map((k) => ({ value: k, label: k }))}
-            error={fields.kind}
-          />
-          <TextField label="実施日" type="date" required value={date} onChange={setDate} error={fields.date} />
+          <SelectField label="種別" options={RECORD_KINDS.map((k) => ({ value: k, label: k }))} {...field("kind")} />
+          <TextField label="実施日" type="date" required {...field("date")} />
         </div>
-        <TextAreaField label="内容" required rows={4} value={text} onChange={setText} error={fields.text} />
+        <TextAreaField label="内容" required rows={4} {...field("text")} />
         <RadioGroup
           legend="公開範囲"
           name="record-visibility"
-          value={visibility}
           options={RECORD_VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
-          onChange={setVisibility}
           hint="チーム全体の記録も、本人同意がないあいだは他の機関には見えません。"
-          error={fields.visibility}
+          {...field("visibility")}
         />
         <p>
           <button type="submit" className="button" disabled={save.busy}>

@@ -1,27 +1,20 @@
 import { useRef, useState } from "react";
 import { TEAM_EVENT_LABELS } from "../../../../domain/labels/support";
-import { Dialog } from "../../../components/Dialog";
+import { Dialog, DialogActions } from "../../../components/Dialog";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextField } from "../../../components/FormField";
 import { formatDateTime } from "../../../format";
+import { agencyOptions, chooseOption } from "../../../support/components";
 import { useAgencies } from "../../../support/queries";
-import type { CaseDetail } from "../../../types";
+import { useDraft } from "../../../support/useDraft";
 
 import { HistoryTable } from "./HistoryTable";
-import { type Notice, useCaseWrite } from "./useCaseWrite";
+import { type CaseSectionProps, type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
 
-export function TeamSection({
-  c,
-  manage,
-  setNotice,
-}: {
-  c: CaseDetail;
-  manage: boolean;
-  setNotice: (n: Notice) => void;
-}) {
+export function TeamSection({ c, manage, setNotice }: ManagedSectionProps) {
   const agencies = useAgencies();
-  const [agencyId, setAgencyId] = useState("");
-  const [reason, setReason] = useState("");
+  const draft = useDraft({ agencyId: "", reason: "" });
+  const { agencyId, reason } = draft.values;
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inTeam = new Set(c.team.map((t) => t.agency.id));
@@ -33,12 +26,10 @@ export function TeamSection({
       body: { agencyId, reason: reason || null },
       done: `「${candidates.find((a) => a.id === agencyId)?.name ?? ""}」をチームに加えました。`,
     }),
-    onFinished: () => {
-      setAgencyId("");
-      setReason("");
-    },
+    onFinished: () => draft.setValues({ agencyId: "", reason: "" }),
   });
   const { error, fields } = add;
+  const field = draft.fields(fields);
   return (
     <section aria-labelledby="team-heading">
       <h2 id="team-heading" ref={headingRef} tabIndex={-1}>
@@ -74,15 +65,10 @@ export function TeamSection({
         <form onSubmit={add.onSubmit()} noValidate className="filters" aria-label="チームに機関を加える">
           <SelectField
             label="加える機関"
-            value={agencyId}
-            onChange={setAgencyId}
-            options={[
-              { value: "", label: "選んでください" },
-              ...candidates.map((a) => ({ value: a.id, label: a.name })),
-            ]}
-            error={fields.agencyId}
+            options={[chooseOption, ...agencyOptions(candidates)]}
+            {...field("agencyId")}
           />
-          <TextField label="理由（任意）" value={reason} onChange={setReason} error={fields.reason} />
+          <TextField label="理由（任意）" {...field("reason")} />
           <div className="field">
             <button type="submit" className="button secondary" disabled={add.busy || !agencyId}>
               チームに加える
@@ -125,13 +111,7 @@ function RemoveDialog({
   onClose,
   onRemoved,
   setNotice,
-}: {
-  c: CaseDetail;
-  agency: { id: string; name: string };
-  onClose: () => void;
-  onRemoved: () => void;
-  setNotice: (n: Notice) => void;
-}) {
+}: CaseSectionProps & { agency: { id: string; name: string }; onClose: () => void; onRemoved: () => void }) {
   const [reason, setReason] = useState("");
   const remove = useCaseWrite(c, setNotice, {
     request: () => ({
@@ -153,14 +133,7 @@ function RemoveDialog({
           onChange={setReason}
           error={remove.fields.reason}
         />
-        <div className="dialog-actions">
-          <button type="button" className="button secondary" onClick={onClose}>
-            キャンセル
-          </button>
-          <button type="submit" className="button danger" disabled={remove.busy}>
-            チームから外す
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} action="チームから外す" danger disabled={remove.busy} />
       </form>
     </Dialog>
   );

@@ -1,10 +1,22 @@
-import { type QueryKey, useQueryClient } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
 import { api } from "../../../api";
-import { type Submit, useSubmit } from "../../../forms/useSubmit";
+import type { Submit } from "../../../forms/useSubmit";
+import type { Notice } from "../../../support/components";
 import { caseKeys } from "../../../support/queries";
+import { useNoticedWrite } from "../../../support/useNoticedWrite";
 import type { CaseDetail } from "../../../types";
 
-export type Notice = { kind: "success" | "warning"; text: string } | null;
+/** What every section of the case page is given: the case, and the page's notice to say what a change did. */
+export interface CaseSectionProps {
+  c: CaseDetail;
+  setNotice: (n: Notice) => void;
+}
+
+/** A section whose changes the lead agency and the coordinators make (`manage`); the rest of the team reads it. */
+export interface ManagedSectionProps extends CaseSectionProps {
+  manage: boolean;
+}
+
 const STALE_TEXT =
   "他の人が先にこのケースを更新しました。最新の内容を読み込みました。内容を確かめてから、もう一度操作してください。";
 
@@ -31,22 +43,15 @@ export function useCaseWrite<TInput = void>(
     onFinished?: () => void;
   },
 ): Submit<TInput, unknown> {
-  const queryClient = useQueryClient();
   const { request, invalidates = [], onFinished } = options;
-  return useSubmit<TInput, unknown>({
+  return useNoticedWrite<TInput>(setNotice, {
     send: (input) => {
       const { path, method, body } = request(input);
       return api(`/api/cases/${encodeURIComponent(c.id)}${path}`, { method, body, version: c.version });
     },
-    invalidates: [caseKeys.detail(c.id), ["support", "cases"], ...invalidates],
-    onDone: (_result, input) => {
-      setNotice({ kind: "success", text: request(input).done });
-      onFinished?.();
-    },
-    onStale: async () => {
-      await queryClient.invalidateQueries({ queryKey: caseKeys.detail(c.id) });
-      setNotice({ kind: "warning", text: STALE_TEXT });
-      onFinished?.();
-    },
+    changes: [caseKeys.detail(c.id), ["support", "cases"], ...invalidates],
+    done: (input) => request(input).done,
+    stale: { text: STALE_TEXT, reload: [caseKeys.detail(c.id)] },
+    onFinished,
   });
 }

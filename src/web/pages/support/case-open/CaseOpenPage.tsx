@@ -2,6 +2,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
 import { formatDateTime } from "../../../format";
+import { agencyName } from "../../../support/components";
 import { isCoordinator, useReferral, useSupportUser } from "../../../support/queries";
 import { OpenCaseForm } from "./OpenCaseForm";
 import { OPENABLE_STATUSES } from "./openable";
@@ -34,7 +35,7 @@ export function CaseOpenPage() {
       </p>
       <h1>ケースの開始</h1>
       <p className="lead">
-        {r.fromAgency?.name ?? "（不明な機関）"}から {formatDateTime(r.createdAt)} に届いたつなぐシート（
+        {agencyName(r.fromAgency)}から {formatDateTime(r.createdAt)} に届いたつなぐシート（
         {r.concerns.join("、")}）をもとに、世帯・チーム・課題を決めてケースを開始します。
       </p>
       {OPENABLE_STATUSES.includes(r.status) ? (

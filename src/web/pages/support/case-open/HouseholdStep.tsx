@@ -1,10 +1,11 @@
 import { useId, useRef, useState } from "react";
 import { RELATIONSHIPS } from "../../../../server/modules/households/schema";
 import { SelectField, TextField } from "../../../components/FormField";
-import { birthLabel, personLabel, RadioGroup } from "../../../support/components";
-import { MemberPersonStep } from "../../../support/PersonStep";
+import { AddMemberPanel } from "../../../support/AddMemberPanel";
+import { personLabel, RadioGroup } from "../../../support/components";
+import { PersonRowsTable } from "../../../support/PersonTable";
 import type { Person, ReferralDetail } from "../../../types";
-import { type HouseholdDraft, NEW } from "./useHouseholdDraft";
+import { type HouseholdDraft, type MemberDraft, NEW } from "./useHouseholdDraft";
 
 /** 1. 世帯: choose the referred person's household or register a new one, and add members to it. */
 export function HouseholdStep({
@@ -12,18 +13,18 @@ export function HouseholdStep({
   household,
   errors,
   onChoose,
-  mainPersonId,
-  setMainPersonId,
+  onMemberRemoved,
 }: {
   referral: ReferralDetail;
   household: HouseholdDraft;
   /** field name → message, the local checks' and the server's */
   errors: Record<string, string>;
   onChoose: (id: string) => void;
-  mainPersonId: string;
-  setMainPersonId: (id: string) => void;
+  /** a member added on this page was taken off the list again */
+  onMemberRemoved: (personId: string) => void;
 }) {
-  const { known, current, chosen, members, savedCount, memberIds, name, setName, address, setAddress } = household;
+  const { known, current, chosen, members, savedCount, memberIds } = household;
+  const placeField = household.place.fields(errors);
   const { setSelfRelationship, setAdded } = household;
   const [adding, setAdding] = useState(false);
   const [addKey, setAddKey] = useState(0);
@@ -34,6 +35,22 @@ export function HouseholdStep({
     chosen
       ? errors[`added.${i - savedCount}`]
       : (errors[`members.${i}.relationship`] ?? errors[`members.${i}.personId`]);
+
+  // the rows still to save: all of a new household, the added ones of a chosen household
+  const isDraft = (i: number) => (chosen ? i >= savedCount : true);
+  const who = (m: MemberDraft) => m.person.nameKanji ?? m.person.nameKana;
+  // the row's place among the added members (a new household's first row is the referred person)
+  const addedIndex = (i: number) => i - (chosen ? savedCount : 1);
+  const setRelationship = (i: number, v: string) => {
+    if (!chosen && i === 0) setSelfRelationship(v);
+    else setAdded((list) => list.map((x, j) => (j === addedIndex(i) ? { ...x, relationship: v } : x)));
+  };
+  const removeMember = (m: MemberDraft, i: number) => {
+    setAdded((list) => list.filter((_, j) => j !== addedIndex(i)));
+    onMemberRemoved(m.person.id);
+    setMemberNotice(`「${personLabel(m.person)}」を世帯員から外しました。`);
+    membersHeading.current?.focus();
+  };
 
   const addMember = (p: Person) => {
     setAdding(false);
@@ -71,23 +88,8 @@ export function HouseholdStep({
       />
       {!chosen ? (
         <div className="form-row">
-          <TextField
-            label="住所"
-            required
-            value={address}
-            onChange={setAddress}
-            autoComplete="off"
-            inputClassName="wide"
-            error={errors.address}
-          />
-          <TextField
-            label="世帯の呼び名（任意）"
-            hint="例: ○○家"
-            value={name}
-            onChange={setName}
-            autoComplete="off"
-            error={errors.name}
-          />
+          <TextField label="住所" required autoComplete="off" inputClassName="wide" {...placeField("address")} />
+          <TextField label="世帯の呼び名（任意）" hint="例: ○○家" autoComplete="off" {...placeField("name")} />
         </div>
       ) : null}
 
@@ -96,100 +98,56 @@ export function HouseholdStep({
       </h3>
       <div aria-live="polite">{memberNotice ? <p className="small">{memberNotice}</p> : null}</div>
       {errors.members ? <p className="field-error">{errors.members}</p> : null}
-      <div className="table-wrap">
-        <table className="data">
-          <caption className="visually-hidden">世帯員（{members.length}人）</caption>
-          <thead>
-            <tr>
-              <th scope="col">氏名</th>
-              <th scope="col">ふりがな</th>
-              <th scope="col">生年月日</th>
-              <th scope="col">続柄</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m, i) => {
-              const draft = chosen ? i >= savedCount : true;
-              const isReferred = m.person.id === r.personId;
-              const who = m.person.nameKanji ?? m.person.nameKana;
-              return (
-                <tr key={m.person.id}>
-                  <th scope="row">
-                    {m.person.nameKanji ?? <span className="muted">（未登録）</span>}
-                    {isReferred ? <span className="small muted">（つなぐシートの対象者）</span> : null}
-                  </th>
-                  <td>{m.person.nameKana}</td>
-                  <td className="nowrap">{birthLabel(m.person.dateOfBirth)}</td>
-                  <td>
-                    {draft ? (
-                      <SelectField
-                        label={<span className="visually-hidden">続柄：{who}</span>}
-                        className="compact"
-                        value={m.relationship}
-                        onChange={(v) => {
-                          if (!chosen && i === 0) setSelfRelationship(v);
-                          else {
-                            const k = i - (chosen ? savedCount : 1);
-                            setAdded((list) => list.map((x, j) => (j === k ? { ...x, relationship: v } : x)));
-                          }
-                        }}
-                        options={RELATIONSHIPS.map((x) => ({ value: x, label: x }))}
-                        error={memberError(i)}
-                      />
-                    ) : (
-                      m.relationship
-                    )}
-                  </td>
-                  <td>
-                    {draft && !(!chosen && i === 0) ? (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => {
-                          const k = i - (chosen ? savedCount : 1);
-                          setAdded((list) => list.filter((_, j) => j !== k));
-                          if (mainPersonId === m.person.id) setMainPersonId(r.personId);
-                          setMemberNotice(`「${personLabel(m.person)}」を世帯員から外しました。`);
-                          membersHeading.current?.focus();
-                        }}
-                      >
-                        外す<span className="visually-hidden">：{who}</span>
-                      </button>
-                    ) : draft ? null : (
-                      <span className="small muted">登録済み</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {adding ? (
-        <section className="add-member" aria-labelledby={`${ids}-add`}>
-          <h3 id={`${ids}-add`}>世帯員を加える</h3>
-          <MemberPersonStep key={addKey} onChosen={addMember} />
-          <p>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setAdding(false);
-                membersHeading.current?.focus();
-              }}
-            >
-              世帯員の追加をやめる
-            </button>
-          </p>
-        </section>
-      ) : (
-        <p>
-          <button type="button" className="button secondary" onClick={() => setAdding(true)}>
-            世帯員を加える
-          </button>
-        </p>
-      )}
+      <PersonRowsTable
+        caption={`世帯員（${members.length}人）`}
+        captionHidden
+        rows={members}
+        rowKey={(m) => m.person.id}
+        person={(m) => m.person}
+        nameNote={(m) =>
+          m.person.id === r.personId ? <span className="small muted">（つなぐシートの対象者）</span> : null
+        }
+        after={[
+          {
+            header: "続柄",
+            cell: (m, i) =>
+              isDraft(i) ? (
+                <SelectField
+                  label={<span className="visually-hidden">続柄：{who(m)}</span>}
+                  className="compact"
+                  value={m.relationship}
+                  onChange={(v) => setRelationship(i, v)}
+                  options={RELATIONSHIPS.map((x) => ({ value: x, label: x }))}
+                  error={memberError(i)}
+                />
+              ) : (
+                m.relationship
+              ),
+          },
+          {
+            header: "操作",
+            cell: (m, i) =>
+              // the referred person of a new household stays in it; members saved before are kept as they are
+              isDraft(i) && !(!chosen && i === 0) ? (
+                <button type="button" className="link-button" onClick={() => removeMember(m, i)}>
+                  外す<span className="visually-hidden">：{who(m)}</span>
+                </button>
+              ) : isDraft(i) ? null : (
+                <span className="small muted">登録済み</span>
+              ),
+          },
+        ]}
+      />
+      <AddMemberPanel
+        open={adding}
+        onOpen={() => setAdding(true)}
+        onCancel={() => {
+          setAdding(false);
+          membersHeading.current?.focus();
+        }}
+        onChosen={addMember}
+        resetKey={addKey}
+      />
     </section>
   );
 }

@@ -1,9 +1,11 @@
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { Loading, QueryError } from "../../../components/Status";
 import { useSubmit } from "../../../forms/useSubmit";
+import { checkConsent } from "../../../support/ConsentFields";
+import { CaseOpenLink, InputProblems } from "../../../support/components";
 import {
   activeConcernLabels,
   caseKeys,
@@ -100,10 +102,7 @@ export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
     if (!memberIds.has(mainPersonId)) out.mainPersonId = "主たる対象者を世帯員から選んでください";
     if (!leadAgencyId) out.leadAgencyId = "主担当機関を選んでください";
     if (!issues.length) out.issues = "課題を1つ以上選んでください";
-    if (consent === "given" && !consentDate) out.consentDate = "同意を得た日を入力してください";
-    if (consent === "given" && !consentMethod.trim())
-      out.consentMethod = "同意の方法（書面・口頭など）を入力してください";
-    return out;
+    return { ...out, ...checkConsent(choices) };
   };
 
   const submit = (e: FormEvent) => {
@@ -125,10 +124,7 @@ export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   if (existingCase) {
     return (
       <p className="notice">
-        このつなぐシートは既にケースになっています。{" "}
-        <Link to="/support/cases/$caseId" params={{ caseId: existingCase.id }}>
-          ケースを開く（{existingCase.phaseLabel}）
-        </Link>
+        このつなぐシートは既にケースになっています。 <CaseOpenLink found={existingCase} />
       </p>
     );
   }
@@ -140,24 +136,19 @@ export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
           error={householdError ?? caseError}
           title={householdError ? "世帯を保存できませんでした" : "ケースを開始できませんでした"}
         />
-      ) : allErrors.length ? (
-        <div className="alert" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p className="alert-title">入力内容を確かめてください</p>
-          <ul>
-            {allErrors.map(([k, v]) => (
-              <li key={k}>{v}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      ) : (
+        <InputProblems messages={allErrors} ref={summaryRef} />
+      )}
 
       <HouseholdStep
         referral={r}
         household={household}
         errors={errors}
         onChoose={chooseHousehold}
-        mainPersonId={mainPersonId}
-        setMainPersonId={setMainPersonId}
+        // the main person is one of the members: back to the referred person when it leaves the list
+        onMemberRemoved={(id) => {
+          if (mainPersonId === id) setMainPersonId(r.personId);
+        }}
       />
 
       <form onSubmit={submit} noValidate aria-labelledby={`${ids}-case`}>

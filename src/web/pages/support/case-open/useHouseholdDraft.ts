@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api } from "../../../api";
+import { useDraft } from "../../../support/useDraft";
 import type { Household, HouseholdSummary, ReferralDetail } from "../../../types";
 
 export interface MemberPerson {
@@ -28,8 +29,9 @@ export function useHouseholdDraft(r: ReferralDetail, saved: HouseholdSummary[] |
   // the chosen household as it is after saving the members added on this page
   const [latestHousehold, setLatestHousehold] = useState<Household | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
-  const [name, setName] = useState("");
-  const [address, setAddress] = useState(r.person.address ?? "");
+  // a new household's own fields: the address starts from the referred person's
+  const place = useDraft({ address: r.person.address ?? "", name: "" });
+  const { name, address } = place.values;
   const [selfRelationship, setSelfRelationship] = useState("本人");
   const [added, setAdded] = useState<MemberDraft[]>([]);
 
@@ -96,10 +98,8 @@ export function useHouseholdDraft(r: ReferralDetail, saved: HouseholdSummary[] |
     members,
     savedCount,
     memberIds,
-    name,
-    setName,
+    place,
     address,
-    setAddress,
     selfRelationship,
     setSelfRelationship,
     added,

@@ -3,16 +3,13 @@
  * layout the PDF extractor produces, so tests can compare what the parser reads with what was written.
  */
 
+import { MEGURO_SCALE } from "../../src/domain/grades.js";
+
+/** The documents are written on the Meguro scale. */
 export const GRADES = ["AA", "A", "B", "C", "D"] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const GRADE_LABELS: Record<Grade, string> = {
-  AA: "目標を上回り達成した",
-  A: "達成した・おおむね達成した",
-  B: "ある程度達成した",
-  C: "少し達成した",
-  D: "達成していない",
-};
+export const GRADE_LABELS = Object.fromEntries(MEGURO_SCALE.map((g) => [g.code, g.label])) as Record<Grade, string>;
 
 export interface ProjectModel {
   grade: Grade;
