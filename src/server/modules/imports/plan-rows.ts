@@ -1,6 +1,6 @@
 /** The rows every import writes the same way, whatever document they came from. */
 import type { Target } from "../../../domain/indicators/target.js";
-import { typingOf } from "../indicators/typing.js";
+import { typingOf } from "../../../domain/indicators/target-typing.js";
 
 /** Inserts in chunks: one statement per few hundred rows keeps the bound parameters under the driver limits. */
 export async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
