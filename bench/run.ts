@@ -5,6 +5,7 @@
  *   3. GET indicators of a 2,000-indicator plan, 32 connections (bench/indicators.ts)
  *   4. multi-layered support at a large city's size: 100,000 persons (bench/support.ts)
  *   5. npm start → first page, on an existing data folder
+ *   6. the upload check refusing a 2 GB sharedStrings.xml, in process (bench/upload-checks.ts)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -20,6 +21,7 @@ import { ApiClient } from "../test/helpers/api-client.js";
 import { runIndicatorsBench } from "./indicators.js";
 import { runSupportBench } from "./support.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
+import { runUploadChecksBench } from "./upload-checks.js";
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -133,6 +135,8 @@ if (want("summary")) {
 if (want("indicators")) await runIndicatorsBench();
 
 if (want("support")) await runSupportBench();
+
+if (want("upload-checks")) await runUploadChecksBench();
 
 if (want("start")) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-start-"));

@@ -66,3 +66,16 @@ export async function auditEntries(client: ApiClient, query: Record<string, stri
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { entries: Entry[]; nextBefore: number | null };
 }
+
+/** The whole trail as `client` may read it, page by page (`pageSize` at a time, newest first) along the cursor. */
+export async function everyAuditEntry(client: ApiClient, pageSize: number, maxPages = 100): Promise<Entry[]> {
+  const all: Entry[] = [];
+  let before: number | null = null;
+  for (let i = 0; i < maxPages; i++) {
+    const page = await auditEntries(client, { limit: String(pageSize), ...(before ? { before: String(before) } : {}) });
+    all.push(...page.entries);
+    before = page.nextBefore;
+    if (!before) break;
+  }
+  return all;
+}

@@ -153,3 +153,9 @@ export async function referredHousehold(w: CaseWorld): Promise<ReferredHousehold
   const householdId = await w.household(mainId, [childId]);
   return { mainId, childId, referralId, householdId };
 }
+
+/** The case world with the referred household already in it: where the case and household tests start. */
+export async function startReferredHouseholdWorld(): Promise<CaseWorld & ReferredHousehold> {
+  const w = await startCaseWorld();
+  return { ...w, ...(await referredHousehold(w)) };
+}

@@ -1,5 +1,11 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
+import { afterAll, beforeAll } from "vitest";
+import { type Database, openDatabase } from "../../src/server/db/client.js";
+import { freshDatabase } from "./test-app.js";
 
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
@@ -32,4 +38,55 @@ export async function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise
     json = undefined;
   }
   return { code, stdout, json };
+}
+
+export interface CliDatabase {
+  /** the environment the CLI runs with: it names this file's database */
+  env: NodeJS.ProcessEnv;
+  /** runs the CLI on this file's database */
+  cli(...args: string[]): Promise<CliResult>;
+}
+
+/**
+ * A database of the test file's own for the CLI: a new PGlite folder, or a throwaway database on the PostgreSQL
+ * server DATABASE_URL names; made before the file's tests, removed after them. `prepare` fills it in this process
+ * first (migrated), and the database is closed again before a CLI process opens it.
+ */
+export function cliDatabaseForFile(
+  name: string,
+  options: {
+    /** a folder below the new one that does not exist yet, as data/pglite on a fresh clone */
+    subfolder?: string;
+    prepare?: (database: Database) => Promise<void>;
+  } = {},
+): CliDatabase {
+  const handle: CliDatabase = { env: {}, cli: (...args) => runCli(handle.env, ...args) };
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    let database: Database | undefined;
+    if (process.env.DATABASE_URL) {
+      const fresh = await freshDatabase();
+      database = fresh.database;
+      handle.env = { ...process.env, DATABASE_URL: fresh.url };
+      cleanup = fresh.dropDatabase;
+    } else {
+      const dir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-`));
+      const dataDir = options.subfolder ? path.join(dir, options.subfolder) : dir;
+      handle.env = { ...process.env, TSUNAGU_DATA_DIR: dataDir };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      if (options.prepare) database = await openDatabase({ dataDir });
+    }
+    try {
+      if (database && options.prepare) {
+        await database.migrate();
+        await options.prepare(database);
+      }
+    } finally {
+      await database?.close();
+    }
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+  return handle;
 }

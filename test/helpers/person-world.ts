@@ -22,6 +22,14 @@ export interface PersonWorld {
   outsiderAgencyId: string;
   /** MIKAMI, registered by 基幹 */
   mikamiId: string;
+  /** the audit records of one actor written after `afterSeq`, oldest first */
+  auditSince(afterSeq: number, loginId: string): ReturnType<typeof auditSince>;
+  /** the sequence number of the municipality's latest audit record */
+  lastSeq(): Promise<number>;
+  /** the demo sheet about the demo person named so */
+  sheetAbout(nameKanji: string): Promise<string | undefined>;
+  /** the id of the demo person named so */
+  personNamed(nameKanji: string): Promise<string>;
 }
 
 export const MIKAMI = {
@@ -48,7 +56,20 @@ export async function startPersonWorld(): Promise<PersonWorld> {
   const outsider = await ApiClient.login(t.baseUrl, "outsider", FACTORY_PASSWORD);
   const created = await kikan.post("/api/persons", MIKAMI);
   expect(created.status).toBe(201);
-  return { t, coord, houkatsu, kikan, provider, outsider, outsiderAgencyId, mikamiId: created.body.person.id };
+  return {
+    t,
+    coord,
+    houkatsu,
+    kikan,
+    provider,
+    outsider,
+    outsiderAgencyId,
+    mikamiId: created.body.person.id,
+    auditSince: (afterSeq, loginId) => auditSince(t, afterSeq, loginId),
+    lastSeq: () => lastSeq(t),
+    sheetAbout: (nameKanji) => sheetAbout(t, nameKanji),
+    personNamed: (nameKanji) => personNamed(t, nameKanji),
+  };
 }
 
 export interface Found {
@@ -71,8 +92,7 @@ export const search = async (client: ApiClient, query: string) => {
 };
 export const names = (body: SearchBody) => body.persons.map((p) => p.nameKanji).sort();
 
-/** the audit records of one actor written after `afterSeq`, oldest first */
-export const auditSince = async (t: TestApp, afterSeq: number, loginId: string) =>
+const auditSince = async (t: TestApp, afterSeq: number, loginId: string) =>
   (
     await t.database.db
       .select()
@@ -83,7 +103,7 @@ export const auditSince = async (t: TestApp, afterSeq: number, loginId: string) 
   )
     .filter((r) => r.seq > afterSeq)
     .reverse();
-export const lastSeq = async (t: TestApp) =>
+const lastSeq = async (t: TestApp) =>
   (
     await t.database.db
       .select({ seq: auditLog.seq })
@@ -93,8 +113,7 @@ export const lastSeq = async (t: TestApp) =>
       .limit(1)
   )[0]?.seq ?? 0;
 
-/** the demo sheet about the demo person named so */
-export async function sheetAbout(t: TestApp, nameKanji: string) {
+async function sheetAbout(t: TestApp, nameKanji: string) {
   const [sheet] = await t.database.db
     .select({ id: referrals.id })
     .from(referrals)
@@ -103,8 +122,7 @@ export async function sheetAbout(t: TestApp, nameKanji: string) {
   return sheet?.id;
 }
 
-/** the id of the demo person named so */
-export async function personNamed(t: TestApp, nameKanji: string) {
+async function personNamed(t: TestApp, nameKanji: string) {
   const [row] = await t.database.db
     .select({ id: persons.id })
     .from(persons)

@@ -1,5 +1,6 @@
 /** What the plan-document import tests read back from the database. */
 import { and, count, eq } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Db } from "../../src/server/db/client.js";
 import {
   auditLog,
@@ -10,6 +11,7 @@ import {
   planItems,
   plans,
 } from "../../src/server/db/schema/index.js";
+import type { ApiClient } from "./api-client.js";
 
 /** Row counts of every table an import writes: an import refused or repeated leaves them all as they were. */
 export async function countImportedRows(db: Db) {
@@ -28,12 +30,16 @@ export async function countImportedRows(db: Db) {
   };
 }
 
+/** The commit header carrying the plan office's decision for each new department name of a document. */
+export const decisionsHeader = (decisions: Record<string, unknown>) => ({
+  "x-import-departments": encodeURIComponent(JSON.stringify(decisions)),
+});
+
 /** The commit header registering every new department name of a preview (the plan office's confirmation). */
 export function registerEveryNewName(report: { departments: { name: string; status: string }[] }) {
-  const decisions = Object.fromEntries(
-    report.departments.filter((d) => d.status === "new").map((d) => [d.name, { action: "create" }]),
+  return decisionsHeader(
+    Object.fromEntries(report.departments.filter((d) => d.status === "new").map((d) => [d.name, { action: "create" }])),
   );
-  return { "x-import-departments": encodeURIComponent(JSON.stringify(decisions)) };
 }
 
 /** Every yearly target of a plan's indicators, with its indicator's name and kind. */
@@ -60,4 +66,13 @@ export async function targetRowsOf(db: Db, planId: string) {
       ),
     )
     .where(eq(indicators.planId, planId));
+}
+
+/** A document both the preview and the commit refuse with a 400 whose message matches. */
+export async function expectImportRefused(client: ApiClient, bytes: Uint8Array, message: RegExp) {
+  for (const path of ["/api/imports/preview", "/api/imports"]) {
+    const res = await client.post(path, bytes);
+    expect(res.status, `${path} ${message}`).toBe(400);
+    expect(res.body.message).toMatch(message);
+  }
 }

@@ -105,56 +105,47 @@ export function auditActionLabel(action: string, entityType: string): string {
   );
 }
 
-/** The kinds of target the trail records. */
-export const AUDIT_ENTITY_TYPES = [
-  "referral",
-  "person",
-  "case",
-  "household",
-  "case_records",
-  "case_record",
-  "case_assessments",
-  "case_assessment",
-  "user",
-  "agency",
-  "concern_categories",
-  "plan",
-  "plan_item",
-  "plan_revision",
-  "evaluation_round",
-  "evaluation_sheet",
-  "indicator",
-  "department",
-  "import",
-  "municipality",
-  "audit_log",
-  "account_changes",
-] as const;
-export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
-export const AUDIT_ENTITY_TYPE_LABELS: Record<AuditEntityType, string> = {
-  referral: "つなぐシート",
-  person: "対象者",
-  case: "ケース",
-  household: "世帯",
-  case_records: "支援経過（一覧）",
-  case_record: "支援経過",
-  case_assessments: "アセスメント（一覧）",
-  case_assessment: "アセスメント",
-  user: "利用者",
-  agency: "支援機関",
-  concern_categories: "相談の分類",
-  plan: "計画",
-  plan_item: "計画の項目",
-  plan_revision: "計画の改定",
-  evaluation_round: "評価（年度）",
-  evaluation_sheet: "評価表",
-  indicator: "指標",
-  department: "課",
-  import: "取込",
-  municipality: "自治体",
-  audit_log: "監査ログ",
-  account_changes: "利用者の変更履歴",
-};
+/**
+ * Which administrator reads the records about a kind of target: the plan office the plan side's, the support-side
+ * administrator the support side's. A shared kind (accounts, sign-ins, the trail itself) goes by the side of the
+ * account that acted.
+ */
+export type AuditEntitySide = "plan" | "support" | "shared";
+
+/** The kinds of target the trail records: each in words and with the side whose administrator reads it. */
+const AUDIT_ENTITIES = {
+  referral: { label: "つなぐシート", side: "support" },
+  person: { label: "対象者", side: "support" },
+  case: { label: "ケース", side: "support" },
+  household: { label: "世帯", side: "support" },
+  case_records: { label: "支援経過（一覧）", side: "support" },
+  case_record: { label: "支援経過", side: "support" },
+  case_assessments: { label: "アセスメント（一覧）", side: "support" },
+  case_assessment: { label: "アセスメント", side: "support" },
+  user: { label: "利用者", side: "shared" },
+  agency: { label: "支援機関", side: "support" },
+  concern_categories: { label: "相談の分類", side: "support" },
+  plan: { label: "計画", side: "plan" },
+  plan_item: { label: "計画の項目", side: "plan" },
+  plan_revision: { label: "計画の改定", side: "plan" },
+  evaluation_round: { label: "評価（年度）", side: "plan" },
+  evaluation_sheet: { label: "評価表", side: "plan" },
+  indicator: { label: "指標", side: "plan" },
+  department: { label: "課", side: "plan" },
+  import: { label: "取込", side: "plan" },
+  municipality: { label: "自治体", side: "shared" },
+  audit_log: { label: "監査ログ", side: "shared" },
+  account_changes: { label: "利用者の変更履歴", side: "support" },
+} as const satisfies Record<string, { label: string; side: AuditEntitySide }>;
+export type AuditEntityType = keyof typeof AUDIT_ENTITIES;
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITIES) as AuditEntityType[];
+export const AUDIT_ENTITY_TYPE_LABELS = Object.fromEntries(
+  AUDIT_ENTITY_TYPES.map((type) => [type, AUDIT_ENTITIES[type].label]),
+) as Record<AuditEntityType, string>;
+
+/** The kinds of target whose records belong to one side (or are shared). */
+export const auditEntityTypesOf = (side: AuditEntitySide): AuditEntityType[] =>
+  AUDIT_ENTITY_TYPES.filter((type) => AUDIT_ENTITIES[type].side === side);
 
 /** A kind of target in words; an unknown code is shown as stored. */
 export const auditEntityTypeLabel = (type: string): string =>

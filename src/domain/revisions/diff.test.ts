@@ -738,7 +738,8 @@ describe("diffSnapshots: cases", () => {
     ]);
   });
 
-  it("diffs 2,000 items quickly", () => {
+  // the time it takes on a 2,000-project plan is measured by bench/diff.ts ("diffSnapshots (pure)")
+  it("diffs 2,000 items: every renamed item found, no target changed", () => {
     const s = snapshot();
     for (let g = 0; g < 10; g++) {
       s.items.push(item(`g${g}`, 0));
@@ -758,16 +759,9 @@ describe("diffSnapshots: cases", () => {
     }
     const b = clone(s);
     for (let i = 0; i < b.items.length; i += 50) (b.items[i] as SnapshotItem).title += "（改）";
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
-      const d = diffSnapshots(s, b);
-      times.push(performance.now() - t0);
-      expect(d.summary.renamed).toBe(Math.ceil(b.items.length / 50));
-      expect(d.summary.targetsChanged).toBe(0);
-    }
-    // the best of three, so that a busy machine does not fail it (typically 5–20 ms)
-    expect(Math.min(...times)).toBeLessThan(200);
+    const d = diffSnapshots(s, b);
+    expect(d.summary.renamed).toBe(Math.ceil(b.items.length / 50));
+    expect(d.summary.targetsChanged).toBe(0);
   });
 });
 

@@ -1,32 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/helpers/cli.js";
-import { freshDatabase } from "../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
+import { seedPath } from "../../../test/helpers/seeds.js";
 
-const seed = (name: string) => new URL(`../../../../shared/seeds/${name}`, import.meta.url).pathname;
+const { cli } = cliDatabaseForFile("cli-plan");
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-const cli = (...args: string[]) => runCli(env, ...args);
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase();
-    await fresh.database.close();
-    env = { ...process.env, DATABASE_URL: fresh.url };
-    cleanup = fresh.dropDatabase;
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-plan-"));
-    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await cleanup?.();
-});
+/** `import <seed document> --municipality 999001 <options> --json`, as an operator imports into the demo city */
+const importSeed = (name: string, ...options: string[]) =>
+  cli("import", seedPath(name), "--municipality", "999001", ...options, "--json");
 
 const SHAPE = [
   "activities",
@@ -46,15 +26,7 @@ const SHAPE = [
 describe("operator CLI, plan documents", () => {
   it("imports a 実施計画 and checks an indicator table, printing plan, counts, targets, warnings and unused lines", async () => {
     // the demo has 福祉政策課 and 福祉相談課; the plan's other 担当課 are registered as the operator says
-    const plan = await cli(
-      "import",
-      seed("002_d34aff6a9cbdb26d.txt"),
-      "--municipality",
-      "999001",
-      "--new-departments",
-      "create",
-      "--json",
-    );
+    const plan = await importSeed("002_d34aff6a9cbdb26d.txt", "--new-departments", "create");
     expect(plan.code).toBe(0);
     expect(Object.keys(plan.json).sort()).toEqual(SHAPE);
     expect(plan.json).toMatchObject({
@@ -79,14 +51,7 @@ describe("operator CLI, plan documents", () => {
     expect(plan.json.unparsed.length).toBeGreaterThan(0);
     for (const u of plan.json.unparsed) expect(Object.keys(u).sort()).toEqual(["line", "text"]);
 
-    const table = await cli(
-      "import",
-      seed("001_654a87ab66aebbaf.txt"),
-      "--municipality",
-      "999001",
-      "--dry-run",
-      "--json",
-    );
+    const table = await importSeed("001_654a87ab66aebbaf.txt", "--dry-run");
     expect(table.code).toBe(0);
     expect(Object.keys(table.json).sort()).toEqual(SHAPE);
     expect(table.json).toMatchObject({

@@ -1,33 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/helpers/cli.js";
-import { freshDatabase } from "../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
+import { seedPath } from "../../../test/helpers/seeds.js";
 
-const seed = new URL("../../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url).pathname;
+const seed = seedPath("000_0609a957ecd4939b.txt");
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-const cli = (...args: string[]) => runCli(env, ...args);
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase();
-    await fresh.database.close();
-    env = { ...process.env, DATABASE_URL: fresh.url };
-    cleanup = fresh.dropDatabase;
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-"));
-    // a nested folder that does not exist yet, as data/pglite on a fresh clone
-    env = { ...process.env, TSUNAGU_DATA_DIR: path.join(dir, "data", "pglite") };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await cleanup?.();
-});
+// a nested folder that does not exist yet, as data/pglite on a fresh clone
+const { cli } = cliDatabaseForFile("cli", { subfolder: path.join("data", "pglite") });
 
 describe("operator CLI", () => {
   it("imports (dry run, then for real, then again), prints the summary and verifies the audit chain", async () => {

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/helpers/cli.js";
-import { freshDatabase } from "../../../test/helpers/test-app.js";
-import { openDatabase } from "../db/client.js";
+import { describe, expect, it } from "vitest";
+import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
 import { municipalities } from "../db/schema/index.js";
 import { DEMO_MUNICIPALITY } from "../demo/demo-plan.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
@@ -16,34 +11,15 @@ import { getDiff } from "../modules/revisions/diff.js";
 import { approveRevision, startRevision } from "../modules/revisions/service.js";
 import { operatorIn } from "./operator.js";
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
 let planId: string;
 let renamedId: string;
 let expected: unknown;
 
-const cli = (...args: string[]) => runCli(env, ...args);
-
 // Each command is a separate process that opens the database and runs the migrations (several seconds on PGlite).
 
-/** Prepares a plan with revisions 1 (baseline) and 2 (one rename) through the services, then closes the database. */
-beforeAll(async () => {
-  let url: string | undefined;
-  let dataDir: string | undefined;
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase();
-    await fresh.database.close();
-    url = fresh.url;
-    env = { ...process.env, DATABASE_URL: url };
-    cleanup = fresh.dropDatabase;
-  } else {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-diff-"));
-    env = { ...process.env, TSUNAGU_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir as string, { recursive: true, force: true });
-  }
-  const database = await openDatabase({ url, dataDir });
-  try {
-    await database.migrate();
+/** Prepares a plan with revisions 1 (baseline) and 2 (one rename) through the services. */
+const { cli } = cliDatabaseForFile("cli-diff", {
+  prepare: async (database) => {
     await ensureDemoMunicipality(database.db);
     const db = database.db;
     const [m] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
@@ -59,12 +35,7 @@ beforeAll(async () => {
     await updateItem(db, operator, planId, item.id, item.version, itemPatchSchema.parse({ title: "名称を変えた事業" }));
     await approveRevision(db, operator, planId, revision.number, revision.version);
     expected = JSON.parse(JSON.stringify(await getDiff(db, operator, planId, { from: 1, to: 2 })));
-  } finally {
-    await database.close();
-  }
-}, 120_000);
-afterAll(async () => {
-  await cleanup?.();
+  },
 });
 
 describe("operator CLI: diff", () => {

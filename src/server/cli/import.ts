@@ -75,6 +75,15 @@ export async function runImport(
   const newNames = named.filter((d) => d.status === "new").map((d) => d.name);
   const departmentLine = `課: 登録済み ${named.filter((d) => d.status === "existing").length} / 未登録 ${newNames.length}${newNames.length ? `（${newNames.join("、")}）` : ""} / 課でない語 ${named.filter((d) => d.status === "collective").length}`;
   const planLine = `計画: ${r.plan?.title ?? ""} (${result.planId ?? "-"})`;
+  // what every kind of document answers after its own counts
+  const outcome = {
+    created,
+    alreadyImported: r.alreadyImported,
+    dryRun: opts.dryRun,
+    departments: named,
+    warnings,
+    unparsed,
+  };
 
   if (r.kind === "implementation-plan" || r.kind === "indicator-table") {
     const targets = r.targets ?? {};
@@ -85,12 +94,7 @@ export async function runImport(
       activities: r.activities ?? 0,
       indicators: r.indicators,
       targets,
-      created,
-      alreadyImported: r.alreadyImported,
-      dryRun: opts.dryRun,
-      departments: r.departments ?? [],
-      warnings,
-      unparsed,
+      ...outcome,
     };
     const counts =
       r.kind === "implementation-plan"
@@ -108,12 +112,7 @@ export async function runImport(
     sheets: r.sheets,
     gradeCounts: r.gradeCounts,
     fiscalYear: r.fiscalYear,
-    created,
-    alreadyImported: r.alreadyImported,
-    dryRun: opts.dryRun,
-    departments: r.departments ?? [],
-    warnings,
-    unparsed,
+    ...outcome,
   };
   const text = [
     status,

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/helpers/cli.js";
-import { freshDatabase } from "../../../test/helpers/test-app.js";
-import { type Database, openDatabase } from "../db/client.js";
+import { describe, expect, it } from "vitest";
+import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
+import type { Database } from "../db/client.js";
 import { municipalities, plans } from "../db/schema/index.js";
 import { DEMO_MUNICIPALITY } from "../demo/demo-plan.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
@@ -14,15 +10,10 @@ import { createIndicator, putActual } from "../modules/indicators/service.js";
 import * as plansRepo from "../modules/plans/repository.js";
 import { operatorIn } from "./operator.js";
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
 let planId: string;
-
-const cli = (...args: string[]) => runCli(env, ...args);
 
 /** Seeds indicators through the same service as the API, then closes the database for the CLI process. */
 async function seed(database: Database) {
-  await database.migrate();
   // the demo plan not yet approved: indicators are added in place, as the API tests do
   await ensureDemoMunicipality(database.db, { indicators: false, baseline: false });
   const db = database.db;
@@ -34,51 +25,25 @@ async function seed(database: Database) {
   const items = await plansRepo.listItems(db, m.id, plan.id);
   const itemId = items.find((i) => i.code === "1-2-1")?.id as string;
   const actor = { ...operatorIn(m), ip: "cli-test" };
-  const a = await createIndicator(
-    db,
-    actor,
-    plan.id,
-    indicatorInputSchema.parse({
-      itemId,
-      kind: "activity",
-      name: "通いの場の数",
-      targets: [{ fiscalYear: 2025, source: "15か所以上" }],
-    }),
-  );
-  const b = await createIndicator(
-    db,
-    actor,
-    plan.id,
-    indicatorInputSchema.parse({
-      itemId,
-      kind: "activity",
-      name: "支援体制",
-      targets: [{ fiscalYear: 2025, source: "試行実施" }],
-    }),
-  );
+  const activity = (name: string, source2025: string) =>
+    createIndicator(
+      db,
+      actor,
+      plan.id,
+      indicatorInputSchema.parse({
+        itemId,
+        kind: "activity",
+        name,
+        targets: [{ fiscalYear: 2025, source: source2025 }],
+      }),
+    );
+  const a = await activity("通いの場の数", "15か所以上");
+  const b = await activity("支援体制", "試行実施");
   await putActual(db, actor, a.id, 2025, null, actualPutSchema.parse({ kind: "number", value: "１２" }));
   await putActual(db, actor, b.id, 2025, null, actualPutSchema.parse({ kind: "milestone", step: "実施" }));
 }
 
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase();
-    await seed(fresh.database);
-    await fresh.database.close();
-    env = { ...process.env, DATABASE_URL: fresh.url };
-    cleanup = fresh.dropDatabase;
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-indicators-"));
-    const database = await openDatabase({ dataDir: dir });
-    await seed(database);
-    await database.close();
-    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await cleanup?.();
-});
+const { cli } = cliDatabaseForFile("cli-indicators", { prepare: seed });
 
 describe("indicators CLI", () => {
   it("prints each indicator with its target (typed and as written), actual and attainment", async () => {

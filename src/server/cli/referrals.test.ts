@@ -1,32 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../test/helpers/cli.js";
-import { freshDatabase } from "../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const fresh = await freshDatabase();
-    await fresh.database.close();
-    env = { ...process.env, DATABASE_URL: fresh.url };
-    cleanup = fresh.dropDatabase;
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-cli-referrals-"));
-    env = { ...process.env, TSUNAGU_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-}, 120_000);
-afterAll(async () => {
-  await cleanup?.();
-});
+const { cli } = cliDatabaseForFile("cli-referrals");
 
 describe("referrals CLI", () => {
   it("lists overdue referrals without personal data", async () => {
-    const res = await runCli(env, "referrals", "--status", "overdue", "--json");
+    const res = await cli("referrals", "--status", "overdue", "--json");
     expect(res.code).toBe(0);
     expect(res.json).toEqual([
       {
@@ -44,11 +23,11 @@ describe("referrals CLI", () => {
     expect(res.stdout).not.toMatch(/架空 花子|カクウ|息子/);
     // people read the text output: the due date in 和暦, like on screen (the JSON keeps ISO)
     expect(res.json[0].referrals[0].dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const text = await runCli(env, "referrals", "--status", "overdue");
+    const text = await cli("referrals", "--status", "overdue");
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/\t期限 令和\d+年\d+月\d+日\t期限超過\t/);
     expect(text.stdout).not.toMatch(/\d{4}-\d{2}-\d{2}/);
-    const bad = await runCli(env, "referrals", "--status", "late", "--json");
+    const bad = await cli("referrals", "--status", "late", "--json");
     expect(bad.code).toBe(2);
     expect(bad.json.error).toMatch(/--status/);
   });

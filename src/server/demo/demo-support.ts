@@ -4,7 +4,7 @@ import * as agenciesRepo from "../modules/agencies/repository.js";
 import * as departmentsRepo from "../modules/departments/repository.js";
 import * as referralsRepo from "../modules/referrals/repository.js";
 import type { ReferralStatus } from "../modules/referrals/schema.js";
-import { recordAudit } from "../platform/audit.js";
+import { type AuditEntry, recordAudit } from "../platform/audit.js";
 import { loadDemoCases } from "./demo-cases.js";
 import {
   type AgencyKey,
@@ -20,6 +20,16 @@ import {
 export { DEMO_AGENCIES, DEMO_SUPPORT_USERS };
 
 /** Issue 4 demo: agencies, their accounts, three invented persons and three referrals in different states. */
+/** What loading the demo wrote, as the audit trail records it: done by the system, not by an account. */
+export function demoLoadRecord(
+  municipalityId: string,
+  entityType: string,
+  entityId: string,
+  after: unknown,
+): AuditEntry {
+  return { municipalityId, actorUserId: null, actorLabel: "system", action: "load_demo", entityType, entityId, after };
+}
+
 export async function loadDemoSupport(tx: Executor, municipalityId: string, passwordHash: string) {
   const agencyIds = new Map<AgencyKey, string>();
   for (const a of DEMO_AGENCIES) {
@@ -93,18 +103,13 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
     }
   }
   const demoCases = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
-  await recordAudit(tx, {
-    municipalityId,
-    actorUserId: null,
-    actorLabel: "system",
-    action: "load_demo",
-    entityType: "municipality",
-    entityId: municipalityId,
-    after: {
+  await recordAudit(
+    tx,
+    demoLoadRecord(municipalityId, "municipality", municipalityId, {
       agencies: DEMO_AGENCIES.length,
       persons: DEMO_PERSONS.length,
       referrals: DEMO_REFERRALS.length,
       ...demoCases,
-    },
-  });
+    }),
+  );
 }

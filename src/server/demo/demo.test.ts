@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../test/helpers/test-app.js";
+import { testAppForFile } from "../../../test/helpers/fixtures.js";
 import { verifyAuditChain } from "../platform/audit.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ demoIndicators: true });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = testAppForFile({ demoIndicators: true });
 
 describe("the built-in demo municipality", () => {
   it("has a plan with two fiscal years of sheets, a 総括表 and indicators with attainment", async () => {
-    const office = await ApiClient.login(t.baseUrl, "keikaku");
+    const office = await ApiClient.login(app.t.baseUrl, "keikaku");
     const plan = (await office.get("/api/plans")).body.plans[0];
     expect(plan).toMatchObject({ title: "つなぐ市地域福祉総合計画", periodLabel: "令和6～10年度" });
     const summary = (await office.get(`/api/plans/${plan.id}/summary?fiscalYear=2024`)).body.summary;
@@ -29,6 +23,6 @@ describe("the built-in demo municipality", () => {
       小規模多機能型居宅介護の整備: "notMet",
       個別避難計画の作成: "noActual",
     });
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
 });

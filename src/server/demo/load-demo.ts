@@ -29,7 +29,7 @@ import {
   DEMO_USERS,
   type DemoProject,
 } from "./demo-plan.js";
-import { DEMO_SUPPORT_USERS, loadDemoSupport } from "./demo-support.js";
+import { DEMO_SUPPORT_USERS, demoLoadRecord, loadDemoSupport } from "./demo-support.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
@@ -150,14 +150,8 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
     // the demo's sheets start with a history entry, as sheets written through the screen do
     await recordAuditBatch(
       tx,
-      sheets.map((sheet) => ({
-        municipalityId,
-        actorUserId: null,
-        actorLabel: "system",
-        action: "load_demo",
-        entityType: "evaluation_sheet",
-        entityId: sheet.id,
-        after: {
+      sheets.map((sheet) =>
+        demoLoadRecord(municipalityId, "evaluation_sheet", sheet.id, {
           status: sheet.status,
           previousStatus: sheet.previousStatus,
           targetFirst: sheet.targetFirst,
@@ -166,8 +160,8 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
           grade: sheet.grade,
           reason: sheet.reason,
           issues: sheet.issues,
-        },
-      })),
+        }),
+      ),
     );
   }
   for (const [position, d] of withIndicators ? DEMO_INDICATORS.entries() : []) {
@@ -208,15 +202,10 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
       });
     }
   }
-  await recordAudit(tx, {
-    municipalityId,
-    actorUserId: null,
-    actorLabel: "system",
-    action: "load_demo",
-    entityType: "municipality",
-    entityId: municipalityId,
-    after: { plan: plan.id, projects: projects.length },
-  });
+  await recordAudit(
+    tx,
+    demoLoadRecord(municipalityId, "municipality", municipalityId, { plan: plan.id, projects: projects.length }),
+  );
   return plan.id;
 }
 

@@ -1,19 +1,13 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { testAppForFile } from "../../../test/helpers/fixtures.js";
 import { agencies, auditLog } from "../db/schema/index.js";
 import { GENESIS_HASH, hashAuditRecord, recordAudit, verifyAuditChain } from "./audit.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = testAppForFile();
 
 const entry = (n: number) => ({
-  municipalityId: t.municipalityId,
+  municipalityId: app.t.municipalityId,
   actorUserId: null,
   actorLabel: "test",
   action: "update",
@@ -25,7 +19,7 @@ const entry = (n: number) => ({
 
 /** Tampering needs the append-only triggers off, as an attacker with superuser rights would do. */
 async function tamper(statement: ReturnType<typeof sql>) {
-  const db = t.database.db;
+  const db = app.t.database.db;
   await db.execute(sql`alter table audit_log disable trigger user`);
   try {
     await db.execute(statement);
@@ -36,7 +30,7 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe("audit trail", () => {
   it("is written in the change's transaction: a rolled-back change leaves no record", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     const before = (await verifyAuditChain(db)).records;
     await expect(
       db.transaction(async (tx) => {
@@ -48,7 +42,7 @@ describe("audit trail", () => {
   });
 
   it("a failed audit write fails the change", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     await db.execute(sql`create table if not exists audited_thing (id int primary key)`);
     await expect(
       db.transaction(async (tx) => {
@@ -61,7 +55,7 @@ describe("audit trail", () => {
   });
 
   it("refuses updates and deletes in the database", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     await db.transaction((tx) => recordAudit(tx, entry(3)));
     const failure = (p: Promise<unknown>) =>
       p.then(
@@ -73,32 +67,32 @@ describe("audit trail", () => {
   });
 
   it("keeps one gap-free chain when many transactions write at once", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     const before = (await verifyAuditChain(db)).records;
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, entry(100 + i)))));
     expect(await verifyAuditChain(db)).toEqual({ records: before + 20, ok: true, firstBad: null });
   });
 
   it("keeps the agency the actor acted for, inside the hash; records without one hash as they always did", async () => {
-    const db = t.database.db;
-    const [agency] = await db.select().from(agencies).where(eq(agencies.municipalityId, t.municipalityId)).limit(1);
+    const db = app.t.database.db;
+    const [agency] = await db.select().from(agencies).where(eq(agencies.municipalityId, app.t.municipalityId)).limit(1);
     if (!agency) throw new Error("the demo has no agency");
     await db.transaction((tx) => recordAudit(tx, { ...entry(5), actorAgencyId: agency.id }));
     const [row] = await db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.municipalityId, t.municipalityId))
+      .where(eq(auditLog.municipalityId, app.t.municipalityId))
       .orderBy(sql`seq desc`)
       .limit(1);
     expect(row?.actorAgencyId).toBe(agency.id);
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
     await tamper(
-      sql`update audit_log set actor_agency_id = null where municipality_id = ${t.municipalityId} and seq = ${row?.seq}`,
+      sql`update audit_log set actor_agency_id = null where municipality_id = ${app.t.municipalityId} and seq = ${row?.seq}`,
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, firstBad: { seq: row?.seq } });
     await tamper(
-      sql`update audit_log set actor_agency_id = ${agency.id} where municipality_id = ${t.municipalityId} and seq = ${row?.seq}`,
+      sql`update audit_log set actor_agency_id = ${agency.id} where municipality_id = ${app.t.municipalityId} and seq = ${row?.seq}`,
     );
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
@@ -116,7 +110,7 @@ describe("audit trail", () => {
   });
 
   it("verifies the chain and catches a changed byte, a deleted record and a reordering", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     // read in pages of 2 the log gives the same answer as in one page (page boundaries fall inside every chain)
     const verify = async () => {
       const whole = await verifyAuditChain(db, { pageSize: 1_000_000 });
@@ -128,38 +122,38 @@ describe("audit trail", () => {
     const rows = await db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.municipalityId, t.municipalityId))
+      .where(eq(auditLog.municipalityId, app.t.municipalityId))
       .orderBy(asc(auditLog.seq));
     const target = rows.at(-3);
     if (!target) throw new Error("no rows");
-    const at = (seq: number) => and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.seq, seq));
+    const at = (seq: number) => and(eq(auditLog.municipalityId, app.t.municipalityId), eq(auditLog.seq, seq));
 
     // one byte of the content
     await tamper(
-      sql`update audit_log set actor_label = 'tesT' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`,
+      sql`update audit_log set actor_label = 'tesT' where municipality_id = ${app.t.municipalityId} and seq = ${target.seq}`,
     );
     let result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBad?.seq).toBe(target.seq);
     await tamper(
-      sql`update audit_log set actor_label = 'test' where municipality_id = ${t.municipalityId} and seq = ${target.seq}`,
+      sql`update audit_log set actor_label = 'test' where municipality_id = ${app.t.municipalityId} and seq = ${target.seq}`,
     );
     expect((await verify()).ok).toBe(true);
 
     // reordering: swap the contents of two records (each keeps its seq)
     const [a, b] = [rows.at(-2), rows.at(-1)] as [typeof target, typeof target];
     await tamper(
-      sql`update audit_log set entity_id = ${b.entityId}, after = ${JSON.stringify(b.after)}::jsonb, hash = ${b.hash}, prev_hash = ${b.prevHash} where municipality_id = ${t.municipalityId} and seq = ${a.seq}`,
+      sql`update audit_log set entity_id = ${b.entityId}, after = ${JSON.stringify(b.after)}::jsonb, hash = ${b.hash}, prev_hash = ${b.prevHash} where municipality_id = ${app.t.municipalityId} and seq = ${a.seq}`,
     );
     await tamper(
-      sql`update audit_log set entity_id = ${a.entityId}, after = ${JSON.stringify(a.after)}::jsonb, hash = ${a.hash}, prev_hash = ${a.prevHash} where municipality_id = ${t.municipalityId} and seq = ${b.seq}`,
+      sql`update audit_log set entity_id = ${a.entityId}, after = ${JSON.stringify(a.after)}::jsonb, hash = ${a.hash}, prev_hash = ${a.prevHash} where municipality_id = ${app.t.municipalityId} and seq = ${b.seq}`,
     );
     result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBad?.seq).toBe(a.seq);
 
     // deletion of a record
-    await tamper(sql`delete from audit_log where municipality_id = ${t.municipalityId} and seq = ${target.seq}`);
+    await tamper(sql`delete from audit_log where municipality_id = ${app.t.municipalityId} and seq = ${target.seq}`);
     result = await verify();
     expect(result.ok).toBe(false);
     expect(result.firstBad?.seq).toBe(target.seq + 1);

@@ -1,7 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
-import { isPlanOffice, isSupportAdmin, readsPlanSide } from "./policies/roles.js";
+import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
 export * from "./policies/persons.js";
@@ -21,15 +21,9 @@ export type {
 
 export const policies = {
   ...supportPolicies,
-  manageDepartments(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
-  },
-  managePlans(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
-  },
-  importDocuments(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
-  },
+  manageDepartments: onlyFor(isPlanOffice),
+  managePlans: onlyFor(isPlanOffice),
+  importDocuments: onlyFor(isPlanOffice),
   /**
    * Uploads: the plan office imports any document; a department editor may bring back the evaluation workbook it
    * exported (xlsx only), and each sheet in it is then checked like a save on screen (canEditSheet, sheetLockedFor).
@@ -45,13 +39,9 @@ export const policies = {
   readDraft(a: AuthContext) {
     if (!isPlanOffice(a)) throw notFound("改定案");
   },
-  reviewSheets(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
-  },
+  reviewSheets: onlyFor(isPlanOffice),
   /** Plan structure and the 総括表 are the plan side's: the support side sees none of its internal work. */
-  readPlans(a: AuthContext) {
-    if (!readsPlanSide(a)) throw forbidden();
-  },
+  readPlans: onlyFor(readsPlanSide),
   /** Sheets: plan office and viewers see all; a department editor sees only items its departments own. */
   canSeeSheet(a: AuthContext, itemDepartmentIds: string[]): boolean {
     if (!readsPlanSide(a)) return false;
@@ -109,17 +99,13 @@ export const policies = {
     if (a.role === "viewer") throw forbidden();
   },
   /** Indicators, targets and the milestone ladder are plan structure: the plan office's. */
-  manageIndicators(a: AuthContext) {
-    if (!isPlanOffice(a)) throw forbidden();
-  },
+  manageIndicators: onlyFor(isPlanOffice),
   /**
    * Accounts, with separation of duties: the plan office administers the plan side's accounts, the support-side
    * administrator the support side's (agency staff, coordinators, providers), the system administrator all. Nobody
    * grants a role above its own or of the other side.
    */
-  manageUsers(a: AuthContext) {
-    if (!MANAGEABLE_ROLES[a.role]) throw forbidden();
-  },
+  manageUsers: onlyFor((a) => !!MANAGEABLE_ROLES[a.role]),
   canManageAccount(a: AuthContext, accountRole: Role): boolean {
     return canManageRole(a.role, accountRole);
   },
@@ -141,13 +127,9 @@ export const policies = {
     return null;
   },
   /** Support-side account changes are shown to the coordinators and the support-side administrators. */
-  readAccountChanges(a: AuthContext) {
-    if (!isSupportAdmin(a) && principalOf(a) !== "coordinator") throw forbidden();
-  },
+  readAccountChanges: onlyFor((a) => isSupportAdmin(a) || principalOf(a) === "coordinator"),
   /** The audit trail, per side: each administrator reads the records of its own side (the system admin all). */
-  readAudit(a: AuthContext) {
-    if (!isPlanOffice(a) && a.role !== "support_admin") throw forbidden();
-  },
+  readAudit: onlyFor((a) => isPlanOffice(a) || a.role === "support_admin"),
   auditSideOf(a: AuthContext): AuditSide {
     return a.role === "system_admin" ? "all" : a.role === "support_admin" ? "support" : "plan";
   },

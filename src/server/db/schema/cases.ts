@@ -1,17 +1,13 @@
+import { date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import {
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, version } from "./columns.js";
+  createdAt,
+  municipalityId,
+  municipalityKey,
+  recordTable,
+  sameMunicipality,
+  timestamps,
+  version,
+} from "./columns.js";
 import { agencies, persons, referrals } from "./support.js";
 
 /**
@@ -20,10 +16,9 @@ import { agencies, persons, referrals } from "./support.js";
  * municipality-owned: municipality_id first in every key, foreign keys are composite.
  */
 
-export const households = pgTable(
+export const households = recordTable(
   "households",
   {
-    ...ownedRecord(),
     /** how the staff call the household, e.g. 「つなぐ家」 */
     name: text("name"),
     address: text("address").notNull(),
@@ -33,9 +28,8 @@ export const households = pgTable(
     ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     index("households_agency_idx").on(t.municipalityId, t.registeredByAgencyId),
-    sameMunicipality(t.municipalityId, t.registeredByAgencyId, agencies),
+    sameMunicipality(t, t.registeredByAgencyId, agencies),
   ],
 );
 
@@ -51,18 +45,17 @@ export const householdMembers = pgTable(
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.householdId, t.personId] }),
+    municipalityKey(t, t.householdId, t.personId),
     index("household_members_person_idx").on(t.municipalityId, t.personId),
-    sameMunicipality(t.municipalityId, t.householdId, households),
-    sameMunicipality(t.municipalityId, t.personId, persons),
+    sameMunicipality(t, t.householdId, households),
+    sameMunicipality(t, t.personId, persons),
   ],
 );
 
 /** A case: phase 受付 → アセスメント → プラン → 支援 → モニタリング → 終結; consent given | not_given | unknown | withdrawn. */
-export const cases = pgTable(
+export const cases = recordTable(
   "cases",
   {
-    ...ownedRecord(),
     householdId: uuid("household_id").notNull(),
     mainPersonId: uuid("main_person_id").notNull(),
     leadAgencyId: uuid("lead_agency_id").notNull(),
@@ -76,17 +69,16 @@ export const cases = pgTable(
     ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     index("cases_household_idx").on(t.municipalityId, t.householdId),
     index("cases_phase_idx").on(t.municipalityId, t.phase),
     // the list's order (most recently updated first): a page is read from the index, not sorted from all cases
     index("cases_updated_idx").on(t.municipalityId, t.updatedAt.desc(), t.id),
-    sameMunicipality(t.municipalityId, t.householdId, households),
+    sameMunicipality(t, t.householdId, households),
     foreignKey({
       columns: [t.municipalityId, t.householdId, t.mainPersonId],
       foreignColumns: [householdMembers.municipalityId, householdMembers.householdId, householdMembers.personId],
     }),
-    sameMunicipality(t.municipalityId, t.leadAgencyId, agencies),
+    sameMunicipality(t, t.leadAgencyId, agencies),
   ],
 );
 
@@ -99,10 +91,10 @@ export const caseReferrals = pgTable(
     referralId: uuid("referral_id").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.caseId, t.referralId] }),
+    municipalityKey(t, t.caseId, t.referralId),
     unique("case_referrals_referral_uq").on(t.municipalityId, t.referralId),
-    sameMunicipality(t.municipalityId, t.caseId, cases),
-    sameMunicipality(t.municipalityId, t.referralId, referrals),
+    sameMunicipality(t, t.caseId, cases),
+    sameMunicipality(t, t.referralId, referrals),
   ],
 );
 
@@ -117,10 +109,10 @@ export const caseTeam = pgTable(
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.caseId, t.agencyId] }),
+    municipalityKey(t, t.caseId, t.agencyId),
     index("case_team_agency_idx").on(t.municipalityId, t.agencyId),
-    sameMunicipality(t.municipalityId, t.caseId, cases),
-    sameMunicipality(t.municipalityId, t.agencyId, agencies),
+    sameMunicipality(t, t.caseId, cases),
+    sameMunicipality(t, t.agencyId, agencies),
   ],
 );
 
@@ -149,17 +141,13 @@ export const caseEvents = pgTable(
     byAgencyId: uuid("by_agency_id"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.caseId, t.seq] }),
-    sameMunicipality(t.municipalityId, t.caseId, cases),
-  ],
+  (t) => [municipalityKey(t, t.caseId, t.seq), sameMunicipality(t, t.caseId, cases)],
 );
 
 /** 支援経過: kind 面談 | 訪問 | 電話 | 同行 | オンライン | 会議; visibility team | agency. Never edited. */
-export const caseRecords = pgTable(
+export const caseRecords = recordTable(
   "case_records",
   {
-    ...ownedRecord(),
     caseId: uuid("case_id").notNull(),
     agencyId: uuid("agency_id").notNull(),
     kind: text("kind").notNull(),
@@ -170,10 +158,9 @@ export const caseRecords = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     index("case_records_case_idx").on(t.municipalityId, t.caseId, t.date),
-    sameMunicipality(t.municipalityId, t.caseId, cases),
-    sameMunicipality(t.municipalityId, t.agencyId, agencies),
+    sameMunicipality(t, t.caseId, cases),
+    sameMunicipality(t, t.agencyId, agencies),
   ],
 );
 
@@ -191,8 +178,8 @@ export const caseAssessments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.caseId, t.version] }),
-    sameMunicipality(t.municipalityId, t.caseId, cases),
-    sameMunicipality(t.municipalityId, t.agencyId, agencies),
+    municipalityKey(t, t.caseId, t.version),
+    sameMunicipality(t, t.caseId, cases),
+    sameMunicipality(t, t.agencyId, agencies),
   ],
 );

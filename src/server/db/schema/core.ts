@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -13,7 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Role } from "../../../domain/access/principals.js";
-import { createdAt, municipalityId, sameMunicipality, version } from "./columns.js";
+import { createdAt, municipalityId, municipalityKey, recordTable, sameMunicipality, version } from "./columns.js";
 import { agencies } from "./support.js";
 
 /**
@@ -27,14 +29,18 @@ export const municipalities = pgTable("municipalities", {
   createdAt: createdAt(),
 });
 
+/**
+ * A foreign key to the municipality itself (municipality_id → municipalities.id), which the tables written first
+ * carry: departments, users, plans, agencies and the concern list.
+ */
+export function ofMunicipality(t: { municipalityId: AnyPgColumn }) {
+  return foreignKey({ columns: [t.municipalityId], foreignColumns: [municipalities.id] });
+}
+
 /** A department keeps its identity across 組織改正; its names over time live in department_names. */
-export const departments = pgTable(
+export const departments = recordTable(
   "departments",
   {
-    municipalityId: uuid("municipality_id")
-      .notNull()
-      .references(() => municipalities.id),
-    id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(), // current name
     /** set when the department was merged into another one */
     mergedIntoId: uuid("merged_into_id"),
@@ -43,9 +49,9 @@ export const departments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
+    ofMunicipality(t),
     unique("departments_name_uq").on(t.municipalityId, t.name),
-    sameMunicipality(t.municipalityId, t.mergedIntoId, t),
+    sameMunicipality(t, t.mergedIntoId, t),
   ],
 );
 
@@ -58,19 +64,12 @@ export const departmentNames = pgTable(
     validFrom: text("valid_from").notNull(), // ISO date
     validTo: text("valid_to"), // ISO date, null = current
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.departmentId, t.validFrom] }),
-    sameMunicipality(t.municipalityId, t.departmentId, departments),
-  ],
+  (t) => [municipalityKey(t, t.departmentId, t.validFrom), sameMunicipality(t, t.departmentId, departments)],
 );
 
-export const users = pgTable(
+export const users = recordTable(
   "users",
   {
-    municipalityId: uuid("municipality_id")
-      .notNull()
-      .references(() => municipalities.id),
-    id: uuid("id").notNull().defaultRandom(),
     loginId: text("login_id").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -83,9 +82,9 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
+    ofMunicipality(t),
     unique("users_login_uq").on(t.municipalityId, t.loginId),
-    sameMunicipality(t.municipalityId, t.agencyId, agencies),
+    sameMunicipality(t, t.agencyId, agencies),
   ],
 );
 
@@ -97,9 +96,9 @@ export const userDepartments = pgTable(
     departmentId: uuid("department_id").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.userId, t.departmentId] }),
-    sameMunicipality(t.municipalityId, t.userId, users),
-    sameMunicipality(t.municipalityId, t.departmentId, departments),
+    municipalityKey(t, t.userId, t.departmentId),
+    sameMunicipality(t, t.userId, users),
+    sameMunicipality(t, t.departmentId, departments),
   ],
 );
 
@@ -115,9 +114,9 @@ export const sessions = pgTable(
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.tokenHash] }),
+    municipalityKey(t, t.tokenHash),
     index("sessions_token_idx").on(t.tokenHash),
-    sameMunicipality(t.municipalityId, t.userId, users),
+    sameMunicipality(t, t.userId, users),
   ],
 );
 
@@ -146,7 +145,7 @@ export const auditLog = pgTable(
     hash: text("hash").notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.seq] }),
+    municipalityKey(t, t.seq),
     index("audit_entity_idx").on(t.municipalityId, t.entityType, t.entityId, t.at),
     // reads made through a referral or a case carry it as their basis ("referral:<id>"): who looked at it
     index("audit_basis_idx").on(t.municipalityId, t.basis),

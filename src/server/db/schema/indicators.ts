@@ -1,16 +1,14 @@
+import { index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import {
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, updatedAt, version } from "./columns.js";
+  createdAt,
+  municipalityId,
+  municipalityKey,
+  recordTable,
+  sameMunicipality,
+  timestamps,
+  updatedAt,
+  version,
+} from "./columns.js";
 import { users } from "./core.js";
 import { planItems, plans } from "./plans.js";
 
@@ -19,10 +17,9 @@ import { planItems, plans } from "./plans.js";
  * Targets are per fiscal year and keep their source text next to the typed value; actuals are per fiscal year and
  * remember the plan revision they were entered under.
  */
-export const indicators = pgTable(
+export const indicators = recordTable(
   "indicators",
   {
-    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     itemId: uuid("item_id"),
     /** activity | outcome | policy */
@@ -37,9 +34,8 @@ export const indicators = pgTable(
     ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
-    sameMunicipality(t.municipalityId, t.planId, plans),
-    sameMunicipality(t.municipalityId, t.itemId, planItems),
+    sameMunicipality(t, t.planId, plans),
+    sameMunicipality(t, t.itemId, planItems),
     index("indicators_plan_idx").on(t.municipalityId, t.planId),
     index("indicators_item_idx").on(t.municipalityId, t.itemId),
   ],
@@ -64,8 +60,8 @@ export const indicatorTargets = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
-    sameMunicipality(t.municipalityId, t.indicatorId, indicators).onDelete("cascade"),
+    municipalityKey(t, t.indicatorId, t.fiscalYear),
+    sameMunicipality(t, t.indicatorId, indicators).onDelete("cascade"),
   ],
 );
 
@@ -88,9 +84,9 @@ export const indicatorActuals = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.indicatorId, t.fiscalYear] }),
-    sameMunicipality(t.municipalityId, t.indicatorId, indicators).onDelete("cascade"),
-    sameMunicipality(t.municipalityId, t.updatedBy, users),
+    municipalityKey(t, t.indicatorId, t.fiscalYear),
+    sameMunicipality(t, t.indicatorId, indicators).onDelete("cascade"),
+    sameMunicipality(t, t.updatedBy, users),
   ],
 );
 
@@ -99,10 +95,9 @@ export const indicatorActuals = pgTable(
  * targets) as JSON. The live tables are the working copy; "start a revision" numbers the next one as a draft,
  * "approve" freezes the live state into it. Items keep their ids across revisions, so a diff is exact.
  */
-export const planRevisions = pgTable(
+export const planRevisions = recordTable(
   "plan_revisions",
   {
-    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     number: integer("number").notNull(),
     label: text("label").notNull(), // e.g. 令和7年度改定
@@ -116,8 +111,7 @@ export const planRevisions = pgTable(
     version: version(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("revisions_plan_number_uq").on(t.municipalityId, t.planId, t.number),
-    sameMunicipality(t.municipalityId, t.planId, plans),
+    sameMunicipality(t, t.planId, plans),
   ],
 );

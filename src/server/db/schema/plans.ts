@@ -1,17 +1,15 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, updatedAt, version } from "./columns.js";
-import { departments, municipalities, users } from "./core.js";
+  createdAt,
+  municipalityId,
+  municipalityKey,
+  recordTable,
+  sameMunicipality,
+  timestamps,
+  updatedAt,
+  version,
+} from "./columns.js";
+import { departments, ofMunicipality, users } from "./core.js";
 
 export interface GradeDef {
   code: string;
@@ -22,13 +20,9 @@ export interface ConstituentPlan {
   title: string; // "地域福祉計画"
 }
 
-export const plans = pgTable(
+export const plans = recordTable(
   "plans",
   {
-    municipalityId: uuid("municipality_id")
-      .notNull()
-      .references(() => municipalities.id),
-    id: uuid("id").notNull().defaultRandom(),
     title: text("title").notNull(),
     kind: text("kind").notNull(), // 基本計画 / 実施計画 / 分野別計画 …
     startFiscalYear: integer("start_fiscal_year").notNull(),
@@ -45,14 +39,13 @@ export const plans = pgTable(
     version: version(),
     ...timestamps(),
   },
-  (t) => [primaryKey({ columns: [t.municipalityId, t.id] })],
+  (t) => [ofMunicipality(t)],
 );
 
 /** One item of a plan's tree (基本目標, 施策, 事業 …). Where it appears is in plan_item_placements. */
-export const planItems = pgTable(
+export const planItems = recordTable(
   "plan_items",
   {
-    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     level: integer("level").notNull(), // 0 = top level (基本目標)
     code: text("code"), // "1-1-1" or "12"
@@ -69,21 +62,16 @@ export const planItems = pgTable(
     version: version(),
     ...timestamps(),
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
-    sameMunicipality(t.municipalityId, t.planId, plans),
-    index("plan_items_plan_idx").on(t.municipalityId, t.planId),
-  ],
+  (t) => [sameMunicipality(t, t.planId, plans), index("plan_items_plan_idx").on(t.municipalityId, t.planId)],
 );
 
 /**
  * Where an item is shown in the tree. The first placement (relisted = false) is its home; more placements
  * with relisted = true are 再掲: the same item shown under another parent, never a copy.
  */
-export const planItemPlacements = pgTable(
+export const planItemPlacements = recordTable(
   "plan_item_placements",
   {
-    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     itemId: uuid("item_id").notNull(),
     parentItemId: uuid("parent_item_id"),
@@ -91,11 +79,10 @@ export const planItemPlacements = pgTable(
     relisted: boolean("relisted").notNull().default(false),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("placements_item_parent_uq").on(t.municipalityId, t.itemId, t.parentItemId),
-    sameMunicipality(t.municipalityId, t.planId, plans),
-    sameMunicipality(t.municipalityId, t.itemId, planItems).onDelete("cascade"),
-    sameMunicipality(t.municipalityId, t.parentItemId, planItems).onDelete("cascade"),
+    sameMunicipality(t, t.planId, plans),
+    sameMunicipality(t, t.itemId, planItems).onDelete("cascade"),
+    sameMunicipality(t, t.parentItemId, planItems).onDelete("cascade"),
     index("placements_plan_idx").on(t.municipalityId, t.planId),
   ],
 );
@@ -109,34 +96,31 @@ export const planItemDepartments = pgTable(
     position: integer("position").notNull().default(0),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.itemId, t.departmentId] }),
-    sameMunicipality(t.municipalityId, t.itemId, planItems).onDelete("cascade"),
-    sameMunicipality(t.municipalityId, t.departmentId, departments),
+    municipalityKey(t, t.itemId, t.departmentId),
+    sameMunicipality(t, t.itemId, planItems).onDelete("cascade"),
+    sameMunicipality(t, t.departmentId, departments),
     index("item_departments_dept_idx").on(t.municipalityId, t.departmentId),
   ],
 );
 
 /** The yearly evaluation of a plan: opened by the plan office, one sheet per project. */
-export const evaluationRounds = pgTable(
+export const evaluationRounds = recordTable(
   "evaluation_rounds",
   {
-    ...ownedRecord(),
     planId: uuid("plan_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
     status: text("status").notNull().default("open"), // open | closed
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("rounds_plan_year_uq").on(t.municipalityId, t.planId, t.fiscalYear),
-    sameMunicipality(t.municipalityId, t.planId, plans),
+    sameMunicipality(t, t.planId, plans),
   ],
 );
 
-export const evaluationSheets = pgTable(
+export const evaluationSheets = recordTable(
   "evaluation_sheets",
   {
-    ...ownedRecord(),
     roundId: uuid("round_id").notNull(),
     planId: uuid("plan_id").notNull(),
     fiscalYear: integer("fiscal_year").notNull(),
@@ -162,20 +146,18 @@ export const evaluationSheets = pgTable(
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     unique("sheets_round_item_uq").on(t.municipalityId, t.roundId, t.itemId),
-    sameMunicipality(t.municipalityId, t.roundId, evaluationRounds),
-    sameMunicipality(t.municipalityId, t.itemId, planItems),
-    sameMunicipality(t.municipalityId, t.updatedBy, users),
+    sameMunicipality(t, t.roundId, evaluationRounds),
+    sameMunicipality(t, t.itemId, planItems),
+    sameMunicipality(t, t.updatedBy, users),
     index("sheets_plan_year_idx").on(t.municipalityId, t.planId, t.fiscalYear),
   ],
 );
 
 /** One imported document: the sha256 makes a second import of the same bytes a no-op. */
-export const imports = pgTable(
+export const imports = recordTable(
   "imports",
   {
-    ...ownedRecord(),
     kind: text("kind").notNull(),
     sha256: text("sha256").notNull(),
     fileName: text("file_name"),
@@ -184,9 +166,5 @@ export const imports = pgTable(
     importedBy: uuid("imported_by"),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
-    unique("imports_sha_uq").on(t.municipalityId, t.kind, t.sha256),
-    sameMunicipality(t.municipalityId, t.planId, plans),
-  ],
+  (t) => [unique("imports_sha_uq").on(t.municipalityId, t.kind, t.sha256), sameMunicipality(t, t.planId, plans)],
 );

@@ -1,18 +1,15 @@
 import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { createdAt, municipalityId, ownedRecord, sameMunicipality, timestamps, version } from "./columns.js";
-import { departments, municipalities } from "./core.js";
+  createdAt,
+  municipalityId,
+  municipalityKey,
+  recordTable,
+  sameMunicipality,
+  timestamps,
+  version,
+} from "./columns.js";
+import { departments, ofMunicipality } from "./core.js";
 
 /**
  * Issue 4, 重層的支援体制: agencies (support windows and registered providers), persons, and referral sheets
@@ -20,13 +17,9 @@ import { departments, municipalities } from "./core.js";
  */
 
 /** 包括的相談支援 | 参加支援 | 地域づくり | アウトリーチ | 多機関協働 */
-export const agencies = pgTable(
+export const agencies = recordTable(
   "agencies",
   {
-    municipalityId: uuid("municipality_id")
-      .notNull()
-      .references(() => municipalities.id),
-    id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
     category: text("category").notNull(),
     /** public (a window of the municipality or commissioned) | provider (登録事業者) */
@@ -38,16 +31,15 @@ export const agencies = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
+    ofMunicipality(t),
     unique("agencies_name_uq").on(t.municipalityId, t.name),
-    sameMunicipality(t.municipalityId, t.departmentId, departments),
+    sameMunicipality(t, t.departmentId, departments),
   ],
 );
 
-export const persons = pgTable(
+export const persons = recordTable(
   "persons",
   {
-    ...ownedRecord(),
     nameKanji: text("name_kanji"),
     nameKana: text("name_kana").notNull(),
     /** normalizeKana(nameKana): prefix search and duplicate candidates */
@@ -67,11 +59,10 @@ export const persons = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     index("persons_kana_key_idx").on(t.municipalityId, t.kanaKey.op("text_pattern_ops")),
     index("persons_dob_idx").on(t.municipalityId, t.dateOfBirth),
     index("persons_name_key_idx").on(t.municipalityId, t.nameKey.op("text_pattern_ops")),
-    sameMunicipality(t.municipalityId, t.createdByAgencyId, agencies),
+    sameMunicipality(t, t.createdByAgencyId, agencies),
   ],
 );
 
@@ -87,17 +78,16 @@ export const personLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.personId, t.otherPersonId] }),
-    sameMunicipality(t.municipalityId, t.personId, persons),
-    sameMunicipality(t.municipalityId, t.otherPersonId, persons),
+    municipalityKey(t, t.personId, t.otherPersonId),
+    sameMunicipality(t, t.personId, persons),
+    sameMunicipality(t, t.otherPersonId, persons),
   ],
 );
 
 /** つなぐシート. status: sent → accepted → in_progress → completed | declined | forwarded */
-export const referrals = pgTable(
+export const referrals = recordTable(
   "referrals",
   {
-    ...ownedRecord(),
     personId: uuid("person_id").notNull(),
     fromAgencyId: uuid("from_agency_id").notNull(),
     /** null = sent to the 多機関協働 coordinators */
@@ -115,15 +105,14 @@ export const referrals = pgTable(
     ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
     index("referrals_to_idx").on(t.municipalityId, t.toAgencyId),
     index("referrals_from_idx").on(t.municipalityId, t.fromAgencyId),
     // need-to-know on a person: the referrals about the person (policies.personBasis)
     index("referrals_person_idx").on(t.municipalityId, t.personId),
     index("referrals_due_idx").on(t.municipalityId, t.dueDate),
-    sameMunicipality(t.municipalityId, t.personId, persons),
-    sameMunicipality(t.municipalityId, t.fromAgencyId, agencies),
-    sameMunicipality(t.municipalityId, t.toAgencyId, agencies),
+    sameMunicipality(t, t.personId, persons),
+    sameMunicipality(t, t.fromAgencyId, agencies),
+    sameMunicipality(t, t.toAgencyId, agencies),
   ],
 );
 
@@ -140,10 +129,7 @@ export const referralEvents = pgTable(
     agencyId: uuid("agency_id"),
     reason: text("reason"),
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.referralId, t.seq] }),
-    sameMunicipality(t.municipalityId, t.referralId, referrals),
-  ],
+  (t) => [municipalityKey(t, t.referralId, t.seq), sameMunicipality(t, t.referralId, referrals)],
 );
 
 /**
@@ -151,13 +137,9 @@ export const referralEvents = pgTable(
  * uses DEFAULT_CONCERNS; the first edit stores the list. Every row of a municipality carries the list's version
  * (all rows are rewritten by an edit). Referrals and cases store the labels, so a used label is never renamed.
  */
-export const concernCategories = pgTable(
+export const concernCategories = recordTable(
   "concern_categories",
   {
-    municipalityId: uuid("municipality_id")
-      .notNull()
-      .references(() => municipalities.id),
-    id: uuid("id").notNull().defaultRandom(),
     label: text("label").notNull(),
     position: integer("position").notNull(),
     active: boolean("active").notNull().default(true),
@@ -165,8 +147,5 @@ export const concernCategories = pgTable(
     version: version(),
     ...timestamps(),
   },
-  (t) => [
-    primaryKey({ columns: [t.municipalityId, t.id] }),
-    unique("concern_categories_label_uq").on(t.municipalityId, t.label),
-  ],
+  (t) => [ofMunicipality(t), unique("concern_categories_label_uq").on(t.municipalityId, t.label)],
 );

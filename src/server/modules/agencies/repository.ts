@@ -1,31 +1,22 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne } from "../../db/records.js";
 import { agencies } from "../../db/schema/index.js";
 
 export type AgencyRow = typeof agencies.$inferSelect;
 
 export function listAgencies(db: Executor, municipalityId: string) {
-  return db.select().from(agencies).where(eq(agencies.municipalityId, municipalityId)).orderBy(asc(agencies.name));
+  return db.select().from(agencies).where(inMunicipality(agencies, municipalityId)).orderBy(asc(agencies.name));
 }
 
-export async function findAgency(db: Executor, municipalityId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(agencies)
-    .where(and(eq(agencies.municipalityId, municipalityId), eq(agencies.id, id)));
-  return row ?? null;
+export function findAgency(db: Executor, municipalityId: string, id: string) {
+  return findOne(db, agencies, municipalityId, { id });
 }
 
-export async function findAgencyByName(db: Executor, municipalityId: string, name: string) {
-  const [row] = await db
-    .select()
-    .from(agencies)
-    .where(and(eq(agencies.municipalityId, municipalityId), eq(agencies.name, name)));
-  return row ?? null;
+export function findAgencyByName(db: Executor, municipalityId: string, name: string) {
+  return findOne(db, agencies, municipalityId, { name });
 }
 
-export async function insertAgency(db: Executor, values: typeof agencies.$inferInsert) {
-  const [row] = await db.insert(agencies).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertAgency(db: Executor, values: typeof agencies.$inferInsert) {
+  return insertOne(db, agencies, values);
 }

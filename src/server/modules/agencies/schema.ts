@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { AGENCY_KINDS } from "../../../domain/labels/support.js";
-import { storable } from "../../platform/schema-fields.js";
+import { requiredText } from "../../platform/schema-fields.js";
 
 export const AGENCY_CATEGORIES = ["包括的相談支援", "参加支援", "地域づくり", "アウトリーチ", "多機関協働"] as const;
 
 export const createAgencySchema = z.strictObject({
-  name: z
-    .string({ error: "機関名を入力してください" })
-    .trim()
-    .min(1, "機関名を入力してください")
-    .max(100, "機関名は100文字以内で入力してください")
-    .refine(storable, "使用できない文字が含まれています"),
+  name: requiredText("機関名", 100),
   category: z.enum(AGENCY_CATEGORIES, {
     error: "分野は 包括的相談支援・参加支援・地域づくり・アウトリーチ・多機関協働 から選んでください",
   }),

@@ -1,12 +1,17 @@
-import type { Db } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { countExistingDepartments } from "../plans/repository.js";
-import { presentAgency } from "./presenter.js";
+import { type AgencyMap, presentAgency } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CreateAgencyInput } from "./schema.js";
+
+/** The municipality's agencies by id, for the presenters of records that name agencies. */
+export async function agencyMap(tx: Executor, municipalityId: string): Promise<AgencyMap> {
+  return new Map((await repo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
+}
 
 export async function listAgencies(db: Db, actor: AuthContext) {
   policies.readAgencies(actor);

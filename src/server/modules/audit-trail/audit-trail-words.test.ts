@@ -1,31 +1,20 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { type Entry, auditEntries as entries, startAuditWorld } from "../../../../test/helpers/audit-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
+import { auditEntries as entries, everyAuditEntry, startAuditWorld } from "../../../../test/helpers/audit-world.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { evaluationSheets, planItems } from "../../db/schema/index.js";
 
 // The trail as an administrator reads it: in Japanese words, with names only where the reader may see them.
-let t: TestApp;
-let office: ApiClient;
-let auditor: ApiClient;
-let admin: ApiClient;
-let referralId: string;
-
-beforeAll(async () => {
-  ({ t, office, auditor, admin, referralId } = await startAuditWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
+const w = worldForFile(startAuditWorld);
 
 describe("audit trail: in words, with names as the viewer may see them", () => {
   /** a uuid, or a code such as household:case_team, need_to_know:read or case_records */
   const RAW = /[0-9a-f]{8}-[0-9a-f]{4}|[a-z]+[_:;][a-z]/;
 
   it("who saw a case: its records, assessments and household too, and the reads of persons through it", async () => {
-    const coord = await ApiClient.login(t.baseUrl, "coord");
-    const kikan = await ApiClient.login(t.baseUrl, "kikan");
+    const coord = await ApiClient.login(w.t.baseUrl, "coord");
+    const kikan = await ApiClient.login(w.t.baseUrl, "kikan");
     const cases = (await coord.get("/api/cases?limit=200")).body.cases as {
       id: string;
       mainPerson: { nameKanji: string };
@@ -50,7 +39,7 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
     // and finds 梅子 through the case by the person search
     expect((await kikan.post("/api/persons/search", { query: "つなぐ う" })).body.persons).toHaveLength(1);
 
-    const { entries: found } = await entries(auditor, { entityType: "case", entityId: caseId, limit: "200" });
+    const { entries: found } = await entries(w.auditor, { entityType: "case", entityId: caseId, limit: "200" });
     const mine = found.filter((e) => e.actor.loginId === "kikan");
     const types = new Set(mine.map((e) => e.target.type));
     for (const type of [
@@ -85,23 +74,13 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
   });
 
   it("speaks Japanese: every action, target kind and basis of the trail in words, no raw code or uuid", async () => {
-    const provider = await ApiClient.login(t.baseUrl, "jigyosha");
+    const provider = await ApiClient.login(w.t.baseUrl, "jigyosha");
     await provider.post("/api/persons", { nameKana: "カクウ ハナコ", dateOfBirth: "1943-10-10" });
-    const houkatsu = await ApiClient.login(t.baseUrl, "houkatsu");
+    const houkatsu = await ApiClient.login(w.t.baseUrl, "houkatsu");
     await houkatsu.post("/api/persons", { nameKana: "カクウ ハナコ", dateOfBirth: "1943-10-10" });
     await houkatsu.post("/api/persons/search", { query: "ミ" });
-    await (await ApiClient.login(t.baseUrl, "kikan")).get(`/api/referrals/${referralId}`);
-    const all: Entry[] = [];
-    let before: number | null = null;
-    for (let i = 0; i < 50; i++) {
-      const page: { entries: Entry[]; nextBefore: number | null } = await entries(admin, {
-        limit: "200",
-        ...(before ? { before: String(before) } : {}),
-      });
-      all.push(...page.entries);
-      before = page.nextBefore;
-      if (!before) break;
-    }
+    await (await ApiClient.login(w.t.baseUrl, "kikan")).get(`/api/referrals/${w.referralId}`);
+    const all = await everyAuditEntry(w.admin, 200, 50);
     const kinds = new Set(all.map((e) => `${e.action}/${e.target.type}/${(e.basis ?? "").split(/[:;]/)[0]}`));
     expect(kinds.size).toBeGreaterThanOrEqual(15);
     for (const e of all) {
@@ -118,14 +97,14 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
       actionLabel: "検索",
       basisLabel: "対象者の検索",
     });
-    expect(all.find((e) => e.basis === `duplicate_check;referral:${referralId}`)?.basisLabel).toBe(
-      `登録時の重複の確認（つなぐシート #${referralId.slice(0, 8)}（受信機関として））`,
+    expect(all.find((e) => e.basis === `duplicate_check;referral:${w.referralId}`)?.basisLabel).toBe(
+      `登録時の重複の確認（つなぐシート #${w.referralId.slice(0, 8)}（受信機関として））`,
     );
     expect(all.find((e) => e.basis === "need_to_know:read")?.basisLabel).toBe("知る必要の範囲外（閲覧）");
   });
 
   it("names sheets and accounts as they are, but never a person to an administrator", async () => {
-    const all = (await entries(auditor, { limit: "200" })).entries;
+    const all = (await entries(w.auditor, { limit: "200" })).entries;
     const named = all.filter((e) => e.target.name);
     expect(named.some((e) => e.target.type === "user" && e.target.label === "利用者「職員 エックス」")).toBe(true);
     // (a search is about persons in general: no id)
@@ -139,9 +118,9 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
     for (const name of ["つなぐ 太郎", "架空 花子", "見本 一郎", "カクウ", "1943-10-10"])
       expect(raw).not.toContain(name);
     // evaluation sheets: the year, the item's code and title
-    const sheets = (await entries(office, { entityType: "evaluation_sheet", limit: "5" })).entries;
+    const sheets = (await entries(w.office, { entityType: "evaluation_sheet", limit: "5" })).entries;
     expect(sheets.length).toBeGreaterThan(0);
-    const [sheet] = await t.database.db
+    const [sheet] = await w.t.database.db
       .select({ fiscalYear: evaluationSheets.fiscalYear, code: planItems.code, title: planItems.title })
       .from(evaluationSheets)
       .innerJoin(

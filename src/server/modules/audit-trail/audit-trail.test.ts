@@ -1,21 +1,13 @@
-import { and, desc, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
 import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import { type Entry, auditEntries as entries, startAuditWorld } from "../../../../test/helpers/audit-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
-import { auditLog } from "../../db/schema/index.js";
+import { latestAuditRecord } from "../../../../test/helpers/audit-records.js";
+import { auditEntries as entries, everyAuditEntry, startAuditWorld } from "../../../../test/helpers/audit-world.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
-let t: TestApp;
-let office: ApiClient;
-/** the support side's administrator: reads the support side's records (the plan office reads the plan side's) */
-let auditor: ApiClient;
-let admin: ApiClient;
-let referralId: string;
-let staffUserId: string;
-let agencyId: Record<string, string>;
+const w = worldForFile(startAuditWorld);
 
 /** today in Japan as ISO and as 令和 */
 const jstDay = (offsetDays = 0) =>
@@ -25,73 +17,67 @@ const reiwa = (iso: string) => {
   return `令和${(y ?? 0) - 2018}年${m}月${d}日`;
 };
 
-beforeAll(async () => {
-  ({ t, office, auditor, admin, referralId, staffUserId, agencyId } = await startAuditWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
-
 describe("audit trail: who looked at a referral", () => {
   it("finds the read (through the referral), the denial and the agency each actor belonged to at the time", async () => {
-    const staff = await ApiClient.login(t.baseUrl, "staff-x", "receiving-desk-pass-1");
-    expect((await staff.get(`/api/referrals/${referralId}`)).status).toBe(200);
+    const staff = await ApiClient.login(w.t.baseUrl, "staff-x", "receiving-desk-pass-1");
+    expect((await staff.get(`/api/referrals/${w.referralId}`)).status).toBe(200);
     // moved to another agency: the same account is now refused (need-to-know), and the trail says so
-    const user = (await admin.get("/api/users")).body.users.find((u: { id: string }) => u.id === staffUserId);
+    const user = (await w.admin.get("/api/users")).body.users.find((u: { id: string }) => u.id === w.staffUserId);
     expect(
-      (await admin.patch(`/api/users/${staffUserId}`, { agencyId: agencyId.kikan }, ifMatch(user.version))).status,
+      (await w.admin.patch(`/api/users/${w.staffUserId}`, { agencyId: w.agencyId.kikan }, ifMatch(user.version)))
+        .status,
     ).toBe(200);
-    expect((await staff.get(`/api/referrals/${referralId}`)).status).toBe(404);
+    expect((await staff.get(`/api/referrals/${w.referralId}`)).status).toBe(404);
 
-    const { entries: found } = await entries(auditor, { entityType: "referral", entityId: referralId });
-    const mine = found.filter((e) => e.actor.userId === staffUserId);
+    const { entries: found } = await entries(w.auditor, { entityType: "referral", entityId: w.referralId });
+    const mine = found.filter((e) => e.actor.userId === w.staffUserId);
     expect(mine.map((e) => e.kind)).toEqual(["denied", "read"]); // newest first
     const [denied, read] = mine;
     expect(read).toMatchObject({
       action: "read",
       actor: { loginId: "staff-x", displayName: "職員 エックス" },
-      agency: { id: agencyId.houkatsu, name: "つなぐ中央地域包括支援センター", asRecorded: true },
+      agency: { id: w.agencyId.houkatsu, name: "つなぐ中央地域包括支援センター", asRecorded: true },
       target: { type: "person", typeLabel: "対象者" },
-      basis: `referral:${referralId}`,
+      basis: `referral:${w.referralId}`,
     });
     // in words: the referral by a short id, and the part the actor's agency had in it then (the receiver)
-    expect(read?.basisLabel).toBe(`つなぐシート #${referralId.slice(0, 8)}（受信機関として）`);
+    expect(read?.basisLabel).toBe(`つなぐシート #${w.referralId.slice(0, 8)}（受信機関として）`);
     expect(read?.target).toMatchObject({ name: null, label: expect.stringMatching(/^対象者 #[0-9a-f]{8}$/) });
     expect(read?.ip).toBeTruthy();
     expect(denied).toMatchObject({
       action: "denied",
-      agency: { id: agencyId.kikan, name: "つなぐ市基幹相談支援センター" },
-      target: { type: "referral", id: referralId },
+      agency: { id: w.agencyId.kikan, name: "つなぐ市基幹相談支援センター" },
+      target: { type: "referral", id: w.referralId },
     });
     // the creation of the demo referral is there too, and everything is newest first
     const seqs = found.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
-    expect(found.every((e) => e.target.id === referralId || e.basis === `referral:${referralId}`)).toBe(true);
+    expect(found.every((e) => e.target.id === w.referralId || e.basis === `referral:${w.referralId}`)).toBe(true);
   });
 
   it("filters by action kind, actor and dates typed in Japanese form", async () => {
-    const target = { entityType: "referral", entityId: referralId };
-    const reads = (await entries(auditor, { ...target, action: "read" })).entries;
+    const target = { entityType: "referral", entityId: w.referralId };
+    const reads = (await entries(w.auditor, { ...target, action: "read" })).entries;
     expect(reads.length).toBeGreaterThan(0);
     expect(reads.every((e) => e.action === "read")).toBe(true);
-    const denials = (await entries(auditor, { ...target, action: "denied" })).entries;
+    const denials = (await entries(w.auditor, { ...target, action: "denied" })).entries;
     expect(denials.length).toBeGreaterThan(0);
     expect(denials.every((e) => e.action === "denied")).toBe(true);
-    const changes = (await entries(auditor, { action: "change" })).entries;
+    const changes = (await entries(w.auditor, { action: "change" })).entries;
     expect(changes.some((e) => e.action === "update" && e.target.type === "user")).toBe(true);
     expect(changes.every((e) => !["read", "denied", "login", "login_failed"].includes(e.action))).toBe(true);
 
-    const byActor = (await entries(auditor, { ...target, actorUserId: staffUserId })).entries;
+    const byActor = (await entries(w.auditor, { ...target, actorUserId: w.staffUserId })).entries;
     expect(byActor).toHaveLength(2);
 
     const today = jstDay();
-    expect((await entries(auditor, { ...target, from: reiwa(today), to: reiwa(today) })).entries.length).toBe(
-      (await entries(auditor, target)).entries.length,
+    expect((await entries(w.auditor, { ...target, from: reiwa(today), to: reiwa(today) })).entries.length).toBe(
+      (await entries(w.auditor, target)).entries.length,
     );
-    expect((await entries(auditor, { ...target, from: jstDay(1) })).entries).toEqual([]);
+    expect((await entries(w.auditor, { ...target, from: jstDay(1) })).entries).toEqual([]);
     expect(
       (
-        await entries(auditor, {
+        await entries(w.auditor, {
           ...target,
           to: `R${Number(jstDay(-1).slice(0, 4)) - 2018}.${jstDay(-1).slice(5, 7)}.${jstDay(-1).slice(8)}`,
         })
@@ -100,18 +86,8 @@ describe("audit trail: who looked at a referral", () => {
   });
 
   it("pages newest first with a cursor, without gaps or repeats", async () => {
-    const all = (await entries(office, { limit: "200" })).entries.map((e) => e.seq);
-    const paged: number[] = [];
-    let before: number | null = null;
-    for (let i = 0; i < 100; i++) {
-      const page: { entries: Entry[]; nextBefore: number | null } = await entries(office, {
-        limit: "7",
-        ...(before ? { before: String(before) } : {}),
-      });
-      paged.push(...page.entries.map((e) => e.seq));
-      before = page.nextBefore;
-      if (!before) break;
-    }
+    const all = (await entries(w.office, { limit: "200" })).entries.map((e) => e.seq);
+    const paged = (await everyAuditEntry(w.office, 7)).map((e) => e.seq);
     // each page query is itself recorded, after the first: the first page starts above the older listing
     const common = paged.filter((s) => s <= (all[0] ?? 0));
     expect(common).toEqual(all);
@@ -119,51 +95,49 @@ describe("audit trail: who looked at a referral", () => {
   });
 
   it("every query of the trail is itself in the trail, with its filter (ids and dates only)", async () => {
-    const before = await verifyAuditChain(t.database.db);
-    await entries(auditor, { entityType: "referral", entityId: referralId, action: "read" });
-    const [record] = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.entityType, "audit_log")))
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
+    const before = await verifyAuditChain(w.t.database.db);
+    await entries(w.auditor, { entityType: "referral", entityId: w.referralId, action: "read" });
+    const record = await latestAuditRecord(w.t.database.db, {
+      municipalityId: w.t.municipalityId,
+      entityType: "audit_log",
+    });
     expect(record).toMatchObject({
       actorLabel: "shienkanri",
       action: "read",
-      entityId: `referral:${referralId}`,
+      entityId: `referral:${w.referralId}`,
       basis: "audit_trail",
     });
     if (!record) throw new Error("no record of the query");
     expect((record.after as { filter: unknown }).filter).toEqual({
       entityType: "referral",
-      entityId: referralId,
+      entityId: w.referralId,
       action: "read",
     });
-    const after = await verifyAuditChain(t.database.db);
+    const after = await verifyAuditChain(w.t.database.db);
     expect(after.ok).toBe(true);
     expect(after.records).toBeGreaterThan(before.records);
     // and the system administrator sees who looked at the trail
-    const views = (await entries(admin, { entityType: "audit_log", limit: "5" })).entries;
+    const views = (await entries(w.admin, { entityType: "audit_log", limit: "5" })).entries;
     expect(views.some((e) => e.actor.loginId === "shienkanri" && e.basisLabel === "監査ログの照会")).toBe(true);
   });
 
   it("only the administrators read it, each its own side (403 for every other role)", async () => {
     // the plan office reads the plan side's records: nothing of a referral, a person or a case
-    const planSide = (await entries(office, { entityType: "referral", entityId: referralId })).entries;
+    const planSide = (await entries(w.office, { entityType: "referral", entityId: w.referralId })).entries;
     expect(planSide).toEqual([]);
-    const planAll = (await entries(office, { limit: "200" })).entries;
+    const planAll = (await entries(w.office, { limit: "200" })).entries;
     expect(planAll.filter((e) => ["referral", "person", "case", "household"].includes(e.target.type))).toEqual([]);
     // and the support side's administrator nothing of the plan side's sheets
-    const supportAll = (await entries(auditor, { limit: "200" })).entries;
+    const supportAll = (await entries(w.auditor, { limit: "200" })).entries;
     expect(supportAll.filter((e) => e.target.type === "evaluation_sheet")).toEqual([]);
     for (const login of ["korei", "iin", "houkatsu", "coord", "jigyosha"]) {
-      const client = await ApiClient.login(t.baseUrl, login);
-      const res = await client.get(`/api/audit/entries?entityType=referral&entityId=${referralId}`);
+      const client = await ApiClient.login(w.t.baseUrl, login);
+      const res = await client.get(`/api/audit/entries?entityType=referral&entityId=${w.referralId}`);
       expect(res.status, login).toBe(403);
       expect(res.body.message).toBe("この操作を行う権限がありません");
     }
-    expect((await admin.get("/api/audit/entries")).status).toBe(200);
-    expect((await new ApiClient(t.baseUrl).get("/api/audit/entries")).status).toBe(401);
+    expect((await w.admin.get("/api/audit/entries")).status).toBe(200);
+    expect((await new ApiClient(w.t.baseUrl).get("/api/audit/entries")).status).toBe(401);
   });
 
   it("answers field-named 400s for bad filters, never a 500", async () => {
@@ -183,7 +157,7 @@ describe("audit trail: who looked at a referral", () => {
       ["from=a&from=b", ["from"]],
     ];
     for (const [query, fields] of cases) {
-      const res = await office.get(`/api/audit/entries?${query}`);
+      const res = await w.office.get(`/api/audit/entries?${query}`);
       expect(res.status, query).toBe(400);
       const got = (res.body.fields as { field: string }[]).map((f) => f.field);
       if (fields[0] === "(body)") expect(got.length, query).toBeGreaterThan(0);
@@ -202,7 +176,7 @@ describe("audit trail: who looked at a referral", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(keys, values), { maxLength: 5 }), async (pairs) => {
         const q = new URLSearchParams(pairs).toString();
-        const res = await office.get(`/api/audit/entries?${q}`);
+        const res = await w.office.get(`/api/audit/entries?${q}`);
         expect(res.status, q).toBeLessThan(500);
         if (res.status !== 200) expect(res.body.message, q).toMatch(/[ぁ-んァ-ン一-龥]/);
       }),
@@ -211,15 +185,15 @@ describe("audit trail: who looked at a referral", () => {
   });
 
   it("is per municipality: another municipality's office sees none of it, and ours none of theirs", async () => {
-    const other = await createMunicipality(t.database.db, "999201");
-    const otherOffice = await ApiClient.login(t.baseUrl, "office", FACTORY_PASSWORD, "999201");
-    expect((await entries(otherOffice, { entityType: "referral", entityId: referralId })).entries).toEqual([]);
+    const other = await createMunicipality(w.t.database.db, "999201");
+    const otherOffice = await ApiClient.login(w.t.baseUrl, "office", FACTORY_PASSWORD, "999201");
+    expect((await entries(otherOffice, { entityType: "referral", entityId: w.referralId })).entries).toEqual([]);
     const theirs = (await entries(otherOffice, { limit: "200" })).entries;
     expect(theirs.length).toBeGreaterThan(0); // at least their office's login
     expect(theirs.every((e) => e.actor.loginId === "office")).toBe(true);
     const otherUser = theirs.find((e) => e.action === "login")?.actor.userId as string;
-    expect((await entries(office, { actorUserId: otherUser })).entries).toEqual([]);
-    expect((await entries(office, { entityType: "user", entityId: otherUser })).entries).toEqual([]);
-    expect(other.municipality.id).not.toBe(t.municipalityId);
+    expect((await entries(w.office, { actorUserId: otherUser })).entries).toEqual([]);
+    expect((await entries(w.office, { entityType: "user", entityId: otherUser })).entries).toEqual([]);
+    expect(other.municipality.id).not.toBe(w.t.municipalityId);
   });
 });

@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
+import { inMunicipality, type RecordTable, recordNamedBy, withIds } from "../../db/records.js";
 import {
   agencies,
   auditLog,
@@ -56,7 +58,7 @@ export interface SideFilter {
 }
 
 export async function findEntries(db: Executor, municipalityId: string, f: EntryFilter, limit: number) {
-  const where: (SQL | undefined)[] = [eq(auditLog.municipalityId, municipalityId)];
+  const where: (SQL | undefined)[] = [inMunicipality(auditLog, municipalityId)];
   if (f.side) {
     where.push(
       or(
@@ -111,7 +113,7 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
       currentAgencyId: users.agencyId,
     })
     .from(auditLog)
-    .leftJoin(users, and(eq(users.municipalityId, auditLog.municipalityId), eq(users.id, auditLog.actorUserId)))
+    .leftJoin(users, recordNamedBy(users, auditLog.actorUserId))
     .where(and(...where))
     .orderBy(desc(auditLog.seq))
     .limit(limit);
@@ -131,8 +133,7 @@ export function accountHistory(db: Executor, municipalityId: string, userIds: st
     .from(auditLog)
     .where(
       and(
-        eq(auditLog.municipalityId, municipalityId),
-        eq(auditLog.entityType, "user"),
+        inMunicipality(auditLog, municipalityId, { entityType: "user" }),
         inArray(auditLog.entityId, userIds),
         notInArray(auditLog.action, LOGIN_ACTIONS),
       ),
@@ -147,11 +148,11 @@ export async function caseParts(db: Executor, municipalityId: string, caseId: st
   const [found] = await db
     .select({ householdId: cases.householdId })
     .from(cases)
-    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, caseId)));
+    .where(inMunicipality(cases, municipalityId, { id: caseId }));
   const records = await db
     .select({ id: caseRecords.id })
     .from(caseRecords)
-    .where(and(eq(caseRecords.municipalityId, municipalityId), eq(caseRecords.caseId, caseId)));
+    .where(inMunicipality(caseRecords, municipalityId, { caseId }));
   return { householdId: found?.householdId ?? null, recordIds: records.map((r) => r.id) };
 }
 
@@ -181,17 +182,17 @@ export async function targetNames(
 ): Promise<TargetName[]> {
   const ids = [...new Set(allIds.filter((id) => UUID.test(id)))];
   if (!ids.length) return [];
+  /** Targets named by their own row: its id, a title and maybe a code. */
+  const ownNames = (table: RecordTable, title: PgColumn | SQL, code: PgColumn | SQL = none) =>
+    db
+      .select({ id: table.id, title, code, fiscalYear: none })
+      .from(table)
+      .where(withIds(table, municipalityId, ids)) as Promise<TargetName[]>;
   switch (type) {
     case "plan":
-      return db
-        .select({ id: plans.id, title: plans.title, code: none, fiscalYear: none })
-        .from(plans)
-        .where(and(eq(plans.municipalityId, municipalityId), inArray(plans.id, ids)));
+      return ownNames(plans, plans.title);
     case "plan_item":
-      return db
-        .select({ id: planItems.id, title: planItems.title, code: planItems.code, fiscalYear: none })
-        .from(planItems)
-        .where(and(eq(planItems.municipalityId, municipalityId), inArray(planItems.id, ids)));
+      return ownNames(planItems, planItems.title, planItems.code);
     case "evaluation_sheet":
       return db
         .select({
@@ -201,55 +202,26 @@ export async function targetNames(
           fiscalYear: evaluationSheets.fiscalYear,
         })
         .from(evaluationSheets)
-        .innerJoin(
-          planItems,
-          and(eq(planItems.municipalityId, evaluationSheets.municipalityId), eq(planItems.id, evaluationSheets.itemId)),
-        )
-        .where(and(eq(evaluationSheets.municipalityId, municipalityId), inArray(evaluationSheets.id, ids)));
+        .innerJoin(planItems, recordNamedBy(planItems, evaluationSheets.itemId))
+        .where(withIds(evaluationSheets, municipalityId, ids));
     case "evaluation_round":
       return db
         .select({ id: evaluationRounds.id, title: plans.title, code: none, fiscalYear: evaluationRounds.fiscalYear })
         .from(evaluationRounds)
-        .innerJoin(
-          plans,
-          and(eq(plans.municipalityId, evaluationRounds.municipalityId), eq(plans.id, evaluationRounds.planId)),
-        )
-        .where(and(eq(evaluationRounds.municipalityId, municipalityId), inArray(evaluationRounds.id, ids)));
+        .innerJoin(plans, recordNamedBy(plans, evaluationRounds.planId))
+        .where(withIds(evaluationRounds, municipalityId, ids));
     case "indicator":
-      return db
-        .select({ id: indicators.id, title: indicators.name, code: none, fiscalYear: none })
-        .from(indicators)
-        .where(and(eq(indicators.municipalityId, municipalityId), inArray(indicators.id, ids)));
+      return ownNames(indicators, indicators.name);
     case "plan_revision":
-      return db
-        .select({
-          id: planRevisions.id,
-          title: planRevisions.label,
-          code: sql<string>`'第' || ${planRevisions.number} || '版'`,
-          fiscalYear: none,
-        })
-        .from(planRevisions)
-        .where(and(eq(planRevisions.municipalityId, municipalityId), inArray(planRevisions.id, ids)));
+      return ownNames(planRevisions, planRevisions.label, sql<string>`'第' || ${planRevisions.number} || '版'`);
     case "department":
-      return db
-        .select({ id: departments.id, title: departments.name, code: none, fiscalYear: none })
-        .from(departments)
-        .where(and(eq(departments.municipalityId, municipalityId), inArray(departments.id, ids)));
+      return ownNames(departments, departments.name);
     case "user":
-      return db
-        .select({ id: users.id, title: users.displayName, code: none, fiscalYear: none })
-        .from(users)
-        .where(and(eq(users.municipalityId, municipalityId), inArray(users.id, ids)));
+      return ownNames(users, users.displayName);
     case "agency":
-      return db
-        .select({ id: agencies.id, title: agencies.name, code: none, fiscalYear: none })
-        .from(agencies)
-        .where(and(eq(agencies.municipalityId, municipalityId), inArray(agencies.id, ids)));
+      return ownNames(agencies, agencies.name);
     case "import":
-      return db
-        .select({ id: imports.id, title: sql<string>`coalesce(${imports.fileName}, '')`, code: none, fiscalYear: none })
-        .from(imports)
-        .where(and(eq(imports.municipalityId, municipalityId), inArray(imports.id, ids)));
+      return ownNames(imports, sql<string>`coalesce(${imports.fileName}, '')`);
     case "municipality":
       return db
         .select({ id: municipalities.id, title: municipalities.name, code: none, fiscalYear: none })
@@ -268,7 +240,7 @@ export async function basisSubjects(db: Executor, municipalityId: string, referr
     ? await db
         .select({ id: referrals.id, fromAgencyId: referrals.fromAgencyId, toAgencyId: referrals.toAgencyId })
         .from(referrals)
-        .where(and(eq(referrals.municipalityId, municipalityId), inArray(referrals.id, rIds)))
+        .where(withIds(referrals, municipalityId, rIds))
     : [];
   const caseRows = cIds.length
     ? await db
@@ -279,7 +251,7 @@ export async function basisSubjects(db: Executor, municipalityId: string, referr
             where ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
         })
         .from(cases)
-        .where(and(eq(cases.municipalityId, municipalityId), inArray(cases.id, cIds)))
+        .where(withIds(cases, municipalityId, cIds))
     : [];
   return { referrals: referralRows, cases: caseRows };
 }

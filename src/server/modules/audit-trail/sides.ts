@@ -5,40 +5,17 @@
  * acted; records without an account (operator commands, unknown sign-in ids) go to both.
  */
 import { ROLES, type Role, SIDE_OF_ROLE } from "../../../domain/access/principals.js";
+import { auditEntityTypesOf } from "../../../domain/labels/audit.js";
 import type { AuditSide } from "../../platform/policies.js";
 import type { SideFilter } from "./repository.js";
 
-const PLAN_TYPES = [
-  "plan",
-  "plan_item",
-  "plan_revision",
-  "evaluation_round",
-  "evaluation_sheet",
-  "indicator",
-  "department",
-  "import",
-];
-const SUPPORT_TYPES = [
-  "referral",
-  "person",
-  "case",
-  "household",
-  "case_records",
-  "case_record",
-  "case_assessments",
-  "case_assessment",
-  "agency",
-  "concern_categories",
-  "account_changes",
-];
-const SHARED_TYPES = ["user", "audit_log", "municipality"];
 const rolesOf = (side: "plan" | "support") => ROLES.filter((r: Role) => SIDE_OF_ROLE[r] === side);
 
 export function sideFilter(side: AuditSide): SideFilter | undefined {
   if (side === "all") return undefined;
   return {
-    entityTypes: side === "plan" ? PLAN_TYPES : SUPPORT_TYPES,
-    sharedTypes: SHARED_TYPES,
+    entityTypes: auditEntityTypesOf(side),
+    sharedTypes: auditEntityTypesOf("shared"),
     actorRoles: rolesOf(side),
   };
 }

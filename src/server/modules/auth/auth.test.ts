@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMunicipality, FACTORY_PASSWORD } from "../../../../test/factories/municipality.js";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { testAppForFile } from "../../../../test/helpers/fixtures.js";
 import { DEMO_PASSWORD } from "../../demo/demo-plan.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = testAppForFile();
 
 describe("login and sessions", () => {
   it("sets a __Host- session cookie that is Secure, HttpOnly and SameSite=Strict", async () => {
-    const res = await fetch(`${t.baseUrl}/api/auth/login`, {
+    const res = await fetch(`${app.t.baseUrl}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ municipalityCode: "999001", loginId: "keikaku", password: DEMO_PASSWORD }),
@@ -29,7 +23,7 @@ describe("login and sessions", () => {
   });
 
   it("accepts a full-width login id and municipality code", async () => {
-    const c = new ApiClient(t.baseUrl);
+    const c = new ApiClient(app.t.baseUrl);
     const res = await c.post("/api/auth/login", {
       municipalityCode: "９９９００１",
       loginId: "ＫＥＩＫＡＫＵ",
@@ -39,7 +33,7 @@ describe("login and sessions", () => {
   });
 
   it("answers validation errors with field names", async () => {
-    const c = new ApiClient(t.baseUrl);
+    const c = new ApiClient(app.t.baseUrl);
     const res = await c.post("/api/auth/login", { municipalityCode: "", loginId: "x", extra: 1 });
     expect(res.status).toBe(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);
@@ -48,7 +42,7 @@ describe("login and sessions", () => {
   });
 
   it("refuses a wrong password with one message for unknown and known ids, then locks after 5 failures", async () => {
-    const c = new ApiClient(t.baseUrl);
+    const c = new ApiClient(app.t.baseUrl);
     const unknown = await c.post("/api/auth/login", { municipalityCode: "999001", loginId: "nobody", password: "x" });
     const wrong = await c.post("/api/auth/login", { municipalityCode: "999001", loginId: "shogai", password: "x" });
     expect(unknown.status).toBe(401);
@@ -66,11 +60,11 @@ describe("login and sessions", () => {
   });
 
   it("requires the CSRF token on every state change and refuses a foreign Origin", async () => {
-    const c = await ApiClient.login(t.baseUrl, "keikaku");
+    const c = await ApiClient.login(app.t.baseUrl, "keikaku");
     const plans = await c.get("/api/plans");
     const planId = plans.body.plans[0].id;
     const cookie = (c as unknown as { cookie: string }).cookie;
-    const noToken = await fetch(`${t.baseUrl}/api/plans/${planId}/evaluations`, {
+    const noToken = await fetch(`${app.t.baseUrl}/api/plans/${planId}/evaluations`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },
       body: JSON.stringify({ fiscalYear: 2026 }),
@@ -87,27 +81,27 @@ describe("login and sessions", () => {
   });
 
   it("logout ends the session on the server", async () => {
-    const c = await ApiClient.login(t.baseUrl, "keikaku");
+    const c = await ApiClient.login(app.t.baseUrl, "keikaku");
     expect((await c.get("/api/auth/session")).status).toBe(200);
     await c.post("/api/auth/logout");
     expect((await c.get("/api/auth/session")).status).toBe(401);
   });
 
   it("rotates the session at login: a token from before login is not kept", async () => {
-    const c = await ApiClient.login(t.baseUrl, "keikaku");
+    const c = await ApiClient.login(app.t.baseUrl, "keikaku");
     const before = (c as unknown as { cookie: string }).cookie;
     await c.post("/api/auth/login", { municipalityCode: "999001", loginId: "keikaku", password: DEMO_PASSWORD });
     const after = (c as unknown as { cookie: string }).cookie;
     expect(after).not.toBe(before);
-    const old = await fetch(`${t.baseUrl}/api/auth/session`, { headers: { cookie: before } });
+    const old = await fetch(`${app.t.baseUrl}/api/auth/session`, { headers: { cookie: before } });
     expect(old.status).toBe(401);
   });
 
   it("keeps municipalities apart: another municipality's plan is not found", async () => {
-    await createMunicipality(t.database.db, "131000");
-    const demo = await ApiClient.login(t.baseUrl, "keikaku");
+    await createMunicipality(app.t.database.db, "131000");
+    const demo = await ApiClient.login(app.t.baseUrl, "keikaku");
     const planId = (await demo.get("/api/plans")).body.plans[0].id;
-    const other = await ApiClient.login(t.baseUrl, "office", FACTORY_PASSWORD, "131000");
+    const other = await ApiClient.login(app.t.baseUrl, "office", FACTORY_PASSWORD, "131000");
     expect((await other.get("/api/plans")).body.plans).toEqual([]);
     expect((await other.get(`/api/plans/${planId}`)).status).toBe(404);
     expect((await other.get(`/api/plans/${planId}/summary?fiscalYear=2024`)).status).toBe(404);
@@ -116,7 +110,7 @@ describe("login and sessions", () => {
   });
 
   it("answers 401 without a session", async () => {
-    const res = await fetch(`${t.baseUrl}/api/plans`);
+    const res = await fetch(`${app.t.baseUrl}/api/plans`);
     expect(res.status).toBe(401);
     expect((await res.json()).message).toBe("ログインしてください");
   });

@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne } from "../../db/records.js";
 import { municipalities, users } from "../../db/schema/index.js";
 
 export async function findMunicipalityByCode(db: Executor, code: string) {
@@ -7,13 +8,8 @@ export async function findMunicipalityByCode(db: Executor, code: string) {
   return row ?? null;
 }
 
-export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.municipalityId, municipalityId), eq(users.loginId, loginId)))
-    .limit(1);
-  return row ?? null;
+export function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
+  return findOne(db, users, municipalityId, { loginId });
 }
 
 export function listMunicipalities(db: Executor) {

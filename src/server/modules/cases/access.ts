@@ -1,19 +1,14 @@
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound } from "../../platform/errors.js";
+import { recordDenial, withVisible } from "../../platform/need-to-know.js";
 import { type CaseBasis, policies } from "../../platform/policies.js";
-import * as agenciesRepo from "../agencies/repository.js";
 import * as repo from "./repository.js";
 
 export interface VisibleCase {
   c: repo.CaseRow;
   team: repo.CaseTeamRow[];
   basis: CaseBasis;
-}
-
-export async function agencyMap(tx: Executor, municipalityId: string) {
-  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
 }
 
 export const caseNotFound = () => notFound("ケース");
@@ -39,13 +34,7 @@ export async function loadCase(
       )
     : null;
   if (!c || !basis) {
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "denied",
-      entityType: "case",
-      entityId: caseId,
-      basis: `need_to_know:${action}`,
-    });
+    await recordDenial(tx, actor, { entityType: "case", entityId: caseId }, action);
     return null;
   }
   return { c, team, basis };
@@ -60,11 +49,5 @@ export async function withCase<T>(
   work: (tx: Executor, visible: VisibleCase) => Promise<T>,
   opts: { lock?: boolean } = {},
 ): Promise<T> {
-  const result = await db.transaction(async (tx) => {
-    const visible = await loadCase(tx, actor, caseId, action, opts);
-    if (!visible) return { hidden: true as const };
-    return { hidden: false as const, value: await work(tx, visible) };
-  });
-  if (result.hidden) throw caseNotFound();
-  return result.value;
+  return withVisible(db, (tx) => loadCase(tx, actor, caseId, action, opts), work, caseNotFound);
 }

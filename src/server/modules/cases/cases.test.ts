@@ -1,22 +1,11 @@
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
-import { type CaseWorld, referredHousehold, startCaseWorld } from "../../../../test/helpers/case-world.js";
-import { auditLog, households } from "../../db/schema/index.js";
+import { startReferredHouseholdWorld } from "../../../../test/helpers/case-world.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { auditLog } from "../../db/schema/index.js";
 
 // A case from opening to closing: referrals, team, phases, consent, assessments, issues and lead.
-let w: CaseWorld;
-let mainId: string;
-let referralId: string;
-let householdId: string;
-
-beforeAll(async () => {
-  w = await startCaseWorld();
-  ({ mainId, referralId, householdId } = await referredHousehold(w));
-});
-afterAll(async () => {
-  await w?.t.close();
-});
+const w = worldForFile(startReferredHouseholdWorld);
 
 describe("cases", () => {
   let caseId: string;
@@ -25,7 +14,7 @@ describe("cases", () => {
   it("is opened by a coordinator from referrals, with the lead on the team and the referrals' concerns", async () => {
     const notMember = await w.person(w.as.senderProvider, "ケース ベツセタイ");
     const foreign = await w.referral(notMember);
-    const body = { householdId, mainPersonId: mainId, leadAgencyId: w.agencyId.houkatsu };
+    const body = { householdId: w.householdId, mainPersonId: w.mainId, leadAgencyId: w.agencyId.houkatsu };
     const wrong = await w.as.coordinator.post("/api/cases", { ...body, referralIds: [foreign] });
     expect(wrong.body.fields).toEqual([
       { field: "referralIds.0", message: "このつなぐシートの対象者はこの世帯の世帯員ではありません" },
@@ -35,7 +24,7 @@ describe("cases", () => {
     );
     const toProvider = await w.as.coordinator.post("/api/cases", {
       ...body,
-      referralIds: [referralId],
+      referralIds: [w.referralId],
       teamAgencyIds: [provider.id],
     });
     expect(toProvider.body.fields).toEqual([
@@ -43,7 +32,7 @@ describe("cases", () => {
     ]);
     const opened = await w.as.coordinator.post("/api/cases", {
       ...body,
-      referralIds: [referralId],
+      referralIds: [w.referralId],
       teamAgencyIds: [w.agencyId.team, w.agencyId.houkatsu],
     });
     expect(opened.status).toBe(201);
@@ -56,107 +45,25 @@ describe("cases", () => {
       consentDate: "2025-05-01",
       consentMethod: "口頭",
       leadAgency: { id: w.agencyId.houkatsu },
-      mainPerson: { personId: mainId, relationship: "本人" },
+      mainPerson: { personId: w.mainId, relationship: "本人" },
       access: "coordinator",
     });
     expect(c.team.map((m: { agency: { id: string }; isLead: boolean }) => [m.agency.id, m.isLead])).toEqual([
       [w.agencyId.houkatsu, true],
       [w.agencyId.team, false],
     ]);
-    expect(c.referrals.map((r: { id: string }) => r.id)).toEqual([referralId]);
+    expect(c.referrals.map((r: { id: string }) => r.id)).toEqual([w.referralId]);
     expect(c.phaseHistory).toHaveLength(1);
     caseId = c.id;
     version = c.version;
     // a referral belongs to one case
-    expect((await w.as.coordinator.post("/api/cases", { ...body, referralIds: [referralId] })).status).toBe(409);
-  });
-
-  it("registers a new household with the case in one transaction: a refused case leaves no household behind", async () => {
-    const person = await w.person(w.as.senderProvider, "シンセタイ ホンニン");
-    const sheet = await w.referral(person);
-    const household = {
-      name: "新世帯",
-      address: "つなぐ市西町（架空）",
-      members: [{ personId: person, relationship: "本人" }],
-    };
-    const countHouseholds = async () => (await w.t.database.db.select().from(households)).length;
-    const before = await countHouseholds();
-    const both = await w.as.coordinator.post("/api/cases", {
-      referralIds: [sheet],
-      householdId,
-      household,
-      mainPersonId: person,
-      leadAgencyId: w.agencyId.houkatsu,
-    });
-    expect(both.body.fields).toEqual([
-      {
-        field: "householdId",
-        message: "世帯は、登録済みの世帯を選ぶか新しい世帯を指定するか、どちらか一方にしてください",
-      },
-    ]);
-    const badMember = await w.as.coordinator.post("/api/cases", {
-      referralIds: [sheet],
-      household: { ...household, address: "", members: [{ personId: person, relationship: "いとこ" }] },
-      mainPersonId: person,
-      leadAgencyId: w.agencyId.houkatsu,
-    });
-    expect(badMember.body.fields.map((f: { field: string }) => f.field)).toEqual([
-      "household.address",
-      "household.members.0.relationship",
-    ]);
-    // the household would be valid, the case is not (an unknown lead agency): nothing is stored
-    const refused = await w.as.coordinator.post("/api/cases", {
-      referralIds: [sheet],
-      household,
-      mainPersonId: person,
-      leadAgencyId: "00000000-0000-4000-8000-000000000000",
-    });
-    expect(refused.body.fields).toEqual([{ field: "leadAgencyId", message: "機関が見つかりません" }]);
-    expect(await countHouseholds()).toBe(before);
-    const opened = await w.as.coordinator.post("/api/cases", {
-      referralIds: [sheet],
-      household,
-      mainPersonId: person,
-      leadAgencyId: w.agencyId.houkatsu,
-    });
-    expect(opened.status).toBe(201);
-    expect(opened.body.case.household).toMatchObject({ name: "新世帯", address: "つなぐ市西町（架空）", version: 1 });
-    expect(await countHouseholds()).toBe(before + 1);
-    const created = await w.t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "create"), eq(auditLog.entityId, opened.body.case.household.id)));
-    expect(created).toHaveLength(1);
-  });
-
-  it("takes the consent confirmed when opening, in the same request (else it derives it from the referrals)", async () => {
-    const person = await w.person(w.as.senderProvider, "ケース ドウイ");
-    const referral = await w.referral(person);
-    const home = await w.household(person, []);
-    const body = {
-      householdId: home,
-      mainPersonId: person,
-      leadAgencyId: w.agencyId.houkatsu,
-      referralIds: [referral],
-    };
-    const missing = await w.as.coordinator.post("/api/cases", { ...body, consent: { consent: "given" } });
-    expect(missing.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
-      "consent.consentDate",
-      "consent.consentMethod",
-    ]);
-    const opened = await w.as.coordinator.post("/api/cases", {
-      ...body,
-      consent: { consent: "not_given", reason: "本人が共有を望まなかった" },
-    });
-    expect(opened.status).toBe(201);
-    expect(opened.body.case).toMatchObject({ consent: "not_given" });
-    expect(opened.body.case.consentHistory[0]).toMatchObject({ consent: "not_given" });
+    expect((await w.as.coordinator.post("/api/cases", { ...body, referralIds: [w.referralId] })).status).toBe(409);
   });
 
   it("names the case on its referral to those who may open the case, never to the provider who sent it", async () => {
-    const asCoordinator = await w.as.coordinator.get(`/api/referrals/${referralId}`);
+    const asCoordinator = await w.as.coordinator.get(`/api/referrals/${w.referralId}`);
     expect(asCoordinator.body.referral.case).toMatchObject({ id: caseId, phase: "intake", phaseLabel: "受付" });
-    const asSender = await w.as.senderProvider.get(`/api/referrals/${referralId}`);
+    const asSender = await w.as.senderProvider.get(`/api/referrals/${w.referralId}`);
     expect(asSender.status).toBe(200);
     expect(asSender.body.referral.case).toBeNull();
   });
@@ -237,7 +144,7 @@ describe("cases", () => {
     version = added.body.case.version;
     const seen = await w.as.otherStaff.get(`/api/cases/${caseId}`);
     expect(seen.body.case.access).toBe("team");
-    expect((await w.as.otherStaff.get(`/api/households/${householdId}`)).body.household.access).toBe("case_team");
+    expect((await w.as.otherStaff.get(`/api/households/${w.householdId}`)).body.household.access).toBe("case_team");
     expect((await w.as.lead.post(url, { agencyId: w.agencyId.kikan }, ifMatch(version))).status).toBe(409);
     const lead = await w.as.coordinator.request("DELETE", `${url}/${w.agencyId.houkatsu}`, undefined, ifMatch(version));
     expect(lead.status).toBe(409);
@@ -256,17 +163,17 @@ describe("cases", () => {
     version = removed.body.case.version;
     expect((await w.as.otherStaff.get(`/api/cases/${caseId}`)).status).toBe(404);
     expect((await w.as.otherStaff.get(`/api/cases/${caseId}/records`)).status).toBe(404);
-    expect((await w.as.otherStaff.get(`/api/households/${householdId}`)).status).toBe(404);
+    expect((await w.as.otherStaff.get(`/api/households/${w.householdId}`)).status).toBe(404);
     const list = (await w.as.otherStaff.get("/api/cases")).body.cases as { id: string }[];
     expect(list.map((c) => c.id)).not.toContain(caseId);
   });
 
   it("refuses to remove the main person from the household while the case exists", async () => {
-    const hh = (await w.as.coordinator.get(`/api/households/${householdId}`)).body.household;
+    const hh = (await w.as.coordinator.get(`/api/households/${w.householdId}`)).body.household;
     expect(hh.cases.map((c: { id: string }) => c.id)).toEqual([caseId]);
     const res = await w.as.coordinator.request(
       "DELETE",
-      `/api/households/${householdId}/members/${mainId}`,
+      `/api/households/${w.householdId}/members/${w.mainId}`,
       undefined,
       ifMatch(hh.version),
     );
@@ -358,11 +265,11 @@ describe("cases", () => {
   });
 
   it("finds the households of a person for the staff who need to know them", async () => {
-    const mine = (await w.as.coordinator.get(`/api/households?personId=${mainId}`)).body.households;
-    expect(mine.map((h: { id: string }) => h.id)).toEqual([householdId]);
+    const mine = (await w.as.coordinator.get(`/api/households?personId=${w.mainId}`)).body.households;
+    expect(mine.map((h: { id: string }) => h.id)).toEqual([w.householdId]);
     expect(mine[0].members.map((m: { relationship: string }) => m.relationship)).toEqual(["本人", "子"]);
     expect((await w.as.coordinator.get("/api/households?personId=x")).status).toBe(400);
-    expect((await w.as.otherStaff.get(`/api/households?personId=${mainId}`)).body.households).toEqual([]);
+    expect((await w.as.otherStaff.get(`/api/households?personId=${w.mainId}`)).body.households).toEqual([]);
   });
 
   it("closes with a reason and then stays closed", async () => {

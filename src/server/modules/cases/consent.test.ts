@@ -1,8 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { type CaseWorld, startCaseWorld } from "../../../../test/helpers/case-world.js";
-import { auditLog } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
 let w: CaseWorld;
@@ -16,18 +15,13 @@ const idsSeen = async (caller: "coordinator" | "lead" | "team") => {
   return new Set((res.body.records as { id: string }[]).map((r) => r.id));
 };
 const readsOf = async (login: string) =>
-  w.t.database.db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.municipalityId, w.t.municipalityId),
-        eq(auditLog.action, "read"),
-        eq(auditLog.entityType, "case_records"),
-        eq(auditLog.entityId, caseId),
-        eq(auditLog.actorLabel, login),
-      ),
-    );
+  auditRecords(w.t.database.db, {
+    municipalityId: w.t.municipalityId,
+    action: "read",
+    entityType: "case_records",
+    entityId: caseId,
+    actorLabel: login,
+  });
 
 beforeAll(async () => {
   w = await startCaseWorld();
@@ -137,10 +131,7 @@ describe("consent and activity records", () => {
     expect(list).toMatchObject({ latestVersion: 1, versions: [] });
     expect((await w.as.team.get(`${url}/1`)).status).toBe(404);
     expect((await w.as.coordinator.get(`${url}/1`)).status).toBe(200);
-    const denied = await w.t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "denied"), eq(auditLog.entityType, "case_assessment")));
+    const denied = await auditRecords(w.t.database.db, { action: "denied", entityType: "case_assessment" });
     expect(denied.map((d) => `${d.actorLabel} ${d.basis}`)).toEqual(["team-staff consent:withdrawn;version:1"]);
 
     const given = await w.as.lead.post(

@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { testAppForFile } from "../../../../test/helpers/fixtures.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = testAppForFile();
 
 type Summary = { id: string; phaseLabel: string; household: { name: string }; team: { name: string }[] };
 
 describe("the demo municipality's households and cases", () => {
   it("has three cases in different phases, each seen by its team and the coordinators only", async () => {
-    const coord = await ApiClient.login(t.baseUrl, "coord");
+    const coord = await ApiClient.login(app.t.baseUrl, "coord");
     const all = (await coord.get("/api/cases")).body.cases as Summary[];
     const byHousehold = Object.fromEntries(all.map((c) => [c.household.name, c.phaseLabel]));
     expect(byHousehold).toEqual({ つなぐ家: "支援", 見本家: "アセスメント", 架空家: "受付" });
-    const houkatsu = await ApiClient.login(t.baseUrl, "houkatsu");
-    const kikan = await ApiClient.login(t.baseUrl, "kikan");
+    const houkatsu = await ApiClient.login(app.t.baseUrl, "houkatsu");
+    const kikan = await ApiClient.login(app.t.baseUrl, "kikan");
     const names = async (c: ApiClient) =>
       ((await c.get("/api/cases")).body.cases as Summary[]).map((x) => x.household.name).sort();
     expect(await names(houkatsu)).toEqual(["架空家", "つなぐ家"].sort());
     expect(await names(kikan)).toEqual(["つなぐ家", "見本家"].sort());
-    const provider = await ApiClient.login(t.baseUrl, "jigyosha");
+    const provider = await ApiClient.login(app.t.baseUrl, "jigyosha");
     expect((await provider.get("/api/cases")).status).toBe(403);
 
     const tsunagu = all.find((c) => c.household.name === "つなぐ家") as Summary;
@@ -46,6 +40,6 @@ describe("the demo municipality's households and cases", () => {
     expect(assessments.latestVersion).toBe(2);
     const v2 = (await kikan.get(`/api/cases/${tsunagu.id}/assessments/2`)).body.assessment;
     expect(v2.sections.find((s: { key: string }) => s.key === "view").text).toContain("居場所");
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
 });

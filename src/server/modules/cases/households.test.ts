@@ -1,54 +1,40 @@
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
-import { type CaseWorld, referredHousehold, startCaseWorld } from "../../../../test/helpers/case-world.js";
-import { auditLog } from "../../db/schema/index.js";
+import { auditRecords } from "../../../../test/helpers/audit-records.js";
+import { startReferredHouseholdWorld } from "../../../../test/helpers/case-world.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
 
 // 世帯: members with their relationships, every read of them audited, changed under If-Match.
-let w: CaseWorld;
-let mainId: string;
-let childId: string;
-let householdId: string;
-
-beforeAll(async () => {
-  w = await startCaseWorld();
-  ({ mainId, childId, householdId } = await referredHousehold(w));
-});
-afterAll(async () => {
-  await w?.t.close();
-});
+const w = worldForFile(startReferredHouseholdWorld);
 
 describe("households", () => {
   it("registers a household with members and relationships, and audits every read of its members", async () => {
-    const res = await w.as.coordinator.get(`/api/households/${householdId}`);
+    const res = await w.as.coordinator.get(`/api/households/${w.householdId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"1"');
     expect(res.body.household).toMatchObject({ name: "テスト家", access: "coordinator", cases: [] });
     expect(
       res.body.household.members.map((m: { personId: string; relationship: string }) => [m.personId, m.relationship]),
     ).toEqual([
-      [mainId, "本人"],
-      [childId, "子"],
+      [w.mainId, "本人"],
+      [w.childId, "子"],
     ]);
-    const reads = await w.t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "read"), eq(auditLog.basis, `household:${householdId}`)));
-    expect(reads.map((r) => r.entityId).sort()).toEqual([mainId, childId].sort());
+    const reads = await auditRecords(w.t.database.db, { action: "read", basis: `household:${w.householdId}` });
+    expect(reads.map((r) => r.entityId).sort()).toEqual([w.mainId, w.childId].sort());
   });
 
   it("validates members with field names", async () => {
     const bad = await w.as.lead.post("/api/households", {
       address: "",
-      members: [{ personId: mainId, relationship: "いとこ" }],
+      members: [{ personId: w.mainId, relationship: "いとこ" }],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field)).toEqual(["address", "members.0.relationship"]);
     const twice = await w.as.lead.post("/api/households", {
       address: "つなぐ市（架空）",
       members: [
-        { personId: mainId, relationship: "本人" },
-        { personId: mainId, relationship: "本人" },
+        { personId: w.mainId, relationship: "本人" },
+        { personId: w.mainId, relationship: "本人" },
       ],
     });
     expect(twice.body.fields.map((f: { field: string }) => f.field)).toEqual(["members.1.personId", "members"]);
@@ -63,7 +49,7 @@ describe("households", () => {
 
   it("adds and removes members with If-Match, and refuses to remove a case's main person", async () => {
     const spouse = await w.person(w.as.lead, "ケース ハイグウシャ");
-    const url = `/api/households/${householdId}/members`;
+    const url = `/api/households/${w.householdId}/members`;
     expect((await w.as.coordinator.post(url, { personId: spouse, relationship: "配偶者" })).status).toBe(428);
     const added = await w.as.coordinator.post(url, { personId: spouse, relationship: "配偶者" }, ifMatch(1));
     expect(added.status).toBe(201);

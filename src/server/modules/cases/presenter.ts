@@ -8,7 +8,7 @@ import {
   VISIBILITY_LABELS,
 } from "../../../domain/labels/support.js";
 import type { CaseBasis } from "../../platform/policies.js";
-import type { AgencyRow } from "../agencies/repository.js";
+import { type AgencyMap, agencyRef, agencyRefOrNull } from "../agencies/presenter.js";
 import type { HouseholdMember } from "../households/presenter.js";
 import type { ReferralRow } from "../referrals/repository.js";
 import type {
@@ -21,12 +21,34 @@ import type {
 } from "./repository.js";
 import { ASSESSMENT_SECTIONS } from "./schema.js";
 
-export type AgencyMap = Map<string, AgencyRow>;
-const agencyRef = (agencies: AgencyMap, id: string) => ({ id, name: agencies.get(id)?.name ?? "（不明な機関）" });
 /** A stored code in words; a code the table does not know is shown as stored. */
 const wordFor = (table: Readonly<Record<string, string>>, code: string) => table[code] ?? code;
 const phaseLabel = (p: string) => wordFor(PHASE_LABELS, p);
 const consentLabel = (c: string) => wordFor(CONSENT_LABELS, c);
+
+/** A case as another record (its household, the referral it came from) names it: which case, at what phase. */
+export const presentCaseRef = (c: { id: string; phase: string }) => ({
+  id: c.id,
+  phase: c.phase,
+  phaseLabel: phaseLabel(c.phase),
+});
+export type CaseRef = ReturnType<typeof presentCaseRef>;
+
+/** What the case list and the case page both show of the case itself. */
+function caseFields(c: CaseRow, agencies: AgencyMap) {
+  return {
+    id: c.id,
+    phase: c.phase,
+    phaseLabel: phaseLabel(c.phase),
+    issues: c.issues,
+    consent: c.consent,
+    consentLabel: consentLabel(c.consent),
+    leadAgency: agencyRef(agencies, c.leadAgencyId),
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
 
 /** One row of the case list. */
 export function presentCaseSummary(
@@ -37,19 +59,10 @@ export function presentCaseSummary(
   agencies: AgencyMap,
 ) {
   return {
-    id: c.id,
-    phase: c.phase,
-    phaseLabel: phaseLabel(c.phase),
-    issues: c.issues,
-    consent: c.consent,
-    consentLabel: consentLabel(c.consent),
+    ...caseFields(c, agencies),
     household,
     mainPerson: person,
-    leadAgency: agencyRef(agencies, c.leadAgencyId),
     team: teamAgencyIds.map((id) => agencyRef(agencies, id)),
-    version: c.version,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
   };
 }
 export type CaseSummary = ReturnType<typeof presentCaseSummary>;
@@ -59,7 +72,7 @@ function presentEvents(events: CaseEventRow[], agencies: AgencyMap) {
     seq: e.seq,
     at: e.at,
     byUserId: e.byUserId,
-    byAgency: e.byAgencyId ? agencyRef(agencies, e.byAgencyId) : null,
+    byAgency: agencyRefOrNull(agencies, e.byAgencyId),
     reason: e.reason,
   });
   return {
@@ -106,17 +119,11 @@ export function presentCase(
   const { agencies } = parts;
   const main = parts.household.members.find((m) => m.personId === c.mainPersonId) ?? null;
   return {
-    id: c.id,
-    phase: c.phase,
-    phaseLabel: phaseLabel(c.phase),
-    issues: c.issues,
-    consent: c.consent,
-    consentLabel: consentLabel(c.consent),
+    ...caseFields(c, agencies),
     consentDate: c.consentDate,
     consentMethod: c.consentMethod,
     household: parts.household,
     mainPerson: main,
-    leadAgency: agencyRef(agencies, c.leadAgencyId),
     team: [...parts.team]
       .sort((a, b) => Number(b.agencyId === c.leadAgencyId) - Number(a.agencyId === c.leadAgencyId))
       .map((t) => ({
@@ -136,12 +143,16 @@ export function presentCase(
     ...presentEvents(parts.events, agencies),
     /** why the caller sees the case: coordinator | lead | team */
     access: parts.access,
-    version: c.version,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
   };
 }
 export type CaseDetail = ReturnType<typeof presentCase>;
+
+/** Who wrote an entry of the case (a record, an assessment version): the agency, the account and when. */
+const writtenBy = (e: { agencyId: string; createdBy: string | null; createdAt: Date }, agencies: AgencyMap) => ({
+  agency: agencyRef(agencies, e.agencyId),
+  createdBy: e.createdBy,
+  createdAt: e.createdAt,
+});
 
 export function presentRecord(r: CaseRecordRow, agencies: AgencyMap) {
   return {
@@ -151,9 +162,7 @@ export function presentRecord(r: CaseRecordRow, agencies: AgencyMap) {
     text: r.text,
     visibility: r.visibility as RecordVisibility,
     visibilityLabel: wordFor(VISIBILITY_LABELS, r.visibility),
-    agency: agencyRef(agencies, r.agencyId),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt,
+    ...writtenBy(r, agencies),
   };
 }
 export type CaseRecord = ReturnType<typeof presentRecord>;
@@ -161,10 +170,8 @@ export type CaseRecord = ReturnType<typeof presentRecord>;
 export function presentAssessmentVersion(v: AssessmentVersionRow, agencies: AgencyMap) {
   return {
     version: v.version,
-    agency: agencyRef(agencies, v.agencyId),
     note: v.note,
-    createdBy: v.createdBy,
-    createdAt: v.createdAt,
+    ...writtenBy(v, agencies),
   };
 }
 export type AssessmentVersion = ReturnType<typeof presentAssessmentVersion>;

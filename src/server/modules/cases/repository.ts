@@ -1,6 +1,15 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
+  appendNumbered,
+  findOne,
+  inMunicipality,
+  insertOne,
+  recordNamedBy,
+  updateAtVersion,
+  withIds,
+} from "../../db/records.js";
+import {
   caseAssessments,
   caseEvents,
   caseRecords,
@@ -16,20 +25,13 @@ export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type CaseRecordRow = typeof caseRecords.$inferSelect;
 export type CaseAssessmentRow = typeof caseAssessments.$inferSelect;
 
-export async function insertCase(db: Executor, values: typeof cases.$inferInsert) {
-  const [row] = await db.insert(cases).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertCase(db: Executor, values: typeof cases.$inferInsert) {
+  return insertOne(db, cases, values);
 }
 
 /** The case row; `lock` takes a row lock so that writers of one case (assessment versions) queue up. */
-export async function findCase(db: Executor, municipalityId: string, id: string, lock = false) {
-  const q = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, id)));
-  const [row] = lock ? await q.for("update") : await q;
-  return row ?? null;
+export function findCase(db: Executor, municipalityId: string, id: string, lock = false) {
+  return findOne(db, cases, municipalityId, { id }, { forUpdate: lock });
 }
 
 /** The columns of a case that its lifecycle changes (each change also moves the version). */
@@ -37,26 +39,15 @@ export type CaseValues = Partial<
   Pick<CaseRow, "phase" | "consent" | "consentDate" | "consentMethod" | "issues" | "leadAgencyId">
 >;
 
-export async function updateCase(
-  db: Executor,
-  municipalityId: string,
-  id: string,
-  version: number,
-  values: CaseValues,
-) {
-  const [row] = await db
-    .update(cases)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.id, id), eq(cases.version, version)))
-    .returning();
-  return row ?? null;
+export function updateCase(db: Executor, municipalityId: string, id: string, version: number, values: CaseValues) {
+  return updateAtVersion(db, cases, municipalityId, { id, version }, { ...values, updatedAt: new Date() });
 }
 
 export async function listTeam(db: Executor, municipalityId: string, caseId: string) {
   return db
     .select()
     .from(caseTeam)
-    .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, caseId)))
+    .where(inMunicipality(caseTeam, municipalityId, { caseId }))
     .orderBy(asc(caseTeam.addedAt), asc(caseTeam.agencyId));
 }
 export type CaseTeamRow = Awaited<ReturnType<typeof listTeam>>[number];
@@ -69,9 +60,7 @@ export async function insertTeam(db: Executor, values: (typeof caseTeam.$inferIn
 export async function deleteTeamAgency(db: Executor, municipalityId: string, caseId: string, agencyId: string) {
   return db
     .delete(caseTeam)
-    .where(
-      and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, caseId), eq(caseTeam.agencyId, agencyId)),
-    )
+    .where(inMunicipality(caseTeam, municipalityId, { caseId, agencyId }))
     .returning();
 }
 
@@ -96,21 +85,21 @@ export async function findLinkedReferrals(db: Executor, municipalityId: string, 
   return db
     .select()
     .from(caseReferrals)
-    .where(and(eq(caseReferrals.municipalityId, municipalityId), inArray(caseReferrals.referralId, referralIds)));
+    .where(and(inMunicipality(caseReferrals, municipalityId), inArray(caseReferrals.referralId, referralIds)));
 }
 
 export async function listCaseReferralIds(db: Executor, municipalityId: string, caseId: string) {
   const rows = await db
     .select({ referralId: caseReferrals.referralId })
     .from(caseReferrals)
-    .where(and(eq(caseReferrals.municipalityId, municipalityId), eq(caseReferrals.caseId, caseId)));
+    .where(inMunicipality(caseReferrals, municipalityId, { caseId }));
   return rows.map((r) => r.referralId);
 }
 
 /** Cases of the municipality (all, or those whose team includes `agencyId`), with household and main person. */
 /** The cases an agency is on the team of (all cases when agencyId is absent: coordinators), narrowed by phase. */
 function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?: string }) {
-  const where: (SQL | undefined)[] = [eq(cases.municipalityId, municipalityId)];
+  const where: (SQL | undefined)[] = [inMunicipality(cases, municipalityId)];
   if (opts.agencyId) {
     where.push(
       sql`exists (select 1 from ${caseTeam} where ${caseTeam.municipalityId} = ${cases.municipalityId}
@@ -150,12 +139,9 @@ export async function listCases(
         and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
     })
     .from(cases)
-    .innerJoin(
-      households,
-      and(eq(households.municipalityId, cases.municipalityId), eq(households.id, cases.householdId)),
-    )
-    .innerJoin(persons, and(eq(persons.municipalityId, cases.municipalityId), eq(persons.id, cases.mainPersonId)))
-    .where(and(eq(cases.municipalityId, municipalityId), inArray(cases.id, ids)));
+    .innerJoin(households, recordNamedBy(households, cases.householdId))
+    .innerJoin(persons, recordNamedBy(persons, cases.mainPersonId))
+    .where(withIds(cases, municipalityId, ids));
   const byId = new Map(rows.map((r) => [r.case.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -166,7 +152,7 @@ export async function countCases(db: Executor, municipalityId: string, opts: { a
     const [row] = await db
       .select({ n: count() })
       .from(caseTeam)
-      .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.agencyId, opts.agencyId)));
+      .where(inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }));
     return row?.n ?? 0;
   }
   if (!opts.agencyId) {
@@ -176,11 +162,10 @@ export async function countCases(db: Executor, municipalityId: string, opts: { a
   const [row] = await db
     .select({ n: count() })
     .from(caseTeam)
-    .innerJoin(cases, and(eq(cases.municipalityId, caseTeam.municipalityId), eq(cases.id, caseTeam.caseId)))
+    .innerJoin(cases, recordNamedBy(cases, caseTeam.caseId))
     .where(
       and(
-        eq(caseTeam.municipalityId, municipalityId),
-        eq(caseTeam.agencyId, opts.agencyId),
+        inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }),
         opts.phase ? eq(cases.phase, opts.phase) : undefined,
       ),
     );
@@ -191,45 +176,30 @@ export async function listEvents(db: Executor, municipalityId: string, caseId: s
   return db
     .select()
     .from(caseEvents)
-    .where(and(eq(caseEvents.municipalityId, municipalityId), eq(caseEvents.caseId, caseId)))
+    .where(inMunicipality(caseEvents, municipalityId, { caseId }))
     .orderBy(asc(caseEvents.seq));
 }
 
 export type CaseEventInput = Omit<typeof caseEvents.$inferInsert, "seq">;
 
-export async function insertEvent(db: Executor, values: CaseEventInput) {
-  const [last] = await db
-    .select({ seq: caseEvents.seq })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.municipalityId, values.municipalityId), eq(caseEvents.caseId, values.caseId)))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1);
-  const [row] = await db
-    .insert(caseEvents)
-    .values({ ...values, seq: (last?.seq ?? 0) + 1 })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertEvent(db: Executor, values: CaseEventInput) {
+  return appendNumbered(db, caseEvents, { caseId: values.caseId }, values);
 }
 
-export async function insertRecord(db: Executor, values: typeof caseRecords.$inferInsert) {
-  const [row] = await db.insert(caseRecords).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertRecord(db: Executor, values: typeof caseRecords.$inferInsert) {
+  return insertOne(db, caseRecords, values);
 }
 
 export function listRecords(db: Executor, municipalityId: string, caseId: string) {
   return db
     .select()
     .from(caseRecords)
-    .where(and(eq(caseRecords.municipalityId, municipalityId), eq(caseRecords.caseId, caseId)))
+    .where(inMunicipality(caseRecords, municipalityId, { caseId }))
     .orderBy(desc(caseRecords.date), desc(caseRecords.createdAt), asc(caseRecords.id));
 }
 
-export async function insertAssessment(db: Executor, values: typeof caseAssessments.$inferInsert) {
-  const [row] = await db.insert(caseAssessments).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertAssessment(db: Executor, values: typeof caseAssessments.$inferInsert) {
+  return insertOne(db, caseAssessments, values);
 }
 
 /** Every version's metadata (not the sections), newest first. */
@@ -243,21 +213,11 @@ export function listAssessmentVersions(db: Executor, municipalityId: string, cas
       createdAt: caseAssessments.createdAt,
     })
     .from(caseAssessments)
-    .where(and(eq(caseAssessments.municipalityId, municipalityId), eq(caseAssessments.caseId, caseId)))
+    .where(inMunicipality(caseAssessments, municipalityId, { caseId }))
     .orderBy(desc(caseAssessments.version));
 }
 export type AssessmentVersionRow = Awaited<ReturnType<typeof listAssessmentVersions>>[number];
 
-export async function findAssessment(db: Executor, municipalityId: string, caseId: string, version: number) {
-  const [row] = await db
-    .select()
-    .from(caseAssessments)
-    .where(
-      and(
-        eq(caseAssessments.municipalityId, municipalityId),
-        eq(caseAssessments.caseId, caseId),
-        eq(caseAssessments.version, version),
-      ),
-    );
-  return row ?? null;
+export function findAssessment(db: Executor, municipalityId: string, caseId: string, version: number) {
+  return findOne(db, caseAssessments, municipalityId, { caseId, version });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CASE_CONSENTS, PHASES, type Phase, RECORD_VISIBILITIES } from "../../../domain/labels/support.js";
 import { pageQuery } from "../../platform/paging.js";
-import { optionalText, storable } from "../../platform/schema-fields.js";
+import { NOT_STORABLE, optionalText, requiredText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { createHouseholdSchema } from "../households/schema.js";
 import { isoDate } from "../persons/schema.js";
@@ -147,12 +147,7 @@ export const removeTeamAgencySchema = z.strictObject({ reason: optionalText("理
 export const createRecordSchema = z.strictObject({
   kind: z.enum(RECORD_KINDS, { error: `種別は ${RECORD_KINDS.join("・")} から選んでください` }),
   date: isoDate("実施日"),
-  text: z
-    .string({ error: "内容を入力してください" })
-    .trim()
-    .min(1, "内容を入力してください")
-    .max(10000, "内容は10000文字以内で入力してください")
-    .refine(storable, "使用できない文字が含まれています"),
+  text: requiredText("内容", 10000),
   visibility: z
     .enum(RECORD_VISIBILITIES, { error: "公開範囲は team（チーム全体）・agency（自機関のみ）から選んでください" })
     .default("team"),
@@ -163,7 +158,7 @@ const sectionText = (label: string) =>
   z
     .string({ error: `${label}は文字列で入力してください` })
     .max(5000, `${label}は5000文字以内で入力してください`)
-    .refine(storable, "使用できない文字が含まれています")
+    .refine(storable, NOT_STORABLE)
     .default("")
     .transform((v) => v.trim());
 

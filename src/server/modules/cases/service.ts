@@ -4,12 +4,14 @@ import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
+import { agencyMap } from "../agencies/service.js";
 import { checkActiveConcerns } from "../concerns/service.js";
 import { presentMember, sortMembers } from "../households/presenter.js";
 import * as householdsRepo from "../households/repository.js";
 import { insertHouseholdWithMembers } from "../households/service.js";
+import { personRead } from "../persons/access.js";
 import * as referralsRepo from "../referrals/repository.js";
-import { agencyMap, type VisibleCase, withCase } from "./access.js";
+import { type VisibleCase, withCase } from "./access.js";
 import { presentCase, presentCaseSummary } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CaseConsent, ListCasesQuery, OpenCaseInput, Phase } from "./schema.js";
@@ -82,13 +84,7 @@ export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible:
   });
   const reads = [
     { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
-    ...members.map((m) => ({
-      ...actorOf(actor),
-      action: "read",
-      entityType: "person",
-      entityId: m.personId,
-      basis: `case:${c.id}`,
-    })),
+    ...members.map((m) => personRead(actor, m.personId, `case:${c.id}`)),
   ];
   return { detail, reads };
 }
@@ -210,13 +206,7 @@ export async function listCases(db: Db, actor: RequestActor, query: ListCasesQue
     const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
-      rows.map((r) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: r.person.id,
-        basis: `case:${r.case.id}`,
-      })),
+      rows.map((r) => personRead(actor, r.person.id, `case:${r.case.id}`)),
     );
     return {
       cases: rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies)),

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { inMunicipality } from "../../db/records.js";
 import { concernCategories, municipalities } from "../../db/schema/index.js";
 
 export type ConcernRow = typeof concernCategories.$inferSelect;
@@ -8,7 +9,7 @@ export function listConcerns(db: Executor, municipalityId: string) {
   return db
     .select()
     .from(concernCategories)
-    .where(eq(concernCategories.municipalityId, municipalityId))
+    .where(inMunicipality(concernCategories, municipalityId))
     .orderBy(asc(concernCategories.position));
 }
 
@@ -26,7 +27,7 @@ export async function replaceConcerns(
   municipalityId: string,
   rows: (typeof concernCategories.$inferInsert)[],
 ) {
-  await db.delete(concernCategories).where(eq(concernCategories.municipalityId, municipalityId));
+  await db.delete(concernCategories).where(inMunicipality(concernCategories, municipalityId));
   return db.insert(concernCategories).values(rows).returning();
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, updateAtVersion } from "../../db/records.js";
 import { departmentNames, departments } from "../../db/schema/index.js";
 
 export type DepartmentRow = typeof departments.$inferSelect;
@@ -8,24 +9,16 @@ export function listDepartments(db: Executor, municipalityId: string) {
   return db
     .select()
     .from(departments)
-    .where(eq(departments.municipalityId, municipalityId))
+    .where(inMunicipality(departments, municipalityId))
     .orderBy(asc(departments.name));
 }
 
-export async function findDepartment(db: Executor, municipalityId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(departments)
-    .where(and(eq(departments.municipalityId, municipalityId), eq(departments.id, id)));
-  return row ?? null;
+export function findDepartment(db: Executor, municipalityId: string, id: string) {
+  return findOne(db, departments, municipalityId, { id });
 }
 
-export async function findDepartmentByName(db: Executor, municipalityId: string, name: string) {
-  const [row] = await db
-    .select()
-    .from(departments)
-    .where(and(eq(departments.municipalityId, municipalityId), eq(departments.name, name)));
-  return row ?? null;
+export function findDepartmentByName(db: Executor, municipalityId: string, name: string) {
+  return findOne(db, departments, municipalityId, { name });
 }
 
 export async function insertDepartment(db: Executor, municipalityId: string, name: string, validFrom = "1900-01-01") {
@@ -43,29 +36,17 @@ export async function renameDepartment(
   name: string,
   effectiveFrom: string,
 ) {
-  const [row] = await db
-    .update(departments)
-    .set({ name, version: version + 1 })
-    .where(
-      and(eq(departments.municipalityId, municipalityId), eq(departments.id, id), eq(departments.version, version)),
-    )
-    .returning();
+  const row = await updateAtVersion(db, departments, municipalityId, { id, version }, { name });
   if (!row) return null;
   await db
     .update(departmentNames)
     .set({ validTo: effectiveFrom })
-    .where(
-      and(
-        eq(departmentNames.municipalityId, municipalityId),
-        eq(departmentNames.departmentId, id),
-        isNull(departmentNames.validTo),
-      ),
-    );
+    .where(inMunicipality(departmentNames, municipalityId, { departmentId: id, validTo: null }));
   await db.insert(departmentNames).values({ municipalityId, departmentId: id, name, validFrom: effectiveFrom });
   return row;
 }
 
-export async function markMerged(
+export function markMerged(
   db: Executor,
   municipalityId: string,
   id: string,
@@ -73,20 +54,14 @@ export async function markMerged(
   intoId: string,
   effectiveFrom: string,
 ) {
-  const [row] = await db
-    .update(departments)
-    .set({ mergedIntoId: intoId, abolishedOn: effectiveFrom, version: version + 1 })
-    .where(
-      and(eq(departments.municipalityId, municipalityId), eq(departments.id, id), eq(departments.version, version)),
-    )
-    .returning();
-  return row ?? null;
+  const merged = { mergedIntoId: intoId, abolishedOn: effectiveFrom };
+  return updateAtVersion(db, departments, municipalityId, { id, version }, merged);
 }
 
 export function listDepartmentNames(db: Executor, municipalityId: string) {
   return db
     .select()
     .from(departmentNames)
-    .where(eq(departmentNames.municipalityId, municipalityId))
+    .where(inMunicipality(departmentNames, municipalityId))
     .orderBy(asc(departmentNames.validFrom));
 }

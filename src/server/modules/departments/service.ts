@@ -1,5 +1,5 @@
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
+import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
@@ -18,19 +18,21 @@ export async function listDepartments(db: Db, actor: AuthContext) {
   return rows.map((d) => presentDepartment(d, names));
 }
 
+/**
+ * Registers a department in the caller's transaction, with its audit record: the 課の管理 page and an import's
+ * decision to register a new name leave the same record.
+ */
+export async function registerDepartment(tx: Executor, actor: Actor, name: string) {
+  const d = await repo.insertDepartment(tx, actor.municipalityId, name);
+  await recordAudit(tx, { ...actorOf(actor), action: "create", entityType: "department", entityId: d.id, after: d });
+  return d;
+}
+
 export async function createDepartment(db: Db, actor: RequestActor, input: CreateDepartmentInput) {
   policies.manageDepartments(actor);
   const row = await db.transaction(async (tx) => {
     if (await repo.findDepartmentByName(tx, actor.municipalityId, input.name)) throw nameTaken(input.name);
-    const d = await repo.insertDepartment(tx, actor.municipalityId, input.name);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "create",
-      entityType: "department",
-      entityId: d.id,
-      after: d,
-    });
-    return d;
+    return registerDepartment(tx, actor, input.name);
   });
   return presentDepartment(row);
 }

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
+import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
 
-let t: TestApp;
-let office: ApiClient;
-let korei: ApiClient;
-let shogai: ApiClient;
-let viewer: ApiClient;
+const app = signedInApp({ office: "keikaku", korei: "korei", shogai: "shogai", viewer: "iin" });
 let planId: string;
 type Row = {
   id: string;
@@ -19,15 +15,8 @@ type Row = {
 let koreiSheets: Row[];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  [office, korei, shogai, viewer] = (await Promise.all(
-    ["keikaku", "korei", "shogai", "iin"].map((id) => ApiClient.login(t.baseUrl, id)),
-  )) as [ApiClient, ApiClient, ApiClient, ApiClient];
-  planId = (await office.get("/api/plans")).body.plans[0].id;
-  koreiSheets = (await korei.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets;
-});
-afterAll(async () => {
-  await t?.close();
+  planId = await demoPlanId(app.office);
+  koreiSheets = (await app.korei.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets;
 });
 
 /** The 令和7年度 sheets of a department that nobody has touched yet (other tests write to korei's). */
@@ -35,61 +24,61 @@ const notStarted = async (client: ApiClient): Promise<Row[]> =>
   (await client.get(`/api/plans/${planId}/evaluations/2025/sheets?status=not_started`)).body.sheets;
 
 const summaryTotal = async (fy: number) =>
-  (await office.get(`/api/plans/${planId}/summary?fiscalYear=${fy}`)).body.summary.total;
+  (await app.office.get(`/api/plans/${planId}/summary?fiscalYear=${fy}`)).body.summary.total;
 
 describe("evaluation sheets", () => {
   it("lists only the department's own items for a department editor", async () => {
     expect(koreiSheets.length).toBeGreaterThan(0);
     for (const s of koreiSheets) expect(s.departmentNames).toContain("高齢支援課");
-    const all = (await office.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets;
+    const all = (await app.office.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets;
     expect(all.length).toBeGreaterThan(koreiSheets.length);
   });
 
   it("gives 404 for another department's sheet, in reads and writes", async () => {
-    const shogaiOnly = (await shogai.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets.find(
+    const shogaiOnly = (await app.shogai.get(`/api/plans/${planId}/evaluations/2025/sheets`)).body.sheets.find(
       (s: Row) => !s.departmentNames.includes("高齢支援課"),
     ) as Row;
-    const read = await korei.get(`/api/sheets/${shogaiOnly.id}`);
+    const read = await app.korei.get(`/api/sheets/${shogaiOnly.id}`);
     expect(read.status).toBe(404);
     expect(read.body.message).toMatch(/見つかりません/);
-    const write = await korei.put(`/api/sheets/${shogaiOnly.id}`, { results: "x" }, ifMatch(shogaiOnly.version));
+    const write = await app.korei.put(`/api/sheets/${shogaiOnly.id}`, { results: "x" }, ifMatch(shogaiOnly.version));
     expect(write.status).toBe(404);
-    expect((await korei.get(`/api/sheets/${shogaiOnly.id}/history`)).status).toBe(404);
-    const after = (await office.get(`/api/sheets/${shogaiOnly.id}`)).body.sheet;
+    expect((await app.korei.get(`/api/sheets/${shogaiOnly.id}/history`)).status).toBe(404);
+    const after = (await app.office.get(`/api/sheets/${shogaiOnly.id}`)).body.sheet;
     expect(after.version).toBe(shogaiOnly.version);
   });
 
   it("answers field-named 400s for bad input and changes nothing", async () => {
     const s = koreiSheets.find((r) => r.status === "not_started") as Row;
-    const res = await korei.put(`/api/sheets/${s.id}`, { results: 5, unknownField: "x" }, ifMatch(s.version));
+    const res = await app.korei.put(`/api/sheets/${s.id}`, { results: 5, unknownField: "x" }, ifMatch(s.version));
     expect(res.status).toBe(400);
     const fields = res.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(["results"]));
-    const badGrade = await korei.put(`/api/sheets/${s.id}`, { grade: "Z" }, ifMatch(s.version));
+    const badGrade = await app.korei.put(`/api/sheets/${s.id}`, { grade: "Z" }, ifMatch(s.version));
     expect(badGrade.status).toBe(400);
     expect(badGrade.body.fields[0]).toMatchObject({ field: "grade" });
-    const badId = await korei.get("/api/sheets/not-a-uuid");
+    const badId = await app.korei.get("/api/sheets/not-a-uuid");
     expect(badId.status).toBe(400);
     expect(badId.body.fields[0].field).toBe("sheetId");
-    expect((await korei.get(`/api/sheets/${s.id}`)).body.sheet.version).toBe(s.version);
+    expect((await app.korei.get(`/api/sheets/${s.id}`)).body.sheet.version).toBe(s.version);
   });
 
   it("requires a version and refuses a stale one with 412, changing nothing", async () => {
     const s = koreiSheets.find((r) => r.status === "not_started") as Row;
-    expect((await korei.put(`/api/sheets/${s.id}`, { results: "a" })).status).toBe(428);
-    const first = await korei.put(`/api/sheets/${s.id}`, { results: "一人目の入力" }, ifMatch(s.version));
+    expect((await app.korei.put(`/api/sheets/${s.id}`, { results: "a" })).status).toBe(428);
+    const first = await app.korei.put(`/api/sheets/${s.id}`, { results: "一人目の入力" }, ifMatch(s.version));
     expect(first.status).toBe(200);
-    const stale = await korei.put(`/api/sheets/${s.id}`, { results: "二人目の入力" }, ifMatch(s.version));
+    const stale = await app.korei.put(`/api/sheets/${s.id}`, { results: "二人目の入力" }, ifMatch(s.version));
     expect(stale.status).toBe(412);
     expect(stale.body.details.currentVersion).toBe(s.version + 1);
-    const now = (await korei.get(`/api/sheets/${s.id}`)).body.sheet;
+    const now = (await app.korei.get(`/api/sheets/${s.id}`)).body.sheet;
     expect(now.results).toBe("一人目の入力");
   });
 
   it("lets exactly one of two parallel editors win", async () => {
     const s = koreiSheets.filter((r) => r.status === "not_started")[1] as Row;
     const results = await Promise.all(
-      ["A", "B", "C", "D"].map((v) => korei.put(`/api/sheets/${s.id}`, { results: v }, ifMatch(s.version))),
+      ["A", "B", "C", "D"].map((v) => app.korei.put(`/api/sheets/${s.id}`, { results: v }, ifMatch(s.version))),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(3);
@@ -99,8 +88,8 @@ describe("evaluation sheets", () => {
     const s = koreiSheets.filter((r) => r.status === "not_started")[2] ?? koreiSheets[0];
     if (!s) throw new Error("no sheet");
     const before = await summaryTotal(2025);
-    let sheet = (await korei.get(`/api/sheets/${s.id}`)).body.sheet;
-    const incomplete = await korei.post(`/api/sheets/${s.id}/submit`, {}, ifMatch(sheet.version));
+    let sheet = (await app.korei.get(`/api/sheets/${s.id}`)).body.sheet;
+    const incomplete = await app.korei.post(`/api/sheets/${s.id}/submit`, {}, ifMatch(sheet.version));
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
       "grade",
@@ -108,21 +97,21 @@ describe("evaluation sheets", () => {
       "results",
     ]);
     sheet = (
-      await korei.put(
+      await app.korei.put(
         `/api/sheets/${s.id}`,
         { results: "実績を入力", grade: "A", reason: "理由" },
         ifMatch(sheet.version),
       )
     ).body.sheet;
     expect(sheet.status).toBe("draft");
-    sheet = (await korei.post(`/api/sheets/${s.id}/submit`, {}, ifMatch(sheet.version))).body.sheet;
+    sheet = (await app.korei.post(`/api/sheets/${s.id}/submit`, {}, ifMatch(sheet.version))).body.sheet;
     expect(sheet.status).toBe("submitted");
     expect((await summaryTotal(2025)).counts.A).toBe(before.counts.A);
-    const locked = await korei.put(`/api/sheets/${s.id}`, { results: "後から変更" }, ifMatch(sheet.version));
+    const locked = await app.korei.put(`/api/sheets/${s.id}`, { results: "後から変更" }, ifMatch(sheet.version));
     expect(locked.status).toBe(409);
-    expect((await korei.post(`/api/sheets/${s.id}/accept`, {}, ifMatch(sheet.version))).status).toBe(403);
-    expect((await viewer.put(`/api/sheets/${s.id}`, { results: "x" }, ifMatch(sheet.version))).status).toBe(403);
-    sheet = (await office.post(`/api/sheets/${s.id}/accept`, {}, ifMatch(sheet.version))).body.sheet;
+    expect((await app.korei.post(`/api/sheets/${s.id}/accept`, {}, ifMatch(sheet.version))).status).toBe(403);
+    expect((await app.viewer.put(`/api/sheets/${s.id}`, { results: "x" }, ifMatch(sheet.version))).status).toBe(403);
+    sheet = (await app.office.post(`/api/sheets/${s.id}/accept`, {}, ifMatch(sheet.version))).body.sheet;
     expect(sheet.status).toBe("accepted");
     const after = await summaryTotal(2025);
     expect(after.counts.A).toBe(before.counts.A + 1);
@@ -130,35 +119,35 @@ describe("evaluation sheets", () => {
   });
 
   it("a refused submission changes nothing: status, fields, version and history stay as they were", async () => {
-    const s = (await notStarted(shogai))[0] as Row;
-    const before = (await shogai.get(`/api/sheets/${s.id}`)).body.sheet;
-    const historyBefore = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    const s = (await notStarted(app.shogai))[0] as Row;
+    const before = (await app.shogai.get(`/api/sheets/${s.id}`)).body.sheet;
+    const historyBefore = (await app.shogai.get(`/api/sheets/${s.id}/history`)).body.history;
     // the fields on screen come with the submission; the grade and reason are missing
-    const refused = await shogai.post(
+    const refused = await app.shogai.post(
       `/api/sheets/${s.id}/submit`,
       { results: "途中まで書いた実績", issues: "課題" },
       ifMatch(before.version),
     );
     expect(refused.status).toBe(400);
     expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["grade", "reason"]);
-    const after = (await shogai.get(`/api/sheets/${s.id}`)).body.sheet;
+    const after = (await app.shogai.get(`/api/sheets/${s.id}`)).body.sheet;
     expect(after).toMatchObject({ status: "not_started", version: before.version, results: before.results });
     expect(after.issues).toBe(before.issues);
-    expect((await shogai.get(`/api/sheets/${s.id}/history`)).body.history).toEqual(historyBefore);
+    expect((await app.shogai.get(`/api/sheets/${s.id}/history`)).body.history).toEqual(historyBefore);
     // a grade outside the scale is refused the same way
-    const badGrade = await shogai.post(
+    const badGrade = await app.shogai.post(
       `/api/sheets/${s.id}/submit`,
       { results: "実績", grade: "Z", reason: "理由" },
       ifMatch(before.version),
     );
     expect(badGrade.status).toBe(400);
-    expect((await shogai.get(`/api/sheets/${s.id}`)).body.sheet.version).toBe(before.version);
+    expect((await app.shogai.get(`/api/sheets/${s.id}`)).body.sheet.version).toBe(before.version);
   });
 
   it("saves the fields and submits them in one step, as one history entry", async () => {
-    const s = (await notStarted(shogai))[1] as Row;
-    const historyBefore = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
-    const res = await shogai.post(
+    const s = (await notStarted(app.shogai))[1] as Row;
+    const historyBefore = (await app.shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    const res = await app.shogai.post(
       `/api/sheets/${s.id}/submit`,
       { results: "一度に提出した実績", grade: "B", reason: "一度に提出した理由" },
       ifMatch(s.version),
@@ -171,7 +160,7 @@ describe("evaluation sheets", () => {
       grade: "B",
       reason: "一度に提出した理由",
     });
-    const history = (await shogai.get(`/api/sheets/${s.id}/history`)).body.history;
+    const history = (await app.shogai.get(`/api/sheets/${s.id}/history`)).body.history;
     expect(history).toHaveLength(historyBefore.length + 1);
     expect(history.at(-1).action).toBe("submit");
     expect(
@@ -183,17 +172,18 @@ describe("evaluation sheets", () => {
   });
 
   it("returns a sheet with a comment, and keeps who/when/before/after as history", async () => {
-    const s = (await office.get(`/api/plans/${planId}/evaluations/2025/sheets?status=submitted`)).body.sheets[0] as Row;
-    const missing = await office.post(`/api/sheets/${s.id}/return`, {}, ifMatch(s.version));
+    const s = (await app.office.get(`/api/plans/${planId}/evaluations/2025/sheets?status=submitted`)).body
+      .sheets[0] as Row;
+    const missing = await app.office.post(`/api/sheets/${s.id}/return`, {}, ifMatch(s.version));
     expect(missing.status).toBe(400);
     expect(missing.body.fields[0].field).toBe("comment");
-    const returned = await office.post(
+    const returned = await app.office.post(
       `/api/sheets/${s.id}/return`,
       { comment: "実績の数値を追記してください" },
       ifMatch(s.version),
     );
     expect(returned.body.sheet).toMatchObject({ status: "returned", reviewComment: "実績の数値を追記してください" });
-    const history = (await office.get(`/api/sheets/${s.id}/history`)).body.history;
+    const history = (await app.office.get(`/api/sheets/${s.id}/history`)).body.history;
     const last = history.at(-1);
     // people are shown by name; the login id stays as recorded
     expect(last).toMatchObject({
@@ -214,15 +204,15 @@ describe("evaluation sheets", () => {
   });
 
   it("opens a new fiscal year with one sheet per project, carrying last year's results forward", async () => {
-    expect((await korei.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2026 })).status).toBe(403);
-    const bad = await office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: "来年" });
+    expect((await app.korei.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2026 })).status).toBe(403);
+    const bad = await app.office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: "来年" });
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0].field).toBe("fiscalYear");
-    const opened = await office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: "令和８年度" });
+    const opened = await app.office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: "令和８年度" });
     expect(opened.status).toBe(201);
     expect(opened.body.round).toMatchObject({ fiscalYear: 2026, sheets: 13 });
-    expect((await office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2026 })).status).toBe(409);
-    const sheets = (await office.get(`/api/plans/${planId}/evaluations/R8/sheets`)).body.sheets;
+    expect((await app.office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2026 })).status).toBe(409);
+    const sheets = (await app.office.get(`/api/plans/${planId}/evaluations/R8/sheets`)).body.sheets;
     expect(sheets).toHaveLength(13);
   });
 });

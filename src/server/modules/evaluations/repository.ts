@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne, updateAtVersion } from "../../db/records.js";
 import { evaluationRounds, evaluationSheets, planItemDepartments } from "../../db/schema/index.js";
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
@@ -9,28 +10,16 @@ export function listRounds(db: Executor, municipalityId: string, planId: string)
   return db
     .select()
     .from(evaluationRounds)
-    .where(and(eq(evaluationRounds.municipalityId, municipalityId), eq(evaluationRounds.planId, planId)))
+    .where(inMunicipality(evaluationRounds, municipalityId, { planId }))
     .orderBy(asc(evaluationRounds.fiscalYear));
 }
 
-export async function findRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
-  const [row] = await db
-    .select()
-    .from(evaluationRounds)
-    .where(
-      and(
-        eq(evaluationRounds.municipalityId, municipalityId),
-        eq(evaluationRounds.planId, planId),
-        eq(evaluationRounds.fiscalYear, fiscalYear),
-      ),
-    );
-  return row ?? null;
+export function findRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
+  return findOne(db, evaluationRounds, municipalityId, { planId, fiscalYear });
 }
 
-export async function insertRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
-  const [row] = await db.insert(evaluationRounds).values({ municipalityId, planId, fiscalYear }).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
+  return insertOne(db, evaluationRounds, { municipalityId, planId, fiscalYear });
 }
 
 export async function insertSheets(db: Executor, rows: (typeof evaluationSheets.$inferInsert)[]) {
@@ -42,20 +31,14 @@ export function listSheetsOfRound(db: Executor, municipalityId: string, roundId:
   return db
     .select()
     .from(evaluationSheets)
-    .where(and(eq(evaluationSheets.municipalityId, municipalityId), eq(evaluationSheets.roundId, roundId)));
+    .where(inMunicipality(evaluationSheets, municipalityId, { roundId }));
 }
 
 export function listSheetsOfPlanYear(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
   return db
     .select()
     .from(evaluationSheets)
-    .where(
-      and(
-        eq(evaluationSheets.municipalityId, municipalityId),
-        eq(evaluationSheets.planId, planId),
-        eq(evaluationSheets.fiscalYear, fiscalYear),
-      ),
-    );
+    .where(inMunicipality(evaluationSheets, municipalityId, { planId, fiscalYear }));
 }
 
 /** Only what the 総括表 needs: kept narrow because the summary is the hottest read. */
@@ -68,42 +51,22 @@ export function listGradesOfPlanYear(db: Executor, municipalityId: string, planI
       departmentNames: evaluationSheets.departmentNames,
     })
     .from(evaluationSheets)
-    .where(
-      and(
-        eq(evaluationSheets.municipalityId, municipalityId),
-        eq(evaluationSheets.planId, planId),
-        eq(evaluationSheets.fiscalYear, fiscalYear),
-      ),
-    );
+    .where(inMunicipality(evaluationSheets, municipalityId, { planId, fiscalYear }));
 }
 
-export async function findSheet(db: Executor, municipalityId: string, sheetId: string) {
-  const [row] = await db
-    .select()
-    .from(evaluationSheets)
-    .where(and(eq(evaluationSheets.municipalityId, municipalityId), eq(evaluationSheets.id, sheetId)));
-  return row ?? null;
+export function findSheet(db: Executor, municipalityId: string, sheetId: string) {
+  return findOne(db, evaluationSheets, municipalityId, { id: sheetId });
 }
 
-export async function updateSheet(
+export function updateSheet(
   db: Executor,
   municipalityId: string,
   sheetId: string,
   version: number,
   values: Partial<SheetRow>,
 ) {
-  const [row] = await db
-    .update(evaluationSheets)
-    .set({ ...values, version: version + 1, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(evaluationSheets.municipalityId, municipalityId),
-        eq(evaluationSheets.id, sheetId),
-        eq(evaluationSheets.version, version),
-      ),
-    )
-    .returning();
-  return row ?? null;
+  const stamped = { ...values, updatedAt: sql`now()` };
+  return updateAtVersion(db, evaluationSheets, municipalityId, { id: sheetId, version }, stamped);
 }
 
 export async function itemIdsOfDepartments(db: Executor, municipalityId: string, departmentIds: string[]) {
@@ -113,7 +76,7 @@ export async function itemIdsOfDepartments(db: Executor, municipalityId: string,
     .from(planItemDepartments)
     .where(
       and(
-        eq(planItemDepartments.municipalityId, municipalityId),
+        inMunicipality(planItemDepartments, municipalityId),
         inArray(planItemDepartments.departmentId, departmentIds),
       ),
     );

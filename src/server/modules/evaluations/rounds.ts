@@ -3,12 +3,11 @@
  * year's targets carried forward and its results as 前年度の実施状況.
  */
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
-import * as plansRepo from "../plans/repository.js";
+import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { frozenItemDepartments, frozenItems } from "../revisions/frozen-views.js";
 import { resolveStructure } from "../revisions/in-force.js";
@@ -54,9 +53,7 @@ export async function openRound(db: Db, actor: RequestActor, planId: string, fis
           };
         }),
     );
-    await plansRepo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, planId, {
       action: "open_evaluation",
       entityType: "evaluation_round",
       entityId: round.id,

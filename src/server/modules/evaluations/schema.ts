@@ -2,14 +2,10 @@ import { z } from "zod";
 import { RETURN_COMMENT_MAX_LENGTH, SHEET_TEXT_MAX_LENGTH, tooLongMessage } from "../../../domain/evaluation-sheet.js";
 import { parseFiscalYear } from "../../../domain/fiscal-year.js";
 import { GRADE_OVERRIDE_REASON_LABEL, SHEET_FIELD_LABELS, SHEET_STATUSES } from "../../../domain/labels/evaluation.js";
+import { clearable } from "../../platform/schema-fields.js";
 
 const longText = (label: string) =>
-  z
-    .string()
-    .max(SHEET_TEXT_MAX_LENGTH, tooLongMessage(label, SHEET_TEXT_MAX_LENGTH))
-    .nullable()
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v));
+  clearable(z.string().max(SHEET_TEXT_MAX_LENGTH, tooLongMessage(label, SHEET_TEXT_MAX_LENGTH)));
 
 /** Accepts 2024, "2024", "令和6年度", "R6" (full-width too): the UI and the CLI both pass what users type. */
 export const fiscalYearInput = z.union([z.number(), z.string()]).transform((v, ctx) => {

@@ -3,13 +3,13 @@
  * transaction with If-Match, the audit record of the change, and the plan's version bumped.
  */
 import type { Db, Executor } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, conflict, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import { indicatorsOfSheet } from "../indicators/service.js";
-import * as plansRepo from "../plans/repository.js";
+import { recordPlanChange } from "../plans/plan-change.js";
+import type * as plansRepo from "../plans/repository.js";
 import { presentSheet, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput } from "./schema.js";
@@ -69,9 +69,7 @@ async function changeSheet(db: Db, actor: RequestActor, sheetId: string, version
       updatedBy: actor.userId,
     });
     if (!after) throw staleVersion(sheet.version);
-    await plansRepo.touchPlan(tx, actor.municipalityId, sheet.planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, sheet.planId, {
       action: change.action,
       entityType: "evaluation_sheet",
       entityId: sheetId,

@@ -1,12 +1,10 @@
 import type ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
 import { downloadWorkbook, listSheets, openWorkbook } from "../../../../test/helpers/workbook.js";
 
-let t: TestApp;
-let office: ApiClient;
-let korei: ApiClient;
+const app = signedInApp({ office: "keikaku", korei: "korei" });
 let planId: string;
 let summary: {
   plan: { gradeScale: { code: string }[] };
@@ -16,16 +14,8 @@ let summary: {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
-  [office, korei] = (await Promise.all(["keikaku", "korei"].map((id) => ApiClient.login(t.baseUrl, id)))) as [
-    ApiClient,
-    ApiClient,
-  ];
-  planId = (await office.get("/api/plans")).body.plans[0].id;
-  summary = (await office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
-});
-afterAll(async () => {
-  await t?.close();
+  planId = await demoPlanId(app.office);
+  summary = (await app.office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
 });
 
 const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? "" : String(v));
@@ -45,7 +35,7 @@ function countRows(ws: ExcelJS.Worksheet, codes: string[]) {
 describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
   it("returns a workbook whose 総括表 has the summary API's numbers, one sheet per project, A4 landscape", async () => {
     const started = performance.now();
-    const { res, bytes } = await downloadWorkbook(office, planId, "令和6年度");
+    const { res, bytes } = await downloadWorkbook(app.office, planId, "令和6年度");
     const elapsed = performance.now() - started;
     console.info(`export of the demo plan (FY2024): ${elapsed.toFixed(0)} ms, ${bytes.length} bytes`);
     expect(res.headers.get("content-type")).toContain("spreadsheetml.sheet");
@@ -109,7 +99,7 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
 
     // one worksheet per project sheet, named by project code
-    const sheets = await listSheets(office, planId, 2024);
+    const sheets = await listSheets(app.office, planId, 2024);
     const projectSheets = wb.worksheets.filter((w) => w.name !== "総括表" && w.name !== "_tsunagu");
     expect(projectSheets.map((w) => w.name).sort()).toEqual(sheets.map((s) => s.item.code).sort());
     for (const p of projectSheets) {
@@ -126,10 +116,10 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
   });
 
   it("lays out each 評価表 with labels derived from the year and the sheet's values as plain text", async () => {
-    const { bytes } = await downloadWorkbook(office, planId, 2024);
+    const { bytes } = await downloadWorkbook(app.office, planId, 2024);
     const wb = await openWorkbook(bytes);
-    const row = (await listSheets(office, planId, 2024)).find((s) => s.item.code === "1-1-1");
-    const sheet = (await office.get(`/api/sheets/${row?.id}`)).body.sheet;
+    const row = (await listSheets(app.office, planId, 2024)).find((s) => s.item.code === "1-1-1");
+    const sheet = (await app.office.get(`/api/sheets/${row?.id}`)).body.sheet;
     const ws = wb.getWorksheet("1-1-1");
     if (!ws) throw new Error("no 1-1-1");
     expect(text(ws.getCell("A2").value)).toBe("事業名");
@@ -154,13 +144,13 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
   });
 
   it("gives a department editor only its own project sheets, with the whole 総括表", async () => {
-    const { bytes } = await downloadWorkbook(korei, planId, 2024);
+    const { bytes } = await downloadWorkbook(app.korei, planId, 2024);
     const wb = await openWorkbook(bytes);
-    const own = await listSheets(korei, planId, 2024);
+    const own = await listSheets(app.korei, planId, 2024);
     expect(own.length).toBeGreaterThan(0);
     const names = wb.worksheets.filter((w) => w.name !== "総括表" && w.name !== "_tsunagu").map((w) => w.name);
     expect(names.sort()).toEqual(own.map((s) => s.item.code).sort());
-    expect(names.length).toBeLessThan((await listSheets(office, planId, 2024)).length);
+    expect(names.length).toBeLessThan((await listSheets(app.office, planId, 2024)).length);
     const total = countRows(wb.getWorksheet("総括表") as ExcelJS.Worksheet, Object.keys(summary.total.counts)).find(
       (r) => r.label === "総合計",
     );
@@ -168,11 +158,11 @@ describe("GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx", () => {
   });
 
   it("answers 404 for a year without evaluation, 400 for a bad year, 401 when logged out", async () => {
-    const missing = await office.get(`/api/plans/${planId}/evaluations/2027/export.xlsx`);
+    const missing = await app.office.get(`/api/plans/${planId}/evaluations/2027/export.xlsx`);
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain("令和9年度の評価");
-    expect((await office.get(`/api/plans/${planId}/evaluations/abc/export.xlsx`)).status).toBe(400);
-    const anonymous = new ApiClient(t.baseUrl);
+    expect((await app.office.get(`/api/plans/${planId}/evaluations/abc/export.xlsx`)).status).toBe(400);
+    const anonymous = new ApiClient(app.t.baseUrl);
     expect((await anonymous.get(`/api/plans/${planId}/evaluations/2024/export.xlsx`)).status).toBe(401);
   });
 });

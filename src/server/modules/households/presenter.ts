@@ -1,12 +1,8 @@
 import type { HouseholdBasis } from "../../platform/policies.js";
-import type { AgencyRow } from "../agencies/repository.js";
+import { type AgencyMap, agencyRef } from "../agencies/presenter.js";
+import type { CaseRef } from "../cases/presenter.js";
 import type { HouseholdRow, MemberView } from "./repository.js";
 import { RELATIONSHIPS, type Relationship } from "./schema.js";
-
-const agencyRef = (agencies: Map<string, AgencyRow>, id: string) => ({
-  id,
-  name: agencies.get(id)?.name ?? "（不明な機関）",
-});
 
 const rank = (r: string) => {
   const i = RELATIONSHIPS.indexOf(r as Relationship);
@@ -38,31 +34,21 @@ export type HouseholdMember = ReturnType<typeof presentMember>;
 export function presentHousehold(
   h: HouseholdRow,
   members: PresentableMember[],
-  agencies: Map<string, AgencyRow>,
-  visibleCases: { id: string; phase: string; phaseLabel: string }[],
+  agencies: AgencyMap,
+  visibleCases: CaseRef[],
   access: HouseholdBasis,
 ) {
   return {
-    id: h.id,
-    name: h.name,
-    address: h.address,
-    registeredByAgency: agencyRef(agencies, h.registeredByAgencyId),
-    members: sortMembers(members).map(presentMember),
+    ...presentHouseholdSummary(h, members, agencies),
     cases: visibleCases,
     access,
-    version: h.version,
     createdAt: h.createdAt,
-    updatedAt: h.updatedAt,
   };
 }
 export type Household = ReturnType<typeof presentHousehold>;
 
-/** A row of the household list (no cases: those are read one household at a time). */
-export function presentHouseholdSummary(
-  h: HouseholdRow,
-  members: PresentableMember[],
-  agencies: Map<string, AgencyRow>,
-) {
+/** A row of the household list (no cases: those are read one household at a time); the page adds them. */
+export function presentHouseholdSummary(h: HouseholdRow, members: PresentableMember[], agencies: AgencyMap) {
   return {
     id: h.id,
     name: h.name,

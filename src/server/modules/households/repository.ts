@@ -1,32 +1,22 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne, recordNamedBy, updateAtVersion } from "../../db/records.js";
 import { cases, caseTeam, householdMembers, households, persons } from "../../db/schema/index.js";
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type HouseholdMemberRow = typeof householdMembers.$inferSelect;
 
-export async function insertHousehold(db: Executor, values: typeof households.$inferInsert) {
-  const [row] = await db.insert(households).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertHousehold(db: Executor, values: typeof households.$inferInsert) {
+  return insertOne(db, households, values);
 }
 
-export async function findHousehold(db: Executor, municipalityId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(households)
-    .where(and(eq(households.municipalityId, municipalityId), eq(households.id, id)));
-  return row ?? null;
+export function findHousehold(db: Executor, municipalityId: string, id: string) {
+  return findOne(db, households, municipalityId, { id });
 }
 
 /** Bumps the version when it is still `version`; null when someone else changed it first. */
-export async function touchHousehold(db: Executor, municipalityId: string, id: string, version: number) {
-  const [row] = await db
-    .update(households)
-    .set({ version: version + 1, updatedAt: new Date() })
-    .where(and(eq(households.municipalityId, municipalityId), eq(households.id, id), eq(households.version, version)))
-    .returning();
-  return row ?? null;
+export function touchHousehold(db: Executor, municipalityId: string, id: string, version: number) {
+  return updateAtVersion(db, households, municipalityId, { id, version }, { updatedAt: new Date() });
 }
 
 export async function insertMembers(db: Executor, values: (typeof householdMembers.$inferInsert)[]) {
@@ -37,34 +27,13 @@ export async function insertMembers(db: Executor, values: (typeof householdMembe
 export async function deleteMember(db: Executor, municipalityId: string, householdId: string, personId: string) {
   return db
     .delete(householdMembers)
-    .where(
-      and(
-        eq(householdMembers.municipalityId, municipalityId),
-        eq(householdMembers.householdId, householdId),
-        eq(householdMembers.personId, personId),
-      ),
-    )
+    .where(inMunicipality(householdMembers, municipalityId, { householdId, personId }))
     .returning();
 }
 
 /** The members with the person fields a household shows, in the order they joined. */
 export function listMembers(db: Executor, municipalityId: string, householdId: string) {
-  return db
-    .select({
-      personId: householdMembers.personId,
-      relationship: householdMembers.relationship,
-      addedAt: householdMembers.addedAt,
-      nameKanji: persons.nameKanji,
-      nameKana: persons.nameKana,
-      dateOfBirth: persons.dateOfBirth,
-    })
-    .from(householdMembers)
-    .innerJoin(
-      persons,
-      and(eq(persons.municipalityId, householdMembers.municipalityId), eq(persons.id, householdMembers.personId)),
-    )
-    .where(and(eq(householdMembers.municipalityId, municipalityId), eq(householdMembers.householdId, householdId)))
-    .orderBy(asc(householdMembers.addedAt), asc(persons.kanaKey));
+  return listMembersOf(db, municipalityId, [householdId]);
 }
 export type MemberView = Awaited<ReturnType<typeof listMembers>>[number];
 
@@ -80,7 +49,7 @@ export function listCasesOfHousehold(db: Executor, municipalityId: string, house
         where ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
     })
     .from(cases)
-    .where(and(eq(cases.municipalityId, municipalityId), eq(cases.householdId, householdId)))
+    .where(inMunicipality(cases, municipalityId, { householdId }))
     .orderBy(asc(cases.createdAt));
 }
 export type HouseholdCaseView = Awaited<ReturnType<typeof listCasesOfHousehold>>[number];
@@ -90,7 +59,7 @@ export type HouseholdCaseView = Awaited<ReturnType<typeof listCasesOfHousehold>>
  * team includes it); optionally only those `personId` is a member of.
  */
 export function listHouseholds(db: Executor, municipalityId: string, opts: { agencyId?: string; personId?: string }) {
-  const where: (SQL | undefined)[] = [eq(households.municipalityId, municipalityId)];
+  const where: (SQL | undefined)[] = [inMunicipality(households, municipalityId)];
   if (opts.agencyId) {
     where.push(
       or(
@@ -116,7 +85,7 @@ export function listHouseholds(db: Executor, municipalityId: string, opts: { age
     .limit(500);
 }
 
-/** The members of several households in one statement. */
+/** The members of several households in one statement, with the person fields a household shows. */
 export async function listMembersOf(db: Executor, municipalityId: string, householdIds: string[]) {
   if (!householdIds.length) return [];
   return db
@@ -130,12 +99,7 @@ export async function listMembersOf(db: Executor, municipalityId: string, househ
       dateOfBirth: persons.dateOfBirth,
     })
     .from(householdMembers)
-    .innerJoin(
-      persons,
-      and(eq(persons.municipalityId, householdMembers.municipalityId), eq(persons.id, householdMembers.personId)),
-    )
-    .where(
-      and(eq(householdMembers.municipalityId, municipalityId), inArray(householdMembers.householdId, householdIds)),
-    )
+    .innerJoin(persons, recordNamedBy(persons, householdMembers.personId))
+    .where(and(inMunicipality(householdMembers, municipalityId), inArray(householdMembers.householdId, householdIds)))
     .orderBy(asc(householdMembers.addedAt), asc(persons.kanaKey));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { storable } from "../../platform/schema-fields.js";
+import { optionalText, requiredText } from "../../platform/schema-fields.js";
 
 /** 続柄: the relationship of a member to the household's main person (本人). */
 export const RELATIONSHIPS = [
@@ -26,19 +26,8 @@ export type MemberInput = z.infer<typeof memberSchema>;
 
 export const createHouseholdSchema = z
   .strictObject({
-    name: z
-      .string({ error: "世帯の呼び名は文字列で入力してください" })
-      .max(100, "世帯の呼び名は100文字以内で入力してください")
-      .refine(storable, "使用できない文字が含まれています")
-      .nullable()
-      .default(null)
-      .transform((v) => (v === null || v.trim() === "" ? null : v.trim())),
-    address: z
-      .string({ error: "住所を入力してください" })
-      .trim()
-      .min(1, "住所を入力してください")
-      .max(300, "住所は300文字以内で入力してください")
-      .refine(storable, "使用できない文字が含まれています"),
+    name: optionalText("世帯の呼び名", 100),
+    address: requiredText("住所", 300),
     members: z
       .array(memberSchema, { error: "世帯員を指定してください" })
       .min(1, "世帯員を1人以上指定してください")

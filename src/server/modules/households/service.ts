@@ -1,29 +1,16 @@
-import { PHASE_LABELS, type Phase } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type AuditEntry, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
+import { recordDenial, withVisible } from "../../platform/need-to-know.js";
 import { type HouseholdBasis, policies } from "../../platform/policies.js";
-import * as agenciesRepo from "../agencies/repository.js";
-import { personBases } from "../persons/access.js";
+import { agencyMap } from "../agencies/service.js";
+import { presentCaseRef } from "../cases/presenter.js";
+import { personBases, personRead } from "../persons/access.js";
 import { presentHousehold, presentHouseholdSummary } from "./presenter.js";
 import type { MemberView } from "./repository.js";
 import * as repo from "./repository.js";
 import type { CreateHouseholdInput, MemberInput } from "./schema.js";
-
-async function agencyMap(tx: Executor, municipalityId: string) {
-  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
-}
-
-async function denied(tx: Executor, actor: RequestActor, householdId: string, action: string) {
-  await recordAudit(tx, {
-    ...actorOf(actor),
-    action: "denied",
-    entityType: "household",
-    entityId: householdId,
-    basis: `need_to_know:${action}`,
-  });
-}
 
 /**
  * The household with the caller's need-to-know basis, or null (hidden: a committed "denied" record is written,
@@ -35,7 +22,7 @@ async function loadVisible(tx: Executor, actor: RequestActor, householdId: strin
   const teamAgencyIds = householdCases.flatMap((c) => c.teamAgencyIds);
   const basis = household ? policies.householdBasis(actor, household, teamAgencyIds) : null;
   if (!household || !basis) {
-    await denied(tx, actor, householdId, action);
+    await recordDenial(tx, actor, { entityType: "household", entityId: householdId }, action);
     return null;
   }
   return { household, householdCases, basis };
@@ -49,7 +36,7 @@ async function present(
   const members = await maskMembers(tx, actor, await repo.listMembers(tx, actor.municipalityId, loaded.household.id));
   const visibleCases = loaded.householdCases
     .filter((c) => policies.caseBasis(actor, c, c.teamAgencyIds))
-    .map((c) => ({ id: c.id, phase: c.phase, phaseLabel: PHASE_LABELS[c.phase as Phase] ?? c.phase }));
+    .map(presentCaseRef);
   return presentHousehold(
     loaded.household,
     members,
@@ -60,23 +47,13 @@ async function present(
 }
 
 /** Every member shown is a read of that person (basis "household:<id>"), written with the read. */
-async function auditMemberReads(
-  tx: Executor,
+function memberReads(
   actor: RequestActor,
   household: { id: string; members: { personId: string; hidden: boolean }[] },
-) {
-  await recordAuditBatch(
-    tx,
-    household.members
-      .filter((m) => !m.hidden)
-      .map((m) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: m.personId,
-        basis: `household:${household.id}`,
-      })),
-  );
+): AuditEntry[] {
+  return household.members
+    .filter((m) => !m.hidden)
+    .map((m) => personRead(actor, m.personId, `household:${household.id}`));
 }
 
 /** A member must be a person the caller may see (need-to-know on persons); any other is "not found". */
@@ -162,24 +139,25 @@ async function onHousehold(
   action: string,
   work: (tx: Executor, loaded: VisibleHousehold) => Promise<{ row: repo.HouseholdRow; audit: Partial<AuditEntry> }>,
 ) {
-  const result = await db.transaction(async (tx) => {
-    const loaded = await loadVisible(tx, actor, householdId, action);
-    if (!loaded) return null;
-    const { row, audit } = await work(tx, loaded);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action,
-      entityType: "household",
-      entityId: householdId,
-      basis: `household:${loaded.basis}`,
-      ...audit,
-    });
-    const household = await present(tx, actor, { ...loaded, household: row });
-    await auditMemberReads(tx, actor, household);
-    return household;
-  });
-  if (!result) throw notFound("世帯");
-  return result;
+  return withVisible(
+    db,
+    (tx) => loadVisible(tx, actor, householdId, action),
+    async (tx, loaded) => {
+      const { row, audit } = await work(tx, loaded);
+      await recordAudit(tx, {
+        ...actorOf(actor),
+        action,
+        entityType: "household",
+        entityId: householdId,
+        basis: `household:${loaded.basis}`,
+        ...audit,
+      });
+      const household = await present(tx, actor, { ...loaded, household: row });
+      await recordAuditBatch(tx, memberReads(actor, household));
+      return household;
+    },
+    () => notFound("世帯"),
+  );
 }
 
 /** A member change moves the household's version (If-Match names the one the writer saw). */
@@ -250,17 +228,7 @@ export async function listHouseholds(db: Db, actor: RequestActor, personId: stri
     );
     await recordAuditBatch(
       tx,
-      list.flatMap((h) =>
-        h.members
-          .filter((m) => !m.hidden)
-          .map((m) => ({
-            ...actorOf(actor),
-            action: "read",
-            entityType: "person",
-            entityId: m.personId,
-            basis: `household:${h.id}`,
-          })),
-      ),
+      list.flatMap((h) => memberReads(actor, h)),
     );
     return list;
   });

@@ -3,32 +3,26 @@
  * 令和13年度末; and the documents no importer reads, refused without a trace.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { countImportedRows, targetRowsOf as rowsOfTargets } from "../../../../test/helpers/plan-import.js";
+import { describe, expect, it } from "vitest";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
+import {
+  countImportedRows,
+  expectImportRefused,
+  targetRowsOf as rowsOfTargets,
+} from "../../../../test/helpers/plan-import.js";
 import { seed } from "../../../../test/helpers/seeds.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { indicators, planItems, plans } from "../../db/schema/index.js";
 
 const meguroIndicators = seed("001_654a87ab66aebbaf.txt");
 
-let t: TestApp;
-let office: ApiClient;
+const app = signedInApp({ office: "keikaku" });
 
-beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const counts = () => countImportedRows(t.database.db);
-const targetRowsOf = (planId: string) => rowsOfTargets(t.database.db, planId);
+const counts = () => countImportedRows(app.t.database.db);
+const targetRowsOf = (planId: string) => rowsOfTargets(app.t.database.db, planId);
 
 describe("importing a basic plan's indicator tables (seed 001)", () => {
   it("creates 政策 → 施策 with 13 indicators, each with its target for 令和13年度", async () => {
-    const res = await office.post("/api/imports", new Uint8Array(meguroIndicators));
+    const res = await app.office.post("/api/imports", new Uint8Array(meguroIndicators));
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({
       kind: "indicator-table",
@@ -44,7 +38,7 @@ describe("importing a basic plan's indicator tables (seed 001)", () => {
     });
     expect(res.body.report.unparsed.length).toBeGreaterThan(0);
     const planId = res.body.planId;
-    const db = t.database.db;
+    const db = app.t.database.db;
     const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
     expect(plan).toMatchObject({ kind: "基本計画", levelNames: ["政策", "施策"], evaluationLevel: 1 });
     const items = await db.select().from(planItems).where(eq(planItems.planId, planId));
@@ -70,7 +64,7 @@ describe("importing a basic plan's indicator tables (seed 001)", () => {
     expect(new Set(rows.map((r) => r.fiscalYear))).toEqual(new Set([2031]));
     expect(rows.find((r) => r.source === "3,000人")).toMatchObject({ kind: "numeric", value: 3000, unit: "人" });
 
-    const again = await office.post("/api/imports", new Uint8Array(meguroIndicators));
+    const again = await app.office.post("/api/imports", new Uint8Array(meguroIndicators));
     expect(again.body).toMatchObject({ created: false, planId });
   });
 });
@@ -83,13 +77,7 @@ describe("refusing what cannot be imported", () => {
       [new Uint8Array(seed("004_8d3c3d46cf9e4ae1.txt")), /実施計画.*指標の表/],
       [new TextEncoder().encode("取組No.\t\t重点取組\n成果(活動)指標\n"), /実施計画として読み取れませんでした/],
     ];
-    for (const [bytes, message] of cases) {
-      for (const path of ["/api/imports/preview", "/api/imports"]) {
-        const res = await office.post(path, bytes);
-        expect(res.status, `${path} ${message}`).toBe(400);
-        expect(res.body.message).toMatch(message);
-      }
-    }
+    for (const [bytes, message] of cases) await expectImportRefused(app.office, bytes, message);
     expect(await counts()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import * as evaluationsRepo from "../evaluations/repository.js";
 import * as plansRepo from "../plans/repository.js";
 import type { DepartmentIds } from "./departments-by-name.js";
 import { projectsOf, writtenDepartmentsOf } from "./evaluation-report.js";
+import { insertChunks, itemDepartmentRows } from "./plan-rows.js";
 
 const LEVEL_NAMES = ["基本目標", "施策", "事業"];
 
@@ -96,9 +97,7 @@ export async function commitEvaluationDocument(
           },
         });
         placements.push({ municipalityId: m, planId: plan.id, itemId, parentItemId: measureId, position: pi });
-        for (const [position, departmentId] of deptIds.entries()) {
-          itemDepartments.push({ municipalityId: m, itemId, departmentId, position });
-        }
+        itemDepartments.push(...itemDepartmentRows(m, itemId, deptIds));
         const f = sheet?.fields;
         const sheetId = crypto.randomUUID();
         const values = {
@@ -145,12 +144,10 @@ export async function commitEvaluationDocument(
       }
     }
   }
-  for (let i = 0; i < items.length; i += 500) await tx.insert(planItems).values(items.slice(i, i + 500));
-  for (let i = 0; i < placements.length; i += 500)
-    await tx.insert(planItemPlacements).values(placements.slice(i, i + 500));
-  for (let i = 0; i < itemDepartments.length; i += 500)
-    await tx.insert(planItemDepartments).values(itemDepartments.slice(i, i + 500));
-  for (let i = 0; i < sheets.length; i += 200) await tx.insert(evaluationSheets).values(sheets.slice(i, i + 200));
+  await insertChunks(items, 500, (chunk) => tx.insert(planItems).values(chunk));
+  await insertChunks(placements, 500, (chunk) => tx.insert(planItemPlacements).values(chunk));
+  await insertChunks(itemDepartments, 500, (chunk) => tx.insert(planItemDepartments).values(chunk));
+  await insertChunks(sheets, 200, (chunk) => tx.insert(evaluationSheets).values(chunk));
   await recordAuditBatch(tx, audits);
   return { planId: plan.id, fiscalYear, projects: projectsOf(doc).length };
 }

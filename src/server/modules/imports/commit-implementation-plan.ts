@@ -12,6 +12,7 @@ import type { Actor } from "../../platform/audit.js";
 import * as plansRepo from "../plans/repository.js";
 import type { DepartmentIds } from "./departments-by-name.js";
 import { type ImplementationPlanLayout, LEVELS } from "./implementation-plan-rows.js";
+import { insertChunks, itemDepartmentRows, targetRow } from "./plan-rows.js";
 
 export const IMPLEMENTATION_PLAN_LEVELS = ["基本目標", "施策", "重点取組", "取組内容"];
 export const IMPLEMENTATION_PLAN_CONSTITUENTS = [
@@ -20,11 +21,6 @@ export const IMPLEMENTATION_PLAN_CONSTITUENTS = [
   { code: "高", title: "高齢者計画" },
   { code: "障", title: "障がい者計画" },
 ];
-
-/** Inserts in chunks: one statement per few hundred rows keeps the bound parameters under the driver limits. */
-async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
 
 /**
  * Writes a parsed 実施計画 as a plan (重点取組 get the yearly sheets), its items and placements, departments, and one
@@ -55,12 +51,9 @@ export async function commitImplementationPlan(
     milestoneLadder: null,
   });
 
-  const itemDepartments: (typeof planItemDepartments.$inferInsert)[] = [];
-  for (const item of layout.items) {
-    for (const [position, departmentId] of departmentIds(item.departments).entries()) {
-      itemDepartments.push({ municipalityId: m, itemId: item.id, departmentId, position });
-    }
-  }
+  const itemDepartments = layout.items.flatMap((item) =>
+    itemDepartmentRows(m, item.id, departmentIds(item.departments)),
+  );
 
   await insertChunks(layout.items, 500, (chunk) =>
     tx.insert(planItems).values(
@@ -98,18 +91,7 @@ export async function commitImplementationPlan(
     ),
   );
   const targets = layout.indicators.flatMap((i) =>
-    i.targets.map(({ fiscalYear, target: t }) => ({
-      municipalityId: m,
-      indicatorId: i.id,
-      fiscalYear,
-      source: t.source,
-      kind: t.kind,
-      comparator: t.kind === "numeric" ? t.comparator : null,
-      value: t.kind === "numeric" ? t.value : null,
-      unit: t.kind === "numeric" ? t.unit : null,
-      step: t.kind === "milestone" ? t.step : null,
-      rank: t.kind === "milestone" ? t.rank : null,
-    })),
+    i.targets.map(({ fiscalYear, target }) => targetRow(m, i.id, fiscalYear, target)),
   );
   await insertChunks(targets, 1000, (chunk) => tx.insert(indicatorTargets).values(chunk));
   return { planId: plan.id };

@@ -13,6 +13,7 @@ import type { Executor } from "../../db/client.js";
 import { indicators, indicatorTargets, planItemPlacements, planItems } from "../../db/schema/index.js";
 import type { Actor } from "../../platform/audit.js";
 import * as plansRepo from "../plans/repository.js";
+import { targetRow } from "./plan-rows.js";
 
 export const INDICATOR_TABLE_LEVELS = ["政策", "施策"];
 /** A 基本計画 runs ten years; used when the tables give only the target year. */
@@ -199,24 +200,9 @@ export async function commitIndicatorTable(tx: Executor, auth: Actor, layout: In
       })),
     );
   }
-  const targets = layout.indicators.flatMap((i) => {
-    if (!i.target) return [];
-    const t = i.target.target;
-    return [
-      {
-        municipalityId: m,
-        indicatorId: i.id,
-        fiscalYear: i.target.fiscalYear,
-        source: t.source,
-        kind: t.kind,
-        comparator: t.kind === "numeric" ? t.comparator : null,
-        value: t.kind === "numeric" ? t.value : null,
-        unit: t.kind === "numeric" ? t.unit : null,
-        step: t.kind === "milestone" ? t.step : null,
-        rank: t.kind === "milestone" ? t.rank : null,
-      },
-    ];
-  });
+  const targets = layout.indicators.flatMap((i) =>
+    i.target ? [targetRow(m, i.id, i.target.fiscalYear, i.target.target)] : [],
+  );
   if (targets.length > 0) await tx.insert(indicatorTargets).values(targets);
   return { planId: plan.id };
 }

@@ -9,9 +9,10 @@ import {
   tableOfNamedDepartments,
 } from "../../../domain/departments/named-departments.js";
 import type { Executor } from "../../db/client.js";
-import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
+import type { Actor } from "../../platform/audit.js";
 import { ValidationError } from "../../platform/errors.js";
 import * as departmentsRepo from "../departments/repository.js";
+import { registerDepartment } from "../departments/service.js";
 
 /** The plan office's decisions, or a rule that makes them from the table (the operator's `--new-departments`). */
 export type DecisionsFor = DepartmentDecisions | ((table: readonly NamedDepartment[]) => DepartmentDecisions);
@@ -69,14 +70,7 @@ export async function settleDepartments(
     }
     const decision = decisionFor(entry, decisions);
     if (decision?.action === "create") {
-      const d = await departmentsRepo.insertDepartment(tx, actor.municipalityId, entry.name);
-      await recordAudit(tx, {
-        ...actorOf(actor),
-        action: "create",
-        entityType: "department",
-        entityId: d.id,
-        after: d,
-      });
+      const d = await registerDepartment(tx, actor, entry.name);
       idByKey.set(key, d.id);
       outcomes.push({ ...entry, department: { id: d.id, name: d.name }, outcome: "created" });
     } else if (decision?.action === "map") {

@@ -1,9 +1,11 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { auditRecords } from "../../../../test/helpers/audit-records.js";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
+import { decisionsHeader, expectImportRefused, registerEveryNewName } from "../../../../test/helpers/plan-import.js";
 import { seed } from "../../../../test/helpers/seeds.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { decideEveryNewName } from "../../../domain/departments/named-departments.js";
 import {
   auditLog,
@@ -18,19 +20,10 @@ import { commitImport } from "./service.js";
 
 const meguro = seed("000_0609a957ecd4939b.txt");
 
-let t: TestApp;
-let office: ApiClient;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = signedInApp({ office: "keikaku" });
 
 async function counts() {
-  const db = t.database.db;
+  const db = app.t.database.db;
   const [p] = await db.select({ n: count() }).from(plans);
   const [i] = await db.select({ n: count() }).from(planItems);
   const [s] = await db.select({ n: count() }).from(evaluationSheets);
@@ -45,36 +38,28 @@ interface NamedDepartment {
   department: { id: string; name: string } | null;
 }
 
-/** The commit header carrying the plan office's decision for each new department name. */
-const decisionsHeader = (decisions: Record<string, unknown>) => ({
-  "x-import-departments": encodeURIComponent(JSON.stringify(decisions)),
-});
-/** Every new name of a preview registered, as a plan office pressing 「すべて登録」 would. */
-const registerEveryNewName = (report: { departments: NamedDepartment[] }) =>
-  decisionsHeader(
-    Object.fromEntries(report.departments.filter((d) => d.status === "new").map((d) => [d.name, { action: "create" }])),
-  );
-
 describe("the departments a document names", () => {
   // another plan's title: a document of its own, so the later tests still import the original once
   const text = meguro
     .toString("utf8")
     .replace("目黒区保健医療福祉計画（令和6～10年度）", "課の確認区保健医療福祉計画（令和6～10年度）");
   const bytes = new TextEncoder().encode(text);
+  const commitWith = (decisions: Record<string, unknown>) =>
+    app.office.post("/api/imports", bytes, decisionsHeader(decisions));
   const departmentNames = async () =>
-    (await t.database.db.select({ name: departments.name }).from(departments)).map((d) => d.name);
+    (await app.t.database.db.select({ name: departments.name }).from(departments)).map((d) => d.name);
   let dxId: string;
   let policyId: string;
 
   it("are listed in the preview: existing ones mapped (spelling aside), new ones marked, 各課 not a department", async () => {
     // registered in full-width letters, it is the sheets' DX戦略課
-    const dx = await office.post("/api/departments", { name: "ＤＸ戦略課" });
+    const dx = await app.office.post("/api/departments", { name: "ＤＸ戦略課" });
     expect(dx.status).toBe(201);
     dxId = dx.body.department.id;
-    const all = (await office.get("/api/departments")).body.departments as { id: string; name: string }[];
+    const all = (await app.office.get("/api/departments")).body.departments as { id: string; name: string }[];
     policyId = all.find((d) => d.name === "福祉政策課")?.id ?? "";
     const before = await counts();
-    const preview = await office.post("/api/imports/preview", bytes);
+    const preview = await app.office.post("/api/imports/preview", bytes);
     expect(preview.status).toBe(200);
     const table = preview.body.report.departments as (NamedDepartment & Record<string, unknown>)[];
     const entry = (name: string) => table.find((d) => d.name === name);
@@ -94,7 +79,7 @@ describe("the departments a document names", () => {
 
   it("are never created silently: a commit without a decision for each new name is a field-named 400", async () => {
     const before = await counts();
-    const none = await office.post("/api/imports", bytes);
+    const none = await app.office.post("/api/imports", bytes);
     expect(none.status).toBe(400);
     const fields = none.body.fields.map((f: { field: string }) => f.field);
     expect(fields).toHaveLength(17);
@@ -103,30 +88,22 @@ describe("the departments a document names", () => {
     expect(fields).not.toContain("departments.防災課");
     expect(none.body.fields[0].message).toMatch(/新しい課として登録するか、既存の課に対応付けるか、登録しないか/);
 
-    const partly = await office.post("/api/imports", bytes, decisionsHeader({ 健康福祉計画課: { action: "create" } }));
+    const partly = await commitWith({ 健康福祉計画課: { action: "create" } });
     expect(partly.status).toBe(400);
     expect(partly.body.fields).toHaveLength(16);
-    const wrong = await office.post(
-      "/api/imports",
-      bytes,
-      decisionsHeader({
-        各課: { action: "create" },
-        福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
-        存在しない課: { action: "create" },
-        保育課: { action: "promote" },
-      }),
-    );
+    const wrong = await commitWith({
+      各課: { action: "create" },
+      福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
+      存在しない課: { action: "create" },
+      保育課: { action: "promote" },
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.fields.map((f: { field: string }) => f.field)).toEqual(["departments.保育課.action"]);
-    const refused = await office.post(
-      "/api/imports",
-      bytes,
-      decisionsHeader({
-        各課: { action: "create" },
-        福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
-        存在しない課: { action: "create" },
-      }),
-    );
+    const refused = await commitWith({
+      各課: { action: "create" },
+      福祉総合課: { action: "map", departmentId: crypto.randomUUID() },
+      存在しない課: { action: "create" },
+    });
     expect(refused.status).toBe(400);
     const messages = Object.fromEntries(
       refused.body.fields.map((f: { field: string; message: string }) => [f.field, f.message]),
@@ -134,14 +111,14 @@ describe("the departments a document names", () => {
     expect(messages["departments.各課"]).toMatch(/課の名前ではない/);
     expect(messages["departments.福祉総合課"]).toMatch(/登録済みの課から選んで/);
     expect(messages["departments.存在しない課"]).toMatch(/この文書に書かれていない/);
-    const garbled = await office.post("/api/imports", bytes, { "x-import-departments": "%7B" });
+    const garbled = await app.office.post("/api/imports", bytes, { "x-import-departments": "%7B" });
     expect(garbled.status).toBe(400);
     expect(garbled.body.fields).toEqual([{ field: "departments", message: expect.any(String) }]);
     expect(await counts()).toEqual(before);
   });
 
   it("registers the confirmed names, links a mapped name to the existing department, and never 各課", async () => {
-    const preview = (await office.post("/api/imports/preview", bytes)).body.report;
+    const preview = (await app.office.post("/api/imports/preview", bytes)).body.report;
     const decisions: Record<string, unknown> = Object.fromEntries(
       preview.departments
         .filter((d: NamedDepartment) => d.status === "new")
@@ -150,7 +127,7 @@ describe("the departments a document names", () => {
     decisions.健康福祉計画課 = { action: "map", departmentId: policyId }; // the demo's plan office
     decisions.国保年金課 = { action: "skip" };
     const before = await counts();
-    const res = await office.post("/api/imports", bytes, decisionsHeader(decisions));
+    const res = await commitWith(decisions);
     expect(res.status).toBe(201);
     const outcome = (name: string) => res.body.report.departments.find((d: NamedDepartment) => d.name === name);
     expect(outcome("健康福祉計画課")).toMatchObject({
@@ -169,7 +146,7 @@ describe("the departments a document names", () => {
     expect((await counts()).departments).toBe((before.departments ?? 0) + 15);
 
     // 事業1 (健康福祉計画課、各課) is linked to 福祉政策課 only; its sheet keeps the names as written
-    const db = t.database.db;
+    const db = app.t.database.db;
     const planId = res.body.planId;
     const [item] = await db
       .select()
@@ -197,10 +174,7 @@ describe("the departments a document names", () => {
         .where(eq(planItemDepartments.itemId, last?.id ?? "")),
     ).toEqual([]);
     // each registered department is in the audit trail, as if registered on the 課の管理 page
-    const created = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entityType, "department"), eq(auditLog.action, "create")));
+    const created = await auditRecords(db, { entityType: "department", action: "create" });
     expect(created.length).toBe(15 + 1); // and ＤＸ戦略課, registered on the page above
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
@@ -216,26 +190,20 @@ describe("importing an evaluation document", () => {
       [new Uint8Array(seed("003_85eef98ea598c221.txt")), /取り込める文書として読み取れません.*評価総括表と評価表/],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /Excel|tsunagu/],
     ];
-    for (const [bytes, message] of cases) {
-      for (const path of ["/api/imports/preview", "/api/imports"]) {
-        const res = await office.post(path, bytes);
-        expect(res.status, `${path} ${message}`).toBe(400);
-        expect(res.body.message).toMatch(message);
-      }
-    }
+    for (const [bytes, message] of cases) await expectImportRefused(app.office, bytes, message);
     expect(await counts()).toEqual(before);
-    const json = await office.post("/api/imports", { text: "x" });
+    const json = await app.office.post("/api/imports", { text: "x" });
     expect(json.status).toBe(400);
   });
 
   it("is for the plan office only", async () => {
-    const korei = await ApiClient.login(t.baseUrl, "korei");
+    const korei = await ApiClient.login(app.t.baseUrl, "korei");
     expect((await korei.post("/api/imports/preview", new Uint8Array(meguro))).status).toBe(403);
   });
 
   it("previews without writing, then commits once; the same document again (even in Shift_JIS) adds nothing", async () => {
     const before = await counts();
-    const preview = await office.post("/api/imports/preview", new Uint8Array(meguro));
+    const preview = await app.office.post("/api/imports/preview", new Uint8Array(meguro));
     expect(preview.status).toBe(200);
     expect(preview.body.report).toMatchObject({
       goals: 7,
@@ -247,7 +215,7 @@ describe("importing an evaluation document", () => {
     expect(preview.body.report.gradeCounts).toEqual({ counts: { AA: 2, A: 32, B: 30, C: 3, D: 1 }, ungraded: 0 });
     expect(await counts()).toEqual(before);
 
-    const first = await office.post("/api/imports", new Uint8Array(meguro), {
+    const first = await app.office.post("/api/imports", new Uint8Array(meguro), {
       "x-file-name": encodeURIComponent("目黒.txt"),
       ...registerEveryNewName(preview.body.report),
     });
@@ -257,10 +225,10 @@ describe("importing an evaluation document", () => {
     expect(afterFirst.plans).toBe((before.plans ?? 0) + 1);
     expect(afterFirst.sheets).toBe((before.sheets ?? 0) + 68);
 
-    const again = await office.post("/api/imports", new Uint8Array(meguro));
+    const again = await app.office.post("/api/imports", new Uint8Array(meguro));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: false, planId: first.body.planId });
-    const bom = await office.post("/api/imports", new Uint8Array([0xef, 0xbb, 0xbf, ...meguro]));
+    const bom = await app.office.post("/api/imports", new Uint8Array([0xef, 0xbb, 0xbf, ...meguro]));
     expect(bom.body.created).toBe(false);
     expect(await counts()).toEqual(afterFirst);
 
@@ -268,29 +236,29 @@ describe("importing an evaluation document", () => {
     // Shift_JIS file is a new document; the same text brought back as UTF-8 with a BOM is then recognised.
     const sjisBytes = iconv.encode(meguro.toString("utf8"), "cp932");
     const sjisText = new TextDecoder("shift_jis").decode(sjisBytes);
-    const sjis = await office.post("/api/imports", new Uint8Array(sjisBytes));
+    const sjis = await app.office.post("/api/imports", new Uint8Array(sjisBytes));
     expect(sjis.status).toBe(201);
     expect(sjis.body.report).toMatchObject({ encoding: "shift_jis", items: 68, sheets: 68 });
-    const utf8Again = await office.post(
+    const utf8Again = await app.office.post(
       "/api/imports/preview",
       new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sjisText)])),
     );
     expect(utf8Again.body.report).toMatchObject({ encoding: "utf-8-bom", alreadyImported: true });
 
     // the computed summary follows the sheets, and the raw text of every field is kept
-    const summary = (await office.get(`/api/plans/${first.body.planId}/summary?fiscalYear=2024`)).body.summary;
+    const summary = (await app.office.get(`/api/plans/${first.body.planId}/summary?fiscalYear=2024`)).body.summary;
     expect(summary.total.counts).toEqual({ AA: 2, A: 32, B: 30, C: 3, D: 1 });
-    const sheets = (await office.get(`/api/plans/${first.body.planId}/evaluations/2024/sheets`)).body.sheets;
-    const first1 = (await office.get(`/api/sheets/${sheets[0].id}`)).body.sheet;
+    const sheets = (await app.office.get(`/api/plans/${first.body.planId}/evaluations/2024/sheets`)).body.sheets;
+    const first1 = (await app.office.get(`/api/sheets/${sheets[0].id}`)).body.sheet;
     expect(first1.source.results.raw).toBe(first1.results);
     expect(first1.source.results.line).toBeGreaterThan(150);
-    const history = (await office.get(`/api/sheets/${sheets[0].id}/history`)).body.history;
+    const history = (await app.office.get(`/api/sheets/${sheets[0].id}/history`)).body.history;
     expect(history[0]).toMatchObject({ action: "import", actionLabel: "取込" });
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
 
   it("lands completely or not at all: a failure at the last step leaves nothing behind", async () => {
-    const db = t.database.db;
+    const db = app.t.database.db;
     const other = meguro
       .toString("utf8")
       .replace("目黒区保健医療福祉計画（令和6～10年度）", "別区保健医療福祉計画（令和6～10年度）");
@@ -300,7 +268,7 @@ describe("importing an evaluation document", () => {
       sql`create trigger fail_import before insert on imports for each row execute function fail_import()`,
     );
     const before = await counts();
-    const actor = { municipalityId: t.municipalityId, userId: null, loginId: "test" };
+    const actor = { municipalityId: app.t.municipalityId, userId: null, loginId: "test" };
     const departments = (table: Parameters<typeof decideEveryNewName>[0]) => decideEveryNewName(table, "create");
     await expect(commitImport(db, actor, new TextEncoder().encode(other), "x.txt", { departments })).rejects.toThrow();
     expect(await counts()).toEqual(before);

@@ -4,15 +4,14 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { describe, expect, it } from "vitest";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
 import {
   countImportedRows,
   registerEveryNewName,
   targetRowsOf as rowsOfTargets,
 } from "../../../../test/helpers/plan-import.js";
 import { seed } from "../../../../test/helpers/seeds.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
 import { DEFAULT_LADDER } from "../../../domain/indicators/milestones.js";
 import { classifyTargets, isBlankTarget } from "../../../domain/indicators/target.js";
 import { auditLog, indicators, planItemPlacements, planItems, plans } from "../../db/schema/index.js";
@@ -20,19 +19,10 @@ import { verifyAuditChain } from "../../platform/audit.js";
 
 const komae = seed("002_d34aff6a9cbdb26d.txt");
 
-let t: TestApp;
-let office: ApiClient;
+const app = signedInApp({ office: "keikaku" });
 
-beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const counts = () => countImportedRows(t.database.db);
-const targetRowsOf = (planId: string) => rowsOfTargets(t.database.db, planId);
+const counts = () => countImportedRows(app.t.database.db);
+const targetRowsOf = (planId: string) => rowsOfTargets(app.t.database.db, planId);
 
 describe("importing a 実施計画 (seed 002)", () => {
   let planId: string;
@@ -41,7 +31,7 @@ describe("importing a 実施計画 (seed 002)", () => {
 
   it("previews without writing: counts as printed, every warning with its line, every unused line", async () => {
     const before = await counts();
-    const preview = await office.post("/api/imports/preview", new Uint8Array(komae));
+    const preview = await app.office.post("/api/imports/preview", new Uint8Array(komae));
     expect(preview.status).toBe(200);
     expect(preview.body.planId).toBeNull();
     expect(preview.body.report).toMatchObject({
@@ -77,7 +67,7 @@ describe("importing a 実施計画 (seed 002)", () => {
 
   it("commits in one transaction: a re-listing is a second placement of the original, never a copy", async () => {
     const before = await counts();
-    const res = await office.post("/api/imports", new Uint8Array(komae), {
+    const res = await app.office.post("/api/imports", new Uint8Array(komae), {
       "x-file-name": encodeURIComponent("狛江.txt"),
       ...registerEveryNewName(previewReport),
     });
@@ -85,7 +75,7 @@ describe("importing a 実施計画 (seed 002)", () => {
     expect(res.body.created).toBe(true);
     planId = res.body.planId;
     report = res.body.report;
-    const db = t.database.db;
+    const db = app.t.database.db;
 
     const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
     expect(plan).toMatchObject({
@@ -137,10 +127,10 @@ describe("importing a 実施計画 (seed 002)", () => {
     expect(unresolved).toMatchObject({ level: 3, title: "あんしん粕江の職員が重層的支援会議等に参加" });
     expect((unresolved?.source as any)?.relist).toEqual({ unresolved: true });
 
-    const planDetail = (await office.get(`/api/plans/${planId}`)).body;
+    const planDetail = (await app.office.get(`/api/plans/${planId}`)).body;
     const tree = planDetail.items.find((i: any) => i.code === "4-1-1");
     expect(tree.placements).toHaveLength(2);
-    const dept = await office.get("/api/departments");
+    const dept = await app.office.get("/api/departments");
     const names = (dept.body.departments ?? []).map((d: any) => d.name);
     expect(names).toEqual(expect.arrayContaining(["福祉政策課", "まちづくり推進課"]));
 
@@ -199,10 +189,10 @@ describe("importing a 実施計画 (seed 002)", () => {
   });
 
   it("the 重点取組 level gets the yearly sheets; the 総括表 lists that level only", async () => {
-    const opened = await office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2024 });
+    const opened = await app.office.post(`/api/plans/${planId}/evaluations`, { fiscalYear: 2024 });
     expect(opened.status).toBe(201);
     expect(opened.body.round.sheets).toBe(87);
-    const summary = (await office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
+    const summary = (await app.office.get(`/api/plans/${planId}/summary?fiscalYear=2024&include=rows`)).body.summary;
     expect(summary.groups).toHaveLength(5 + 35);
     expect(summary.total).toMatchObject({ projects: 87, ungraded: 87 });
     const projects = summary.lines.filter((l: any) => l.kind === "project");
@@ -213,10 +203,10 @@ describe("importing a 実施計画 (seed 002)", () => {
 
   it("imports the same document once: again (even with a BOM) returns the plan and writes nothing", async () => {
     const before = await counts();
-    const again = await office.post("/api/imports", new Uint8Array(komae));
+    const again = await app.office.post("/api/imports", new Uint8Array(komae));
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: false, planId, report: { alreadyImported: true } });
-    const bom = await office.post("/api/imports", new Uint8Array([0xef, 0xbb, 0xbf, ...komae]));
+    const bom = await app.office.post("/api/imports", new Uint8Array([0xef, 0xbb, 0xbf, ...komae]));
     expect(bom.body).toMatchObject({ created: false, planId });
     expect(await counts()).toEqual(before);
   });
@@ -224,7 +214,7 @@ describe("importing a 実施計画 (seed 002)", () => {
   it("accepts the plan saved as Shift_JIS", async () => {
     // Windows saves — (U+2014, not in Shift_JIS) as ― (0x815C), so the text, and the document, differ
     const sjis = iconv.encode(komae.toString("utf8").replaceAll("\u2014", "\u2015"), "cp932");
-    const res = await office.post("/api/imports", new Uint8Array(sjis));
+    const res = await app.office.post("/api/imports", new Uint8Array(sjis));
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({
       encoding: "shift_jis",
@@ -241,7 +231,7 @@ describe("importing a 実施計画 (seed 002)", () => {
     const lines = komae.toString("utf8").split("\n");
     expect(lines[328]).toMatch(/^福祉のつなぐシート登録システムの活用民間事業者等の拡大/);
     lines[328] = "��縺薙ｌ縺ｯ譁�ｭ怜喧縺托ｼ";
-    const res = await office.post("/api/imports", new TextEncoder().encode(lines.join("\n")));
+    const res = await app.office.post("/api/imports", new TextEncoder().encode(lines.join("\n")));
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({ goals: 5, measures: 35, items: 92, activities: 138 });
     expect(res.body.report.unparsed).toContainEqual({ line: 329, text: lines[328] });
@@ -276,7 +266,7 @@ describe("a 実施計画 whose activity tables disagree on their fiscal-year col
   ].join("\n");
 
   it("keeps the plan's period, reports the odd table and files its targets under no year", async () => {
-    const res = await office.post("/api/imports", new TextEncoder().encode(text));
+    const res = await app.office.post("/api/imports", new TextEncoder().encode(text));
     expect(res.status).toBe(201);
     expect(res.body.report).toMatchObject({
       plan: { startFiscalYear: 2025, endFiscalYear: 2027 },
@@ -286,7 +276,7 @@ describe("a 実施計画 whose activity tables disagree on their fiscal-year col
       { kind: "fiscal_year_mismatch", line: 19, message: expect.stringContaining("「R6 R7 R8」") },
     ]);
     const planId = res.body.planId;
-    const [plan] = await t.database.db.select().from(plans).where(eq(plans.id, planId));
+    const [plan] = await app.t.database.db.select().from(plans).where(eq(plans.id, planId));
     expect([plan?.startFiscalYear, plan?.endFiscalYear]).toEqual([2025, 2027]);
     const rows = await targetRowsOf(planId);
     expect(rows.map((r) => [r.indicatorName, r.fiscalYear, r.source]).sort()).toEqual(
@@ -299,7 +289,7 @@ describe("a 実施計画 whose activity tables disagree on their fiscal-year col
         ["—", 2027, "実施"],
       ].sort(),
     );
-    const [visits] = await t.database.db
+    const [visits] = await app.t.database.db
       .select()
       .from(indicators)
       .where(and(eq(indicators.planId, planId), eq(indicators.name, "訪問件数")));

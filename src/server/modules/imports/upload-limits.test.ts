@@ -1,8 +1,7 @@
 import { count } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
 import { downloadWorkbook, importBytes } from "../../../../test/helpers/workbook.js";
 import { manyEntriesZip, sharedStringsBomb } from "../../../../test/helpers/zip-bomb.js";
 import { auditLog, evaluationSheets, imports } from "../../db/schema/index.js";
@@ -10,9 +9,7 @@ import { auditLog, evaluationSheets, imports } from "../../db/schema/index.js";
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
-let t: TestApp;
-let office: ApiClient;
-let korei: ApiClient;
+const app = signedInApp({ office: "keikaku", korei: "korei" });
 let planId: string;
 
 // ExcelJS opens a workbook with this method; a hostile file must be refused before it is ever called.
@@ -20,22 +17,14 @@ const xlsxReader = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { load:
 const load = vi.spyOn(xlsxReader, "load");
 
 beforeAll(async () => {
-  t = await startTestApp();
-  [office, korei] = (await Promise.all(["keikaku", "korei"].map((id) => ApiClient.login(t.baseUrl, id)))) as [
-    ApiClient,
-    ApiClient,
-  ];
-  planId = (await office.get("/api/plans")).body.plans[0].id;
-});
-afterAll(async () => {
-  await t?.close();
+  planId = await demoPlanId(app.office);
 });
 afterEach(() => {
   load.mockClear();
 });
 
 async function stored() {
-  const db = t.database.db;
+  const db = app.t.database.db;
   const [i] = await db.select({ n: count() }).from(imports);
   const [a] = await db.select({ n: count() }).from(auditLog);
   const [s] = await db.select({ n: count() }).from(evaluationSheets);
@@ -73,7 +62,7 @@ describe("a zip bomb sent as an xlsx", () => {
     const rssBefore = peakRss();
     for (const [label, build, status, message] of bombs) {
       const bytes = build();
-      for (const client of [korei, office]) {
+      for (const client of [app.korei, app.office]) {
         for (const path of ["/api/imports/preview", "/api/imports"]) {
           const res = await importBytes(client, bytes, path);
           expect(res.status, `${label} ${path}`).toBe(status);
@@ -88,9 +77,9 @@ describe("a zip bomb sent as an xlsx", () => {
     expect(await stored()).toEqual(before);
 
     // the server still answers, and a real workbook still goes through ExcelJS and imports
-    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
-    const { bytes } = await downloadWorkbook(korei, planId, 2024);
-    const res = await importBytes(korei, bytes, "/api/imports/preview");
+    expect((await fetch(`${app.t.baseUrl}/healthz`)).status).toBe(200);
+    const { bytes } = await downloadWorkbook(app.korei, planId, 2024);
+    const res = await importBytes(app.korei, bytes, "/api/imports/preview");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: "evaluation-xlsx", planId, problems: [] });
     expect(load).toHaveBeenCalledTimes(1);
@@ -102,17 +91,17 @@ describe("upload sizes", () => {
     const before = await stored();
     const huge = new Uint8Array(20 * MiB + 1).fill(0x41);
     for (const path of ["/api/imports/preview", "/api/imports"]) {
-      const res = await office.post(path, huge);
+      const res = await app.office.post(path, huge);
       expect(res.status).toBe(413);
       expect(res.body.message).toBe("ファイルが大きすぎます（20.1 MB、上限 20 MB）。何も取り込んでいません。");
     }
     const text = new Uint8Array(5 * MiB + 1).fill(0x41);
     for (const path of ["/api/imports/preview", "/api/imports"]) {
-      const res = await office.post(path, text);
+      const res = await app.office.post(path, text);
       expect(res.status).toBe(413);
       expect(res.body.message).toMatch(/^テキストファイルが大きすぎます（5.1 MB、上限 5 MB）。文書を分けて/);
     }
     expect(await stored()).toEqual(before);
-    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${app.t.baseUrl}/healthz`)).status).toBe(200);
   });
 });

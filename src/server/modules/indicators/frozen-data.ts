@@ -3,7 +3,8 @@
  * indicators and targets, with the year's actuals (and the version) from the live tables. Pure: no I/O.
  */
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
-import { frozenDepartmentNames } from "../revisions/frozen-views.js";
+import { itemFields } from "../plans/presenter.js";
+import { frozenDepartmentNames, frozenItemDepartments } from "../revisions/frozen-views.js";
 import type { PlanData } from "./plan-data-repository.js";
 
 export function frozenPlanData(snapshot: PlanSnapshot, live: PlanData, fiscalYear: number | null): PlanData {
@@ -17,23 +18,11 @@ export function frozenPlanData(snapshot: PlanSnapshot, live: PlanData, fiscalYea
   ];
   return {
     version: live.version,
-    items: snapshot.items.map((i) => ({
-      id: i.id,
-      level: i.level,
-      code: i.code,
-      title: i.title,
-      summary: i.summary,
-      category: i.category,
-      majorMeasure: i.majorMeasure,
-      isNew: i.isNew,
-      isPriority: i.isPriority,
-    })),
+    items: snapshot.items.map((i) => ({ ...itemFields(i), majorMeasure: i.majorMeasure })),
     placements: snapshot.placements
       .filter((p) => !p.relisted)
       .map((p) => ({ itemId: p.itemId, parentItemId: p.parentItemId, position: p.position })),
-    itemDepartments: snapshot.items.flatMap((i) =>
-      i.departmentIds.map((departmentId) => ({ itemId: i.id, departmentId })),
-    ),
+    itemDepartments: frozenItemDepartments(snapshot),
     departments,
     indicators: snapshot.indicators.map((i, position) => ({
       id: i.id,

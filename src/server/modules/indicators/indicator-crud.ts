@@ -5,10 +5,10 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { parseTarget } from "../../../domain/indicators/target.js";
 import type { Db } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, type FieldError, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { recordPlanChange } from "../plans/plan-change.js";
 import * as plansRepo from "../plans/repository.js";
 import { loadPlanForStructureChange } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
@@ -58,9 +58,7 @@ export async function createIndicator(db: Db, actor: RequestActor, planId: strin
         ...typingOf(parseTarget(t.source, ladder)),
       })),
     );
-    await plansRepo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, planId, {
       action: "create",
       entityType: "indicator",
       entityId: indicator.id,
@@ -92,9 +90,7 @@ export async function updateIndicator(
     }
     const after = await repo.updateIndicator(tx, actor.municipalityId, indicatorId, version, values);
     if (!after) throw staleVersion(before.version);
-    await plansRepo.touchPlan(tx, actor.municipalityId, plan.id);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, plan.id, {
       action: "update",
       entityType: "indicator",
       entityId: indicatorId,
@@ -123,9 +119,7 @@ export async function deleteIndicator(db: Db, actor: RequestActor, indicatorId: 
     if (!(await repo.deleteIndicator(tx, actor.municipalityId, indicatorId, version))) {
       throw staleVersion(indicator.version);
     }
-    await plansRepo.touchPlan(tx, actor.municipalityId, indicator.planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, indicator.planId, {
       action: "delete",
       entityType: "indicator",
       entityId: indicatorId,

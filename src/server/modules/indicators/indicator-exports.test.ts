@@ -1,29 +1,12 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import {
-  fields,
-  type IndicatorIds,
-  type IndicatorWorld,
-  startSeededIndicatorWorld,
-} from "../../../../test/helpers/indicator-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { fields, startSeededIndicatorWorld } from "../../../../test/helpers/indicator-world.js";
 
 // The indicators' CSV and the 実施計画 workbook.
-let t: TestApp;
-let office: ApiClient;
-let korei: ApiClient;
-let planId: string;
-let itemByCode: IndicatorWorld["itemByCode"];
-let ids: IndicatorIds;
-
-beforeAll(async () => {
-  ({ t, office, korei, planId, itemByCode, ids } = await startSeededIndicatorWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
+const w = worldForFile(startSeededIndicatorWorld);
 
 /** RFC 4180 reader for the test: quoted fields, doubled quotes, CRLF inside quotes. */
 function parseCsv(text: string): string[][] {
@@ -57,13 +40,13 @@ function parseCsv(text: string): string[][] {
 describe("exports", () => {
   it("writes the CSV in UTF-8 with a BOM, and in Shift_JIS on request, with the same rows", async () => {
     const comment = 'カンマ, と "引用" と\r\n改行';
-    const put = await korei.put(
-      `/api/indicators/${ids.gte}/actuals/2025`,
+    const put = await w.korei.put(
+      `/api/indicators/${w.ids.gte}/actuals/2025`,
       { kind: "number", value: 18, comment },
       ifMatch(1),
     );
     expect(put.status).toBe(200);
-    const utf8 = await korei.get(`/api/plans/${planId}/indicators/export.csv?fiscalYear=2025`);
+    const utf8 = await w.korei.get(`/api/plans/${w.planId}/indicators/export.csv?fiscalYear=2025`);
     expect(utf8.status).toBe(200);
     expect(utf8.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const disposition = decodeURIComponent(utf8.headers.get("content-disposition") ?? "");
@@ -84,9 +67,9 @@ describe("exports", () => {
     ]);
     expect(rows).toHaveLength(1 + 5); // korei sees 1-2-1's five indicators
     expect(rows[1]).toEqual([
-      `1 ${itemByCode.get("1")?.title}`,
-      `1-2 ${itemByCode.get("1-2")?.title}`,
-      `1-2-1 ${itemByCode.get("1-2-1")?.title}`,
+      `1 ${w.itemByCode.get("1")?.title}`,
+      `1-2 ${w.itemByCode.get("1-2")?.title}`,
+      `1-2-1 ${w.itemByCode.get("1-2-1")?.title}`,
       "通いの場の数",
       "１５か所以上",
       "18か所",
@@ -95,18 +78,18 @@ describe("exports", () => {
       comment,
     ]);
 
-    const sjis = await korei.get(`/api/plans/${planId}/indicators/export.csv?fiscalYear=2025&encoding=shift_jis`);
+    const sjis = await w.korei.get(`/api/plans/${w.planId}/indicators/export.csv?fiscalYear=2025&encoding=shift_jis`);
     expect(sjis.headers.get("content-type")).toBe("text/csv; charset=Shift_JIS");
     const decoded = iconv.decode(sjis.body as Buffer, "cp932");
     expect(decoded.charCodeAt(0)).not.toBe(0xfeff);
     expect(parseCsv(decoded)).toEqual(rows);
     expect(
-      fields(await korei.get(`/api/plans/${planId}/indicators/export.csv?fiscalYear=2025&encoding=latin1`)),
+      fields(await w.korei.get(`/api/plans/${w.planId}/indicators/export.csv?fiscalYear=2025&encoding=latin1`)),
     ).toEqual(["encoding"]);
   });
 
   it("writes the implementation plan as blocks per initiative, one column per fiscal year", async () => {
-    const res = await office.get(`/api/plans/${planId}/implementation-plan/export.xlsx`);
+    const res = await w.office.get(`/api/plans/${w.planId}/implementation-plan/export.xlsx`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("spreadsheetml.sheet");
     const wb = new ExcelJS.Workbook();
@@ -124,7 +107,7 @@ describe("exports", () => {
     });
     expect(blockRows).toHaveLength(13);
     const first = blockRows.find((r) => text(r, 2) === "1-2-1") as number;
-    expect(text(first, 4)).toBe(itemByCode.get("1-2-1")?.title);
+    expect(text(first, 4)).toBe(w.itemByCode.get("1-2-1")?.title);
     expect(text(first + 1, 1)).toBe("担当課");
     expect(text(first + 1, 2)).toBe("高齢支援課");
     expect(text(first + 2, 1)).toBe("区分");
@@ -147,7 +130,7 @@ describe("exports", () => {
     expect(ws.getColumn(1).width).toBe(34);
 
     // a department editor gets the blocks whose indicators it may see
-    const mine = await korei.get(`/api/plans/${planId}/implementation-plan/export.xlsx`);
+    const mine = await w.korei.get(`/api/plans/${w.planId}/implementation-plan/export.xlsx`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(mine.body as unknown as ExcelJS.Buffer);
     const ws2 = wb2.getWorksheet("実施計画");

@@ -1,25 +1,14 @@
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient } from "../../../../test/helpers/api-client.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { startIndicatorWorld } from "../../../../test/helpers/indicator-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
 import { plans } from "../../db/schema/index.js";
 import * as plansRepo from "../plans/repository.js";
 import { indicatorsOfSheet } from "./service.js";
 
 // A plan of four levels evaluated at its initiatives (重点取組): activities' indicators and departments roll up.
-let t: TestApp;
-let office: ApiClient;
-let soudan: ApiClient;
-let viewer: ApiClient;
-
-beforeAll(async () => {
-  ({ t, office, soudan, viewer } = await startIndicatorWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
+const w = worldForFile(startIndicatorWorld);
 
 describe("a four-level implementation plan (initiatives with activities)", () => {
   let plan4: string;
@@ -27,8 +16,8 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
   const created: Record<string, string> = {};
 
   beforeAll(async () => {
-    for (const d of (await office.get("/api/departments")).body.departments) dept.set(d.name, d.id);
-    const res = await office.post("/api/plans", {
+    for (const d of (await w.office.get("/api/departments")).body.departments) dept.set(d.name, d.id);
+    const res = await w.office.post("/api/plans", {
       title: "実施計画（4階層）",
       kind: "実施計画",
       startFiscalYear: 2024,
@@ -43,7 +32,7 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
     });
     plan4 = res.body.plan.id;
     const add = async (parentItemId: string | null, code: string, title: string, departments: string[] = []) => {
-      const r = await office.post(`/api/plans/${plan4}/items`, {
+      const r = await w.office.post(`/api/plans/${plan4}/items`, {
         parentItemId,
         code,
         title,
@@ -61,14 +50,14 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
     await add(initiative, "1-1-1-2", "相談窓口の連携", ["福祉相談課"]);
     await add(initiative, "1-1-1-3", "周知", []);
     // the plan's evaluation level is the initiative (重点取組); the importer sets it, there is no API yet
-    await t.database.db.update(plans).set({ evaluationLevel: 2 }).where(eq(plans.id, plan4));
-    await plansRepo.touchPlan(t.database.db, t.municipalityId, plan4);
+    await w.t.database.db.update(plans).set({ evaluationLevel: 2 }).where(eq(plans.id, plan4));
+    await plansRepo.touchPlan(w.t.database.db, w.t.municipalityId, plan4);
     for (const [code, name, targets] of [
       ["1-1-1-1", "市内登録事業者数", ["15事業者以上", "25事業者以上", "30事業者以上"]],
       ["1-1-1-2", "連携窓口数", ["3か所", "5か所以上", "6か所以上"]],
       ["1-1-1-3", "周知の実施", ["調査・研究", "試行実施", "実施"]],
     ] as const) {
-      const r = await office.post(`/api/plans/${plan4}/indicators`, {
+      const r = await w.office.post(`/api/plans/${plan4}/indicators`, {
         itemId: created[code],
         kind: "activity",
         name,
@@ -79,7 +68,7 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
   });
 
   it("rolls activities' departments up to their initiative in the matrix", async () => {
-    const matrix = (await viewer.get(`/api/plans/${plan4}/department-matrix`)).body;
+    const matrix = (await w.viewer.get(`/api/plans/${plan4}/department-matrix`)).body;
     expect(matrix).toMatchObject({ level: 2, levelName: "重点取組" });
     expect(matrix.rows).toHaveLength(1);
     expect(matrix.departments.map((d: { name: string }) => d.name)).toEqual(["福祉政策課", "福祉相談課"]);
@@ -90,32 +79,35 @@ describe("a four-level implementation plan (initiatives with activities)", () =>
   });
 
   it("lets a department see its activity's indicators, inherits the 担当課 of an activity without one", async () => {
-    const list = (await soudan.get(`/api/plans/${plan4}/indicators?fiscalYear=2025`)).body.indicators;
+    const list = (await w.soudan.get(`/api/plans/${plan4}/indicators?fiscalYear=2025`)).body.indicators;
     expect(list.map((i: { name: string }) => i.name)).toEqual(["連携窓口数"]);
-    expect((await soudan.get(`/api/indicators/${created.市内登録事業者数}`)).status).toBe(404);
-    const all = (await office.get(`/api/plans/${plan4}/indicators?fiscalYear=2025`)).body.indicators;
+    expect((await w.soudan.get(`/api/indicators/${created.市内登録事業者数}`)).status).toBe(404);
+    const all = (await w.office.get(`/api/plans/${plan4}/indicators?fiscalYear=2025`)).body.indicators;
     expect(all.find((i: { name: string }) => i.name === "周知の実施").departments).toEqual([
       { id: dept.get("福祉政策課"), name: "福祉政策課" },
     ]);
-    const mine = (await soudan.get(`/api/plans/${plan4}/my-department?fiscalYear=2025`)).body;
+    const mine = (await w.soudan.get(`/api/plans/${plan4}/my-department?fiscalYear=2025`)).body;
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ mark: "rolledUp", item: { code: "1-1-1" } });
     expect(mine.items[0].indicators.map((i: { name: string }) => i.name)).toEqual(["連携窓口数"]);
   });
 
   it("gives an initiative's sheet the indicators of its activities", async () => {
-    const [row] = await t.database.db.select().from(plans).where(eq(plans.id, plan4));
+    const [row] = await w.t.database.db.select().from(plans).where(eq(plans.id, plan4));
     if (!row) throw new Error("no plan");
-    const put = await soudan.put(`/api/indicators/${created.連携窓口数}/actuals/2025`, { kind: "number", value: "６" });
+    const put = await w.soudan.put(`/api/indicators/${created.連携窓口数}/actuals/2025`, {
+      kind: "number",
+      value: "６",
+    });
     expect(put.body.attainment.status).toBe("met");
-    const [fresh] = await t.database.db.select().from(plans).where(eq(plans.id, plan4));
-    const result = await indicatorsOfSheet(t.database.db, fresh ?? row, created["1-1-1"] as string, 2025);
+    const [fresh] = await w.t.database.db.select().from(plans).where(eq(plans.id, plan4));
+    const result = await indicatorsOfSheet(w.t.database.db, fresh ?? row, created["1-1-1"] as string, 2025);
     expect(result.indicators.map((i) => i.name)).toEqual(["市内登録事業者数", "連携窓口数", "周知の実施"]);
     expect(result.suggestedGrade.grade).toBe("A");
   });
 
   it("exports the initiative block with its activities and one column per year", async () => {
-    const res = await office.get(`/api/plans/${plan4}/implementation-plan/export.xlsx`);
+    const res = await w.office.get(`/api/plans/${plan4}/implementation-plan/export.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("実施計画");

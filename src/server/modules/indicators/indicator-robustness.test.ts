@@ -1,30 +1,13 @@
 import fc from "fast-check";
 import type { FastifyRequest } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import {
-  type IndicatorIds,
-  type IndicatorWorld,
-  startSeededIndicatorWorld,
-} from "../../../../test/helpers/indicator-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { startSeededIndicatorWorld } from "../../../../test/helpers/indicator-world.js";
 import { acceptsGzip } from "../../platform/http/precompressed.js";
 
 // Generated payloads on the write endpoints, deletion under If-Match, Accept-Encoding.
-let t: TestApp;
-let office: ApiClient;
-let korei: ApiClient;
-let planId: string;
-let item: IndicatorWorld["item"];
-let create: IndicatorWorld["create"];
-let ids: IndicatorIds;
-
-beforeAll(async () => {
-  ({ t, office, korei, planId, item, create, ids } = await startSeededIndicatorWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
+const w = worldForFile(startSeededIndicatorWorld);
 
 describe("robustness", () => {
   it("never answers 500 to generated payloads on the indicator write endpoints", async () => {
@@ -44,14 +27,14 @@ describe("robustness", () => {
     const ok = (status: number) => status < 500;
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
-        const current = (await office.get(`/api/indicators/${ids.asNeeded}`)).body.indicator;
+        const current = (await w.office.get(`/api/indicators/${w.ids.asNeeded}`)).body.indicator;
         const actual = current.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2026).actual;
         const results = [
-          await office.put(`/api/indicators/${ids.asNeeded}/actuals/2026`, b, ifMatch(actual?.version ?? 0)),
-          await office.post(`/api/plans/${planId}/indicators`, { itemId: item("1-1-1"), kind: "outcome", ...b }),
-          await office.put(`/api/indicators/${ids.asNeeded}/targets/2028`, b),
-          await office.patch(`/api/indicators/${ids.asNeeded}`, b, ifMatch(current.version)),
-          await office.put(`/api/plans/${planId}/milestone-ladder`, b, ifMatch(0)),
+          await w.office.put(`/api/indicators/${w.ids.asNeeded}/actuals/2026`, b, ifMatch(actual?.version ?? 0)),
+          await w.office.post(`/api/plans/${w.planId}/indicators`, { itemId: w.item("1-1-1"), kind: "outcome", ...b }),
+          await w.office.put(`/api/indicators/${w.ids.asNeeded}/targets/2028`, b),
+          await w.office.patch(`/api/indicators/${w.ids.asNeeded}`, b, ifMatch(current.version)),
+          await w.office.put(`/api/plans/${w.planId}/milestone-ladder`, b, ifMatch(0)),
         ];
         for (const r of results) {
           expect(ok(r.status)).toBe(true);
@@ -63,17 +46,17 @@ describe("robustness", () => {
   }, 120_000);
 
   it("deletes an actual and an indicator under If-Match, with 404 afterwards", async () => {
-    const created = await create("1-1-1", "削除する指標", { 2025: "1回" });
-    const put = await office.put(`/api/indicators/${created.id}/actuals/2025`, { kind: "number", value: 1 });
+    const created = await w.create("1-1-1", "削除する指標", { 2025: "1回" });
+    const put = await w.office.put(`/api/indicators/${created.id}/actuals/2025`, { kind: "number", value: 1 });
     expect(put.status).toBe(200);
-    expect((await office.request("DELETE", `/api/indicators/${created.id}/actuals/2025`)).status).toBe(428);
+    expect((await w.office.request("DELETE", `/api/indicators/${created.id}/actuals/2025`)).status).toBe(428);
     expect(
-      (await office.request("DELETE", `/api/indicators/${created.id}/actuals/2025`, undefined, ifMatch(1))).status,
+      (await w.office.request("DELETE", `/api/indicators/${created.id}/actuals/2025`, undefined, ifMatch(1))).status,
     ).toBe(204);
-    expect((await office.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(2))).status).toBe(412);
-    expect((await korei.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(1))).status).toBe(403);
-    expect((await office.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(1))).status).toBe(204);
-    expect((await office.get(`/api/indicators/${created.id}`)).status).toBe(404);
+    expect((await w.office.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(2))).status).toBe(412);
+    expect((await w.korei.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(1))).status).toBe(403);
+    expect((await w.office.request("DELETE", `/api/indicators/${created.id}`, undefined, ifMatch(1))).status).toBe(204);
+    expect((await w.office.get(`/api/indicators/${created.id}`)).status).toBe(404);
   });
 
   it("reads Accept-Encoding the way browsers send it", () => {

@@ -84,6 +84,41 @@ function baselineOf(i: IndicatorLike) {
     : { source: i.baselineSource, fiscalYear: i.baselineFiscalYear };
 }
 
+/** The indicator itself, with the item it belongs to and that item's departments: the same in every view. */
+function indicatorFields(
+  i: IndicatorLike,
+  item: ReturnType<typeof presentItemBrief>,
+  departments: { id: string; name: string }[],
+) {
+  return {
+    id: i.id,
+    kind: i.kind,
+    kindLabel: INDICATOR_KIND_LABELS[i.kind as IndicatorKind] ?? i.kind,
+    name: i.name,
+    baseline: baselineOf(i),
+    position: i.position,
+    version: i.version,
+    item,
+    departments,
+  };
+}
+
+export interface YearPoint {
+  fiscalYear: number;
+  target: { target: Target; version: number } | null;
+  actual: ActualLike | null;
+  attainment: Attainment;
+}
+
+/** A year's target, actual and attainment, the actual read against that year's target. */
+function yearValues(p: YearPoint) {
+  return {
+    target: p.target ? presentTarget(p.fiscalYear, p.target.target, p.target.version) : null,
+    actual: p.actual ? presentActual(p.actual, p.target?.target ?? null) : null,
+    attainment: presentAttainment(p.attainment),
+  };
+}
+
 /** One indicator in one fiscal year: what the list, the sheet, the CSV and the CLI show. */
 export function presentIndicatorYear(
   i: IndicatorLike,
@@ -95,37 +130,18 @@ export function presentIndicatorYear(
   attainment: Attainment,
 ) {
   return {
-    id: i.id,
-    kind: i.kind,
-    kindLabel: INDICATOR_KIND_LABELS[i.kind as IndicatorKind] ?? i.kind,
-    name: i.name,
-    baseline: baselineOf(i),
-    position: i.position,
-    version: i.version,
-    item,
-    departments,
+    ...indicatorFields(i, item, departments),
     fiscalYear,
-    target: target ? presentTarget(fiscalYear, target.target, target.version) : null,
-    actual: actual ? presentActual(actual, target?.target ?? null) : null,
-    attainment: presentAttainment(attainment),
+    ...yearValues({ fiscalYear, target, actual, attainment }),
   };
 }
 export type IndicatorYearDto = ReturnType<typeof presentIndicatorYear>;
-
-export interface YearPoint {
-  fiscalYear: number;
-  target: { target: Target; version: number } | null;
-  actual: ActualLike | null;
-  attainment: Attainment;
-}
 
 export function presentPoint(p: YearPoint) {
   return {
     fiscalYear: p.fiscalYear,
     fiscalYearLabel: formatFiscalYear(p.fiscalYear),
-    target: p.target ? presentTarget(p.fiscalYear, p.target.target, p.target.version) : null,
-    actual: p.actual ? presentActual(p.actual, p.target?.target ?? null) : null,
-    attainment: presentAttainment(p.attainment),
+    ...yearValues(p),
   };
 }
 
@@ -137,16 +153,8 @@ export function presentIndicatorDetail(
   points: YearPoint[],
 ) {
   return {
-    id: i.id,
+    ...indicatorFields(i, item, departments),
     planId: i.planId,
-    kind: i.kind,
-    kindLabel: INDICATOR_KIND_LABELS[i.kind as IndicatorKind] ?? i.kind,
-    name: i.name,
-    baseline: baselineOf(i),
-    position: i.position,
-    version: i.version,
-    item,
-    departments,
     years: points.map(presentPoint),
   };
 }

@@ -1,6 +1,7 @@
 /** Indicators themselves, the ownership chain of an item, and the plan's milestone ladder. */
-import { and, eq, max, sql } from "drizzle-orm";
+import { max, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne, updateAtVersion } from "../../db/records.js";
 import { type indicatorActuals, indicators, type indicatorTargets, plans } from "../../db/schema/index.js";
 
 export type IndicatorRow = typeof indicators.$inferSelect;
@@ -39,53 +40,37 @@ export async function itemChain(db: Executor, municipalityId: string, itemId: st
 // ---------------------------------------------------------------------------------------------------------------
 // Indicators
 
-/** One indicator (only at `version` when given). */
-function indicatorKey(municipalityId: string, indicatorId: string, version?: number) {
-  return and(
-    eq(indicators.municipalityId, municipalityId),
-    eq(indicators.id, indicatorId),
-    version === undefined ? undefined : eq(indicators.version, version),
-  );
-}
-
-export async function findIndicator(db: Executor, municipalityId: string, indicatorId: string) {
-  const [row] = await db.select().from(indicators).where(indicatorKey(municipalityId, indicatorId));
-  return row ?? null;
+export function findIndicator(db: Executor, municipalityId: string, indicatorId: string) {
+  return findOne(db, indicators, municipalityId, { id: indicatorId });
 }
 
 export async function nextIndicatorPosition(db: Executor, municipalityId: string, planId: string) {
   const [row] = await db
     .select({ max: max(indicators.position) })
     .from(indicators)
-    .where(and(eq(indicators.municipalityId, municipalityId), eq(indicators.planId, planId)));
+    .where(inMunicipality(indicators, municipalityId, { planId }));
   return (row?.max ?? -1) + 1;
 }
 
-export async function insertIndicator(db: Executor, values: typeof indicators.$inferInsert) {
-  const [row] = await db.insert(indicators).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertIndicator(db: Executor, values: typeof indicators.$inferInsert) {
+  return insertOne(db, indicators, values);
 }
 
-export async function updateIndicator(
+export function updateIndicator(
   db: Executor,
   municipalityId: string,
   indicatorId: string,
   version: number,
   values: Partial<IndicatorRow>,
 ) {
-  const [row] = await db
-    .update(indicators)
-    .set({ ...values, version: version + 1, updatedAt: sql`now()` })
-    .where(indicatorKey(municipalityId, indicatorId, version))
-    .returning();
-  return row ?? null;
+  const stamped = { ...values, updatedAt: sql`now()` };
+  return updateAtVersion(db, indicators, municipalityId, { id: indicatorId, version }, stamped);
 }
 
 export async function deleteIndicator(db: Executor, municipalityId: string, indicatorId: string, version: number) {
   const rows = await db
     .delete(indicators)
-    .where(indicatorKey(municipalityId, indicatorId, version))
+    .where(inMunicipality(indicators, municipalityId, { id: indicatorId, version }))
     .returning({ id: indicators.id });
   return rows.length > 0;
 }
@@ -94,17 +79,13 @@ export async function deleteIndicator(db: Executor, municipalityId: string, indi
 // The plan's milestone ladder
 
 /** Sets plans.milestone_ladder (null = default) if the plan is still at `version`; bumps the version. */
-export async function setPlanLadder(
+export function setPlanLadder(
   db: Executor,
   municipalityId: string,
   planId: string,
   version: number,
   ladder: LadderValue | null,
 ) {
-  const [row] = await db
-    .update(plans)
-    .set({ milestoneLadder: ladder, version: version + 1, updatedAt: sql`now()` })
-    .where(and(eq(plans.municipalityId, municipalityId), eq(plans.id, planId), eq(plans.version, version)))
-    .returning();
-  return row ?? null;
+  const values = { milestoneLadder: ladder, updatedAt: sql`now()` };
+  return updateAtVersion(db, plans, municipalityId, { id: planId, version }, values);
 }

@@ -1,30 +1,19 @@
 import { z } from "zod";
 import { INDICATOR_KINDS } from "../../../domain/labels/indicators.js";
 import { queryInteger } from "../../platform/paging.js";
+import { clearable, NOT_STORABLE, requiredText, storable } from "../../platform/schema-fields.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
 import { revisionView } from "../plans/schema.js";
 
-/** PostgreSQL text cannot hold U+0000: refused here as a field error rather than failing in the database. */
-const storable = (v: string) => !v.includes("\u0000");
-const NOT_STORABLE = "使用できない文字が含まれています";
+const indicatorName = requiredText("指標名", 300, "指標名を文字で入力してください");
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}を文字で入力してください` })
-    .trim()
-    .min(1, `${label}を入力してください`)
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, NOT_STORABLE);
-
-/** Optional text: absent = unchanged, null or blank = cleared. Kept as written (not trimmed). */
 const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}を文字で入力してください` })
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .refine(storable, NOT_STORABLE)
-    .nullable()
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v));
+  clearable(
+    z
+      .string({ error: `${label}を文字で入力してください` })
+      .max(max, `${label}は${max}文字以内で入力してください`)
+      .refine(storable, NOT_STORABLE),
+  );
 
 export { INDICATOR_KINDS, type IndicatorKind } from "../../../domain/labels/indicators.js";
 
@@ -44,7 +33,7 @@ const targetInput = z.strictObject({ fiscalYear: fiscalYearInput, source: target
 export const indicatorInputSchema = z.strictObject({
   itemId: z.uuid("項目の指定が正しくありません"),
   kind: indicatorKind,
-  name: requiredText("指標名", 300),
+  name: indicatorName,
   baselineSource: optionalText("現状値", 200),
   baselineFiscalYear: fiscalYearInput.nullable().optional(),
   targets: z
@@ -67,7 +56,7 @@ export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
 export const indicatorPatchSchema = z.strictObject({
   itemId: z.uuid("項目の指定が正しくありません").optional(),
   kind: indicatorKind.optional(),
-  name: requiredText("指標名", 300).optional(),
+  name: indicatorName.optional(),
   baselineSource: optionalText("現状値", 200),
   baselineFiscalYear: fiscalYearInput.nullable().optional(),
   position: z

@@ -1,23 +1,12 @@
 /**
  * The yearly values of an indicator: its targets and its actuals, one row per (indicator, fiscal year) each, both
- * versioned for If-Match. The two tables share their key, so their reads and conditional writes share one shape.
+ * versioned for If-Match.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, recordNamedBy, updateAtVersion } from "../../db/records.js";
 import { indicatorActuals, indicators, indicatorTargets } from "../../db/schema/index.js";
 import type { ActualRow, TargetTyping } from "./repository.js";
-
-type YearlyTable = typeof indicatorTargets | typeof indicatorActuals;
-
-/** One indicator's rows of a yearly table (every year when `fiscalYear` is absent; only `version` when given). */
-function keyOf(table: YearlyTable, municipalityId: string, indicatorId: string, fiscalYear?: number, version?: number) {
-  return and(
-    eq(table.municipalityId, municipalityId),
-    eq(table.indicatorId, indicatorId),
-    fiscalYear === undefined ? undefined : eq(table.fiscalYear, fiscalYear),
-    version === undefined ? undefined : eq(table.version, version),
-  );
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Targets
@@ -26,16 +15,12 @@ export function listTargets(db: Executor, municipalityId: string, indicatorId: s
   return db
     .select()
     .from(indicatorTargets)
-    .where(keyOf(indicatorTargets, municipalityId, indicatorId))
+    .where(inMunicipality(indicatorTargets, municipalityId, { indicatorId }))
     .orderBy(asc(indicatorTargets.fiscalYear));
 }
 
-export async function findTarget(db: Executor, municipalityId: string, indicatorId: string, fiscalYear: number) {
-  const [row] = await db
-    .select()
-    .from(indicatorTargets)
-    .where(keyOf(indicatorTargets, municipalityId, indicatorId, fiscalYear));
-  return row ?? null;
+export function findTarget(db: Executor, municipalityId: string, indicatorId: string, fiscalYear: number) {
+  return findOne(db, indicatorTargets, municipalityId, { indicatorId, fiscalYear });
 }
 
 export async function insertTargets(db: Executor, rows: (typeof indicatorTargets.$inferInsert)[]) {
@@ -49,7 +34,7 @@ export async function insertTarget(db: Executor, values: typeof indicatorTargets
   return row ?? null;
 }
 
-export async function updateTarget(
+export function updateTarget(
   db: Executor,
   municipalityId: string,
   indicatorId: string,
@@ -57,12 +42,8 @@ export async function updateTarget(
   version: number,
   values: { source: string } & TargetTyping,
 ) {
-  const [row] = await db
-    .update(indicatorTargets)
-    .set({ ...values, version: version + 1, updatedAt: sql`now()` })
-    .where(keyOf(indicatorTargets, municipalityId, indicatorId, fiscalYear, version))
-    .returning();
-  return row ?? null;
+  const key = { indicatorId, fiscalYear, version };
+  return updateAtVersion(db, indicatorTargets, municipalityId, key, { ...values, updatedAt: sql`now()` });
 }
 
 /** Every target of a plan with its source and typing (re-typing after a ladder change, the unclassified list). */
@@ -82,14 +63,8 @@ export function listTargetsOfPlan(db: Executor, municipalityId: string, planId: 
       itemId: indicators.itemId,
     })
     .from(indicatorTargets)
-    .innerJoin(
-      indicators,
-      and(
-        eq(indicators.municipalityId, indicatorTargets.municipalityId),
-        eq(indicators.id, indicatorTargets.indicatorId),
-      ),
-    )
-    .where(and(eq(indicatorTargets.municipalityId, municipalityId), eq(indicators.planId, planId)))
+    .innerJoin(indicators, recordNamedBy(indicators, indicatorTargets.indicatorId))
+    .where(and(inMunicipality(indicatorTargets, municipalityId), eq(indicators.planId, planId)))
     .orderBy(asc(indicators.position), asc(indicators.id), asc(indicatorTargets.fiscalYear));
 }
 
@@ -120,16 +95,12 @@ export function listActuals(db: Executor, municipalityId: string, indicatorId: s
   return db
     .select()
     .from(indicatorActuals)
-    .where(keyOf(indicatorActuals, municipalityId, indicatorId))
+    .where(inMunicipality(indicatorActuals, municipalityId, { indicatorId }))
     .orderBy(asc(indicatorActuals.fiscalYear));
 }
 
-export async function findActual(db: Executor, municipalityId: string, indicatorId: string, fiscalYear: number) {
-  const [row] = await db
-    .select()
-    .from(indicatorActuals)
-    .where(keyOf(indicatorActuals, municipalityId, indicatorId, fiscalYear));
-  return row ?? null;
+export function findActual(db: Executor, municipalityId: string, indicatorId: string, fiscalYear: number) {
+  return findOne(db, indicatorActuals, municipalityId, { indicatorId, fiscalYear });
 }
 
 export type ActualValues = Pick<ActualRow, "kind" | "value" | "step" | "text" | "comment" | "revisionId" | "updatedBy">;
@@ -150,7 +121,7 @@ export async function insertActual(
   return row ?? null;
 }
 
-export async function updateActual(
+export function updateActual(
   db: Executor,
   municipalityId: string,
   indicatorId: string,
@@ -158,12 +129,8 @@ export async function updateActual(
   version: number,
   values: ActualValues,
 ) {
-  const [row] = await db
-    .update(indicatorActuals)
-    .set({ ...values, version: version + 1, updatedAt: sql`now()` })
-    .where(keyOf(indicatorActuals, municipalityId, indicatorId, fiscalYear, version))
-    .returning();
-  return row ?? null;
+  const key = { indicatorId, fiscalYear, version };
+  return updateAtVersion(db, indicatorActuals, municipalityId, key, { ...values, updatedAt: sql`now()` });
 }
 
 export async function deleteActual(
@@ -175,7 +142,7 @@ export async function deleteActual(
 ) {
   const rows = await db
     .delete(indicatorActuals)
-    .where(keyOf(indicatorActuals, municipalityId, indicatorId, fiscalYear, version))
+    .where(inMunicipality(indicatorActuals, municipalityId, { indicatorId, fiscalYear, version }))
     .returning({ indicatorId: indicatorActuals.indicatorId });
   return rows.length > 0;
 }

@@ -6,11 +6,10 @@
 import { findStep, type MilestoneLadder } from "../../../domain/indicators/milestones.js";
 import { parseTarget, type Target } from "../../../domain/indicators/target.js";
 import type { Db } from "../../db/client.js";
-import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
-import * as plansRepo from "../plans/repository.js";
+import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanForStructureChange, loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
 import { loadIndicatorForCaller } from "./access.js";
@@ -68,9 +67,7 @@ export async function putTarget(
         yearly.updateTarget(tx, actor.municipalityId, indicatorId, fiscalYear, current, { source, ...typing }),
     });
     if (!after) throw staleVersion(before?.version ?? 0);
-    await plansRepo.touchPlan(tx, actor.municipalityId, plan.id);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, plan.id, {
       action: before ? "update_target" : "create_target",
       entityType: "indicator",
       entityId: indicatorId,
@@ -148,9 +145,7 @@ export async function putActual(
       update: (current) => yearly.updateActual(tx, actor.municipalityId, indicatorId, fiscalYear, current, values),
     });
     if (!after) throw staleVersion(before?.version ?? 1);
-    await plansRepo.touchPlan(tx, actor.municipalityId, plan.id);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, plan.id, {
       action: before ? "update_actual" : "create_actual",
       entityType: "indicator",
       entityId: indicatorId,
@@ -184,9 +179,7 @@ export async function deleteActual(
     if (!(await yearly.deleteActual(tx, actor.municipalityId, indicatorId, fiscalYear, version))) {
       throw staleVersion(before.version);
     }
-    await plansRepo.touchPlan(tx, actor.municipalityId, indicator.planId);
-    await recordAudit(tx, {
-      ...actorOf(actor),
+    await recordPlanChange(tx, actor, indicator.planId, {
       action: "delete_actual",
       entityType: "indicator",
       entityId: indicatorId,

@@ -1,4 +1,5 @@
 import type { Executor } from "../../db/client.js";
+import { type Actor, type AuditEntry, actorOf } from "../../platform/audit.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { type PersonBasis, personPolicies } from "../../platform/policies.js";
 import * as repo from "./repository.js";
@@ -15,6 +16,14 @@ export async function personBases(tx: Executor, actor: AuthContext, personIds: r
     if (basis) bases.set(f.id, basis);
   }
   return bases;
+}
+
+/**
+ * A person shown to the caller, as the audit trail records it: a read with the basis it was shown on (and what the
+ * record adds, e.g. the registration a duplicate check was made for). Written in the transaction that shows it.
+ */
+export function personRead(actor: Actor, personId: string, basis: string, after?: unknown): AuditEntry {
+  return { ...actorOf(actor), action: "read", entityType: "person", entityId: personId, basis, after };
 }
 
 /**

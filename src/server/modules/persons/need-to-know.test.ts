@@ -1,16 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "../../../../test/helpers/api-client.js";
-import {
-  auditSince as auditOf,
-  lastSeq as lastSeqOf,
-  MIKAMI,
-  names,
-  search,
-  sheetAbout as sheetOf,
-  startPersonWorld,
-} from "../../../../test/helpers/person-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { MIKAMI, names, search, startPersonWorld } from "../../../../test/helpers/person-world.js";
 import { normalizeKana } from "../../../domain/persons/kana.js";
 import { nameSearchKey } from "../../../domain/persons/name.js";
 import { persons, referrals } from "../../db/schema/index.js";
@@ -19,29 +11,11 @@ import { persons, referrals } from "../../db/schema/index.js";
  * Need-to-know in the person search: who finds whom, on which basis, and what the audit trail keeps of it.
  * The demo facts used are listed in test/helpers/person-world.ts.
  */
-let t: TestApp;
-let coord: ApiClient;
-let houkatsu: ApiClient;
-let kikan: ApiClient;
-let provider: ApiClient;
-let outsider: ApiClient;
-let outsiderAgencyId: string;
-let mikamiId: string;
-
-beforeAll(async () => {
-  ({ t, coord, houkatsu, kikan, provider, outsider, outsiderAgencyId, mikamiId } = await startPersonWorld());
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const auditSince = (afterSeq: number, loginId: string) => auditOf(t, afterSeq, loginId);
-const lastSeq = () => lastSeqOf(t);
-const sheetAbout = (nameKanji: string) => sheetOf(t, nameKanji);
+const w = worldForFile(startPersonWorld);
 
 describe("person search: need-to-know", () => {
   it("another agency's persons: only that others match and whom to ask, nothing of them in the answer", async () => {
-    const res = await search(houkatsu, "ミ");
+    const res = await search(w.houkatsu, "ミ");
     expect(res.body.persons).toEqual([]);
     expect(res.body.othersMatch).toEqual({
       askCoordinators: [{ id: expect.any(String), name: "つなぐ市 多機関協働推進室" }],
@@ -59,7 +33,7 @@ describe("person search: need-to-know", () => {
       MIKAMI.dateOfBirth,
       MIKAMI.address,
       MIKAMI.phone,
-      mikamiId,
+      w.mikamiId,
     ])
       expect(raw).not.toContain(secret);
     // nor a count of them
@@ -67,45 +41,45 @@ describe("person search: need-to-know", () => {
   });
 
   it("the agency that registered a person finds it (basis: registrar)", async () => {
-    const res = await search(kikan, "みかみ");
+    const res = await search(w.kikan, "みかみ");
     expect(res.body.persons).toEqual([
-      expect.objectContaining({ id: mikamiId, nameKanji: MIKAMI.nameKanji, access: "registrar" }),
+      expect.objectContaining({ id: w.mikamiId, nameKanji: MIKAMI.nameKanji, access: "registrar" }),
     ]);
     expect(res.body.othersMatch).toBeNull();
   });
 
   it("a referral received and a referral sent give a basis (about that person only)", async () => {
     // houkatsu received the provider's sheet about 架空 花子 (registered by the provider)
-    const received = await search(houkatsu, "カクウ ハ");
+    const received = await search(w.houkatsu, "カクウ ハ");
     expect(received.body.persons).toEqual([expect.objectContaining({ nameKanji: "架空 花子", access: "referral" })]);
     // a sheet about 三上 sent by the outsider (written directly: its sender had a basis when it sent it)
-    const [kikanAgency] = (await houkatsu.get("/api/agencies")).body.agencies.filter((a: { name: string }) =>
+    const [kikanAgency] = (await w.houkatsu.get("/api/agencies")).body.agencies.filter((a: { name: string }) =>
       a.name.includes("基幹"),
     );
-    await t.database.db.insert(referrals).values({
-      municipalityId: t.municipalityId,
-      personId: mikamiId,
-      fromAgencyId: outsiderAgencyId,
+    await w.t.database.db.insert(referrals).values({
+      municipalityId: w.t.municipalityId,
+      personId: w.mikamiId,
+      fromAgencyId: w.outsiderAgencyId,
       toAgencyId: kikanAgency.id,
       concerns: ["生活困窮"],
       observed: "テスト",
       urgency: "中",
       consent: "given",
     });
-    const sent = await search(outsider, "ミカミ");
-    expect(sent.body.persons).toEqual([expect.objectContaining({ id: mikamiId, access: "referral" })]);
+    const sent = await search(w.outsider, "ミカミ");
+    expect(sent.body.persons).toEqual([expect.objectContaining({ id: w.mikamiId, access: "referral" })]);
     expect(sent.body.persons[0]).toMatchObject({ dateOfBirth: MIKAMI.dateOfBirth });
     // still nothing of the 見本 family for the outsider
-    expect(JSON.stringify((await search(outsider, "ミホン")).body)).not.toContain("見本");
+    expect(JSON.stringify((await search(w.outsider, "ミホン")).body)).not.toContain("見本");
   });
 
   it("a case team: the case's main person and the other members of its household", async () => {
     // 基幹 is on つなぐ家's team: 太郎 (main person) and 梅子 (member), both registered by houkatsu
-    const res = await search(kikan, "つなぐ");
+    const res = await search(w.kikan, "つなぐ");
     expect(names(res.body)).toEqual(["つなぐ 太郎", "つなぐ 梅子"]);
     expect(res.body.persons.every((p) => p.access === "case")).toBe(true);
     // but not 架空家 (a team without 基幹): by name, 架空 is hidden from 基幹
-    const other = await search(kikan, "架空");
+    const other = await search(w.kikan, "架空");
     expect(other.body).toMatchObject({
       by: "name",
       persons: [],
@@ -114,48 +88,48 @@ describe("person search: need-to-know", () => {
   });
 
   it("the coordinators keep the wide view", async () => {
-    const res = await search(coord, "ミ");
+    const res = await search(w.coord, "ミ");
     expect(names(res.body)).toEqual(expect.arrayContaining(["三上 未来", "見本 さくら", "見本 一郎", "見本 二郎"]));
     expect(res.body.persons.every((p) => p.access === "coordinator")).toBe(true);
     expect(res.body.othersMatch).toBeNull();
   });
 
   it("searches by name (漢字) from its beginning, whatever the spaces and widths", async () => {
-    const res = await search(houkatsu, "架空");
+    const res = await search(w.houkatsu, "架空");
     expect(res.body.by).toBe("name");
     expect(names(res.body)).toEqual(["架空 健一", "架空 花子"]);
     expect(res.body.persons.find((p) => p.nameKanji === "架空 健一")?.access).toBe("registrar");
-    expect(names((await search(houkatsu, "架空　花")).body)).toEqual(["架空 花子"]);
-    expect(names((await search(houkatsu, "架空花子")).body)).toEqual(["架空 花子"]);
-    expect((await search(houkatsu, "花子")).body.persons).toEqual([]);
+    expect(names((await search(w.houkatsu, "架空　花")).body)).toEqual(["架空 花子"]);
+    expect(names((await search(w.houkatsu, "架空花子")).body)).toEqual(["架空 花子"]);
+    expect((await search(w.houkatsu, "花子")).body.persons).toEqual([]);
     // the database's name key and the one typed agree (the generated column and nameSearchKey)
-    const rows = await t.database.db
+    const rows = await w.t.database.db
       .select({ nameKanji: persons.nameKanji, nameKey: persons.nameKey })
       .from(persons)
-      .where(eq(persons.municipalityId, t.municipalityId));
+      .where(eq(persons.municipalityId, w.t.municipalityId));
     for (const r of rows) expect(r.nameKey).toBe(r.nameKanji === null ? null : nameSearchKey(r.nameKanji));
-    const odd = await houkatsu.post("/api/persons", { nameKanji: "ＡＢＣ　ﾃｽﾄ　次郎", nameKana: "テスト ジロウ" });
-    const [stored] = await t.database.db
+    const odd = await w.houkatsu.post("/api/persons", { nameKanji: "ＡＢＣ　ﾃｽﾄ　次郎", nameKana: "テスト ジロウ" });
+    const [stored] = await w.t.database.db
       .select({ nameKey: persons.nameKey })
       .from(persons)
       .where(eq(persons.id, odd.body.person.id));
     expect(stored?.nameKey).toBe("ABCテスト次郎");
-    expect(names((await search(houkatsu, "abc")).body)).toEqual([]);
-    expect(names((await search(houkatsu, "ABC テ")).body)).toEqual(["ＡＢＣ　ﾃｽﾄ　次郎"]);
+    expect(names((await search(w.houkatsu, "abc")).body)).toEqual([]);
+    expect(names((await search(w.houkatsu, "ABC テ")).body)).toEqual(["ＡＢＣ　ﾃｽﾄ　次郎"]);
   });
 
   it("a provider finds the persons its agency registered, and nothing of anyone else", async () => {
-    const own = await provider.post("/api/persons", { nameKanji: "見目 純", nameKana: "ミルメ ジュン" });
+    const own = await w.provider.post("/api/persons", { nameKanji: "見目 純", nameKana: "ミルメ ジュン" });
     expect(own.status).toBe(201);
-    const res = await search(provider, "み");
+    const res = await search(w.provider, "み");
     expect(res.body.persons.map((p) => p.id)).toEqual([own.body.person.id]);
     expect(res.body.persons[0]?.access).toBe("registrar");
     expect(res.body.othersMatch).toBeNull();
     expect(JSON.stringify(res.body)).not.toContain("見本");
     // 架空 花子 is the provider's; 架空 健一 (地域包括's) is not, even though the provider's sheet is about his mother
-    expect(names((await search(provider, "架空")).body)).toEqual(["架空 花子"]);
+    expect(names((await search(w.provider, "架空")).body)).toEqual(["架空 花子"]);
     // and reuses it: a new sheet about the person it found
-    const sheet = await provider.post("/api/referrals", {
+    const sheet = await w.provider.post("/api/referrals", {
       personId: own.body.person.id,
       toAgencyId: null,
       concerns: ["生活困窮"],
@@ -169,12 +143,12 @@ describe("person search: need-to-know", () => {
   });
 
   it("audits each person shown with its basis, and every search (also one that showed nobody)", async () => {
-    const before = await lastSeq();
-    await search(kikan, "つなぐ");
-    await search(houkatsu, "ミホン");
-    await search(coord, "みかみ");
-    await search(houkatsu, "架空");
-    const kikanRecords = await auditSince(before, "kikan");
+    const before = await w.lastSeq();
+    await search(w.kikan, "つなぐ");
+    await search(w.houkatsu, "ミホン");
+    await search(w.coord, "みかみ");
+    await search(w.houkatsu, "架空");
+    const kikanRecords = await w.auditSince(before, "kikan");
     expect(kikanRecords[0]).toMatchObject({
       action: "search",
       entityType: "person",
@@ -187,7 +161,7 @@ describe("person search: need-to-know", () => {
     const cases = reads.map((r) => r.basis);
     expect(cases.every((b) => /^search;case:[0-9a-f-]{36}$/.test(b ?? ""))).toBe(true);
 
-    const hidden = await auditSince(before, "houkatsu");
+    const hidden = await w.auditSince(before, "houkatsu");
     const hiddenSearch = hidden.filter((r) => r.action === "search");
     expect(hiddenSearch[0]).toMatchObject({
       basis: "search",
@@ -195,43 +169,43 @@ describe("person search: need-to-know", () => {
     });
     // the name search: 健一 (registered) and 花子 (the sheet houkatsu received)
     const byName = hidden.filter((r) => r.action === "read").map((r) => r.basis);
-    expect(byName.sort()).toEqual([`search;referral:${await sheetAbout("架空 花子")}`, "search;registrar"].sort());
+    expect(byName.sort()).toEqual([`search;referral:${await w.sheetAbout("架空 花子")}`, "search;registrar"].sort());
 
-    const coordReads = (await auditSince(before, "coord")).filter((r) => r.action === "read");
-    expect(coordReads).toEqual([expect.objectContaining({ entityId: mikamiId, basis: "search;coordinator" })]);
+    const coordReads = (await w.auditSince(before, "coord")).filter((r) => r.action === "read");
+    expect(coordReads).toEqual([expect.objectContaining({ entityId: w.mikamiId, basis: "search;coordinator" })]);
   });
 
   it("a very common beginning: staff look at the first matches only, and are told to type more", async () => {
     // 1,100 persons of another agency whose readings come first, then one of houkatsu's own
     const crowd = Array.from({ length: 1100 }, (_, i) => {
       const nameKana = `ミナミア ${String(i).padStart(4, "0")}`;
-      return { municipalityId: t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
+      return { municipalityId: w.t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
     });
-    await t.database.db.insert(persons).values(crowd);
-    const own = await houkatsu.post("/api/persons", { nameKanji: "南 ゆい", nameKana: "ミナミユ イ" });
+    await w.t.database.db.insert(persons).values(crowd);
+    const own = await w.houkatsu.post("/api/persons", { nameKanji: "南 ゆい", nameKana: "ミナミユ イ" });
     expect(own.status).toBe(201);
-    const common = await search(houkatsu, "みなみ");
+    const common = await search(w.houkatsu, "みなみ");
     expect(common.body).toMatchObject({
       persons: [],
       partial: true,
       othersMatch: { askCoordinators: [expect.anything()] },
     });
-    const more = await search(houkatsu, "みなみゆ");
+    const more = await search(w.houkatsu, "みなみゆ");
     expect(more.body).toMatchObject({ partial: false, othersMatch: null });
     expect(more.body.persons.map((p) => p.id)).toEqual([own.body.person.id]);
     // the coordinators and the provider filter without a basis per person: no window
-    expect((await search(coord, "みなみ")).body).toMatchObject({ partial: false });
-    expect((await search(coord, "みなみ")).body.persons).toHaveLength(50);
+    expect((await search(w.coord, "みなみ")).body).toMatchObject({ partial: false });
+    expect((await search(w.coord, "みなみ")).body.persons).toHaveLength(50);
   });
 
   it("only agency accounts search; the query is in the body, validated", async () => {
     for (const login of ["keikaku", "iin", "korei", "admin"]) {
-      const client = await ApiClient.login(t.baseUrl, login);
+      const client = await ApiClient.login(w.t.baseUrl, login);
       expect((await client.post("/api/persons/search", { query: "み" })).status, login).toBe(403);
     }
-    const empty = await houkatsu.post("/api/persons/search", { query: "　" });
+    const empty = await w.houkatsu.post("/api/persons/search", { query: "　" });
     expect(empty.status).toBe(400);
     expect(empty.body.fields.map((f: { field: string }) => f.field)).toEqual(["query"]);
-    expect((await houkatsu.post("/api/persons/search", { kana: "み" })).status).toBe(400);
+    expect((await w.houkatsu.post("/api/persons/search", { kana: "み" })).status).toBe(400);
   });
 });

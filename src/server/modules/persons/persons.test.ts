@@ -1,28 +1,13 @@
-import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { auditRecords } from "../../../../test/helpers/audit-records.js";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
 import { normalizeKana } from "../../../domain/persons/kana.js";
-import { auditLog, persons } from "../../db/schema/index.js";
+import { persons } from "../../db/schema/index.js";
 
-let t: TestApp;
-let staff: ApiClient;
-let provider: ApiClient;
-
-beforeAll(async () => {
-  t = await startTestApp();
-  staff = await ApiClient.login(t.baseUrl, "houkatsu");
-  provider = await ApiClient.login(t.baseUrl, "jigyosha");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = signedInApp({ staff: "houkatsu", provider: "jigyosha" });
 
 const auditOf = (action: string, basis: string) =>
-  t.database.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.action, action), eq(auditLog.basis, basis)));
+  auditRecords(app.t.database.db, { municipalityId: app.t.municipalityId, action, basis });
 
 describe("persons", () => {
   let first: string;
@@ -31,7 +16,7 @@ describe("persons", () => {
   let provided: string;
 
   it("offers duplicate candidates on registration (half-width, hiragana, same date of birth) and audits the reads", async () => {
-    const a = await staff.post("/api/persons", {
+    const a = await app.staff.post("/api/persons", {
       nameKanji: "佐藤 一",
       nameKana: "サトウ ハジメ",
       dateOfBirth: "1960-01-02",
@@ -40,16 +25,16 @@ describe("persons", () => {
     expect(a.status).toBe(201);
     first = a.body.person.id;
     // a different reading with the same date of birth is in the pool, but is not a candidate
-    await staff.post("/api/persons", { nameKana: "スズキ ハナコ", dateOfBirth: "1960-01-02" });
+    await app.staff.post("/api/persons", { nameKana: "スズキ ハナコ", dateOfBirth: "1960-01-02" });
 
-    const b = await staff.post("/api/persons", { nameKana: "ｻﾄｳ ﾊｼﾞﾒ", dateOfBirth: "1960-01-02" });
+    const b = await app.staff.post("/api/persons", { nameKana: "ｻﾄｳ ﾊｼﾞﾒ", dateOfBirth: "1960-01-02" });
     expect(b.status).toBe(201);
     second = b.body.person.id;
     expect(b.body.duplicateCandidates).toHaveLength(1);
     expect(b.body.duplicateCandidates[0]).toMatchObject({ person: { id: first, nameKanji: "佐藤 一" } });
     expect(b.body.duplicateCandidates[0].score).toBeGreaterThanOrEqual(0.9);
 
-    const c = await staff.post("/api/persons", { nameKana: "さとう はじめ", dateOfBirth: "1960-01-02" });
+    const c = await app.staff.post("/api/persons", { nameKana: "さとう はじめ", dateOfBirth: "1960-01-02" });
     expect(c.body.duplicateCandidates.map((x: { person: { id: string } }) => x.person.id).sort()).toEqual(
       [first, second].sort(),
     );
@@ -60,22 +45,22 @@ describe("persons", () => {
     expect(reads.map((r) => r.entityId).sort()).toEqual([first, second].sort());
 
     // a provider learns that similar records exist, never whose
-    const d = await provider.post("/api/persons", { nameKana: "サトウ ハジメ", dateOfBirth: "1960-01-02" });
+    const d = await app.provider.post("/api/persons", { nameKana: "サトウ ハジメ", dateOfBirth: "1960-01-02" });
     expect(d.status).toBe(201);
     expect(d.body.duplicateCandidates.length).toBeGreaterThanOrEqual(3);
     for (const candidate of d.body.duplicateCandidates)
       expect(Object.keys(candidate).sort()).toEqual(["reasons", "score"]);
     expect(JSON.stringify(d.body.duplicateCandidates)).not.toContain("佐藤");
-    const providerReads = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.actorLabel, "jigyosha")));
+    const providerReads = await auditRecords(app.t.database.db, {
+      municipalityId: app.t.municipalityId,
+      actorLabel: "jigyosha",
+    });
     expect(providerReads.filter((r) => r.action === "read")).toEqual([]);
     provided = d.body.person.id;
   });
 
   it("searches by reading in the body (never in the URL) and audits every person returned", async () => {
-    const res = await staff.post("/api/persons/search", { query: "ｻﾄ" });
+    const res = await app.staff.post("/api/persons/search", { query: "ｻﾄ" });
     expect(res.status).toBe(200);
     const ids = res.body.persons.map((p: { id: string }) => p.id);
     expect(ids).toEqual(expect.arrayContaining([first, second]));
@@ -84,56 +69,56 @@ describe("persons", () => {
     const reads = await auditOf("read", "search;registrar");
     expect(reads.map((r) => r.entityId)).toEqual(expect.arrayContaining(ids));
     // LIKE's wildcards are searched as typed
-    const wildcard = await staff.post("/api/persons/search", { query: "%" });
+    const wildcard = await app.staff.post("/api/persons/search", { query: "%" });
     expect(wildcard.status).toBe(200);
     expect(wildcard.body.persons).toEqual([]);
     // a provider finds only what its agency registered
-    const own = await provider.post("/api/persons/search", { query: "さと" });
+    const own = await app.provider.post("/api/persons/search", { query: "さと" });
     expect(own.body.persons.map((p: { id: string }) => p.id)).toEqual([provided]);
-    expect((await staff.get("/api/persons?kana=さと")).status).toBe(404);
+    expect((await app.staff.get("/api/persons?kana=さと")).status).toBe(404);
   });
 
   it("links two records (never merges them), once", async () => {
-    const link = await staff.post(`/api/persons/${second}/links`, {
+    const link = await app.staff.post(`/api/persons/${second}/links`, {
       otherPersonId: first,
       reason: "読みと生年月日が一致",
     });
     expect(link.status).toBe(201);
     expect(link.body.link).toMatchObject({ reason: "読みと生年月日が一致" });
-    expect((await staff.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "再度" })).status).toBe(
-      409,
-    );
-    const self = await staff.post(`/api/persons/${first}/links`, { otherPersonId: first, reason: "x" });
+    expect(
+      (await app.staff.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "再度" })).status,
+    ).toBe(409);
+    const self = await app.staff.post(`/api/persons/${first}/links`, { otherPersonId: first, reason: "x" });
     expect(self.body.fields.map((f: { field: string }) => f.field)).toEqual(["otherPersonId"]);
-    const missing = await staff.post(`/api/persons/${first}/links`, {
+    const missing = await app.staff.post(`/api/persons/${first}/links`, {
       otherPersonId: "00000000-0000-4000-8000-000000000000",
       reason: "x",
     });
     expect(missing.status).toBe(400);
-    expect((await provider.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "x" })).status).toBe(
-      403,
-    );
+    expect(
+      (await app.provider.post(`/api/persons/${first}/links`, { otherPersonId: second, reason: "x" })).status,
+    ).toBe(403);
   });
 
   it("finds a duplicate among thousands of records sharing the first letters of its reading", async () => {
     // 1,200 readings that all start with サト and sort before the one registered twice
     const crowd = Array.from({ length: 1200 }, (_, i) => {
       const nameKana = `サトア ${String(i).padStart(4, "0")}`;
-      return { municipalityId: t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
+      return { municipalityId: app.t.municipalityId, nameKana, kanaKey: normalizeKana(nameKana) };
     });
-    await t.database.db.insert(persons).values(crowd);
-    const original = await staff.post("/api/persons", { nameKanji: "里見 未来", nameKana: "サトミ ミライ" });
+    await app.t.database.db.insert(persons).values(crowd);
+    const original = await app.staff.post("/api/persons", { nameKanji: "里見 未来", nameKana: "サトミ ミライ" });
     expect(original.status).toBe(201);
-    const again = await staff.post("/api/persons", { nameKana: "さとみ　みらい" });
+    const again = await app.staff.post("/api/persons", { nameKana: "さとみ　みらい" });
     expect(again.body.duplicateCandidates.map((c: { person: { id: string } }) => c.person.id)).toContain(
       original.body.person.id,
     );
   });
 
   it("validates with field names in Japanese", async () => {
-    const res = await staff.post("/api/persons", { nameKana: "abc", dateOfBirth: "2020-02-30", phone: "電話" });
+    const res = await app.staff.post("/api/persons", { nameKana: "abc", dateOfBirth: "2020-02-30", phone: "電話" });
     expect(res.status).toBe(400);
     expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["dateOfBirth", "nameKana", "phone"]);
-    expect((await staff.post("/api/persons", { nameKana: "テスト", admin: true })).status).toBe(400);
+    expect((await app.staff.post("/api/persons", { nameKana: "テスト", admin: true })).status).toBe(400);
   });
 });

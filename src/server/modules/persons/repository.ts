@@ -1,24 +1,19 @@
-import { and, asc, eq, getTableColumns, inArray, like, not, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, like, not, type SQL, sql } from "drizzle-orm";
 import type { PersonQuery } from "../../../domain/persons/name.js";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne, withIds } from "../../db/records.js";
 import { cases, caseTeam, householdMembers, personLinks, persons, referrals } from "../../db/schema/index.js";
 import type { PersonScope } from "../../platform/policies.js";
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonLinkRow = typeof personLinks.$inferSelect;
 
-export async function insertPerson(db: Executor, values: typeof persons.$inferInsert) {
-  const [row] = await db.insert(persons).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertPerson(db: Executor, values: typeof persons.$inferInsert) {
+  return insertOne(db, persons, values);
 }
 
-export async function findPerson(db: Executor, municipalityId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), eq(persons.id, id)));
-  return row ?? null;
+export function findPerson(db: Executor, municipalityId: string, id: string) {
+  return findOne(db, persons, municipalityId, { id });
 }
 
 /**
@@ -45,7 +40,7 @@ export async function findDuplicatePool(
   escapedPrefix: string,
   dateOfBirth: string | null,
 ) {
-  const samePrefix = and(eq(persons.municipalityId, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`));
+  const samePrefix = and(inMunicipality(persons, municipalityId), like(persons.kanaKey, `${escapedPrefix}%`));
   // one after the other: inside a transaction they share one connection
   const after = await db
     .select()
@@ -63,7 +58,7 @@ export async function findDuplicatePool(
     ? db
         .select()
         .from(persons)
-        .where(and(eq(persons.municipalityId, municipalityId), eq(persons.dateOfBirth, dateOfBirth)))
+        .where(inMunicipality(persons, municipalityId, { dateOfBirth }))
     : Promise.resolve([]));
   const pool = new Map<string, PersonRow>();
   for (const row of [...after, ...before, ...sameDay]) pool.set(row.id, row);
@@ -119,7 +114,7 @@ const keyOf = (q: PersonQuery) => (q.by === "reading" ? persons.kanaKey : person
 function matching(municipalityId: string, q: PersonQuery, until: string | null) {
   const key = keyOf(q);
   return and(
-    eq(persons.municipalityId, municipalityId),
+    inMunicipality(persons, municipalityId),
     like(key, `${q.prefix}%`),
     until === null ? undefined : sql`${key} ~<=~ ${until}`,
   );
@@ -186,7 +181,7 @@ export function personFacts(db: Executor, municipalityId: string, agencyId: stri
   return db
     .select({ id: persons.id, ...factsOf(agencyId) })
     .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), inArray(persons.id, ids)));
+    .where(withIds(persons, municipalityId, ids));
 }
 
 /** Some persons by id (for names the caller may see). */
@@ -195,25 +190,13 @@ export function findPersons(db: Executor, municipalityId: string, ids: string[])
   return db
     .select()
     .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), inArray(persons.id, ids)));
+    .where(withIds(persons, municipalityId, ids));
 }
 
-export async function findLink(db: Executor, municipalityId: string, a: string, b: string) {
-  const [row] = await db
-    .select()
-    .from(personLinks)
-    .where(
-      and(
-        eq(personLinks.municipalityId, municipalityId),
-        eq(personLinks.personId, a),
-        eq(personLinks.otherPersonId, b),
-      ),
-    );
-  return row ?? null;
+export function findLink(db: Executor, municipalityId: string, a: string, b: string) {
+  return findOne(db, personLinks, municipalityId, { personId: a, otherPersonId: b });
 }
 
-export async function insertLink(db: Executor, values: typeof personLinks.$inferInsert) {
-  const [row] = await db.insert(personLinks).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertLink(db: Executor, values: typeof personLinks.$inferInsert) {
+  return insertOne(db, personLinks, values);
 }

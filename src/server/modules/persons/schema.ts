@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isKana } from "../../../domain/persons/kana.js";
-import { optionalText, storable } from "../../platform/schema-fields.js";
+import { NOT_STORABLE, optionalText, requiredText, storable } from "../../platform/schema-fields.js";
 
 export const isoDate = (label: string) =>
   z
@@ -40,17 +40,12 @@ export const searchPersonsSchema = z.strictObject({
     .trim()
     .min(1, "ふりがなか氏名を入力してください")
     .max(100, "100文字以内で入力してください")
-    .refine(storable, "使用できない文字が含まれています"),
+    .refine(storable, NOT_STORABLE),
 });
 
 export const linkPersonsSchema = z.strictObject({
   otherPersonId: z.uuid("関連付ける相手の指定が正しくありません"),
-  reason: z
-    .string({ error: "関連付けの理由を入力してください" })
-    .trim()
-    .min(1, "関連付けの理由を入力してください")
-    .max(500, "関連付けの理由は500文字以内で入力してください")
-    .refine(storable, "使用できない文字が含まれています"),
+  reason: requiredText("関連付けの理由", 500),
 });
 
 export const personParams = z.object({ personId: z.uuid("対象者の指定が正しくありません") });

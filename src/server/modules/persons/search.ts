@@ -5,7 +5,7 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { ValidationError } from "../../platform/errors.js";
 import { type PersonBasis, personPolicies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
-import { auditBasis } from "./access.js";
+import { auditBasis, personRead } from "./access.js";
 import { presentFoundPerson } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -53,13 +53,7 @@ export async function searchPersons(db: Db, actor: RequestActor, typed: string) 
         basis: "search",
         after: { by: query.by, typed, shown: shown.length, othersMatch, partial },
       },
-      ...shown.map(({ person, basis }) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: person.id,
-        basis: auditBasis("search", basis as PersonBasis),
-      })),
+      ...shown.map(({ person, basis }) => personRead(actor, person.id, auditBasis("search", basis as PersonBasis))),
     ]);
     const coordinators = othersMatch
       ? (await listAgencies(tx, actor.municipalityId))

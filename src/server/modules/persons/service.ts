@@ -5,7 +5,7 @@ import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js"
 import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, ValidationError } from "../../platform/errors.js";
 import { type PersonBasis, personPolicies, policies } from "../../platform/policies.js";
-import { auditBasis, personBases } from "./access.js";
+import { auditBasis, personBases, personRead } from "./access.js";
 import { presentLink, presentPerson } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CreatePersonInput } from "./schema.js";
@@ -63,14 +63,11 @@ export async function createPerson(db: Db, actor: RequestActor, input: CreatePer
     const named = candidates.filter((c) => bases.has(c.person.id));
     await recordAuditBatch(
       tx,
-      named.map((c) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: c.person.id,
-        basis: auditBasis("duplicate_check", bases.get(c.person.id) as PersonBasis),
-        after: { registered: person.id },
-      })),
+      named.map((c) =>
+        personRead(actor, c.person.id, auditBasis("duplicate_check", bases.get(c.person.id) as PersonBasis), {
+          registered: person.id,
+        }),
+      ),
     );
     return {
       person: presentPerson(person),

@@ -1,5 +1,5 @@
 import { formatFiscalYearRange } from "../../../domain/fiscal-year.js";
-import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
+import type { PlanSnapshot, SnapshotItem } from "../../../domain/revisions/snapshot.js";
 import type { ItemRow, PlacementRow, PlanRow } from "./repository.js";
 
 export function presentPlan(p: PlanRow) {
@@ -18,7 +18,13 @@ export function presentPlan(p: PlanRow) {
 }
 export type PlanDto = ReturnType<typeof presentPlan>;
 
-export function presentItem(i: ItemRow, departmentIds: string[], placements: PlacementRow[]) {
+type ItemFields = Pick<
+  SnapshotItem,
+  "id" | "level" | "code" | "title" | "summary" | "isNew" | "isPriority" | "category"
+>;
+
+/** What an item says of itself, the same in the live tables and in a frozen revision. */
+export function itemFields(i: ItemFields): ItemFields {
   return {
     id: i.id,
     level: i.level,
@@ -28,6 +34,12 @@ export function presentItem(i: ItemRow, departmentIds: string[], placements: Pla
     isNew: i.isNew,
     isPriority: i.isPriority,
     category: i.category,
+  };
+}
+
+export function presentItem(i: ItemRow, departmentIds: string[], placements: PlacementRow[]) {
+  return {
+    ...itemFields(i),
     planPage: i.planPage,
     constituentPlans: i.constituentPlans,
     departmentIds,
@@ -49,14 +61,7 @@ export function frozenItemDtos(snapshot: PlanSnapshot, live: ItemRow[]): ItemDto
   return snapshot.items.map((i) => {
     const row = liveById.get(i.id);
     return {
-      id: i.id,
-      level: i.level,
-      code: i.code,
-      title: i.title,
-      summary: i.summary,
-      isNew: i.isNew,
-      isPriority: i.isPriority,
-      category: i.category as ItemRow["category"],
+      ...itemFields(i),
       planPage: row?.planPage ?? null,
       constituentPlans: i.constituentPlans,
       departmentIds: i.departmentIds,

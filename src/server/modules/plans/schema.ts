@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { clearable } from "../../platform/schema-fields.js";
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `${label}を入力してください`).max(max, `${label}は${max}文字以内で入力してください`);
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .max(max, `${label}は${max}文字以内で入力してください`)
-    .nullable()
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v));
+  clearable(z.string().max(max, `${label}は${max}文字以内で入力してください`));
 const fiscalYear = z
   .number({ error: "年度を数値で入力してください" })
   .int("年度は整数で入力してください")

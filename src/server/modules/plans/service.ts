@@ -7,6 +7,7 @@ import { policies } from "../../platform/policies.js";
 import { frozenPlan } from "../revisions/frozen-views.js";
 import { assertStructureEditable, resolveStructure } from "../revisions/in-force.js";
 import { findCurrentRevision } from "../revisions/repository.js";
+import { recordPlanChange } from "./plan-change.js";
 import { frozenItemDtos, presentItem, presentPlan } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { ItemInput, ItemPatch, PlanInput } from "./schema.js";
@@ -149,8 +150,7 @@ function changeItems<T>(
   return db.transaction(async (tx) => {
     const plan = await loadPlanForStructureChange(tx, actor, planId);
     const { result, audit } = await work(tx, plan);
-    await repo.touchPlan(tx, actor.municipalityId, planId);
-    await recordAudit(tx, { ...actorOf(actor), entityType: "plan_item", ...audit });
+    await recordPlanChange(tx, actor, planId, { entityType: "plan_item", ...audit });
     return result;
   });
 }

@@ -1,23 +1,20 @@
 import { REFERRAL_STATUS_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support.js";
-import type { AgencyRow } from "../agencies/repository.js";
+import { type AgencyMap, agencyName, agencyRefOrNull } from "../agencies/presenter.js";
 import type { ReferralEventRow, ReferralRow } from "./repository.js";
 import { CLOSED_STATUSES, type Consent, type ReferralStatus } from "./schema.js";
-
-const agencyRef = (agencies: Map<string, AgencyRow>, id: string | null) =>
-  id ? { id, name: agencies.get(id)?.name ?? "（不明な機関）" } : null;
 
 export function isOverdue(r: ReferralRow, today: string) {
   return !CLOSED_STATUSES.includes(r.status as ReferralStatus) && !!r.dueDate && r.dueDate < today;
 }
 
-export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>, today: string) {
+export function presentReferral(r: ReferralRow, agencies: AgencyMap, today: string) {
   return {
     id: r.id,
     personId: r.personId,
-    fromAgency: agencyRef(agencies, r.fromAgencyId),
+    fromAgency: agencyRefOrNull(agencies, r.fromAgencyId),
     /** null = sent to the 多機関協働 coordinators */
-    toAgency: agencyRef(agencies, r.toAgencyId),
-    toLabel: r.toAgencyId ? (agencies.get(r.toAgencyId)?.name ?? "（不明な機関）") : TO_COORDINATORS_LABEL,
+    toAgency: agencyRefOrNull(agencies, r.toAgencyId),
+    toLabel: r.toAgencyId ? agencyName(agencies, r.toAgencyId) : TO_COORDINATORS_LABEL,
     concerns: r.concerns,
     observed: r.observed,
     urgency: r.urgency,
@@ -34,14 +31,14 @@ export function presentReferral(r: ReferralRow, agencies: Map<string, AgencyRow>
   };
 }
 
-export function presentEvent(e: ReferralEventRow, agencies: Map<string, AgencyRow>) {
+export function presentEvent(e: ReferralEventRow, agencies: AgencyMap) {
   return {
     seq: e.seq,
     status: e.status as ReferralStatus,
     statusLabel: REFERRAL_STATUS_LABELS[e.status as ReferralStatus] ?? e.status,
     at: e.at,
     byUserId: e.byUserId,
-    agency: agencyRef(agencies, e.agencyId),
+    agency: agencyRefOrNull(agencies, e.agencyId),
     reason: e.reason,
   };
 }

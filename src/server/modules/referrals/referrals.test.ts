@@ -1,32 +1,14 @@
-import { and, eq } from "drizzle-orm";
-import Fastify from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { expectAllowed, registeredRoutes } from "../../../../test/helpers/access-matrix.js";
 import { type ApiResponse, type ApiClient as Client, ifMatch } from "../../../../test/helpers/api-client.js";
-import { ACTORS, type Actor, type ReferralWorld, startReferralWorld } from "../../../../test/helpers/referral-world.js";
-import type { TestApp } from "../../../../test/helpers/test-app.js";
-import { auditLog } from "../../db/schema/index.js";
+import { auditRecords } from "../../../../test/helpers/audit-records.js";
+import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { ACTORS, type Actor, startReferralWorld } from "../../../../test/helpers/referral-world.js";
 import { verifyAuditChain } from "../../platform/audit.js";
-import { registerModules } from "../index.js";
 
 // Every route of the support side's referrals and persons × every kind of caller (the transitions of a sheet are in
 // referral-transitions.test.ts).
-let w: ReferralWorld;
-let t: TestApp;
-let as: Record<Actor, Client>;
-let otherMunicipalityId: string;
-let personId: string;
-let otherPersonId: string;
-let referralId: string;
-
-beforeAll(async () => {
-  w = await startReferralWorld();
-  ({ t, as, otherMunicipalityId, personId, otherPersonId, referralId } = w);
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const referralBody = (over: Record<string, unknown> = {}) => w.referralBody(over);
+const w = worldForFile(startReferralWorld);
 
 type Expect = Record<Actor, number | number[]>;
 const all = (n: number): Expect => Object.fromEntries(ACTORS.map((a) => [a, n])) as Expect;
@@ -60,13 +42,14 @@ const matrix: Record<string, { call: (c: Client, actor: Actor) => Promise<ApiRes
     expect: staffOk(200, { senderProvider: 200, otherProvider: 200 }),
   },
   "POST /api/persons/:personId/links": {
-    call: (c) => c.post(`/api/persons/${personId}/links`, { otherPersonId, reason: "同じ住所・同じ読み" }),
+    call: (c) =>
+      c.post(`/api/persons/${w.personId}/links`, { otherPersonId: w.otherPersonId, reason: "同じ住所・同じ読み" }),
     // the first staff member links, the next ones find the link made (409); staff without a basis for the person
     // (and another municipality) do not find it
     expect: staffOk([201, 409], { otherStaff: 404, otherMunicipality: 404 }),
   },
   "POST /api/referrals": {
-    call: (c) => c.post("/api/referrals", referralBody({ toAgencyId: null })),
+    call: (c) => c.post("/api/referrals", w.referralBody({ toAgencyId: null })),
     // only about a person the caller has a basis for (a provider: one its agency registered); another
     // municipality does not have the person
     expect: staffOk(201, { otherStaff: 400, senderProvider: 201, otherProvider: 400, otherMunicipality: 400 }),
@@ -76,29 +59,19 @@ const matrix: Record<string, { call: (c: Client, actor: Actor) => Promise<ApiRes
     expect: { ...all(200), planOffice: 403 },
   },
   "GET /api/referrals/:referralId": {
-    call: (c) => c.get(`/api/referrals/${referralId}`),
+    call: (c) => c.get(`/api/referrals/${w.referralId}`),
     expect: { ...all(404), coordinator: 200, receiver: 200, senderProvider: 200 },
   },
   "POST /api/referrals/:referralId/transition": {
     // a stale version: allowed callers get 412 (nothing changes), the sender 403, everyone else 404
-    call: (c) => c.post(`/api/referrals/${referralId}/transition`, { to: "accepted" }, ifMatch(999)),
+    call: (c) => c.post(`/api/referrals/${w.referralId}/transition`, { to: "accepted" }, ifMatch(999)),
     expect: { ...all(404), coordinator: 412, receiver: 412, senderProvider: 403 },
   },
 };
 
 describe("referral and person access matrix", () => {
   it("covers every route registered under /api/referrals, /api/persons and /api/agencies", async () => {
-    const probe = Fastify();
-    const routes: string[] = [];
-    probe.addHook("onRoute", (r) => {
-      for (const method of [r.method].flat()) {
-        if (method !== "HEAD" && /^\/api\/(referrals|persons|agencies)(\/|$)/.test(r.url))
-          routes.push(`${method} ${r.url}`);
-      }
-    });
-    registerModules(probe, t.database.db);
-    await probe.ready();
-    await probe.close();
+    const routes = await registeredRoutes(w.t.database.db, /^\/api\/(referrals|persons|agencies)(\/|$)/);
     expect(routes.length).toBeGreaterThan(0);
     expect(routes.filter((r) => !(r in matrix))).toEqual([]);
   });
@@ -106,10 +79,7 @@ describe("referral and person access matrix", () => {
   for (const [route, { call, expect: expected }] of Object.entries(matrix)) {
     it(route, async () => {
       for (const actor of ACTORS) {
-        const res = await call(as[actor], actor);
-        const want = [expected[actor]].flat();
-        expect(want, `${route} as ${actor}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
-        if (res.status >= 400) expect(typeof res.body.message).toBe("string");
+        expectAllowed(route, actor, await call(w.as[actor], actor), expected[actor]);
       }
     });
   }
@@ -124,24 +94,22 @@ describe("referral and person access matrix", () => {
       otherMunicipality: false,
     };
     for (const [actor, visible] of Object.entries(sees)) {
-      const list = (await as[actor as Actor].get("/api/referrals")).body.referrals as { id: string }[];
+      const list = (await w.as[actor as Actor].get("/api/referrals")).body.referrals as { id: string }[];
       expect(
-        list.some((r) => r.id === referralId),
+        list.some((r) => r.id === w.referralId),
         actor,
       ).toBe(visible);
     }
     // the provider sees only what its agency sent
-    const mine = (await as.senderProvider.get("/api/referrals")).body.referrals as { fromAgency: { name: string } }[];
+    const mine = (await w.as.senderProvider.get("/api/referrals")).body.referrals as { fromAgency: { name: string } }[];
     expect(new Set(mine.map((r) => r.fromAgency.name))).toEqual(new Set(["架空ケアサービス株式会社（登録事業者）"]));
     // the coordinators see every referral of the municipality, the demo's included
-    expect((await as.coordinator.get("/api/referrals")).body.referrals.length).toBeGreaterThanOrEqual(4);
+    expect((await w.as.coordinator.get("/api/referrals")).body.referrals.length).toBeGreaterThanOrEqual(4);
   });
 
   it("records denied reads and transitions, and reads of the person", async () => {
-    const records = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.entityId, referralId)));
+    const db = w.t.database.db;
+    const records = await auditRecords(db, { municipalityId: w.t.municipalityId, entityId: w.referralId });
     const denied = records.filter((r) => r.action === "denied").map((r) => `${r.actorLabel} ${r.basis}`);
     expect(denied.sort()).toEqual(
       [
@@ -154,25 +122,17 @@ describe("referral and person access matrix", () => {
         "other-provider need_to_know:transition",
       ].sort(),
     );
-    const elsewhere = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, otherMunicipalityId), eq(auditLog.action, "denied")));
-    expect(elsewhere.map((r) => r.entityId)).toEqual([referralId, referralId]);
+    const elsewhere = await auditRecords(db, { municipalityId: w.otherMunicipalityId, action: "denied" });
+    expect(elsewhere.map((r) => r.entityId)).toEqual([w.referralId, w.referralId]);
 
-    const reads = await t.database.db
-      .select()
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.municipalityId, t.municipalityId),
-          eq(auditLog.action, "read"),
-          eq(auditLog.entityType, "person"),
-          eq(auditLog.entityId, personId),
-          eq(auditLog.basis, `referral:${referralId}`),
-        ),
-      );
+    const reads = await auditRecords(db, {
+      municipalityId: w.t.municipalityId,
+      action: "read",
+      entityType: "person",
+      entityId: w.personId,
+      basis: `referral:${w.referralId}`,
+    });
     expect(new Set(reads.map((r) => r.actorLabel))).toEqual(new Set(["coord", "houkatsu", "jigyosha"]));
-    expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

@@ -1,22 +1,24 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import {
+  appendNumbered,
+  findOne,
+  inMunicipality,
+  insertOne,
+  recordNamedBy,
+  updateAtVersion,
+} from "../../db/records.js";
 import { caseReferrals, cases, caseTeam, persons, referralEvents, referrals } from "../../db/schema/index.js";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
 
-export async function insertReferral(db: Executor, values: typeof referrals.$inferInsert) {
-  const [row] = await db.insert(referrals).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertReferral(db: Executor, values: typeof referrals.$inferInsert) {
+  return insertOne(db, referrals, values);
 }
 
-export async function findReferral(db: Executor, municipalityId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.municipalityId, municipalityId), eq(referrals.id, id)));
-  return row ?? null;
+export function findReferral(db: Executor, municipalityId: string, id: string) {
+  return findOne(db, referrals, municipalityId, { id });
 }
 
 /** Which referrals a list covers: all of the municipality, or those sent by (and optionally to) one agency. */
@@ -29,7 +31,7 @@ export interface ListOptions {
 }
 
 export function listReferrals(db: Executor, municipalityId: string, scope: ReferralScope, opts: ListOptions) {
-  const where: (SQL | undefined)[] = [eq(referrals.municipalityId, municipalityId)];
+  const where: (SQL | undefined)[] = [inMunicipality(referrals, municipalityId)];
   if (!scope.all) {
     where.push(
       scope.received
@@ -47,25 +49,20 @@ export function listReferrals(db: Executor, municipalityId: string, scope: Refer
       person: { id: persons.id, nameKanji: persons.nameKanji, nameKana: persons.nameKana },
     })
     .from(referrals)
-    .innerJoin(persons, and(eq(persons.municipalityId, referrals.municipalityId), eq(persons.id, referrals.personId)))
+    .innerJoin(persons, recordNamedBy(persons, referrals.personId))
     .where(and(...where))
     .orderBy(desc(referrals.createdAt), asc(referrals.id))
     .limit(1000);
 }
 
-export async function updateReferral(
+export function updateReferral(
   db: Executor,
   municipalityId: string,
   id: string,
   version: number,
   values: Partial<Pick<ReferralRow, "status" | "toAgencyId">>,
 ) {
-  const [row] = await db
-    .update(referrals)
-    .set({ ...values, version: version + 1, updatedAt: new Date() })
-    .where(and(eq(referrals.municipalityId, municipalityId), eq(referrals.id, id), eq(referrals.version, version)))
-    .returning();
-  return row ?? null;
+  return updateAtVersion(db, referrals, municipalityId, { id, version }, { ...values, updatedAt: new Date() });
 }
 
 export async function listEvents(db: Executor, municipalityId: string, referralIds: string[]) {
@@ -73,25 +70,12 @@ export async function listEvents(db: Executor, municipalityId: string, referralI
   return db
     .select()
     .from(referralEvents)
-    .where(and(eq(referralEvents.municipalityId, municipalityId), inArray(referralEvents.referralId, referralIds)))
+    .where(and(inMunicipality(referralEvents, municipalityId), inArray(referralEvents.referralId, referralIds)))
     .orderBy(asc(referralEvents.referralId), asc(referralEvents.seq));
 }
 
-export async function insertEvent(db: Executor, values: Omit<typeof referralEvents.$inferInsert, "seq">) {
-  const [last] = await db
-    .select({ seq: referralEvents.seq })
-    .from(referralEvents)
-    .where(
-      and(eq(referralEvents.municipalityId, values.municipalityId), eq(referralEvents.referralId, values.referralId)),
-    )
-    .orderBy(desc(referralEvents.seq))
-    .limit(1);
-  const [row] = await db
-    .insert(referralEvents)
-    .values({ ...values, seq: (last?.seq ?? 0) + 1 })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertEvent(db: Executor, values: Omit<typeof referralEvents.$inferInsert, "seq">) {
+  return appendNumbered(db, referralEvents, { referralId: values.referralId }, values);
 }
 
 /** The case a referral was opened into, with what deciding who may see it needs (its lead and team agencies). */
@@ -99,12 +83,12 @@ export async function findCaseOfReferral(db: Executor, municipalityId: string, r
   const [row] = await db
     .select({ id: cases.id, phase: cases.phase, leadAgencyId: cases.leadAgencyId })
     .from(caseReferrals)
-    .innerJoin(cases, and(eq(cases.municipalityId, caseReferrals.municipalityId), eq(cases.id, caseReferrals.caseId)))
-    .where(and(eq(caseReferrals.municipalityId, municipalityId), eq(caseReferrals.referralId, referralId)));
+    .innerJoin(cases, recordNamedBy(cases, caseReferrals.caseId))
+    .where(inMunicipality(caseReferrals, municipalityId, { referralId }));
   if (!row) return null;
   const team = await db
     .select({ agencyId: caseTeam.agencyId })
     .from(caseTeam)
-    .where(and(eq(caseTeam.municipalityId, municipalityId), eq(caseTeam.caseId, row.id)));
+    .where(inMunicipality(caseTeam, municipalityId, { caseId: row.id }));
   return { ...row, teamAgencyIds: team.map((t) => t.agencyId) };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REFERRAL_STATUSES, type ReferralStatus } from "../../../domain/labels/support.js";
-import { optionalText, storable } from "../../platform/schema-fields.js";
+import { optionalText, requiredText } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
 import { isoDate } from "../persons/schema.js";
 
@@ -63,12 +63,7 @@ export const createReferralSchema = z
     toAgencyId: z.uuid("送付先の機関の指定が正しくありません").nullable().default(null),
     /** labels of the municipality's active categories (checked by the service) */
     concerns: concernLabels("困りごと"),
-    observed: z
-      .string({ error: "気づいたことを入力してください" })
-      .trim()
-      .min(1, "気づいたことを入力してください")
-      .max(5000, "気づいたことは5000文字以内で入力してください")
-      .refine(storable, "使用できない文字が含まれています"),
+    observed: requiredText("気づいたこと", 5000),
     urgency: z.enum(URGENCIES, { error: "緊急度は 高・中・低 から選んでください" }),
     consent: z.enum(CONSENTS, { error: "本人同意は given・not_given・unknown から選んでください" }),
     consentDate: isoDate("同意日").nullable().default(null),

@@ -1,13 +1,16 @@
 import { todayInJapan } from "../../../domain/japanese-date.js";
-import { PHASE_LABELS, type Phase, REFERRAL_STATUS_LABELS } from "../../../domain/labels/support.js";
+import { REFERRAL_STATUS_LABELS } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
-import { policies } from "../../platform/policies.js";
+import { recordDenial, withVisible } from "../../platform/need-to-know.js";
+import { policies, type ReferralBasis } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
+import { agencyMap } from "../agencies/service.js";
+import { presentCaseRef } from "../cases/presenter.js";
 import { checkActiveConcerns } from "../concerns/service.js";
-import { personBases } from "../persons/access.js";
+import { personBases, personRead } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentEvent, presentReferral } from "./presenter.js";
@@ -19,10 +22,6 @@ import {
   TRANSITIONS,
   type TransitionInput,
 } from "./schema.js";
-
-async function agencyMap(tx: Executor, municipalityId: string) {
-  return new Map((await agenciesRepo.listAgencies(tx, municipalityId)).map((a) => [a.id, a]));
-}
 
 /** A receiving agency must exist, be a public window (providers only send) and not be the sender itself. */
 async function checkReceiver(tx: Executor, actor: AuthContext, field: string, agencyId: string) {
@@ -89,13 +88,7 @@ export async function listReferrals(db: Db, actor: RequestActor, filter: ListFil
     const agencies = await agencyMap(tx, actor.municipalityId);
     await recordAuditBatch(
       tx,
-      rows.map(({ referral }) => ({
-        ...actorOf(actor),
-        action: "read",
-        entityType: "person",
-        entityId: referral.personId,
-        basis: `referral:${referral.id}`,
-      })),
+      rows.map(({ referral }) => personRead(actor, referral.personId, `referral:${referral.id}`)),
     );
     return rows.map(({ referral, person }) => ({
       ...presentReferral(referral, agencies, today),
@@ -104,28 +97,34 @@ export async function listReferrals(db: Db, actor: RequestActor, filter: ListFil
   });
 }
 
-async function denied(tx: Executor, actor: RequestActor, referralId: string, action: string) {
-  await recordAudit(tx, {
-    ...actorOf(actor),
-    action: "denied",
-    entityType: "referral",
-    entityId: referralId,
-    basis: `need_to_know:${action}`,
-  });
+/**
+ * One request on a referral the caller may see, in one transaction. A hidden referral answers 404 and leaves a
+ * "denied" record; the denial is committed even though the request fails.
+ */
+function onReferral<T>(
+  db: Db,
+  actor: RequestActor,
+  referralId: string,
+  action: string,
+  work: (tx: Executor, referral: repo.ReferralRow, basis: ReferralBasis) => Promise<T>,
+) {
+  return withVisible(
+    db,
+    async (tx) => {
+      const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
+      const basis = referral ? policies.referralBasis(actor, referral) : null;
+      if (referral && basis) return { referral, basis };
+      await recordDenial(tx, actor, { entityType: "referral", entityId: referralId }, action);
+      return null;
+    },
+    (tx, { referral, basis }) => work(tx, referral, basis),
+    () => notFound("つなぐシート"),
+  );
 }
 
-/**
- * One referral with its person and its whole history. Hidden referrals answer 404 and leave a "denied" record;
- * the denial is committed even though the request fails.
- */
+/** One referral with its person and its whole history. */
 export async function getReferral(db: Db, actor: RequestActor, referralId: string) {
-  const result = await db.transaction(async (tx) => {
-    const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
-    const basis = referral ? policies.referralBasis(actor, referral) : null;
-    if (!referral || !basis) {
-      await denied(tx, actor, referralId, "read");
-      return null;
-    }
+  return onReferral(db, actor, referralId, "read", async (tx, referral, basis) => {
     const person = await personsRepo.findPerson(tx, actor.municipalityId, referral.personId);
     if (!person) throw new Error("referral without its person");
     const events = await repo.listEvents(tx, actor.municipalityId, [referral.id]);
@@ -133,26 +132,15 @@ export async function getReferral(db: Db, actor: RequestActor, referralId: strin
     // the case it became, named only to those who may open that case (a provider never learns of it)
     const linked = await repo.findCaseOfReferral(tx, actor.municipalityId, referral.id);
     const caseVisible = linked && policies.caseBasis(actor, linked, linked.teamAgencyIds) !== null;
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "read",
-      entityType: "person",
-      entityId: person.id,
-      basis: `referral:${referral.id}`,
-    });
+    await recordAudit(tx, personRead(actor, person.id, `referral:${referral.id}`));
     return {
       ...presentReferral(referral, agencies, todayInJapan()),
       access: basis,
       person: presentPerson(person),
       events: events.map((e) => presentEvent(e, agencies)),
-      case:
-        linked && caseVisible
-          ? { id: linked.id, phase: linked.phase, phaseLabel: PHASE_LABELS[linked.phase as Phase] ?? linked.phase }
-          : null,
+      case: linked && caseVisible ? presentCaseRef(linked) : null,
     };
   });
-  if (!result) throw notFound("つなぐシート");
-  return result;
 }
 
 /**
@@ -166,13 +154,7 @@ export async function transitionReferral(
   version: number,
   input: TransitionInput,
 ) {
-  const result = await db.transaction(async (tx) => {
-    const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
-    const basis = referral ? policies.referralBasis(actor, referral) : null;
-    if (!referral || !basis) {
-      await denied(tx, actor, referralId, "transition");
-      return null;
-    }
+  return onReferral(db, actor, referralId, "transition", async (tx, referral, basis) => {
     policies.transitionReferral(basis);
     if (referral.version !== version) throw staleVersion(referral.version);
     const from = referral.status as ReferralStatus;
@@ -222,8 +204,6 @@ export async function transitionReferral(
       events: events.map((e) => presentEvent(e, agencies)),
     };
   });
-  if (!result) throw notFound("つなぐシート");
-  return result;
 }
 
 /**

@@ -3,6 +3,7 @@
  * in-force revision with the same code that shows the live state. Pure: no I/O.
  */
 import type { PlanSnapshot, SnapshotItem } from "../../../domain/revisions/snapshot.js";
+import { itemFields } from "../plans/presenter.js";
 
 /** The plan's own settings as frozen (the live row's fields that a snapshot does not keep stay as they are). */
 export function frozenPlan<
@@ -18,14 +19,7 @@ export function frozenPlan<
 
 export function frozenItems(snapshot: PlanSnapshot) {
   return snapshot.items.map((i) => ({
-    id: i.id,
-    level: i.level,
-    code: i.code,
-    title: i.title,
-    summary: i.summary,
-    isNew: i.isNew,
-    isPriority: i.isPriority,
-    category: i.category,
+    ...itemFields(i),
     majorMeasure: i.majorMeasure,
     constituentPlans: i.constituentPlans,
   }));

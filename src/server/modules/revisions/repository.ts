@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { asc, desc, max, sql } from "drizzle-orm";
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
 import { SNAPSHOT_FORMAT } from "../../../domain/revisions/snapshot.js";
 import type { Executor } from "../../db/client.js";
+import { inMunicipality, insertOne, recordNamedBy, updateAtVersion } from "../../db/records.js";
 import { planRevisions, users } from "../../db/schema/index.js";
 
 export type RevisionRow = typeof planRevisions.$inferSelect;
@@ -11,13 +12,7 @@ export async function findCurrentRevision(db: Executor, municipalityId: string, 
   const [row] = await db
     .select()
     .from(planRevisions)
-    .where(
-      and(
-        eq(planRevisions.municipalityId, municipalityId),
-        eq(planRevisions.planId, planId),
-        eq(planRevisions.status, "approved"),
-      ),
-    )
+    .where(inMunicipality(planRevisions, municipalityId, { planId, status: "approved" }))
     .orderBy(desc(planRevisions.number))
     .limit(1);
   return row ?? null;
@@ -45,18 +40,12 @@ export type RevisionListRow = Omit<RevisionRow, "municipalityId" | "snapshot"> &
 };
 
 function withApprover(db: Executor) {
-  return db
-    .select(listColumns)
-    .from(planRevisions)
-    .leftJoin(
-      users,
-      and(eq(users.municipalityId, planRevisions.municipalityId), eq(users.id, planRevisions.approvedBy)),
-    );
+  return db.select(listColumns).from(planRevisions).leftJoin(users, recordNamedBy(users, planRevisions.approvedBy));
 }
 
 export function listRevisions(db: Executor, municipalityId: string, planId: string): Promise<RevisionListRow[]> {
   return withApprover(db)
-    .where(and(eq(planRevisions.municipalityId, municipalityId), eq(planRevisions.planId, planId)))
+    .where(inMunicipality(planRevisions, municipalityId, { planId }))
     .orderBy(asc(planRevisions.number));
 }
 
@@ -66,23 +55,13 @@ export async function findRevision(
   planId: string,
   number: number,
 ): Promise<RevisionListRow | null> {
-  const [row] = await withApprover(db).where(
-    and(
-      eq(planRevisions.municipalityId, municipalityId),
-      eq(planRevisions.planId, planId),
-      eq(planRevisions.number, number),
-    ),
-  );
+  const [row] = await withApprover(db).where(inMunicipality(planRevisions, municipalityId, { planId, number }));
   return row ?? null;
 }
 
 export async function findDraft(db: Executor, municipalityId: string, planId: string) {
   const [row] = await withApprover(db).where(
-    and(
-      eq(planRevisions.municipalityId, municipalityId),
-      eq(planRevisions.planId, planId),
-      eq(planRevisions.status, "draft"),
-    ),
+    inMunicipality(planRevisions, municipalityId, { planId, status: "draft" }),
   );
   return row ?? null;
 }
@@ -91,7 +70,7 @@ export async function maxNumber(db: Executor, municipalityId: string, planId: st
   const [row] = await db
     .select({ max: max(planRevisions.number) })
     .from(planRevisions)
-    .where(and(eq(planRevisions.municipalityId, municipalityId), eq(planRevisions.planId, planId)));
+    .where(inMunicipality(planRevisions, municipalityId, { planId }));
   return row?.max ?? 0;
 }
 
@@ -100,7 +79,7 @@ export async function lockPlanRevisions(db: Executor, municipalityId: string, pl
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${municipalityId}:${planId}`}, 11))`);
 }
 
-export async function insertRevision(
+export function insertRevision(
   db: Executor,
   values: {
     municipalityId: string;
@@ -113,16 +92,11 @@ export async function insertRevision(
     approvedBy: string | null;
   },
 ) {
-  const [row] = await db
-    .insert(planRevisions)
-    .values({ ...values, approvedAt: values.status === "approved" ? sql`now()` : null })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+  return insertOne(db, planRevisions, { ...values, approvedAt: values.status === "approved" ? sql`now()` : null });
 }
 
 /** Freezes a draft. Null when the version is not the expected one (or it is no longer a draft). */
-export async function approveRevision(
+export function approveRevision(
   db: Executor,
   municipalityId: string,
   revisionId: string,
@@ -130,33 +104,16 @@ export async function approveRevision(
   snapshot: PlanSnapshot,
   approvedBy: string | null,
 ) {
-  const [row] = await db
-    .update(planRevisions)
-    .set({ status: "approved", snapshot, approvedAt: sql`now()`, approvedBy, version: version + 1 })
-    .where(
-      and(
-        eq(planRevisions.municipalityId, municipalityId),
-        eq(planRevisions.id, revisionId),
-        eq(planRevisions.version, version),
-        eq(planRevisions.status, "draft"),
-      ),
-    )
-    .returning();
-  return row ?? null;
+  const draft = { id: revisionId, version, status: "draft" };
+  const approved = { status: "approved", snapshot, approvedAt: sql`now()`, approvedBy };
+  return updateAtVersion(db, planRevisions, municipalityId, draft, approved);
 }
 
 /** Deletes a draft. Null when the version is not the expected one or it is no longer a draft (nothing deleted). */
 export async function deleteDraftRevision(db: Executor, municipalityId: string, revisionId: string, version: number) {
   const [row] = await db
     .delete(planRevisions)
-    .where(
-      and(
-        eq(planRevisions.municipalityId, municipalityId),
-        eq(planRevisions.id, revisionId),
-        eq(planRevisions.version, version),
-        eq(planRevisions.status, "draft"),
-      ),
-    )
+    .where(inMunicipality(planRevisions, municipalityId, { id: revisionId, version, status: "draft" }))
     .returning({ id: planRevisions.id });
   return row ?? null;
 }
@@ -170,7 +127,7 @@ export async function loadRevisionSnapshot(
   const [row] = await db
     .select({ data: sql<string | null>`${planRevisions.snapshot}::text` })
     .from(planRevisions)
-    .where(and(eq(planRevisions.municipalityId, municipalityId), eq(planRevisions.id, revisionId)));
+    .where(inMunicipality(planRevisions, municipalityId, { id: revisionId }));
   return row?.data ? (JSON.parse(row.data) as PlanSnapshot) : null;
 }
 

@@ -14,6 +14,7 @@ import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
+import { recordPlanChange } from "../plans/plan-change.js";
 import { touchPlan } from "../plans/repository.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { presentRevision } from "./presenter.js";
@@ -152,17 +153,13 @@ export async function approveRevision(db: Db, actor: RequestActor, planId: strin
       actor.userId ?? null,
     );
     if (!after) throw staleVersion(before.version);
-    await touchPlan(tx, actor.municipalityId, planId);
-    await recordAuditBatch(tx, [
-      {
-        ...actorOf(actor),
-        action: "approve",
-        entityType: "plan_revision",
-        entityId: after.id,
-        before,
-        after: auditView(after),
-      },
-    ]);
+    await recordPlanChange(tx, actor, planId, {
+      action: "approve",
+      entityType: "plan_revision",
+      entityId: after.id,
+      before,
+      after: auditView(after),
+    });
     return (await listedRevision(tx, actor.municipalityId, planId, after.id)).revision;
   });
 }
@@ -181,16 +178,12 @@ export async function deleteRevision(db: Db, actor: RequestActor, planId: string
     }
     const deleted = await repo.deleteDraftRevision(tx, actor.municipalityId, before.id, version);
     if (!deleted) throw staleVersion(before.version);
-    await touchPlan(tx, actor.municipalityId, planId);
-    await recordAuditBatch(tx, [
-      {
-        ...actorOf(actor),
-        action: "delete",
-        entityType: "plan_revision",
-        entityId: before.id,
-        before,
-      },
-    ]);
+    await recordPlanChange(tx, actor, planId, {
+      action: "delete",
+      entityType: "plan_revision",
+      entityId: before.id,
+      before,
+    });
   });
 }
 

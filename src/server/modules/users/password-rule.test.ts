@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
 import { PASSWORD_MESSAGES } from "../../../domain/passwords.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../demo/demo-plan.js";
 import { DEMO_SUPPORT_USERS } from "../../demo/demo-support.js";
 
-/** The password rule wherever a password is set through the API: a new account, and a changed or reset one. */
-let t: TestApp;
-let office: ApiClient;
-beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-});
-afterAll(async () => {
-  await t?.close();
-});
+const app = signedInApp({ office: "keikaku" });
 
 const newViewer = (loginId: string, password: string) =>
-  office.post("/api/users", { loginId, displayName: "規則 確認", role: "viewer", password });
+  app.office.post("/api/users", { loginId, displayName: "規則 確認", role: "viewer", password });
 
 describe("password rule on accounts", () => {
   it.each([
@@ -31,7 +22,7 @@ describe("password rule on accounts", () => {
     const res = await newViewer("rule-check", password);
     expect(res.status).toBe(400);
     expect(res.body.fields).toEqual([{ field: "password", message }]);
-    expect((await office.get("/api/users")).body.users.map((u: { loginId: string }) => u.loginId)).not.toContain(
+    expect((await app.office.get("/api/users")).body.users.map((u: { loginId: string }) => u.loginId)).not.toContain(
       "rule-check",
     );
   });
@@ -45,16 +36,17 @@ describe("password rule on accounts", () => {
       ["aaaaaaaaaaaa", PASSWORD_MESSAGES.repetitive],
       ["iloveyou1234567", PASSWORD_MESSAGES.common],
     ]) {
-      const res = await office.patch(`/api/users/${id}`, { password }, ifMatch(created.body.user.version));
+      const res = await app.office.patch(`/api/users/${id}`, { password }, ifMatch(created.body.user.version));
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual([{ field: "password", message }]);
     }
-    const ok = await office.patch(`/api/users/${id}`, { password: "quiet-harbor-lights" }, ifMatch(1));
+    const ok = await app.office.patch(`/api/users/${id}`, { password: "quiet-harbor-lights" }, ifMatch(1));
     expect(ok.status).toBe(200);
-    await ApiClient.login(t.baseUrl, "rule-change", "quiet-harbor-lights");
+    await ApiClient.login(app.t.baseUrl, "rule-change", "quiet-harbor-lights");
   });
 
   it("keeps the demo password valid: every demo account logs in with it", async () => {
-    for (const u of [...DEMO_USERS, ...DEMO_SUPPORT_USERS]) await ApiClient.login(t.baseUrl, u.loginId, DEMO_PASSWORD);
+    for (const u of [...DEMO_USERS, ...DEMO_SUPPORT_USERS])
+      await ApiClient.login(app.t.baseUrl, u.loginId, DEMO_PASSWORD);
   });
 });

@@ -1,19 +1,16 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
+import { findOne, inMunicipality, insertOne, recordNamedBy, updateAtVersion, withIds } from "../../db/records.js";
 import { auditLog, userDepartments, users } from "../../db/schema/index.js";
 
 export type UserRow = typeof users.$inferSelect;
 
 export function listUsers(db: Executor, municipalityId: string) {
-  return db.select().from(users).where(eq(users.municipalityId, municipalityId)).orderBy(asc(users.loginId));
+  return db.select().from(users).where(inMunicipality(users, municipalityId)).orderBy(asc(users.loginId));
 }
 
-export async function findUser(db: Executor, municipalityId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.municipalityId, municipalityId), eq(users.id, userId)));
-  return row ?? null;
+export function findUser(db: Executor, municipalityId: string, userId: string) {
+  return findOne(db, users, municipalityId, { id: userId });
 }
 
 /** The display names of these users of the municipality (for histories that recorded who by id). */
@@ -22,41 +19,30 @@ export async function displayNamesOf(db: Executor, municipalityId: string, ids: 
   const rows = await db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(eq(users.municipalityId, municipalityId), inArray(users.id, ids)));
+    .where(withIds(users, municipalityId, ids));
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-export async function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.municipalityId, municipalityId), eq(users.loginId, loginId)));
-  return row ?? null;
+export function findUserByLogin(db: Executor, municipalityId: string, loginId: string) {
+  return findOne(db, users, municipalityId, { loginId });
 }
 
-export async function insertUser(db: Executor, values: typeof users.$inferInsert) {
-  const [row] = await db.insert(users).values(values).returning();
-  if (!row) throw new Error("insert returned nothing");
-  return row;
+export function insertUser(db: Executor, values: typeof users.$inferInsert) {
+  return insertOne(db, users, values);
 }
 
-export async function updateUser(
+export function updateUser(
   db: Executor,
   municipalityId: string,
   userId: string,
   version: number,
   values: Partial<UserRow>,
 ) {
-  const [row] = await db
-    .update(users)
-    .set({ ...values, version: version + 1 })
-    .where(and(eq(users.municipalityId, municipalityId), eq(users.id, userId), eq(users.version, version)))
-    .returning();
-  return row ?? null;
+  return updateAtVersion(db, users, municipalityId, { id: userId, version }, values);
 }
 
 export async function departmentIdsOfUsers(db: Executor, municipalityId: string) {
-  const rows = await db.select().from(userDepartments).where(eq(userDepartments.municipalityId, municipalityId));
+  const rows = await db.select().from(userDepartments).where(inMunicipality(userDepartments, municipalityId));
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.departmentId]);
   return map;
@@ -68,9 +54,7 @@ export async function setUserDepartments(
   userId: string,
   departmentIds: string[],
 ) {
-  await db
-    .delete(userDepartments)
-    .where(and(eq(userDepartments.municipalityId, municipalityId), eq(userDepartments.userId, userId)));
+  await db.delete(userDepartments).where(inMunicipality(userDepartments, municipalityId, { userId }));
   if (departmentIds.length) {
     await db
       .insert(userDepartments)
@@ -100,11 +84,10 @@ export function listAccountChanges(db: Executor, municipalityId: string, roles: 
       after: auditLog.after,
     })
     .from(auditLog)
-    .leftJoin(users, and(eq(users.municipalityId, auditLog.municipalityId), eq(users.id, auditLog.actorUserId)))
+    .leftJoin(users, recordNamedBy(users, auditLog.actorUserId))
     .where(
       and(
-        eq(auditLog.municipalityId, municipalityId),
-        eq(auditLog.entityType, "user"),
+        inMunicipality(auditLog, municipalityId, { entityType: "user" }),
         inArray(auditLog.action, ["create", "update", "update_with_password"]),
         sql`(${auditLog.after}->>'role' in (${roleList}) or ${auditLog.before}->>'role' in (${roleList}))`,
       ),

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
-import { startTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
+import { signedInApp } from "../../../../test/helpers/fixtures.js";
 
 /**
  * Separation of duties: the plan office administers the plan side's accounts, the support-side administrator the
  * support side's, the system administrator all; nobody grants a role above its own or of the other side, and every
  * change to a support-side account is shown to the coordinators.
  */
-let t: TestApp;
-let office: ApiClient;
-let supportAdmin: ApiClient;
-let admin: ApiClient;
-let coord: ApiClient;
+const app = signedInApp({ office: "keikaku", supportAdmin: "shienkanri", admin: "admin", coord: "coord" });
 let coordAgencyId: string;
 const password = "a-long-enough-passphrase";
 
@@ -24,15 +20,7 @@ interface Account {
 const accountsOf = async (c: ApiClient) => (await c.get("/api/users")).body.users as Account[];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  office = await ApiClient.login(t.baseUrl, "keikaku");
-  supportAdmin = await ApiClient.login(t.baseUrl, "shienkanri");
-  admin = await ApiClient.login(t.baseUrl, "admin");
-  coord = await ApiClient.login(t.baseUrl, "coord");
-  coordAgencyId = (await coord.get("/api/auth/session")).body.user.agencyId;
-});
-afterAll(async () => {
-  await t?.close();
+  coordAgencyId = (await app.coord.get("/api/auth/session")).body.user.agencyId;
 });
 
 describe("separation of duties in account administration", () => {
@@ -44,32 +32,32 @@ describe("separation of duties in account administration", () => {
       agencyId: coordAgencyId,
       password,
     };
-    expect((await office.post("/api/users", staffInCoordinators)).status).toBe(403);
+    expect((await app.office.post("/api/users", staffInCoordinators)).status).toBe(403);
     for (const role of ["provider", "support_admin", "system_admin"]) {
-      const res = await office.post("/api/users", { ...staffInCoordinators, loginId: `office-${role}`, role });
+      const res = await app.office.post("/api/users", { ...staffInCoordinators, loginId: `office-${role}`, role });
       expect(res.status, role).toBe(403);
     }
     // the support side's accounts are not in its list, and changing or resetting one is "not found"
-    const listed = await accountsOf(office);
+    const listed = await accountsOf(app.office);
     expect(listed.map((u) => u.role).sort()).toEqual(
       expect.arrayContaining(["plan_office", "department_editor", "viewer"]),
     );
     expect(listed.filter((u) => !["plan_office", "department_editor", "viewer"].includes(u.role))).toEqual([]);
-    const coordAccount = (await accountsOf(admin)).find((u) => u.loginId === "coord") as Account;
-    const reset = await office.patch(`/api/users/${coordAccount.id}`, { password }, ifMatch(coordAccount.version));
+    const coordAccount = (await accountsOf(app.admin)).find((u) => u.loginId === "coord") as Account;
+    const reset = await app.office.patch(`/api/users/${coordAccount.id}`, { password }, ifMatch(coordAccount.version));
     expect(reset.status).toBe(404);
     // so the coordinator's password still works and nobody else's does
-    expect((await ApiClient.login(t.baseUrl, "coord")).baseUrl).toBe(t.baseUrl);
+    expect((await ApiClient.login(app.t.baseUrl, "coord")).baseUrl).toBe(app.t.baseUrl);
     // nor can it move one of its own accounts to the support side
     const editor = listed.find((u) => u.loginId === "korei") as Account;
-    const moved = await office.patch(
+    const moved = await app.office.patch(
       `/api/users/${editor.id}`,
       { role: "support_staff", agencyId: coordAgencyId },
       ifMatch(editor.version),
     );
     expect(moved.status).toBe(403);
     // and its own plan side works as before
-    const created = await office.post("/api/users", {
+    const created = await app.office.post("/api/users", {
       loginId: "office-made-viewer",
       displayName: "委員 追加",
       role: "viewer",
@@ -79,7 +67,7 @@ describe("separation of duties in account administration", () => {
   });
 
   it("the support-side administrator manages the support side only", async () => {
-    const created = await supportAdmin.post("/api/users", {
+    const created = await app.supportAdmin.post("/api/users", {
       loginId: "new-coord-staff",
       displayName: "協働 新人",
       role: "support_staff",
@@ -88,29 +76,34 @@ describe("separation of duties in account administration", () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     for (const role of ["plan_office", "department_editor", "viewer", "system_admin"]) {
-      const res = await supportAdmin.post("/api/users", { loginId: `sa-${role}`, displayName: "x", role, password });
+      const res = await app.supportAdmin.post("/api/users", {
+        loginId: `sa-${role}`,
+        displayName: "x",
+        role,
+        password,
+      });
       expect(res.status, role).toBe(403);
     }
-    const listed = await accountsOf(supportAdmin);
+    const listed = await accountsOf(app.supportAdmin);
     expect(listed.every((u) => ["support_admin", "support_staff", "provider"].includes(u.role))).toBe(true);
-    const keikaku = (await accountsOf(admin)).find((u) => u.loginId === "keikaku") as Account;
-    expect((await supportAdmin.patch(`/api/users/${keikaku.id}`, { password }, ifMatch(keikaku.version))).status).toBe(
-      404,
-    );
+    const keikaku = (await accountsOf(app.admin)).find((u) => u.loginId === "keikaku") as Account;
+    expect(
+      (await app.supportAdmin.patch(`/api/users/${keikaku.id}`, { password }, ifMatch(keikaku.version))).status,
+    ).toBe(404);
     // it administers; it does not read a person's data
-    expect((await supportAdmin.get("/api/cases")).status).toBe(403);
-    expect((await supportAdmin.get("/api/referrals")).status).toBe(403);
+    expect((await app.supportAdmin.get("/api/cases")).status).toBe(403);
+    expect((await app.supportAdmin.get("/api/referrals")).status).toBe(403);
   });
 
   it("shows every change to a support-side account to the coordinators, not to others", async () => {
-    const staff = (await accountsOf(admin)).find((u) => u.loginId === "new-coord-staff") as Account;
-    const reset = await admin.patch(
+    const staff = (await accountsOf(app.admin)).find((u) => u.loginId === "new-coord-staff") as Account;
+    const reset = await app.admin.patch(
       `/api/users/${staff.id}`,
       { password: "another-long-passphrase", disabled: true },
       ifMatch(staff.version),
     );
     expect(reset.status).toBe(200);
-    const res = await coord.get("/api/account-changes");
+    const res = await app.coord.get("/api/account-changes");
     expect(res.status).toBe(200);
     const mine = res.body.changes.filter(
       (c: { account: { loginId: string } }) => c.account.loginId === "new-coord-staff",
@@ -125,7 +118,7 @@ describe("separation of duties in account administration", () => {
     );
     expect(planSide).toEqual([]);
     for (const login of ["houkatsu", "jigyosha", "keikaku", "iin"]) {
-      const other = await ApiClient.login(t.baseUrl, login);
+      const other = await ApiClient.login(app.t.baseUrl, login);
       expect((await other.get("/api/account-changes")).status, login).toBe(403);
     }
   });

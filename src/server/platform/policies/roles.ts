@@ -1,5 +1,13 @@
 import { SIDE_OF_ROLE } from "../../../domain/access/principals.js";
 import type { AuthContext } from "../auth/context.js";
+import { forbidden } from "../errors.js";
+
+/** A decision only some callers may take: anyone else is refused (403). */
+export const onlyFor =
+  (allowed: (a: AuthContext) => boolean) =>
+  (a: AuthContext): void => {
+    if (!allowed(a)) throw forbidden();
+  };
 
 /** The callers the policies tell apart. Only the policies use these: services ask the policies, never the role. */
 

@@ -1,6 +1,6 @@
 import type { AuthContext } from "../auth/context.js";
 import { forbidden } from "../errors.js";
-import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin } from "./roles.js";
+import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin, onlyFor } from "./roles.js";
 
 /**
  * The support side's decisions (issue 4): agencies, 相談の分類, persons, referrals, households and cases. Records
@@ -28,33 +28,17 @@ const agencyListScope = (a: AuthContext): AgencyListScope => ({
 
 export const supportPolicies = {
   /** Agencies: the support side reads them; its administrators register them (a coordinator agency widens access). */
-  readAgencies(a: AuthContext) {
-    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
-  },
-  manageAgencies(a: AuthContext) {
-    if (!isSupportAdmin(a)) throw forbidden();
-  },
+  readAgencies: onlyFor((a) => isSupportAdmin(a) || actsForAgency(a)),
+  manageAgencies: onlyFor(isSupportAdmin),
   /** The 「気になること」 categories: read by those who send referrals or work on cases; set by the support admins. */
-  readConcerns(a: AuthContext) {
-    if (!isSupportAdmin(a) && !actsForAgency(a)) throw forbidden();
-  },
-  manageConcerns(a: AuthContext) {
-    if (!isSupportAdmin(a)) throw forbidden();
-  },
+  readConcerns: onlyFor((a) => isSupportAdmin(a) || actsForAgency(a)),
+  manageConcerns: onlyFor(isSupportAdmin),
   /** Persons are registered by agency staff and registered providers (to send a referral about them). */
-  registerPersons(a: AuthContext) {
-    if (!actsForAgency(a)) throw forbidden();
-  },
+  registerPersons: onlyFor(actsForAgency),
   /** Linking persons: agency staff only (each of the two records needs a basis, see personBasis). */
-  linkPersons(a: AuthContext) {
-    if (!isAgencyStaff(a)) throw forbidden();
-  },
-  sendReferrals(a: AuthContext) {
-    if (!actsForAgency(a)) throw forbidden();
-  },
-  listReferrals(a: AuthContext) {
-    if (!actsForAgency(a)) throw forbidden();
-  },
+  linkPersons: onlyFor(isAgencyStaff),
+  sendReferrals: onlyFor(actsForAgency),
+  listReferrals: onlyFor(actsForAgency),
   /** The list counterpart of referralBasis: what listReferrals may show the caller. */
   referralListScope(a: AuthContext): ReferralListScope {
     supportPolicies.listReferrals(a);
@@ -85,12 +69,8 @@ export const supportPolicies = {
   },
 
   /** Households (世帯) are registered by agency staff (not by providers: they only send referrals). */
-  registerHouseholds(a: AuthContext) {
-    if (!isAgencyStaff(a)) throw forbidden();
-  },
-  listHouseholds(a: AuthContext) {
-    if (!isAgencyStaff(a)) throw forbidden();
-  },
+  registerHouseholds: onlyFor(isAgencyStaff),
+  listHouseholds: onlyFor(isAgencyStaff),
   /** The list counterpart of householdBasis: coordinators list every household, other staff their agency's. */
   householdListScope(a: AuthContext): AgencyListScope {
     supportPolicies.listHouseholds(a);
@@ -112,13 +92,9 @@ export const supportPolicies = {
     return null;
   },
   /** Cases are opened by the 多機関協働 coordinators only. */
-  openCases(a: AuthContext) {
-    if (!(isAgencyStaff(a) && a.isCoordinator)) throw forbidden();
-  },
+  openCases: onlyFor((a) => isAgencyStaff(a) && a.isCoordinator),
   /** The case list is for agency staff (each sees the cases of its agency's teams; coordinators all). */
-  listCases(a: AuthContext) {
-    if (!isAgencyStaff(a)) throw forbidden();
-  },
+  listCases: onlyFor(isAgencyStaff),
   /** The list counterpart of caseBasis: coordinators list every case, other staff those of their agency's teams. */
   caseListScope(a: AuthContext): AgencyListScope {
     supportPolicies.listCases(a);

@@ -97,14 +97,14 @@ describe("reading the zip directory as JSZip (and so ExcelJS) does", () => {
 
 describe("limits on what the entries inflate to", () => {
   it("refuses by the declared sizes before inflating anything", async () => {
+    // entry_too_large comes from the declared sizes alone (inflating would answer size_mismatch); how quickly it
+    // answers is measured by bench/upload-checks.ts
     const bomb = sharedStringsBomb({ inflatedBytes: 2 * GiB });
-    const t0 = performance.now();
     expect(await inspectXlsx(bomb, UPLOAD_LIMITS.xlsx)).toMatchObject({
       ok: false,
       reason: "entry_too_large",
       name: "xl/sharedStrings.xml",
     });
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(
       await inspectXlsx(sharedStringsBomb({ inflatedBytes: 5 * MiB }), { ...loose, maxTotalBytes: 4 * MiB }),
     ).toMatchObject({ ok: false, reason: "total_too_large" });
@@ -124,14 +124,13 @@ describe("limits on what the entries inflate to", () => {
   it("stops inflating an entry as soon as it passes its declared size, and holds none of it", async () => {
     // declared 30 MB (within every limit), inflates to 2 GB
     const liar = sharedStringsBomb({ inflatedBytes: 2 * GiB, declaredBytes: 30 * MiB });
+    // the memory it holds is checked here; the time it takes, by bench/upload-checks.ts
     const rssBefore = process.resourceUsage().maxRSS;
-    const t0 = performance.now();
     expect(await inspectXlsx(liar, UPLOAD_LIMITS.xlsx)).toMatchObject({
       ok: false,
       reason: "size_mismatch",
       name: "xl/sharedStrings.xml",
     });
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect((process.resourceUsage().maxRSS - rssBefore) * 1024).toBeLessThan(64 * MiB);
     // deflate data that is not deflate data
     const garbage = writeZip([
