@@ -1,3 +1,5 @@
+import { SHEET_FIELDS, type SheetField } from "./labels/evaluation.js";
+
 /**
  * Limits of the evaluation sheet's text, shared by the API's schema (which refuses longer text) and the screen
  * (which counts as the user types). Lengths are JavaScript string lengths (UTF-16 code units), as the schema counts.
@@ -11,3 +13,8 @@ export const RETURN_COMMENT_MAX_LENGTH = 2_000;
 
 /** "20000文字以内で入力してください": the one wording of a too-long text, with the field's label before it. */
 export const tooLongMessage = (label: string, max: number) => `${label}は${max}文字以内で入力してください`;
+
+/** The department-written fields of a sheet, in the order of SHEET_FIELDS: what an export carries and a history keeps. */
+export function sheetFieldValues(sheet: Record<SheetField, string | null>): Record<SheetField, string | null> {
+  return Object.fromEntries(SHEET_FIELDS.map((field) => [field, sheet[field]])) as Record<SheetField, string | null>;
+}

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { sheetFieldValues } from "../../domain/evaluation-sheet.js";
 import { DEFAULT_LADDER } from "../../domain/indicators/milestones.js";
 import { parseTarget } from "../../domain/indicators/target.js";
 import type { Db, Executor } from "../db/client.js";
@@ -153,13 +154,7 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
       sheets.map((sheet) =>
         demoLoadRecord(municipalityId, "evaluation_sheet", sheet.id, {
           status: sheet.status,
-          previousStatus: sheet.previousStatus,
-          targetFirst: sheet.targetFirst,
-          targetSecond: sheet.targetSecond,
-          results: sheet.results,
-          grade: sheet.grade,
-          reason: sheet.reason,
-          issues: sheet.issues,
+          ...sheetFieldValues(sheet),
         }),
       ),
     );

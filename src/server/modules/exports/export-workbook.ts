@@ -3,6 +3,7 @@
  * the hidden metadata that makes the round-trip import possible.
  */
 import ExcelJS from "exceljs";
+import { sheetFieldValues } from "../../../domain/evaluation-sheet.js";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { compareCodes } from "../../../domain/plan-items.js";
 import type { Executor } from "../../db/client.js";
@@ -88,15 +89,7 @@ export async function exportEvaluationWorkbook(db: Executor, actor: AuthContext,
       sheetId: sheet.id,
       itemId: sheet.itemId,
       version: sheet.version,
-      values: {
-        previousStatus: sheet.previousStatus,
-        targetFirst: sheet.targetFirst,
-        targetSecond: sheet.targetSecond,
-        results: sheet.results,
-        grade: sheet.grade,
-        reason: sheet.reason,
-        issues: sheet.issues,
-      },
+      values: sheetFieldValues(sheet),
     });
   });
   buildMetaSheet(wb, { planId, fiscalYear, gradeScale: plan.gradeScale, exportedAt, rows: metaRows });

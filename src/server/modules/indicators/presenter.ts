@@ -2,6 +2,7 @@ import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Attainment } from "../../../domain/indicators/attainment.js";
 import { formatTarget, type Target } from "../../../domain/indicators/target.js";
 import { ATTAINMENT_LABELS, INDICATOR_KIND_LABELS, type IndicatorKind } from "../../../domain/labels/indicators.js";
+import type { PlanDataIndicator } from "./plan-data-repository.js";
 import { displayActual, type StoredActual, typedView } from "./typing.js";
 
 export interface ItemBrief {
@@ -68,15 +69,8 @@ export function presentAttainment(a: Attainment) {
 }
 export type AttainmentDto = ReturnType<typeof presentAttainment>;
 
-export interface IndicatorLike {
-  id: string;
-  kind: string;
-  name: string;
-  baselineSource: string | null;
-  baselineFiscalYear: number | null;
-  position: number;
-  version: number;
-}
+/** An indicator's own fields, wherever it was read from (its row, or the plan's data for one version). */
+export type IndicatorLike = Omit<PlanDataIndicator, "itemId">;
 
 function baselineOf(i: IndicatorLike) {
   return i.baselineSource === null && i.baselineFiscalYear === null
