@@ -1,7 +1,9 @@
+import { mfaRequired } from "../../src/domain/mfa/second-factor.js";
 import type { Db } from "../../src/server/db/client.js";
 import { municipalities, userDepartments, users } from "../../src/server/db/schema/index.js";
 import { insertDepartment } from "../../src/server/modules/departments/repository.js";
 import { hashPassword } from "../../src/server/platform/auth/passwords.js";
+import { FACTORY_MFA_SECRET } from "../helpers/second-factor.js";
 
 export const FACTORY_PASSWORD = "factory-pass-1";
 
@@ -19,7 +21,15 @@ export async function createMunicipality(db: Db, code: string, name = `テスト
   ] as const) {
     const [u] = await db
       .insert(users)
-      .values({ municipalityId: m.id, loginId, displayName: loginId, role, passwordHash })
+      .values({
+        municipalityId: m.id,
+        loginId,
+        displayName: loginId,
+        role,
+        passwordHash,
+        // the roles that must use a second factor come enrolled, with the secret the tests' sign-in knows
+        mfaSecret: mfaRequired(role, "optional") ? FACTORY_MFA_SECRET : null,
+      })
       .returning();
     if (u && role === "department_editor") {
       await db.insert(userDepartments).values({ municipalityId: m.id, userId: u.id, departmentId: dept.id });

@@ -1,6 +1,7 @@
 import type { Db } from "../../src/server/db/client.js";
 import { agencies, users } from "../../src/server/db/schema/index.js";
 import { hashPassword } from "../../src/server/platform/auth/passwords.js";
+import { FACTORY_MFA_SECRET } from "../helpers/second-factor.js";
 import { FACTORY_PASSWORD } from "./municipality.js";
 
 /** An agency (支援機関 or 登録事業者) with one account, in any municipality; the password is FACTORY_PASSWORD. */
@@ -35,6 +36,8 @@ export async function createAgencyUser(
       role: opts.role,
       agencyId: agency.id,
       passwordHash: await hashPassword(FACTORY_PASSWORD),
+      // support-side accounts must use a second factor: enrolled with the secret the tests' sign-in knows
+      mfaSecret: FACTORY_MFA_SECRET,
     })
     .returning();
   if (!user) throw new Error("no user");

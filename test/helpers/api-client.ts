@@ -1,4 +1,5 @@
 import { DEMO_MUNICIPALITY, DEMO_PASSWORD } from "../../src/server/demo/demo-plan.js";
+import { freshCode, knownSecret, rememberSecret } from "./second-factor.js";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -21,7 +22,31 @@ export class ApiClient {
     const client = new ApiClient(baseUrl);
     const res = await client.request("POST", "/api/auth/login", { municipalityCode, loginId, password });
     if (res.status !== 200) throw new Error(`login ${loginId} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    await client.finishSignIn(res.body.pendingSteps ?? [], municipalityCode, loginId);
     return client;
+  }
+
+  /**
+   * The sign-in's remaining steps, done as a user does them: the second factor's code from the account's known
+   * secret, or, for an account that must enrol, enrolment through the API (the secret is remembered for later).
+   */
+  async finishSignIn(pendingSteps: string[], municipalityCode: string, loginId: string) {
+    const step = pendingSteps[0];
+    if (step === "mfa_verify") {
+      const secret = knownSecret(this.baseUrl, municipalityCode, loginId);
+      const code = await freshCode(this.baseUrl, municipalityCode, loginId, secret);
+      const res = await this.post("/api/mfa/verify", { code });
+      if (res.status !== 200) throw new Error(`second factor of ${loginId} failed: ${JSON.stringify(res.body)}`);
+    } else if (step === "mfa_enroll") {
+      const offered = await this.post("/api/mfa/enrolment");
+      const secret: string = offered.body.enrolment.secret;
+      rememberSecret(this.baseUrl, municipalityCode, loginId, secret);
+      const code = await freshCode(this.baseUrl, municipalityCode, loginId, secret);
+      const res = await this.post("/api/mfa/enrolment/confirm", { code });
+      if (res.status !== 200) throw new Error(`enrolment of ${loginId} failed: ${JSON.stringify(res.body)}`);
+    } else if (step) {
+      throw new Error(`sign-in step ${step} of ${loginId} is not known to the test client`);
+    }
   }
 
   async request<T = any>(

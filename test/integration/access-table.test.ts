@@ -41,6 +41,14 @@ const teamOnly = (hidden: number): Partial<Record<Caller, Expected>> => ({
 });
 const managersOnly: Partial<Record<Caller, Expected>> = { team: 403, otherStaff: 404, otherMunicipality: 404 };
 
+let unusedPlanAccount: string | undefined;
+async function unusedPlanAccountId() {
+  unusedPlanAccount ??= (await w.as.planOffice.get("/api/users")).body.users.find(
+    (u: { loginId: string }) => u.loginId === "soudan",
+  ).id as string;
+  return unusedPlanAccount;
+}
+
 function probes(): Record<RouteKey, Probe> {
   const id = w.ids;
   const plan = `/api/plans/${id.planId}`;
@@ -55,6 +63,27 @@ function probes(): Record<RouteKey, Probe> {
     // logging out is open to anyone; a separate client, so that the caller's own session stays for the walk
     "POST /api/auth/logout": { call: () => new ApiClient(w.t.baseUrl).post("/api/auth/logout"), ok: 200 },
     "GET /api/auth/session": { call: (c) => c.get("/api/auth/session"), ok: 200 },
+
+    // one's own second factor: the bodies are incomplete (400), so no session of the walk changes
+    "GET /api/mfa": { call: (c) => c.get("/api/mfa"), ok: 200 },
+    // the accounts that must use a second factor have one (409); the plan side's may start enrolling
+    "POST /api/mfa/enrolment": {
+      call: (c) => c.post("/api/mfa/enrolment"),
+      ok: 409,
+      without: { planOffice: 200, editor: 200, otherEditor: 200, viewer: 200 },
+    },
+    "POST /api/mfa/enrolment/confirm": { call: (c) => c.post("/api/mfa/enrolment/confirm", {}), ok: 400 },
+    "POST /api/mfa/verify": { call: (c) => c.post("/api/mfa/verify", {}), ok: 400 },
+    "POST /api/mfa/recovery-codes": { call: (c) => c.post("/api/mfa/recovery-codes", {}), ok: 400 },
+    "DELETE /api/mfa": { call: (c) => c.request("DELETE", "/api/mfa", {}), ok: 400 },
+    // a plan-side account no caller of the walk uses: the support-side administrator does not find it
+    "POST /api/users/:userId/mfa-reset": {
+      call: async (c) => c.post(`/api/users/${await unusedPlanAccountId()}/mfa-reset`),
+      ok: 200,
+      without: { supportAdmin: 404 },
+    },
+    "GET /api/settings/mfa": { call: (c) => c.get("/api/settings/mfa"), ok: 200 },
+    "PUT /api/settings/mfa": { call: (c) => c.put("/api/settings/mfa", { planSide: "optional" }), ok: 200 },
 
     "GET /api/users": {
       call: (c) => c.get("/api/users"),

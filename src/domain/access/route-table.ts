@@ -10,6 +10,7 @@
  *   team, a referral's sender and receiver, …): see NEEDS. Its answers are part of the table's contract and the
  *   access test walks them.
  */
+import { PENDING_STEPS, type PendingStep } from "../mfa/second-factor.js";
 import type { Principal } from "./principals.js";
 
 export const NEEDS = {
@@ -39,6 +40,11 @@ export interface RouteRule {
   need?: Need;
   /** a need-to-know record: a refused attempt leaves a `denied` audit record on it */
   record?: { entityType: string; param: string; what: string };
+  /**
+   * The sign-in steps during which the route answers a session that has not finished signing in (the first pending
+   * step decides). Without it the route answers fully signed-in sessions only: deny by default.
+   */
+  during?: readonly PendingStep[];
 }
 
 const PLAN_READERS = ["system_admin", "plan_office", "department_editor", "viewer"] as const;
@@ -75,7 +81,26 @@ export const ROUTE_TABLE = {
   "GET /api/municipalities": { label: "自治体の一覧（ログイン画面）", allow: "public" },
   "POST /api/auth/login": { label: "ログイン", allow: "public" },
   "POST /api/auth/logout": { label: "ログアウト", allow: "public" },
-  "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in" },
+  "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in", during: PENDING_STEPS },
+
+  // the second factor (TOTP): one's own, the administrators' reset, the plan side's setting
+  "GET /api/mfa": { label: "二段階認証の状態", allow: "signed_in", during: PENDING_STEPS },
+  "POST /api/mfa/enrolment": { label: "二段階認証の登録を始める", allow: "signed_in", during: ["mfa_enroll"] },
+  "POST /api/mfa/enrolment/confirm": {
+    label: "二段階認証の登録（確認コード）",
+    allow: "signed_in",
+    during: ["mfa_enroll"],
+  },
+  "POST /api/mfa/verify": { label: "確認コードの入力（ログイン）", allow: "signed_in", during: ["mfa_verify"] },
+  "POST /api/mfa/recovery-codes": { label: "回復コードの再発行", allow: "signed_in" },
+  "DELETE /api/mfa": { label: "二段階認証をやめる", allow: "signed_in" },
+  "POST /api/users/:userId/mfa-reset": {
+    label: "利用者の二段階認証のリセット",
+    allow: ACCOUNT_ADMINS,
+    need: "account_side",
+  },
+  "GET /api/settings/mfa": { label: "二段階認証の設定（計画側の利用者）", allow: PLAN_OFFICE },
+  "PUT /api/settings/mfa": { label: "二段階認証の設定の変更（計画側の利用者）", allow: PLAN_OFFICE },
 
   // accounts and the audit trail
   "GET /api/users": { label: "利用者の一覧", allow: ACCOUNT_ADMINS, need: "account_side" },

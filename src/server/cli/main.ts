@@ -7,6 +7,7 @@
  *   audit verify [--json]
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
+ *   demo-code --login <id> [--json]   (the demo municipality's accounts only)
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -15,6 +16,7 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditVerify } from "./audit-verify.js";
+import { runDemoCode } from "./demo-code.js";
 import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
@@ -26,6 +28,7 @@ const { values, positionals } = parseArgs({
   options: {
     municipality: { type: "string" },
     plan: { type: "string" },
+    login: { type: "string" },
     "fiscal-year": { type: "string" },
     from: { type: "string" },
     to: { type: "string" },
@@ -82,6 +85,8 @@ async function dispatch(command: string | undefined, rest: string[]) {
       return runDiff(database.db, { plan: values.plan, from: values.from, to: values.to });
     case "referrals":
       return runReferrals(database.db, { status: values.status, municipality: values.municipality });
+    case "demo-code":
+      return runDemoCode(database.db, { login: values.login, municipality: values.municipality });
     case "audit":
       if (rest[0] === "verify") return runAuditVerify(database.db);
       break;
@@ -89,6 +94,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | demo-code --login <id>",
   );
 }

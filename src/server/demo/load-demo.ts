@@ -19,6 +19,7 @@ import { ensureBaseline } from "../modules/revisions/service.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { checkNewPassword } from "../platform/auth/password-policy.js";
 import { hashPassword } from "../platform/auth/passwords.js";
+import { enrolDemoAccounts } from "./demo-mfa.js";
 import {
   DEMO_DEPARTMENTS,
   DEMO_GOALS,
@@ -50,6 +51,7 @@ export async function ensureDemoMunicipality(
     if (opts.baseline ?? true)
       await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, planId);
     await loadDemoSupport(tx, m.id, passwordHash);
+    await enrolDemoAccounts(tx, m.id);
     return m.id;
   });
   return { created: true, municipalityId };

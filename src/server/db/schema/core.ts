@@ -26,6 +26,8 @@ export const municipalities = pgTable("municipalities", {
   id: uuid("id").primaryKey().defaultRandom(),
   code: text("code").notNull().unique(), // 全国地方公共団体コード (6 digits) or a demo code
   name: text("name").notNull(),
+  /** whether the plan side's accounts must use a second factor (the others always must): optional | required */
+  mfaForPlanSide: text("mfa_for_plan_side").$type<"optional" | "required">().notNull().default("optional"),
   createdAt: createdAt(),
 });
 
@@ -78,6 +80,12 @@ export const users = recordTable(
     /** the agency (支援機関 or 登録事業者) a support_staff or provider account works for */
     agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),
+    /** the TOTP secret (base32) once enrolment is confirmed; null: no second factor */
+    mfaSecret: text("mfa_secret"),
+    /** a secret offered for enrolment, kept until the user confirms it with a code */
+    mfaPendingSecret: text("mfa_pending_secret"),
+    /** the last TOTP time step accepted: a code is never accepted twice (RFC 6238 §5.2) */
+    mfaLastStep: bigint("mfa_last_step", { mode: "number" }),
     version: version(),
     createdAt: createdAt(),
   },
@@ -112,6 +120,8 @@ export const sessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** when the session passed the second factor (a code or a recovery code); null: not (yet) */
+    secondFactorAt: timestamp("second_factor_at", { withTimezone: true }),
   },
   (t) => [
     municipalityKey(t, t.tokenHash),
@@ -161,4 +171,16 @@ export const loginAttempts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.key] })],
+);
+
+/** A user's one-time recovery codes (SHA-256 of the code); a used code keeps its row with the time it was used. */
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    municipalityId: municipalityId(),
+    userId: uuid("user_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [municipalityKey(t, t.userId, t.codeHash), sameMunicipality(t, t.userId, users)],
 );

@@ -24,7 +24,7 @@ import {
 /** Actions that are neither a read, a denial nor a sign-in are changes. */
 export const READ_ACTIONS = ["read", "search"];
 export const DENIED_ACTIONS = ["denied"];
-export const LOGIN_ACTIONS = ["login", "login_failed"];
+export const LOGIN_ACTIONS = ["login", "login_failed", "mfa_verified", "mfa_failed"];
 
 /**
  * What a question about one target covers: records about these entities (type and ids), and records made through

@@ -21,7 +21,7 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
         previousSessionHash: request.auth?.sessionTokenHash ?? null,
       });
       setSessionCookie(reply, cookies, session.token);
-      return { csrfToken: session.csrfToken };
+      return { csrfToken: session.csrfToken, pendingSteps: session.pendingSteps };
     },
   );
 

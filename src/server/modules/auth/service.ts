@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { pendingSteps } from "../../../domain/mfa/second-factor.js";
 import { toHalfWidth } from "../../../domain/text/normalize.js";
 import type { Db } from "../../db/client.js";
 import { recordAudit } from "../../platform/audit.js";
@@ -82,7 +83,14 @@ export async function login(db: Db, input: LoginInput, ctx: LoginContext) {
       entityId: user.id,
       ip: ctx.ip,
     });
-    return session;
+    // what the new session must still do before it may act (a second factor to pass or to enrol)
+    const pending = pendingSteps({
+      role: user.role,
+      planSidePolicy: municipality.mfaForPlanSide,
+      enrolled: user.mfaSecret !== null,
+      sessionVerified: false,
+    });
+    return { ...session, pendingSteps: pending };
   });
 }
 

@@ -11,6 +11,8 @@ export function presentUser(u: UserRow, departmentIds: string[]) {
     departmentIds,
     agencyId: u.agencyId ?? null,
     disabled: u.disabled,
+    /** has a second factor (the secret itself never leaves the server after enrolment) */
+    mfaEnrolled: u.mfaSecret !== null,
     version: u.version,
   };
 }

@@ -3,7 +3,7 @@ import { principalOf } from "../../../domain/access/principals.js";
 import { type RouteRule, ruleOf } from "../../../domain/access/route-table.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../audit.js";
-import { forbidden, notFound, unauthorized } from "../errors.js";
+import { AppError, forbidden, notFound, unauthorized } from "../errors.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,6 +49,8 @@ async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
   if (rule.allow === "public") return;
   const auth = request.auth;
   if (!auth) throw unauthorized();
+  const step = auth.pendingSteps[0];
+  if (step && !rule.during?.includes(step)) throw signInUnfinished(auth.pendingSteps);
   if (rule.allow === "signed_in") return;
   const principal = principalOf(auth);
   if (principal && rule.allow.includes(principal)) return;
@@ -69,3 +71,9 @@ async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
   }
   throw notFound(rule.record?.what);
 }
+
+/** A session that has not finished signing in (a second factor to enrol or to pass) may do nothing else. */
+const signInUnfinished = (pendingSteps: readonly string[]) =>
+  new AppError(403, "sign_in_unfinished", "ログインの手続きが終わっていません。二段階認証を済ませてください", {
+    pendingSteps,
+  });

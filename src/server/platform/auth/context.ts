@@ -1,6 +1,7 @@
 export { ROLE_LABELS, ROLES, type Role } from "../../../domain/access/principals.js";
 
 import type { Role } from "../../../domain/access/principals.js";
+import type { PendingStep } from "../../../domain/mfa/second-factor.js";
 
 /** Who is asking: set on every request by the session hook, null when not logged in. */
 export interface AuthContext {
@@ -18,6 +19,8 @@ export interface AuthContext {
   isCoordinator: boolean;
   csrfToken: string;
   sessionTokenHash: string;
+  /** what the session must still do before it may act (empty: signed in fully); only the first step's routes answer */
+  pendingSteps: PendingStep[];
 }
 
 declare module "fastify" {

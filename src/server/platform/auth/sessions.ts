@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
+import { type MfaPolicy, pendingSteps } from "../../../domain/mfa/second-factor.js";
 import type { Executor } from "../../db/client.js";
 import { sessions } from "../../db/schema/index.js";
 import { GenerationCache } from "../../db/write-generation.js";
@@ -25,6 +26,14 @@ export async function destroyUserSessions(db: Executor, municipalityId: string, 
   await db.delete(sessions).where(and(eq(sessions.municipalityId, municipalityId), eq(sessions.userId, userId)));
 }
 
+/** Records that this session passed the second factor (the gate then lets it act). */
+export async function markSecondFactor(db: Executor, municipalityId: string, hash: string) {
+  await db
+    .update(sessions)
+    .set({ secondFactorAt: sql`now()` })
+    .where(and(eq(sessions.municipalityId, municipalityId), eq(sessions.tokenHash, hash)));
+}
+
 interface SessionRow {
   municipality_id: string;
   user_id: string;
@@ -40,6 +49,9 @@ interface SessionRow {
   department_ids: string[] | null;
   agency_id: string | null;
   is_coordinator: boolean | null;
+  second_factor_at: string | Date | null;
+  mfa_enrolled: boolean;
+  mfa_for_plan_side: MfaPolicy;
 }
 
 /**
@@ -82,6 +94,12 @@ export async function loadSession(db: Executor, token: string): Promise<AuthCont
     isCoordinator: row.is_coordinator === true,
     csrfToken: row.csrf_token,
     sessionTokenHash: hash,
+    pendingSteps: pendingSteps({
+      role: row.role as Role,
+      planSidePolicy: row.mfa_for_plan_side,
+      enrolled: row.mfa_enrolled,
+      sessionVerified: row.second_factor_at !== null,
+    }),
   };
 }
 
@@ -89,8 +107,9 @@ const sessionRows = new GenerationCache<SessionRow | null>(10_000);
 
 async function findSessionRow(db: Executor, hash: string): Promise<SessionRow | null> {
   const result = await db.execute(sql`
-    select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
+    select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.second_factor_at,
+           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name, m.mfa_for_plan_side,
+           u.mfa_secret is not null as mfa_enrolled,
            u.agency_id, a.is_coordinator,
            (select array_agg(ud.department_id::text) from user_departments ud
              where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids
