@@ -13,6 +13,8 @@ import { landingOfSession, mayOpenPath } from "./access";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { LoginPage } from "./pages/LoginPage";
+import { AccountPage } from "./pages/mfa/AccountPage";
+import { SignInSteps } from "./pages/mfa/SignInSteps";
 import { useSession } from "./queries";
 import { planRoutes } from "./routes/plan";
 import { loginSearch } from "./routes/search";
@@ -88,6 +90,14 @@ function Root() {
       </PublicLayout>
     );
   }
+  if (session.data.pendingSteps.length > 0) {
+    // signed in with a step left (the second factor): nothing else answers until it is done
+    return (
+      <PublicLayout>
+        <SignInSteps session={session.data} />
+      </PublicLayout>
+    );
+  }
   const landing = landingOfSession(session.data) ?? "/";
   if (onLogin) {
     const target = safeRedirect((location.search as { redirect?: unknown }).redirect, landing);
@@ -129,9 +139,12 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
+const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "/account", component: AccountPage });
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  accountRoute,
   ...planRoutes(rootRoute),
   ...supportRoutes(rootRoute),
 ]);

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { freshCode, knownSecret, rememberSecret } from "./second-factor.js";
 import { startTestApp, type TestApp } from "./test-app.js";
 
 /** TSUNAGU_WEB_ROOT lets a build in another folder be tested (two builds at once must not share dist/web). */
@@ -71,7 +72,36 @@ export async function login(page: Page, baseUrl: string, loginId: string, passwo
   await page.getByLabel("ログインID").fill(loginId);
   await page.getByLabel("パスワード").fill(password);
   await page.getByRole("button", { name: "ログイン", exact: true }).click();
+  await finishSignIn(page, baseUrl, loginId);
   await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+}
+
+/**
+ * The sign-in's second step as a user does it, once the password was accepted: the 確認コード from the account's
+ * known secret, or, for an account that must enrol, enrolment by the key shown for manual entry.
+ */
+export async function finishSignIn(
+  page: Page,
+  baseUrl: string,
+  loginId: string,
+  municipalityCode = DEMO_MUNICIPALITY_CODE,
+) {
+  const menu = page.getByRole("navigation", { name: "メインメニュー" });
+  const code = page.getByLabel("確認コード");
+  const enrol = page.getByRole("button", { name: "登録を始める" });
+  await menu.or(code).or(enrol).first().waitFor();
+  if (await enrol.isVisible()) {
+    await enrol.click();
+    const secret = ((await page.locator(".manual-key").textContent()) ?? "").replace(/\s/g, "");
+    rememberSecret(baseUrl, municipalityCode, loginId, secret);
+    await code.fill(await freshCode(baseUrl, municipalityCode, loginId, secret));
+    await page.getByRole("button", { name: "登録する" }).click();
+    await page.getByRole("button", { name: "保存しました" }).click();
+  } else if (await code.isVisible()) {
+    const secret = knownSecret(baseUrl, municipalityCode, loginId);
+    await code.fill(await freshCode(baseUrl, municipalityCode, loginId, secret));
+    await page.getByRole("button", { name: "確認する" }).click();
+  }
 }
 
 export async function visible(locator: Locator, timeout = 15_000) {

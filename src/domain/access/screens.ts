@@ -47,6 +47,8 @@ export const SCREENS: readonly Screen[] = [
   { path: "/departments", label: "課の管理", needs: "POST /api/departments", menu: true },
   { path: "/users", label: "利用者管理", needs: "GET /api/users", menu: true },
   { path: "/audit", label: "監査ログ", needs: "GET /api/audit/entries", menu: true },
+  // reached from the header's アカウント link
+  { path: "/account", label: "アカウント", needs: "GET /api/mfa", menu: false },
 ];
 
 /** Where a principal lands after login when no page was asked for (else the first screen it may open). */

@@ -88,6 +88,8 @@ export function TextField(
     onChange: (value: string) => void;
     type?: "text" | "password" | "date" | "number";
     autoComplete?: string;
+    /** the keyboard a phone offers (numeric for a one-time code) */
+    inputMode?: "numeric" | "text";
     inputClassName?: string;
     name?: string;
     readOnly?: boolean;
@@ -105,6 +107,7 @@ export function TextField(
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}
           autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
           readOnly={props.readOnly}
         />
       )}

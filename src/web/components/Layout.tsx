@@ -69,6 +69,9 @@ export function AppLayout({ session, children }: { session: Session; children: R
             {session.user.displayName}
             <span className="role-label">{principalLabel(session)}</span>
           </span>
+          <Link to="/account" className="button secondary small">
+            アカウント
+          </Link>
           <button type="button" className="button secondary small" onClick={logout}>
             ログアウト
           </button>

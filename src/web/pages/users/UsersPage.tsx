@@ -10,6 +10,8 @@ import type { Role, UserAccount } from "../../types";
 import { CreateUserForm } from "./CreateUserForm";
 import { DisableDialog } from "./DisableDialog";
 import { EditUserDialog } from "./EditUserDialog";
+import { MfaPolicySection } from "./MfaPolicySection";
+import { ResetMfaDialog } from "./ResetMfaDialog";
 
 /** What this screen manages, by who is administering (separation of duties: each side its own accounts). */
 const LEADS: Partial<Record<Role, string>> = {
@@ -29,12 +31,14 @@ export function UsersPage() {
   const agencies = useAgencyOptions(can(session.data, "GET /api/agencies"));
   const [editing, setEditing] = useState<UserAccount | null>(null);
   const [toggling, setToggling] = useState<UserAccount | null>(null);
+  const [resetting, setResetting] = useState<UserAccount | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
   // the forms have refetched the list already
   const done = (text: string) => {
     setEditing(null);
     setToggling(null);
+    setResetting(null);
     setMessage(text);
   };
 
@@ -78,6 +82,7 @@ export function UsersPage() {
                 <th scope="col">所属課</th>
                 <th scope="col">所属機関</th>
                 <th scope="col">状態</th>
+                <th scope="col">二段階認証</th>
                 <th scope="col">操作</th>
               </tr>
             </thead>
@@ -94,6 +99,7 @@ export function UsersPage() {
                   <td className="nowrap">
                     {u.disabled ? <span className="status status-returned">無効</span> : <span>有効</span>}
                   </td>
+                  <td className="nowrap">{u.mfaEnrolled ? "登録済み" : "未登録"}</td>
                   <td>
                     {canEdit(u) ? (
                       <div className="row-actions">
@@ -105,6 +111,11 @@ export function UsersPage() {
                             {u.disabled ? "有効に戻す" : "無効にする"}
                           </RowAction>
                         )}
+                        {u.mfaEnrolled ? (
+                          <RowAction of={u.loginId} onClick={() => setResetting(u)}>
+                            二段階認証をリセット
+                          </RowAction>
+                        ) : null}
                       </div>
                     ) : null}
                   </td>
@@ -125,6 +136,13 @@ export function UsersPage() {
           onDone={(u) => done(`「${u.displayName}」（${u.loginId}）を変更しました。`)}
         />
       ) : null}
+      {resetting ? (
+        <ResetMfaDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(u) => done(`「${u.displayName}」（${u.loginId}）の二段階認証をリセットしました。`)}
+        />
+      ) : null}
       {toggling ? (
         <DisableDialog
           user={toggling}
@@ -138,6 +156,7 @@ export function UsersPage() {
           }
         />
       ) : null}
+      {can(session.data, "PUT /api/settings/mfa") ? <MfaPolicySection /> : null}
     </>
   );
 }
