@@ -50,6 +50,15 @@ export function setUnauthorizedHandler(handler: (() => void) | null) {
   onUnauthorized = handler;
 }
 
+let onSignInUnfinished: (() => void) | null = null;
+/**
+ * Called when an API call answers that the session has a sign-in step left (e.g. the municipality now requires a
+ * second factor the account has not enrolled): the app then shows that step.
+ */
+export function setSignInUnfinishedHandler(handler: (() => void) | null) {
+  onSignInUnfinished = handler;
+}
+
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** JSON body (an object), or raw bytes for uploads */
@@ -115,6 +124,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     // 404 is always shown as 見つかりません (the server's text may name what was missing, which is fine too)
     const message = err.message || DEFAULT_MESSAGES[status] || `エラーが発生しました（${status}）`;
     if (status === 401 && !path.startsWith("/api/auth/")) onUnauthorized?.();
+    if (status === 403 && err.error === "sign_in_unfinished") onSignInUnfinished?.();
     throw new ApiError(status, err.error ?? String(status), message, fields, err.details);
   }
   return json as T;

@@ -3,7 +3,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { setUnauthorizedHandler } from "./api";
+import { setSignInUnfinishedHandler, setUnauthorizedHandler } from "./api";
 import { createQueryClient, keys } from "./queries";
 import { createAppRouter } from "./router";
 
@@ -12,6 +12,10 @@ const queryClient = createQueryClient();
 setUnauthorizedHandler(() => {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
   queryClient.setQueryData(keys.session, null);
+});
+// a sign-in step left (a second factor to enrol or pass): read the session again, which shows that step
+setSignInUnfinishedHandler(() => {
+  void queryClient.invalidateQueries({ queryKey: keys.session });
 });
 const router = createAppRouter(queryClient);
 
