@@ -49,43 +49,41 @@ export function Enrolment({ onFinished }: { onFinished: () => void }) {
     );
   }
   return (
-    <>
-      <ol className="steps">
-        <li>
-          <p>認証アプリで次のQRコードを読み取ってください。</p>
-          <img
-            className="qr-code"
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(offered.qrSvg)}`}
-            alt={`二段階認証の登録用QRコード（${offered.issuer}、${offered.account}）`}
-            width={200}
-            height={200}
+    <ol className="steps">
+      <li>
+        <p>認証アプリで次のQRコードを読み取ってください。</p>
+        <img
+          className="qr-code"
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(offered.qrSvg)}`}
+          alt={`二段階認証の登録用QRコード（${offered.issuer}、${offered.account}）`}
+          width={200}
+          height={200}
+        />
+        <p>
+          読み取れないときは、アプリに次の内容を手で入力してください（時間ベース）。
+          <br />
+          アカウント: {offered.issuer} {offered.account}
+          <br />
+          キー: <code className="manual-key">{grouped(offered.secret)}</code>
+        </p>
+      </li>
+      <li>
+        <p>アプリに表示された6桁の確認コードを入力してください。</p>
+        <ErrorAlert error={confirm.error} title="登録できませんでした" />
+        <form onSubmit={confirm.onSubmit()} noValidate>
+          <TextField
+            label="確認コード"
+            required
+            {...field("code")}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            name="code"
           />
-          <p>
-            読み取れないときは、アプリに次の内容を手で入力してください（時間ベース）。
-            <br />
-            アカウント: {offered.issuer} {offered.account}
-            <br />
-            キー: <code className="manual-key">{grouped(offered.secret)}</code>
-          </p>
-        </li>
-        <li>
-          <p>アプリに表示された6桁の確認コードを入力してください。</p>
-          <ErrorAlert error={confirm.error} title="登録できませんでした" />
-          <form onSubmit={confirm.onSubmit()} noValidate>
-            <TextField
-              label="確認コード"
-              required
-              {...field("code")}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              name="code"
-            />
-            <button type="submit" className="button" disabled={confirm.busy}>
-              {confirm.busy ? "確認しています…" : "登録する"}
-            </button>
-          </form>
-        </li>
-      </ol>
-    </>
+          <button type="submit" className="button" disabled={confirm.busy}>
+            {confirm.busy ? "確認しています…" : "登録する"}
+          </button>
+        </form>
+      </li>
+    </ol>
   );
 }
