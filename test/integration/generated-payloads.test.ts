@@ -22,6 +22,7 @@ import {
   referrals,
   users,
 } from "../../src/server/db/schema/index.js";
+import { DEMO_MFA_SECRETS } from "../../src/server/demo/demo-mfa.js";
 import {
   ASSESSMENT_SECTIONS,
   CASE_CONSENTS,
@@ -33,7 +34,7 @@ import { RELATIONSHIPS } from "../../src/server/modules/households/schema.js";
 import { REFERRAL_STATUSES } from "../../src/server/modules/referrals/schema.js";
 import { routeKey } from "../../src/server/platform/access/route-gate.js";
 import { cookieSettings } from "../../src/server/platform/auth/plugin.js";
-import { createSession } from "../../src/server/platform/auth/sessions.js";
+import { createSession, markSecondFactor, tokenHash } from "../../src/server/platform/auth/sessions.js";
 import {
   type AppRoute,
   collectRoutes,
@@ -83,7 +84,11 @@ let t: TestApp;
 let pools: IdPools;
 const sessions = {} as Record<Actor, { cookie: string; csrf: string }>;
 
-/** A session made in the database: re-made when a route ends it (logout, login), without the login rate limit. */
+/**
+ * A session made in the database, past the second factor: re-made when a route ends it (logout, login, a reset of
+ * the second factor), without the login rate limit. A generated reset of an actor's second factor is undone here (the
+ * demo's secret put back), so that every actor keeps reaching the handlers instead of the enrolment step.
+ */
 async function signIn(actor: Actor) {
   const db = t.database.db;
   const [user] = await db
@@ -91,7 +96,15 @@ async function signIn(actor: Actor) {
     .from(users)
     .where(and(eq(users.municipalityId, t.municipalityId), eq(users.loginId, actor)));
   if (!user || user.disabled) throw new Error(`${actor} is gone`);
+  const demoSecret = DEMO_MFA_SECRETS[actor];
+  if (demoSecret && user.mfaSecret === null) {
+    await db
+      .update(users)
+      .set({ mfaSecret: demoSecret })
+      .where(and(eq(users.municipalityId, t.municipalityId), eq(users.id, user.id)));
+  }
   const s = await createSession(db, t.municipalityId, user.id);
+  await markSecondFactor(db, t.municipalityId, tokenHash(s.token));
   sessions[actor] = { cookie: `${cookieSettings(true).name}=${s.token}`, csrf: s.csrfToken };
 }
 
@@ -174,7 +187,10 @@ async function send(actor: Actor, route: AppRoute, path: string, body: Generated
     body: route.method === "GET" || route.method === "HEAD" ? undefined : body.body,
   });
   const text = await res.text();
-  if (res.headers.get("set-cookie") || (res.status === 401 && route.url !== "/api/auth/login")) await signIn(actor);
+  const ended = res.status === 401 && route.url !== "/api/auth/login";
+  // an actor that reset its own second factor keeps its session, with enrolment to do: a new one is made
+  const unfinished = res.status === 403 && text.includes('"sign_in_unfinished"');
+  if (res.headers.get("set-cookie") || ended || unfinished) await signIn(actor);
   return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }
 
