@@ -1,5 +1,4 @@
-import type { ServerResponse } from "node:http";
-import fastifyStatic from "@fastify/static";
+import fastifyStatic, { type SetHeadersResponse } from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
 /** Vite names every built asset by its content hash: a new build is a new URL, so a browser may keep one forever. */
@@ -11,7 +10,7 @@ const REVALIDATE = "no-cache";
 /** A path naming a file (its last segment has an extension): never a client-side route of the app. */
 const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]+$/;
 
-function cacheHeaders(res: ServerResponse, filePath: string) {
+function cacheHeaders(res: SetHeadersResponse, filePath: string) {
   res.setHeader("cache-control", filePath.includes(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
   // the same URL answers brotli, gzip or plain bytes by Accept-Encoding: caches must keep them apart
   res.setHeader("vary", "accept-encoding");
