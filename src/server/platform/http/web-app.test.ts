@@ -8,12 +8,15 @@ import { cspWith, registerSecurityHeaders } from "./security-headers.js";
 import { registerWebApp } from "./web-app.js";
 
 const SCRIPT = `console.log(${JSON.stringify("つなぐ".repeat(400))});`;
+let deployedUnder: string;
 let root: string;
 
 /** A built app as scripts/build-web.mjs leaves it: a hashed script with its brotli and gzip copies, the shell. */
 function writeBuild() {
-  root = mkdtempSync(join(tmpdir(), "web-app-test-"));
-  mkdirSync(join(root, "assets"));
+  // deployed under a folder that happens to be called assets: only the build's own assets/ are immutable
+  deployedUnder = mkdtempSync(join(tmpdir(), "web-app-test-"));
+  root = join(deployedUnder, "assets", "web");
+  mkdirSync(join(root, "assets"), { recursive: true });
   writeFileSync(
     join(root, "index.html"),
     '<!doctype html><script type="module" src="/assets/index-AbC123.js"></script>',
@@ -43,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  rmSync(root, { recursive: true, force: true });
+  rmSync(deployedUnder, { recursive: true, force: true });
 });
 
 const asset = (acceptEncoding?: string) =>

@@ -1,8 +1,9 @@
+import { relative, sep } from "node:path";
 import fastifyStatic, { type SetHeadersResponse } from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
 /** Vite names every built asset by its content hash: a new build is a new URL, so a browser may keep one forever. */
-const HASHED_ASSETS = "/assets/";
+const HASHED_ASSETS = `assets${sep}`;
 const IMMUTABLE = "public, max-age=31536000, immutable";
 /** The app shell names the current assets: the browser asks again each time (a 304 when nothing changed). */
 const REVALIDATE = "no-cache";
@@ -10,10 +11,14 @@ const REVALIDATE = "no-cache";
 /** A path naming a file (its last segment has an extension): never a client-side route of the app. */
 const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]+$/;
 
-function cacheHeaders(res: SetHeadersResponse, filePath: string) {
-  res.setHeader("cache-control", filePath.includes(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
-  // the same URL answers brotli, gzip or plain bytes by Accept-Encoding: caches must keep them apart
-  res.setHeader("vary", "accept-encoding");
+/** Cache headers by the file's place in the build (never by the folder the build was deployed to). */
+function cacheHeaders(webRoot: string) {
+  return (res: SetHeadersResponse, filePath: string) => {
+    const hashed = relative(webRoot, filePath).startsWith(HASHED_ASSETS);
+    res.setHeader("cache-control", hashed ? IMMUTABLE : REVALIDATE);
+    // the same URL answers brotli, gzip or plain bytes by Accept-Encoding: caches must keep them apart
+    res.setHeader("vary", "accept-encoding");
+  };
 }
 
 /**
@@ -31,7 +36,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
       // the compressed copies are served in place of their original, never under their own names
       globIgnore: ["**/*.br", "**/*.gz"],
       cacheControl: false,
-      setHeaders: cacheHeaders,
+      setHeaders: cacheHeaders(webRoot),
     });
   }
   app.setNotFoundHandler((request, reply) => {
