@@ -85,6 +85,9 @@ describe("the built web app", () => {
       expect(res.headers["cache-control"]).toBe("no-cache");
       expect(res.body).toContain("/assets/index-AbC123.js");
     }
+    const head = await app.inject({ method: "HEAD", url: "/summary" });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-type"]).toMatch(/^text\/html/);
   });
 
   it("answers a missing file with 404, not with the app shell a script tag cannot run", async () => {

@@ -23,7 +23,7 @@ function cacheHeaders(webRoot: string) {
 
 /**
  * The built web app: files as the build wrote them, the brotli or gzip copy beside each (scripts/precompress.mjs)
- * when the browser accepts it, and index.html for every other GET outside /api, so client-side routes survive a
+ * when the browser accepts it, and index.html for every other GET (or HEAD) outside /api, so client-side routes survive a
  * reload. A missing file (an old chunk after a new deploy, /favicon.ico) is a 404, not the app shell: a script
  * tag must not receive HTML.
  */
@@ -41,7 +41,12 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
-    if (webRoot && request.method === "GET" && !path.startsWith("/api/") && !FILE_PATH.test(path)) {
+    if (
+      webRoot &&
+      (request.method === "GET" || request.method === "HEAD") &&
+      !path.startsWith("/api/") &&
+      !FILE_PATH.test(path)
+    ) {
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
