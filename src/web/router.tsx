@@ -3,6 +3,7 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   Navigate,
   Outlet,
   useLocation,
@@ -13,7 +14,6 @@ import { landingOfSession, mayOpenPath } from "./access";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { LoginPage } from "./pages/LoginPage";
-import { AccountPage } from "./pages/mfa/AccountPage";
 import { SignInSteps } from "./pages/mfa/SignInSteps";
 import { useSession } from "./queries";
 import { planRoutes } from "./routes/plan";
@@ -139,7 +139,11 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
-const accountRoute = createRoute({ getParentRoute: () => rootRoute, path: "/account", component: AccountPage });
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/account",
+  component: lazyRouteComponent(() => import("./pages/mfa/AccountPage"), "AccountPage"),
+});
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
@@ -155,6 +159,8 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     defaultErrorComponent: RouteError,
+    // each screen's code is fetched when it is first opened (routes/plan.tsx, routes/support.tsx): say so meanwhile
+    defaultPendingComponent: () => <Loading />,
   });
 }
 
