@@ -12,7 +12,7 @@ import { registerRouteGate } from "./platform/access/route-gate.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
 import { registerJsonBody } from "./platform/http/json-body.js";
-import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
+import { UPLOAD_CONTENT_TYPES, UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
   db: Db;
@@ -40,7 +40,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
   // limit (platform/uploads/limits.ts), whatever the limit for other bodies is.
   app.addContentTypeParser(
-    ["application/octet-stream", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    [...UPLOAD_CONTENT_TYPES],
     { parseAs: "buffer", bodyLimit: UPLOAD_LIMITS.uploadBytes },
     (_req, body, done) => done(null, body),
   );

@@ -7,7 +7,7 @@ import { loginSchema } from "./schema.js";
 import { listMunicipalities, login, logout } from "./service.js";
 
 export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings) {
-  const route = routesFor(app);
+  const route = routesFor(app, "auth");
 
   route("GET /api/municipalities", {}, async () => ({ municipalities: await listMunicipalities(db) }));
 
