@@ -5,6 +5,8 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { Db } from "./db/client.js";
+import { registerApiDescription } from "./modules/api-description/document.js";
+import { apiDescriptionRoutes } from "./modules/api-description/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
@@ -37,6 +39,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerJsonBody(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // before any route: it describes each route as it is registered
+  await registerApiDescription(app);
   // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
   // limit (platform/uploads/limits.ts), whatever the limit for other bodies is.
   app.addContentTypeParser(
@@ -60,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, opts.db, cookies);
   departmentRoutes(app, opts.db);
   registerModules(app, opts.db);
+  await apiDescriptionRoutes(app);
 
   app.get("/healthz", async () => ({ ok: true }));
 

@@ -77,6 +77,10 @@ export const ROUTE_TABLE = {
   "POST /api/auth/logout": { label: "ログアウト", allow: "public" },
   "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in" },
 
+  // the API description: it holds no data, only what the web app's own code already tells any visitor (its routes
+  // and who may call them), and the IT staff who evaluate or connect to the system read it before they have accounts
+  "GET /api/openapi.json": { label: "API の説明（OpenAPI 3.1）", allow: "public" },
+
   // accounts and the audit trail
   "GET /api/users": { label: "利用者の一覧", allow: ACCOUNT_ADMINS, need: "account_side" },
   "POST /api/users": { label: "利用者の登録", allow: ACCOUNT_ADMINS, need: "account_side" },
