@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -115,6 +116,16 @@ describe("the API description", () => {
     expect(bodies).toBeGreaterThan(30);
     // the generated bodies are mostly ones both accept: the comparison is not only over refusals
     expect(agreedAcceptances).toBeGreaterThan(bodies * 20);
+  });
+
+  it("is sent gzipped to a client that accepts it", async () => {
+    const answer = await app.inject({
+      method: "GET",
+      url: "/api/openapi.json",
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(JSON.parse(gunzipSync(answer.rawPayload).toString())).toEqual(document);
   });
 });
 
