@@ -79,7 +79,11 @@ describe("the API description", () => {
       expect(Boolean((responses[Object.keys(responses)[0] as string] as Json).headers), key).toBe(
         route?.declaration.etag,
       );
-      expect(Boolean(responses[401]), key).toBe(rule.allow !== "public");
+      expect(Boolean(responses[401]), key).toBe(
+        rule.allow !== "public" || Boolean(route?.declaration.alsoAnswers.includes(401)),
+      );
+      for (const status of route?.declaration.alsoAnswers ?? [])
+        expect(responses[status], `${key} ${status}`).toBeDefined();
     }
   });
 

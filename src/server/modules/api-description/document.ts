@@ -4,7 +4,7 @@ import { createJsonSchemaTransform } from "fastify-type-provider-zod";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { ruleOf } from "../../../domain/access/route-table.js";
 import { API_MODULES } from "../../platform/http/api-modules.js";
-import type { RouteDeclaration } from "../../platform/http/route.js";
+import type { AnswerStatus, RouteDeclaration } from "../../platform/http/route.js";
 import { UPLOAD_CONTENT_TYPES } from "../../platform/uploads/limits.js";
 import {
   accessExtension,
@@ -147,10 +147,10 @@ function finish(document: OpenApiDocument, described: Map<string, DescribedRoute
     const operation = document.paths[path]?.[method.toLowerCase()];
     if (!operation) continue;
     const rule = ruleOf(declared.key);
-    const success = successResponse(declared);
+    const successes: AnswerStatus[] = [declared.status ?? 200, ...declared.alsoAnswers.filter((s) => s < 300)];
     const errors = rule ? errorStatusesOf(method, rule, declared, limited) : [404 as const];
     operation.responses = {
-      [success.status]: success.response,
+      ...Object.fromEntries(successes.map((status) => [status, successResponse(declared, status)])),
       ...Object.fromEntries(errors.map((status: ErrorStatus) => [status, errorRef(status)])),
     };
     const ifMatch = ifMatchParameter(declared);

@@ -1,6 +1,6 @@
 import { PRINCIPAL_LABELS } from "../../../domain/access/principals.js";
 import { NEEDS, type RouteRule } from "../../../domain/access/route-table.js";
-import type { RouteDeclaration } from "../../platform/http/route.js";
+import type { AnswerStatus, RouteDeclaration } from "../../platform/http/route.js";
 
 /**
  * What the API description says about one route beyond its input schemas, read from the access table and the
@@ -76,7 +76,9 @@ export function errorStatusesOf(method: string, rule: RouteRule, declared: Route
   if (declared.ifMatch) statuses.push(412);
   if (declared.ifMatch === "required") statuses.push(428);
   if (limited) statuses.push(429);
-  return statuses;
+  for (const status of declared.alsoAnswers)
+    if (status in ERROR_RESPONSES && !statuses.includes(status as ErrorStatus)) statuses.push(status as ErrorStatus);
+  return statuses.sort((a, b) => a - b);
 }
 
 const FILE_TYPES: Record<string, string> = {
@@ -84,22 +86,18 @@ const FILE_TYPES: Record<string, string> = {
   csv: "text/csv",
 };
 
-/** The successful answer: its status, its ETag header and its content type (a file for `….xlsx` and `….csv`). */
-export function successResponse(declared: RouteDeclaration) {
-  const status = declared.status ?? 200;
+/** A successful answer: its status, its ETag header and its content type (a file for `….xlsx` and `….csv`). */
+export function successResponse(declared: RouteDeclaration, status: AnswerStatus = declared.status ?? 200) {
   const headers = declared.etag
     ? { ETag: { description: "記録の版（変更するときに If-Match で送り返す）", schema: { type: "string" } } }
     : undefined;
-  if (status === 204) return { status, response: { description: "完了（本文なし）", ...(headers && { headers }) } };
+  if (status === 204) return { description: "完了（本文なし）", ...(headers && { headers }) };
   const extension = /\.(\w+)$/.exec(declared.key)?.[1];
   const fileType = extension ? FILE_TYPES[extension] : undefined;
   const content = fileType
     ? { [fileType]: { schema: { type: "string", contentMediaType: fileType } } }
     : { "application/json": { schema: { type: "object" } } };
-  return {
-    status,
-    response: { description: status === 201 ? "作成しました" : "成功", ...(headers && { headers }), content },
-  };
+  return { description: status === 201 ? "作成しました" : "成功", ...(headers && { headers }), content };
 }
 
 /** The If-Match header a route reads, as an OpenAPI parameter. */

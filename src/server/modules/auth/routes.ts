@@ -13,7 +13,7 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
 
   route(
     "POST /api/auth/login",
-    { body: loginSchema, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
+    { body: loginSchema, alsoAnswers: [401], config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
     async ({ body, request, reply }) => {
       const session = await login(db, body, {
         ip: request.ip,

@@ -38,12 +38,16 @@ export function importRoutes(app: FastifyInstance, db: Db) {
     return previewImport(db, actor, bytes);
   });
 
-  route("POST /api/imports", { upload: true, onRequest: refuseOversizedUpload }, async ({ actor, request, reply }) => {
-    policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
-    const { bytes, fileName } = upload(request);
-    const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
-    const result = await commitImport(db, actor, bytes, fileName, { departments });
-    reply.status(result.created ? 201 : 200);
-    return result;
-  });
+  route(
+    "POST /api/imports",
+    { upload: true, alsoAnswers: [201], onRequest: refuseOversizedUpload },
+    async ({ actor, request, reply }) => {
+      policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
+      const { bytes, fileName } = upload(request);
+      const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
+      const result = await commitImport(db, actor, bytes, fileName, { departments });
+      reply.status(result.created ? 201 : 200);
+      return result;
+    },
+  );
 }

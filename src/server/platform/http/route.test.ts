@@ -134,6 +134,7 @@ describe("routesFor", () => {
       etag: false,
       bodyOptional: false,
       upload: false,
+      alsoAnswers: [],
     });
     const remove = seen.find((r) => r.method === "DELETE");
     expect(remove?.config?.declared).toMatchObject({ ifMatch: "required", status: 204 });

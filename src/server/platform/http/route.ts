@@ -21,6 +21,8 @@ export interface RouteInputs {
 }
 
 type IfMatch = "required" | "optional";
+/** The statuses the API answers with (the error answers share one shape: errors.ts). */
+export type AnswerStatus = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 428 | 429;
 
 /** What a route declares about itself besides its inputs: the API description (openapi.json) is built from it. */
 export interface RouteDeclaration {
@@ -33,6 +35,7 @@ export interface RouteDeclaration {
   bodyOptional: boolean;
   /** the body is an uploaded file's bytes, not JSON */
   upload: boolean;
+  alsoAnswers: readonly AnswerStatus[];
 }
 
 declare module "fastify" {
@@ -63,6 +66,11 @@ export interface RouteSpec<P, Q, B, M, A> {
   status?: 201 | 204;
   /** the answer's field whose version is sent as the ETag */
   etag?: VersionField<A>;
+  /**
+   * statuses the handler itself answers with besides those the rest of this declaration and the access table imply
+   * (a login's 401, a commit's 201 when it created something): the API description lists them
+   */
+  alsoAnswers?: readonly AnswerStatus[];
   /** runs before the access gate (a check of the request's size) */
   onRequest?: onRequestHookHandler;
   config?: FastifyContextConfig;
@@ -145,6 +153,7 @@ function declarationOf<P, Q, B, M, A>(
     etag: spec.etag !== undefined,
     bodyOptional: spec.bodyOptional === true,
     upload: spec.upload === true,
+    alsoAnswers: spec.alsoAnswers ?? [],
   };
 }
 
