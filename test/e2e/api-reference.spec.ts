@@ -42,6 +42,10 @@ describe("the API reference page", () => {
 
     const answer = await page.goto(`${server.baseUrl}/api-docs`);
     expect(answer?.status()).toBe(200);
+    // the app's own policy, unchanged: nothing inline runs, scripts and styles only from this server
+    const policy = answer?.headers()["content-security-policy"] ?? "";
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self';");
     await expect(page.title()).resolves.toBe("tsunagu API リファレンス");
     await visible(page.getByRole("heading", { name: /tsunagu API/ }));
     await visible(page.getByText("つなぐシート", { exact: true }));
