@@ -7,6 +7,7 @@
  *   audit verify [--json]
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
+ *   citus-ddl [--write] [--json]   (from the migrations alone: no database of the environment is opened)
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -15,6 +16,7 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditVerify } from "./audit-verify.js";
+import { runCitusDdl } from "./citus-ddl.js";
 import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
@@ -33,8 +35,15 @@ const { values, positionals } = parseArgs({
     "new-departments": { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    write: { type: "boolean", default: false },
   },
 });
+
+if (positionals[0] === "citus-ddl") {
+  const out = await runCitusDdl({ write: values.write ?? false });
+  process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+  process.exit(0);
+}
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -89,6 +98,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | citus-ddl [--write]",
   );
 }
