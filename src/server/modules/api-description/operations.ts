@@ -56,7 +56,11 @@ export function securityOf(method: string, rule: RouteRule): Record<string, stri
 export const ERROR_RESPONSES = {
   400: { name: "BadRequest", description: "入力の誤り。項目ごとの理由を fields に返します" },
   401: { name: "Unauthorized", description: "ログインしていない、またはセッションの期限切れ" },
-  403: { name: "Forbidden", description: "この操作を行う権限がない、または CSRF トークンが合わない" },
+  403: {
+    name: "Forbidden",
+    description:
+      "この操作を行う権限がない、CSRF トークンが合わない、またはログインの手続き（パスワードの設定など）が済んでいない",
+  },
   404: { name: "NotFound", description: "対象がない、または見る根拠がない（存在も知らせない）" },
   409: { name: "Conflict", description: "今の状態では行えない操作" },
   412: { name: "PreconditionFailed", description: "他の人が先に更新した（If-Match の版が古い）" },
@@ -69,8 +73,9 @@ export type ErrorStatus = keyof typeof ERROR_RESPONSES;
 export function errorStatusesOf(method: string, rule: RouteRule, declared: RouteDeclaration, limited: boolean) {
   const statuses: ErrorStatus[] = [400];
   if (rule.allow !== "public") statuses.push(401);
-  // a role outside `allow`, a record-level rule or a state change's CSRF and Origin checks
-  if (typeof rule.allow === "object" || rule.need || UNSAFE.has(method)) statuses.push(403);
+  // a role outside `allow`, a record-level rule, a state change's CSRF and Origin checks, or a sign-in with a step left
+  const stepLeft = rule.allow !== "public" && !rule.duringSignIn;
+  if (typeof rule.allow === "object" || rule.need || UNSAFE.has(method) || stepLeft) statuses.push(403);
   if (declared.key.includes("/:") || rule.denied === 404) statuses.push(404);
   if (UNSAFE.has(method)) statuses.push(409);
   if (declared.ifMatch) statuses.push(412);

@@ -3,8 +3,8 @@ import type { Db } from "../../db/client.js";
 import { type CookieSettings, clearSessionCookie, setSessionCookie } from "../../platform/auth/plugin.js";
 import { routesFor } from "../../platform/http/route.js";
 import { presentSession } from "./presenter.js";
-import { loginSchema } from "./schema.js";
-import { listMunicipalities, login, logout } from "./service.js";
+import { loginSchema, setPasswordSchema } from "./schema.js";
+import { listMunicipalities, login, logout, setOwnPassword } from "./service.js";
 
 export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings) {
   const route = routesFor(app, "auth");
@@ -32,4 +32,8 @@ export function authRoutes(app: FastifyInstance, db: Db, cookies: CookieSettings
   });
 
   route("GET /api/auth/session", {}, async ({ actor }) => presentSession(actor));
+
+  route("POST /api/auth/password", { body: setPasswordSchema }, async ({ actor, body }) =>
+    setOwnPassword(db, actor, body),
+  );
 }
