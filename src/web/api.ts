@@ -124,7 +124,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     // 404 is always shown as 見つかりません (the server's text may name what was missing, which is fine too)
     const message = err.message || DEFAULT_MESSAGES[status] || `エラーが発生しました（${status}）`;
     if (status === 401 && !path.startsWith("/api/auth/")) onUnauthorized?.();
-    if (status === 403 && err.error === "sign_in_unfinished") onSignInUnfinished?.();
+    if (status === 403 && err.error === "sign_in_incomplete") onSignInUnfinished?.();
     throw new ApiError(status, err.error ?? String(status), message, fields, err.details);
   }
   return json as T;

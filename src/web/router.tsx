@@ -15,6 +15,7 @@ import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { LoginPage } from "./pages/LoginPage";
 import { SignInSteps } from "./pages/mfa/SignInSteps";
+import { PasswordSetupPage } from "./pages/PasswordSetupPage";
 import { useSession } from "./queries";
 import { planRoutes } from "./routes/plan";
 import { loginSearch } from "./routes/search";
@@ -90,8 +91,16 @@ function Root() {
       </PublicLayout>
     );
   }
+  // a sign-in with a step left opens nothing else, whatever the address (the server refuses the rest): first the
+  // password still to set, then the second factor to pass or to enrol
+  if (session.data.pendingSteps[0] === "set_password") {
+    return (
+      <PublicLayout>
+        <PasswordSetupPage session={session.data} />
+      </PublicLayout>
+    );
+  }
   if (session.data.pendingSteps.length > 0) {
-    // signed in with a step left (the second factor): nothing else answers until it is done
     return (
       <PublicLayout>
         <SignInSteps session={session.data} />

@@ -189,7 +189,7 @@ async function send(actor: Actor, route: AppRoute, path: string, body: Generated
   const text = await res.text();
   const ended = res.status === 401 && route.url !== "/api/auth/login";
   // an actor that reset its own second factor keeps its session, with enrolment to do: a new one is made
-  const unfinished = res.status === 403 && text.includes('"sign_in_unfinished"');
+  const unfinished = res.status === 403 && text.includes('"sign_in_incomplete"');
   if (res.headers.get("set-cookie") || ended || unfinished) await signIn(actor);
   return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }

@@ -82,6 +82,15 @@ export const ROUTE_TABLE = {
   "POST /api/auth/login": { label: "ログイン", allow: "public" },
   "POST /api/auth/logout": { label: "ログアウト", allow: "public" },
   "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in", during: PENDING_STEPS },
+  "POST /api/auth/password": {
+    label: "パスワードの設定（初回・再設定の後）",
+    allow: "signed_in",
+    during: ["set_password"],
+  },
+
+  // the API description: it holds no data, only what the web app's own code already tells any visitor (its routes
+  // and who may call them), and the IT staff who evaluate or connect to the system read it before they have accounts
+  "GET /api/openapi.json": { label: "API の説明（OpenAPI 3.1）", allow: "public" },
 
   // the second factor (TOTP): one's own, the administrators' reset, the plan side's setting
   "GET /api/mfa": { label: "二段階認証の状態", allow: "signed_in", during: PENDING_STEPS },

@@ -16,11 +16,12 @@ export function mfaRequired(role: Role, planSidePolicy: MfaPolicy): boolean {
 }
 
 /**
- * The steps a signed-in session has left, in the order they are done; only the first one's routes answer (plus the
- * session and logout). `mfa_enroll`: a required second factor is not set up yet; `mfa_verify`: the account has one
- * and this session has not passed it.
+ * The steps a signed-in session has left, in the order they are done: the password first (an account whose password
+ * someone else set chooses its own), then the second factor (`mfa_enroll`: a required one is not set up yet;
+ * `mfa_verify`: the account has one and this session has not passed it). Only the first step's routes answer
+ * (plus the session and logout).
  */
-export const PENDING_STEPS = ["mfa_enroll", "mfa_verify"] as const;
+export const PENDING_STEPS = ["set_password", "mfa_enroll", "mfa_verify"] as const;
 export type PendingStep = (typeof PENDING_STEPS)[number];
 
 export interface SecondFactorState {
@@ -28,9 +29,12 @@ export interface SecondFactorState {
   planSidePolicy: MfaPolicy;
   enrolled: boolean;
   sessionVerified: boolean;
+  /** the account's password was set by someone else (a setup secret, an administrator's reset) */
+  passwordChangeRequired?: boolean;
 }
 
 export function pendingSteps(s: SecondFactorState): PendingStep[] {
-  if (s.enrolled) return s.sessionVerified ? [] : ["mfa_verify"];
-  return mfaRequired(s.role, s.planSidePolicy) ? ["mfa_enroll"] : [];
+  const steps: PendingStep[] = s.passwordChangeRequired ? ["set_password"] : [];
+  if (s.enrolled) return s.sessionVerified ? steps : [...steps, "mfa_verify"];
+  return mfaRequired(s.role, s.planSidePolicy) ? [...steps, "mfa_enroll"] : steps;
 }

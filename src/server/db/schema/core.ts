@@ -86,6 +86,11 @@ export const users = recordTable(
     mfaPendingSecret: text("mfa_pending_secret"),
     /** the last TOTP time step accepted: a code is never accepted twice (RFC 6238 §5.2) */
     mfaLastStep: bigint("mfa_last_step", { mode: "number" }),
+    /**
+     * The password was set by someone else (a setup secret, an administrator's reset): until the user sets their own,
+     * a session of the account can do nothing else (sessions.ts, route gate).
+     */
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
     version: version(),
     createdAt: createdAt(),
   },

@@ -17,8 +17,8 @@ export function presentSession(auth: AuthContext) {
     },
     municipality: { id: auth.municipalityId, code: auth.municipalityCode, name: auth.municipalityName },
     csrfToken: auth.csrfToken,
-    /** the sign-in steps left (a second factor to enrol or to pass); the session may do nothing else until done */
-    pendingSteps: auth.pendingSteps,
+    /** sign-in steps still to take (a password to set, a second factor): until they are done, nothing else answers */
+    pendingSteps: [...auth.pendingSteps],
   };
 }
 export type SessionDto = ReturnType<typeof presentSession>;

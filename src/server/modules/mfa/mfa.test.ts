@@ -130,7 +130,7 @@ describe("a session with a step left", () => {
       const [method, path] = key.split(" ") as [string, string];
       const url = path.replace(/:[A-Za-z]+/g, (p) => (p === ":fiscalYear" ? "2025" : p === ":number" ? "1" : id));
       const res = await c.request(method, url, method === "GET" ? undefined : {});
-      if (![401, 403].includes(res.status) || (res.status === 403 && res.body.error !== "sign_in_unfinished"))
+      if (![401, 403].includes(res.status) || (res.status === 403 && res.body.error !== "sign_in_incomplete"))
         answered.push(`${key} → ${res.status}`);
     }
     expect(answered).toEqual([]);

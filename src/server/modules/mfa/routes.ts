@@ -6,27 +6,29 @@ import { codeSchema, mfaPolicySchema, verifySchema } from "./schema.js";
 import * as service from "./service.js";
 
 export function mfaRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "mfa");
 
   route("GET /api/mfa", {}, async ({ actor }) => ({ mfa: await service.status(db, actor) }));
 
   route("POST /api/mfa/enrolment", {}, async ({ actor }) => ({ enrolment: await service.startEnrolment(db, actor) }));
 
-  route("POST /api/mfa/enrolment/confirm", { body: codeSchema }, async ({ actor, body }) =>
+  route("POST /api/mfa/enrolment/confirm", { body: codeSchema, alsoAnswers: [429] }, async ({ actor, body }) =>
     service.confirmEnrolment(db, actor, body.code),
   );
 
   route(
     "POST /api/mfa/verify",
-    { body: verifySchema, config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
+    { body: verifySchema, alsoAnswers: [429], config: { rateLimit: { max: 30, timeWindow: "1 minute" } } },
     async ({ actor, body }) => service.verify(db, actor, body),
   );
 
-  route("POST /api/mfa/recovery-codes", { body: codeSchema }, async ({ actor, body }) =>
+  route("POST /api/mfa/recovery-codes", { body: codeSchema, alsoAnswers: [429] }, async ({ actor, body }) =>
     service.regenerateRecoveryCodes(db, actor, body.code),
   );
 
-  route("DELETE /api/mfa", { body: codeSchema }, async ({ actor, body }) => service.disable(db, actor, body.code));
+  route("DELETE /api/mfa", { body: codeSchema, alsoAnswers: [429] }, async ({ actor, body }) =>
+    service.disable(db, actor, body.code),
+  );
 
   route("POST /api/users/:userId/mfa-reset", { params: userParams }, async ({ actor, params }) =>
     service.resetByAdministrator(db, actor, params.userId),

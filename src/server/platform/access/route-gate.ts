@@ -45,12 +45,24 @@ export function registerRouteGate(app: FastifyInstance, db: Db, onMissing: (key:
   });
 }
 
+const signInIncomplete = (pendingSteps: readonly string[]) =>
+  new AppError(
+    403,
+    "sign_in_incomplete",
+    pendingSteps[0] === "set_password"
+      ? "ログインの手続きが済んでいません。パスワードを設定してください"
+      : "ログインの手続きが済んでいません。二段階認証を済ませてください",
+    { pendingSteps },
+  );
+
 async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
   if (rule.allow === "public") return;
   const auth = request.auth;
   if (!auth) throw unauthorized();
+  // a sign-in with a step left (set the password, the second factor) opens nothing but that step's routes, the
+  // session and logout
   const step = auth.pendingSteps[0];
-  if (step && !rule.during?.includes(step)) throw signInUnfinished(auth.pendingSteps);
+  if (step && !rule.during?.includes(step)) throw signInIncomplete(auth.pendingSteps);
   if (rule.allow === "signed_in") return;
   const principal = principalOf(auth);
   if (principal && rule.allow.includes(principal)) return;
@@ -71,9 +83,3 @@ async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
   }
   throw notFound(rule.record?.what);
 }
-
-/** A session that has not finished signing in (a second factor to enrol or to pass) may do nothing else. */
-const signInUnfinished = (pendingSteps: readonly string[]) =>
-  new AppError(403, "sign_in_unfinished", "ログインの手続きが終わっていません。二段階認証を済ませてください", {
-    pendingSteps,
-  });

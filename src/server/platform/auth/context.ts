@@ -3,6 +3,12 @@ export { ROLE_LABELS, ROLES, type Role } from "../../../domain/access/principals
 import type { Role } from "../../../domain/access/principals.js";
 import type { PendingStep } from "../../../domain/mfa/second-factor.js";
 
+/**
+ * A step of signing in that the account has not taken yet: while any is pending, the session may call only the
+ * routes whose `during` in the access table names the first of them (the step's own, the session, logout).
+ */
+export type SignInStep = PendingStep;
+
 /** Who is asking: set on every request by the session hook, null when not logged in. */
 export interface AuthContext {
   userId: string;
@@ -19,8 +25,8 @@ export interface AuthContext {
   isCoordinator: boolean;
   csrfToken: string;
   sessionTokenHash: string;
-  /** what the session must still do before it may act (empty: signed in fully); only the first step's routes answer */
-  pendingSteps: PendingStep[];
+  /** the sign-in steps still to take, in order (a password to set, a second factor); empty for a complete sign-in */
+  pendingSteps: readonly SignInStep[];
 }
 
 declare module "fastify" {
