@@ -2,11 +2,12 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMunicipality } from "../../src/server/modules/municipalities/service.js";
-import { launchBrowser, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { finishSignIn, launchBrowser, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
 
 /**
  * A new city's first administrator in the browser: signs in with the setup secret the operator's command printed,
- * is held on 「パスワードの設定」 whatever address is asked for, sets a password and lands in the app.
+ * is held on 「パスワードの設定」 whatever address is asked for, sets a password, enrols the second factor and lands in
+ * the app.
  */
 describe("the first sign-in of a new municipality's administrator", () => {
   let web: WebApp;
@@ -33,7 +34,7 @@ describe("the first sign-in of a new municipality's administrator", () => {
     await web?.close();
   });
 
-  it("sets a password first, then lands in the app", async () => {
+  it("sets a password first, enrols the second factor, then lands in the app", async () => {
     const { page } = await newPage(browser);
     // an address of the app before signing in: the login page, then 「パスワードの設定」 instead of the page asked for
     await page.goto(`${web.baseUrl}/users`);
@@ -66,6 +67,9 @@ describe("the first sign-in of a new municipality's administrator", () => {
     await newPassword().fill("osaka-river-bridge-2026");
     await page.getByLabel("新しいパスワード（確認）").fill("osaka-river-bridge-2026");
     await page.getByRole("button", { name: "パスワードを設定する" }).click();
+    // then the second factor, which a system administrator must have: enrolment, then the app
+    await visible(page.getByRole("heading", { level: 1, name: "二段階認証の登録" }));
+    await finishSignIn(page, web.baseUrl, "kanri", "271004");
     await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
     await visible(page.getByRole("heading", { level: 1, name: "利用者管理" }));
   });

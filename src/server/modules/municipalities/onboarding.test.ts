@@ -151,6 +151,10 @@ describe("the administrator's first sign-in", () => {
     ]);
     const set = await admin.post("/api/auth/password", { password: "chiyoda-window-seven-42" });
     expect(set.status).toBe(200);
+    // a system administrator must have a second factor: enrolment is the next step, then the app
+    expect((await admin.get("/api/auth/session")).body.pendingSteps).toEqual(["mfa_enroll"]);
+    expect((await admin.get("/api/users")).status).toBe(403);
+    await admin.finishSignIn(["mfa_enroll"], created.municipality.code, "kanri");
     expect((await admin.get("/api/auth/session")).body.pendingSteps).toEqual([]);
     expect((await admin.get("/api/users")).status).toBe(200);
     // the secret no longer signs in; the new password does, with nothing pending
@@ -169,8 +173,10 @@ describe("the administrator's first sign-in", () => {
       ["login", "user", "kanri"],
       ["login", "user", "kanri"],
       ["set_password", "user", "kanri"],
+      ["mfa_enrolled", "user", "kanri"],
       ["login_failed", "user", "kanri"],
       ["login", "user", "kanri"],
+      ["mfa_verified", "user", "kanri"],
     ]);
   });
 
