@@ -85,12 +85,13 @@ export async function login(db: Db, input: LoginInput, ctx: LoginContext) {
       entityId: user.id,
       ip: ctx.ip,
     });
-    // what the new session must still do before it may act (a second factor to pass or to enrol)
+    // what the new session must still do before it may act (a password to set, a second factor to pass or to enrol)
     const pending = pendingSteps({
       role: user.role,
       planSidePolicy: municipality.mfaForPlanSide,
       enrolled: user.mfaSecret !== null,
       sessionVerified: false,
+      passwordChangeRequired: user.passwordChangeRequired,
     });
     return { ...session, pendingSteps: pending };
   });

@@ -113,7 +113,8 @@ describe("the administrator's first sign-in", () => {
     const session = await admin.get("/api/auth/session");
     expect(session.status).toBe(200);
     expect(session.body.user.role).toBe("system_admin");
-    expect(session.body.pendingSteps).toEqual(["set_password"]);
+    // then the second factor, which a system administrator must have
+    expect(session.body.pendingSteps).toEqual(["set_password", "mfa_enroll"]);
   });
 
   it("refuses every other route to the pending session, before its body is read", async () => {
@@ -163,7 +164,10 @@ describe("the administrator's first sign-in", () => {
     expect((await again.get("/api/auth/session")).body.pendingSteps).toEqual([]);
     expect((await again.post("/api/auth/password", { password: "another-window-eight-43" })).status).toBe(409);
 
-    const records = await auditRecords(database.db, { municipalityId: created.municipality.id });
+    // in the order they were written (a select without an order gives none)
+    const records = (await auditRecords(database.db, { municipalityId: created.municipality.id })).sort(
+      (a, b) => a.seq - b.seq,
+    );
     expect(
       records.map((r) => [r.action, r.entityType, r.actorLabel.startsWith("cli:") ? "cli" : r.actorLabel]),
     ).toEqual([
