@@ -6,6 +6,7 @@
  *   4. multi-layered support at a large city's size: 100,000 persons (bench/support.ts)
  *   5. npm start → first page, on an existing data folder
  *   6. the upload check refusing a 2 GB sharedStrings.xml, in process (bench/upload-checks.ts)
+ *   7. the first load of the login page and the 総括表 in Chromium at 10 Mbit/s, 50 ms (bench/first-load.ts)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
 import { ApiClient } from "../test/helpers/api-client.js";
+import { runFirstLoadBench } from "./first-load.js";
 import { runIndicatorsBench } from "./indicators.js";
 import { runSupportBench } from "./support.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
@@ -137,6 +139,8 @@ if (want("indicators")) await runIndicatorsBench();
 if (want("support")) await runSupportBench();
 
 if (want("upload-checks")) await runUploadChecksBench();
+
+if (want("first-load")) await runFirstLoadBench();
 
 if (want("start")) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-start-"));

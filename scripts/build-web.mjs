@@ -1,7 +1,9 @@
-// Builds the web app into dist/web when it is missing or older than its sources.
+// Builds the web app into dist/web when it is missing or older than its sources, with a brotli and a gzip copy of
+// every compressible file (precompress.mjs).
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { precompress } from "./precompress.mjs";
 
 function newest(dir) {
   let t = 0;
@@ -23,6 +25,7 @@ export function buildWebIfStale({ force = false } = {}) {
   if (force || !existsSync(out) || statSync(out).mtimeMs < sources) {
     console.log("画面を構築しています（vite build）…");
     execSync("npx vite build --logLevel warn", { stdio: "inherit" });
+    precompress("dist/web");
   }
 }
 

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { Db } from "./db/client.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -12,6 +11,8 @@ import { registerRouteGate } from "./platform/access/route-gate.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
 import { registerJsonBody } from "./platform/http/json-body.js";
+import { registerSecurityHeaders } from "./platform/http/security-headers.js";
+import { registerWebApp } from "./platform/http/web-app.js";
 import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
@@ -35,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.onRoute) app.addHook("onRoute", opts.onRoute);
   registerErrorHandler(app);
   registerJsonBody(app);
+  await registerSecurityHeaders(app, { secure: opts.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
@@ -45,13 +47,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     (_req, body, done) => done(null, body),
   );
   app.addHook("onSend", async (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      // API answers may carry personal data: never cached by the browser or a proxy.
-      if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
-    }
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "same-origin");
-    reply.header("x-frame-options", "DENY");
+    // API answers may carry personal data: never cached by the browser or a proxy.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
 
   const cookies = cookieSettings(opts.secureCookies);
@@ -64,14 +61,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get("/healthz", async () => ({ ok: true }));
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
-  const serveWeb = !!webRoot && existsSync(webRoot);
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    // Client-side routes: any non-API GET that is not a file gets the app shell.
-    if (serveWeb && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").sendFile("index.html");
-    }
-    return reply.status(404).send({ error: "not_found", message: "ページが見つかりません" });
-  });
+  await registerWebApp(app, webRoot && existsSync(webRoot) ? webRoot : null);
   return app;
 }

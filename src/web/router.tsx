@@ -142,6 +142,8 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     defaultErrorComponent: RouteError,
+    // each screen's code is fetched when it is first opened (routes/plan.tsx, routes/support.tsx): say so meanwhile
+    defaultPendingComponent: () => <Loading />,
   });
 }
 

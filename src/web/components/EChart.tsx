@@ -40,10 +40,13 @@ export default function EChart({
     const el = ref.current;
     if (!el) return;
     const chart = init(el, undefined, { renderer: "svg" });
+    const { tooltip } = option as { tooltip?: object };
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: CHART_FONT, color: CHART_COLORS.text, fontSize: 13 },
       ...option,
+      // drawn in the chart's SVG: the HTML tooltip carries inline style attributes, which the page's policy refuses
+      ...(tooltip ? { tooltip: { ...tooltip, renderMode: "richText" } } : {}),
     });
     const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => chart.resize()) : null;
     observer?.observe(el);

@@ -5,6 +5,7 @@ import { SelectField } from "../components/FormField";
 import { PageHeading } from "../components/PageHeading";
 import { PlanPicker } from "../components/PlanPeriodPicker";
 import { QueryStatus } from "../components/Status";
+import { usePaper } from "../components/usePaper";
 import { useDepartmentMatrix } from "../planQueries";
 import { usePlans } from "../queries";
 import type { DepartmentMatrix } from "../types";
@@ -12,6 +13,7 @@ import type { DepartmentMatrix } from "../types";
 const route = getRouteApi("/matrix");
 
 export function DepartmentMatrixPage() {
+  usePaper("a4-landscape-narrow");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const plans = usePlans();
@@ -21,7 +23,6 @@ export function DepartmentMatrixPage() {
 
   return (
     <>
-      <style>{"@page { size: A4 landscape; margin: 10mm }"}</style>
       <PageHeading title="担当課一覧">
         計画の取組と担当課の対応表です。●はその取組の担当課、○はその下の取組（事業など）を担当している課です。
       </PageHeading>

@@ -6,6 +6,7 @@ import { PageHeading } from "../components/PageHeading";
 import { PlanYearPicker } from "../components/PlanYearPicker";
 import { PrintMeta } from "../components/PrintMeta";
 import { QueryStatus } from "../components/Status";
+import { usePaper } from "../components/usePaper";
 import { formatPercentage, fyLabel, joinNames } from "../format";
 import { planUrl, useSummary } from "../planQueries";
 import { useDepartments, usePlans } from "../queries";
@@ -15,6 +16,7 @@ import type { GradeTally, Summary, SummaryGroup } from "../types";
 const route = getRouteApi("/summary");
 
 export function SummaryPage() {
+  usePaper("a4-landscape");
   const search = route.useSearch();
   const navigate = route.useNavigate();
   // a changed filter replaces the history entry: Back leaves the page rather than undoing a choice
@@ -45,7 +47,6 @@ export function SummaryPage() {
 
   return (
     <>
-      <style>{"@page { size: A4 landscape; margin: 12mm }"}</style>
       <PageHeading title="総括表">事業別の評価を、施策・基本目標ごとに集計します。</PageHeading>
       <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick}>
         <SelectField

@@ -4,6 +4,7 @@ import { ApiError } from "../../api";
 import { ErrorAlert, fieldErrorMap } from "../../components/ErrorAlert";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
+import { usePaper } from "../../components/usePaper";
 import { useAuditEntries, useSession, useUserAccounts } from "../../queries";
 import { AuditFilterForm, actorLabel, describeFilter } from "./AuditFilterForm";
 import { AuditTable } from "./AuditTable";
@@ -11,6 +12,7 @@ import { AuditTable } from "./AuditTable";
 const route = getRouteApi("/audit");
 
 export function AuditTrailPage() {
+  usePaper("a4-landscape");
   usePageTitle("監査ログ");
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -25,7 +27,6 @@ export function AuditTrailPage() {
 
   return (
     <>
-      <style>{"@media print { @page { size: A4 landscape; margin: 12mm; } }"}</style>
       <h1>監査ログ</h1>
       <p className="lead no-print">
         だれが・いつ・どこから・何を見たか（変更したか）を調べます。対象（つなぐシートなど）・操作した人・期間・操作の種類で絞り込めます。この画面での照会も記録されます。

@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../components/ErrorAlert";
 import { SheetIndicators } from "../../components/SheetFields";
 import { SheetHistory } from "../../components/SheetHistory";
 import { KeptText, StaleNotice } from "../../components/StaleNotice";
+import { usePaper } from "../../components/usePaper";
 import { useSubmit } from "../../forms/useSubmit";
 import { isPlanOffice, keys, useSession } from "../../queries";
 import type { ReturnSheetInput, Sheet, SheetFieldsInput } from "../../types";
@@ -23,6 +24,7 @@ const ACTIONS: Record<SheetAction["kind"], { path: string; method: "PUT" | "POST
 };
 
 export function SheetEditor({ initial }: { initial: Sheet }) {
+  usePaper("a4-portrait");
   const queryClient = useQueryClient();
   const session = useSession();
   const office = isPlanOffice(session.data);
@@ -111,7 +113,6 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
 
   return (
     <article className="sheet-page">
-      <style>{"@page { size: A4 portrait; margin: 15mm }"}</style>
       <SheetHeading current={current} />
 
       {act.stale ? (
