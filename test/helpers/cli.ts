@@ -64,16 +64,26 @@ export function cliDatabaseForFile(
   let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     let database: Database | undefined;
+    // the file's own audit signing key and checkpoint log, which live outside the database
+    const keysDir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-keys-`));
+    const keys = { TSUNAGU_AUDIT_KEY: path.join(keysDir, "audit-signing-key.pem") };
+    const removeKeys = async () => rmSync(keysDir, { recursive: true, force: true });
     if (process.env.DATABASE_URL) {
       const fresh = await freshDatabase();
       database = fresh.database;
-      handle.env = { ...process.env, DATABASE_URL: fresh.url };
-      cleanup = fresh.dropDatabase;
+      handle.env = { ...process.env, ...keys, DATABASE_URL: fresh.url };
+      cleanup = async () => {
+        await fresh.dropDatabase();
+        await removeKeys();
+      };
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-`));
       const dataDir = options.subfolder ? path.join(dir, options.subfolder) : dir;
-      handle.env = { ...process.env, TSUNAGU_DATA_DIR: dataDir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      handle.env = { ...process.env, ...keys, TSUNAGU_DATA_DIR: dataDir };
+      cleanup = async () => {
+        rmSync(dir, { recursive: true, force: true });
+        await removeKeys();
+      };
       if (options.prepare) database = await openDatabase({ dataDir });
     }
     try {

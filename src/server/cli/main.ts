@@ -4,7 +4,8 @@
  *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
- *   audit verify [--json]
+ *   audit verify [--json]      the chain and its signed checkpoints
+ *   audit checkpoint [--json]  signs every municipality's chain head now
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
  */
@@ -14,7 +15,7 @@ import { openDatabase } from "../db/client.js";
 import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
-import { runAuditVerify } from "./audit-verify.js";
+import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
 import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
@@ -83,12 +84,13 @@ async function dispatch(command: string | undefined, rest: string[]) {
     case "referrals":
       return runReferrals(database.db, { status: values.status, municipality: values.municipality });
     case "audit":
-      if (rest[0] === "verify") return runAuditVerify(database.db);
+      if (rest[0] === "verify") return runAuditVerify(database.db, config.auditCheckpoints);
+      if (rest[0] === "checkpoint") return runAuditCheckpoint(database.db, config.auditCheckpoints);
       break;
   }
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
   );
 }
