@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** the tables' owner, for migrations, when DATABASE_URL's role is not (README 運用: two roles) */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   /** Secure + __Host- cookies (browsers treat http://localhost as secure); TSUNAGU_INSECURE_COOKIES=1 for plain-http LAN tests */
   secureCookies: boolean;
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     dataDir,
     secureCookies: env.TSUNAGU_INSECURE_COOKIES !== "1",
     logLevel: env.LOG_LEVEL ?? "info",

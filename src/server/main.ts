@@ -9,7 +9,11 @@ import { loggerOptions } from "./platform/logging.js";
 
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  migrationUrl: config.databaseMigrationUrl,
+  dataDir: config.dataDir,
+});
 await database.migrate();
 if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({

@@ -38,7 +38,11 @@ const { values, positionals } = parseArgs({
 });
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  migrationUrl: config.databaseMigrationUrl,
+  dataDir: config.dataDir,
+});
 let exitCode = 0;
 try {
   await database.migrate();
