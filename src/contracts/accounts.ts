@@ -4,7 +4,7 @@ import type { auditQuerySchema } from "../server/modules/audit-trail/schema.js";
 import type { listAuditEntries } from "../server/modules/audit-trail/service.js";
 import type { SessionDto } from "../server/modules/auth/presenter.js";
 import type { listMunicipalities } from "../server/modules/auth/repository.js";
-import type { loginSchema } from "../server/modules/auth/schema.js";
+import type { loginSchema, setPasswordSchema } from "../server/modules/auth/schema.js";
 import type { listAccountChanges } from "../server/modules/users/account-changes.js";
 import type { UserDto } from "../server/modules/users/presenter.js";
 import type { createUserSchema, updateUserSchema } from "../server/modules/users/schema.js";
@@ -18,6 +18,8 @@ export type Session = Jsonify<SessionDto>;
 /** The signed-in account, with its agency and whether that agency is a 多機関協働 coordinator. */
 export type SessionUser = Session["user"];
 export type LoginInput = z.input<typeof loginSchema>;
+/** POST /api/auth/password: the account's own password when its sign-in asks for one */
+export type SetPasswordInput = z.input<typeof setPasswordSchema>;
 /** GET /api/municipalities */
 export type Municipality = JsonOf<typeof listMunicipalities>[number];
 

@@ -4,6 +4,8 @@ import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type RouteOptions } from "fastify";
 import type { Db } from "./db/client.js";
+import { registerApiDescription } from "./modules/api-description/document.js";
+import { apiDescriptionRoutes } from "./modules/api-description/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
@@ -13,7 +15,7 @@ import { registerErrorHandler } from "./platform/errors.js";
 import { registerJsonBody } from "./platform/http/json-body.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { registerWebApp } from "./platform/http/web-app.js";
-import { UPLOAD_LIMITS } from "./platform/uploads/limits.js";
+import { UPLOAD_CONTENT_TYPES, UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
   db: Db;
@@ -39,10 +41,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { secure: opts.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // before any route: it describes each route as it is registered
+  await registerApiDescription(app);
   // Uploads arrive as raw bytes: the importers decide what the bytes are (UTF-8, Shift_JIS, xlsx). Their own size
   // limit (platform/uploads/limits.ts), whatever the limit for other bodies is.
   app.addContentTypeParser(
-    ["application/octet-stream", "text/plain", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+    [...UPLOAD_CONTENT_TYPES],
     { parseAs: "buffer", bodyLimit: UPLOAD_LIMITS.uploadBytes },
     (_req, body, done) => done(null, body),
   );
@@ -57,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, opts.db, cookies);
   departmentRoutes(app, opts.db);
   registerModules(app, opts.db);
+  await apiDescriptionRoutes(app);
 
   app.get("/healthz", async () => ({ ok: true }));
 

@@ -13,9 +13,11 @@ import { createAppRouter } from "./router";
 zodConfig({ jitless: true });
 
 const queryClient = createQueryClient();
-// a 401 from any call means the session ended: forget everything and show the login page
+// a 401 from any call means the session ended: forget everything and show the login page. The municipality list is
+// public and the login page's own: removing it while that page waits for it would leave the page waiting for good
+const publicQueries = new Set<unknown>([keys.session[0], keys.municipalities[0]]);
 setUnauthorizedHandler(() => {
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+  queryClient.removeQueries({ predicate: (q) => !publicQueries.has(q.queryKey[0]) });
   queryClient.setQueryData(keys.session, null);
 });
 const router = createAppRouter(queryClient);

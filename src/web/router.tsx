@@ -13,6 +13,7 @@ import { landingOfSession, mayOpenPath } from "./access";
 import { AppLayout, PublicLayout } from "./components/Layout";
 import { Loading, NotFound, QueryError } from "./components/Status";
 import { LoginPage } from "./pages/LoginPage";
+import { PasswordSetupPage } from "./pages/PasswordSetupPage";
 import { useSession } from "./queries";
 import { planRoutes } from "./routes/plan";
 import { loginSearch } from "./routes/search";
@@ -85,6 +86,14 @@ function Root() {
     return (
       <PublicLayout>
         <Outlet />
+      </PublicLayout>
+    );
+  }
+  // a sign-in with its password still to set opens nothing else, whatever the address (the server refuses the rest)
+  if (session.data.pendingSteps.includes("set_password")) {
+    return (
+      <PublicLayout>
+        <PasswordSetupPage session={session.data} />
       </PublicLayout>
     );
   }

@@ -55,6 +55,12 @@ function probes(): Record<RouteKey, Probe> {
     // logging out is open to anyone; a separate client, so that the caller's own session stays for the walk
     "POST /api/auth/logout": { call: () => new ApiClient(w.t.baseUrl).post("/api/auth/logout"), ok: 200 },
     "GET /api/auth/session": { call: (c) => c.get("/api/auth/session"), ok: 200 },
+    "GET /api/openapi.json": { call: (c) => c.get("/api/openapi.json"), ok: 200 },
+    // a signed-in account with no password to set is told so (the pending-step walk is in the onboarding test)
+    "POST /api/auth/password": {
+      call: (c) => c.post("/api/auth/password", { password: "a-new-pass-phrase-42" }),
+      ok: 409,
+    },
 
     "GET /api/users": {
       call: (c) => c.get("/api/users"),

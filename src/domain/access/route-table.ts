@@ -37,6 +37,11 @@ export interface RouteRule {
   denied?: 403 | 404;
   /** the record-level rule the service applies to allowed callers */
   need?: Need;
+  /**
+   * the route also answers a session whose sign-in has a step left (a password to set, …): that step's own route
+   * and the session; every other route refuses such a session
+   */
+  duringSignIn?: true;
   /** a need-to-know record: a refused attempt leaves a `denied` audit record on it */
   record?: { entityType: string; param: string; what: string };
 }
@@ -75,7 +80,12 @@ export const ROUTE_TABLE = {
   "GET /api/municipalities": { label: "自治体の一覧（ログイン画面）", allow: "public" },
   "POST /api/auth/login": { label: "ログイン", allow: "public" },
   "POST /api/auth/logout": { label: "ログアウト", allow: "public" },
-  "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in" },
+  "GET /api/auth/session": { label: "ログイン中の利用者", allow: "signed_in", duringSignIn: true },
+  "POST /api/auth/password": { label: "パスワードの設定（初回・再設定の後）", allow: "signed_in", duringSignIn: true },
+
+  // the API description: it holds no data, only what the web app's own code already tells any visitor (its routes
+  // and who may call them), and the IT staff who evaluate or connect to the system read it before they have accounts
+  "GET /api/openapi.json": { label: "API の説明（OpenAPI 3.1）", allow: "public" },
 
   // accounts and the audit trail
   "GET /api/users": { label: "利用者の一覧", allow: ACCOUNT_ADMINS, need: "account_side" },

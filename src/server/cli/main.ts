@@ -8,6 +8,8 @@
  *   audit checkpoint [--json]  signs every municipality's chain head now
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
+ *   municipality create --code <団体コード> --name <name> --admin <login id> [--json]
+ *   citus-ddl [--write] [--json]   (from the migrations alone: no database of the environment is opened)
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -16,9 +18,11 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
+import { runCitusDdl } from "./citus-ddl.js";
 import { runDiff } from "./diff.js";
 import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
+import { runMunicipalityCreate } from "./municipality.js";
 import { runReferrals } from "./referrals.js";
 import { runSummary } from "./summary.js";
 
@@ -26,6 +30,9 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     municipality: { type: "string" },
+    code: { type: "string" },
+    name: { type: "string" },
+    admin: { type: "string" },
     plan: { type: "string" },
     "fiscal-year": { type: "string" },
     from: { type: "string" },
@@ -34,8 +41,15 @@ const { values, positionals } = parseArgs({
     "new-departments": { type: "string" },
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    write: { type: "boolean", default: false },
   },
 });
+
+if (positionals[0] === "citus-ddl") {
+  const out = await runCitusDdl({ write: values.write ?? false });
+  process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+  process.exit(0);
+}
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -46,8 +60,9 @@ const database = await openDatabase({
 let exitCode = 0;
 try {
   await database.migrate();
-  if (config.loadDemo) await ensureDemoMunicipality(database.db);
   const [command, ...rest] = positionals;
+  // creating a real city never brings the invented demo municipality into its database
+  if (config.loadDemo && command !== "municipality") await ensureDemoMunicipality(database.db);
   const out = await dispatch(command, rest);
   process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
   exitCode = "exitCode" in out ? out.exitCode : 0;
@@ -63,12 +78,18 @@ try {
           : String(error);
   const details = error instanceof AppError ? error.details : undefined;
   if (values.json) process.stdout.write(`${JSON.stringify({ error: message, details })}\n`);
-  else process.stderr.write(`エラー: ${message}\n`);
+  else process.stderr.write(`エラー: ${message}\n${fieldLines(details)}`);
   exitCode = 2;
 } finally {
   await database.close();
 }
 process.exit(exitCode);
+
+/** A refused input's field messages, one line each (the text form of what --json gives as details). */
+function fieldLines(details: unknown): string {
+  if (!Array.isArray(details)) return "";
+  return details.map((d: { field?: string; message?: string }) => `  ${d.field ?? ""}: ${d.message ?? ""}\n`).join("");
+}
 
 async function dispatch(command: string | undefined, rest: string[]) {
   switch (command) {
@@ -91,10 +112,14 @@ async function dispatch(command: string | undefined, rest: string[]) {
       if (rest[0] === "verify") return runAuditVerify(database.db, config.auditCheckpoints);
       if (rest[0] === "checkpoint") return runAuditCheckpoint(database.db, config.auditCheckpoints);
       break;
+    case "municipality":
+      if (rest[0] === "create")
+        return runMunicipalityCreate(database.db, { code: values.code, name: values.name, admin: values.admin });
+      break;
   }
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write]",
   );
 }

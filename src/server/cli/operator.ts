@@ -31,6 +31,7 @@ export function operatorIn(m: { id: string; code: string; name: string }): Reque
     isCoordinator: false,
     csrfToken: "",
     sessionTokenHash: "",
+    pendingSteps: [],
     ip: null, // a command run on the server has no client address
   };
 }

@@ -42,6 +42,17 @@ export function LoginPage() {
         </div>
       ) : null}
       {municipalities.isPending ? <Loading /> : null}
+      {municipalities.isSuccess && list.length === 0 ? (
+        <div className="alert" role="status">
+          <p className="alert-title">自治体がまだ登録されていません</p>
+          <p>
+            サーバーで次のコマンドを実行して自治体と最初の管理者を登録し、表示された初期設定用の文字列でログインしてください。
+          </p>
+          <pre>
+            <code>npm run cli -- municipality create --code 団体コード --name 自治体名 --admin ログインID</code>
+          </pre>
+        </div>
+      ) : null}
       <form onSubmit={login.onSubmit()} noValidate>
         {list.length > 1 ? (
           <SelectField

@@ -78,6 +78,11 @@ export const users = recordTable(
     /** the agency (支援機関 or 登録事業者) a support_staff or provider account works for */
     agencyId: uuid("agency_id"),
     disabled: boolean("disabled").notNull().default(false),
+    /**
+     * The password was set by someone else (a setup secret, an administrator's reset): until the user sets their own,
+     * a session of the account can do nothing else (sessions.ts, route gate).
+     */
+    passwordChangeRequired: boolean("password_change_required").notNull().default(false),
     version: version(),
     createdAt: createdAt(),
   },

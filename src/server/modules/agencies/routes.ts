@@ -5,7 +5,7 @@ import { createAgencySchema } from "./schema.js";
 import * as service from "./service.js";
 
 export function agencyRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "agencies");
 
   route("GET /api/agencies", {}, async ({ actor }) => ({ agencies: await service.listAgencies(db, actor) }));
 

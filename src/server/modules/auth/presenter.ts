@@ -17,6 +17,8 @@ export function presentSession(auth: AuthContext) {
     },
     municipality: { id: auth.municipalityId, code: auth.municipalityCode, name: auth.municipalityName },
     csrfToken: auth.csrfToken,
+    /** sign-in steps still to take ("set_password"): until they are done, nothing else answers */
+    pendingSteps: [...auth.pendingSteps],
   };
 }
 export type SessionDto = ReturnType<typeof presentSession>;

@@ -1,14 +1,16 @@
 import type { FastifyBaseLogger } from "fastify";
 import { toHalfWidth } from "../../../domain/text/normalize.js";
 import type { Db } from "../../db/client.js";
-import { recordAudit } from "../../platform/audit.js";
-import type { AuthContext } from "../../platform/auth/context.js";
-import { burnPasswordCheck, verifyPassword } from "../../platform/auth/passwords.js";
+import { actorOf, recordAudit } from "../../platform/audit.js";
+import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
+import { checkNewPassword } from "../../platform/auth/password-policy.js";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { createSession, destroySession } from "../../platform/auth/sessions.js";
 import { recordSuccess, takeAttempt } from "../../platform/auth/throttle.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, conflict, ValidationError } from "../../platform/errors.js";
+import { findUser, updateUser } from "../users/repository.js";
 import * as repo from "./repository.js";
-import type { LoginInput } from "./schema.js";
+import type { LoginInput, SetPasswordInput } from "./schema.js";
 
 const badLogin = () => new AppError(401, "bad_credentials", "ログインIDまたはパスワードが正しくありません");
 const locked = (until: Date) =>
@@ -94,4 +96,29 @@ export async function logout(db: Db, auth: AuthContext) {
 /** The municipalities to choose from on the login page: code and name only. */
 export function listMunicipalities(db: Db) {
   return repo.listMunicipalities(db);
+}
+
+/**
+ * The account's own password, when its sign-in asks for one (its password was a setup secret or an administrator
+ * set it): the password rule as everywhere, and not the password the account signed in with. The session stays;
+ * from the next request on it has no step left.
+ */
+export async function setOwnPassword(db: Db, actor: RequestActor, input: SetPasswordInput) {
+  if (!actor.pendingSteps.includes("set_password"))
+    throw conflict("パスワードの設定は求められていません。変更が必要なときは管理者に依頼してください");
+  await checkNewPassword(input.password, actor.loginId);
+  const user = await findUser(db, actor.municipalityId, actor.userId);
+  if (!user) throw conflict("利用者が見つかりません");
+  if (await verifyPassword(user.passwordHash, input.password))
+    throw new ValidationError([{ field: "password", message: "ログインに使ったものとは別のパスワードにしてください" }]);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    const after = await updateUser(tx, actor.municipalityId, user.id, user.version, {
+      passwordHash,
+      passwordChangeRequired: false,
+    });
+    if (!after) throw conflict("ほかの操作と重なりました。もう一度お試しください");
+    await recordAudit(tx, { ...actorOf(actor), action: "set_password", entityType: "user", entityId: user.id });
+  });
+  return { ok: true, pendingSteps: actor.pendingSteps.filter((step) => step !== "set_password") };
 }

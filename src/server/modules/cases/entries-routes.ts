@@ -7,7 +7,7 @@ import { assessmentParams, caseParams, createRecordSchema, saveAssessmentSchema 
 
 /** 支援経過 (activity records) and the versioned assessment of a case: consent-aware, every read audited. */
 export function caseEntryRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "cases");
 
   route("GET /api/cases/:caseId/records", { params: caseParams }, async ({ actor, params }) =>
     records.listRecords(db, actor, params.caseId),

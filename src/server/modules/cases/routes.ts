@@ -20,7 +20,7 @@ import * as service from "./service.js";
  * coordinators; everyone else 404, audited); every update needs If-Match.
  */
 export function caseRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "cases");
 
   route("POST /api/cases", { body: openCaseSchema, status: 201, etag: "case" }, async ({ actor, body }) => ({
     case: await service.openCase(db, actor, body),

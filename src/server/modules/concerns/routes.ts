@@ -5,7 +5,7 @@ import { putConcernsSchema } from "./schema.js";
 import * as service from "./service.js";
 
 export function concernRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "concerns");
 
   route("GET /api/concerns", { etag: "version" }, async ({ actor }) => service.getConcerns(db, actor));
 

@@ -5,7 +5,7 @@ import { createDepartmentSchema, departmentParams, mergeDepartmentSchema, rename
 import * as service from "./service.js";
 
 export function departmentRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "departments");
 
   route("GET /api/departments", {}, async ({ actor }) => ({ departments: await service.listDepartments(db, actor) }));
 

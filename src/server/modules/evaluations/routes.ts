@@ -15,7 +15,7 @@ import * as service from "./service.js";
 import * as sheetChanges from "./sheet-changes.js";
 
 export function evaluationRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "evaluations");
 
   route("GET /api/plans/:planId/evaluations", { params: planIdParams }, async ({ actor, params }) => ({
     rounds: await rounds.listRounds(db, actor, params.planId),

@@ -6,7 +6,7 @@ import { exportParams } from "./schema.js";
 import { XLSX_CONTENT_TYPE } from "./workbook-layout.js";
 
 export function exportRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "exports");
 
   route(
     "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx",

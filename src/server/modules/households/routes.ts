@@ -6,7 +6,7 @@ import * as service from "./service.js";
 
 /** 世帯 (households): need-to-know reads, each one audited; member changes need If-Match. */
 export function householdRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "households");
 
   route(
     "POST /api/households",

@@ -30,20 +30,24 @@ function upload(request: FastifyRequest) {
 const isWorkbook = (body: unknown) => body instanceof Uint8Array && isZip(body);
 
 export function importRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "imports");
 
-  route("POST /api/imports/preview", { onRequest: refuseOversizedUpload }, async ({ actor, request }) => {
+  route("POST /api/imports/preview", { upload: true, onRequest: refuseOversizedUpload }, async ({ actor, request }) => {
     policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
     const { bytes } = upload(request);
     return previewImport(db, actor, bytes);
   });
 
-  route("POST /api/imports", { onRequest: refuseOversizedUpload }, async ({ actor, request, reply }) => {
-    policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
-    const { bytes, fileName } = upload(request);
-    const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
-    const result = await commitImport(db, actor, bytes, fileName, { departments });
-    reply.status(result.created ? 201 : 200);
-    return result;
-  });
+  route(
+    "POST /api/imports",
+    { upload: true, alsoAnswers: [201], onRequest: refuseOversizedUpload },
+    async ({ actor, request, reply }) => {
+      policies.uploadDocument(actor, { isWorkbook: isWorkbook(request.body) });
+      const { bytes, fileName } = upload(request);
+      const departments = departmentDecisionsOf(request.headers[DEPARTMENT_DECISIONS_HEADER]);
+      const result = await commitImport(db, actor, bytes, fileName, { departments });
+      reply.status(result.created ? 201 : 200);
+      return result;
+    },
+  );
 }

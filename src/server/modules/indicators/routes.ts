@@ -24,7 +24,7 @@ import {
 import * as service from "./service.js";
 
 export function indicatorRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "indicators");
 
   route(
     "GET /api/plans/:planId/indicators",

@@ -7,7 +7,7 @@ import * as service from "./service.js";
 
 /** Persons (issue 4). No personal data in URLs: the search (by reading or name) is a POST. */
 export function personRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "persons");
 
   route("POST /api/persons", { body: createPersonSchema, status: 201, etag: "person" }, async ({ actor, body }) =>
     service.createPerson(db, actor, body),

@@ -18,7 +18,7 @@ import * as service from "./service.js";
 const relistingParams = itemParams.extend({ parentItemId: relistSchema.shape.parentItemId });
 
 export function planRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "plans");
 
   route("GET /api/plans", {}, async ({ actor }) => {
     policies.readPlans(actor);

@@ -6,7 +6,7 @@ import * as service from "./service.js";
 
 /** つなぐシート (issue 4): need-to-know access, closed loop (the sender always sees the outcome). */
 export function referralRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "referrals");
 
   route(
     "POST /api/referrals",

@@ -8,7 +8,7 @@ import { diffQuery, revisionParams, startRevisionSchema } from "./schema.js";
 import * as service from "./service.js";
 
 export function revisionRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "revisions");
 
   route("GET /api/plans/:planId/revisions", { params: planIdParams }, async ({ actor, params }) =>
     service.listRevisions(db, actor, params.planId),

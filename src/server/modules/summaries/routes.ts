@@ -7,7 +7,7 @@ import { summaryQuery } from "./schema.js";
 import { getSummaryJson } from "./service.js";
 
 export function summaryRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "summaries");
 
   route(
     "GET /api/plans/:planId/summary",

@@ -6,7 +6,7 @@ import { createUserSchema, updateUserSchema, userParams } from "./schema.js";
 import * as service from "./service.js";
 
 export function userRoutes(app: FastifyInstance, db: Db) {
-  const route = routesFor(app);
+  const route = routesFor(app, "users");
 
   route("GET /api/users", {}, async ({ actor }) => ({ users: await service.listUsers(db, actor) }));
 

@@ -7,7 +7,7 @@ export const roleSchema = z.enum(ROLES, {
 });
 
 /** The rules that need no list (length, repetition); the whole rule is checked where the password is set. */
-const password = z.string({ error: "パスワードを入力してください" }).superRefine((value, ctx) => {
+export const password = z.string({ error: "パスワードを入力してください" }).superRefine((value, ctx) => {
   const problem = passwordShapeProblem(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });

@@ -143,6 +143,8 @@ export async function updateUser(db: Db, actor: RequestActor, userId: string, ve
       agencyId,
       disabled: input.disabled,
       passwordHash,
+      // a password someone else set is the user's to replace at their next sign-in
+      ...(passwordHash ? { passwordChangeRequired: true } : {}),
     });
     if (!after) throw staleVersion(before.version);
     if (departmentIds) await repo.setUserDepartments(tx, actor.municipalityId, userId, departmentIds);

@@ -3,7 +3,7 @@ import { principalOf } from "../../../domain/access/principals.js";
 import { type RouteRule, ruleOf } from "../../../domain/access/route-table.js";
 import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../audit.js";
-import { forbidden, notFound, unauthorized } from "../errors.js";
+import { AppError, forbidden, notFound, unauthorized } from "../errors.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,10 +45,17 @@ export function registerRouteGate(app: FastifyInstance, db: Db, onMissing: (key:
   });
 }
 
+const signInIncomplete = (pendingSteps: readonly string[]) =>
+  new AppError(403, "sign_in_incomplete", "ログインの手続きが済んでいません。パスワードを設定してください", {
+    pendingSteps,
+  });
+
 async function admit(db: Db, request: FastifyRequest, rule: RouteRule) {
   if (rule.allow === "public") return;
   const auth = request.auth;
   if (!auth) throw unauthorized();
+  // a sign-in with a step left (set the password, …) opens nothing but that step, the session and logout
+  if (auth.pendingSteps.length > 0 && !rule.duringSignIn) throw signInIncomplete(auth.pendingSteps);
   if (rule.allow === "signed_in") return;
   const principal = principalOf(auth);
   if (principal && rule.allow.includes(principal)) return;

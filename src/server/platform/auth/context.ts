@@ -2,6 +2,12 @@ export { ROLE_LABELS, ROLES, type Role } from "../../../domain/access/principals
 
 import type { Role } from "../../../domain/access/principals.js";
 
+/**
+ * A step of signing in that the account has not taken yet: while any is pending, the session may call only the
+ * routes the access table marks `duringSignIn` (the step's own, the session, logout).
+ */
+export type SignInStep = "set_password";
+
 /** Who is asking: set on every request by the session hook, null when not logged in. */
 export interface AuthContext {
   userId: string;
@@ -18,6 +24,8 @@ export interface AuthContext {
   isCoordinator: boolean;
   csrfToken: string;
   sessionTokenHash: string;
+  /** the sign-in steps still to take, in order; empty for a complete sign-in */
+  pendingSteps: readonly SignInStep[];
 }
 
 declare module "fastify" {

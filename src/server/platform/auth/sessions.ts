@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { sessions } from "../../db/schema/index.js";
 import { GenerationCache } from "../../db/write-generation.js";
-import type { AuthContext, Role } from "./context.js";
+import type { AuthContext, Role, SignInStep } from "./context.js";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -35,6 +35,7 @@ interface SessionRow {
   display_name: string;
   role: string;
   disabled: boolean;
+  password_change_required: boolean;
   code: string;
   name: string;
   department_ids: string[] | null;
@@ -82,7 +83,13 @@ export async function loadSession(db: Executor, token: string): Promise<AuthCont
     isCoordinator: row.is_coordinator === true,
     csrfToken: row.csrf_token,
     sessionTokenHash: hash,
+    pendingSteps: pendingStepsOf(row),
   };
+}
+
+/** What the account still has to do before its session may do anything else, in the order it is done. */
+function pendingStepsOf(row: SessionRow): SignInStep[] {
+  return row.password_change_required ? ["set_password"] : [];
 }
 
 const sessionRows = new GenerationCache<SessionRow | null>(10_000);
@@ -90,7 +97,7 @@ const sessionRows = new GenerationCache<SessionRow | null>(10_000);
 async function findSessionRow(db: Executor, hash: string): Promise<SessionRow | null> {
   const result = await db.execute(sql`
     select s.municipality_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at,
-           u.login_id, u.display_name, u.role, u.disabled, m.code, m.name,
+           u.login_id, u.display_name, u.role, u.disabled, u.password_change_required, m.code, m.name,
            u.agency_id, a.is_coordinator,
            (select array_agg(ud.department_id::text) from user_departments ud
              where ud.municipality_id = u.municipality_id and ud.user_id = u.id) as department_ids

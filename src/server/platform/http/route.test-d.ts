@@ -6,7 +6,7 @@ import type { RequestActor } from "../auth/context.js";
 import { routesFor } from "./route.js";
 
 declare const app: FastifyInstance;
-const route = routesFor(app);
+const route = routesFor(app, "plans");
 
 test("the handler's input is typed by the declared schemas and If-Match", () => {
   route(

@@ -22,7 +22,7 @@ async function appWith(register: (route: ReturnType<typeof routesFor>) => void, 
   app.addHook("onRequest", async (request) => {
     request.auth = signedIn ? ({ userId: "u1", municipalityId: "m1" } as AuthContext) : null;
   });
-  register(routesFor(app));
+  register(routesFor(app, "cases"));
   await app.ready();
   return app;
 }
@@ -121,9 +121,22 @@ describe("routesFor", () => {
     expect(required.statusCode).toBe(400);
   });
 
-  it("declares its input schemas on the route, where the app's route listeners read them", async () => {
-    await appWith((route) => route("GET /api/cases", { query: pageQuery }, async () => ({})));
+  it("declares its input schemas and its answer on the route, where the app's route listeners read them", async () => {
+    await appWith((route) => {
+      route("GET /api/cases", { query: pageQuery }, async () => ({}));
+      route("DELETE /api/plans/:planId/revisions/:number", { ifMatch: "required", status: 204 }, async () => ({}));
+    });
     const get = seen.find((r) => r.method === "GET");
     expect(get?.config?.inputs).toEqual({ params: undefined, query: pageQuery, body: undefined });
+    expect(get?.config?.declared).toEqual({
+      key: "GET /api/cases",
+      module: "cases",
+      etag: false,
+      bodyOptional: false,
+      upload: false,
+      alsoAnswers: [],
+    });
+    const remove = seen.find((r) => r.method === "DELETE");
+    expect(remove?.config?.declared).toMatchObject({ ifMatch: "required", status: 204 });
   });
 });

@@ -11,6 +11,7 @@ import type { RequestActor } from "../auth/context.js";
 import { requireActor } from "../auth/plugin.js";
 import { parseInput } from "../errors.js";
 import { expectedVersion, expectedVersionIfGiven, setVersionTag } from "../versions.js";
+import type { ApiModule } from "./api-modules.js";
 
 /** The zod schemas a route reads its input with, by where the input comes from. */
 export interface RouteInputs {
@@ -19,14 +20,31 @@ export interface RouteInputs {
   body?: z.ZodType;
 }
 
+type IfMatch = "required" | "optional";
+/** The statuses the API answers with (the error answers share one shape: errors.ts). */
+export type AnswerStatus = 200 | 201 | 204 | 400 | 401 | 403 | 404 | 409 | 412 | 428 | 429;
+
+/** What a route declares about itself besides its inputs: the API description (openapi.json) is built from it. */
+export interface RouteDeclaration {
+  key: RouteKey;
+  module: ApiModule;
+  ifMatch?: IfMatch;
+  status?: 201 | 204;
+  /** the answer carries an ETag */
+  etag: boolean;
+  bodyOptional: boolean;
+  /** the body is an uploaded file's bytes, not JSON */
+  upload: boolean;
+  alsoAnswers: readonly AnswerStatus[];
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
     /** the route's declared input schemas: whatever describes the API from its routes reads them here */
     inputs?: RouteInputs;
+    declared?: RouteDeclaration;
   }
 }
-
-type IfMatch = "required" | "optional";
 
 /** The answer's fields that can carry its ETag: a version number, or a record with its `version`. */
 type VersionField<A> = {
@@ -40,12 +58,19 @@ export interface RouteSpec<P, Q, B, M, A> {
   body?: B;
   /** a request without a body is read as `{}` (every field of the body is optional) */
   bodyOptional?: true;
+  /** the body is the bytes of an uploaded file (xlsx or text), read by the handler */
+  upload?: true;
   /** "required": the write names the version it read (428 without); "optional": none means "create it" (null) */
   ifMatch?: M;
   /** the status of a successful answer when it is not 200 */
   status?: 201 | 204;
   /** the answer's field whose version is sent as the ETag */
   etag?: VersionField<A>;
+  /**
+   * statuses the handler itself answers with besides those the rest of this declaration and the access table imply
+   * (a login's 401, a commit's 201 when it created something): the API description lists them
+   */
+  alsoAnswers?: readonly AnswerStatus[];
   /** runs before the access gate (a check of the request's size) */
   onRequest?: onRequestHookHandler;
   config?: FastifyContextConfig;
@@ -74,9 +99,10 @@ type Schema = z.ZodType | undefined;
  * Registers the app's API routes by their access-table key ("PATCH /api/users/:userId"). Every route reads its
  * input the same way, in the same order: the caller, then the path parameters, the query and the body (each
  * through parseInput: a field-named 400), then If-Match; its answer gets the declared status and ETag. The access
- * gate is added when the route is registered (route-gate.ts) and still runs before the body is read.
+ * gate is added when the route is registered (route-gate.ts) and still runs before the body is read. `module` is
+ * the API description's tag for the routes.
  */
-export function routesFor(app: FastifyInstance) {
+export function routesFor(app: FastifyInstance, module: ApiModule) {
   return function route<
     K extends RouteKey,
     P extends Schema = undefined,
@@ -92,7 +118,7 @@ export function routesFor(app: FastifyInstance) {
       method,
       url,
       ...(spec.onRequest ? { onRequest: spec.onRequest } : {}),
-      config: { ...spec.config, inputs: { params, query, body } },
+      config: { ...spec.config, inputs: { params, query, body }, declared: declarationOf(key, module, spec) },
       handler: async (request, reply) => {
         // RouteContext's conditional types say which of these the handler sees; inside this generic function
         // TypeScript cannot follow them, so the object is handed over as what they describe
@@ -111,6 +137,23 @@ export function routesFor(app: FastifyInstance) {
         return answer;
       },
     });
+  };
+}
+
+function declarationOf<P, Q, B, M, A>(
+  key: RouteKey,
+  module: ApiModule,
+  spec: RouteSpec<P, Q, B, M, A>,
+): RouteDeclaration {
+  return {
+    key,
+    module,
+    ...(spec.ifMatch ? { ifMatch: spec.ifMatch as IfMatch } : {}),
+    ...(spec.status ? { status: spec.status } : {}),
+    etag: spec.etag !== undefined,
+    bodyOptional: spec.bodyOptional === true,
+    upload: spec.upload === true,
+    alsoAnswers: spec.alsoAnswers ?? [],
   };
 }
 

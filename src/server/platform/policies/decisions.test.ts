@@ -18,6 +18,7 @@ function caller(role: Role, extra: Partial<AuthContext> = {}): AuthContext {
     isCoordinator: false,
     csrfToken: "",
     sessionTokenHash: "",
+    pendingSteps: [],
     ...extra,
   };
 }

@@ -49,3 +49,10 @@ export function formatMegabytes(bytes: number): string {
   const mb = Math.ceil((bytes / MiB) * 10) / 10;
   return `${mb.toLocaleString("ja-JP", { maximumFractionDigits: 1 })} MB`;
 }
+
+/** The content types an upload arrives as: its raw bytes, read by the importers (app.ts parses them as bytes). */
+export const UPLOAD_CONTENT_TYPES = [
+  "application/octet-stream",
+  "text/plain",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+] as const;

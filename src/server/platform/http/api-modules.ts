@@ -1,0 +1,26 @@
+/**
+ * The modules whose routes make up the API, with the name each has in the API description (its tag). A route is
+ * declared with its module (`routesFor(app, "plans")`), so a new module names itself here first.
+ */
+export const API_MODULES = {
+  auth: "ログイン",
+  users: "利用者",
+  "audit-trail": "監査ログ",
+  departments: "課",
+  plans: "計画",
+  evaluations: "評価表",
+  summaries: "総括表",
+  imports: "取込",
+  exports: "書き出し",
+  indicators: "指標",
+  revisions: "改定",
+  agencies: "支援機関",
+  concerns: "相談の分類",
+  persons: "対象者",
+  referrals: "つなぐシート",
+  households: "世帯",
+  cases: "ケース",
+  "api-description": "API の説明",
+} as const;
+
+export type ApiModule = keyof typeof API_MODULES;
