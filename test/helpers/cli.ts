@@ -68,17 +68,28 @@ export function cliDatabaseForFile(
   let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     let database: Database | undefined;
+    // the file's own audit signing key and checkpoint log, which live outside the database
+    const keysDir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-keys-`));
+    const keys = { TSUNAGU_AUDIT_KEY: path.join(keysDir, "audit-signing-key.pem") };
+    const removeKeys = async () => rmSync(keysDir, { recursive: true, force: true });
     if (process.env.DATABASE_URL) {
       const fresh = await freshDatabase(content);
       database = fresh.database;
-      handle.env = { ...process.env, DATABASE_URL: fresh.url };
-      cleanup = fresh.dropDatabase;
+      handle.env = { ...process.env, ...keys, DATABASE_URL: fresh.url };
+      cleanup = async () => {
+        await fresh.dropDatabase();
+        await removeKeys();
+      };
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-`));
-      handle.env = { ...process.env, TSUNAGU_DATA_DIR: options.subfolder ? path.join(dir, options.subfolder) : dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      const dataDir = options.subfolder ? path.join(dir, options.subfolder) : dir;
+      handle.env = { ...process.env, ...keys, TSUNAGU_DATA_DIR: dataDir };
+      cleanup = async () => {
+        rmSync(dir, { recursive: true, force: true });
+        await removeKeys();
+      };
       // a fresh clone's folder is left for the CLI to create, migrate and fill, as on a new machine
-      if (!options.subfolder) database = await openDatabase({ dataDir: dir, fromDump: await pgliteTemplate(content) });
+      if (!options.subfolder) database = await openDatabase({ dataDir, fromDump: await pgliteTemplate(content) });
     }
     try {
       if (database && options.prepare) await options.prepare(database);

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { grantAppRole, roleOf } from "./app-role.js";
 import * as schema from "./schema/index.js";
 import { mayWrite, registerGeneration, WriteGeneration } from "./write-generation.js";
 
@@ -33,8 +34,14 @@ const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url))
  * Both run the same generated migrations. `fromDump` (PGlite only) starts a new database as a copy of another's
  * `dump()` instead of an empty one: the tests copy a migrated template rather than migrating every time.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; fromDump?: Blob }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  migrationUrl?: string;
+  dataDir?: string;
+  fromDump?: Blob;
+}): Promise<Database> {
   if (opts.url) {
+    const appUrl = opts.url;
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
     // An idle connection can be closed by the server (restart, failover, a terminated backend). node-postgres
     // reports that as an 'error' event on the pool, which would crash the process if nobody listened; the pool
@@ -47,7 +54,19 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; fromD
       db,
       kind: "postgres",
       migrate: async () => {
-        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        if (!opts.migrationUrl) {
+          await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+          return;
+        }
+        // two roles: the owner migrates and grants the app's role what it may do (db/app-role.ts)
+        const owner = new pg.Pool({ connectionString: opts.migrationUrl, max: 1 });
+        try {
+          await migratePg(drizzlePg(owner, { schema }), { migrationsFolder });
+          const appRole = roleOf(appUrl);
+          if (appRole !== roleOf(opts.migrationUrl)) await grantAppRole(owner, appRole);
+        } finally {
+          await owner.end();
+        }
       },
       close: async () => {
         await pool.end();
