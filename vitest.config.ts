@@ -23,6 +23,8 @@ export default defineConfig({
           name: "integration",
           include: ["src/server/**/*.test.ts", "test/integration/**/*.test.ts"],
           environment: "node",
+          // each file's database is a copy of a template migrated once per run (test/helpers/database-templates.ts)
+          globalSetup: ["test/database-templates-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -32,6 +34,7 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.spec.ts"],
           environment: "node",
+          globalSetup: ["test/database-templates-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

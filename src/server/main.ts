@@ -4,11 +4,16 @@ import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { ensureDemoMunicipality } from "./demo/load-demo.js";
+import { writeCheckpoints } from "./platform/audit-checkpoints/checkpoints.js";
 import { loggerOptions } from "./platform/logging.js";
 
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  migrationUrl: config.databaseMigrationUrl,
+  dataDir: config.dataDir,
+});
 await database.migrate();
 if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({
@@ -34,6 +39,16 @@ if (database.kind === "pglite") {
   setInterval(analyze, 60 * 60 * 1000).unref();
 }
 
+// Signed checkpoints of the audit chains (kept outside the database too), so that a rewritten or restored database
+// is told apart: now (which also makes the key on first start), every few minutes and on shutdown, each only for
+// chains that moved. A checkpoint that cannot be written is logged loudly but does not stop the service.
+const checkpoint = () =>
+  writeCheckpoints(database.db, config.auditCheckpoints, { onlyMoved: true }).catch((err: unknown) =>
+    app.log.error({ err }, "audit checkpoint failed"),
+  );
+await checkpoint();
+setInterval(checkpoint, config.auditCheckpointMinutes * 60 * 1000).unref();
+
 // Ctrl+C reaches both this process and npm start's supervisor, which passes it on: a second signal must not cut
 // the database's close short. A supervisor that is gone (killed outright) takes the server with it, so that a new
 // npm start does not find the data folder still open.
@@ -42,6 +57,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   await app.close();
+  await checkpoint();
   await database.close();
   process.exit(0);
 }

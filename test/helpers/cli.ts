@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll } from "vitest";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
+import { FULL_DEMO, MIGRATED_ONLY, pgliteTemplate } from "./database-templates.js";
 import { freshDatabase } from "./test-app.js";
 
 const run = promisify(execFile);
@@ -49,38 +50,49 @@ export interface CliDatabase {
 
 /**
  * A database of the test file's own for the CLI: a new PGlite folder, or a throwaway database on the PostgreSQL
- * server DATABASE_URL names; made before the file's tests, removed after them. `prepare` fills it in this process
- * first (migrated), and the database is closed again before a CLI process opens it.
+ * server DATABASE_URL names; made before the file's tests, removed after them. It is a copy of the run's template
+ * (test/helpers/database-templates.ts): migrated, with the demo as the CLI loads it, or without the demo when
+ * `prepare` fills it in this process first; the database is closed again before a CLI process opens it.
  */
 export function cliDatabaseForFile(
   name: string,
   options: {
-    /** a folder below the new one that does not exist yet, as data/pglite on a fresh clone */
+    /** a folder below the new one that does not exist yet, as data/pglite on a fresh clone: the CLI makes it */
     subfolder?: string;
     prepare?: (database: Database) => Promise<void>;
   } = {},
 ): CliDatabase {
   const handle: CliDatabase = { env: {}, cli: (...args) => runCli(handle.env, ...args) };
+  // with nothing to prepare, the database holds what the CLI's first run would load (the demo)
+  const content = options.prepare ? MIGRATED_ONLY : FULL_DEMO;
   let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     let database: Database | undefined;
+    // the file's own audit signing key and checkpoint log, which live outside the database
+    const keysDir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-keys-`));
+    const keys = { TSUNAGU_AUDIT_KEY: path.join(keysDir, "audit-signing-key.pem") };
+    const removeKeys = async () => rmSync(keysDir, { recursive: true, force: true });
     if (process.env.DATABASE_URL) {
-      const fresh = await freshDatabase();
+      const fresh = await freshDatabase(content);
       database = fresh.database;
-      handle.env = { ...process.env, DATABASE_URL: fresh.url };
-      cleanup = fresh.dropDatabase;
+      handle.env = { ...process.env, ...keys, DATABASE_URL: fresh.url };
+      cleanup = async () => {
+        await fresh.dropDatabase();
+        await removeKeys();
+      };
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-`));
       const dataDir = options.subfolder ? path.join(dir, options.subfolder) : dir;
-      handle.env = { ...process.env, TSUNAGU_DATA_DIR: dataDir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      if (options.prepare) database = await openDatabase({ dataDir });
+      handle.env = { ...process.env, ...keys, TSUNAGU_DATA_DIR: dataDir };
+      cleanup = async () => {
+        rmSync(dir, { recursive: true, force: true });
+        await removeKeys();
+      };
+      // a fresh clone's folder is left for the CLI to create, migrate and fill, as on a new machine
+      if (!options.subfolder) database = await openDatabase({ dataDir, fromDump: await pgliteTemplate(content) });
     }
     try {
-      if (database && options.prepare) {
-        await database.migrate();
-        await options.prepare(database);
-      }
+      if (database && options.prepare) await options.prepare(database);
     } finally {
       await database?.close();
     }

@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import pg from "pg";
 import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
-import { ensureDemoMunicipality } from "../../src/server/demo/load-demo.js";
+import { municipalities } from "../../src/server/db/schema/index.js";
+import { DEMO_MUNICIPALITY } from "../../src/server/demo/demo-plan.js";
+import { MIGRATED_ONLY, pgliteTemplate, postgresDatabaseFrom, type TemplateContent } from "./database-templates.js";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,7 +19,8 @@ export interface TestApp {
 
 /**
  * A real HTTP server on a fresh database: in-memory PGlite by default, or a new throwaway database on the
- * PostgreSQL server named by DATABASE_URL (so the same tests run on both).
+ * PostgreSQL server named by DATABASE_URL (so the same tests run on both). The database is a copy of the run's
+ * migrated template with the demo loaded (test/helpers/database-templates.ts), not migrated again here.
  */
 export async function startTestApp(
   opts: {
@@ -31,18 +33,15 @@ export async function startTestApp(
     app?: Pick<AppOptions, "logger" | "onRoute">;
   } = {},
 ): Promise<TestApp> {
-  const { database, url, dropDatabase } = await freshDatabase();
-  await database.migrate();
   // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.
   // They also get it not yet approved (策定中: its structure editable in place) unless they ask for its 第1版, as
   // `npm start` loads it: the tests of approved, frozen structure ask; the tests of editing do not need a revision.
-  const demo =
+  const { database, url, dropDatabase } = await freshDatabase(
     opts.demo === false
-      ? null
-      : await ensureDemoMunicipality(database.db, {
-          indicators: opts.demoIndicators ?? false,
-          baseline: opts.demoBaseline ?? false,
-        });
+      ? MIGRATED_ONLY
+      : { demo: true, indicators: opts.demoIndicators ?? false, baseline: opts.demoBaseline ?? false },
+  );
+  const demo = opts.demo === false ? null : await demoMunicipality(database);
   const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null, ...opts.app });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
@@ -60,34 +59,28 @@ export async function startTestApp(
   };
 }
 
-export async function freshDatabase(): Promise<{
+/**
+ * A database of the caller's own, copied from the run's template holding `content` (migrated, with the demo if
+ * asked): a new in-memory PGlite, or a new database on the PostgreSQL server DATABASE_URL names.
+ */
+export async function freshDatabase(content: TemplateContent = MIGRATED_ONLY): Promise<{
   database: Database;
   url?: string;
   dropDatabase: () => Promise<void>;
 }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openDatabase({}), dropDatabase: async () => {} };
-  const name = `tsunagu_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ url: testUrl.toString() });
-  return {
-    database,
-    url: testUrl.toString(),
-    dropDatabase: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      // every pool is closed by now; force only if a straggling connection still holds the database
-      try {
-        await c.query(`drop database if exists ${name}`);
-      } catch {
-        await c.query(`drop database if exists ${name} with (force)`);
-      }
-      await c.end();
-    },
-  };
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl)
+    return { database: await openDatabase({ fromDump: await pgliteTemplate(content) }), dropDatabase: async () => {} };
+  const copy = await postgresDatabaseFrom(serverUrl, content);
+  return { database: await openDatabase({ url: copy.url }), url: copy.url, dropDatabase: copy.drop };
+}
+
+/** The demo municipality the template put in the database. */
+async function demoMunicipality(database: Database): Promise<{ municipalityId: string }> {
+  const [demo] = await database.db
+    .select({ municipalityId: municipalities.id })
+    .from(municipalities)
+    .where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
+  if (!demo) throw new Error("the template has no demo municipality");
+  return demo;
 }

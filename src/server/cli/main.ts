@@ -4,7 +4,8 @@
  *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
- *   audit verify [--json]
+ *   audit verify [--json]      the chain and its signed checkpoints
+ *   audit checkpoint [--json]  signs every municipality's chain head now
  *   diff --plan <id> --from <revision> --to <revision|draft> [--json]
  *   referrals [--status overdue|sent|…] [--municipality <code>] [--json]
  *   demo-code --login <id> [--json]   (the demo municipality's accounts only)
@@ -17,7 +18,7 @@ import { openDatabase } from "../db/client.js";
 import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
-import { runAuditVerify } from "./audit-verify.js";
+import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
 import { runCitusDdl } from "./citus-ddl.js";
 import { runDemoCode } from "./demo-code.js";
 import { runDiff } from "./diff.js";
@@ -54,7 +55,11 @@ if (positionals[0] === "citus-ddl") {
 }
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  migrationUrl: config.databaseMigrationUrl,
+  dataDir: config.dataDir,
+});
 let exitCode = 0;
 try {
   await database.migrate();
@@ -109,7 +114,8 @@ async function dispatch(command: string | undefined, rest: string[]) {
     case "demo-code":
       return runDemoCode(database.db, { login: values.login, municipality: values.municipality });
     case "audit":
-      if (rest[0] === "verify") return runAuditVerify(database.db);
+      if (rest[0] === "verify") return runAuditVerify(database.db, config.auditCheckpoints);
+      if (rest[0] === "checkpoint") return runAuditCheckpoint(database.db, config.auditCheckpoints);
       break;
     case "municipality":
       if (rest[0] === "create")
@@ -119,6 +125,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id>",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id>",
   );
 }

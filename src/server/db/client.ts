@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { grantAppRole, roleOf } from "./app-role.js";
 import * as schema from "./schema/index.js";
 import { mayWrite, registerGeneration, WriteGeneration } from "./write-generation.js";
 
@@ -22,16 +23,25 @@ export interface Database {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, which `openDatabase({ fromDump })` starts a new one from */
+  dump?(): Promise<Blob>;
 }
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
  * One Drizzle client over either PGlite (embedded; `dataDir` undefined = in memory) or a PostgreSQL server.
- * Both run the same generated migrations.
+ * Both run the same generated migrations. `fromDump` (PGlite only) starts a new database as a copy of another's
+ * `dump()` instead of an empty one: the tests copy a migrated template rather than migrating every time.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  migrationUrl?: string;
+  dataDir?: string;
+  fromDump?: Blob;
+}): Promise<Database> {
   if (opts.url) {
+    const appUrl = opts.url;
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
     // An idle connection can be closed by the server (restart, failover, a terminated backend). node-postgres
     // reports that as an 'error' event on the pool, which would crash the process if nobody listened; the pool
@@ -44,7 +54,19 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       db,
       kind: "postgres",
       migrate: async () => {
-        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        if (!opts.migrationUrl) {
+          await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+          return;
+        }
+        // two roles: the owner migrates and grants the app's role what it may do (db/app-role.ts)
+        const owner = new pg.Pool({ connectionString: opts.migrationUrl, max: 1 });
+        try {
+          await migratePg(drizzlePg(owner, { schema }), { migrationsFolder });
+          const appRole = roleOf(appUrl);
+          if (appRole !== roleOf(opts.migrationUrl)) await grantAppRole(owner, appRole);
+        } finally {
+          await owner.end();
+        }
       },
       close: async () => {
         await pool.end();
@@ -53,7 +75,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   }
   // PGlite creates only the last folder of the path: on a fresh clone data/ itself does not exist yet.
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const start = opts.fromDump ? { loadDataDir: opts.fromDump } : {};
+  const client = opts.dataDir ? new PGlite(opts.dataDir, start) : new PGlite(start);
   await client.waitReady;
   const generation = new WriteGeneration();
   const pdb = drizzlePglite({ client: countingWrites(client, generation) as unknown as PGlite, schema });
@@ -67,6 +90,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     close: async () => {
       await client.close();
     },
+    // uncompressed: a gzipped dump is a tenth of the size but takes longer to start from
+    dump: () => client.dumpDataDir("none"),
   };
 }
 

@@ -119,13 +119,76 @@ export interface VerifyResult {
   firstBad: { municipalityId: string; seq: number; reason: string } | null;
 }
 
+/** A signed claim that a municipality's chain had `hash` at `seq` (its signature already checked). */
+export interface CheckpointClaim {
+  municipalityId: string;
+  seq: number;
+  hash: string;
+  at: string;
+  /** where it was read: "file" (the log outside the database) or "database" */
+  source: string;
+}
+
+/** The claims by municipality and seq, and which of them the walk has passed. */
+class ClaimIndex {
+  private readonly byMunicipality = new Map<string, Map<number, CheckpointClaim[]>>();
+  constructor(claims: CheckpointClaim[]) {
+    for (const c of claims) {
+      const bySeq = this.byMunicipality.get(c.municipalityId) ?? new Map<number, CheckpointClaim[]>();
+      bySeq.set(c.seq, [...(bySeq.get(c.seq) ?? []), c]);
+      this.byMunicipality.set(c.municipalityId, bySeq);
+    }
+  }
+
+  /** A claim at this record that names another hash: the chain was re-hashed after the checkpoint. */
+  mismatchAt(municipalityId: string, seq: number, hash: string): string | null {
+    const claims = this.byMunicipality.get(municipalityId)?.get(seq) ?? [];
+    const wrong = claims.find((c) => c.hash !== hash);
+    return wrong
+      ? `hash differs from the checkpoint of ${wrong.at} (${wrong.source}): the chain was rewritten up to here and hashed again`
+      : null;
+  }
+
+  /**
+   * The first claim beyond a chain's end (lastSeq 0: no records), for every municipality ordered before `upTo`
+   * (all when null), which the walk has now left behind.
+   */
+  beyondEnd(upTo: string | null, ends: Map<string, number>) {
+    const done = [...this.byMunicipality.keys()].filter((m) => upTo === null || m < upTo).sort();
+    for (const municipalityId of done) {
+      const lastSeq = ends.get(municipalityId) ?? 0;
+      const claims = [...(this.byMunicipality.get(municipalityId)?.values() ?? [])].flat();
+      this.byMunicipality.delete(municipalityId);
+      const beyond = claims.filter((c) => c.seq > lastSeq).sort((a, b) => a.seq - b.seq)[0];
+      if (beyond)
+        return {
+          municipalityId,
+          seq: lastSeq + 1,
+          reason: `the chain ends at seq ${lastSeq} but the checkpoint of ${beyond.at} (${beyond.source}) saw seq ${beyond.seq}: records were deleted from the end, or an older copy of the database was restored`,
+        };
+    }
+    return null;
+  }
+}
+
 /**
  * Walks every municipality's chain in seq order and checks numbering, links and hashes. The log is read in pages
  * (keyset on municipality and seq), so memory stays flat however long the log is. `records` is the number of
- * records in the log, also when the chain is broken.
+ * records in the log, also when the chain is broken. Given checkpoints (signatures already checked), it also finds a
+ * chain that was re-hashed after one (the hash at its seq differs) or that is shorter than one saw (tail deleted, or
+ * an older copy restored); the first bad point is the earliest in (municipality, seq) order.
  */
-export async function verifyAuditChain(db: Executor, opts: { pageSize?: number } = {}): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  db: Executor,
+  opts: { pageSize?: number; checkpoints?: CheckpointClaim[] } = {},
+): Promise<VerifyResult> {
   const pageSize = opts.pageSize ?? 5000;
+  const claims = new ClaimIndex(opts.checkpoints ?? []);
+  const ends = new Map<string, number>();
+  const failed = async (firstBad: NonNullable<VerifyResult["firstBad"]>): Promise<VerifyResult> => {
+    const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    return { records: total?.n ?? 0, ok: false, firstBad };
+  };
   let prevMunicipality: string | null = null;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -144,6 +207,8 @@ export async function verifyAuditChain(db: Executor, opts: { pageSize?: number }
       .limit(pageSize);
     for (const row of page) {
       if (row.municipalityId !== prevMunicipality) {
+        const beyond = claims.beyondEnd(row.municipalityId, ends);
+        if (beyond) return failed(beyond);
         prevMunicipality = row.municipalityId;
         expectedSeq = 1;
         prevHash = GENESIS_HASH;
@@ -155,15 +220,9 @@ export async function verifyAuditChain(db: Executor, opts: { pageSize?: number }
             ? "prev_hash does not match the previous record"
             : hashAuditRecord({ ...row, before: row.before, after: row.after }) !== row.hash
               ? "hash does not match the record's content"
-              : null;
-      if (reason) {
-        const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
-        return {
-          records: total?.n ?? 0,
-          ok: false,
-          firstBad: { municipalityId: row.municipalityId, seq: row.seq, reason },
-        };
-      }
+              : claims.mismatchAt(row.municipalityId, row.seq, row.hash);
+      if (reason) return failed({ municipalityId: row.municipalityId, seq: row.seq, reason });
+      ends.set(row.municipalityId, row.seq);
       prevHash = row.hash;
       expectedSeq += 1;
       checked += 1;
@@ -172,6 +231,8 @@ export async function verifyAuditChain(db: Executor, opts: { pageSize?: number }
     if (!last || page.length < pageSize) break;
     after = { municipalityId: last.municipalityId, seq: last.seq };
   }
+  const beyond = claims.beyondEnd(null, ends);
+  if (beyond) return failed(beyond);
   return { records: checked, ok: true, firstBad: null };
 }
 

@@ -167,6 +167,26 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Signed checkpoints of each municipality's audit chain head (platform/audit-checkpoints). The same checkpoints are
+ * appended to a file outside the database, which is what tells a rewritten or restored database from the real one;
+ * this copy lets a verification see them even when the file is elsewhere.
+ */
+export const auditCheckpoints = pgTable(
+  "audit_checkpoints",
+  {
+    municipalityId: municipalityId(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** the first 16 hex digits of the SHA-256 of the signing public key */
+    keyId: text("key_id").notNull(),
+    /** Ed25519 over the checkpoint's canonical JSON, base64 */
+    signature: text("signature").notNull(),
+  },
+  (t) => [municipalityKey(t, t.seq, t.at)],
+);
+
 export const loginAttempts = pgTable(
   "login_attempts",
   {

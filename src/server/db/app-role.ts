@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
+
+/** The tables the app may only add to and read: the audit trail and its checkpoints. */
+export const appendOnlyTables = ["audit_log", "audit_checkpoints"] as const;
+
+const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
+
+/**
+ * Run as the tables' owner after the migrations, when the app connects as another role: that role may read and
+ * change the app's tables, but only insert into and read the audit tables. As it owns nothing it can neither
+ * truncate them nor disable their triggers (both need ownership). Granted again after every migration, so that
+ * tables a migration adds are covered.
+ */
+export async function grantAppRole(owner: pg.Pool, appRole: string): Promise<void> {
+  const db = drizzle(owner);
+  const role = ident(appRole);
+  await db.execute(sql`grant usage on schema public to ${role}`);
+  await db.execute(sql`grant select, insert, update, delete on all tables in schema public to ${role}`);
+  await db.execute(sql`grant usage, select on all sequences in schema public to ${role}`);
+  for (const table of appendOnlyTables)
+    await db.execute(sql`revoke update, delete, truncate, trigger, references on ${ident(table)} from ${role}`);
+}
+
+/** The role a connection string logs in as (PostgreSQL's default: the operating-system user). */
+export function roleOf(url: string): string {
+  return decodeURIComponent(new URL(url).username) || (process.env.PGUSER ?? process.env.USER ?? "");
+}
