@@ -69,6 +69,8 @@ export async function registerApiDescription(app: FastifyInstance) {
         description:
           "tsunagu の画面が使う API です。呼び出せる利用者は操作ごとに示します（x-tsunagu-access）。" +
           "ログインは POST /api/auth/login で、答えの csrfToken を、状態を変える要求の X-CSRF-Token ヘッダーで送ります。" +
+          "答えの pendingSteps が空でないあいだ（パスワードの設定、二段階認証の登録または確認コードの入力）は、" +
+          "その手続きの API のほかは 403（sign_in_incomplete）です。" +
           "誤りはすべて同じ形（Error）で返します。",
       },
       tags: Object.entries(API_MODULES).map(([name, description]) => ({ name, description })),
