@@ -18,6 +18,8 @@ export function AccountPage() {
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: mfaKey, queryFn: () => api<{ mfa: MfaStatus }>("/api/mfa") });
   const [enrolling, setEnrolling] = useState(false);
+  // the status is read again only after the recovery codes were saved (reading it earlier would replace them)
+  const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: mfaKey });
 
@@ -31,7 +33,7 @@ export function AccountPage() {
       <section aria-labelledby="mfa-title">
         <h2 id="mfa-title">二段階認証</h2>
         <p>
-          状態: <strong>{mfa.enrolled ? "登録済み" : "未登録"}</strong>
+          状態: <strong>{mfa.enrolled || confirmed ? "登録済み" : "未登録"}</strong>
           {mfa.required ? "（この利用者は必須です）" : "（任意）"}
         </p>
         {mfa.enrolled ? (
@@ -49,6 +51,7 @@ export function AccountPage() {
           </>
         ) : enrolling ? (
           <Enrolment
+            onConfirmed={() => setConfirmed(true)}
             onFinished={() => {
               setEnrolling(false);
               setMessage("二段階認証を登録しました。次回のログインから確認コードを入力します。");

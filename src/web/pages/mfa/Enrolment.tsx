@@ -12,9 +12,10 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret
 
 /**
  * Enrolment: a new secret (QR code and key for manual entry), a code from the app to prove it was added, then the
- * recovery codes. `onFinished` runs after the user confirmed saving them.
+ * recovery codes. `onConfirmed` runs when the server accepted the code (the factor is on from then), `onFinished`
+ * after the user confirmed saving the codes.
  */
-export function Enrolment({ onFinished }: { onFinished: () => void }) {
+export function Enrolment({ onConfirmed, onFinished }: { onConfirmed?: () => void; onFinished: () => void }) {
   const [codes, setCodes] = useState<readonly string[] | null>(null);
   const [offered, setOffered] = useState<MfaEnrolment | null>(null);
   const draft = useDraft({ code: "" });
@@ -28,7 +29,10 @@ export function Enrolment({ onFinished }: { onFinished: () => void }) {
         method: "POST",
         body: { code: draft.values.code } satisfies MfaCodeInput,
       }),
-    onDone: (r) => setCodes(r.recoveryCodes),
+    onDone: (r) => {
+      setCodes(r.recoveryCodes);
+      onConfirmed?.();
+    },
     onError: () => draft.change({ code: "" }),
   });
   const field = draft.fields(confirm.fields);
