@@ -14,7 +14,7 @@ export interface CheckpointStore {
 
 type Rows<T> = { rows: T[] };
 
-async function chainHeads(db: Executor): Promise<ChainHead[]> {
+export async function chainHeads(db: Executor): Promise<ChainHead[]> {
   const result = (await db.execute(
     sql`select distinct on (municipality_id) municipality_id, seq, hash from audit_log order by municipality_id, seq desc`,
   )) as unknown as Rows<{ municipality_id: string; seq: string | number; hash: string }>;
@@ -28,7 +28,7 @@ async function latestCheckpointSeqs(db: Executor): Promise<Map<string, number>> 
   return new Map(result.rows.map((r) => [r.municipality_id, Number(r.seq)]));
 }
 
-async function databaseCheckpoints(db: Executor): Promise<SignedCheckpoint[]> {
+export async function databaseCheckpoints(db: Executor): Promise<SignedCheckpoint[]> {
   const rows = await db.select().from(auditCheckpoints).orderBy(auditCheckpoints.municipalityId, auditCheckpoints.seq);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
@@ -58,6 +58,8 @@ export interface TrailVerifyResult extends VerifyResult {
   checkpoints: number;
   /** the newest checkpoint seen, null when there is none */
   latestCheckpoint: string | null;
+  /** validly signed checkpoints the caller's `setAside` rule kept out of the comparison (a restore's lost writes) */
+  setAside?: SignedCheckpoint[];
 }
 
 /**
@@ -65,7 +67,11 @@ export interface TrailVerifyResult extends VerifyResult {
  * whose hash differs from the chain's is reported as the first bad point. Without a key file, a verification with
  * no checkpoint anywhere checks the chain alone; with checkpoints it fails with a clear message.
  */
-export async function verifyAuditTrail(db: Executor, store: CheckpointStore): Promise<TrailVerifyResult> {
+export async function verifyAuditTrail(
+  db: Executor,
+  store: CheckpointStore,
+  opts: { setAside?: (checkpoint: SignedCheckpoint) => boolean } = {},
+): Promise<TrailVerifyResult> {
   const fileLines = readCheckpointFile(store.logPath);
   const fromDatabase = await databaseCheckpoints(db);
   const key = readSigningKey(store.keyPath);
@@ -74,6 +80,7 @@ export async function verifyAuditTrail(db: Executor, store: CheckpointStore): Pr
   const unreadable = fileLines.find((l) => l.checkpoint === null);
   const seen = new Map<string, CheckpointClaim>();
   const forged: { checkpoint: SignedCheckpoint; source: string; problem: string }[] = [];
+  const setAside: SignedCheckpoint[] = [];
   const sources: [string, SignedCheckpoint][] = [
     ...fileLines.flatMap((l) =>
       l.checkpoint ? [[`file line ${l.line}`, l.checkpoint] as [string, SignedCheckpoint]] : [],
@@ -85,16 +92,19 @@ export async function verifyAuditTrail(db: Executor, store: CheckpointStore): Pr
     if (seen.has(id)) continue;
     const problem = key ? signatureProblem(key, c) : null;
     if (problem) forged.push({ checkpoint: c, source, problem });
-    else seen.set(id, { municipalityId: c.municipalityId, seq: c.seq, hash: c.hash, at: c.at, source });
+    else if (opts.setAside?.(c)) {
+      seen.set(id, { municipalityId: c.municipalityId, seq: c.seq, hash: c.hash, at: c.at, source: "set aside" });
+      setAside.push(c);
+    } else seen.set(id, { municipalityId: c.municipalityId, seq: c.seq, hash: c.hash, at: c.at, source });
   }
-  const claims = [...seen.values()];
+  const claims = [...seen.values()].filter((c) => c.source !== "set aside");
   const chain = await verifyAuditChain(db, { checkpoints: claims });
   const latestCheckpoint =
     claims
       .map((c) => c.at)
       .sort()
       .at(-1) ?? null;
-  const summary = { checkpoints: claims.length, latestCheckpoint };
+  const summary = { checkpoints: claims.length, latestCheckpoint, ...(opts.setAside ? { setAside } : {}) };
 
   // a forged checkpoint is a bad point of its own: the earliest of it and the chain's first bad point is reported
   const firstForged = forged.sort((a, b) => order(a.checkpoint, b.checkpoint))[0];
