@@ -5,6 +5,8 @@ import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { ensureDemoMunicipality } from "./demo/load-demo.js";
 import { writeCheckpoints } from "./platform/audit-checkpoints/checkpoints.js";
+import { listenControlSocket } from "./platform/backup/control-socket.js";
+import { takeBackup } from "./platform/backup/snapshot.js";
 import { loggerOptions } from "./platform/logging.js";
 
 const started = performance.now();
@@ -49,6 +51,19 @@ const checkpoint = () =>
 await checkpoint();
 setInterval(checkpoint, config.auditCheckpointMinutes * 60 * 1000).unref();
 
+// `npm run cli -- backup` while the server holds the embedded database's folder (only one process can open it)
+const control =
+  database.kind === "pglite"
+    ? await listenControlSocket(
+        config.dataDir,
+        {
+          backup: () => takeBackup(database, config.auditCheckpoints),
+          ping: async () => Buffer.from("pong\n"),
+        },
+        (err) => app.log.error({ err }, "control socket request failed"),
+      )
+    : undefined;
+
 // Ctrl+C reaches both this process and npm start's supervisor, which passes it on: a second signal must not cut
 // the database's close short. A supervisor that is gone (killed outright) takes the server with it, so that a new
 // npm start does not find the data folder still open.
@@ -57,6 +72,7 @@ async function shutdown() {
   if (stopping) return;
   stopping = true;
   await app.close();
+  await control?.close();
   await checkpoint();
   await database.close();
   process.exit(0);
