@@ -11,6 +11,8 @@
  *   demo-code --login <id> [--json]   (the demo municipality's accounts only)
  *   municipality create --code <団体コード> --name <name> --admin <login id> [--json]
  *   citus-ddl [--write] [--json]   (from the migrations alone: no database of the environment is opened)
+ *   backup <file> [--json]         (a running server is asked through its control socket; backup.ts)
+ *   restore <file> [--to <folder>] [--force] [--json] | restore --to <DATABASE_URL> [--json]
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -19,6 +21,7 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
+import { runBackup, runRestore } from "./backup.js";
 import { runCitusDdl } from "./citus-ddl.js";
 import { runDemoCode } from "./demo-code.js";
 import { runDiff } from "./diff.js";
@@ -45,6 +48,7 @@ const { values, positionals } = parseArgs({
     "dry-run": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     write: { type: "boolean", default: false },
+    force: { type: "boolean", default: false },
   },
 });
 
@@ -55,6 +59,24 @@ if (positionals[0] === "citus-ddl") {
 }
 
 const config = loadConfig();
+
+// backup and restore open their databases themselves: the data folder may be held by the running server, or be
+// the empty target of a restore
+if (positionals[0] === "backup" || positionals[0] === "restore") {
+  let code = 0;
+  try {
+    const out =
+      positionals[0] === "backup"
+        ? await runBackup(config, positionals[1])
+        : await runRestore(config, { file: positionals[1], to: values.to, force: values.force ?? false });
+    process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+    code = "exitCode" in out ? out.exitCode : 0;
+  } catch (error) {
+    code = reportFailure(error);
+  }
+  process.exit(code);
+}
+
 const database = await openDatabase({
   url: config.databaseUrl,
   migrationUrl: config.databaseMigrationUrl,
@@ -70,6 +92,14 @@ try {
   process.stdout.write(values.json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
   exitCode = "exitCode" in out ? out.exitCode : 0;
 } catch (error) {
+  exitCode = reportFailure(error);
+} finally {
+  await database.close();
+}
+process.exit(exitCode);
+
+/** Prints a failure as text or JSON; its exit code is 2. */
+function reportFailure(error: unknown): number {
   // a database error's own message carries the statement's values: only its code and constraint are shown
   const message =
     error instanceof AppError
@@ -82,11 +112,8 @@ try {
   const details = error instanceof AppError ? error.details : undefined;
   if (values.json) process.stdout.write(`${JSON.stringify({ error: message, details })}\n`);
   else process.stderr.write(`エラー: ${message}\n${fieldLines(details)}`);
-  exitCode = 2;
-} finally {
-  await database.close();
+  return 2;
 }
-process.exit(exitCode);
 
 /** A refused input's field messages, one line each (the text form of what --json gives as details). */
 function fieldLines(details: unknown): string {
@@ -125,6 +152,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id>",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ>] [--force]",
   );
 }
