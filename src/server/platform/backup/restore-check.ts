@@ -34,7 +34,8 @@ export async function checkRestoredDatabase(db: Executor, store: CheckpointStore
   const newest = new Map<string, SignedCheckpoint>();
   for (const c of await databaseCheckpoints(db)) {
     const seen = newest.get(c.municipalityId);
-    if (!seen || c.seq > seen.seq || (c.seq === seen.seq && c.at > seen.at)) newest.set(c.municipalityId, c);
+    // newest by the time of signing: a backup signs right before the copy, whatever seq an older checkpoint names
+    if (!seen || c.at > seen.at || (c.at === seen.at && c.seq > seen.seq)) newest.set(c.municipalityId, c);
   }
   const points = [...newest.values()];
   const pointAt =
