@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { TextField } from "../../components/FormField";
 import { PageHeading } from "../../components/PageHeading";
 import { Loading, QueryError } from "../../components/Status";
 import { useDraft } from "../../forms/useDraft";
 import { useSubmit } from "../../forms/useSubmit";
 import type { MfaCodeInput, MfaStatus, RecoveryCodes } from "../../types";
+import { CodeField } from "./CodeField";
 import { Enrolment } from "./Enrolment";
 import { RecoveryCodesView } from "./RecoveryCodesView";
 
@@ -96,14 +96,7 @@ function CodeForm<T>({
     <form onSubmit={submit.onSubmit()} noValidate aria-label={title}>
       <h3>{title}</h3>
       <ErrorAlert error={submit.error} />
-      <TextField
-        label="確認コード"
-        required
-        {...field("code")}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        name="code"
-      />
+      <CodeField {...field("code")} />
       <button type="submit" className="button secondary" disabled={submit.busy}>
         {action}
       </button>

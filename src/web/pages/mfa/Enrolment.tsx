@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
-import { TextField } from "../../components/FormField";
 import { useDraft } from "../../forms/useDraft";
 import { useSubmit } from "../../forms/useSubmit";
 import type { MfaCodeInput, MfaEnrolment, RecoveryCodes } from "../../types";
+import { CodeField } from "./CodeField";
 import { RecoveryCodesView } from "./RecoveryCodesView";
 
 /** The key as people copy it: groups of four letters. */
@@ -75,14 +75,7 @@ export function Enrolment({ onConfirmed, onFinished }: { onConfirmed?: () => voi
         <p>アプリに表示された6桁の確認コードを入力してください。</p>
         <ErrorAlert error={confirm.error} title="登録できませんでした" />
         <form onSubmit={confirm.onSubmit()} noValidate>
-          <TextField
-            label="確認コード"
-            required
-            {...field("code")}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            name="code"
-          />
+          <CodeField {...field("code")} />
           <button type="submit" className="button" disabled={confirm.busy}>
             {confirm.busy ? "確認しています…" : "登録する"}
           </button>

@@ -9,6 +9,7 @@ import { keys } from "../../queries";
 import type { MfaVerified, MfaVerifyInput } from "../../types";
 
 /** The sign-in's second step: the authenticator app's 確認コード, or one of the recovery codes instead. */
+import { CodeField } from "./CodeField";
 export function VerifyStep() {
   const queryClient = useQueryClient();
   const [useRecovery, setUseRecovery] = useState(false);
@@ -46,15 +47,7 @@ export function VerifyStep() {
             name="recoveryCode"
           />
         ) : (
-          <TextField
-            label="確認コード"
-            required
-            hint="認証アプリに表示されている6桁の数字を入力してください。"
-            {...field("code")}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            name="code"
-          />
+          <CodeField hint="認証アプリに表示されている6桁の数字を入力してください。" {...field("code")} />
         )}
         <div className="form-buttons">
           <button type="submit" className="button" disabled={verify.busy}>
