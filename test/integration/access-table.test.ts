@@ -49,6 +49,9 @@ async function unusedPlanAccountId() {
   return unusedPlanAccount;
 }
 
+/** the version of the walk's municipality's settings, as the plan office reads it */
+const settingsVersion = async () => (await w.as.planOffice.get("/api/settings/mfa")).body.policy.version as number;
+
 function probes(): Record<RouteKey, Probe> {
   const id = w.ids;
   const plan = `/api/plans/${id.planId}`;
@@ -89,7 +92,10 @@ function probes(): Record<RouteKey, Probe> {
       without: { supportAdmin: 404 },
     },
     "GET /api/settings/mfa": { call: (c) => c.get("/api/settings/mfa"), ok: 200 },
-    "PUT /api/settings/mfa": { call: (c) => c.put("/api/settings/mfa", { planSide: "optional" }), ok: 200 },
+    "PUT /api/settings/mfa": {
+      call: async (c) => c.put("/api/settings/mfa", { planSide: "optional" }, ifMatch(await settingsVersion())),
+      ok: 200,
+    },
 
     "GET /api/users": {
       call: (c) => c.get("/api/users"),

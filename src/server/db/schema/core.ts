@@ -28,6 +28,8 @@ export const municipalities = pgTable("municipalities", {
   name: text("name").notNull(),
   /** whether the plan side's accounts must use a second factor (the others always must): optional | required */
   mfaForPlanSide: text("mfa_for_plan_side").$type<"optional" | "required">().notNull().default("optional"),
+  /** the version of the municipality's settings above (If-Match when they are changed) */
+  settingsVersion: integer("settings_version").notNull().default(1),
   createdAt: createdAt(),
 });
 

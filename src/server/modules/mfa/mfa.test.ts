@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ApiClient } from "../../../../test/helpers/api-client.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { testAppForFile } from "../../../../test/helpers/fixtures.js";
 import { freshCode, knownSecret, rememberSecret } from "../../../../test/helpers/second-factor.js";
@@ -167,19 +167,27 @@ describe("the municipality's setting for the plan side", () => {
   it("is the plan office's to change (audited); when required, plan-side accounts must enrol", async () => {
     const office = await ApiClient.login(app.t.baseUrl, "keikaku");
     const supportAdmin = await ApiClient.login(app.t.baseUrl, "shienkanri");
-    expect((await office.get("/api/settings/mfa")).body.policy).toEqual({ planSide: "optional" });
-    expect((await supportAdmin.put("/api/settings/mfa", { planSide: "required" })).status).toBe(403);
-    const bad = await office.put("/api/settings/mfa", { planSide: "always" });
+    const read = await office.get("/api/settings/mfa");
+    expect(read.body.policy).toEqual({ planSide: "optional", version: 1 });
+    expect(read.headers.get("etag")).toBe('"1"');
+    expect((await supportAdmin.put("/api/settings/mfa", { planSide: "required" }, ifMatch(1))).status).toBe(403);
+    const bad = await office.put("/api/settings/mfa", { planSide: "always" }, ifMatch(1));
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0].field).toBe("planSide");
-    expect((await office.put("/api/settings/mfa", { planSide: "required" })).status).toBe(200);
+    expect((await office.put("/api/settings/mfa", { planSide: "required" })).status).toBe(428);
+    expect((await office.put("/api/settings/mfa", { planSide: "required" }, ifMatch(1))).status).toBe(200);
+    // the system administrator, still looking at version 1, cannot undo that change unseen
+    const admin = await ApiClient.login(app.t.baseUrl, "admin");
+    const stale = await admin.put("/api/settings/mfa", { planSide: "optional" }, ifMatch(1));
+    expect(stale.status).toBe(412);
+    expect((await admin.get("/api/settings/mfa")).body.policy).toEqual({ planSide: "required", version: 2 });
     const [record] = await auditRecords(app.t.database.db, { action: "update", entityType: "municipality" });
     expect(record).toMatchObject({ actorLabel: "keikaku", after: { mfaForPlanSide: "required" } });
     expect((await passwordOnly("iin")).pendingSteps).toEqual(["mfa_enroll"]);
     // the office's own session is already signed in; its account must enrol at its next sign-in
     expect((await passwordOnly("keikaku")).pendingSteps).toEqual(["mfa_enroll"]);
     const office2 = await ApiClient.login(app.t.baseUrl, "keikaku");
-    expect((await office2.put("/api/settings/mfa", { planSide: "optional" })).status).toBe(200);
+    expect((await office2.put("/api/settings/mfa", { planSide: "optional" }, ifMatch(2))).status).toBe(200);
     expect((await passwordOnly("iin")).pendingSteps).toEqual([]);
     // an optional account may turn its factor off again
     expect((await office2.request("DELETE", "/api/mfa", { code: await code("keikaku") })).status).toBe(200);

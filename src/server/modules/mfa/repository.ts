@@ -11,15 +11,26 @@ export const findUser = (db: Executor, municipalityId: string, userId: string) =
   findOne(db, users, municipalityId, { id: userId });
 
 export async function planSidePolicy(db: Executor, municipalityId: string): Promise<MfaPolicy> {
-  const [row] = await db
-    .select({ policy: municipalities.mfaForPlanSide })
-    .from(municipalities)
-    .where(eq(municipalities.id, municipalityId));
-  return row?.policy ?? "optional";
+  return (await planSideSetting(db, municipalityId)).planSide;
 }
 
-export async function setPlanSidePolicy(db: Executor, municipalityId: string, policy: MfaPolicy) {
-  await db.update(municipalities).set({ mfaForPlanSide: policy }).where(eq(municipalities.id, municipalityId));
+/** The plan side's setting with the version of the municipality's settings (If-Match names it). */
+export async function planSideSetting(db: Executor, municipalityId: string) {
+  const [row] = await db
+    .select({ planSide: municipalities.mfaForPlanSide, version: municipalities.settingsVersion })
+    .from(municipalities)
+    .where(eq(municipalities.id, municipalityId));
+  return { planSide: row?.planSide ?? ("optional" as MfaPolicy), version: row?.version ?? 1 };
+}
+
+/** Changes the setting if the settings are still at `version`; false when another change came first. */
+export async function setPlanSidePolicy(db: Executor, municipalityId: string, policy: MfaPolicy, version: number) {
+  const rows = await db
+    .update(municipalities)
+    .set({ mfaForPlanSide: policy, settingsVersion: version + 1 })
+    .where(and(eq(municipalities.id, municipalityId), eq(municipalities.settingsVersion, version)))
+    .returning({ id: municipalities.id });
+  return rows.length > 0;
 }
 
 export async function setPendingSecret(db: Executor, municipalityId: string, userId: string, secret: string) {

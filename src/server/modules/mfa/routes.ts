@@ -34,9 +34,13 @@ export function mfaRoutes(app: FastifyInstance, db: Db) {
     service.resetByAdministrator(db, actor, params.userId),
   );
 
-  route("GET /api/settings/mfa", {}, async ({ actor }) => ({ policy: await service.getPolicy(db, actor) }));
-
-  route("PUT /api/settings/mfa", { body: mfaPolicySchema }, async ({ actor, body }) => ({
-    policy: await service.setPolicy(db, actor, body),
+  route("GET /api/settings/mfa", { etag: "policy" }, async ({ actor }) => ({
+    policy: await service.getPolicy(db, actor),
   }));
+
+  route(
+    "PUT /api/settings/mfa",
+    { body: mfaPolicySchema, ifMatch: "required", etag: "policy" },
+    async ({ actor, body, version }) => ({ policy: await service.setPolicy(db, actor, body, version) }),
+  );
 }

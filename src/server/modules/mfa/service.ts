@@ -12,7 +12,7 @@ import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { markSecondFactor } from "../../platform/auth/sessions.js";
 import { recordSuccess, takeAttempt } from "../../platform/auth/throttle.js";
-import { AppError, conflict, notFound, ValidationError } from "../../platform/errors.js";
+import { AppError, conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { newRecoveryCodes, recoveryCodeHash } from "./recovery-codes.js";
 import * as repo from "./repository.js";
@@ -209,15 +209,20 @@ export async function resetByAdministrator(db: Db, actor: RequestActor, userId: 
 /** The plan side's setting (the support side and administrators always use a second factor). */
 export async function getPolicy(db: Db, actor: AuthContext) {
   policies.managePlans(actor);
-  return { planSide: await repo.planSidePolicy(db, actor.municipalityId) };
+  return repo.planSideSetting(db, actor.municipalityId);
 }
 
-export async function setPolicy(db: Db, actor: RequestActor, input: MfaPolicyInput) {
+/** Changes the setting read at `version`: a change made meanwhile by someone else is refused (412), not undone. */
+export async function setPolicy(db: Db, actor: RequestActor, input: MfaPolicyInput, version: number) {
   policies.managePlans(actor);
   return db.transaction(async (tx) => {
-    const before = await repo.planSidePolicy(tx, actor.municipalityId);
-    if (before === input.planSide) return { planSide: before };
-    await repo.setPlanSidePolicy(tx, actor.municipalityId, input.planSide);
+    const current = await repo.planSideSetting(tx, actor.municipalityId);
+    if (current.version !== version) throw staleVersion(current.version);
+    const before = current.planSide;
+    if (before === input.planSide) return current;
+    if (!(await repo.setPlanSidePolicy(tx, actor.municipalityId, input.planSide, version))) {
+      throw staleVersion(current.version);
+    }
     await recordAudit(tx, {
       ...actorOf(actor),
       action: "update",
@@ -226,6 +231,6 @@ export async function setPolicy(db: Db, actor: RequestActor, input: MfaPolicyInp
       before: { mfaForPlanSide: before },
       after: { mfaForPlanSide: input.planSide },
     });
-    return { planSide: input.planSide };
+    return { planSide: input.planSide, version: version + 1 };
   });
 }

@@ -16,8 +16,13 @@ export function MfaPolicySection() {
     queryFn: () => api<{ policy: MfaPolicySetting }>("/api/settings/mfa"),
   });
   const save = useSubmit({
+    // the version read with the setting: a change someone made meanwhile is refused and the setting read again
     send: (planSide: MfaPolicy) =>
-      api("/api/settings/mfa", { method: "PUT", body: { planSide } satisfies MfaPolicyInput }),
+      api("/api/settings/mfa", {
+        method: "PUT",
+        body: { planSide } satisfies MfaPolicyInput,
+        version: setting.data?.policy.version,
+      }),
     invalidates: [policyKey],
   });
   const current = setting.data?.policy.planSide;
