@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSubmit } from "../../forms/useSubmit";
@@ -11,6 +12,7 @@ const policyKey = ["settings", "mfa"] as const;
  * second factor); changed by the plan office, audited.
  */
 export function MfaPolicySection() {
+  const [staleNotice, setStaleNotice] = useState(false);
   const setting = useQuery({
     queryKey: policyKey,
     queryFn: () => api<{ policy: MfaPolicySetting }>("/api/settings/mfa"),
@@ -24,6 +26,12 @@ export function MfaPolicySection() {
         version: setting.data?.policy.version,
       }),
     invalidates: [policyKey],
+    onDone: () => setStaleNotice(false),
+    // someone changed the setting since it was read: show theirs, and say so, rather than an error to reload for
+    onStale: async () => {
+      await setting.refetch();
+      setStaleNotice(true);
+    },
   });
   const current = setting.data?.policy.planSide;
   return (
@@ -33,6 +41,13 @@ export function MfaPolicySection() {
         システム管理者と支援側のすべての利用者は、二段階認証が必須です。計画側の利用者（計画所管課・担当課・閲覧者）について選べます。
       </p>
       <ErrorAlert error={setting.error ?? save.error} />
+      <div aria-live="polite">
+        {staleNotice ? (
+          <p className="notice warning">
+            他の人が先にこの設定を変更しました。いまの設定を表示しています。変えるときは、もう一度選んでください。
+          </p>
+        ) : null}
+      </div>
       <fieldset disabled={!current || save.busy}>
         <legend>計画側の利用者の二段階認証</legend>
         {(
