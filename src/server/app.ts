@@ -10,6 +10,7 @@ import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
 import { registerRouteGate } from "./platform/access/route-gate.js";
+import { AuditSealer } from "./platform/audit-sealer.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
 import { registerErrorHandler } from "./platform/errors.js";
 import { registerJsonBody } from "./platform/http/json-body.js";
@@ -64,6 +65,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await apiDescriptionRoutes(app);
 
   app.get("/healthz", async () => ({ ok: true }));
+
+  // Audit records are sealed into their chain shortly after they commit: a round once an API answer is sent (its
+  // transaction has committed by then), after every audit insert, and every second; the rest when the app closes.
+  const sealer = new AuditSealer(opts.db, { onError: (err) => app.log.error({ err }, "audit sealing failed") });
+  app.addHook("onResponse", async (request) => {
+    if (request.url.startsWith("/api/")) sealer.schedule();
+  });
+  app.addHook("onClose", () => sealer.close());
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
   await registerWebApp(app, webRoot && existsSync(webRoot) ? webRoot : null);

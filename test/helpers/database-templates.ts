@@ -19,6 +19,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
 import { ensureDemoMunicipality } from "../../src/server/demo/load-demo.js";
+import { sealAuditLog } from "../../src/server/platform/audit-sealer.js";
 import { postgresTemplatePrefix } from "../database-templates-setup.js";
 
 declare module "vitest" {
@@ -50,6 +51,8 @@ function runOfTests() {
 async function fill(database: Database, content: TemplateContent) {
   if (content.demo)
     await ensureDemoMunicipality(database.db, { indicators: content.indicators, baseline: content.baseline });
+  // as a running server leaves it: the demo's audit records sealed into the chain
+  await sealAuditLog(database.db);
 }
 
 // ---------------------------------------------------------------- PGlite

@@ -4,9 +4,10 @@
  * minor), leads 見本家's case and is on つなぐ家's team; the 見本 family was registered by 子ども家庭センター; the
  * provider (jigyosha) registered 架空 花子. The "outsider" agency is new and has a basis for nobody.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import { auditLog, persons, referrals } from "../../src/server/db/schema/index.js";
+import { sealAuditLog } from "../../src/server/platform/audit-sealer.js";
 import { FACTORY_PASSWORD } from "../factories/municipality.js";
 import { createAgencyUser } from "../factories/support.js";
 import { ApiClient } from "./api-client.js";
@@ -92,26 +93,37 @@ export const search = async (client: ApiClient, query: string) => {
 };
 export const names = (body: SearchBody) => body.persons.map((p) => p.nameKanji).sort();
 
-const auditSince = async (t: TestApp, afterSeq: number, loginId: string) =>
-  (
+// sealed first, as every reader of the chain does: each record committed so far has its seq
+const auditSince = async (t: TestApp, afterSeq: number, loginId: string) => {
+  await sealAuditLog(t.database.db);
+  return (
     await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.municipalityId, t.municipalityId), eq(auditLog.actorLabel, loginId)))
+      .where(
+        and(
+          eq(auditLog.municipalityId, t.municipalityId),
+          eq(auditLog.actorLabel, loginId),
+          gt(auditLog.seq, afterSeq),
+        ),
+      )
       .orderBy(desc(auditLog.seq))
       .limit(200)
-  )
-    .filter((r) => r.seq > afterSeq)
-    .reverse();
-const lastSeq = async (t: TestApp) =>
-  (
-    await t.database.db
-      .select({ seq: auditLog.seq })
-      .from(auditLog)
-      .where(eq(auditLog.municipalityId, t.municipalityId))
-      .orderBy(desc(auditLog.seq))
-      .limit(1)
-  )[0]?.seq ?? 0;
+  ).reverse();
+};
+const lastSeq = async (t: TestApp) => {
+  await sealAuditLog(t.database.db);
+  return (
+    (
+      await t.database.db
+        .select({ seq: auditLog.seq })
+        .from(auditLog)
+        .where(and(eq(auditLog.municipalityId, t.municipalityId), isNotNull(auditLog.seq)))
+        .orderBy(desc(auditLog.seq))
+        .limit(1)
+    )[0]?.seq ?? 0
+  );
+};
 
 async function sheetAbout(t: TestApp, nameKanji: string) {
   const [sheet] = await t.database.db

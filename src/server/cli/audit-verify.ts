@@ -8,11 +8,13 @@ export async function runAuditVerify(db: Db, store: CheckpointStore) {
     result.checkpoints === 0
       ? "チェックポイントなし"
       : `チェックポイント ${result.checkpoints} 件（最新 ${result.latestCheckpoint}）`;
+  // records committed but not sealed into the chain yet are sealed before the walk: said, as they were waiting
+  const waiting = result.sealedFirst > 0 ? `（封印待ちだった ${result.sealedFirst} 件を先に封印）` : "";
   return {
     json: result,
     text: result.ok
-      ? `監査ログ ${result.records} 件、${checkpoints}: 改ざんは見つかりませんでした`
-      : `監査ログ ${result.records} 件、${checkpoints}: 異常あり（${JSON.stringify(result.firstBad)}）`,
+      ? `監査ログ ${result.records} 件${waiting}、${checkpoints}: 改ざんは見つかりませんでした`
+      : `監査ログ ${result.records} 件${waiting}、${checkpoints}: 異常あり（${JSON.stringify(result.firstBad)}）`,
     exitCode: result.ok ? 0 : 1,
   };
 }

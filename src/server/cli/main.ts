@@ -19,6 +19,7 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
+import { sealAuditLog } from "../platform/audit-sealer.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
 import { runBackup, runRestore } from "./backup.js";
@@ -94,6 +95,10 @@ try {
 } catch (error) {
   exitCode = reportFailure(error);
 } finally {
+  // what the command recorded takes its place in the chain now, not when a server next runs
+  await sealAuditLog(database.db).catch((error: unknown) => {
+    exitCode = reportFailure(error);
+  });
   await database.close();
 }
 process.exit(exitCode);

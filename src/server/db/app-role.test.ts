@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../../test/helpers/test-app.js";
 import { recordAudit, verifyAuditChain } from "../platform/audit.js";
+import { sealAuditLog } from "../platform/audit-sealer.js";
 import { type Database, openDatabase } from "./client.js";
 
 const ownerUrl = process.env.DATABASE_URL;
@@ -54,7 +55,10 @@ describe.skipIf(!ownerUrl)("the app's PostgreSQL role next to the tables' owner"
     await db.transaction((tx) =>
       recordAudit(tx, { municipalityId, actorUserId: null, actorLabel: "app", action: "update", entityType: "thing" }),
     );
+    // the app seals (the sealer runs in it): the one update of the log its role may make, once
+    expect(await sealAuditLog(db)).toBe(1);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, records: 1 });
+    expect(await failure(db.execute(sql`update audit_log set hash = 'x'`))).toMatch(/append-only/);
     expect(await failure(db.execute(sql`update login_attempts set failures = 0`))).toBe("succeeded");
 
     for (const statement of [

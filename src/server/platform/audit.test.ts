@@ -2,7 +2,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testAppForFile } from "../../../test/helpers/fixtures.js";
 import { agencies, auditLog } from "../db/schema/index.js";
-import { GENESIS_HASH, hashAuditRecord, recordAudit, verifyAuditChain } from "./audit.js";
+import { GENESIS_HASH, hashAuditRecord, recordAudit, type SealedRecord, verifyAuditChain } from "./audit.js";
+import { sealAuditLog } from "./audit-sealer.js";
 
 const app = testAppForFile();
 
@@ -68,8 +69,10 @@ describe("audit trail", () => {
 
   it("keeps one gap-free chain when many transactions write at once", async () => {
     const db = app.t.database.db;
+    await sealAuditLog(db);
     const before = (await verifyAuditChain(db)).records;
     await Promise.all(Array.from({ length: 20 }, (_, i) => db.transaction((tx) => recordAudit(tx, entry(100 + i)))));
+    await sealAuditLog(db);
     expect(await verifyAuditChain(db)).toEqual({ records: before + 20, ok: true, firstBad: null });
   });
 
@@ -78,6 +81,7 @@ describe("audit trail", () => {
     const [agency] = await db.select().from(agencies).where(eq(agencies.municipalityId, app.t.municipalityId)).limit(1);
     if (!agency) throw new Error("the demo has no agency");
     await db.transaction((tx) => recordAudit(tx, { ...entry(5), actorAgencyId: agency.id }));
+    await sealAuditLog(db);
     const [row] = await db
       .select()
       .from(auditLog)
@@ -118,12 +122,13 @@ describe("audit trail", () => {
       return whole;
     };
     for (let n = 10; n < 15; n++) await db.transaction((tx) => recordAudit(tx, entry(n)));
+    await sealAuditLog(db);
     expect(await verify()).toMatchObject({ ok: true, firstBad: null });
-    const rows = await db
+    const rows = (await db
       .select()
       .from(auditLog)
       .where(eq(auditLog.municipalityId, app.t.municipalityId))
-      .orderBy(asc(auditLog.seq));
+      .orderBy(asc(auditLog.seq))) as SealedRecord[];
     const target = rows.at(-3);
     if (!target) throw new Error("no rows");
     const at = (seq: number) => and(eq(auditLog.municipalityId, app.t.municipalityId), eq(auditLog.seq, seq));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.js";
 import { auditLog } from "../db/schema/index.js";
 
@@ -69,49 +69,47 @@ export function hashAuditRecord(r: HashedFields): string {
 }
 
 /**
- * Appends to the municipality's chain. Must be called inside the transaction of the change it records: if the
- * change rolls back, so does the record, and a failed insert fails the change.
- * The advisory lock serialises writers of one municipality so that seq and prev_hash stay a chain.
+ * Appends to the municipality's trail. Must be called inside the transaction of the change or read it records: if
+ * that rolls back, so does the record, and a failed insert fails the change. The record takes no lock: its place in
+ * the hash chain (seq, prev_hash, hash) is given by the sealer shortly after it commits (audit-sealer.ts), so
+ * audited reads of one municipality do not wait for each other.
  */
 export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void> {
   await recordAuditBatch(tx, [entry]);
 }
 
-/** Several records of one municipality in one go (imports write one per sheet): one lock, one insert. */
+/** Several records in one insert (a list shows many persons, an import writes one per sheet). */
 export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Promise<void> {
-  const municipalityId = entries[0]?.municipalityId;
-  if (!municipalityId) return;
-  if (entries.some((e) => e.municipalityId !== municipalityId)) throw new Error("one municipality per audit batch");
-  // the chain's lock and its head in one round trip (migration 0008): the audit write is part of every audited read
-  const head = await tx.execute(sql`select seq, hash from audit_chain_head(${municipalityId}::uuid)`);
-  const last = (head as unknown as { rows: { seq: string | number | bigint; hash: string }[] }).rows[0];
-  let seq = last ? Number(last.seq) : 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  if (!entries.length) return;
   const at = new Date();
-  const rows = entries.map((entry) => {
-    seq += 1;
-    const fields: HashedFields = {
-      municipalityId,
-      seq,
-      at,
-      actorUserId: entry.actorUserId,
-      actorLabel: entry.actorLabel,
-      actorAgencyId: entry.actorAgencyId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      basis: entry.basis ?? null,
-      ip: entry.ip ?? null,
-      // a jsonb round trip drops undefined keys; do it now so that the hash covers what is stored
-      before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-      after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
-      prevHash,
-    };
-    prevHash = hashAuditRecord(fields);
-    return { ...fields, hash: prevHash };
-  });
+  const rows = entries.map((entry) => ({
+    municipalityId: entry.municipalityId,
+    at,
+    actorUserId: entry.actorUserId,
+    actorLabel: entry.actorLabel,
+    actorAgencyId: entry.actorAgencyId ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    basis: entry.basis ?? null,
+    ip: entry.ip ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  }));
   for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  for (const listener of recordedListeners) listener();
 }
+
+const recordedListeners = new Set<() => void>();
+
+/** Called after every audit insert (before its transaction commits): a sealer schedules its next round. */
+export function onAuditRecorded(listener: () => void): () => void {
+  recordedListeners.add(listener);
+  return () => recordedListeners.delete(listener);
+}
+
+/** A record with its place in the chain. */
+export type SealedRecord = typeof auditLog.$inferSelect & { seq: number; prevHash: string; hash: string };
 
 export interface VerifyResult {
   records: number;
@@ -172,7 +170,7 @@ class ClaimIndex {
 }
 
 /**
- * Walks every municipality's chain in seq order and checks numbering, links and hashes. The log is read in pages
+ * Walks every municipality's chain (its sealed records: the sealer's callers seal first) in seq order and checks numbering, links and hashes. The log is read in pages
  * (keyset on municipality and seq), so memory stays flat however long the log is. `records` is the number of
  * records in the log, also when the chain is broken. Given checkpoints (signatures already checked), it also finds a
  * chain that was re-hashed after one (the hash at its seq differs) or that is shorter than one saw (tail deleted, or
@@ -186,7 +184,7 @@ export async function verifyAuditChain(
   const claims = new ClaimIndex(opts.checkpoints ?? []);
   const ends = new Map<string, number>();
   const failed = async (firstBad: NonNullable<VerifyResult["firstBad"]>): Promise<VerifyResult> => {
-    const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(isNotNull(auditLog.seq));
     return { records: total?.n ?? 0, ok: false, firstBad };
   };
   let prevMunicipality: string | null = null;
@@ -195,16 +193,16 @@ export async function verifyAuditChain(
   let checked = 0;
   let after: { municipalityId: string; seq: number } | null = null;
   for (;;) {
-    const page: (typeof auditLog.$inferSelect)[] = await db
+    const page = (await db
       .select()
       .from(auditLog)
       .where(
         after
           ? sql`(${auditLog.municipalityId}, ${auditLog.seq}) > (${after.municipalityId}, ${after.seq})`
-          : undefined,
+          : isNotNull(auditLog.seq),
       )
       .orderBy(asc(auditLog.municipalityId), asc(auditLog.seq))
-      .limit(pageSize);
+      .limit(pageSize)) as SealedRecord[];
     for (const row of page) {
       if (row.municipalityId !== prevMunicipality) {
         const beyond = claims.beyondEnd(row.municipalityId, ends);
@@ -218,7 +216,7 @@ export async function verifyAuditChain(
           ? `seq ${row.seq} where ${expectedSeq} was expected (a record is missing or moved)`
           : row.prevHash !== prevHash
             ? "prev_hash does not match the previous record"
-            : hashAuditRecord({ ...row, before: row.before, after: row.after }) !== row.hash
+            : hashAuditRecord(row) !== row.hash
               ? "hash does not match the record's content"
               : claims.mismatchAt(row.municipalityId, row.seq, row.hash);
       if (reason) return failed({ municipalityId: row.municipalityId, seq: row.seq, reason });
@@ -236,6 +234,7 @@ export async function verifyAuditChain(
   return { records: checked, ok: true, firstBad: null };
 }
 
+/** An entity's records in the order they were written: sealed ones in chain order, then those still to seal. */
 export async function listAuditForEntity(db: Executor, municipalityId: string, entityType: string, entityId: string) {
   return db
     .select()
@@ -247,8 +246,13 @@ export async function listAuditForEntity(db: Executor, municipalityId: string, e
         eq(auditLog.entityId, entityId),
       ),
     )
-    .orderBy(asc(auditLog.seq));
+    .orderBy(...chainOrder);
 }
+
+/** Chain order, records not sealed yet last (in the order they were inserted, which is the order they will take). */
+export const chainOrder = [sql`${auditLog.seq} asc nulls last`, asc(auditLog.id)];
+/** Newest first: records not sealed yet, then the chain backwards. */
+export const newestFirst = [sql`${auditLog.seq} desc nulls first`, sql`${auditLog.id} desc`];
 
 /** The actor part of an audit entry, from the caller of a request (its address from the actor unless given). */
 export function actorOf(auth: Actor, ip: string | null = auth.ip ?? null) {

@@ -26,7 +26,7 @@ export function SheetHistory({ sheetId }: { sheetId: string }) {
       {history.data?.length ? (
         <ol className="history-list" reversed>
           {[...history.data].reverse().map((h) => (
-            <li key={h.seq}>
+            <li key={h.id}>
               <p>
                 <strong>{h.actionLabel}</strong>　{formatDateTime(h.at)}　{personName(h.actorName, h.actor)}
               </p>

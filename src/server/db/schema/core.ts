@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Role } from "../../../domain/access/principals.js";
@@ -138,14 +139,20 @@ export const sessions = pgTable(
 );
 
 /**
- * Append-only audit trail, one hash chain per municipality (seq is gap-free per municipality).
- * UPDATE/DELETE/TRUNCATE are refused by a trigger created in the migration.
+ * Append-only audit trail, one hash chain per municipality (seq is gap-free per municipality among sealed records).
+ * A record is inserted in the transaction of what it records without its place in the chain (seq, prev_hash and
+ * hash null: no lock, so audited reads do not wait for each other); the sealer (platform/audit-sealer.ts) sets the
+ * three once, in order, shortly after. The trigger created in the migrations refuses DELETE, TRUNCATE and every
+ * UPDATE but that one: a sealed record, or any other column, cannot be changed.
  */
 export const auditLog = pgTable(
   "audit_log",
   {
     municipalityId: municipalityId(),
-    seq: bigint("seq", { mode: "number" }).notNull(),
+    /** the order records were inserted in: the order the sealer takes them */
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity(),
+    /** null until sealed */
+    seq: bigint("seq", { mode: "number" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorLabel: text("actor_label").notNull(),
@@ -158,11 +165,16 @@ export const auditLog = pgTable(
     ip: text("ip"),
     before: jsonb("before"),
     after: jsonb("after"),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
+    /** null until sealed */
+    prevHash: text("prev_hash"),
+    /** null until sealed */
+    hash: text("hash"),
   },
   (t) => [
-    municipalityKey(t, t.seq),
+    municipalityKey(t, t.id),
+    uniqueIndex("audit_log_seq_key").on(t.municipalityId, t.seq),
+    // what the sealer has left to do: small, whatever the log's size
+    index("audit_unsealed_idx").on(t.municipalityId, t.id).where(sql`${t.seq} is null`),
     index("audit_entity_idx").on(t.municipalityId, t.entityType, t.entityId, t.at),
     // reads made through a referral or a case carry it as their basis ("referral:<id>"): who looked at it
     index("audit_basis_idx").on(t.municipalityId, t.basis),

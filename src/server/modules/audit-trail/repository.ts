@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality, type RecordTable, recordNamedBy, withIds } from "../../db/records.js";
@@ -57,8 +57,12 @@ export interface SideFilter {
   actorRoles: string[];
 }
 
+/** A sealed record's place in the chain (the trail is read after sealing; see the service). */
+const sealedSeq = sql<number>`${auditLog.seq}`.mapWith(auditLog.seq);
+
+/** The sealed records of the filter, newest first (keyset paging on seq). */
 export async function findEntries(db: Executor, municipalityId: string, f: EntryFilter, limit: number) {
-  const where: (SQL | undefined)[] = [inMunicipality(auditLog, municipalityId)];
+  const where: (SQL | undefined)[] = [inMunicipality(auditLog, municipalityId), isNotNull(auditLog.seq)];
   if (f.side) {
     where.push(
       or(
@@ -97,7 +101,7 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
   if (f.beforeSeq) where.push(lt(auditLog.seq, f.beforeSeq));
   return db
     .select({
-      seq: auditLog.seq,
+      seq: sealedSeq,
       at: auditLog.at,
       actorUserId: auditLog.actorUserId,
       actorLabel: auditLog.actorLabel,
@@ -125,7 +129,7 @@ export function accountHistory(db: Executor, municipalityId: string, userIds: st
   if (!userIds.length) return Promise.resolve([]);
   return db
     .select({
-      seq: auditLog.seq,
+      seq: sealedSeq,
       entityId: auditLog.entityId,
       before: auditLog.before,
       after: auditLog.after,
@@ -134,6 +138,7 @@ export function accountHistory(db: Executor, municipalityId: string, userIds: st
     .where(
       and(
         inMunicipality(auditLog, municipalityId, { entityType: "user" }),
+        isNotNull(auditLog.seq),
         inArray(auditLog.entityId, userIds),
         notInArray(auditLog.action, LOGIN_ACTIONS),
       ),

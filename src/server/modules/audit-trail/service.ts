@@ -7,6 +7,7 @@
 import { endOfJapaneseDay, startOfJapaneseDay } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
+import { sealAuditLog } from "../../platform/audit-sealer.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { listAgencies } from "../agencies/repository.js";
@@ -102,6 +103,8 @@ async function basisContextOf(tx: Executor, actor: AuthContext, rows: repo.Entry
 
 export async function listAuditEntries(db: Db, actor: RequestActor, query: AuditQuery) {
   policies.readAudit(actor);
+  // every record committed before this question takes its place in the chain first, so the page shows it
+  await sealAuditLog(db, { municipalityId: actor.municipalityId });
   return db.transaction(async (tx) => {
     const filter: repo.EntryFilter = {
       target:

@@ -118,7 +118,8 @@ export function presentSheetHistory(entries: AuditRow[], names: ReadonlyMap<stri
         after: k === "status" && after[k] ? statusLabel(String(after[k])) : (after[k] ?? null),
       }));
     return {
-      seq: e.seq,
+      /** the record's id (its seq may not be set yet: sealed shortly after it was written) */
+      id: e.id,
       at: e.at.toISOString(),
       actor: e.actorLabel,
       actorName: (e.actorUserId && names.get(e.actorUserId)) || null,

@@ -1,7 +1,8 @@
-import { and, asc, desc, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { findOne, inMunicipality, insertOne, recordNamedBy, updateAtVersion, withIds } from "../../db/records.js";
 import { auditLog, userDepartments, users } from "../../db/schema/index.js";
+import { newestFirst } from "../../platform/audit.js";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -74,7 +75,7 @@ export function listAccountChanges(db: Executor, municipalityId: string, roles: 
   );
   return db
     .select({
-      seq: auditLog.seq,
+      id: auditLog.id,
       at: auditLog.at,
       action: auditLog.action,
       entityId: auditLog.entityId,
@@ -92,7 +93,7 @@ export function listAccountChanges(db: Executor, municipalityId: string, roles: 
         sql`(${auditLog.after}->>'role' in (${roleList}) or ${auditLog.before}->>'role' in (${roleList}))`,
       ),
     )
-    .orderBy(desc(auditLog.seq))
+    .orderBy(...newestFirst)
     .limit(limit);
 }
 export type AccountChangeRow = Awaited<ReturnType<typeof listAccountChanges>>[number];

@@ -5,9 +5,10 @@ import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../../../test/helpers/test-app.js";
-import { type Database, type Executor, openDatabase } from "../../db/client.js";
+import { type Database, type Db, type Executor, openDatabase } from "../../db/client.js";
 import { auditCheckpoints, auditLog } from "../../db/schema/index.js";
-import { GENESIS_HASH, hashAuditRecord, recordAudit, verifyAuditChain } from "../audit.js";
+import { GENESIS_HASH, hashAuditRecord, recordAudit, type SealedRecord, verifyAuditChain } from "../audit.js";
+import { sealAuditLog } from "../audit-sealer.js";
 import { type CheckpointStore, verifyAuditTrail, writeCheckpoints } from "./checkpoints.js";
 import { signCheckpoint } from "./signature.js";
 import { ensureSigningKey } from "./signing-key.js";
@@ -36,7 +37,8 @@ async function setup() {
   return { db: database.db, store };
 }
 
-async function write(db: Executor, municipalityId: string, count: number) {
+/** Records of a municipality, each in its transaction, then sealed into the chain. */
+async function write(db: Db, municipalityId: string, count: number) {
   for (let n = 0; n < count; n++)
     await db.transaction((tx) =>
       recordAudit(tx, {
@@ -49,6 +51,7 @@ async function write(db: Executor, municipalityId: string, count: number) {
         after: { n },
       }),
     );
+  await sealAuditLog(db);
 }
 
 /** Tampering needs the append-only triggers off, as the tables' owner (or a superuser) could do. */
@@ -109,7 +112,11 @@ describe("signed checkpoints of the audit chain", () => {
     await writeCheckpoints(db, store); // at seq 6
     await write(db, m, 2);
 
-    const rows = await db.select().from(auditLog).where(eq(auditLog.municipalityId, m)).orderBy(asc(auditLog.seq));
+    const rows = (await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.municipalityId, m))
+      .orderBy(asc(auditLog.seq))) as SealedRecord[];
     let prevHash = GENESIS_HASH;
     await tamper(db, async () => {
       for (const row of rows) {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
 import { auditCheckpoints } from "../../db/schema/index.js";
 import { type CheckpointClaim, type VerifyResult, verifyAuditChain } from "../audit.js";
+import { sealAuditLog, unsealedRecords } from "../audit-sealer.js";
 import { appendCheckpoints, readCheckpointFile } from "./checkpoint-file.js";
 import { type ChainHead, type SignedCheckpoint, signatureProblem, signCheckpoint } from "./signature.js";
 import { ensureSigningKey, MissingSigningKeyError, readSigningKey } from "./signing-key.js";
@@ -16,7 +17,7 @@ type Rows<T> = { rows: T[] };
 
 export async function chainHeads(db: Executor): Promise<ChainHead[]> {
   const result = (await db.execute(
-    sql`select distinct on (municipality_id) municipality_id, seq, hash from audit_log order by municipality_id, seq desc`,
+    sql`select distinct on (municipality_id) municipality_id, seq, hash from audit_log where seq is not null order by municipality_id, seq desc`,
   )) as unknown as Rows<{ municipality_id: string; seq: string | number; hash: string }>;
   return result.rows.map((r) => ({ municipalityId: r.municipality_id, seq: Number(r.seq), hash: r.hash }));
 }
@@ -34,15 +35,16 @@ export async function databaseCheckpoints(db: Executor): Promise<SignedCheckpoin
 }
 
 /**
- * Signs the head of every municipality's chain and keeps the checkpoint twice: appended to the log file (fsync'd)
- * and then in the database. `onlyMoved` skips a municipality whose head has not moved since its last checkpoint
+ * Seals every record committed so far, then signs the head of every municipality's chain and keeps the checkpoint
+ * twice: appended to the log file (fsync'd) and then in the database. `onlyMoved` skips a municipality whose head has not moved since its last checkpoint
  * (the server's timer); an operator's request signs every head. Returns the checkpoints written.
  */
 export async function writeCheckpoints(
-  db: Executor,
+  db: Db,
   store: CheckpointStore,
   opts: { onlyMoved?: boolean; now?: Date } = {},
 ): Promise<SignedCheckpoint[]> {
+  await sealAuditLog(db);
   const existing = await latestCheckpointSeqs(db);
   const key = ensureSigningKey(store.keyPath, existing.size > 0 || readCheckpointFile(store.logPath).length > 0);
   const at = opts.now ?? new Date();
@@ -60,18 +62,26 @@ export interface TrailVerifyResult extends VerifyResult {
   latestCheckpoint: string | null;
   /** validly signed checkpoints the caller's `setAside` rule kept out of the comparison (a restore's lost writes) */
   setAside?: SignedCheckpoint[];
+  /** records that were waiting for their seal and were sealed before the walk */
+  sealedFirst: number;
+  /** records left unsealed (not part of the walk): only when the caller asked not to seal */
+  unsealed: number;
 }
 
 /**
  * The chain and every checkpoint it can see: a checkpoint whose signature fails, that lies beyond a chain's end or
  * whose hash differs from the chain's is reported as the first bad point. Without a key file, a verification with
- * no checkpoint anywhere checks the chain alone; with checkpoints it fails with a clear message.
+ * no checkpoint anywhere checks the chain alone; with checkpoints it fails with a clear message. Records committed
+ * but not sealed yet are sealed first (and counted), unless `seal` is false: a restored copy is checked as it was
+ * copied, its unsealed records counted (they are sealed when a server or command next runs on it).
  */
 export async function verifyAuditTrail(
-  db: Executor,
+  db: Db,
   store: CheckpointStore,
-  opts: { setAside?: (checkpoint: SignedCheckpoint) => boolean } = {},
+  opts: { setAside?: (checkpoint: SignedCheckpoint) => boolean; seal?: boolean } = {},
 ): Promise<TrailVerifyResult> {
+  const sealedFirst = opts.seal === false ? 0 : await sealAuditLog(db);
+  const unsealed = opts.seal === false ? (await unsealedRecords(db)).count : 0;
   const fileLines = readCheckpointFile(store.logPath);
   const fromDatabase = await databaseCheckpoints(db);
   const key = readSigningKey(store.keyPath);
@@ -104,7 +114,13 @@ export async function verifyAuditTrail(
       .map((c) => c.at)
       .sort()
       .at(-1) ?? null;
-  const summary = { checkpoints: claims.length, latestCheckpoint, ...(opts.setAside ? { setAside } : {}) };
+  const summary = {
+    checkpoints: claims.length,
+    latestCheckpoint,
+    sealedFirst,
+    unsealed,
+    ...(opts.setAside ? { setAside } : {}),
+  };
 
   // a forged checkpoint is a bad point of its own: the earliest of it and the chain's first bad point is reported
   const firstForged = forged.sort((a, b) => order(a.checkpoint, b.checkpoint))[0];

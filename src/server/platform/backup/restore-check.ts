@@ -1,4 +1,4 @@
-import type { Executor } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import {
   type CheckpointStore,
   chainHeads,
@@ -27,9 +27,11 @@ export interface RestoreCheck {
  * points **beyond** the restored chain's end belongs to writes made after the backup, which the restore removed. It
  * is counted and shown, not compared. Every other checkpoint is compared as usual: one signed before the restore
  * point that the chain does not reach means records the backup should hold are missing, and one whose hash differs
- * means a rewritten chain; both fail the verification.
+ * means a rewritten chain; both fail the verification. The copy is checked as it was taken: records in it that were
+ * committed after the backup's seal and not sealed yet are counted (`unsealed`), not sealed here, so that the
+ * restored chain ends where the copied one did.
  */
-export async function checkRestoredDatabase(db: Executor, store: CheckpointStore): Promise<RestoreCheck> {
+export async function checkRestoredDatabase(db: Db, store: CheckpointStore): Promise<RestoreCheck> {
   const ends = new Map((await chainHeads(db)).map((h) => [h.municipalityId, h.seq]));
   const newest = new Map<string, SignedCheckpoint>();
   for (const c of await databaseCheckpoints(db)) {
@@ -47,7 +49,7 @@ export async function checkRestoredDatabase(db: Executor, store: CheckpointStore
     const restoredAt = newest.get(c.municipalityId)?.at ?? pointAt;
     return restoredAt !== null && c.at > restoredAt && c.seq > (ends.get(c.municipalityId) ?? 0);
   };
-  const trail = await verifyAuditTrail(db, store, { setAside: lostWrite });
+  const trail = await verifyAuditTrail(db, store, { setAside: lostWrite, seal: false });
   const tables = await countRows(db);
   return {
     ok: trail.ok,
