@@ -24,6 +24,7 @@ import { withCase } from "../src/server/modules/cases/access.js";
 import * as casesRepo from "../src/server/modules/cases/repository.js";
 import { getCase, loadCaseDetail } from "../src/server/modules/cases/service.js";
 import { verifyAuditChain } from "../src/server/platform/audit.js";
+import { sealAuditLog, unsealedRecords } from "../src/server/platform/audit-sealer.js";
 import { createSession, loadSession } from "../src/server/platform/auth/sessions.js";
 import { ApiClient } from "../test/helpers/api-client.js";
 
@@ -229,6 +230,12 @@ async function seededDatabase() {
   return { dir, kept: Boolean(kept), municipalityId: demo.municipalityId, people };
 }
 
+/** Beside the kept data folder, or named after the PostgreSQL database the bench reuses. */
+function keysFolder(dir: string) {
+  const url = process.env.DATABASE_URL;
+  return url ? path.join(os.tmpdir(), `tsunagu-bench-support-${new URL(url).pathname.slice(1)}.keys`) : `${dir}.keys`;
+}
+
 type Load = autocannon.Result;
 const line = (what: string, connections: number, r: Load) =>
   `${what}, ${connections} connection(s): ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`;
@@ -243,8 +250,8 @@ export async function runSupportBench() {
     env: {
       ...process.env,
       TSUNAGU_DATA_DIR: dir,
-      // the bench's own key and checkpoint log, never another database's
-      TSUNAGU_AUDIT_KEY: path.join(`${dir}.keys`, "audit-signing-key.pem"),
+      // the bench's own key and checkpoint log, never another database's, kept as long as the database
+      TSUNAGU_AUDIT_KEY: path.join(keysFolder(dir), "audit-signing-key.pem"),
       PORT: String(port),
       LOG_LEVEL: "warn",
     },
@@ -287,15 +294,23 @@ export async function runSupportBench() {
     const bare = new Map<number, Load>();
     const caseList = new Map<number, Load>();
     const searches = new Map<number, Load>();
+    const sealing = await sealingWatch();
     for (const connections of [1, 8, 32]) {
       // the bare route of the same server: what the machine and the transport cost before any query
       bare.set(connections, await get("/healthz", connections, cookie, 5));
+      const watching = connections === 32 ? sealing?.during() : undefined;
       const r = await get("/api/cases", connections);
+      if (watching) results.push(`while the case list ran at 32 connections: ${await watching}`);
       if (r.non2xx > 0) throw new Error("case list answered non-2xx");
       caseList.set(connections, r);
       const s = await search(connections, "さと");
       if (s.non2xx > 0) throw new Error("search answered non-2xx");
       searches.set(connections, s);
+    }
+    if (sealing) {
+      await staff.get("/api/cases");
+      results.push(`one case list at rest: ${await sealing.afterOne()}`);
+      await sealing.close();
     }
     for (const [connections, r] of bare) results.push(line("bare route (/healthz)", connections, r));
     for (const [connections, r] of caseList)
@@ -366,6 +381,41 @@ export async function runSupportBench() {
 }
 
 /**
+ * How long audit records wait for their seal, watched from outside the server (a PostgreSQL server only: an embedded
+ * PGlite folder is held by the server): the oldest unsealed record's age, sampled every 50 ms while a load runs, and
+ * the time from one answer to its records being sealed.
+ */
+async function sealingWatch() {
+  if (!process.env.DATABASE_URL) return null;
+  const database = await openDatabase({ url: process.env.DATABASE_URL });
+  const sample = async () => {
+    const { count, oldest } = await unsealedRecords(database.db);
+    const now = (await database.db.execute(sql`select clock_timestamp() as now`)) as unknown as {
+      rows: { now: string }[];
+    };
+    return { count, age: oldest ? new Date(String(now.rows[0]?.now)).getTime() - oldest.getTime() : 0 };
+  };
+  return {
+    async during() {
+      const samples: { count: number; age: number }[] = [];
+      const started = Date.now();
+      while (Date.now() - started < 10_000) {
+        samples.push(await sample());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const ages = samples.map((s) => s.age);
+      return `oldest unsealed record ${median(ages)} ms old at the median of ${samples.length} samples, ${Math.max(...ages)} ms at most; at most ${Math.max(...samples.map((s) => s.count))} records waiting`;
+    },
+    async afterOne() {
+      const t = performance.now();
+      while ((await sample()).count > 0 && performance.now() - t < 5000) await new Promise((r) => setTimeout(r, 1));
+      return `its records sealed ${(performance.now() - t).toFixed(0)} ms after the answer`;
+    },
+    close: () => database.close(),
+  };
+}
+
+/**
  * A case read (the case page: case, team, household members, referrals, history) with its audit insert, against
  * the same reads without the insert, alternating on the same cases in one process.
  */
@@ -405,12 +455,13 @@ async function measureAuditOverhead(dir: string, municipalityId: string) {
     // the whole log written by this run, checked as `npm run cli -- audit verify` does (read in pages)
     const rssBefore = process.resourceUsage().maxRSS;
     const t = performance.now();
+    const sealed = await sealAuditLog(db);
     const verified = await verifyAuditChain(db);
     const seconds = (performance.now() - t) / 1000;
     const rssAfter = process.resourceUsage().maxRSS;
     return [
       `case read with its audit insert: median ${a.toFixed(2)} ms; the same reads without it: ${b.toFixed(2)} ms; ratio ${(a / b).toFixed(2)} (goal ≤ 1.5; n=${withAudit.length} each, alternating, in one process)`,
-      `audit verify: ${verified.records.toLocaleString("en")} records, ok ${verified.ok}, ${seconds.toFixed(1)} s (${Math.round(verified.records / seconds).toLocaleString("en")} records/s); peak RSS ${Math.round(rssBefore / 1024)} MB before, ${Math.round(rssAfter / 1024)} MB after`,
+      `audit verify: ${sealed} sealed first, ${verified.records.toLocaleString("en")} records, ok ${verified.ok}, ${seconds.toFixed(1)} s (${Math.round(verified.records / seconds).toLocaleString("en")} records/s); peak RSS ${Math.round(rssBefore / 1024)} MB before, ${Math.round(rssAfter / 1024)} MB after`,
     ].join("\n");
   } finally {
     await database.close();

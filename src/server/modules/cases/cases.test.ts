@@ -117,13 +117,13 @@ describe("cases", () => {
     expect(all.total).toBeGreaterThanOrEqual(1);
     const ids: string[] = [];
     for (let offset = 0; offset < all.total; offset++) {
-      const seen = new Set((await w.t.database.db.select().from(auditLog)).map((r) => `${r.municipalityId}:${r.seq}`));
+      const seen = new Set((await w.t.database.db.select().from(auditLog)).map((r) => `${r.municipalityId}:${r.id}`));
       const page = (await w.as.coordinator.get(`/api/cases?offset=${offset}&limit=1`)).body;
       expect(page).toMatchObject({ total: all.total, offset, limit: 1 });
       expect(page.cases).toHaveLength(1);
       ids.push(page.cases[0].id);
       const reads = (await w.t.database.db.select().from(auditLog)).filter(
-        (r) => !seen.has(`${r.municipalityId}:${r.seq}`),
+        (r) => !seen.has(`${r.municipalityId}:${r.id}`),
       );
       expect(reads.filter((r) => r.action === "read").map((r) => r.basis)).toEqual([`case:${page.cases[0].id}`]);
     }

@@ -16,6 +16,7 @@ import { DEFAULT_LADDER } from "../../../domain/indicators/milestones.js";
 import { classifyTargets, isBlankTarget } from "../../../domain/indicators/target.js";
 import { auditLog, indicators, planItemPlacements, planItems, plans } from "../../db/schema/index.js";
 import { verifyAuditChain } from "../../platform/audit.js";
+import { sealAuditLog } from "../../platform/audit-sealer.js";
 
 const komae = seed("002_d34aff6a9cbdb26d.txt");
 
@@ -183,7 +184,8 @@ describe("importing a 実施計画 (seed 002)", () => {
     const after = await counts();
     expect(after.audit - before.audit).toBe(1 + 6);
     expect(after.imports - before.imports).toBe(1);
-    const [audit] = await db.select().from(auditLog).orderBy(sql`${auditLog.seq} desc`).limit(1);
+    await sealAuditLog(db);
+    const [audit] = await db.select().from(auditLog).orderBy(sql`${auditLog.seq} desc nulls last`).limit(1);
     expect(audit).toMatchObject({ action: "import", entityType: "import" });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });

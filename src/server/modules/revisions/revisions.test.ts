@@ -1,9 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
 import { auditLog, indicators, indicatorTargets } from "../../db/schema/index.js";
+import { chainOrder } from "../../platform/audit.js";
 
 const app = signedInApp({ office: "keikaku", korei: "korei", viewer: "iin" });
 let planId: string;
@@ -221,7 +222,7 @@ describe("plan revisions (ローリング方式)", () => {
       .select({ action: auditLog.action, basis: auditLog.basis })
       .from(auditLog)
       .where(and(eq(auditLog.municipalityId, app.t.municipalityId), eq(auditLog.entityType, "plan_revision")))
-      .orderBy(asc(auditLog.seq));
+      .orderBy(...chainOrder);
     expect(audits).toEqual([
       { action: "approve", basis: "baseline" },
       { action: "create", basis: null },
