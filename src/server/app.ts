@@ -26,6 +26,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** told of every route as it is registered (tests walk every route of the app) */
   onRoute?: (route: RouteOptions) => void;
+  /** the audit sealer's own connection (Database.background()), so it never waits behind requests; default db */
+  sealerDb?: Db;
 }
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -68,7 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Audit records are sealed into their chain shortly after they commit: a round once an API answer is sent (its
   // transaction has committed by then), after every audit insert, and every second; the rest when the app closes.
-  const sealer = new AuditSealer(opts.db, { onError: (err) => app.log.error({ err }, "audit sealing failed") });
+  const sealer = new AuditSealer(opts.sealerDb ?? opts.db, {
+    onError: (err) => app.log.error({ err }, "audit sealing failed"),
+  });
   app.addHook("onResponse", async (request) => {
     if (request.url.startsWith("/api/")) sealer.schedule();
   });

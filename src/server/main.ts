@@ -20,6 +20,7 @@ await database.migrate();
 if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({
   db: database.db,
+  sealerDb: database.background(),
   secureCookies: config.secureCookies,
   logger: loggerOptions(config.logLevel),
 });

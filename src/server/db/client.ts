@@ -25,6 +25,11 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tarball, which `openDatabase({ fromDump })` starts a new one from */
   dump?(compression?: "none" | "gzip"): Promise<Blob>;
+  /**
+   * A connection of its own for a background job (the audit sealer), so that it never queues behind the requests
+   * for the pool's connections; the same client where there is one connection only (PGlite).
+   */
+  background(): Db;
 }
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -50,9 +55,17 @@ export async function openDatabase(opts: {
       process.emitWarning(`database connection closed by the server: ${err.message}`);
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    let backgroundPool: pg.Pool | undefined;
     return {
       db,
       kind: "postgres",
+      background: () => {
+        if (!backgroundPool) {
+          backgroundPool = new pg.Pool({ connectionString: appUrl, max: 1 });
+          backgroundPool.on("error", (err) => process.emitWarning(`database connection closed: ${err.message}`));
+        }
+        return drizzlePg(backgroundPool, { schema }) as unknown as Db;
+      },
       migrate: async () => {
         if (!opts.migrationUrl) {
           await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
@@ -69,6 +82,7 @@ export async function openDatabase(opts: {
         }
       },
       close: async () => {
+        await backgroundPool?.end();
         await pool.end();
       },
     };
@@ -84,6 +98,7 @@ export async function openDatabase(opts: {
   return {
     db: pdb as unknown as Db,
     kind: "pglite",
+    background: () => pdb as unknown as Db,
     migrate: async () => {
       await migratePglite(pdb, { migrationsFolder });
     },
