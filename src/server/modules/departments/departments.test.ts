@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { signedInApp } from "../../../../test/helpers/fixtures.js";
 import { auditLog } from "../../db/schema/index.js";
+import { chainOrder } from "../../platform/audit.js";
 
 const app = signedInApp({ office: "keikaku" });
 
@@ -47,7 +48,8 @@ describe("department path ids", () => {
     const trail = await app.t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, "department"), eq(auditLog.entityId, created.id)));
+      .where(and(eq(auditLog.entityType, "department"), eq(auditLog.entityId, created.id)))
+      .orderBy(...chainOrder);
     expect(trail.map((r) => r.action)).toEqual(["create", "rename"]);
   });
 });
