@@ -1,24 +1,28 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { type Database, openDatabase } from "../db/client.js";
 import { BackupFileError, decodeBackup } from "../platform/backup/backup-file.js";
 import { askRunningServer } from "../platform/backup/control-socket.js";
+import { RestoreTargetError } from "../platform/backup/logical/load-rows.js";
+import { checkRowFile, copyRows, restoreRowFile, takeRowBackup } from "../platform/backup/logical/row-backup.js";
+import { type RowBackupManifest, readManifestLine } from "../platform/backup/logical/row-file.js";
+import { UnknownSchemaError } from "../platform/backup/logical/schema-version.js";
 import { checkRestoredDatabase, type RestoreCheck } from "../platform/backup/restore-check.js";
 import { takeBackup } from "../platform/backup/snapshot.js";
 import { AppError } from "../platform/errors.js";
 
-const PG_DUMP_HINT =
-  "PostgreSQL のバックアップは pg_dump で取ります（README「運用」）: npm run cli -- audit checkpoint の後に pg_dump -Fc -f <file> <DATABASE_URL>";
+const isUrl = (to: string) => /^postgres(ql)?:\/\//.test(to);
 
 /**
- * `backup <file>`: a copy of the embedded database. While the server runs it holds the data folder, so it is asked
- * through its control socket; otherwise the folder is opened here. The file is written beside its final name and
+ * `backup <file>`: on PostgreSQL a logical copy of every table (platform/backup/logical), taken over a connection of
+ * its own while the app goes on; on PGlite a copy of the data folder, which the running server holds, so it is asked
+ * through its control socket (otherwise the folder is opened here). Either file is written beside its final name and
  * renamed, so an interrupted backup never leaves a file that looks whole.
  */
 export async function runBackup(config: Config, file: string | undefined) {
   if (!file) throw new AppError(2, "usage", "使い方: backup <file>");
-  if (config.databaseUrl) throw new AppError(2, "postgres", PG_DUMP_HINT);
+  if (config.databaseUrl) return rowBackup(config, file);
   let bytes = await askRunningServer(config.dataDir, "backup");
   const via = bytes ? "server" : "folder";
   if (!bytes) {
@@ -43,46 +47,103 @@ export async function runBackup(config: Config, file: string | undefined) {
   };
 }
 
+async function rowBackup(config: Config, file: string) {
+  // the owner's connection when there are two roles: the app's role may not read the migrations' bookkeeping
+  const database = await openDatabase({ url: config.databaseMigrationUrl ?? config.databaseUrl });
+  try {
+    const target = path.resolve(file);
+    const manifest = await refusingBadInput(() => takeRowBackup(database, config.auditCheckpoints, target));
+    const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+    return {
+      json: { ok: true, file: target, bytes: manifest.payload.bytes, via: "database", ...manifest },
+      text: `バックアップを書きました: ${target}（${Object.keys(manifest.tables).length} 表 ${rows} 行、${manifest.createdAt}、スキーマ ${manifest.schema.migration}、チェックポイント ${manifest.checkpoints.length} 件）`,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
 /**
- * `restore <file> [--to <folder>] [--force]`: the backup into a data folder (the configured one by default), then
- * the same verification as `audit verify` with the restore point shown. `restore --to <DATABASE_URL>` without a file
- * verifies a PostgreSQL database after pg_restore. Exit code 1 when the verification fails.
+ * `restore <file> [--to <folder or DATABASE_URL>] [--force]`: the backup into an empty target (the configured one
+ * by default), then the same verification as `audit verify` with the restore point shown. A logical backup goes into
+ * any target; a PGlite folder copy goes back into a folder as it is, or is opened in memory and its rows loaded into
+ * a PostgreSQL target. `restore --to <DATABASE_URL>` without a file verifies a database restored by pg_restore.
+ * Exit code 1 when the verification fails, 2 when the file or the target is refused.
  */
 export async function runRestore(
   config: Config,
   opts: { file: string | undefined; to: string | undefined; force: boolean },
 ) {
   const to = opts.to ?? config.databaseUrl ?? config.dataDir;
-  if (/^postgres(ql)?:\/\//.test(to)) {
-    if (opts.file)
+  if (!opts.file) {
+    if (!isUrl(to))
       throw new AppError(
         2,
-        "postgres",
-        "PostgreSQL へは pg_restore で戻し（README「運用」）、ファイルを付けずに restore --to <URL> で照合します",
+        "usage",
+        "使い方: restore <file> [--to <データのフォルダ|DATABASE_URL>] [--force] [--json]",
       );
-    const database = await openDatabase({ url: to });
-    try {
-      return report(await checkRestoredDatabase(database.db, config.auditCheckpoints), "PostgreSQL");
-    } finally {
-      await database.close();
-    }
+    return withDatabase({ url: to }, async (database) =>
+      report(await checkRestoredDatabase(database.db, config.auditCheckpoints), "PostgreSQL"),
+    );
   }
-  if (!opts.file) throw new AppError(2, "usage", "使い方: restore <file> [--to <データのフォルダ>] [--force] [--json]");
-  const target = path.resolve(to);
-  if (!existsSync(opts.file)) throw new AppError(2, "no-file", `バックアップファイル ${opts.file} がありません`);
-  const { payload } = decodeOrRefuse(readFileSync(opts.file), opts.file);
-  if (await askRunningServer(target, "ping"))
-    throw new AppError(2, "running", `${target} はサーバーが使用中です。サーバーを止めてから復元してください`);
-  if (existsSync(target) && readdirSync(target).length > 0) {
+  const file = opts.file;
+  if (!existsSync(file)) throw new AppError(2, "no-file", `バックアップファイル ${file} がありません`);
+  const { manifest, offset } = await refusingBadInput(async () => readManifestLine(file));
+  const rows = manifest.version === 2 ? (manifest as unknown as RowBackupManifest) : null;
+  const folderCopy = rows ? null : decodeOrRefuse(readFileSync(file), file).payload;
+  // the whole file is checked before anything is written (and again as it is loaded)
+  if (rows) await refusingBadInput(() => checkRowFile(file, rows, offset));
+  const replace = opts.force;
+
+  const load = async (target: Database) => {
+    if (rows) await restoreRowFile(file, rows, offset, target, { replace });
+    else
+      await withDatabase({ fromDump: new Blob([new Uint8Array(folderCopy as Buffer)]) }, (copy) =>
+        copyRows(copy, target, { replace }),
+      );
+  };
+  if (isUrl(to))
+    return withDatabase({ url: to }, async (target) => {
+      await refusingBadInput(() => load(target));
+      return report(await checkRestoredDatabase(target.db, config.auditCheckpoints), "PostgreSQL");
+    });
+
+  const folder = path.resolve(to);
+  if (await askRunningServer(folder, "ping"))
+    throw new AppError(2, "running", `${folder} はサーバーが使用中です。サーバーを止めてから復元してください`);
+  if (existsSync(folder) && readdirSync(folder).length > 0) {
     if (!opts.force)
-      throw new AppError(2, "not-empty", `${target} は空ではありません。上書きするときは --force を付けてください`);
-    rmSync(target, { recursive: true, force: true });
+      throw new AppError(2, "not-empty", `${folder} は空ではありません。上書きするときは --force を付けてください`);
+    rmSync(folder, { recursive: true, force: true });
   }
-  const database = await openDatabase({ dataDir: target, fromDump: new Blob([new Uint8Array(payload)]) });
+  // a folder copy of PGlite goes back as it is; a logical backup is loaded into a new database in the folder
+  const opening = folderCopy
+    ? { dataDir: folder, fromDump: new Blob([new Uint8Array(folderCopy)]) }
+    : { dataDir: folder };
+  return withDatabase(opening, async (target) => {
+    if (rows) await refusingBadInput(() => load(target));
+    return report(await checkRestoredDatabase(target.db, config.auditCheckpoints), folder);
+  });
+}
+
+async function withDatabase<T>(opening: Parameters<typeof openDatabase>[0], use: (database: Database) => Promise<T>) {
+  const database = await openDatabase(opening);
   try {
-    return report(await checkRestoredDatabase(database.db, config.auditCheckpoints), target);
+    return await use(database);
   } finally {
     await database.close();
+  }
+}
+
+/** The file and target problems an operator can act on, as exit code 2 with their message. */
+async function refusingBadInput<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RestoreTargetError) throw new AppError(2, "not-empty", error.message);
+    if (error instanceof BackupFileError || error instanceof UnknownSchemaError)
+      throw new AppError(2, "bad-backup", error.message);
+    throw error;
   }
 }
 

@@ -27,7 +27,7 @@ export interface Database {
   dump?(compression?: "none" | "gzip"): Promise<Blob>;
 }
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /**
  * One Drizzle client over either PGlite (embedded; `dataDir` undefined = in memory) or a PostgreSQL server.
