@@ -197,6 +197,8 @@ export async function postgresEmptyDatabase(serverUrl: string) {
   await onServer(serverUrl, (admin) => admin.query(`create database ${name} template template0`));
   return {
     url: databaseUrl(serverUrl, name),
-    drop: () => onServer(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)),
+    drop: async () => {
+      await onServer(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
   };
 }
