@@ -98,7 +98,13 @@ describe.runIf(serverUrl)("backup and restore on PostgreSQL (CLI)", () => {
     const pglite = await openDatabase({ dataDir: folder, fromDump: await pgliteTemplate(FULL_DEMO) });
     await pglite.close();
     const keys = path.join(work, "pglite-keys", "audit-signing-key.pem");
-    const onPglite = { ...process.env, DATABASE_URL: "", TSUNAGU_DATA_DIR: folder, TSUNAGU_AUDIT_KEY: keys };
+    const onPglite = {
+      ...process.env,
+      DATABASE_URL: "",
+      TSUNAGU_DB: "pglite",
+      TSUNAGU_DATA_DIR: folder,
+      TSUNAGU_AUDIT_KEY: keys,
+    };
     const file = path.join(work, "pglite.backup");
     const backedUp = await runCli(onPglite, "backup", file, "--json");
     expect(backedUp.code).toBe(0);
