@@ -45,7 +45,7 @@ export interface Database {
   background(): Db;
 }
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 export type Engine = "server" | "pglite";
 
