@@ -134,8 +134,11 @@ export async function dropAppObjects(db: Executor): Promise<void> {
   const relations = await rows<{ name: string; kind: string }>(
     db,
     sql`select c.relname as name, c.relkind as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and ${notOfExtension(sql`c.oid`)}`,
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and ${notOfExtension(sql`c.oid`)}
+        order by c.relkind = 'S'`,
   );
+  // sequences last: an identity column's sequence (audit_log's id) cannot be dropped apart from its table, which
+  // takes it along
   const dropKind: Record<string, string> = {
     r: "table",
     p: "table",

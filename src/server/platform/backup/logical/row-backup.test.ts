@@ -9,6 +9,7 @@ import { emptyDatabase, freshDatabase } from "../../../../../test/helpers/test-a
 import type { Database, Executor } from "../../../db/client.js";
 import { recordAudit } from "../../audit.js";
 import { type CheckpointStore, writeCheckpoints } from "../../audit-checkpoints/checkpoints.js";
+import { sealAuditLog } from "../../audit-sealer.js";
 import { BackupFileError } from "../backup-file.js";
 import { checkRestoredDatabase } from "../restore-check.js";
 import { appTables, holdsNothing } from "./catalog.js";
@@ -155,6 +156,7 @@ describe("logical backup of every table, restored into an empty database", () =>
         entityType: "thing",
       }),
     );
+    await sealAuditLog(into.db);
     const [head] = (
       (await into.db.execute(
         sql`select max(seq)::int as seq from audit_log where municipality_id = ${m?.municipalityId}`,
