@@ -1,6 +1,8 @@
 /**
- * Operator commands. They work on the embedded database (data/pglite, or TSUNAGU_DATA_DIR) by default and on
- * DATABASE_URL when set, and run the same migrations first.
+ * Operator commands. They work on the embedded database (the PostgreSQL server of data/postgres, or of
+ * TSUNAGU_DATA_DIR; PGlite with TSUNAGU_DB=pglite) by default and on DATABASE_URL when set, and run the same
+ * migrations first. A server the app runs is used as it is and left running; with none running, one is started
+ * for the command and stopped after it.
  *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
+import { refuseUnmovedPgliteDefault } from "../db/embedded-server/data-folder.js";
 import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
@@ -79,11 +80,18 @@ export async function runCommand(argv: string[], env: NodeJS.ProcessEnv = proces
     }
   }
 
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    migrationUrl: config.databaseMigrationUrl,
-    dataDir: config.dataDir,
-  });
+  let database: Database;
+  try {
+    refuseUnmovedPgliteDefault(config.previousDefaultDataDir, config.dataDir);
+    database = await openDatabase({
+      url: config.databaseUrl,
+      migrationUrl: config.databaseMigrationUrl,
+      dataDir: config.dataDir,
+      engine: config.engine,
+    });
+  } catch (error) {
+    return failure(error, values);
+  }
   try {
     await database.migrate();
     const [command, ...rest] = positionals;
