@@ -24,7 +24,7 @@ export async function runBackup(config: Config, file: string | undefined) {
   if (!bytes) {
     if (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0)
       throw new AppError(2, "no-database", `データのフォルダ ${config.dataDir} にデータベースがありません`);
-    const database = await openDatabase({ dataDir: config.dataDir });
+    const database = await openDatabase({ dataDir: config.dataDir, engine: config.engine });
     try {
       await database.migrate();
       bytes = await takeBackup(database, config.auditCheckpoints);
