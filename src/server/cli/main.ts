@@ -13,8 +13,8 @@
  *   demo-code --login <id> [--json]   (the demo municipality's accounts only)
  *   municipality create --code <団体コード> --name <name> --admin <login id> [--json]
  *   citus-ddl [--write] [--json]   (from the migrations alone: no database of the environment is opened)
- *   backup <file> [--json]         (a running server is asked through its control socket; backup.ts)
- *   restore <file> [--to <folder>] [--force] [--json] | restore --to <DATABASE_URL> [--json]
+ *   backup <file> [--json]         (PostgreSQL: a logical copy; PGlite: the folder, asked of a running app; backup.ts)
+ *   restore <file> [--to <folder|DATABASE_URL>] [--force] [--json] | restore --to <DATABASE_URL> [--json]  (restore.ts)
  */
 import { runCommand } from "./run-command.js";
 

@@ -11,7 +11,7 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
-import { runBackup, runRestore } from "./backup.js";
+import { runBackup } from "./backup.js";
 import { runCitusDdl } from "./citus-ddl.js";
 import { runDemoCode } from "./demo-code.js";
 import { runDiff } from "./diff.js";
@@ -19,6 +19,7 @@ import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
 import { runMunicipalityCreate } from "./municipality.js";
 import { runReferrals } from "./referrals.js";
+import { runRestore } from "./restore.js";
 import { runSummary } from "./summary.js";
 
 export interface CommandResult {
@@ -164,6 +165,6 @@ async function dispatch(
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ>] [--force]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
   );
 }
