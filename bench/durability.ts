@@ -105,6 +105,7 @@ function report(r: EngineResult) {
       `durability ${r.engine} (SHOW fsync = ${r.fsync}): ${r.rounds} rounds in ${(r.wallSeconds / 60).toFixed(1)} min, kills: ${kills}`,
       `  writes acknowledged ${r.acknowledgedWrites}, lost ${r.lost}, without audit record ${r.unaudited}; ` +
         `unanswered ${r.unansweredWrites} (${JSON.stringify(r.unansweredBy)})`,
+      `  the app ended on its own after a kill of: ${JSON.stringify(r.appEnds)}`,
       `  starts: corrupted ${r.corruptedStarts}, failed ${r.failedStarts}; audit chain verified ${r.auditChecks} times, ` +
         `${r.auditRecords} records at the last`,
       `  recovery (kill → a signed-in read answers): median ${seconds(median(r.recoveryMs))}, ` +

@@ -32,6 +32,8 @@ export interface EngineResult {
   rounds: number;
   fsync: string;
   kills: Record<KillTarget, number>;
+  /** the app's process ending on its own after a kill (besides being killed), by what was killed */
+  appEnds: Record<KillTarget, number>;
   acknowledgedWrites: number;
   unansweredWrites: number;
   unansweredBy: Record<string, number>;
@@ -69,6 +71,7 @@ export async function runRounds(
     rounds: 0,
     fsync: "?",
     kills: { app: 0, database: 0, both: 0 },
+    appEnds: { app: 0, database: 0, both: 0 },
     acknowledgedWrites: 0,
     unansweredWrites: 0,
     unansweredBy: {},
@@ -112,6 +115,7 @@ export async function runRounds(
       await Promise.race([writer.firstAcknowledged, sleep(60_000)]);
       await sleep(momentMs);
       const killedAt = performance.now();
+      const startsBefore = app.starts;
       killTarget(app, engine, target);
       result.kills[target] += 1;
       await writer.stop();
@@ -129,6 +133,10 @@ export async function runRounds(
         break;
       }
       result.recoveryMs.push(recovered);
+      // the app's own ends: a kill of the app is one; more, or any after a kill of the database alone, means the
+      // app ended (or failed a start) because its database went away
+      const ends = app.starts - startsBefore - (target === "database" ? 0 : 1);
+      if (ends > 0) result.appEnds[target] += ends;
 
       const listed = await client.get<{ departments: ListedDepartment[] }>("/api/departments");
       const losses = lostWrites(ledger, listed.body.departments);
