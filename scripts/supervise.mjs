@@ -2,7 +2,8 @@
 // exception, killed by someone) is started again after a short pause, longer when it keeps ending. A server that
 // fails before it is ready (a broken database, a port in use) is not retried forever: after a few such failures in
 // a row the supervisor gives up with a message, so that the operator, or a service manager above it, sees it.
-// A server that was ready is always restarted: no request can make the supervisor give up.
+// A server that was ready is always restarted: no request can make the supervisor give up. A server that ends with
+// EX_CONFIG (78) said why it cannot start until the operator acts (a data folder it must not open): not retried.
 // SIGINT and SIGTERM stop the server (it closes its database) and then the supervisor.
 import { spawn } from "node:child_process";
 
@@ -16,6 +17,8 @@ export const DEFAULTS = {
   /** how long the server has to stop after SIGINT / SIGTERM before it is killed */
   stopTimeoutMs: 15_000,
 };
+
+const EX_CONFIG = 78;
 
 const stamp = () => new Date().toISOString();
 
@@ -45,6 +48,10 @@ export function supervise({ command, args, env = process.env, log = (line) => co
         if (stopping) return resolve(0);
         const ranMs = Date.now() - startedAt;
         const how = signal ? `シグナル ${signal}` : `終了コード ${code}`;
+        if (!ready && code === EX_CONFIG) {
+          log(`${stamp()} サーバーは設定を直すまで起動できません（上のメッセージ）。再起動はしません。`);
+          return resolve(1);
+        }
         startupFailures = ready ? 0 : startupFailures + 1;
         if (startupFailures >= maxStartupFailures) {
           log(

@@ -3,19 +3,18 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { DataFolderRefused, refuseUnmovedPgliteDefault } from "./db/embedded-server/data-folder.js";
 import { ensureDemoMunicipality } from "./demo/load-demo.js";
 import { writeCheckpoints } from "./platform/audit-checkpoints/checkpoints.js";
 import { listenControlSocket } from "./platform/backup/control-socket.js";
 import { takeBackup } from "./platform/backup/snapshot.js";
 import { loggerOptions } from "./platform/logging.js";
 
+/** sysexits' "configuration error": the supervisor gives up at once instead of starting again */
+const EX_CONFIG = 78;
 const started = performance.now();
 const config = loadConfig();
-const database = await openDatabase({
-  url: config.databaseUrl,
-  migrationUrl: config.databaseMigrationUrl,
-  dataDir: config.dataDir,
-});
+const database = await openOrExplain();
 await database.migrate();
 if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({
@@ -63,6 +62,35 @@ const control =
         (err) => app.log.error({ err }, "control socket request failed"),
       )
     : undefined;
+
+// The embedded server ended under the app (killed, crashed): every request would fail from now on. Exiting lets
+// npm start's supervisor start both again; PostgreSQL recovers from its write-ahead log on that start.
+database.embedded?.lost.then((why) => {
+  app.log.fatal(why);
+  process.exit(1);
+});
+
+/**
+ * The database, or a clear message and EX_CONFIG for a data folder the operator has to act on first (the
+ * supervisor does not retry those); the app owns an embedded server it finds running (left by an app killed
+ * outright): it stops it on shutdown.
+ */
+async function openOrExplain() {
+  try {
+    refuseUnmovedPgliteDefault(config.previousDefaultDataDir, config.dataDir);
+    return await openDatabase({
+      url: config.databaseUrl,
+      migrationUrl: config.databaseMigrationUrl,
+      dataDir: config.dataDir,
+      engine: config.engine,
+      adopt: true,
+    });
+  } catch (error) {
+    if (!(error instanceof DataFolderRefused)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(EX_CONFIG);
+  }
+}
 
 // Ctrl+C reaches both this process and npm start's supervisor, which passes it on: a second signal must not cut
 // the database's close short. A supervisor that is gone (killed outright) takes the server with it, so that a new

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -49,7 +49,8 @@ export interface CliDatabase {
 }
 
 /**
- * A database of the test file's own for the CLI: a new PGlite folder, or a throwaway database on the PostgreSQL
+ * A database of the test file's own for the CLI: a new PGlite folder (or, for a fresh clone, an empty folder the
+ * CLI makes a PostgreSQL server's), or a throwaway database on the PostgreSQL
  * server DATABASE_URL names; made before the file's tests, removed after them. It is a copy of the run's template
  * (test/helpers/database-templates.ts): migrated, with the demo as the CLI loads it, or without the demo when
  * `prepare` fills it in this process first; the database is closed again before a CLI process opens it.
@@ -57,7 +58,7 @@ export interface CliDatabase {
 export function cliDatabaseForFile(
   name: string,
   options: {
-    /** a folder below the new one that does not exist yet, as data/pglite on a fresh clone: the CLI makes it */
+    /** a folder below the new one that does not exist yet, as data/postgres on a fresh clone: the CLI makes it */
     subfolder?: string;
     prepare?: (database: Database) => Promise<void>;
   } = {},
@@ -83,7 +84,11 @@ export function cliDatabaseForFile(
     } else {
       const dir = mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-`));
       const dataDir = options.subfolder ? path.join(dir, options.subfolder) : dir;
-      handle.env = { ...process.env, ...keys, TSUNAGU_DATA_DIR: dataDir };
+      // A fresh clone gets the default engine, tsunagu's own PostgreSQL server, whose account (postgres, when the
+      // tests run as root) must pass through the temporary folder. A folder filled from the run's template is PGlite.
+      if (options.subfolder) chmodSync(dir, 0o755);
+      const engine = options.subfolder ? {} : { TSUNAGU_DB: "pglite" };
+      handle.env = { ...process.env, ...keys, ...engine, TSUNAGU_DATA_DIR: dataDir };
       cleanup = async () => {
         rmSync(dir, { recursive: true, force: true });
         await removeKeys();

@@ -16,7 +16,8 @@ const supervisorModule = new URL("../../scripts/supervise.mjs", import.meta.url)
 /**
  * The stand-in server: appends its pid to a runs file, then per run (by its number) crashes as the plan says:
  * "throw" (an uncaught exception), "kill" (SIGKILL, as the kernel's out-of-memory killer does), "early" (exits
- * before it is ready) or "serve" (ready, and stays until SIGTERM, which it records).
+ * before it is ready), "config" (exits before it is ready with EX_CONFIG, as for a data folder it must not open)
+ * or "serve" (ready, and stays until SIGTERM, which it records).
  */
 const server = path.join(dir, "server.mjs");
 writeFileSync(
@@ -27,6 +28,7 @@ appendFileSync(runs, process.pid + "\\n");
 const run = readFileSync(runs, "utf8").trim().split("\\n").length - 1;
 const step = plan.split(",")[Math.min(run, plan.split(",").length - 1)];
 if (step === "early") process.exit(3);
+if (step === "config") process.exit(78);
 process.send?.({ type: "ready" });
 if (step === "throw") setTimeout(() => { throw new Error("boom"); }, 20);
 if (step === "kill") setTimeout(() => process.kill(process.pid, "SIGKILL"), 20);
@@ -102,6 +104,13 @@ describe("npm start's supervisor", () => {
     expect(s.pids()).toHaveLength(3);
     expect(s.log()).toMatch(/サーバーが起動中に終了しました（終了コード 3/);
     expect(s.log()).toMatch(/起動できないまま3回続けて終了したため、再起動をやめます（最後は終了コード 3）/);
+  });
+
+  it("does not start again a server that ended with EX_CONFIG before it was ready", async () => {
+    const s = startSupervisor("config", "config,serve");
+    expect(await s.exited).toBe(1);
+    expect(s.pids()).toHaveLength(1);
+    expect(s.log()).toMatch(/設定を直すまで起動できません/);
   });
 
   it("stops during the pause before a restart without starting the server again", async () => {

@@ -5,8 +5,9 @@ import { seedPath } from "../../../test/helpers/seeds.js";
 
 const seed = seedPath("000_0609a957ecd4939b.txt");
 
-// a nested folder that does not exist yet, as data/pglite on a fresh clone
-const { cli } = cliDatabaseForFile("cli", { subfolder: path.join("data", "pglite") });
+// a nested folder that does not exist yet, as data/postgres on a fresh clone: each command starts the server
+// (the first one makes its folder) and stops it after
+const { cli } = cliDatabaseForFile("cli", { subfolder: path.join("data", "postgres") });
 
 describe("operator CLI", () => {
   it("imports (dry run, then for real, then again), prints the summary and verifies the audit chain", async () => {

@@ -1,6 +1,8 @@
 /**
- * Operator commands. They work on the embedded database (data/pglite, or TSUNAGU_DATA_DIR) by default and on
- * DATABASE_URL when set, and run the same migrations first.
+ * Operator commands. They work on the embedded database (the PostgreSQL server of data/postgres, or of
+ * TSUNAGU_DATA_DIR; PGlite with TSUNAGU_DB=pglite) by default and on DATABASE_URL when set, and run the same
+ * migrations first. A server the app runs is used as it is and left running; with none running, one is started
+ * for the command and stopped after it.
  *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
@@ -16,7 +18,8 @@
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { refuseUnmovedPgliteDefault } from "../db/embedded-server/data-folder.js";
 import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
@@ -77,11 +80,18 @@ if (positionals[0] === "backup" || positionals[0] === "restore") {
   process.exit(code);
 }
 
-const database = await openDatabase({
-  url: config.databaseUrl,
-  migrationUrl: config.databaseMigrationUrl,
-  dataDir: config.dataDir,
-});
+let database: Database;
+try {
+  refuseUnmovedPgliteDefault(config.previousDefaultDataDir, config.dataDir);
+  database = await openDatabase({
+    url: config.databaseUrl,
+    migrationUrl: config.databaseMigrationUrl,
+    dataDir: config.dataDir,
+    engine: config.engine,
+  });
+} catch (error) {
+  process.exit(reportFailure(error));
+}
 let exitCode = 0;
 try {
   await database.migrate();

@@ -9,6 +9,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { grantAppRole, roleOf } from "./app-role.js";
+import { DataFolderRefused, inspectDataFolder, serverFolderForPgliteMessage } from "./embedded-server/data-folder.js";
+import { openEmbeddedServer } from "./embedded-server/server.js";
 import * as schema from "./schema/index.js";
 import { mayWrite, registerGeneration, WriteGeneration } from "./write-generation.js";
 
@@ -20,7 +22,18 @@ export type Executor = Db | Tx;
 
 export interface Database {
   db: Db;
+  /** the embedded server is "postgres" too: the same client as an external server */
   kind: "pglite" | "postgres";
+  /** the PostgreSQL server this process runs (or found running) for a data folder */
+  embedded?: {
+    dataDir: string;
+    /** the app's role (owns no table) */
+    url: string;
+    /** the tables' owner */
+    migrationUrl: string;
+    /** settles with a message when the server ends without this process stopping it */
+    lost: Promise<string>;
+  };
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tarball, which `openDatabase({ fromDump })` starts a new one from */
@@ -29,54 +42,92 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
+export type Engine = "server" | "pglite";
+
 /**
- * One Drizzle client over either PGlite (embedded; `dataDir` undefined = in memory) or a PostgreSQL server.
- * Both run the same generated migrations. `fromDump` (PGlite only) starts a new database as a copy of another's
- * `dump()` instead of an empty one: the tests copy a migrated template rather than migrating every time.
+ * One Drizzle client over PGlite (in memory when there is neither `url` nor `dataDir`), a PostgreSQL server
+ * (`url`), or the PostgreSQL server tsunagu runs itself for a data folder (`dataDir`, engine "server": the default
+ * unless TSUNAGU_DB=pglite). All run the same generated migrations. `fromDump` (PGlite only) starts a new database
+ * as a copy of another's `dump()` instead of an empty one: the tests copy a migrated template rather than migrating
+ * every time. `adopt` (the app): an embedded server found running is this process's to stop on close.
  */
 export async function openDatabase(opts: {
   url?: string;
   migrationUrl?: string;
   dataDir?: string;
+  engine?: Engine;
   fromDump?: Blob;
+  adopt?: boolean;
 }): Promise<Database> {
-  if (opts.url) {
-    const appUrl = opts.url;
-    const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
-    // An idle connection can be closed by the server (restart, failover, a terminated backend). node-postgres
-    // reports that as an 'error' event on the pool, which would crash the process if nobody listened; the pool
-    // drops the broken connection and opens a new one on the next query, so a warning is all it needs.
-    pool.on("error", (err) => {
-      process.emitWarning(`database connection closed by the server: ${err.message}`);
-    });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (opts.url) return openPostgres(opts.url, opts.migrationUrl);
+  const engine = opts.engine ?? (opts.fromDump ? "pglite" : engineFromEnvironment());
+  if (opts.dataDir && engine === "server") {
+    if (opts.fromDump) throw new Error("fromDump starts a PGlite database, not the server");
+    const server = await openEmbeddedServer(opts.dataDir, { adopt: opts.adopt });
+    const database = openPostgres(server.url, server.migrationUrl);
+    const { dataDir, url, migrationUrl, lost } = server;
     return {
-      db,
-      kind: "postgres",
-      migrate: async () => {
-        if (!opts.migrationUrl) {
-          await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
-          return;
-        }
-        // two roles: the owner migrates and grants the app's role what it may do (db/app-role.ts)
-        const owner = new pg.Pool({ connectionString: opts.migrationUrl, max: 1 });
-        try {
-          await migratePg(drizzlePg(owner, { schema }), { migrationsFolder });
-          const appRole = roleOf(appUrl);
-          if (appRole !== roleOf(opts.migrationUrl)) await grantAppRole(owner, appRole);
-        } finally {
-          await owner.end();
-        }
-      },
+      ...database,
+      embedded: { dataDir, url, migrationUrl, lost },
       close: async () => {
-        await pool.end();
+        await database.close();
+        await server.close();
       },
     };
   }
-  // PGlite creates only the last folder of the path: on a fresh clone data/ itself does not exist yet.
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const start = opts.fromDump ? { loadDataDir: opts.fromDump } : {};
-  const client = opts.dataDir ? new PGlite(opts.dataDir, start) : new PGlite(start);
+  return openPglite(opts.dataDir, opts.fromDump);
+}
+
+/** TSUNAGU_DB: "server" (the default) or "pglite"; anything else is a mistake worth stopping for. */
+export function engineFromEnvironment(env: NodeJS.ProcessEnv = process.env): Engine {
+  const value = env.TSUNAGU_DB || "server";
+  if (value !== "server" && value !== "pglite")
+    throw new Error(`TSUNAGU_DB は server か pglite です（指定された値: ${value}）`);
+  return value;
+}
+
+function openPostgres(appUrl: string, migrationUrl: string | undefined): Database {
+  const pool = new pg.Pool({ connectionString: appUrl, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // An idle connection can be closed by the server (restart, failover, a terminated backend). node-postgres
+  // reports that as an 'error' event on the pool, which would crash the process if nobody listened; the pool
+  // drops the broken connection and opens a new one on the next query, so a warning is all it needs.
+  pool.on("error", (err) => {
+    process.emitWarning(`database connection closed by the server: ${err.message}`);
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    migrate: async () => {
+      if (!migrationUrl) {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        return;
+      }
+      // two roles: the owner migrates and grants the app's role what it may do (db/app-role.ts)
+      const owner = new pg.Pool({ connectionString: migrationUrl, max: 1 });
+      try {
+        await migratePg(drizzlePg(owner, { schema }), { migrationsFolder });
+        const appRole = roleOf(appUrl);
+        if (appRole !== roleOf(migrationUrl)) await grantAppRole(owner, appRole);
+      } finally {
+        await owner.end();
+      }
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined, fromDump: Blob | undefined): Promise<Database> {
+  if (dataDir) {
+    if (inspectDataFolder(dataDir).kind === "server")
+      throw new DataFolderRefused(serverFolderForPgliteMessage(dataDir));
+    // PGlite creates only the last folder of the path: on a fresh clone data/ itself does not exist yet.
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const start = fromDump ? { loadDataDir: fromDump } : {};
+  const client = dataDir ? new PGlite(dataDir, start) : new PGlite(start);
   await client.waitReady;
   const generation = new WriteGeneration();
   const pdb = drizzlePglite({ client: countingWrites(client, generation) as unknown as PGlite, schema });

@@ -93,7 +93,7 @@ describe("the administrator's first sign-in", () => {
   let app: FastifyInstance;
   let baseUrl: string;
   beforeAll(async () => {
-    database = await openDatabase({ url: cli.env.DATABASE_URL, dataDir: cli.env.TSUNAGU_DATA_DIR });
+    database = await openDatabase({ url: cli.env.DATABASE_URL, dataDir: cli.env.TSUNAGU_DATA_DIR, engine: "pglite" });
     app = await buildApp({ db: database.db, secureCookies: true, webRoot: null });
     await app.listen({ port: 0, host: "127.0.0.1" });
     baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -135,7 +135,7 @@ describe("signed checkpoints of the audit chain", () => {
     const store: CheckpointStore = { keyPath: path.join(dir, "keys", "k.pem"), logPath: path.join(dir, "keys", "log") };
     const m = randomUUID();
     const open = async (work: (d: Database) => Promise<void>) => {
-      const d = await openDatabase({ dataDir: live });
+      const d = await openDatabase({ dataDir: live, engine: "pglite" });
       try {
         await work(d);
       } finally {
