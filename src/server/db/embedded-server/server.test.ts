@@ -14,7 +14,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../../test/helpers/cli.js";
 import { ensureDemoMunicipality } from "../../demo/load-demo.js";
 import { type Database, openDatabase } from "../client.js";
-import { DataFolderRefused, isAlive, readPostmasterPid, SERVER_FILE } from "./data-folder.js";
+import {
+  DataFolderRefused,
+  isAlive,
+  readPostmasterPid,
+  refuseUnmovedPgliteDefault,
+  SERVER_FILE,
+} from "./data-folder.js";
 
 const root = new URL("../../../../", import.meta.url).pathname;
 const work = mkdtempSync(path.join(os.tmpdir(), "tsunagu-embedded-server-"));
@@ -210,5 +216,26 @@ describe("the embedded PostgreSQL server", () => {
     expect(readFileSync(path.join(pgliteDir, "PG_VERSION"), "utf8")).toBe(before);
 
     await expect(openDatabase({ dataDir, engine: "pglite" })).rejects.toThrow(/PostgreSQL サーバーのデータです/);
+
+    // data/pglite was the default folder: an empty data/postgres is not started while the data is still there
+    const newDefault = path.join(work, "data", "new-default");
+    expect(() => refuseUnmovedPgliteDefault(pgliteDir, newDefault)).toThrow(
+      /npm run cli -- restore <ファイル> で .*new-default に復元/,
+    );
+    expect(() => refuseUnmovedPgliteDefault(pgliteDir, dataDir)).not.toThrow(); // moved already
+
+    // the app says so and ends with EX_CONFIG, which its supervisor does not retry
+    const app = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      cwd: root,
+      env: { ...env, TSUNAGU_DATA_DIR: pgliteDir, PORT: String(await freePort()) },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    apps.push(app);
+    let said = "";
+    app.stderr?.on("data", (chunk: Buffer) => {
+      said += chunk.toString("utf8");
+    });
+    expect(await new Promise((resolve) => app.once("exit", resolve))).toBe(78);
+    expect(said).toMatch(/PGlite のデータベースがあります/);
   }, 60_000);
 });
