@@ -15,6 +15,13 @@ const EX_CONFIG = 78;
 const started = performance.now();
 const config = loadConfig();
 const database = await openOrExplain();
+// A stop asked for while starting still closes the database, and with it the embedded server this process runs;
+// the full shutdown below takes over once the app listens.
+const stopWhileStarting = async () => {
+  await database.close();
+  process.exit(0);
+};
+for (const signal of ["SIGINT", "SIGTERM", "disconnect"] as const) process.once(signal, stopWhileStarting);
 await database.migrate();
 if (config.loadDemo) await ensureDemoMunicipality(database.db);
 const app = await buildApp({
@@ -105,5 +112,7 @@ async function shutdown() {
   await database.close();
   process.exit(0);
 }
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, shutdown);
-process.on("disconnect", shutdown);
+for (const signal of ["SIGINT", "SIGTERM", "disconnect"] as const) {
+  process.off(signal, stopWhileStarting);
+  process.on(signal, shutdown);
+}

@@ -190,3 +190,15 @@ async function onServer<T>(serverUrl: string, work: (admin: pg.Client) => Promis
     await admin.end();
   }
 }
+
+/** A new database with nothing in it (not even the migrations) on the server `serverUrl` names: a restore's target. */
+export async function postgresEmptyDatabase(serverUrl: string) {
+  const name = `tsunagu_empty_${randomBytes(6).toString("hex")}`;
+  await onServer(serverUrl, (admin) => admin.query(`create database ${name} template template0`));
+  return {
+    url: databaseUrl(serverUrl, name),
+    drop: async () => {
+      await onServer(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}

@@ -5,7 +5,13 @@ import { type AppOptions, buildApp } from "../../src/server/app.js";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
 import { municipalities } from "../../src/server/db/schema/index.js";
 import { DEMO_MUNICIPALITY } from "../../src/server/demo/demo-plan.js";
-import { MIGRATED_ONLY, pgliteTemplate, postgresDatabaseFrom, type TemplateContent } from "./database-templates.js";
+import {
+  MIGRATED_ONLY,
+  pgliteTemplate,
+  postgresDatabaseFrom,
+  postgresEmptyDatabase,
+  type TemplateContent,
+} from "./database-templates.js";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -73,6 +79,18 @@ export async function freshDatabase(content: TemplateContent = MIGRATED_ONLY): P
     return { database: await openDatabase({ fromDump: await pgliteTemplate(content) }), dropDatabase: async () => {} };
   const copy = await postgresDatabaseFrom(serverUrl, content);
   return { database: await openDatabase({ url: copy.url }), url: copy.url, dropDatabase: copy.drop };
+}
+
+/** A database with nothing in it, not migrated (a restore's target): a new in-memory PGlite, or a new database. */
+export async function emptyDatabase(): Promise<{
+  database: Database;
+  url?: string;
+  dropDatabase: () => Promise<void>;
+}> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { database: await openDatabase({}), dropDatabase: async () => {} };
+  const empty = await postgresEmptyDatabase(serverUrl);
+  return { database: await openDatabase({ url: empty.url }), url: empty.url, dropDatabase: empty.drop };
 }
 
 /** The demo municipality the template put in the database. */

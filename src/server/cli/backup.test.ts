@@ -1,57 +1,19 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cliDatabaseForFile, runCli } from "../../../test/helpers/cli.js";
-import { askRunningServer } from "../platform/backup/control-socket.js";
+import {
+  failedSignIn,
+  freePort,
+  startServer as startServerWith,
+  stopServer,
+} from "../../../test/helpers/server-process.js";
 
-const root = new URL("../../../", import.meta.url).pathname;
 const handle = cliDatabaseForFile("backup");
 const work = mkdtempSync(path.join(os.tmpdir(), "tsunagu-backup-files-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The server as `npm start` runs it, on the file's data folder; resolves once its control socket answers. */
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: root,
-    env: { ...handle.env, PORT: String(port), LOG_LEVEL: "warn" },
-    stdio: "ignore",
-  });
-  const dataDir = handle.env.TSUNAGU_DATA_DIR as string;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server ended with ${child.exitCode}`);
-    if (await askRunningServer(dataDir, "ping").catch(() => null)) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("server did not start");
-}
-
-async function stopServer(child: ChildProcess) {
-  const ended = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await ended;
-}
-
-/** A sign-in with an unknown login ID: the server writes a login_failed record into the demo's audit chain. */
-async function failedSignIn(port: number) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ municipalityCode: "999001", loginId: `nobody-${Date.now()}`, password: "wrong-password" }),
-  });
-  expect(res.status).toBe(401);
-}
+const startServer = (port: number) => startServerWith(handle.env, port);
 
 const auditCount = (json: { tables: Record<string, number> }) => json.tables.audit_log;
 

@@ -1,30 +1,37 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { inspectDataFolder, refuseUnmovedPgliteDefault } from "../db/embedded-server/data-folder.js";
 import { BackupFileError, decodeBackup } from "../platform/backup/backup-file.js";
 import { askRunningServer } from "../platform/backup/control-socket.js";
-import { checkRestoredDatabase, type RestoreCheck } from "../platform/backup/restore-check.js";
+import { RestoreTargetError } from "../platform/backup/logical/load-rows.js";
+import { takeRowBackup } from "../platform/backup/logical/row-backup.js";
+import { UnknownSchemaError } from "../platform/backup/logical/schema-version.js";
+import type { RestoreCheck } from "../platform/backup/restore-check.js";
 import { takeBackup } from "../platform/backup/snapshot.js";
 import { AppError } from "../platform/errors.js";
 
-const PG_DUMP_HINT =
-  "PostgreSQL のバックアップは pg_dump で取ります（README「運用」）: npm run cli -- audit checkpoint の後に pg_dump -Fc -f <file> <DATABASE_URL>";
-
 /**
- * `backup <file>`: a copy of the embedded database. While the server runs it holds the data folder, so it is asked
- * through its control socket; otherwise the folder is opened here. The file is written beside its final name and
+ * `backup <file>`: on PostgreSQL a logical copy of every table (platform/backup/logical), taken over a connection of
+ * its own while the app goes on; on PGlite a copy of the data folder, which the running server holds, so it is asked
+ * through its control socket (otherwise the folder is opened here). Either file is written beside its final name and
  * renamed, so an interrupted backup never leaves a file that looks whole.
  */
 export async function runBackup(config: Config, file: string | undefined) {
   if (!file) throw new AppError(2, "usage", "使い方: backup <file>");
-  if (config.databaseUrl) throw new AppError(2, "postgres", PG_DUMP_HINT);
+  // the owner's connection when there are two roles: the app's role may not read the migrations' bookkeeping
+  if (config.databaseUrl) return rowBackup(config, { url: config.databaseMigrationUrl ?? config.databaseUrl }, file);
+  if (config.engine === "server") {
+    refuseUnmovedPgliteDefault(config.previousDefaultDataDir, config.dataDir);
+    if (inspectDataFolder(config.dataDir).kind === "empty") throw noDatabase(config.dataDir);
+    return rowBackup(config, { dataDir: config.dataDir, engine: "server" }, file);
+  }
   let bytes = await askRunningServer(config.dataDir, "backup");
   const via = bytes ? "server" : "folder";
   if (!bytes) {
-    if (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0)
-      throw new AppError(2, "no-database", `データのフォルダ ${config.dataDir} にデータベースがありません`);
-    const database = await openDatabase({ dataDir: config.dataDir });
+    if (!existsSync(config.dataDir) || readdirSync(config.dataDir).length === 0) throw noDatabase(config.dataDir);
+    const database = await openDatabase({ dataDir: config.dataDir, engine: "pglite" });
     try {
       await database.migrate();
       bytes = await takeBackup(database, config.auditCheckpoints);
@@ -43,50 +50,56 @@ export async function runBackup(config: Config, file: string | undefined) {
   };
 }
 
-/**
- * `restore <file> [--to <folder>] [--force]`: the backup into a data folder (the configured one by default), then
- * the same verification as `audit verify` with the restore point shown. `restore --to <DATABASE_URL>` without a file
- * verifies a PostgreSQL database after pg_restore. Exit code 1 when the verification fails.
- */
-export async function runRestore(
-  config: Config,
-  opts: { file: string | undefined; to: string | undefined; force: boolean },
-) {
-  const to = opts.to ?? config.databaseUrl ?? config.dataDir;
-  if (/^postgres(ql)?:\/\//.test(to)) {
-    if (opts.file)
-      throw new AppError(
-        2,
-        "postgres",
-        "PostgreSQL へは pg_restore で戻し（README「運用」）、ファイルを付けずに restore --to <URL> で照合します",
-      );
-    const database = await openDatabase({ url: to });
-    try {
-      return report(await checkRestoredDatabase(database.db, config.auditCheckpoints), "PostgreSQL");
-    } finally {
-      await database.close();
-    }
-  }
-  if (!opts.file) throw new AppError(2, "usage", "使い方: restore <file> [--to <データのフォルダ>] [--force] [--json]");
-  const target = path.resolve(to);
-  if (!existsSync(opts.file)) throw new AppError(2, "no-file", `バックアップファイル ${opts.file} がありません`);
-  const { payload } = decodeOrRefuse(readFileSync(opts.file), opts.file);
-  if (await askRunningServer(target, "ping"))
-    throw new AppError(2, "running", `${target} はサーバーが使用中です。サーバーを止めてから復元してください`);
-  if (existsSync(target) && readdirSync(target).length > 0) {
-    if (!opts.force)
-      throw new AppError(2, "not-empty", `${target} は空ではありません。上書きするときは --force を付けてください`);
-    rmSync(target, { recursive: true, force: true });
-  }
-  const database = await openDatabase({ dataDir: target, fromDump: new Blob([new Uint8Array(payload)]) });
+const noDatabase = (dataDir: string) =>
+  new AppError(2, "no-database", `データのフォルダ ${dataDir} にデータベースがありません`);
+
+async function rowBackup(config: Config, opening: Parameters<typeof openDatabase>[0], file: string) {
+  const database = await openDatabase(opening);
   try {
-    return report(await checkRestoredDatabase(database.db, config.auditCheckpoints), target);
+    const target = path.resolve(file);
+    // the embedded server's tables are read as their owner, as an external server's with two roles
+    const manifest = await refusingBadInput(() =>
+      database.embedded
+        ? withDatabase({ url: database.embedded.migrationUrl }, (owner) =>
+            takeRowBackup(owner, config.auditCheckpoints, target),
+          )
+        : takeRowBackup(database, config.auditCheckpoints, target),
+    );
+    const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+    return {
+      json: { ok: true, file: target, bytes: manifest.payload.bytes, via: "database", ...manifest },
+      text: `バックアップを書きました: ${target}（${Object.keys(manifest.tables).length} 表 ${rows} 行、${manifest.createdAt}、スキーマ ${manifest.schema.migration}、チェックポイント ${manifest.checkpoints.length} 件）`,
+    };
   } finally {
     await database.close();
   }
 }
 
-function decodeOrRefuse(bytes: Buffer, source: string) {
+export async function withDatabase<T>(
+  opening: Parameters<typeof openDatabase>[0],
+  use: (database: Database) => Promise<T>,
+) {
+  const database = await openDatabase(opening);
+  try {
+    return await use(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The file and target problems an operator can act on, as exit code 2 with their message. */
+export async function refusingBadInput<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RestoreTargetError) throw new AppError(2, "not-empty", error.message);
+    if (error instanceof BackupFileError || error instanceof UnknownSchemaError)
+      throw new AppError(2, "bad-backup", error.message);
+    throw error;
+  }
+}
+
+export function decodeOrRefuse(bytes: Buffer, source: string) {
   try {
     return decodeBackup(bytes);
   } catch (error) {
@@ -104,7 +117,7 @@ function decodeOrRefuse(bytes: Buffer, source: string) {
   }
 }
 
-function report(check: RestoreCheck, target: string) {
+export function report(check: RestoreCheck, target: string) {
   const { audit } = check;
   const lines = [
     `復元先: ${target}`,

@@ -13,8 +13,8 @@
  *   demo-code --login <id> [--json]   (the demo municipality's accounts only)
  *   municipality create --code <団体コード> --name <name> --admin <login id> [--json]
  *   citus-ddl [--write] [--json]   (from the migrations alone: no database of the environment is opened)
- *   backup <file> [--json]         (a running server is asked through its control socket; backup.ts)
- *   restore <file> [--to <folder>] [--force] [--json] | restore --to <DATABASE_URL> [--json]
+ *   backup <file> [--json]         (PostgreSQL: a logical copy; PGlite: the folder, asked of a running app; backup.ts)
+ *   restore <file> [--to <folder|DATABASE_URL>] [--force] [--json] | restore --to <DATABASE_URL> [--json]  (restore.ts)
  */
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
@@ -24,7 +24,7 @@ import { databaseFailure, isDatabaseError } from "../db/errors.js";
 import { ensureDemoMunicipality } from "../demo/load-demo.js";
 import { AppError } from "../platform/errors.js";
 import { runAuditCheckpoint, runAuditVerify } from "./audit-verify.js";
-import { runBackup, runRestore } from "./backup.js";
+import { runBackup } from "./backup.js";
 import { runCitusDdl } from "./citus-ddl.js";
 import { runDemoCode } from "./demo-code.js";
 import { runDiff } from "./diff.js";
@@ -32,6 +32,7 @@ import { runImport } from "./import.js";
 import { runIndicators } from "./indicators.js";
 import { runMunicipalityCreate } from "./municipality.js";
 import { runReferrals } from "./referrals.js";
+import { runRestore } from "./restore.js";
 import { runSummary } from "./summary.js";
 
 const { values, positionals } = parseArgs({
@@ -162,6 +163,6 @@ async function dispatch(command: string | undefined, rest: string[]) {
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ>] [--force]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
   );
 }

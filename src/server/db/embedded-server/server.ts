@@ -143,9 +143,17 @@ async function startServer(dataDir: string, server: ServerFile, account: ServerA
   }
   child.unref();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.once("error", () => undefined); // reported through exit
+  // a program that cannot be run at all (missing, not executable) never exits: its error is the answer
+  let failedToRun: Error | null = null;
+  child.once("error", (error) => {
+    failedToRun = error;
+  });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
+    if (failedToRun)
+      throw new Error(
+        `PostgreSQL サーバーのプログラム ${postgres} を実行できませんでした: ${(failedToRun as Error).message}`,
+      );
     if (child.exitCode !== null || child.signalCode !== null) {
       const said = readFileSync(startLog, "utf8");
       if (/lock file .* already exists|shared memory block .* still in use|could not bind/i.test(said)) return null;

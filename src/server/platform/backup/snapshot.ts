@@ -26,7 +26,10 @@ export async function countRows(db: Executor): Promise<Record<string, number>> {
  * PGlite runs one statement at a time and dumps between them, so the copy is a consistent state of the database.
  */
 export async function takeBackup(database: Database, store: CheckpointStore): Promise<Buffer> {
-  if (!database.dump) throw new Error("this database is not embedded: use pg_dump (README 運用)");
+  if (!database.dump)
+    throw new Error(
+      "only a PGlite database is copied as a folder: PostgreSQL takes the logical backup (platform/backup/logical)",
+    );
   const checkpoints = await writeCheckpoints(database.db, store);
   const tables = await countRows(database.db);
   const payload = new Uint8Array(await (await database.dump("gzip")).arrayBuffer());
