@@ -1,7 +1,11 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // vitest's default is one worker less than the cores: one on a 2-core CI machine, which left the second core
+    // idle (PGlite runs inside the worker; a browser test's Chromium mostly waits on it). Two at least keep both busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {
@@ -37,7 +41,6 @@ export default defineConfig({
           globalSetup: ["test/database-templates-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -7,6 +7,7 @@
  *   5. npm start → first page, on an existing data folder
  *   6. the upload check refusing a 2 GB sharedStrings.xml, in process (bench/upload-checks.ts)
  *   7. the first load of the login page and the 総括表 in Chromium at 10 Mbit/s, 50 ms (bench/first-load.ts)
+ *   8. kill -9 rounds and start times on each database the app runs on (bench/durability.ts)
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
 import { ApiClient } from "../test/helpers/api-client.js";
+import { runDurabilityBench } from "./durability.js";
 import { runFirstLoadBench } from "./first-load.js";
 import { runIndicatorsBench } from "./indicators.js";
 import { runSupportBench } from "./support.js";
@@ -141,6 +143,8 @@ if (want("support")) await runSupportBench();
 if (want("upload-checks")) await runUploadChecksBench();
 
 if (want("first-load")) await runFirstLoadBench();
+
+if (want("durability")) await runDurabilityBench();
 
 if (want("start")) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-start-"));

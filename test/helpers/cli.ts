@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll } from "vitest";
+import { runCommand } from "../../src/server/cli/run-command.js";
 import { type Database, openDatabase } from "../../src/server/db/client.js";
 import { FULL_DEMO, MIGRATED_ONLY, pgliteTemplate } from "./database-templates.js";
 import { freshDatabase } from "./test-app.js";
@@ -18,8 +19,17 @@ export interface CliResult {
   json: any;
 }
 
-/** Runs the operator CLI as operators do: a separate process, on the database its environment names. */
+/**
+ * Runs an operator command on the database its environment names, in this process: the same function the command
+ * line calls (src/server/cli/run-command.ts), without starting Node, tsx and the database's code for each command.
+ */
 export async function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+  const { code, stdout } = await runCommand(args, env);
+  return { code, stdout, json: parsed(stdout) };
+}
+
+/** Runs the operator CLI as operators do: a separate process (`npm run cli` runs the same file). */
+export async function runCliProcess(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   let code = 0;
   let stdout: string;
   try {
@@ -32,20 +42,24 @@ export async function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise
     code = err.code;
     stdout = err.stdout;
   }
-  let json: unknown;
+  return { code, stdout, json: parsed(stdout) };
+}
+
+function parsed(stdout: string): unknown {
   try {
-    json = JSON.parse(stdout);
+    return JSON.parse(stdout);
   } catch {
-    json = undefined;
+    return undefined;
   }
-  return { code, stdout, json };
 }
 
 export interface CliDatabase {
   /** the environment the CLI runs with: it names this file's database */
   env: NodeJS.ProcessEnv;
-  /** runs the CLI on this file's database */
+  /** runs a command on this file's database (in this process) */
   cli(...args: string[]): Promise<CliResult>;
+  /** the same as a separate process, as operators run it */
+  cliProcess(...args: string[]): Promise<CliResult>;
 }
 
 /**
@@ -53,7 +67,7 @@ export interface CliDatabase {
  * CLI makes a PostgreSQL server's), or a throwaway database on the PostgreSQL
  * server DATABASE_URL names; made before the file's tests, removed after them. It is a copy of the run's template
  * (test/helpers/database-templates.ts): migrated, with the demo as the CLI loads it, or without the demo when
- * `prepare` fills it in this process first; the database is closed again before a CLI process opens it.
+ * `prepare` fills it in this process first; the database is closed again before a command opens it.
  */
 export function cliDatabaseForFile(
   name: string,
@@ -63,7 +77,11 @@ export function cliDatabaseForFile(
     prepare?: (database: Database) => Promise<void>;
   } = {},
 ): CliDatabase {
-  const handle: CliDatabase = { env: {}, cli: (...args) => runCli(handle.env, ...args) };
+  const handle: CliDatabase = {
+    env: {},
+    cli: (...args) => runCli(handle.env, ...args),
+    cliProcess: (...args) => runCliProcess(handle.env, ...args),
+  };
   // with nothing to prepare, the database holds what the CLI's first run would load (the demo)
   const content = options.prepare ? MIGRATED_ONLY : FULL_DEMO;
   let cleanup: (() => Promise<void>) | undefined;

@@ -7,11 +7,13 @@ const seed = seedPath("000_0609a957ecd4939b.txt");
 
 // a nested folder that does not exist yet, as data/postgres on a fresh clone: each command starts the server
 // (the first one makes its folder) and stops it after
-const { cli } = cliDatabaseForFile("cli", { subfolder: path.join("data", "postgres") });
+const { cli, cliProcess } = cliDatabaseForFile("cli", { subfolder: path.join("data", "postgres") });
 
 describe("operator CLI", () => {
   it("imports (dry run, then for real, then again), prints the summary and verifies the audit chain", async () => {
-    const dry = await cli("import", seed, "--municipality", "999001", "--dry-run", "--json");
+    // the command line itself, as operators start it, on the fresh clone's folder; the other commands run in this
+    // process through the same function
+    const dry = await cliProcess("import", seed, "--municipality", "999001", "--dry-run", "--json");
     expect(dry.code).toBe(0);
     expect(dry.json).toMatchObject({ items: 68, goals: 7, created: false, dryRun: true });
     expect(dry.json.plan.id).toBeNull();
@@ -52,5 +54,9 @@ describe("operator CLI", () => {
     expect(unknown.json.error).toMatch(/登録されていません/);
     const noPlan = await cli("summary", "--json");
     expect(noPlan.code).toBe(2);
+    // the exit code reaches the shell
+    const noPlanProcess = await cliProcess("summary", "--json");
+    expect(noPlanProcess.code).toBe(2);
+    expect(noPlanProcess.json.error).toBe(noPlan.json.error);
   }, 60_000);
 });

@@ -99,6 +99,11 @@ function openPostgres(appUrl: string, migrationUrl: string | undefined): Databas
   pool.on("error", (err) => {
     process.emitWarning(`database connection closed by the server: ${err.message}`);
   });
+  // A connection in use by a request (between two statements of its transaction) gets the same error as an event
+  // on its own client, which nobody listens to while it is checked out: the whole app ended when its server
+  // restarted. The request's statement fails with the error, and the pool throws the connection away when it is
+  // released (no longer queryable), so the event needs no more than a listener.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let backgroundPool: pg.Pool | undefined;
   return {

@@ -11,7 +11,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../../../test/helpers/cli.js";
+import { runCliProcess } from "../../../../test/helpers/cli.js";
 import { ensureDemoMunicipality } from "../../demo/load-demo.js";
 import { type Database, openDatabase } from "../client.js";
 import {
@@ -144,7 +144,8 @@ describe("the embedded PostgreSQL server", () => {
     try {
       const [demo] = await rows<{ n: number }>(database, sql`select count(*)::int as n from municipalities`);
       expect(demo?.n).toBe(1);
-      const verify = await runCli(env, "audit", "verify", "--json");
+      // a separate process, as an operator's command beside the running app
+      const verify = await runCliProcess(env, "audit", "verify", "--json");
       expect(verify.json).toMatchObject({ ok: true });
       expect(readPostmasterPid(dataDir)?.pid).toBe(serverPid);
       expect(isAlive(serverPid)).toBe(true);
@@ -153,7 +154,7 @@ describe("the embedded PostgreSQL server", () => {
     }
     expect(isAlive(serverPid)).toBe(false);
     // with no server running, the command starts one and stops it after
-    expect((await runCli(env, "demo-code", "--login", "coord", "--json")).code).toBe(0);
+    expect((await runCliProcess(env, "demo-code", "--login", "coord", "--json")).code).toBe(0);
     expect(readPostmasterPid(dataDir)).toBeNull();
   }, 120_000);
 
