@@ -78,25 +78,36 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
   await recordAuditBatch(tx, [entry]);
 }
 
-/** Several records in one insert (a list shows many persons, an import writes one per sheet). */
+/**
+ * Several records in one insert (a list shows many persons, an import writes one per sheet). The rows travel as one
+ * JSON parameter, read row by row in the database: the statement's text is the same whatever the number of records, so
+ * neither the app nor the database builds and parses a statement of a dozen parameters per record (a page of 50
+ * audited reads spent more time there than in its own query).
+ */
 export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  const at = new Date();
   const rows = entries.map((entry) => ({
-    municipalityId: entry.municipalityId,
-    at,
-    actorUserId: entry.actorUserId,
-    actorLabel: entry.actorLabel,
-    actorAgencyId: entry.actorAgencyId ?? null,
+    municipality_id: entry.municipalityId,
+    actor_user_id: entry.actorUserId,
+    actor_label: entry.actorLabel,
+    actor_agency_id: entry.actorAgencyId ?? null,
     action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
     basis: entry.basis ?? null,
     ip: entry.ip ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  // in the entries' order, which is the order their ids and so their places in the chain take
+  await tx.execute(sql`
+    insert into ${auditLog} (municipality_id, at, actor_user_id, actor_label, actor_agency_id, action, entity_type,
+      entity_id, basis, ip, before, after)
+    select (e.r->>'municipality_id')::uuid, ${new Date().toISOString()}::timestamptz, (e.r->>'actor_user_id')::uuid,
+      e.r->>'actor_label', (e.r->>'actor_agency_id')::uuid, e.r->>'action', e.r->>'entity_type', e.r->>'entity_id',
+      e.r->>'basis', e.r->>'ip', nullif(e.r->'before', 'null'::jsonb), nullif(e.r->'after', 'null'::jsonb)
+    from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(r, n)
+    order by e.n`);
   for (const listener of recordedListeners) listener();
 }
 
