@@ -98,9 +98,15 @@ const factsOf = (agencyId: string | null) => ({
   caseId: sql<string | null>`(select ${cases.id} ${casesOfAgency(agencyId)} order by ${cases.createdAt} desc limit 1)`,
 });
 
-/** The person has a fact linking it to the agency: the SQL form of personBasis for agency staff (never null). */
+/**
+ * The person has a fact linking it to the agency: the SQL form of personBasis for agency staff (never null).
+ * Scalar subqueries rather than EXISTS: with statistics, PostgreSQL turns an EXISTS under OR into a hashed set of
+ * every person the agency knows (all its cases' households, thousands of rows) built for each search, while a
+ * search looks at a window of at most a thousand matches; a scalar subquery is looked up for each of those only.
+ */
 const knownTo = (agencyId: string) => sql`(${persons.createdByAgencyId} is not distinct from ${agencyId}
-  or exists (select 1 ${referralsOfAgency(agencyId)}) or exists (select 1 ${casesOfAgency(agencyId)}))`;
+  or (select true ${referralsOfAgency(agencyId)} limit 1) is not null
+  or (select true ${casesOfAgency(agencyId)} limit 1) is not null)`;
 
 /** The persons a scope lets a search show (undefined: every person of the municipality). */
 function inScope(scope: PersonScope): SQL | undefined {
