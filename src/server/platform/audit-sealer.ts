@@ -108,6 +108,8 @@ export class AuditSealer {
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
+  /** whether this process wrote audit records: one that never did and never sealed any leaves nothing at close */
+  private recorded = false;
   /** records sealed since the start */
   sealed = 0;
 
@@ -115,7 +117,10 @@ export class AuditSealer {
     private readonly db: Db,
     private readonly opts: SealerOptions = {},
   ) {
-    this.unsubscribe = onAuditRecorded(() => this.schedule());
+    this.unsubscribe = onAuditRecorded(() => {
+      this.recorded = true;
+      this.schedule();
+    });
     this.interval = setInterval(() => this.schedule(), opts.intervalMs ?? 1000);
     this.interval.unref();
   }
@@ -157,6 +162,6 @@ export class AuditSealer {
     clearInterval(this.interval);
     if (this.timer) clearTimeout(this.timer);
     await this.running;
-    this.sealed += await sealAuditLog(this.db);
+    if (this.recorded || this.sealed > 0) this.sealed += await sealAuditLog(this.db);
   }
 }
