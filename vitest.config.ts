@@ -41,6 +41,9 @@ export default defineConfig({
           globalSetup: ["test/database-templates-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // one browser file at a time: two at once (the accessibility walk beside a sign-in) left a sign-in waiting
+          // past its 15 s on PostgreSQL in CI; the integration files still use both workers
+          fileParallelism: false,
         },
       },
     ],
