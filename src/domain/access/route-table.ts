@@ -19,10 +19,14 @@ export const NEEDS = {
   account_side: "管理者は自分が管理できる役割の利用者だけ（他は 404）",
   audit_side: "計画所管課は計画側の記録だけ、支援側管理者は支援側の記録だけ（システム管理者はすべて）",
   in_force: "改定案（作業中の版）は計画所管課だけ（他は 404）",
-  referral_party: "多機関協働はすべて、支援機関は送付・受信したもの、登録事業者は送付したものだけ（他は 404）",
+  referral_party:
+    "多機関協働はすべて、支援機関は送付・受信したもの、登録事業者は送付したものだけ（他は 404）。受信機関は本人の同意がなければ本人の情報を見られない",
   referral_receiver: "受信機関と多機関協働だけが進める（送付側は 403、他は 404）",
-  household: "多機関協働、登録した機関、その世帯のケースのチームだけ（他は 404）",
-  case_team: "多機関協働とケースのチームの機関だけ（他は 404）",
+  household: "多機関協働、登録した機関、その世帯のケースの主担当と本人の同意が及ぶ機関だけ（他は 404）",
+  case_team:
+    "多機関協働とケースのチームの機関だけ（他は 404）。本人の情報は多機関協働・主担当と本人の同意がある機関だけ",
+  case_disclosed:
+    "多機関協働、主担当機関、本人の同意が及ぶチームの機関だけ（同意のないチームの機関と他は 404、拒否は監査ログに残る）",
   case_manager: "多機関協働と主担当機関だけ（チームの他機関は 403、他は 404）",
   case_coordinator: "多機関協働だけ（主担当・チームは 403、他は 404）",
   agency_registrar: "登録事業者は自機関が登録した人だけ",
@@ -212,14 +216,15 @@ export const ROUTE_TABLE = {
   "GET /api/cases/:caseId": caseRoute("ケース", "case_team"),
   "PATCH /api/cases/:caseId": caseRoute("課題と主担当機関の変更", "case_manager"),
   "POST /api/cases/:caseId/phase": caseRoute("段階の変更", "case_manager"),
-  "POST /api/cases/:caseId/consent": caseRoute("本人同意の記録", "case_manager"),
+  "POST /api/cases/:caseId/consents": caseRoute("本人同意の記録", "case_manager"),
+  "POST /api/cases/:caseId/consents/:consentId/withdrawal": caseRoute("本人同意の撤回の記録", "case_manager"),
   "POST /api/cases/:caseId/team": caseRoute("チームへの機関の追加", "case_manager"),
   "DELETE /api/cases/:caseId/team/:agencyId": caseRoute("チームからの機関の削除", "case_manager"),
-  "GET /api/cases/:caseId/records": caseRoute("支援経過", "case_team"),
-  "POST /api/cases/:caseId/records": caseRoute("支援経過の記録", "case_team"),
-  "GET /api/cases/:caseId/assessments": caseRoute("アセスメントの版の一覧", "case_team"),
-  "GET /api/cases/:caseId/assessments/:version": caseRoute("アセスメント", "case_team"),
-  "POST /api/cases/:caseId/assessments": caseRoute("アセスメントの保存", "case_team"),
+  "GET /api/cases/:caseId/records": caseRoute("支援経過", "case_disclosed"),
+  "POST /api/cases/:caseId/records": caseRoute("支援経過の記録", "case_disclosed"),
+  "GET /api/cases/:caseId/assessments": caseRoute("アセスメントの版の一覧", "case_disclosed"),
+  "GET /api/cases/:caseId/assessments/:version": caseRoute("アセスメント", "case_disclosed"),
+  "POST /api/cases/:caseId/assessments": caseRoute("アセスメントの保存", "case_disclosed"),
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -52,6 +52,23 @@ export const CONSENT_LABELS: Record<CaseConsent, string> = {
   withdrawn: "同意撤回",
 };
 
+/** Whom a consent record lets see the person's information: the case's team (as it is at each read) or named agencies. */
+export const CONSENT_SCOPES = ["team", "agencies"] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const CONSENT_SCOPE_LABELS: Record<ConsentScope, string> = {
+  team: "ケースのチーム全体",
+  agencies: "指定した機関",
+};
+
+/** How a consent was obtained. */
+export const CONSENT_METHODS = ["written", "oral", "other"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
+  written: "書面",
+  oral: "口頭",
+  other: "その他",
+};
+
 /** Who may read a 支援経過 record. */
 export const RECORD_VISIBILITIES = ["team", "agency"] as const;
 export type RecordVisibility = (typeof RECORD_VISIBILITIES)[number];
@@ -104,15 +121,16 @@ export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];
 export const HOUSEHOLD_BASIS_LABELS: Record<HouseholdBasis, string> = {
   coordinator: COORDINATOR_LABEL,
   registrar: "登録した機関",
-  case_team: "ケースのチームの機関",
+  case_team: "ケースの主担当・本人の同意がある機関",
 };
 
 /** Why the caller's agency may see a person found by a search (the need-to-know basis). */
-export const PERSON_BASES = ["coordinator", "registrar", "referral", "case"] as const;
+export const PERSON_BASES = ["coordinator", "registrar", "referral", "case", "consent"] as const;
 export type PersonBasisKind = (typeof PERSON_BASES)[number];
 export const PERSON_BASIS_LABELS: Record<PersonBasisKind, string> = {
   coordinator: `${COORDINATOR_LABEL}として`,
   registrar: "自機関で登録",
-  referral: "つなぐシートの送付・受信",
-  case: "ケースのチーム",
+  referral: "つなぐシートを送付",
+  case: "ケースの主担当",
+  consent: "本人の同意",
 };

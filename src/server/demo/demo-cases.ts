@@ -1,5 +1,7 @@
 /** The demo's households and cases: relatives living with the demo persons, teams, phases, records, assessments. */
+import { randomUUID } from "node:crypto";
 import type { Executor } from "../db/client.js";
+import { insertConsent } from "../modules/cases/consent-repository.js";
 import * as casesRepo from "../modules/cases/repository.js";
 import type { CaseConsent, Phase } from "../modules/cases/schema.js";
 import * as householdsRepo from "../modules/households/repository.js";
@@ -29,6 +31,8 @@ const DEMO_CASES: {
   lead: AgencyKey;
   team: AgencyKey[];
   consent: { consent: CaseConsent; consentDate: string | null; consentMethod: string | null };
+  /** the members who agreed to share their information with the team (consent records; none: the case without) */
+  consentedBy: (PersonKey | RelativeKey)[];
   phases: { phase: Phase; on: string; by: AgencyKey; reason?: string }[];
   records: { by: AgencyKey; kind: string; date: string; text: string; visibility: "team" | "agency" }[];
   assessments: { by: AgencyKey; on: string; note: string; sections: Record<string, string> }[];
@@ -43,6 +47,7 @@ const DEMO_CASES: {
     lead: "houkatsu",
     team: ["houkatsu", "kikan"],
     consent: { consent: "given", consentDate: "2025-04-01", consentMethod: "口頭" },
+    consentedBy: ["taro", "umeko"],
     phases: [
       { phase: "intake", on: "2025-04-03", by: "coord", reason: "つなぐシートからケースを開始" },
       { phase: "assessment", on: "2025-04-10", by: "houkatsu" },
@@ -118,6 +123,7 @@ const DEMO_CASES: {
     lead: "kikan",
     team: ["kikan", "kodomo"],
     consent: { consent: "unknown", consentDate: null, consentMethod: null },
+    consentedBy: [],
     phases: [
       { phase: "intake", on: "2025-04-02", by: "coord", reason: "つなぐシートからケースを開始" },
       { phase: "assessment", on: "2025-04-18", by: "kikan" },
@@ -150,6 +156,7 @@ const DEMO_CASES: {
     lead: "houkatsu",
     team: ["houkatsu"],
     consent: { consent: "given", consentDate: "2025-04-01", consentMethod: "口頭" },
+    consentedBy: ["hanako"],
     phases: [{ phase: "intake", on: "2025-04-21", by: "coord", reason: "つなぐシートからケースを開始" }],
     records: [
       {
@@ -225,6 +232,24 @@ export async function loadDemoCases(
         addedAt: demoTime(d.phases[0]?.on ?? last.on),
       })),
     );
+    for (const who of d.consentedBy) {
+      await insertConsent(
+        tx,
+        {
+          id: randomUUID(),
+          municipalityId,
+          personId: people.get(who) as string,
+          caseId: c.id,
+          scope: "team",
+          givenOn: d.consent.consentDate,
+          method: "oral",
+          recordedBy: userByAgency.get(d.lead) ?? null,
+          recordedByAgencyId: agency(d.lead),
+          recordedAt: demoTime(d.phases[0]?.on ?? last.on),
+        },
+        [],
+      );
+    }
     const by = (a: AgencyKey) => ({ byUserId: userByAgency.get(a) ?? null, byAgencyId: agency(a) });
     for (const [i, p] of d.phases.entries()) {
       await casesRepo.insertEvent(tx, {

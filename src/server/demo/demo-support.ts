@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { Executor } from "../db/client.js";
 import { users } from "../db/schema/index.js";
 import * as agenciesRepo from "../modules/agencies/repository.js";
+import { insertConsent } from "../modules/cases/consent-repository.js";
 import * as departmentsRepo from "../modules/departments/repository.js";
 import * as referralsRepo from "../modules/referrals/repository.js";
 import type { ReferralStatus } from "../modules/referrals/schema.js";
@@ -90,6 +92,23 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       updatedAt: demoTime(r.path.at(-1)?.on ?? r.sentOn),
     });
     referralIds.set(r.person, referral.id);
+    // the consent the sheet records names its receiver (the coordinators' agency when it went to them)
+    await insertConsent(
+      tx,
+      {
+        id: randomUUID(),
+        municipalityId,
+        personId: referral.personId,
+        referralId: referral.id,
+        scope: "agencies",
+        givenOn: "2025-04-01",
+        method: "oral",
+        recordedBy: userByAgency.get(r.from) ?? null,
+        recordedByAgencyId: agency(r.from),
+        recordedAt: demoTime(r.sentOn),
+      },
+      [agency(r.to ?? "coord")],
+    );
     for (const step of [{ status: "sent" as ReferralStatus, by: r.from, on: r.sentOn, reason: undefined }, ...r.path]) {
       await referralsRepo.insertEvent(tx, {
         municipalityId,

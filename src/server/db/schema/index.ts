@@ -1,4 +1,5 @@
 export * from "./cases.js";
+export * from "./consents.js";
 export * from "./core.js";
 export * from "./indicators.js";
 export * from "./plans.js";

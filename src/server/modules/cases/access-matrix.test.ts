@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectAllowed, registeredRoutes } from "../../../../test/helpers/access-matrix.js";
 import { type ApiClient, type ApiResponse, ifMatch } from "../../../../test/helpers/api-client.js";
@@ -7,31 +8,61 @@ import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
 const w = worldForFile(startCaseWorld);
-let personId: string;
-let otherPersonId: string;
-let referralId: string;
 let spareReferralId: string;
 let spareHouseholdId: string;
 let sparePersonId: string;
-let householdId: string;
-let caseId: string;
 
-beforeAll(async () => {
-  personId = await w.person(w.as.senderProvider, "マトリクス ホンニン");
-  otherPersonId = await w.person(w.as.senderProvider, "マトリクス コドモ");
-  referralId = await w.referral(personId);
-  // the case that POST /api/cases opens belongs to another household, so it changes nobody's view of this one
-  sparePersonId = await w.person(w.as.senderProvider, "マトリクス ベツセタイ");
-  spareReferralId = await w.referral(sparePersonId);
-  spareHouseholdId = await w.household(sparePersonId);
-  householdId = await w.household(personId, [otherPersonId]);
-  caseId = (await w.openCase({ referralIds: [referralId], householdId, mainPersonId: personId })).id;
+/**
+ * The person's consent, the basis a team agency other than the lead reads the case's personal content on: one case
+ * in each state, each with its own household (a main person and a child).
+ */
+const CONSENT_STATES = ["given", "withdrawn", "none"] as const;
+type ConsentState = (typeof CONSENT_STATES)[number];
+interface StateCase {
+  personId: string;
+  otherPersonId: string;
+  referralId: string;
+  householdId: string;
+  caseId: string;
+  /** the main person's consent for the team (withdrawn in "withdrawn"; "none" has none) */
+  consentId: string;
+}
+const at = {} as Record<ConsentState, StateCase>;
+
+const KANA: Record<ConsentState, string> = { given: "アリ", withdrawn: "テッカイ", none: "ナシ" };
+
+async function caseIn(state: ConsentState): Promise<StateCase> {
+  const personId = await w.person(w.as.senderProvider, `マトリクス ホンニン${KANA[state]}`);
+  const otherPersonId = await w.person(w.as.senderProvider, `マトリクス コドモ${KANA[state]}`);
+  const referralId = await w.referral(personId, state === "none" ? "unknown" : "given");
+  const householdId = await w.household(personId, [otherPersonId]);
+  const opened = await w.openCase({ referralIds: [referralId], householdId, mainPersonId: personId });
+  const caseId = opened.id;
   const saved = await w.as.lead.post(
     `/api/cases/${caseId}/assessments`,
     { sections: { person: "日中は自宅で過ごしている（テスト）" } },
     ifMatch(0),
   );
   expect(saved.status).toBe(201);
+  const detail = (await w.as.coordinator.get(`/api/cases/${caseId}`)).body.case;
+  const consentId = detail.consents.find((c: { scope: string }) => c.scope === "team")?.id ?? randomUUID();
+  if (state === "withdrawn") {
+    const res = await w.as.lead.post(
+      `/api/cases/${caseId}/consents/${consentId}/withdrawal`,
+      { withdrawnOn: "2025-06-01", reason: "本人から撤回の申し出（テスト）" },
+      ifMatch(detail.version),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  return { personId, otherPersonId, referralId, householdId, caseId, consentId };
+}
+
+beforeAll(async () => {
+  for (const state of CONSENT_STATES) at[state] = await caseIn(state);
+  // the case that POST /api/cases opens belongs to another household, so it changes nobody's view of these
+  sparePersonId = await w.person(w.as.senderProvider, "マトリクス ベツセタイ");
+  spareReferralId = await w.referral(sparePersonId);
+  spareHouseholdId = await w.household(sparePersonId);
 });
 
 type Expect = Record<Caller, number | number[]>;
@@ -48,6 +79,12 @@ const needToKnow = (ok: number, team = ok): Expect => ({
   systemAdmin: 404,
   otherMunicipality: 404,
 });
+/** The person's data: the team agency only while a consent covers it (otherwise as an outsider: 404). */
+const disclosed =
+  (ok: number) =>
+  (state: ConsentState): Expect =>
+    needToKnow(ok, state === "given" ? ok : 404);
+const always = (e: Expect) => () => e;
 const staffOnly = (ok: number, other: Partial<Expect>): Expect => ({
   coordinator: ok,
   lead: ok,
@@ -63,37 +100,45 @@ const staffOnly = (ok: number, other: Partial<Expect>): Expect => ({
 });
 
 /**
- * Every route under /api/cases and /api/households × every kind of caller. Writes use a stale If-Match, so a
- * permitted caller gets 412 and nothing changes. A registered route missing here fails the coverage test.
+ * Every route under /api/cases and /api/households × every kind of caller × the person's consent (given,
+ * withdrawn, none). Writes use a stale If-Match, so a permitted caller gets 412 and nothing changes. A registered
+ * route missing here fails the coverage test.
  */
-const matrix: Record<string, { call: (c: ApiClient) => Promise<ApiResponse>; expect: Expect }> = {
+const matrix: Record<
+  string,
+  { call: (c: ApiClient, s: StateCase) => Promise<ApiResponse>; expect: (state: ConsentState) => Expect }
+> = {
   "POST /api/households": {
-    call: (c) =>
+    call: (c, s) =>
       c.post("/api/households", {
         address: "つなぐ市北町1-1（架空）",
-        members: [{ personId: otherPersonId, relationship: "本人" }],
+        members: [{ personId: s.otherPersonId, relationship: "本人" }],
       }),
     // agency staff register households of persons they have a basis for; staff of an agency without one (and
-    // another municipality) do not find the person
-    expect: staffOnly(201, { otherStaff: 400, otherMunicipality: 400 }),
+    // another municipality) do not find the person. The child is covered by no consent: the team does not find it.
+    expect: always(staffOnly(201, { team: 400, otherStaff: 400, otherMunicipality: 400 })),
   },
   "GET /api/households": {
     call: (c) => c.get("/api/households"),
-    expect: staffOnly(200, {}),
+    expect: always(staffOnly(200, {})),
   },
   "GET /api/households/:householdId": {
-    call: (c) => c.get(`/api/households/${householdId}`),
-    expect: needToKnow(200),
+    call: (c, s) => c.get(`/api/households/${s.householdId}`),
+    expect: disclosed(200),
   },
   "POST /api/households/:householdId/members": {
-    call: (c) =>
-      c.post(`/api/households/${householdId}/members`, { personId: otherPersonId, relationship: "孫" }, ifMatch(999)),
-    expect: needToKnow(412),
+    call: (c, s) =>
+      c.post(
+        `/api/households/${s.householdId}/members`,
+        { personId: s.otherPersonId, relationship: "孫" },
+        ifMatch(999),
+      ),
+    expect: disclosed(412),
   },
   "DELETE /api/households/:householdId/members/:personId": {
-    call: (c) =>
-      c.request("DELETE", `/api/households/${householdId}/members/${otherPersonId}`, undefined, ifMatch(999)),
-    expect: needToKnow(412),
+    call: (c, s) =>
+      c.request("DELETE", `/api/households/${s.householdId}/members/${s.otherPersonId}`, undefined, ifMatch(999)),
+    expect: disclosed(412),
   },
   "POST /api/cases": {
     call: (c) =>
@@ -103,62 +148,73 @@ const matrix: Record<string, { call: (c: ApiClient) => Promise<ApiResponse>; exp
         mainPersonId: sparePersonId,
         leadAgencyId: w.agencyId.kikan,
       }),
-    // only coordinators open cases; the other municipality's coordinator does not have the household
-    expect: { ...staffOnly(403, {}), coordinator: 201, otherMunicipality: 400 },
+    // only coordinators open cases (once); the other municipality's coordinator does not have the household
+    expect: (state) => ({
+      ...staffOnly(403, {}),
+      coordinator: state === CONSENT_STATES[0] ? 201 : 409,
+      otherMunicipality: 400,
+    }),
   },
   "GET /api/cases": {
     call: (c) => c.get("/api/cases"),
-    expect: staffOnly(200, {}),
+    expect: always(staffOnly(200, {})),
   },
   "GET /api/cases/:caseId": {
-    call: (c) => c.get(`/api/cases/${caseId}`),
-    expect: needToKnow(200),
+    // without consent the team agency still sees that the case exists, its lead and phase (nothing personal)
+    call: (c, s) => c.get(`/api/cases/${s.caseId}`),
+    expect: always(needToKnow(200)),
   },
   "PATCH /api/cases/:caseId": {
-    call: (c) => c.patch(`/api/cases/${caseId}`, { issues: ["介護"] }, ifMatch(999)),
-    expect: needToKnow(412, 403),
+    call: (c, s) => c.patch(`/api/cases/${s.caseId}`, { issues: ["介護"] }, ifMatch(999)),
+    expect: always(needToKnow(412, 403)),
   },
   "POST /api/cases/:caseId/phase": {
-    call: (c) => c.post(`/api/cases/${caseId}/phase`, { to: "assessment" }, ifMatch(999)),
-    expect: needToKnow(412, 403),
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/phase`, { to: "assessment" }, ifMatch(999)),
+    expect: always(needToKnow(412, 403)),
   },
-  "POST /api/cases/:caseId/consent": {
-    call: (c) =>
+  "POST /api/cases/:caseId/consents": {
+    call: (c, s) =>
       c.post(
-        `/api/cases/${caseId}/consent`,
-        { consent: "given", consentDate: "2025-06-01", consentMethod: "書面" },
+        `/api/cases/${s.caseId}/consents`,
+        { personId: s.personId, scope: "team", givenOn: "2025-06-01", method: "written" },
         ifMatch(999),
       ),
-    expect: needToKnow(412, 403),
+    expect: always(needToKnow(412, 403)),
+  },
+  "POST /api/cases/:caseId/consents/:consentId/withdrawal": {
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/consents/${s.consentId}/withdrawal`, { withdrawnOn: "2025-06-02" }, ifMatch(999)),
+    expect: always(needToKnow(412, 403)),
   },
   "POST /api/cases/:caseId/team": {
-    call: (c) => c.post(`/api/cases/${caseId}/team`, { agencyId: w.agencyId.kodomo }, ifMatch(999)),
-    expect: needToKnow(412, 403),
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/team`, { agencyId: w.agencyId.kodomo }, ifMatch(999)),
+    expect: always(needToKnow(412, 403)),
   },
   "DELETE /api/cases/:caseId/team/:agencyId": {
-    call: (c) => c.request("DELETE", `/api/cases/${caseId}/team/${w.agencyId.team}`, undefined, ifMatch(999)),
-    expect: needToKnow(412, 403),
+    call: (c, s) => c.request("DELETE", `/api/cases/${s.caseId}/team/${w.agencyId.team}`, undefined, ifMatch(999)),
+    expect: always(needToKnow(412, 403)),
   },
   "GET /api/cases/:caseId/records": {
-    call: (c) => c.get(`/api/cases/${caseId}/records`),
-    expect: needToKnow(200),
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/records`),
+    expect: disclosed(200),
   },
   "POST /api/cases/:caseId/records": {
-    call: (c) =>
-      c.post(`/api/cases/${caseId}/records`, { kind: "電話", date: "2025-06-02", text: "近況を確認（テスト）" }),
-    expect: needToKnow(201),
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/records`, { kind: "電話", date: "2025-06-02", text: "近況を確認（テスト）" }),
+    expect: disclosed(201),
   },
   "GET /api/cases/:caseId/assessments": {
-    call: (c) => c.get(`/api/cases/${caseId}/assessments`),
-    expect: needToKnow(200),
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/assessments`),
+    expect: disclosed(200),
   },
   "GET /api/cases/:caseId/assessments/:version": {
-    call: (c) => c.get(`/api/cases/${caseId}/assessments/1`),
-    expect: needToKnow(200),
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/assessments/1`),
+    expect: disclosed(200),
   },
   "POST /api/cases/:caseId/assessments": {
-    call: (c) => c.post(`/api/cases/${caseId}/assessments`, { sections: { wishes: "家で暮らしたい" } }, ifMatch(999)),
-    expect: needToKnow(412),
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/assessments`, { sections: { wishes: "家で暮らしたい" } }, ifMatch(999)),
+    expect: disclosed(412),
   },
 };
 
@@ -183,15 +239,18 @@ describe("case and household access matrix", () => {
 
   for (const [route, { call, expect: expected }] of Object.entries(matrix)) {
     it(route, async () => {
-      for (const caller of CALLERS) {
-        const res = await call(w.as[caller]);
-        expectAllowed(route, caller, res, expected[caller]);
-        if (route.includes("/api/cases")) expect(res.headers.get("cache-control"), route).toBe("no-store");
+      for (const state of CONSENT_STATES) {
+        for (const caller of CALLERS) {
+          const res = await call(w.as[caller], at[state]);
+          expectAllowed(`${route} (consent ${state})`, caller, res, expected(state)[caller]);
+          if (route.includes("/api/cases")) expect(res.headers.get("cache-control"), route).toBe("no-store");
+        }
       }
     });
   }
 
   it("writes a committed denial for every hidden attempt on the case and the household", async () => {
+    const { caseId, householdId } = at.given;
     const db = w.t.database.db;
     const denials = async (municipalityId: string, entityId: string) =>
       (await auditRecords(db, { municipalityId, action: "denied", entityId })).map((r) => `${r.actorLabel} ${r.basis}`);
@@ -225,11 +284,11 @@ describe("case and household access matrix", () => {
   });
 
   it.each([
-    { what: "a case only to its team and the coordinators", list: "cases", id: () => caseId },
+    { what: "a case only to its team and the coordinators", list: "cases", id: () => at.given.caseId },
     {
       what: "a household only to the coordinators, its registrar and its case teams",
       list: "households",
-      id: () => householdId,
+      id: () => at.given.householdId,
     },
   ] as const)("lists $what", async ({ list, id }) => {
     for (const caller of CALLERS.filter((c) => !NOT_STAFF.includes(c))) {
@@ -242,6 +301,7 @@ describe("case and household access matrix", () => {
   });
 
   it("keeps the referral's outcome visible to the provider that sent it, without the case", async () => {
+    const { referralId, caseId } = at.given;
     const referral = await w.as.senderProvider.get(`/api/referrals/${referralId}`);
     expect(referral.status).toBe(200);
     expect(referral.body.referral).toMatchObject({ id: referralId, access: "sender" });

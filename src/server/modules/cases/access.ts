@@ -3,26 +3,44 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound } from "../../platform/errors.js";
 import { recordDenial, withVisible } from "../../platform/need-to-know.js";
 import { type CaseBasis, policies } from "../../platform/policies.js";
+import * as personsRepo from "../persons/repository.js";
 import * as repo from "./repository.js";
 
 export interface VisibleCase {
   c: repo.CaseRow;
   team: repo.CaseTeamRow[];
   basis: CaseBasis;
+  /**
+   * The basis on which the caller sees the case's personal content (its person, household, records, assessments),
+   * as the audit trail names it ("case:coordinator", "case:lead", "consent:<id>"), or null: the case's existence,
+   * lead and phase only (policies.caseDisclosure).
+   */
+  disclosure: string | null;
+  /** the main person's consent in force that covers the caller's agency (shares the team's entries), if any */
+  consentId: string | null;
 }
 
 export const caseNotFound = () => notFound("ケース");
 
+/** The main person's consent covering the caller's agency, read at this request (a withdrawal counts at once). */
+async function consentOfMainPerson(tx: Executor, actor: RequestActor, c: repo.CaseRow) {
+  if (!actor.agencyId) return null;
+  const [facts] = await personsRepo.personFacts(tx, actor.municipalityId, actor.agencyId, [c.mainPersonId]);
+  return facts?.consentId ?? null;
+}
+
 /**
- * Need-to-know, checked on every request against the current team (a removed agency loses access at once).
- * Hidden: a "denied" audit record is written and null returned; the caller commits and answers 404.
+ * Need-to-know, checked on every request against the current team and consents (a removed agency or a withdrawn
+ * consent loses access at once). Hidden: a "denied" audit record is written and null returned; the caller commits
+ * and answers 404. `personal`: the request reads or writes the case's personal content, so a team agency without
+ * a disclosure basis is refused like an outsider.
  */
 export async function loadCase(
   tx: Executor,
   actor: RequestActor,
   caseId: string,
   action: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; personal?: boolean } = {},
 ): Promise<VisibleCase | null> {
   const c = await repo.findCase(tx, actor.municipalityId, caseId, opts.lock);
   const team = c ? await repo.listTeam(tx, actor.municipalityId, c.id) : [];
@@ -33,11 +51,13 @@ export async function loadCase(
         team.map((t) => t.agencyId),
       )
     : null;
-  if (!c || !basis) {
+  const consentId = c && basis && basis !== "coordinator" ? await consentOfMainPerson(tx, actor, c) : null;
+  const disclosure = basis ? policies.caseDisclosure(basis, consentId) : null;
+  if (!c || !basis || (opts.personal && !disclosure)) {
     await recordDenial(tx, actor, { entityType: "case", entityId: caseId }, action);
     return null;
   }
-  return { c, team, basis };
+  return { c, team, basis, disclosure, consentId };
 }
 
 /** Runs `work` on a visible case in one transaction; a hidden case commits its denial and answers 404. */
@@ -47,7 +67,7 @@ export async function withCase<T>(
   caseId: string,
   action: string,
   work: (tx: Executor, visible: VisibleCase) => Promise<T>,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; personal?: boolean } = {},
 ): Promise<T> {
   return withVisible(db, (tx) => loadCase(tx, actor, caseId, action, opts), work, caseNotFound);
 }

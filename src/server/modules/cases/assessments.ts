@@ -6,6 +6,7 @@ import { policies } from "../../platform/policies.js";
 import { agencyMap } from "../agencies/service.js";
 import { withCase } from "./access.js";
 import { presentAssessment, presentAssessmentVersion } from "./presenter.js";
+import { entriesBasis } from "./records.js";
 import * as repo from "./repository.js";
 import type { SaveAssessmentInput } from "./schema.js";
 
@@ -17,49 +18,63 @@ const asEntry = (a: { agencyId: string }) => ({ agencyId: a.agencyId, visibility
  * case (what a new save must name in If-Match, 0 before the first).
  */
 export async function listAssessments(db: Db, actor: RequestActor, caseId: string) {
-  return withCase(db, actor, caseId, "assessments", async (tx, { c, basis }) => {
-    const all = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
-    const visible = all.filter((v) => policies.canSeeCaseEntry(actor, basis, asEntry(v), c.consent === "given"));
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "read",
-      entityType: "case_assessments",
-      entityId: caseId,
-      basis: `case:${basis};consent:${c.consent}`,
-      after: { versions: visible.map((v) => v.version) },
-    });
-    const agencies = await agencyMap(tx, actor.municipalityId);
-    return {
-      latestVersion: all[0]?.version ?? 0,
-      versions: visible.map((v) => presentAssessmentVersion(v, agencies)),
-    };
-  });
+  return withCase(
+    db,
+    actor,
+    caseId,
+    "assessments",
+    async (tx, access) => {
+      const all = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
+      const visible = all.filter((v) => policies.canSeeCaseEntry(actor, access.basis, asEntry(v), access.consentId));
+      await recordAudit(tx, {
+        ...actorOf(actor),
+        action: "read",
+        entityType: "case_assessments",
+        entityId: caseId,
+        basis: entriesBasis(access),
+        after: { versions: visible.map((v) => v.version) },
+      });
+      const agencies = await agencyMap(tx, actor.municipalityId);
+      return {
+        latestVersion: all[0]?.version ?? 0,
+        versions: visible.map((v) => presentAssessmentVersion(v, agencies)),
+      };
+    },
+    { personal: true },
+  );
 }
 
 export async function getAssessment(db: Db, actor: RequestActor, caseId: string, version: number) {
-  return withCase(db, actor, caseId, "assessment", async (tx, { c, basis }) => {
-    const row = await repo.findAssessment(tx, actor.municipalityId, caseId, version);
-    if (!row || !policies.canSeeCaseEntry(actor, basis, asEntry(row), c.consent === "given")) {
-      if (row) {
-        await recordAudit(tx, {
-          ...actorOf(actor),
-          action: "denied",
-          entityType: "case_assessment",
-          entityId: caseId,
-          basis: `consent:${c.consent};version:${version}`,
-        });
+  return withCase(
+    db,
+    actor,
+    caseId,
+    "assessment",
+    async (tx, access) => {
+      const row = await repo.findAssessment(tx, actor.municipalityId, caseId, version);
+      if (!row || !policies.canSeeCaseEntry(actor, access.basis, asEntry(row), access.consentId)) {
+        if (row) {
+          await recordAudit(tx, {
+            ...actorOf(actor),
+            action: "denied",
+            entityType: "case_assessment",
+            entityId: caseId,
+            basis: `${entriesBasis(access)};version:${version}`,
+          });
+        }
+        return null;
       }
-      return null;
-    }
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "read",
-      entityType: "case_assessment",
-      entityId: caseId,
-      basis: `case:${basis};consent:${c.consent};version:${version}`,
-    });
-    return presentAssessment(row, await agencyMap(tx, actor.municipalityId));
-  }).then((a) => {
+      await recordAudit(tx, {
+        ...actorOf(actor),
+        action: "read",
+        entityType: "case_assessment",
+        entityId: caseId,
+        basis: `${entriesBasis(access)};version:${version}`,
+      });
+      return presentAssessment(row, await agencyMap(tx, actor.municipalityId));
+    },
+    { personal: true },
+  ).then((a) => {
     if (!a) throw notFound("アセスメント");
     return a;
   });
@@ -78,7 +93,7 @@ export async function saveAssessment(
     actor,
     caseId,
     "assessment_save",
-    async (tx, { basis }) => {
+    async (tx, { disclosure }) => {
       const [latest] = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
       const current = latest?.version ?? 0;
       if (current !== expected) throw staleVersion(current);
@@ -96,11 +111,11 @@ export async function saveAssessment(
         action: "create",
         entityType: "case_assessment",
         entityId: caseId,
-        basis: `case:${basis}`,
+        basis: disclosure as string,
         after: { version: row.version, note: row.note },
       });
       return presentAssessment(row, await agencyMap(tx, actor.municipalityId));
     },
-    { lock: true },
+    { lock: true, personal: true },
   );
 }

@@ -10,7 +10,6 @@ import * as repo from "./repository.js";
 import {
   type AddTeamAgencyInput,
   type ChangePhaseInput,
-  type ConsentInput,
   nextPhase,
   PHASE_TRANSITIONS,
   type Phase,
@@ -25,13 +24,15 @@ import { checkTeamAgency, readCase } from "./service.js";
 
 type CaseEvent = Omit<repo.CaseEventInput, "municipalityId" | "caseId" | "byUserId" | "byAgencyId">;
 
-interface CaseChange {
+export interface CaseChange {
   /** the case's columns that change (none for a team change: the version still moves) */
   values?: repo.CaseValues;
   /** writes beside the case row (the team), after the version moved */
   alsoWrite?: (tx: Executor) => Promise<unknown>;
   events: CaseEvent[];
   audit: { before?: unknown; after: unknown };
+  /** what the audit record is about when it is not the case itself (a consent of the case) */
+  entity?: { type: string; id: string };
 }
 
 /**
@@ -39,7 +40,7 @@ interface CaseChange {
  * the version is looked at), `decide` checks the request and names the change, or null when there is nothing to
  * change (no version, no event, no audit record).
  */
-function changeCase(
+export function changeCase(
   db: Db,
   actor: RequestActor,
   caseId: string,
@@ -63,8 +64,8 @@ function changeCase(
     await recordAudit(tx, {
       ...actorOf(actor),
       action,
-      entityType: "case",
-      entityId: caseId,
+      entityType: change.entity?.type ?? "case",
+      entityId: change.entity?.id ?? caseId,
       basis: `case:${basis}`,
       ...change.audit,
     });
@@ -90,25 +91,6 @@ export function changePhase(db: Db, actor: RequestActor, caseId: string, version
       values: { phase: input.to },
       events: [{ kind: "phase", phase: input.to, reason: input.reason }],
       audit: { before: { phase: from }, after: { phase: input.to, reason: input.reason } },
-    };
-  });
-}
-
-/**
- * The person's consent (given / not_given / unknown / withdrawn, with date and how it was obtained). Every change
- * is kept in the history; anything but "given" limits records and assessments to their writing agency and the
- * coordinators from the next request on. What was read before stays in the audit trail.
- */
-export function updateConsent(db: Db, actor: RequestActor, caseId: string, version: number, input: ConsentInput) {
-  return changeCase(db, actor, caseId, version, "consent", async (_tx, { c }) => {
-    const values = { consent: input.consent, consentDate: input.consentDate, consentMethod: input.consentMethod };
-    return {
-      values,
-      events: [{ kind: "consent", ...values, reason: input.reason }],
-      audit: {
-        before: { consent: c.consent, consentDate: c.consentDate, consentMethod: c.consentMethod },
-        after: { ...values, reason: input.reason },
-      },
     };
   });
 }

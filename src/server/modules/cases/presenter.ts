@@ -11,6 +11,7 @@ import type { CaseBasis } from "../../platform/policies.js";
 import { type AgencyMap, agencyRef, agencyRefOrNull } from "../agencies/presenter.js";
 import type { HouseholdMember } from "../households/presenter.js";
 import type { ReferralRow } from "../referrals/repository.js";
+import type { CaseConsentRecord } from "./consents.js";
 import type {
   AssessmentVersionRow,
   CaseAssessmentRow,
@@ -54,12 +55,14 @@ function caseFields(c: CaseRow, agencies: AgencyMap) {
 export function presentCaseSummary(
   c: CaseRow,
   household: { id: string; name: string | null },
-  person: { id: string; nameKanji: string | null; nameKana: string },
+  /** null: the caller has no disclosure basis (the row says the case exists, its lead and phase only) */
+  person: { id: string; nameKanji: string | null; nameKana: string } | null,
   teamAgencyIds: string[],
   agencies: AgencyMap,
 ) {
   return {
     ...caseFields(c, agencies),
+    ...(person ? {} : { issues: [] as string[] }),
     household,
     mainPerson: person,
     team: teamAgencyIds.map((id) => agencyRef(agencies, id)),
@@ -114,6 +117,10 @@ export function presentCase(
     events: CaseEventRow[];
     agencies: AgencyMap;
     access: CaseBasis;
+    /** the basis the caller sees the personal content on (policies.caseDisclosure) */
+    disclosure: string;
+    /** the consents of the household members shown, oldest first */
+    consents: CaseConsentRecord[];
   },
 ) {
   const { agencies } = parts;
@@ -124,13 +131,7 @@ export function presentCase(
     consentMethod: c.consentMethod,
     household: parts.household,
     mainPerson: main,
-    team: [...parts.team]
-      .sort((a, b) => Number(b.agencyId === c.leadAgencyId) - Number(a.agencyId === c.leadAgencyId))
-      .map((t) => ({
-        agency: agencyRef(agencies, t.agencyId),
-        isLead: t.agencyId === c.leadAgencyId,
-        addedAt: t.addedAt,
-      })),
+    team: presentTeam(c, parts.team, agencies),
     referrals: parts.referrals.map((r) => ({
       id: r.id,
       personId: r.personId,
@@ -143,9 +144,60 @@ export function presentCase(
     ...presentEvents(parts.events, agencies),
     /** why the caller sees the case: coordinator | lead | team */
     access: parts.access,
+    disclosure: parts.disclosure as string | null,
+    consents: parts.consents,
   };
 }
-export type CaseDetail = ReturnType<typeof presentCase>;
+
+/** The team, lead first. */
+function presentTeam(c: CaseRow, team: CaseTeamRow[], agencies: AgencyMap) {
+  return [...team]
+    .sort((a, b) => Number(b.agencyId === c.leadAgencyId) - Number(a.agencyId === c.leadAgencyId))
+    .map((t) => ({
+      agency: agencyRef(agencies, t.agencyId),
+      isLead: t.agencyId === c.leadAgencyId,
+      addedAt: t.addedAt,
+    }));
+}
+
+/**
+ * A case as a team agency without a disclosure basis sees it: that it exists, its lead, phase and team, and nothing
+ * personal (no person, household, issues, referrals or history). Same shape as the full case, so the page shows
+ * what there is and says why the rest is missing (`disclosure` null).
+ */
+export function presentRestrictedCase(c: CaseRow, team: CaseTeamRow[], agencies: AgencyMap, access: CaseBasis) {
+  return {
+    id: c.id,
+    phase: c.phase,
+    phaseLabel: phaseLabel(c.phase),
+    issues: [] as string[],
+    consent: c.consent,
+    consentLabel: consentLabel(c.consent),
+    leadAgency: agencyRef(agencies, c.leadAgencyId),
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    consentDate: null,
+    consentMethod: null,
+    household: null,
+    mainPerson: null,
+    team: presentTeam(c, team, agencies),
+    referrals: [],
+    phaseHistory: [],
+    consentHistory: [],
+    issuesHistory: [],
+    teamHistory: [],
+    access,
+    disclosure: null,
+    consents: [],
+  } satisfies Omit<FullCase, "household" | "mainPerson" | "disclosure"> & {
+    household: null;
+    mainPerson: null;
+    disclosure: null;
+  };
+}
+type FullCase = ReturnType<typeof presentCase>;
+export type CaseDetail = FullCase | ReturnType<typeof presentRestrictedCase>;
 
 /** Who wrote an entry of the case (a record, an assessment version): the agency, the account and when. */
 const writtenBy = (e: { agencyId: string; createdBy: string | null; createdAt: Date }, agencies: AgencyMap) => ({

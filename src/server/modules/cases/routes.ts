@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
+import { consentParams, recordConsentSchema, withdrawConsentSchema } from "./consent-schema.js";
+import * as consents from "./consents.js";
 import * as lifecycle from "./lifecycle.js";
 import {
   addTeamAgencySchema,
   caseParams,
   changePhaseSchema,
-  consentSchema,
   listCasesQuery,
   openCaseSchema,
   removeTeamAgencySchema,
@@ -49,10 +50,18 @@ export function caseRoutes(app: FastifyInstance, db: Db) {
   );
 
   route(
-    "POST /api/cases/:caseId/consent",
-    { params: caseParams, body: consentSchema, ifMatch: "required", etag: "case" },
+    "POST /api/cases/:caseId/consents",
+    { params: caseParams, body: recordConsentSchema, ifMatch: "required", status: 201, etag: "case" },
     async ({ actor, params, body, version }) => ({
-      case: await lifecycle.updateConsent(db, actor, params.caseId, version, body),
+      case: await consents.recordConsent(db, actor, params.caseId, version, body),
+    }),
+  );
+
+  route(
+    "POST /api/cases/:caseId/consents/:consentId/withdrawal",
+    { params: consentParams, body: withdrawConsentSchema, ifMatch: "required", etag: "case" },
+    async ({ actor, params, body, version }) => ({
+      case: await consents.withdrawConsent(db, actor, params.caseId, params.consentId, version, body),
     }),
   );
 

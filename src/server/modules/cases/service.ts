@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
@@ -9,10 +10,13 @@ import { checkActiveConcerns } from "../concerns/service.js";
 import { presentMember, sortMembers } from "../households/presenter.js";
 import * as householdsRepo from "../households/repository.js";
 import { insertHouseholdWithMembers } from "../households/service.js";
-import { personRead } from "../persons/access.js";
+import { personBases, personRead } from "../persons/access.js";
+import * as personsRepo from "../persons/repository.js";
 import * as referralsRepo from "../referrals/repository.js";
 import { type VisibleCase, withCase } from "./access.js";
-import { presentCase, presentCaseSummary } from "./presenter.js";
+import * as consentRepo from "./consent-repository.js";
+import { presentConsent } from "./consents.js";
+import { presentCase, presentCaseSummary, presentRestrictedCase } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CaseConsent, ListCasesQuery, OpenCaseInput, Phase } from "./schema.js";
 
@@ -50,16 +54,31 @@ export async function readCase(tx: Executor, actor: RequestActor, visible: Visib
 }
 
 /**
- * The case page's data, and the reads of personal data it makes (the case and each household member) as audit
- * entries, not yet written: readCase writes them in the same transaction (the benchmark times both halves).
+ * The case page's data, and the reads of personal data it makes (the case and each household member shown) as
+ * audit entries, not yet written: readCase writes them in the same transaction (the benchmark times both halves).
+ * A caller without a disclosure basis gets the case's existence, lead, phase and team only, and reads nobody.
  */
 export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible: VisibleCase) {
-  const { c, team, basis } = visible;
+  const { c, team, basis, disclosure } = visible;
+  const agencies = await agencyMap(tx, actor.municipalityId);
+  if (!disclosure) {
+    const read = { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: "case:team;no_basis" };
+    return { detail: presentRestrictedCase(c, team, agencies, basis), reads: [read] };
+  }
   const household = await householdsRepo.findHousehold(tx, actor.municipalityId, c.householdId);
   if (!household) throw new Error("case without its household");
-  const members = sortMembers(await householdsRepo.listMembers(tx, actor.municipalityId, c.householdId)).map(
-    presentMember,
+  const rows = await householdsRepo.listMembers(tx, actor.municipalityId, c.householdId);
+  // each member is shown on their own basis: the main person's consent does not cover the rest of the household
+  const bases = await personBases(
+    tx,
+    actor,
+    rows.map((m) => m.personId),
   );
+  const members = sortMembers(rows)
+    .map((m) =>
+      bases.has(m.personId) ? m : { ...m, nameKanji: null, nameKana: null, dateOfBirth: null, hidden: true },
+    )
+    .map(presentMember);
   const referralIds = await repo.listCaseReferralIds(tx, actor.municipalityId, c.id);
   const referrals: NonNullable<Awaited<ReturnType<typeof referralsRepo.findReferral>>>[] = [];
   for (const id of referralIds) {
@@ -68,6 +87,12 @@ export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible:
     if (referral) referrals.push(referral);
   }
   const events = await repo.listEvents(tx, actor.municipalityId, c.id);
+  // the consents of the members shown (a hidden member's consents would tell who it is)
+  const consentFacts = await consentRepo.listConsents(
+    tx,
+    actor.municipalityId,
+    members.filter((m) => !m.hidden).map((m) => m.personId),
+  );
   const detail = presentCase(c, {
     household: {
       id: household.id,
@@ -79,14 +104,50 @@ export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible:
     team,
     referrals,
     events,
-    agencies: await agencyMap(tx, actor.municipalityId),
+    agencies,
     access: basis,
+    disclosure,
+    consents: consentFacts.map((f) => presentConsent(f, agencies)),
   });
+  const memberBasis = (personId: string) => {
+    const b = bases.get(personId);
+    return b?.kind === "consent" ? `consent:${b.consentId}` : `case:${c.id}`;
+  };
   const reads = [
     { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
-    ...members.map((m) => personRead(actor, m.personId, `case:${c.id}`)),
+    ...members.filter((m) => !m.hidden).map((m) => personRead(actor, m.personId, memberBasis(m.personId))),
   ];
   return { detail, reads };
+}
+
+/**
+ * The consent a case is opened with, as a consent record of its main person for the whole team. The method was
+ * free text on the referral and the opening form: 書面 and 口頭 are kept as such, anything else as その他 with the text.
+ */
+async function recordOpeningConsent(
+  tx: Executor,
+  actor: RequestActor,
+  c: repo.CaseRow,
+  consent: { consentDate: string | null; consentMethod: string | null },
+) {
+  const method = consent.consentMethod === "書面" ? "written" : consent.consentMethod === "口頭" ? "oral" : "other";
+  await consentRepo.insertConsent(
+    tx,
+    {
+      id: randomUUID(),
+      municipalityId: actor.municipalityId,
+      personId: c.mainPersonId,
+      caseId: c.id,
+      scope: "team",
+      givenOn: consent.consentDate,
+      method,
+      methodNote: method === "other" ? consent.consentMethod : null,
+      note: "ケースを開いたときに確認した同意",
+      recordedBy: actor.userId,
+      recordedByAgencyId: actor.agencyId,
+    },
+    [],
+  );
 }
 
 const referralTaken = () => conflict("指定したつなぐシートは既に別のケースになっています");
@@ -160,6 +221,8 @@ export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput
         addedBy: actor.userId,
       })),
     );
+    // the consent confirmed at the opening (or carried by every referral) is the main person's, for the team
+    if (consent.consent === "given") await recordOpeningConsent(tx, actor, c, consent);
     const who = {
       municipalityId: actor.municipalityId,
       caseId: c.id,
@@ -188,6 +251,8 @@ export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput
       c,
       team: await repo.listTeam(tx, actor.municipalityId, c.id),
       basis: "coordinator",
+      disclosure: "case:coordinator",
+      consentId: null,
     });
   });
 }
@@ -204,12 +269,31 @@ export async function listCases(db: Db, actor: RequestActor, query: ListCasesQue
     const rows = await repo.listCases(tx, actor.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
     const total = await repo.countCases(tx, actor.municipalityId, scope);
     const agencies = await agencyMap(tx, actor.municipalityId);
+    // a row names its main person only to those with a disclosure basis (policies.caseDisclosure)
+    const facts = agencyId
+      ? await personsRepo.personFacts(
+          tx,
+          actor.municipalityId,
+          agencyId,
+          rows.map((r) => r.person.id),
+        )
+      : [];
+    const shown = rows.map((r) => {
+      const basis = policies.caseBasis(actor, r.case, r.teamAgencyIds);
+      const consentId = facts.find((f) => f.id === r.person.id)?.consentId ?? null;
+      const disclosure = basis ? policies.caseDisclosure(basis, consentId) : null;
+      return { ...r, disclosure: disclosure === `case:${basis}` ? `case:${r.case.id}` : disclosure };
+    });
     await recordAuditBatch(
       tx,
-      rows.map((r) => personRead(actor, r.person.id, `case:${r.case.id}`)),
+      shown.flatMap((r) => (r.disclosure ? [personRead(actor, r.person.id, r.disclosure)] : [])),
     );
     return {
-      cases: rows.map((r) => presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies)),
+      cases: shown.map((r) =>
+        r.disclosure
+          ? presentCaseSummary(r.case, r.household, r.person, r.teamAgencyIds, agencies)
+          : presentCaseSummary(r.case, { id: r.household.id, name: null }, null, r.teamAgencyIds, agencies),
+      ),
       total,
       offset: query.offset,
       limit: query.limit,

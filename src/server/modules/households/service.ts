@@ -19,8 +19,11 @@ import type { CreateHouseholdInput, MemberInput } from "./schema.js";
 async function loadVisible(tx: Executor, actor: RequestActor, householdId: string, action: string) {
   const household = await repo.findHousehold(tx, actor.municipalityId, householdId);
   const householdCases = household ? await repo.listCasesOfHousehold(tx, actor.municipalityId, household.id) : [];
-  const teamAgencyIds = householdCases.flatMap((c) => c.teamAgencyIds);
-  const basis = household ? policies.householdBasis(actor, household, teamAgencyIds) : null;
+  const memberIds = household
+    ? (await repo.listMembers(tx, actor.municipalityId, household.id)).map((m) => m.personId)
+    : [];
+  const bases = [...(await personBases(tx, actor, memberIds)).values()];
+  const basis = household ? policies.householdBasis(actor, household, bases) : null;
   if (!household || !basis) {
     await recordDenial(tx, actor, { entityType: "household", entityId: householdId }, action);
     return null;
@@ -208,15 +211,29 @@ export function removeMember(db: Db, actor: RequestActor, householdId: string, p
 export async function listHouseholds(db: Db, actor: RequestActor, personId: string | undefined) {
   const { agencyId } = policies.householdListScope(actor);
   return db.transaction(async (tx) => {
-    const rows = await repo.listHouseholds(tx, actor.municipalityId, { agencyId, personId });
+    const candidates = await repo.listHouseholds(tx, actor.municipalityId, { agencyId, personId });
+    const allMembers = await repo.listMembersOf(
+      tx,
+      actor.municipalityId,
+      candidates.map((h) => h.id),
+    );
+    // the statement finds the households of the agency's cases; the policy keeps those it has a basis for
+    const bases = await personBases(
+      tx,
+      actor,
+      allMembers.map((m) => m.personId),
+    );
+    const rows = candidates.filter((h) =>
+      policies.householdBasis(
+        actor,
+        h,
+        allMembers.filter((m) => m.householdId === h.id).flatMap((m) => bases.get(m.personId) ?? []),
+      ),
+    );
     const members = await maskMembers(
       tx,
       actor,
-      await repo.listMembersOf(
-        tx,
-        actor.municipalityId,
-        rows.map((h) => h.id),
-      ),
+      allMembers.filter((m) => rows.some((h) => h.id === m.householdId)),
     );
     const agencies = await agencyMap(tx, actor.municipalityId);
     const list = rows.map((h) =>

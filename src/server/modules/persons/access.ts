@@ -36,6 +36,8 @@ export function auditBasis(via: "search" | "duplicate_check", basis: PersonBasis
       return `${via};referral:${basis.referralId}`;
     case "case":
       return `${via};case:${basis.caseId}`;
+    case "consent":
+      return `${via};consent:${basis.consentId}`;
     default:
       return `${via};${basis.kind}`;
   }

@@ -48,10 +48,10 @@ describe("person search: need-to-know", () => {
     expect(res.body.othersMatch).toBeNull();
   });
 
-  it("a referral received and a referral sent give a basis (about that person only)", async () => {
-    // houkatsu received the provider's sheet about 架空 花子 (registered by the provider)
+  it("a referral sent gives a basis, receiving one only with the person's consent (about that person only)", async () => {
+    // houkatsu received the provider's sheet about 架空 花子 (registered by the provider), and leads her case
     const received = await search(w.houkatsu, "カクウ ハ");
-    expect(received.body.persons).toEqual([expect.objectContaining({ nameKanji: "架空 花子", access: "referral" })]);
+    expect(received.body.persons).toEqual([expect.objectContaining({ nameKanji: "架空 花子", access: "case" })]);
     // a sheet about 三上 sent by the outsider (written directly: its sender had a basis when it sent it)
     const [kikanAgency] = (await w.houkatsu.get("/api/agencies")).body.agencies.filter((a: { name: string }) =>
       a.name.includes("基幹"),
@@ -73,11 +73,12 @@ describe("person search: need-to-know", () => {
     expect(JSON.stringify((await search(w.outsider, "ミホン")).body)).not.toContain("見本");
   });
 
-  it("a case team: the case's main person and the other members of its household", async () => {
-    // 基幹 is on つなぐ家's team: 太郎 (main person) and 梅子 (member), both registered by houkatsu
+  it("a case team: the members of its household whose consent covers the team", async () => {
+    // 基幹 is on つなぐ家's team (not its lead): 太郎 (main person) and 梅子 (member) both consented, both
+    // registered by houkatsu
     const res = await search(w.kikan, "つなぐ");
     expect(names(res.body)).toEqual(["つなぐ 太郎", "つなぐ 梅子"]);
-    expect(res.body.persons.every((p) => p.access === "case")).toBe(true);
+    expect(res.body.persons.every((p) => p.access === "consent")).toBe(true);
     // but not 架空家 (a team without 基幹): by name, 架空 is hidden from 基幹
     const other = await search(w.kikan, "架空");
     expect(other.body).toMatchObject({
@@ -159,7 +160,7 @@ describe("person search: need-to-know", () => {
     const reads = kikanRecords.filter((r) => r.action === "read");
     expect(reads).toHaveLength(2);
     const cases = reads.map((r) => r.basis);
-    expect(cases.every((b) => /^search;case:[0-9a-f-]{36}$/.test(b ?? ""))).toBe(true);
+    expect(cases.every((b) => /^search;consent:[0-9a-f-]{36}$/.test(b ?? ""))).toBe(true);
 
     const hidden = await w.auditSince(before, "houkatsu");
     const hiddenSearch = hidden.filter((r) => r.action === "search");
@@ -167,9 +168,9 @@ describe("person search: need-to-know", () => {
       basis: "search",
       after: { by: "reading", typed: "ミホン", shown: 0, othersMatch: true },
     });
-    // the name search: 健一 (registered) and 花子 (the sheet houkatsu received)
+    // the name search: 健一 (registered) and 花子 (the case houkatsu leads)
     const byName = hidden.filter((r) => r.action === "read").map((r) => r.basis);
-    expect(byName.sort()).toEqual([`search;referral:${await w.sheetAbout("架空 花子")}`, "search;registrar"].sort());
+    expect(byName.sort()).toEqual([expect.stringMatching(/^search;case:[0-9a-f-]{36}$/), "search;registrar"]);
 
     const coordReads = (await w.auditSince(before, "coord")).filter((r) => r.action === "read");
     expect(coordReads).toEqual([expect.objectContaining({ entityId: w.mikamiId, basis: "search;coordinator" })]);

@@ -2,7 +2,17 @@ import { and, asc, eq, getTableColumns, like, not, type SQL, sql } from "drizzle
 import type { PersonQuery } from "../../../domain/persons/name.js";
 import type { Executor } from "../../db/client.js";
 import { findOne, inMunicipality, insertOne, withIds } from "../../db/records.js";
-import { cases, caseTeam, householdMembers, personLinks, persons, referrals } from "../../db/schema/index.js";
+import {
+  cases,
+  caseTeam,
+  consentAgencies,
+  consents,
+  consentWithdrawals,
+  householdMembers,
+  personLinks,
+  persons,
+  referrals,
+} from "../../db/schema/index.js";
 import type { PersonScope } from "../../platform/policies.js";
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -71,24 +81,41 @@ export async function findDuplicatePool(
 // served by an index: referrals_person_idx; household_members_person_idx → cases_household_idx → case_team's key.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** The referrals about the person that the agency sent or received. */
+/**
+ * The referrals about the person that the agency sent. Receiving one is no basis on its own: the receiver sees the
+ * person when the person's consent covers it (consentsCovering), as every other agency does.
+ */
 const referralsOfAgency = (agencyId: string | null) => sql`from ${referrals}
   where ${referrals.municipalityId} = ${persons.municipalityId} and ${referrals.personId} = ${persons.id}
-  and (${referrals.fromAgencyId} = ${agencyId} or ${referrals.toAgencyId} = ${agencyId})`;
+  and ${referrals.fromAgencyId} = ${agencyId}`;
 
 /**
- * The cases whose household the person belongs to and whose team includes the agency. A case's main person is
- * always a member of its household (a composite foreign key says so), so membership covers both.
- * The team's agency is compared as text: without statistics (PGlite never analyses) the planner otherwise starts
- * from case_team_agency_idx, i.e. every team row of the agency (thousands) for each person; this way the team's key
- * (municipality, case, agency) is looked up once per case of the person.
+ * The cases whose household the person belongs to and that the agency leads (主担当). A case's main person is
+ * always a member of its household (a composite foreign key says so), so membership covers both. Being on the team
+ * without leading is no basis on its own (consentsCovering is).
+ * The lead is compared as text: without statistics (PGlite never analyses) the planner otherwise prefers an index
+ * on the agency; this way each case of the person is looked at once.
  */
 const casesOfAgency = (agencyId: string | null) => sql`from ${householdMembers}
   join ${cases} on ${cases.municipalityId} = ${householdMembers.municipalityId}
-    and ${cases.householdId} = ${householdMembers.householdId}
-  join ${caseTeam} on ${caseTeam.municipalityId} = ${cases.municipalityId} and ${caseTeam.caseId} = ${cases.id}
-    and ${caseTeam.agencyId}::text = ${agencyId}
+    and ${cases.householdId} = ${householdMembers.householdId} and ${cases.leadAgencyId}::text = ${agencyId}
   where ${householdMembers.municipalityId} = ${persons.municipalityId} and ${householdMembers.personId} = ${persons.id}`;
+
+/**
+ * The person's consents in force (not withdrawn) that cover the agency: scope "agencies" naming it, or scope
+ * "team" given for a case whose team the agency is on now (a team change counts from the next request).
+ * policies.disclosure: this is the consent basis; another kind of basis is one more fact beside it.
+ */
+const consentsCovering = (agencyId: string | null) => sql`from ${consents}
+  where ${consents.municipalityId} = ${persons.municipalityId} and ${consents.personId} = ${persons.id}
+  and not exists (select 1 from ${consentWithdrawals} where ${consentWithdrawals.municipalityId} = ${consents.municipalityId}
+    and ${consentWithdrawals.consentId} = ${consents.id})
+  and ((${consents.scope} = 'agencies' and exists (select 1 from ${consentAgencies}
+      where ${consentAgencies.municipalityId} = ${consents.municipalityId} and ${consentAgencies.consentId} = ${consents.id}
+      and ${consentAgencies.agencyId}::text = ${agencyId}))
+    or (${consents.scope} = 'team' and exists (select 1 from ${caseTeam}
+      where ${caseTeam.municipalityId} = ${consents.municipalityId} and ${caseTeam.caseId} = ${consents.caseId}
+      and ${caseTeam.agencyId}::text = ${agencyId})))`;
 
 /** The facts policies.personBasis decides on, for the caller's agency (null: an account without an agency). */
 const factsOf = (agencyId: string | null) => ({
@@ -96,6 +123,8 @@ const factsOf = (agencyId: string | null) => ({
   referralId: sql<string | null>`(select ${referrals.id} ${referralsOfAgency(agencyId)}
     order by ${referrals.createdAt} desc limit 1)`,
   caseId: sql<string | null>`(select ${cases.id} ${casesOfAgency(agencyId)} order by ${cases.createdAt} desc limit 1)`,
+  consentId: sql<string | null>`(select ${consents.id} ${consentsCovering(agencyId)}
+    order by ${consents.givenOn} desc nulls last, ${consents.recordedAt} desc limit 1)`,
 });
 
 /**
@@ -106,7 +135,8 @@ const factsOf = (agencyId: string | null) => ({
  */
 const knownTo = (agencyId: string) => sql`(${persons.createdByAgencyId} is not distinct from ${agencyId}
   or (select true ${referralsOfAgency(agencyId)} limit 1) is not null
-  or (select true ${casesOfAgency(agencyId)} limit 1) is not null)`;
+  or (select true ${casesOfAgency(agencyId)} limit 1) is not null
+  or (select true ${consentsCovering(agencyId)} limit 1) is not null)`;
 
 /** The persons a scope lets a search show (undefined: every person of the municipality). */
 function inScope(scope: PersonScope): SQL | undefined {
@@ -156,9 +186,16 @@ export function searchPersons(
   opts: { until: string | null; limit: number },
 ) {
   const key = keyOf(q);
-  const facts = scope.all ? { referralId: sql<null>`null`, caseId: sql<null>`null` } : factsOf(scope.agencyId);
+  const facts = scope.all
+    ? { referralId: sql<null>`null`, caseId: sql<null>`null`, consentId: sql<null>`null` }
+    : factsOf(scope.agencyId);
   return db
-    .select({ person: getTableColumns(persons), referralId: facts.referralId, caseId: facts.caseId })
+    .select({
+      person: getTableColumns(persons),
+      referralId: facts.referralId,
+      caseId: facts.caseId,
+      consentId: facts.consentId,
+    })
     .from(persons)
     .where(and(matching(municipalityId, q, opts.until), inScope(scope)))
     .orderBy(sql`${key} using ~<~`, asc(persons.id))

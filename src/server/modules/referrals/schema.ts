@@ -80,11 +80,19 @@ export const transitionSchema = z
     }),
     reason: optionalText("理由", 1000),
     toAgencyId: z.uuid("転送先の機関の指定が正しくありません").nullable().default(null),
+    /** forwarded to the 多機関協働 coordinators (who alone open a case with several agencies), not to one agency */
+    toCoordinators: z.boolean({ error: "多機関協働への引き継ぎは true か false で指定してください" }).default(false),
   })
   .superRefine((v, ctx) => {
     if ((v.to === "declined" || v.to === "forwarded") && !v.reason)
       ctx.addIssue({ code: "custom", path: ["reason"], message: "辞退・転送の理由を入力してください" });
-    if (v.to === "forwarded" && !v.toAgencyId)
+    if (v.toCoordinators && (v.to !== "forwarded" || v.toAgencyId))
+      ctx.addIssue({
+        code: "custom",
+        path: ["toCoordinators"],
+        message: "多機関協働への引き継ぎは、転送先の機関を選ばずに転送として指定してください",
+      });
+    if (v.to === "forwarded" && !v.toAgencyId && !v.toCoordinators)
       ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "転送先の機関を選んでください" });
     if (v.to !== "forwarded" && v.toAgencyId)
       ctx.addIssue({ code: "custom", path: ["toAgencyId"], message: "転送先は転送のときだけ指定できます" });

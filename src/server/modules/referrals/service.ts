@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { todayInJapan } from "../../../domain/japanese-date.js";
 import { REFERRAL_STATUS_LABELS } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
@@ -5,9 +6,10 @@ import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platfo
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
 import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { recordDenial, withVisible } from "../../platform/need-to-know.js";
-import { policies, type ReferralBasis } from "../../platform/policies.js";
+import { type PersonBasis, policies, type ReferralBasis } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { agencyMap } from "../agencies/service.js";
+import { insertConsent } from "../cases/consent-repository.js";
 import { presentCaseRef } from "../cases/presenter.js";
 import { checkActiveConcerns } from "../concerns/service.js";
 import { personBases, personRead } from "../persons/access.js";
@@ -31,6 +33,67 @@ async function checkReceiver(tx: Executor, actor: AuthContext, field: string, ag
   return agency;
 }
 
+/**
+ * What a read of the referral's person is based on, as the audit trail names it, or null when the caller may see
+ * the referral but not the person: the coordinators and the sender as before ("referral:<id>"); a receiver only
+ * with the person's consent covering it ("consent:<id>"), as referrals sent before consent was required may lack it.
+ */
+function readBasis(actor: AuthContext, referral: repo.ReferralRow, person: PersonBasis | undefined): string | null {
+  const basis = policies.referralBasis(actor, referral);
+  if (basis === "receiver") return person?.kind === "consent" ? `consent:${person.consentId}` : null;
+  return basis ? `referral:${referral.id}` : null;
+}
+
+/**
+ * A referral as shown: in full, or, to a receiver without the person's consent, without what it says about the
+ * person (who, what was observed, the concerns).
+ */
+function presentShown(r: ReturnType<typeof presentReferral>, shown: boolean) {
+  if (shown)
+    return { ...r, personId: r.personId as string | null, observed: r.observed as string | null, personHidden: false };
+  return { ...r, personId: null, observed: null, concerns: [] as string[], personHidden: true };
+}
+
+/**
+ * Without the person's consent a referral goes to the 多機関協働 coordinators only (or, later, to a 支援会議): they
+ * may look at it under the municipality's duty of confidentiality; another agency would read the person's data on no
+ * basis at all.
+ */
+const withoutConsentToCoordinators = (field: string) =>
+  new ValidationError([
+    {
+      field,
+      message: "本人の同意がないつなぐシートは、多機関協働（調整役）にだけ送れます。送付先を多機関協働にしてください",
+    },
+  ]);
+
+/**
+ * The consent a referral records, as a consent record naming its receiver (the coordinator agencies when it goes to
+ * the coordinators): the person agreed to tell that agency, not every agency the referral may reach later.
+ */
+async function recordReferralConsent(tx: Executor, actor: RequestActor, referral: repo.ReferralRow) {
+  const receivers = referral.toAgencyId
+    ? [referral.toAgencyId]
+    : (await agenciesRepo.listAgencies(tx, actor.municipalityId)).filter((a) => a.isCoordinator).map((a) => a.id);
+  const method = referral.consentMethod === "書面" ? "written" : referral.consentMethod === "口頭" ? "oral" : "other";
+  await insertConsent(
+    tx,
+    {
+      id: randomUUID(),
+      municipalityId: actor.municipalityId,
+      personId: referral.personId,
+      referralId: referral.id,
+      scope: "agencies",
+      givenOn: referral.consentDate,
+      method,
+      methodNote: method === "other" ? referral.consentMethod : null,
+      recordedBy: actor.userId,
+      recordedByAgencyId: actor.agencyId,
+    },
+    receivers,
+  );
+}
+
 export async function createReferral(db: Db, actor: RequestActor, input: CreateReferralInput) {
   policies.sendReferrals(actor);
   const fromAgencyId = actor.agencyId as string;
@@ -41,9 +104,10 @@ export async function createReferral(db: Db, actor: RequestActor, input: CreateR
     }
     await checkActiveConcerns(tx, actor.municipalityId, "concerns", input.concerns);
     if (input.toAgencyId) {
-      await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
+      const receiver = await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
       if (input.toAgencyId === fromAgencyId)
         throw new ValidationError([{ field: "toAgencyId", message: "自機関には送付できません" }]);
+      if (input.consent !== "given" && !receiver.isCoordinator) throw withoutConsentToCoordinators("toAgencyId");
     }
     const referral = await repo.insertReferral(tx, {
       municipalityId: actor.municipalityId,
@@ -60,6 +124,7 @@ export async function createReferral(db: Db, actor: RequestActor, input: CreateR
       agencyId: fromAgencyId,
       reason: null,
     });
+    if (input.consent === "given") await recordReferralConsent(tx, actor, referral);
     const presented = presentReferral(referral, await agencyMap(tx, actor.municipalityId), todayInJapan());
     await recordAudit(tx, {
       ...actorOf(actor),
@@ -86,13 +151,22 @@ export async function listReferrals(db: Db, actor: RequestActor, filter: ListFil
       overdueBefore: filter === "overdue" ? today : undefined,
     });
     const agencies = await agencyMap(tx, actor.municipalityId);
+    const bases = await personBases(
+      tx,
+      actor,
+      rows.map(({ referral }) => referral.personId),
+    );
+    const shown = rows.map((row) => ({
+      ...row,
+      basis: readBasis(actor, row.referral, bases.get(row.referral.personId)),
+    }));
     await recordAuditBatch(
       tx,
-      rows.map(({ referral }) => personRead(actor, referral.personId, `referral:${referral.id}`)),
+      shown.flatMap(({ referral, basis }) => (basis ? [personRead(actor, referral.personId, basis)] : [])),
     );
-    return rows.map(({ referral, person }) => ({
-      ...presentReferral(referral, agencies, today),
-      person: { id: person.id, nameKanji: person.nameKanji, nameKana: person.nameKana },
+    return shown.map(({ referral, person, basis }) => ({
+      ...presentShown(presentReferral(referral, agencies, today), basis !== null),
+      person: basis ? { id: person.id, nameKanji: person.nameKanji, nameKana: person.nameKana } : null,
     }));
   });
 }
@@ -127,16 +201,19 @@ export async function getReferral(db: Db, actor: RequestActor, referralId: strin
   return onReferral(db, actor, referralId, "read", async (tx, referral, basis) => {
     const person = await personsRepo.findPerson(tx, actor.municipalityId, referral.personId);
     if (!person) throw new Error("referral without its person");
+    const personBasis = readBasis(actor, referral, (await personBases(tx, actor, [person.id])).get(person.id));
     const events = await repo.listEvents(tx, actor.municipalityId, [referral.id]);
     const agencies = await agencyMap(tx, actor.municipalityId);
     // the case it became, named only to those who may open that case (a provider never learns of it)
     const linked = await repo.findCaseOfReferral(tx, actor.municipalityId, referral.id);
     const caseVisible = linked && policies.caseBasis(actor, linked, linked.teamAgencyIds) !== null;
-    await recordAudit(tx, personRead(actor, person.id, `referral:${referral.id}`));
+    if (personBasis) await recordAudit(tx, personRead(actor, person.id, personBasis));
+    const presented = presentReferral(referral, agencies, todayInJapan());
     return {
-      ...presentReferral(referral, agencies, todayInJapan()),
+      ...presentShown(presented, personBasis !== null),
       access: basis,
-      person: presentPerson(person),
+      /** null: a receiver without the person's consent sees that the referral exists, not whom it is about */
+      person: personBasis ? presentPerson(person) : null,
       events: events.map((e) => presentEvent(e, agencies)),
       case: linked && caseVisible ? presentCaseRef(linked) : null,
     };
@@ -168,11 +245,18 @@ export async function transitionReferral(
     }
     let toAgencyId = referral.toAgencyId;
     if (input.to === "forwarded" && input.toAgencyId) {
-      await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
+      const receiver = await checkReceiver(tx, actor, "toAgencyId", input.toAgencyId);
       if (input.toAgencyId === referral.toAgencyId || input.toAgencyId === referral.fromAgencyId) {
         throw new ValidationError([{ field: "toAgencyId", message: "今の送付先・送付元には転送できません" }]);
       }
+      if (referral.consent !== "given" && !receiver.isCoordinator) throw withoutConsentToCoordinators("toAgencyId");
       toAgencyId = input.toAgencyId;
+    }
+    // handed to the coordinators: the referral goes back to the coordinators' box, whoever had it
+    if (input.to === "forwarded" && input.toCoordinators) {
+      if (referral.toAgencyId === null)
+        throw new ValidationError([{ field: "toCoordinators", message: "既に多機関協働に送られています" }]);
+      toAgencyId = null;
     }
     const after = await repo.updateReferral(tx, actor.municipalityId, referralId, version, {
       status: input.to,
@@ -198,8 +282,9 @@ export async function transitionReferral(
     });
     const events = await repo.listEvents(tx, actor.municipalityId, [referralId]);
     const agencies = await agencyMap(tx, actor.municipalityId);
+    const sees = readBasis(actor, referral, (await personBases(tx, actor, [referral.personId])).get(referral.personId));
     return {
-      ...presentReferral(after, agencies, todayInJapan()),
+      ...presentShown(presentReferral(after, agencies, todayInJapan()), sees !== null),
       access: basis,
       events: events.map((e) => presentEvent(e, agencies)),
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuthContext, Role } from "../auth/context.js";
 import { AppError } from "../errors.js";
-import { policies } from "../policies.js";
+import { personPolicies, policies } from "../policies.js";
 
 /** A caller as the session makes it; only what the policies read matters. */
 function caller(role: Role, extra: Partial<AuthContext> = {}): AuthContext {
@@ -55,9 +55,32 @@ describe("list scopes", () => {
 
 describe("team entries without consent", () => {
   it("are seen by the coordinators only", () => {
-    expect(policies.seesTeamEntries("coordinator", false)).toBe(true);
-    expect(policies.seesTeamEntries("lead", false)).toBe(false);
-    expect(policies.seesTeamEntries("team", true)).toBe(true);
+    expect(policies.seesTeamEntries("coordinator", null)).toBe(true);
+    expect(policies.seesTeamEntries("lead", null)).toBe(false);
+    expect(policies.seesTeamEntries("team", "c1")).toBe(true);
+  });
+});
+
+describe("disclosure of a case's personal content", () => {
+  it("is the coordinators' and the lead's always, another team agency's only with a consent covering it", () => {
+    expect(policies.caseDisclosure("coordinator", null)).toBe("case:coordinator");
+    expect(policies.caseDisclosure("lead", null)).toBe("case:lead");
+    expect(policies.caseDisclosure("team", null)).toBeNull();
+    expect(policies.caseDisclosure("team", "c1")).toBe("consent:c1");
+  });
+
+  it("names the consent as a person's basis only after the others (receiving or sitting on a team is none)", () => {
+    const facts = { createdByAgencyId: "p1", referralId: null, caseId: null, consentId: null };
+    expect(personPolicies.personBasis(staff, facts)).toBeNull();
+    expect(personPolicies.personBasis(staff, { ...facts, consentId: "c1" })).toEqual({
+      kind: "consent",
+      consentId: "c1",
+    });
+    expect(personPolicies.personBasis(staff, { ...facts, caseId: "k1", consentId: "c1" })).toEqual({
+      kind: "case",
+      caseId: "k1",
+    });
+    expect(personPolicies.personBasis(provider, { ...facts, consentId: "c1" })).toBeNull();
   });
 });
 

@@ -10,10 +10,12 @@ import { actsForAgency, isAgencyStaff, isCoordinatorStaff } from "./roles.js";
 /** What the database holds about one person and the caller's agency (persons repository: personFacts). */
 export interface PersonFacts {
   createdByAgencyId: string | null;
-  /** a referral about the person that the caller's agency sent or received, if any */
+  /** a referral about the person that the caller's agency sent, if any */
   referralId: string | null;
-  /** a case whose team includes the caller's agency and whose household the person belongs to, if any */
+  /** a case the caller's agency leads and whose household the person belongs to, if any */
   caseId: string | null;
+  /** the person's consent in force that covers the caller's agency, if any (the disclosure basis) */
+  consentId: string | null;
 }
 
 /** Why a caller may see a person in full (recorded as the audit basis of the read). */
@@ -21,7 +23,8 @@ export type PersonBasis =
   | { kind: "coordinator" }
   | { kind: "registrar" }
   | { kind: "referral"; referralId: string }
-  | { kind: "case"; caseId: string };
+  | { kind: "case"; caseId: string }
+  | { kind: "consent"; consentId: string };
 
 /**
  * Which persons a search may show: every person (the 多機関協働 coordinators), the persons the agency has a basis
@@ -44,8 +47,9 @@ export const personPolicies = {
   },
   /**
    * Need-to-know on one person: coordinators always; a provider for the persons its agency registered; agency
-   * staff when their agency registered the person, sent or received a referral about them, or is on the team of a
-   * case whose household they belong to (a case's main person always is a member). Everyone else: none.
+   * staff when their agency registered the person, sent a referral about them, leads a case whose household they
+   * belong to (a case's main person always is a member), or holds the person's consent (disclosure.ts: receiving
+   * a referral or sitting on a case team is no basis without it). Everyone else: none.
    */
   personBasis(a: AuthContext, facts: PersonFacts): PersonBasis | null {
     if (!actsForAgency(a)) return null;
@@ -54,6 +58,7 @@ export const personPolicies = {
     if (a.role !== "support_staff") return null;
     if (facts.referralId) return { kind: "referral", referralId: facts.referralId };
     if (facts.caseId) return { kind: "case", caseId: facts.caseId };
+    if (facts.consentId) return { kind: "consent", consentId: facts.consentId };
     return null;
   },
   /**

@@ -1,5 +1,6 @@
 import type { AuthContext } from "../auth/context.js";
 import { forbidden } from "../errors.js";
+import type { PersonBasis } from "./persons.js";
 import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin, onlyFor } from "./roles.js";
 
 /**
@@ -77,18 +78,19 @@ export const supportPolicies = {
     return agencyListScope(a);
   },
   /**
-   * Need-to-know on a household: the coordinators, the agency that registered it, and the agencies on the team
-   * of one of its cases. Everyone else: hidden (404).
+   * Need-to-know on a household: the coordinators, the agency that registered it, and the agencies with a
+   * disclosure basis for one of its members (`memberBases`: policies.personBasis of each member): the lead of one of
+   * its cases, or an agency a member's consent covers. A team agency without either: hidden (404), like everyone else.
    */
   householdBasis(
     a: AuthContext,
     h: { registeredByAgencyId: string },
-    caseTeamAgencyIds: readonly string[],
+    memberBases: readonly PersonBasis[],
   ): HouseholdBasis | null {
     if (!isAgencyStaff(a)) return null;
     if (a.isCoordinator) return "coordinator";
     if (h.registeredByAgencyId === a.agencyId) return "registrar";
-    if (caseTeamAgencyIds.includes(a.agencyId as string)) return "case_team";
+    if (memberBases.some((b) => b.kind === "case" || b.kind === "consent")) return "case_team";
     return null;
   },
   /** Cases are opened by the 多機関協働 coordinators only. */
@@ -119,22 +121,44 @@ export const supportPolicies = {
   changeCaseLead(basis: CaseBasis) {
     if (basis !== "coordinator") throw forbidden();
   },
-  /** Whether the caller sees the entries other agencies shared with the team: coordinators always, others with consent. */
-  seesTeamEntries(basis: CaseBasis, consentGiven: boolean): boolean {
-    return basis === "coordinator" || consentGiven;
+  /**
+   * The basis on which the caller sees a case's personal content (person, household, records, assessments), as the
+   * audit trail names it, or null: the case's existence, lead and phase only.
+   * - The 多機関協働 coordinators: always. They are the municipality's own coordination (重層的支援体制整備事業), to
+   *   whom referrals without consent are sent precisely so that someone bound by the municipality's duty of
+   *   confidentiality can look at them; they decide who leads and who joins.
+   * - The lead agency (主担当): always. The coordinators gave it the case to work with the person, and it is the
+   *   agency that asks for the consent; without the person's data it could do neither.
+   * - Any other team agency: only while the person's consent covers it (`consentId`, read at each request).
+   *   Membership of a 支援会議 that has the case on its agenda will be a second basis beside it.
+   */
+  caseDisclosure(basis: CaseBasis, consentId: string | null): string | null {
+    if (basis === "coordinator" || basis === "lead") return `case:${basis}`;
+    return consentId ? `consent:${consentId}` : null;
+  },
+  /** Recording and withdrawing consents: the coordinators or the lead agency (the ones who ask for it). */
+  manageConsents(basis: CaseBasis) {
+    if (basis === "team") throw forbidden();
+  },
+  /**
+   * Whether the caller sees the entries other agencies shared with the team: the coordinators always, every other
+   * team agency (the lead too) while the main person's consent covers it.
+   */
+  seesTeamEntries(basis: CaseBasis, consentId: string | null): boolean {
+    return basis === "coordinator" || consentId !== null;
   },
   /**
    * Activity records and assessment versions: the coordinators see all; the writing agency sees its own; the other
-   * team agencies only what is shared with the team, and only while the person's consent is given.
+   * team agencies only what is shared with the team, and only while the person's consent covers them.
    */
   canSeeCaseEntry(
     a: AuthContext,
     basis: CaseBasis,
     entry: { agencyId: string; visibility: string },
-    consentGiven: boolean,
+    consentId: string | null,
   ): boolean {
     if (basis === "coordinator") return true;
     if (entry.agencyId === a.agencyId) return true;
-    return consentGiven && entry.visibility === "team";
+    return consentId !== null && entry.visibility === "team";
   },
 };
