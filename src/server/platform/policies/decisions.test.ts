@@ -70,7 +70,7 @@ describe("disclosure of a case's personal content", () => {
   });
 
   it("names the consent as a person's basis only after the others (receiving or sitting on a team is none)", () => {
-    const facts = { createdByAgencyId: "p1", referralId: null, caseId: null, consentId: null };
+    const facts = { createdByAgencyId: "x1", referralId: null, caseId: null, consentId: null };
     expect(personPolicies.personBasis(staff, facts)).toBeNull();
     expect(personPolicies.personBasis(staff, { ...facts, consentId: "c1" })).toEqual({
       kind: "consent",
