@@ -64,6 +64,12 @@ export type Referral = Jsonify<ReturnType<typeof presentReferral>>;
 export type Consent = Referral["consent"];
 export type ReferralListRow = JsonOf<typeof listReferrals>[number];
 export type ReferralDetail = JsonOf<typeof getReferral>;
+/** A referral whose person the caller sees (the coordinators always do: the case opening works on these). */
+export type DisclosedReferral = ReferralDetail & {
+  person: NonNullable<ReferralDetail["person"]>;
+  personId: string;
+  observed: string;
+};
 export type ReferralEvent = ReferralDetail["events"][number];
 export type ReferralAccess = ReferralDetail["access"];
 export type CreateReferralInput = z.input<typeof createReferralSchema>;

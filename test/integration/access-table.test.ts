@@ -407,13 +407,19 @@ function probes(): Record<RouteKey, Probe> {
       ok: 412,
       without: managersOnly,
     },
-    "POST /api/cases/:caseId/consent": {
+    "POST /api/cases/:caseId/consents": {
       call: (c) =>
         c.post(
-          `/api/cases/${id.caseId}/consent`,
-          { consent: "given", consentDate: "2025-06-01", consentMethod: "書面" },
+          `/api/cases/${id.caseId}/consents`,
+          { personId: id.personId, scope: "team", givenOn: "2025-06-01", method: "written" },
           stale,
         ),
+      ok: 412,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/consents/:consentId/withdrawal": {
+      call: (c) =>
+        c.post(`/api/cases/${id.caseId}/consents/${id.caseId}/withdrawal`, { withdrawnOn: "2025-06-02" }, stale),
       ok: 412,
       without: managersOnly,
     },

@@ -12,7 +12,8 @@ export function SheetSummary({
 }: {
   sheet: {
     concerns: string[];
-    observed: string;
+    /** null: the caller has no basis for the person (shown as withheld) */
+    observed: string | null;
     consent: string;
     consentDate: string | null;
     consentMethod: string | null;
@@ -26,7 +27,7 @@ export function SheetSummary({
       <dt>困りごと</dt>
       <dd>{sheet.concerns.join("、")}</dd>
       <dt>気づいたこと</dt>
-      <dd className="pre-wrap">{sheet.observed}</dd>
+      <dd className="pre-wrap">{sheet.observed ?? "（本人の同意がないため表示しません）"}</dd>
       <dt>緊急度</dt>
       <dd>{urgency}</dd>
       <dt>本人同意</dt>

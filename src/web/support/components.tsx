@@ -22,7 +22,9 @@ export function UrgencyBadge({ urgency }: { urgency: string }) {
  * "架空 花子（カクウ ハナコ）" — the kana alone when there is no kanji name. A household member the caller has no
  * basis for comes without a name (nameKana null): it is named as such.
  */
-export function personLabel(p: { nameKanji: string | null; nameKana: string | null }) {
+/** A person by name; null: the caller has no basis for the person (no consent covers its agency). */
+export function personLabel(p: { nameKanji: string | null; nameKana: string | null } | null) {
+  if (p === null) return "（本人の同意がないため表示しません）";
   if (p.nameKana === null) return "（氏名を表示できない世帯員）";
   return p.nameKanji ? `${p.nameKanji}（${p.nameKana}）` : p.nameKana;
 }

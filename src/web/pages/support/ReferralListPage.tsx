@@ -29,7 +29,7 @@ const columns = helper.columns([
     sortFn: textSort(),
     cell: (info) => <span className="nowrap">{formatDateTime(info.getValue())}</span>,
   }),
-  helper.accessor((r) => r.person.nameKana, {
+  helper.accessor((r) => r.person?.nameKana ?? "", {
     id: "person",
     header: "対象者",
     sortFn: textSort(),

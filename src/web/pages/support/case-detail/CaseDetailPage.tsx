@@ -27,6 +27,27 @@ export function CaseDetailPage() {
   const manage = c.access !== "team";
   const who = c.mainPerson ?? { nameKanji: null, nameKana: "（不明）", dateOfBirth: null };
 
+  if (!c.household) {
+    // a team agency without the person's consent: that the case exists, its lead, phase and team only
+    return (
+      <>
+        <p className="no-print">
+          <Link to="/support/cases">ケースの一覧へ戻る</Link>
+        </p>
+        <h1>
+          ケース <span className={`status phase-${c.phase}`}>{c.phaseLabel}</span>
+        </h1>
+        <p className="lead">
+          主担当機関: {c.leadAgency.name}／あなたの立場: {CASE_BASIS_LABELS[c.access]}
+        </p>
+        <p className="notice warning">
+          本人の同意がこの機関に及んでいないため、本人・世帯・課題・支援経過・アセスメントは表示しません。同意を得たときは、主担当機関か多機関協働の調整役に同意の記録を依頼してください。
+        </p>
+        <TeamSection c={c} manage={false} setNotice={setNotice} />
+      </>
+    );
+  }
+
   return (
     <>
       <p className="no-print">
@@ -43,7 +64,7 @@ export function CaseDetailPage() {
       <IssuesSection c={c} manage={manage} setNotice={setNotice} />
       <ConsentSection c={c} manage={manage} setNotice={setNotice} />
       <TeamSection c={c} manage={manage} setNotice={setNotice} />
-      <HouseholdSection c={c} setNotice={setNotice} />
+      <HouseholdSection c={c} household={c.household} setNotice={setNotice} />
       <RecordsSection c={c} setNotice={setNotice} />
       <AssessmentsSection c={c} setNotice={setNotice} />
     </>

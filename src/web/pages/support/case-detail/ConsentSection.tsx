@@ -1,97 +1,210 @@
-import { CASE_CONSENTS, CONSENT_LABELS } from "../../../../domain/labels/support";
+import { useState } from "react";
+import {
+  CONSENT_METHOD_LABELS,
+  CONSENT_METHODS,
+  CONSENT_SCOPE_LABELS,
+  CONSENT_SCOPES,
+} from "../../../../domain/labels/support";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { FormButtons } from "../../../components/FormButtons";
-import { RadioGroup, TextField } from "../../../components/FormField";
+import { CheckboxGroup, RadioGroup, SelectField, TextField } from "../../../components/FormField";
 import { formatEraDate } from "../../../format";
 import { useDraft } from "../../../forms/useDraft";
-import { consentDetail, consentLabel } from "../../../support/components";
-import { caseKeys } from "../../../support/queries";
-
-import { HistoryTable } from "./HistoryTable";
+import { agencyName, personLabel } from "../../../support/components";
+import { caseKeys, useAgencies } from "../../../support/queries";
+import type { CaseDetail } from "../../../types";
 import { type ManagedSectionProps, useCaseWrite } from "./useCaseWrite";
 import { useInlineForm } from "./useInlineForm";
 
+type ConsentRecord = CaseDetail["consents"][number];
+
+/**
+ * 本人同意: each household member's consents (to the case's team or to named agencies), with when and how they were
+ * given, who recorded them and their withdrawal. The coordinators and the lead agency record and withdraw them;
+ * other team agencies see the person's data only while a consent covers their agency.
+ */
 export function ConsentSection({ c, manage, setNotice }: ManagedSectionProps) {
-  const draft = useDraft({ consent: c.consent, consentDate: "", consentMethod: "", reason: "" });
-  const { consent, consentDate, consentMethod, reason } = draft.values;
-  // the form opens on the consent the case has now, with the focus on its radio button
-  const { open, show, formRef, openRef } = useInlineForm(
-    () => {
-      draft.change({ consent: c.consent });
-      write.clear();
-    },
-    (form) => form.querySelector<HTMLInputElement>("input:checked") ?? form.querySelector("input"),
+  const members = (c.household?.members ?? []).filter((m) => !m.hidden);
+  const nameOf = (personId: string) => personLabel(members.find((m) => m.personId === personId) ?? null);
+  return (
+    <section aria-labelledby="consent-heading">
+      <h2 id="consent-heading">本人同意（情報共有の根拠）</h2>
+      <p className="small">
+        多機関協働の調整役と主担当機関のほかは、本人の同意が及ぶ機関だけがこのケースの本人・世帯・支援経過・アセスメントを見られます。同意の撤回は次の操作から反映され、記録は残ります。
+      </p>
+      {c.consents.length ? (
+        <table className="data-table">
+          <caption>同意の記録</caption>
+          <thead>
+            <tr>
+              <th scope="col">本人</th>
+              <th scope="col">共有先</th>
+              <th scope="col">同意を得た日・方法</th>
+              <th scope="col">記録した機関</th>
+              <th scope="col">撤回</th>
+              {manage ? <th scope="col">操作</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {c.consents.map((k) => (
+              <ConsentRow key={k.id} c={c} k={k} who={nameOf(k.personId)} manage={manage} setNotice={setNotice} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="notice warning">同意の記録はありません。チームの他の機関には本人の情報は共有されません。</p>
+      )}
+      {manage ? <RecordConsentForm c={c} members={members} setNotice={setNotice} /> : null}
+    </section>
   );
-  // what the team may read depends on the consent: the records and assessments are read again with the case
-  // (their keys sit under the case's)
+}
+
+function ConsentRow({
+  c,
+  k,
+  who,
+  manage,
+  setNotice,
+}: Omit<ManagedSectionProps, "manage"> & { k: ConsentRecord; who: string; manage: boolean }) {
+  const [open, setOpen] = useState(false);
+  const draft = useDraft({ withdrawnOn: "", reason: "" });
   const write = useCaseWrite(c, setNotice, {
     request: () => ({
-      path: "/consent",
+      path: `/consents/${encodeURIComponent(k.id)}/withdrawal`,
       method: "POST",
-      body: { consent, consentDate: consentDate || null, consentMethod: consentMethod || null, reason: reason || null },
-      done: `本人同意を「${consentLabel(consent)}」にしました。`,
+      body: { withdrawnOn: draft.values.withdrawnOn, reason: draft.values.reason || null },
+      done: `${who}の同意の撤回を記録しました。`,
+    }),
+    invalidates: [caseKeys.records(c.id), caseKeys.assessments(c.id)],
+    onFinished: () => setOpen(false),
+  });
+  const field = draft.fields(write.fields);
+  const scope =
+    k.scope === "team" ? CONSENT_SCOPE_LABELS.team : k.agencies.map((a) => agencyName(a)).join("、") || "（なし）";
+  return (
+    <tr>
+      <td>{who}</td>
+      <td>{scope}</td>
+      <td>
+        {k.givenOn ? formatEraDate(k.givenOn) : "日付の記録なし"}・{k.methodLabel}
+      </td>
+      <td>{k.recordedByAgency ? agencyName(k.recordedByAgency) : "（移行した記録）"}</td>
+      <td>
+        {k.withdrawal
+          ? `${formatEraDate(k.withdrawal.withdrawnOn)} 撤回${k.withdrawal.reason ? `（${k.withdrawal.reason}）` : ""}`
+          : "同意中"}
+      </td>
+      {manage ? (
+        <td>
+          {!k.withdrawal && !open ? (
+            <button type="button" className="button secondary small" onClick={() => setOpen(true)}>
+              撤回を記録<span className="visually-hidden">（{who}）</span>
+            </button>
+          ) : null}
+          {open ? (
+            <form onSubmit={write.onSubmit()} noValidate aria-label={`${who}の同意の撤回`}>
+              <ErrorAlert error={write.error} title="記録できませんでした" />
+              <TextField label="撤回の申し出があった日" type="date" required {...field("withdrawnOn")} />
+              <TextField label="備考" {...field("reason")} />
+              <FormButtons onBack={() => setOpen(false)} submit="撤回を記録" busy={write.busy} />
+            </form>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function RecordConsentForm({
+  c,
+  members,
+  setNotice,
+}: Omit<ManagedSectionProps, "manage"> & { members: NonNullable<CaseDetail["household"]>["members"] }) {
+  const agencies = useAgencies();
+  const initial = {
+    personId: c.mainPerson?.personId ?? "",
+    scope: "team" as string,
+    agencyIds: [] as string[],
+    givenOn: "",
+    method: "written" as string,
+    methodNote: "",
+    note: "",
+  };
+  const draft = useDraft(initial);
+  const v = draft.values;
+  const { open, show, formRef, openRef } = useInlineForm(
+    () => {
+      draft.setValues(initial);
+      write.clear();
+    },
+    (form) => form.querySelector("select"),
+  );
+  const write = useCaseWrite(c, setNotice, {
+    request: () => ({
+      path: "/consents",
+      method: "POST",
+      body: {
+        personId: v.personId,
+        scope: v.scope,
+        agencyIds: v.scope === "agencies" ? v.agencyIds : [],
+        givenOn: v.givenOn,
+        method: v.method,
+        methodNote: v.methodNote || null,
+        note: v.note || null,
+      },
+      done: "本人同意を記録しました。",
     }),
     invalidates: [caseKeys.records(c.id), caseKeys.assessments(c.id)],
     onFinished: () => show(false),
   });
   const field = draft.fields(write.fields);
-  return (
-    <section aria-labelledby="consent-heading">
-      <h2 id="consent-heading">本人同意（チーム内での情報共有）</h2>
-      <p className="small">
-        本人の同意があるときだけ、チームの他の機関もこのケースの支援経過（チーム全体に公開したもの）とアセスメントを見られ、同意がないあいだは記録した機関と多機関協働の調整役だけが見られます。
-      </p>
+  if (!open)
+    return (
       <p>
-        現在: <strong>{c.consentLabel}</strong>
-        {c.consentDate ? consentDetail(c.consentDate, c.consentMethod) : null}
+        <button ref={openRef} type="button" className="button secondary small" onClick={() => show(true)}>
+          同意を記録
+        </button>
       </p>
-      {c.consent !== "given" ? (
-        <p className="notice warning">
-          同意がないため、チームの他の機関の支援経過とアセスメントは共有されません（自機関の記録だけが見えます）。
-        </p>
-      ) : null}
-      {c.consentHistory.length ? (
-        <HistoryTable
-          caption="本人同意の履歴"
-          events={c.consentHistory}
-          atHeader="記録日時"
-          byHeader="記録した機関"
-          reasonHeader="備考"
-          columns={[
-            { header: "本人同意", cell: (h) => h.consentLabel },
-            { header: "日付", cell: (h) => (h.consentDate ? formatEraDate(h.consentDate) : null), nowrap: true },
-            { header: "確認の方法", cell: (h) => h.consentMethod },
-          ]}
+    );
+  return (
+    <form ref={formRef} onSubmit={write.onSubmit()} noValidate aria-label="本人同意の記録">
+      <ErrorAlert error={write.error} title="記録できませんでした" />
+      <SelectField
+        label="同意した人"
+        required
+        choose
+        options={members.map((m) => ({ value: m.personId, label: `${personLabel(m)}（${m.relationship}）` }))}
+        {...field("personId")}
+      />
+      <RadioGroup
+        legend="共有先"
+        name="consent-scope"
+        options={CONSENT_SCOPES.map((s) => ({ value: s, label: CONSENT_SCOPE_LABELS[s] }))}
+        {...field("scope")}
+      />
+      {v.scope === "agencies" ? (
+        <CheckboxGroup
+          legend="同意を得た機関"
+          options={(agencies.data ?? [])
+            .filter((a) => a.kind === "public")
+            .map((a) => ({ value: a.id, label: a.name }))}
+          values={v.agencyIds}
+          onChange={(agencyIds) => draft.change({ agencyIds })}
+          error={write.fields.agencyIds ?? write.fields["agencyIds.0"]}
         />
       ) : null}
-      {manage && !open ? (
-        <p>
-          <button ref={openRef} type="button" className="button secondary small" onClick={() => show(true)}>
-            本人同意を更新
-          </button>
-        </p>
-      ) : null}
-      {manage && open ? (
-        <form ref={formRef} onSubmit={write.onSubmit()} noValidate aria-label="本人同意の更新">
-          <ErrorAlert error={write.error} title="更新できませんでした" />
-          <RadioGroup
-            legend="本人同意"
-            name="case-consent"
-            options={CASE_CONSENTS.map((k) => ({ value: k, label: CONSENT_LABELS[k] }))}
-            {...field("consent")}
-          />
-          <div className="form-row">
-            <TextField
-              label={consent === "withdrawn" ? "撤回の申し出があった日" : "同意を得た日"}
-              type="date"
-              {...field("consentDate")}
-            />
-            <TextField label="確認の方法" hint="書面・口頭など" {...field("consentMethod")} />
-          </div>
-          <TextField label="備考" inputClassName="wide" {...field("reason")} />
-          <FormButtons onBack={() => show(false)} submit="本人同意を保存" busy={write.busy} />
-        </form>
-      ) : null}
-    </section>
+      <div className="form-row">
+        <TextField label="同意を得た日" type="date" required {...field("givenOn")} />
+      </div>
+      <RadioGroup
+        legend="同意の方法"
+        name="consent-method"
+        options={CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD_LABELS[m] }))}
+        {...field("method")}
+      />
+      {v.method === "other" ? <TextField label="方法の説明" required {...field("methodNote")} /> : null}
+      <TextField label="備考" inputClassName="wide" {...field("note")} />
+      <FormButtons onBack={() => show(false)} submit="同意を記録" busy={write.busy} />
+    </form>
   );
 }

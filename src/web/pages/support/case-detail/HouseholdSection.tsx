@@ -24,13 +24,17 @@ const STALE_TEXT =
  * The case's household: its members with their 続柄, and the referrals the case came from. Everyone on the case
  * keeps the members up to date (someone moved in or out); the case's main person stays a member.
  */
-export function HouseholdSection({ c, setNotice }: CaseSectionProps) {
+export function HouseholdSection({
+  c,
+  household,
+  setNotice,
+}: CaseSectionProps & { household: NonNullable<CaseSectionProps["c"]["household"]> }) {
   const [adding, setAdding] = useState(false);
   const [addKey, setAddKey] = useState(0);
   const [chosen, setChosen] = useState<Person | null>(null);
   const [removing, setRemoving] = useState<HouseholdMember | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const memberIds = new Set(c.household.members.map((m) => m.personId));
+  const memberIds = new Set(household.members.map((m) => m.personId));
 
   const backToHeading = () => requestAnimationFrame(() => headingRef.current?.focus());
   const stopAdding = () => {
@@ -51,13 +55,13 @@ export function HouseholdSection({ c, setNotice }: CaseSectionProps) {
   return (
     <section aria-labelledby="household-heading">
       <h2 id="household-heading" ref={headingRef} tabIndex={-1}>
-        世帯{c.household.name ? `（${c.household.name}）` : ""}
+        世帯{household.name ? `（${household.name}）` : ""}
       </h2>
-      <p>住所: {c.household.address}</p>
+      <p>住所: {household.address}</p>
       <PersonRowsTable
         caption="世帯員"
         captionHidden
-        rows={c.household.members}
+        rows={household.members}
         rowKey={(m) => m.personId}
         person={(m) => m}
         before={[{ header: "続柄", cell: (m) => m.relationship }]}
@@ -126,7 +130,9 @@ export function HouseholdSection({ c, setNotice }: CaseSectionProps) {
   );
 }
 
-const membersUrl = (c: CaseDetail) => `/api/households/${encodeURIComponent(c.household.id)}/members`;
+/** The case's household (the page shows this section only when the caller sees it). */
+const householdOf = (c: CaseDetail) => c.household as NonNullable<CaseDetail["household"]>;
+const membersUrl = (c: CaseDetail) => `/api/households/${encodeURIComponent(householdOf(c).id)}/members`;
 
 /**
  * A member change with the household's version. Saved or refused with 412, the case and the households are read
@@ -155,7 +161,7 @@ function AddMemberForm({
       api(membersUrl(c), {
         method: "POST",
         body: { personId: person.id, relationship },
-        version: c.household.version,
+        version: householdOf(c).version,
       }),
     done: () => `「${personLabel(person)}」を世帯員（${relationship}）に加えました。`,
     onFinished: onDone,
@@ -190,7 +196,7 @@ function RemoveMemberDialog({
     send: () =>
       api(`${membersUrl(c)}/${encodeURIComponent(member.personId)}`, {
         method: "DELETE",
-        version: c.household.version,
+        version: householdOf(c).version,
       }),
     done: () => `「${personLabel(member)}」を世帯から外しました。`,
     onFinished: onRemoved,

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../../format";
 import { draftFields } from "../../../forms/useDraft";
 import { type ConsentDraft, ConsentFields } from "../../../support/ConsentFields";
 import { agencyName, agencyOptions, personLabel } from "../../../support/components";
-import type { ReferralDetail, ReferralListRow } from "../../../types";
+import type { DisclosedReferral, ReferralListRow } from "../../../types";
 import type { MemberDraft } from "./useHouseholdDraft";
 
 /** What the coordinator decides for the case besides its household. */
@@ -19,7 +19,7 @@ export interface CaseChoices extends ConsentDraft {
 }
 
 /** The referral's own choices to start from: its person, the agency it was sent to, its concerns and consent. */
-export function initialChoices(r: ReferralDetail): CaseChoices {
+export function initialChoices(r: DisclosedReferral): CaseChoices {
   return {
     mainPersonId: r.personId,
     leadAgencyId: r.toAgency?.id ?? "",
@@ -49,7 +49,7 @@ export function CaseFieldsStep({
 }: {
   /** the form is labelled by this section's heading */
   headingId: string;
-  referral: ReferralDetail;
+  referral: DisclosedReferral;
   choices: CaseChoices;
   setChoices: Dispatch<SetStateAction<CaseChoices>>;
   members: MemberDraft[];

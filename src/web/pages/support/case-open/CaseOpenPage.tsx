@@ -5,7 +5,7 @@ import { formatDateTime } from "../../../format";
 import { agencyName } from "../../../support/components";
 import { isCoordinator, useReferral, useSupportUser } from "../../../support/queries";
 import { OpenCaseForm } from "./OpenCaseForm";
-import { OPENABLE_STATUSES } from "./openable";
+import { isDisclosed, OPENABLE_STATUSES } from "./openable";
 
 const route = getRouteApi("/support/referrals/$referralId/case");
 
@@ -38,7 +38,7 @@ export function CaseOpenPage() {
         {agencyName(r.fromAgency)}から {formatDateTime(r.createdAt)} に届いたつなぐシート（
         {r.concerns.join("、")}）をもとに、世帯・チーム・課題を決めてケースを開始します。
       </p>
-      {OPENABLE_STATUSES.includes(r.status) ? (
+      {OPENABLE_STATUSES.includes(r.status) && isDisclosed(r) ? (
         <OpenCaseForm referral={r} />
       ) : (
         <p className="notice warning">

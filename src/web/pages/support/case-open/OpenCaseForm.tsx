@@ -15,13 +15,13 @@ import {
   usePersonHouseholds,
   useReferrals,
 } from "../../../support/queries";
-import type { CaseDetail, ReferralDetail } from "../../../types";
+import type { CaseDetail, DisclosedReferral } from "../../../types";
 import { type CaseChoices, CaseFieldsStep, initialChoices } from "./CaseFieldsStep";
 import { HouseholdStep } from "./HouseholdStep";
 import { OPENABLE_STATUSES } from "./openable";
 import { type HouseholdPart, useHouseholdDraft } from "./useHouseholdDraft";
 
-export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
+export function OpenCaseForm({ referral: r }: { referral: DisclosedReferral }) {
   const navigate = useNavigate();
   const agencies = useAgencies();
   const households = usePersonHouseholds(r.personId, true);
@@ -41,7 +41,7 @@ export function OpenCaseForm({ referral: r }: { referral: ReferralDetail }) {
   const { chosen, members, memberIds } = household;
   const publicAgencies = (agencies.data ?? []).filter((a) => a.kind === "public");
   const others = [...(acceptedReferrals.data ?? []), ...(handledReferrals.data ?? [])].filter(
-    (x) => x.id !== r.id && OPENABLE_STATUSES.includes(x.status) && memberIds.has(x.personId),
+    (x) => x.id !== r.id && OPENABLE_STATUSES.includes(x.status) && x.personId !== null && memberIds.has(x.personId),
   );
   const { mainPersonId, leadAgencyId, teamIds, issues, otherReferralIds, consent, consentDate, consentMethod } =
     choices;

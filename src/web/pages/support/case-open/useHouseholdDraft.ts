@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api } from "../../../api";
 import { useDraft } from "../../../forms/useDraft";
-import type { Household, HouseholdSummary, ReferralDetail } from "../../../types";
+import type { DisclosedReferral, Household, HouseholdSummary } from "../../../types";
 
 export interface MemberPerson {
   id: string;
@@ -25,7 +25,7 @@ export type HouseholdPart =
  * The household a case is opened for: one of the referred person's households (with members added on this page)
  * or a new one. `saved` are the households as the server last listed them.
  */
-export function useHouseholdDraft(r: ReferralDetail, saved: HouseholdSummary[] | undefined) {
+export function useHouseholdDraft(r: DisclosedReferral, saved: HouseholdSummary[] | undefined) {
   // the chosen household as it is after saving the members added on this page
   const [latestHousehold, setLatestHousehold] = useState<Household | null>(null);
   const [choice, setChoice] = useState<string | null>(null);

@@ -71,7 +71,13 @@ export function ReferralDetailPage() {
 
       <section aria-labelledby="person-heading">
         <h2 id="person-heading">対象者</h2>
-        <PersonDetails person={r.person} />
+        {r.person ? (
+          <PersonDetails person={r.person} />
+        ) : (
+          <p className="notice warning">
+            本人の同意の記録がこの機関に及んでいないため、対象者と気づいたことは表示しません。複数の機関の支援が必要なときや同意が得られていないときは、「多機関協働に引き継ぐ」で多機関協働の調整役に渡してください（複数機関のケースを開けるのは調整役だけです）。
+          </p>
+        )}
       </section>
 
       <StatusHistory events={r.events} />
