@@ -16,6 +16,9 @@ export const needsReason = (to: ReferralMove) => to === "declined" || to === "fo
 const STALE_TEXT =
   "他の人が先にこのつなぐシートの状態を変更しました。最新の内容を読み込みました。内容を確かめてから、もう一度操作してください。";
 
+/** The choice that hands the referral to the 多機関協働 coordinators instead of one agency. */
+const TO_COORDINATORS = "coordinators";
+
 /** A move of the referral (受付, 辞退, 転送 …) with its reason or note; the page's notice says how it went. */
 export function TransitionDialog({
   referral,
@@ -42,7 +45,8 @@ export function TransitionDialog({
         body: {
           to,
           reason: reason || null,
-          toAgencyId: to === "forwarded" ? toAgencyId || null : null,
+          toAgencyId: to === "forwarded" && toAgencyId !== TO_COORDINATORS ? toAgencyId || null : null,
+          toCoordinators: to === "forwarded" && toAgencyId === TO_COORDINATORS,
         } satisfies TransitionInput,
         version: referral.version,
       }),
@@ -64,8 +68,13 @@ export function TransitionDialog({
             value={toAgencyId}
             onChange={setToAgencyId}
             choose
-            options={agencyOptions(forwardTargets)}
-            error={fields.toAgencyId}
+            options={[
+              // handed back to the coordinators: only they open a case with several agencies
+              ...(referral.toAgency ? [{ value: TO_COORDINATORS, label: "多機関協働（調整役）に引き継ぐ" }] : []),
+              ...agencyOptions(forwardTargets),
+            ]}
+            hint="複数の機関の支援が必要なときは、多機関協働（調整役）に引き継いでください。複数機関のケースを開けるのは調整役だけです。本人の同意がないつなぐシートは、調整役にだけ渡せます。"
+            error={fields.toAgencyId ?? fields.toCoordinators}
           />
         ) : null}
         <TextAreaField

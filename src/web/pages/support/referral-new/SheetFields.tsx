@@ -97,7 +97,7 @@ export function SheetFields({
           required
           options={[{ value: "", label: TO_COORDINATORS_LABEL }, ...agencyOptions(destinations)]}
           {...field("toAgencyId")}
-          hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。"
+          hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。本人の同意がないときは、多機関協働（調整役）にだけ送れます。"
         />
       </div>
     </>
