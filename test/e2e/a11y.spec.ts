@@ -313,8 +313,8 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await visible(page.getByRole("table", { name: "段階の履歴" }));
     await page.getByRole("button", { name: /^表示/ }).first().click();
     await visible(page.getByRole("heading", { name: /アセスメント 第\d+版/ }));
-    await page.getByRole("button", { name: "本人同意を更新" }).click();
-    await visible(page.getByRole("form", { name: "本人同意の更新" }));
+    await page.getByRole("button", { name: "同意を記録" }).click();
+    await visible(page.getByRole("form", { name: "本人同意の記録" }));
     found.push(...(await seriousViolations(page, "ケースの詳細")));
     await page.getByRole("button", { name: /^次へ/ }).click();
     await visible(page.getByRole("dialog"));
@@ -383,7 +383,7 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.goto(`${web.baseUrl}/support/cases`);
     await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
     await visible(page.getByRole("table", { name: "チームの変更履歴" }));
-    await visible(page.getByRole("table", { name: "本人同意の履歴" }));
+    await visible(page.getByRole("region", { name: /本人同意/ }));
     await page.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
     await visible(page.getByRole("form", { name: /アセスメントの新しい版/ }));
     found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの新しい版）")));

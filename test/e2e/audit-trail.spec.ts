@@ -107,8 +107,11 @@ describe("audit trail (監査ログ) in the browser", () => {
 
   it("who saw a case: the support-side administrator finds the reads of its 支援経過, assessments and household, in words", async () => {
     const kikan = await ApiClient.login(web.baseUrl, "kikan");
-    const list = (await kikan.get("/api/cases")).body.cases as { id: string; mainPerson: { nameKanji: string } }[];
-    const target = list.find((c) => c.mainPerson.nameKanji === "つなぐ 太郎");
+    const list = (await kikan.get("/api/cases")).body.cases as {
+      id: string;
+      mainPerson: { nameKanji: string } | null;
+    }[];
+    const target = list.find((c) => c.mainPerson?.nameKanji === "つなぐ 太郎");
     expect(target, "demo case of つなぐ家 (基幹 on its team)").toBeTruthy();
     const caseId = target?.id as string;
     const detail = await kikan.get(`/api/cases/${caseId}`);
@@ -125,10 +128,10 @@ describe("audit trail (監査ログ) in the browser", () => {
     await form.getByRole("button", { name: "検索" }).click();
     const table = page.getByRole("table", { name: "監査ログの記録（新しい順）" });
     const row = (what: RegExp) => table.getByRole("row", { name: what });
-    await visible(row(/基幹 七海.*支援経過（一覧） #[0-9a-f]{8}.*ケース（チームの機関として）・本人同意: 同意あり/));
+    await visible(row(/基幹 七海.*支援経過（一覧） #[0-9a-f]{8}.*本人同意 #[0-9a-f]{8} に基づく/));
     await visible(row(/基幹 七海.*アセスメント（一覧）/));
-    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/));
-    await visible(row(/基幹 七海.*対象者 #[0-9a-f]{8}.*ケース #[0-9a-f]{8}（チームの機関として）/));
+    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースの主担当・本人の同意がある機関として）/));
+    await visible(row(/基幹 七海.*対象者 #[0-9a-f]{8}.*本人同意 #[0-9a-f]{8} に基づく/));
     const text = (await table.textContent()) ?? "";
     for (const raw of ["case_records", "household:", "case:", "consent:"]) expect(text).not.toContain(raw);
     for (const name of ["つなぐ 太郎", "つなぐ 梅子", "つなぐ家"]) expect(text).not.toContain(name);

@@ -214,21 +214,28 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     // the focus does not get lost with the removed agency's button
     expect(await c.evaluate(() => document.activeElement?.textContent ?? "")).toContain("チーム");
 
-    // consent: the meaning in one sentence, a change with its date and method, kept in the history
-    await visible(c.getByText(/本人の同意があるときだけ、チームの他の機関も/));
-    await c.getByRole("button", { name: "本人同意を更新" }).click();
-    const consentForm = c.getByRole("form", { name: "本人同意の更新" });
-    await consentForm.getByLabel("同意撤回").check();
-    await consentForm.getByRole("button", { name: "本人同意を保存" }).click();
-    await visible(consentForm.getByText("撤回の申し出があった日を入力してください").first());
-    await consentForm.getByLabel("同意あり").check();
+    // consent: the meaning in one sentence; each consent a record with its day and method, a withdrawal kept
+    await visible(c.getByText(/本人の同意が及ぶ機関だけが/));
+    await c.getByRole("button", { name: "同意を記録" }).click();
+    const consentForm = c.getByRole("form", { name: "本人同意の記録" });
+    await consentForm.getByRole("button", { name: "同意を記録" }).click();
+    await visible(consentForm.getByText("同意を得た日は YYYY-MM-DD で入力してください").first());
     await consentForm.getByLabel(/^同意を得た日/).fill("2025-06-10");
-    await consentForm.getByLabel(/^確認の方法/).fill("書面");
-    await consentForm.getByRole("button", { name: "本人同意を保存" }).click();
-    await visible(c.getByText("本人同意を「同意あり」にしました。"));
-    const consentHistory = c.getByRole("table", { name: "本人同意の履歴" });
-    await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月10日 書面/ }));
-    await visible(consentHistory.getByRole("row", { name: /同意あり 令和7年6月1日 口頭/ }));
+    await consentForm.getByLabel("書面").check();
+    await consentForm.getByRole("button", { name: "同意を記録" }).click();
+    await visible(c.getByText("本人同意を記録しました。"));
+    const consents = c.getByRole("table", { name: "同意の記録" });
+    await visible(consents.getByRole("row", { name: /令和7年6月10日・書面 .*同意中/ }));
+    await visible(consents.getByRole("row", { name: /令和7年6月1日・口頭/ }));
+    await consents
+      .getByRole("button", { name: /撤回を記録/ })
+      .first()
+      .click();
+    const withdrawal = c.getByRole("form", { name: /同意の撤回/ });
+    await withdrawal.getByLabel(/^撤回の申し出があった日/).fill("2025-06-20");
+    await withdrawal.getByRole("button", { name: "撤回を記録" }).click();
+    await visible(c.getByText(/の同意の撤回を記録しました。/));
+    await visible(consents.getByRole("row", { name: /令和7年6月20日 撤回/ }));
 
     // issues and lead: nothing new is said so; a change keeps its reason in the history
     const issuesSection = c.getByRole("region", { name: "課題と主担当機関" });

@@ -61,7 +61,13 @@ function basisPart(part: string, ctx: BasisContext): string {
       return part ? `世帯（${as(part)}）` : `世帯 ${shortId(value)} の世帯員として`;
     }
     case "consent":
-      return `本人同意: ${label(CONSENT_LABELS, value) ?? value}`;
+      // consent:<id> names the consent record a read was made on; older records name the case's consent state
+      if (value === "none") return "本人同意の記録なし（自機関の記録だけ）";
+      return /^[0-9a-f-]{36}$/.test(value)
+        ? `本人同意 ${shortId(value)} に基づく`
+        : `本人同意: ${label(CONSENT_LABELS, value) ?? value}`;
+    case "no_basis":
+      return "本人同意なし（ケースの存在・主担当・段階だけ）";
     case "version":
       return `第${value}版`;
     case "search":

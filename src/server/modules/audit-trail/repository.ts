@@ -8,6 +8,7 @@ import {
   caseRecords,
   cases,
   caseTeam,
+  consents,
   departments,
   evaluationRounds,
   evaluationSheets,
@@ -149,7 +150,7 @@ export type AccountRecord = Awaited<ReturnType<typeof accountHistory>>[number];
 
 /** What belongs to a case in the trail: its household and its activity records (支援経過) by id. */
 export async function caseParts(db: Executor, municipalityId: string, caseId: string) {
-  if (!UUID.test(caseId)) return { householdId: null, recordIds: [] };
+  if (!UUID.test(caseId)) return { householdId: null, recordIds: [], consentIds: [] };
   const [found] = await db
     .select({ householdId: cases.householdId })
     .from(cases)
@@ -158,7 +159,15 @@ export async function caseParts(db: Executor, municipalityId: string, caseId: st
     .select({ id: caseRecords.id })
     .from(caseRecords)
     .where(inMunicipality(caseRecords, municipalityId, { caseId }));
-  return { householdId: found?.householdId ?? null, recordIds: records.map((r) => r.id) };
+  const given = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(inMunicipality(consents, municipalityId, { caseId }));
+  return {
+    householdId: found?.householdId ?? null,
+    recordIds: records.map((r) => r.id),
+    consentIds: given.map((c) => c.id),
+  };
 }
 
 /** Ids of the tables below are uuids; the trail also holds other ids (e.g. "referral:<id>" of a trail query). */

@@ -41,7 +41,7 @@ function actionFilter(kind: AuditActionKind | undefined): repo.EntryFilter["acti
 async function targetFilter(tx: Executor, actor: AuthContext, type: string, id: string): Promise<repo.TargetFilter> {
   if (type === "referral") return { entities: [{ type, ids: [id] }], bases: auditBasesThrough("referral", id) };
   if (type !== "case") return { entities: [{ type, ids: [id] }], bases: [] };
-  const { householdId, recordIds } = await repo.caseParts(tx, actor.municipalityId, id);
+  const { householdId, recordIds, consentIds } = await repo.caseParts(tx, actor.municipalityId, id);
   return {
     entities: [
       { type: "case", ids: [id] },
@@ -50,8 +50,14 @@ async function targetFilter(tx: Executor, actor: AuthContext, type: string, id: 
       { type: "case_assessments", ids: [id] },
       { type: "case_assessment", ids: [id] },
       { type: "household", ids: householdId ? [householdId] : [] },
+      { type: "consent", ids: consentIds },
     ],
-    bases: [...auditBasesThrough("case", id), ...(householdId ? [`household:${householdId}`] : [])],
+    // the reads made on a consent given for the case are reads through the case
+    bases: [
+      ...auditBasesThrough("case", id),
+      ...(householdId ? [`household:${householdId}`] : []),
+      ...consentIds.flatMap((c) => auditBasesThrough("consent", c)),
+    ],
   };
 }
 

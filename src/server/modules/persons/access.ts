@@ -44,7 +44,8 @@ export function auditBasis(via: "search" | "duplicate_check", basis: PersonBasis
 }
 
 /** Every basis a read of a person made through a referral or a case carries (who looked at it: the audit trail). */
-export function auditBasesThrough(kind: "referral" | "case", id: string) {
-  const basis: PersonBasis = kind === "referral" ? { kind, referralId: id } : { kind, caseId: id };
+export function auditBasesThrough(kind: "referral" | "case" | "consent", id: string) {
+  const basis: PersonBasis =
+    kind === "referral" ? { kind, referralId: id } : kind === "case" ? { kind, caseId: id } : { kind, consentId: id };
   return [`${kind}:${id}`, auditBasis("search", basis), auditBasis("duplicate_check", basis)];
 }
