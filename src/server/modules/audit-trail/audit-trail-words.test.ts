@@ -55,18 +55,21 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
     expect(mine.find((e) => e.target.type === "case_records")).toMatchObject({
       actionLabel: "閲覧",
       target: { typeLabel: "支援経過（一覧）", label: `支援経過（一覧） #${caseId.slice(0, 8)}` },
-      basisLabel: "ケース（チームの機関として）・本人同意: 同意あり",
+      basisLabel: expect.stringMatching(/^本人同意 #[0-9a-f]{8} に基づく$/),
     });
     expect(mine.find((e) => e.target.type === "case_record")).toMatchObject({ actionLabel: "作成" });
-    expect(mine.find((e) => e.target.type === "household")?.basisLabel).toBe("世帯（ケースのチームの機関として）");
+    expect(mine.find((e) => e.target.type === "household")?.basisLabel).toBe(
+      "世帯（ケースの主担当・本人の同意がある機関として）",
+    );
     expect(mine.find((e) => e.basis?.startsWith("household:"))?.basisLabel).toBe(
       `世帯 #${householdId.slice(0, 8)} の世帯員として`,
     );
-    expect(mine.find((e) => e.basis === `case:${caseId}`)?.basisLabel).toBe(
-      `ケース #${caseId.slice(0, 8)}（チームの機関として）`,
+    // a team agency (not the lead) reads the persons on their consent, found among the case's reads
+    expect(mine.find((e) => e.target.type === "person" && e.basis?.startsWith("consent:"))?.basisLabel).toMatch(
+      /^本人同意 #[0-9a-f]{8} に基づく$/,
     );
-    expect(mine.find((e) => e.basis === `search;case:${caseId}`)?.basisLabel).toBe(
-      `対象者の検索（ケース #${caseId.slice(0, 8)}（チームの機関として））`,
+    expect(mine.find((e) => e.basis?.startsWith("search;consent:"))?.basisLabel).toMatch(
+      /^対象者の検索（本人同意 #[0-9a-f]{8} に基づく）$/,
     );
     // nothing of another case
     const other = cases.find((c) => c.id !== caseId)?.id as string;
@@ -97,9 +100,8 @@ describe("audit trail: in words, with names as the viewer may see them", () => {
       actionLabel: "検索",
       basisLabel: "対象者の検索",
     });
-    expect(all.find((e) => e.basis === `duplicate_check;referral:${w.referralId}`)?.basisLabel).toBe(
-      `登録時の重複の確認（つなぐシート #${w.referralId.slice(0, 8)}（受信機関として））`,
-    );
+    // a duplicate check names the basis each candidate was shown on, in words
+    expect(all.find((e) => e.basis?.startsWith("duplicate_check;"))?.basisLabel).toMatch(/^登録時の重複の確認（.+）$/);
     expect(all.find((e) => e.basis === "need_to_know:read")?.basisLabel).toBe("知る必要の範囲外（閲覧）");
   });
 

@@ -170,6 +170,16 @@ export async function caseParts(db: Executor, municipalityId: string, caseId: st
   };
 }
 
+/** The consents recorded with a referral (its receiver reads the person on them). */
+export async function referralConsentIds(db: Executor, municipalityId: string, referralId: string) {
+  if (!UUID.test(referralId)) return [];
+  const rows = await db
+    .select({ id: consents.id })
+    .from(consents)
+    .where(inMunicipality(consents, municipalityId, { referralId }));
+  return rows.map((r) => r.id);
+}
+
 /** Ids of the tables below are uuids; the trail also holds other ids (e.g. "referral:<id>" of a trail query). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -39,7 +39,12 @@ function actionFilter(kind: AuditActionKind | undefined): repo.EntryFilter["acti
  * members read through it) and the reads of persons made through the case.
  */
 async function targetFilter(tx: Executor, actor: AuthContext, type: string, id: string): Promise<repo.TargetFilter> {
-  if (type === "referral") return { entities: [{ type, ids: [id] }], bases: auditBasesThrough("referral", id) };
+  if (type === "referral") {
+    // the receiver reads the person on the consent recorded with the sheet
+    const consentIds = await repo.referralConsentIds(tx, actor.municipalityId, id);
+    const bases = [...auditBasesThrough("referral", id), ...consentIds.flatMap((c) => auditBasesThrough("consent", c))];
+    return { entities: [{ type, ids: [id] }], bases };
+  }
   if (type !== "case") return { entities: [{ type, ids: [id] }], bases: [] };
   const { householdId, recordIds, consentIds } = await repo.caseParts(tx, actor.municipalityId, id);
   return {

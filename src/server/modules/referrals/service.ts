@@ -36,11 +36,17 @@ async function checkReceiver(tx: Executor, actor: AuthContext, field: string, ag
 /**
  * What a read of the referral's person is based on, as the audit trail names it, or null when the caller may see
  * the referral but not the person: the coordinators and the sender as before ("referral:<id>"); a receiver only
- * with the person's consent covering it ("consent:<id>"), as referrals sent before consent was required may lack it.
+ * with a basis for the person, in practice the person's consent covering it ("consent:<id>"), as referrals sent
+ * before consent was required may lack one.
  */
 function readBasis(actor: AuthContext, referral: repo.ReferralRow, person: PersonBasis | undefined): string | null {
   const basis = policies.referralBasis(actor, referral);
-  if (basis === "receiver") return person?.kind === "consent" ? `consent:${person.consentId}` : null;
+  if (basis === "receiver") {
+    // receiving is no basis: the person's consent covering the receiver is, or one the receiver has anyway (it
+    // registered the person, or leads their case), recorded under the sheet as before
+    if (!person) return null;
+    return person.kind === "consent" ? `consent:${person.consentId}` : `referral:${referral.id}`;
+  }
   return basis ? `referral:${referral.id}` : null;
 }
 
