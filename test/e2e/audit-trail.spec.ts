@@ -138,7 +138,7 @@ describe("audit trail (監査ログ) in the browser", () => {
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
 
     // a row's target links to every record about it (ids in the URL only)
-    await row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/)
+    await row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースの主担当・本人の同意がある機関として）/)
       .first()
       .getByRole("button", { name: /この対象の記録/ })
       .click();
@@ -150,7 +150,7 @@ describe("audit trail (監査ログ) in the browser", () => {
     // the form follows: 世帯 and its id, and the household's own records are listed
     await until(async () => (await form.getByLabel("対象の種類").inputValue()) === "household", "the form follows");
     expect(await form.getByLabel("対象のID").inputValue()).toBe(detail.body.case.household.id);
-    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースのチームの機関として）/));
+    await visible(row(/基幹 七海.*世帯 #[0-9a-f]{8}.*世帯（ケースの主担当・本人の同意がある機関として）/));
     await context.close();
   });
 
