@@ -26,14 +26,11 @@ describe("menus and landing pages come from the access table", () => {
 
   it("gives every account its own menu and landing page", async () => {
     for (const loginId of ACCOUNTS) {
-      const session = (await (await ApiClient.login(web.baseUrl, loginId)).get("/api/auth/session")).body.user as {
-        role: Role;
-        agencyId: string | null;
-        isCoordinator: boolean;
-      };
-      const principal = principalOf(session);
       const { context, page } = await newPage(browser);
       await login(page, web.baseUrl, loginId);
+      // the account as the browser's own session reads it (a second sign-in would spend another one-time code)
+      const session = await page.evaluate(async () => (await (await fetch("/api/auth/session")).json()).user);
+      const principal = principalOf(session as { role: Role; agencyId: string | null; isCoordinator: boolean });
       await page.waitForURL((url) => url.pathname === landingOf(principal), { timeout: 15_000 });
       const nav = page.getByRole("navigation", { name: "メインメニュー" });
       await visible(nav.getByRole("link").first());

@@ -16,7 +16,7 @@ export interface Entry {
   action: string;
   kind: string;
   actionLabel: string;
-  target: { type: string; typeLabel: string; id: string | null; name: string | null; label: string };
+  target: { type: string; typeLabel: string; id: string | null; name: string | null; label: string; shown: number };
   basis: string | null;
   basisLabel: string | null;
   ip: string | null;

@@ -7,6 +7,7 @@
 import { and, desc, eq, gt, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import { auditLog, persons, referrals } from "../../src/server/db/schema/index.js";
+import { asEntityReads } from "../../src/server/platform/audit.js";
 import { sealAuditLog } from "../../src/server/platform/audit-sealer.js";
 import { FACTORY_PASSWORD } from "../factories/municipality.js";
 import { createAgencyUser } from "../factories/support.js";
@@ -109,7 +110,9 @@ const auditSince = async (t: TestApp, afterSeq: number, loginId: string) => {
       )
       .orderBy(desc(auditLog.seq))
       .limit(200)
-  ).reverse();
+  )
+    .reverse()
+    .flatMap((r) => asEntityReads(r));
 };
 const lastSeq = async (t: TestApp) => {
   await sealAuditLog(t.database.db);

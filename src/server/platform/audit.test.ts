@@ -2,7 +2,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testAppForFile } from "../../../test/helpers/fixtures.js";
 import { agencies, auditLog } from "../db/schema/index.js";
-import { GENESIS_HASH, hashAuditRecord, recordAudit, type SealedRecord, verifyAuditChain } from "./audit.js";
+import {
+  GENESIS_HASH,
+  hashAuditRecord,
+  listAuditForEntity,
+  recordAudit,
+  recordAuditBatch,
+  type SealedRecord,
+  verifyAuditChain,
+} from "./audit.js";
 import { sealAuditLog } from "./audit-sealer.js";
 
 const app = testAppForFile();
@@ -111,6 +119,66 @@ describe("audit trail", () => {
     };
     expect(hashAuditRecord({ ...fields, actorAgencyId: null })).toBe(hashAuditRecord(fields));
     expect(hashAuditRecord({ ...fields, actorAgencyId: agency.id })).not.toBe(hashAuditRecord(fields));
+  });
+
+  it("writes the plain reads of one kind in a batch as one record naming each entity with its basis, in the hash", async () => {
+    const db = app.t.database.db;
+    const read = (entityType: string, entityId: string, basis: string, after?: unknown) => ({
+      municipalityId: app.t.municipalityId,
+      actorUserId: null,
+      actorLabel: "lister",
+      action: "read",
+      entityType,
+      entityId,
+      basis,
+      after,
+    });
+    await db.transaction((tx) =>
+      recordAuditBatch(tx, [
+        read("person", "p-1", "case:c-1"),
+        read("case", "c-1", "case:team"),
+        read("person", "p-2", "case:c-2"),
+        read("person", "p-3", "case:c-2", { fields: ["name"] }),
+        read("person", "p-4", "case:c-4"),
+      ]),
+    );
+    await sealAuditLog(db);
+    const written = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.municipalityId, app.t.municipalityId), eq(auditLog.actorLabel, "lister")))
+      .orderBy(asc(auditLog.seq));
+    // the persons shown plainly in one record, in the place of the first; a read with details and another kind apart
+    expect(written.map((r) => [r.entityType, r.entityId, r.basis, r.subjects])).toEqual([
+      [
+        "person",
+        null,
+        null,
+        [
+          { id: "p-1", basis: "case:c-1" },
+          { id: "p-2", basis: "case:c-2" },
+          { id: "p-4", basis: "case:c-4" },
+        ],
+      ],
+      ["case", "c-1", "case:team", null],
+      ["person", "p-3", "case:c-2", null],
+    ]);
+    // asked about one person, the record is that person's read with the basis it had for that person
+    const p2 = await listAuditForEntity(db, app.t.municipalityId, "person", "p-2");
+    expect(p2.map((r) => [r.entityId, r.basis, r.seq])).toEqual([["p-2", "case:c-2", written[0]?.seq]]);
+
+    // the subjects are hashed: taking one person out of the record is caught at that record
+    const seq = written[0]?.seq as number;
+    await tamper(
+      sql`update audit_log set subjects = subjects - 1 where municipality_id = ${app.t.municipalityId} and seq = ${seq}`,
+    );
+    const broken = await verifyAuditChain(db);
+    expect(broken.ok).toBe(false);
+    expect(broken.firstBad?.seq).toBe(seq);
+    await tamper(
+      sql`update audit_log set subjects = ${JSON.stringify(written[0]?.subjects)}::jsonb where municipality_id = ${app.t.municipalityId} and seq = ${seq}`,
+    );
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it("verifies the chain and catches a changed byte, a deleted record and a reordering", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.js";
-import { auditLog } from "../db/schema/index.js";
+import { type AuditSubject, auditLog } from "../db/schema/index.js";
 
 export interface AuditEntry {
   municipalityId: string;
@@ -15,6 +15,8 @@ export interface AuditEntry {
   ip?: string | null;
   before?: unknown;
   after?: unknown;
+  /** a read of many entities in one record (see coalesceReads); entityId and basis are null then */
+  subjects?: AuditSubject[] | null;
 }
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -45,6 +47,7 @@ export interface HashedFields {
   ip: string | null;
   before: unknown;
   after: unknown;
+  subjects?: AuditSubject[] | null;
   prevHash: string;
 }
 
@@ -64,6 +67,8 @@ export function hashAuditRecord(r: HashedFields): string {
     ip: r.ip,
     before: r.before ?? null,
     after: r.after ?? null,
+    // absent when null, so that records written before the column existed keep their hash
+    subjects: r.subjects ?? undefined,
   });
   return createHash("sha256").update(r.prevHash).update("\n").update(payload).digest("hex");
 }
@@ -86,7 +91,7 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
  */
 export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  const rows = entries.map((entry) => ({
+  const rows = coalesceReads(entries).map((entry) => ({
     municipality_id: entry.municipalityId,
     actor_user_id: entry.actorUserId,
     actor_label: entry.actorLabel,
@@ -98,17 +103,63 @@ export async function recordAuditBatch(tx: Executor, entries: AuditEntry[]): Pro
     ip: entry.ip ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    subjects: entry.subjects ?? null,
   }));
   // in the entries' order, which is the order their ids and so their places in the chain take
   await tx.execute(sql`
     insert into ${auditLog} (municipality_id, at, actor_user_id, actor_label, actor_agency_id, action, entity_type,
-      entity_id, basis, ip, before, after)
+      entity_id, basis, ip, before, after, subjects)
     select (e.r->>'municipality_id')::uuid, ${new Date().toISOString()}::timestamptz, (e.r->>'actor_user_id')::uuid,
       e.r->>'actor_label', (e.r->>'actor_agency_id')::uuid, e.r->>'action', e.r->>'entity_type', e.r->>'entity_id',
-      e.r->>'basis', e.r->>'ip', nullif(e.r->'before', 'null'::jsonb), nullif(e.r->'after', 'null'::jsonb)
+      e.r->>'basis', e.r->>'ip', nullif(e.r->'before', 'null'::jsonb), nullif(e.r->'after', 'null'::jsonb),
+      nullif(e.r->'subjects', 'null'::jsonb)
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(r, n)
     order by e.n`);
   for (const listener of recordedListeners) listener();
+}
+
+/**
+ * One record per kind of read instead of one per entity shown: the plain reads of a batch (no before or after) by the
+ * same actor of the same kind of entity become one record naming every entity with its own basis, in the place of
+ * the first. A page of 50 cases costs one audit record to write and to seal instead of 50; the trail still answers
+ * "who was shown this person, and on what basis" from the subjects (audit-trail, listAuditForEntity).
+ */
+export function coalesceReads(entries: AuditEntry[]): AuditEntry[] {
+  const groups = new Map<string, AuditEntry[]>();
+  const out: (AuditEntry | AuditEntry[])[] = [];
+  for (const entry of entries) {
+    const plain = entry.action === "read" && entry.entityId && entry.before == null && entry.after == null;
+    if (!plain || entry.subjects) {
+      out.push(entry);
+      continue;
+    }
+    const key = JSON.stringify([
+      entry.municipalityId,
+      entry.actorUserId,
+      entry.actorLabel,
+      entry.actorAgencyId ?? null,
+      entry.entityType,
+      entry.ip ?? null,
+    ]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else {
+      const started = [entry];
+      groups.set(key, started);
+      out.push(started);
+    }
+  }
+  return out.map((item) => {
+    if (!Array.isArray(item)) return item;
+    const [first] = item as [AuditEntry, ...AuditEntry[]];
+    if (item.length === 1) return first;
+    return {
+      ...first,
+      entityId: null,
+      basis: null,
+      subjects: item.map((e) => ({ id: e.entityId as string, basis: e.basis ?? null })),
+    };
+  });
 }
 
 const recordedListeners = new Set<() => void>();
@@ -245,19 +296,39 @@ export async function verifyAuditChain(
   return { records: checked, ok: true, firstBad: null };
 }
 
-/** An entity's records in the order they were written: sealed ones in chain order, then those still to seal. */
+/**
+ * An entity's records in the order they were written: sealed ones in chain order, then those still to seal. A read
+ * of many entities (subjects) is given as this entity's read, with the basis it had for this one.
+ */
 export async function listAuditForEntity(db: Executor, municipalityId: string, entityType: string, entityId: string) {
-  return db
+  const rows = await db
     .select()
     .from(auditLog)
     .where(
       and(
         eq(auditLog.municipalityId, municipalityId),
         eq(auditLog.entityType, entityType),
-        eq(auditLog.entityId, entityId),
+        or(eq(auditLog.entityId, entityId), namesSubject({ id: entityId })),
       ),
     )
     .orderBy(...chainOrder);
+  return rows.flatMap((r) => asEntityReads(r).filter((one) => one.entityId === entityId));
+}
+
+/**
+ * A record as reads of one entity each: a read of many (subjects) gives one per subject, with that subject's id and
+ * basis and everything else the record's; any other record is itself.
+ */
+export function asEntityReads<
+  R extends { entityId: string | null; basis: string | null; subjects: AuditSubject[] | null },
+>(record: R): R[] {
+  if (!record.subjects) return [record];
+  return record.subjects.map((s) => ({ ...record, entityId: s.id, basis: s.basis }));
+}
+
+/** Records whose subjects name this entity or this basis (served by the subjects' GIN index). */
+export function namesSubject(subject: { id: string } | { basis: string }) {
+  return sql`${auditLog.subjects} @> ${JSON.stringify([subject])}::jsonb`;
 }
 
 /** Chain order, records not sealed yet last (in the order they were inserted, which is the order they will take). */

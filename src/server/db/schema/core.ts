@@ -145,6 +145,11 @@ export const sessions = pgTable(
  * three once, in order, shortly after. The trigger created in the migrations refuses DELETE, TRUNCATE and every
  * UPDATE but that one: a sealed record, or any other column, cannot be changed.
  */
+export interface AuditSubject {
+  id: string;
+  basis: string | null;
+}
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -162,6 +167,11 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id"),
     basis: text("basis"), // why the access was allowed (role, team, consent …) or denied
+    /**
+     * A read of many entities at once (a list page, a search): one record names every entity shown, each with its
+     * own basis, `[{"id", "basis"}]`, instead of one record each; entity_id and basis are null then.
+     */
+    subjects: jsonb("subjects").$type<AuditSubject[]>(),
     ip: text("ip"),
     before: jsonb("before"),
     after: jsonb("after"),
@@ -178,6 +188,8 @@ export const auditLog = pgTable(
     index("audit_entity_idx").on(t.municipalityId, t.entityType, t.entityId, t.at),
     // reads made through a referral or a case carry it as their basis ("referral:<id>"): who looked at it
     index("audit_basis_idx").on(t.municipalityId, t.basis),
+    // who was shown an entity in a list or a search: containment of {"id"} or {"basis"} in subjects
+    index("audit_subjects_idx").using("gin", sql`${t.subjects} jsonb_path_ops`),
   ],
 );
 

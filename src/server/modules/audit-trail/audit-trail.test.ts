@@ -5,7 +5,7 @@ import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { latestAuditRecord } from "../../../../test/helpers/audit-records.js";
 import { auditEntries as entries, everyAuditEntry, startAuditWorld } from "../../../../test/helpers/audit-world.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
-import { verifyAuditChain } from "../../platform/audit.js";
+import { recordAuditBatch, verifyAuditChain } from "../../platform/audit.js";
 
 const w = worldForFile(startAuditWorld);
 
@@ -53,6 +53,40 @@ describe("audit trail: who looked at a referral", () => {
     const seqs = found.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(found.every((e) => e.target.id === w.referralId || e.basis === `referral:${w.referralId}`)).toBe(true);
+  });
+
+  it("finds a person in a read of many (a list page) with the basis it had, and says how many were shown", async () => {
+    const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
+    const caseIds = [crypto.randomUUID(), crypto.randomUUID()];
+    await w.t.database.db.transaction((tx) =>
+      recordAuditBatch(
+        tx,
+        [first, second].map((id, i) => ({
+          municipalityId: w.t.municipalityId,
+          actorUserId: null,
+          actorLabel: "cli:lister",
+          action: "read",
+          entityType: "person",
+          entityId: id,
+          basis: `case:${caseIds[i]}`,
+        })),
+      ),
+    );
+    const { entries: bySecond } = await entries(w.auditor, { entityType: "person", entityId: second });
+    expect(bySecond).toHaveLength(1);
+    expect(bySecond[0]).toMatchObject({
+      kind: "read",
+      target: { type: "person", id: second, shown: 2 },
+      basis: `case:${caseIds[1]}`,
+    });
+    expect(bySecond[0]?.target.label).toMatch(/^対象者 #[0-9a-f]{8}（2件の一覧の中で）$/);
+    // asked about the case it was read through, the same record answers with that case's person
+    const { entries: byCase } = await entries(w.auditor, { entityType: "case", entityId: caseIds[0] as string });
+    expect(byCase.map((e) => [e.target.id, e.basis])).toEqual([[first, `case:${caseIds[0]}`]]);
+    // unasked, it is one line: the kind and how many were shown
+    const { entries: all } = await entries(w.auditor, { limit: "5" });
+    const line = all.find((e) => e.actor.loginId === "cli:lister");
+    expect(line?.target).toMatchObject({ id: null, label: "対象者 2件", shown: 2 });
   });
 
   it("filters by action kind, actor and dates typed in Japanese form", async () => {

@@ -1,7 +1,7 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { auditActionLabel, auditEntityTypeLabel } from "../../../domain/labels/audit.js";
 import { type BasisContext, basisLabel, shortId } from "./labels.js";
-import type { AccountRecord, EntryRow, TargetName } from "./repository.js";
+import type { AccountRecord, FocusedEntryRow, TargetName } from "./repository.js";
 import { DENIED_ACTIONS, LOGIN_ACTIONS, READ_ACTIONS } from "./repository.js";
 import type { AuditActionKind } from "./schema.js";
 
@@ -40,20 +40,22 @@ export function targetName(n: TargetName): string | null {
 }
 
 /** How the viewer sees a target: its name where the viewer may see it, otherwise its kind and a short id. */
-export function targetOf(type: string, id: string | null, name: string | null) {
+export function targetOf(type: string, id: string | null, name: string | null, shown = 1) {
   const kind = auditEntityTypeLabel(type);
-  let label = kind;
+  let label = shown > 1 && !id ? `${kind} ${shown}件` : kind;
   if (name) label = `${kind}「${name}」`;
   else if (type === "audit_log" && id) {
     // a query of the trail about one target: "referral:<id>"
     const [about = "", ...rest] = id.split(":");
     label = `監査ログの照会（${auditEntityTypeLabel(about)} ${shortId(rest.join(":"))}）`;
   } else if (id) label = `${kind} ${shortId(id)}`;
-  return { type, typeLabel: kind, id, name, label };
+  // one of several shown at once (a list page or a search)
+  if (shown > 1 && id) label = `${label}（${shown}件の一覧の中で）`;
+  return { type, typeLabel: kind, id, name, label, shown };
 }
 
 export function presentEntry(
-  row: EntryRow,
+  row: FocusedEntryRow,
   history: AccountRecord[],
   names: Map<string, string>,
   basisContext: Omit<BasisContext, "actorAgencyId">,
@@ -84,7 +86,7 @@ export function presentEntry(
     action: row.action,
     actionLabel: auditActionLabel(row.action, row.entityType),
     kind,
-    target: targetOf(row.entityType, row.entityId, names.get(`${row.entityType}:${row.entityId}`) ?? null),
+    target: targetOf(row.entityType, row.entityId, names.get(`${row.entityType}:${row.entityId}`) ?? null, row.shown),
     basis: row.basis,
     basisLabel: basisLabel(row.basis, { ...basisContext, actorAgencyId: agency?.agencyId ?? null }),
     ip: row.ip,

@@ -21,6 +21,7 @@ import {
   referrals,
   users,
 } from "../../db/schema/index.js";
+import { namesSubject } from "../../platform/audit.js";
 
 /** Actions that are neither a read, a denial nor a sign-in are changes. */
 export const READ_ACTIONS = ["read", "search"];
@@ -83,12 +84,20 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
     );
   }
   if (f.target) {
+    // a record of one entity names it in entity_id and basis; a read of many, in its subjects
     where.push(
       or(
         ...f.target.entities
           .filter((e) => e.ids.length)
-          .map((e) => and(eq(auditLog.entityType, e.type), inArray(auditLog.entityId, e.ids))),
-        f.target.bases.length ? inArray(auditLog.basis, f.target.bases) : undefined,
+          .map((e) =>
+            and(
+              eq(auditLog.entityType, e.type),
+              or(inArray(auditLog.entityId, e.ids), ...e.ids.map((id) => namesSubject({ id }))),
+            ),
+          ),
+        ...(f.target.bases.length
+          ? [inArray(auditLog.basis, f.target.bases), ...f.target.bases.map((basis) => namesSubject({ basis }))]
+          : []),
       ),
     );
   } else if (f.entityType) {
@@ -110,6 +119,7 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       basis: auditLog.basis,
+      subjects: auditLog.subjects,
       ip: auditLog.ip,
       actorName: users.displayName,
       /** stored with the record since the column exists */
@@ -124,6 +134,23 @@ export async function findEntries(db: Executor, municipalityId: string, f: Entry
     .limit(limit);
 }
 export type EntryRow = Awaited<ReturnType<typeof findEntries>>[number];
+
+/**
+ * A read of many entities as the question sees it: asked about a target, the subject it names (the first, with the
+ * basis it had) and how many were shown with it; otherwise the kind with the number shown, and the basis when all
+ * share one. `shown` is 1 for a record of one entity.
+ */
+export function focusSubjects(row: EntryRow, target: TargetFilter | undefined) {
+  const subjects = row.subjects;
+  if (!subjects) return { ...row, shown: 1 };
+  const ids = new Set(target?.entities.filter((e) => e.type === row.entityType).flatMap((e) => e.ids) ?? []);
+  const bases = new Set(target?.bases ?? []);
+  const named = target ? subjects.find((s) => ids.has(s.id) || (s.basis !== null && bases.has(s.basis))) : undefined;
+  if (named) return { ...row, entityId: named.id, basis: named.basis, shown: subjects.length };
+  const common = subjects.every((s) => s.basis === subjects[0]?.basis) ? (subjects[0]?.basis ?? null) : null;
+  return { ...row, entityId: null, basis: common, shown: subjects.length };
+}
+export type FocusedEntryRow = ReturnType<typeof focusSubjects>;
 
 /** The account records (create / update) of some users, oldest first: their agency over time is in them. */
 export function accountHistory(db: Executor, municipalityId: string, userIds: string[]) {

@@ -70,7 +70,7 @@ async function targetFilter(tx: Executor, actor: AuthContext, type: string, id: 
  * The names of the page's targets as the viewer may see them: plan and organisation names as they are; a person's
  * name only to a viewer with a basis for that person (the plan office has none: it sees the kind and a short id).
  */
-async function targetNamesOf(tx: Executor, actor: AuthContext, rows: repo.EntryRow[]) {
+async function targetNamesOf(tx: Executor, actor: AuthContext, rows: repo.FocusedEntryRow[]) {
   const idsByType = new Map<string, string[]>();
   for (const r of rows) {
     if (r.entityId) idsByType.set(r.entityType, [...(idsByType.get(r.entityType) ?? []), r.entityId]);
@@ -95,7 +95,7 @@ async function targetNamesOf(tx: Executor, actor: AuthContext, rows: repo.EntryR
 }
 
 /** The referrals and cases the page's bases name, for the actor's part in them. */
-async function basisContextOf(tx: Executor, actor: AuthContext, rows: repo.EntryRow[]) {
+async function basisContextOf(tx: Executor, actor: AuthContext, rows: repo.FocusedEntryRow[]) {
   const named = (kind: string) =>
     rows.flatMap((r) =>
       (r.basis ?? "")
@@ -131,7 +131,7 @@ export async function listAuditEntries(db: Db, actor: RequestActor, query: Audit
       side: sideFilter(policies.auditSideOf(actor)),
     };
     const rows = await repo.findEntries(tx, actor.municipalityId, filter, query.limit + 1);
-    const page = rows.slice(0, query.limit);
+    const page = rows.slice(0, query.limit).map((r) => repo.focusSubjects(r, filter.target));
     const actorIds = [...new Set(page.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
     const history = await repo.accountHistory(tx, actor.municipalityId, actorIds);
     const historyOf = new Map<string, repo.AccountRecord[]>();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   appendNumbered,
@@ -7,7 +7,6 @@ import {
   insertOne,
   recordNamedBy,
   updateAtVersion,
-  withIds,
 } from "../../db/records.js";
 import {
   caseAssessments,
@@ -111,8 +110,9 @@ function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?
 }
 
 /**
- * One page of the list, most recently updated first: the page's ids from the index on the list's order, then
- * their details (joining every case of an agency before cutting the page made the first page cost as much as all).
+ * One page of the list, most recently updated first, with the list's total, in one statement: the page's ids from
+ * the index on the list's order (a subquery with its own LIMIT), then their details (joining every case of an agency
+ * before cutting the page made the first page cost as much as all). An empty page (past the end) counts apart.
  */
 export async function listCases(
   db: Executor,
@@ -123,12 +123,6 @@ export async function listCases(
   // and sorts every case of the agency instead of walking cases_updated_idx; "desc nulls last" is the index's order.
   const limit = sql.raw(String(Math.trunc(opts.limit)));
   const offset = sql.raw(String(Math.trunc(opts.offset)));
-  const page = await db.execute(
-    sql`select ${cases.id} as id from ${cases} where ${caseListWhere(municipalityId, opts)}
-        order by ${cases.updatedAt} desc nulls last, ${cases.id} limit ${limit} offset ${offset}`,
-  );
-  const ids = (page as unknown as { rows: { id: string }[] }).rows.map((p) => p.id);
-  if (!ids.length) return [];
   const rows = await db
     .select({
       case: cases,
@@ -137,39 +131,39 @@ export async function listCases(
       teamAgencyIds: sql<string[]>`coalesce((select jsonb_agg(${caseTeam.agencyId} order by ${caseTeam.addedAt})
         from ${caseTeam} where ${caseTeam.municipalityId} = ${cases.municipalityId}
         and ${caseTeam.caseId} = ${cases.id}), '[]'::jsonb)`,
+      total: sql<number>`(${countQuery(municipalityId, opts)})`.mapWith(Number),
     })
     .from(cases)
     .innerJoin(households, recordNamedBy(households, cases.householdId))
     .innerJoin(persons, recordNamedBy(persons, cases.mainPersonId))
-    .where(withIds(cases, municipalityId, ids));
-  const byId = new Map(rows.map((r) => [r.case.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+    .where(
+      and(
+        inMunicipality(cases, municipalityId),
+        sql`${cases.id} in (select ${cases.id} from ${cases} where ${caseListWhere(municipalityId, opts)}
+          order by ${cases.updatedAt} desc nulls last, ${cases.id} limit ${limit} offset ${offset})`,
+      ),
+    )
+    .orderBy(sql`${cases.updatedAt} desc nulls last`, cases.id);
+  const total = rows[0]?.total ?? (await countCases(db, municipalityId, opts));
+  return { rows, total };
 }
 
 /** How many cases the list has: for an agency, counted from its team rows (an index range), not from every case. */
-export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+function countQuery(municipalityId: string, opts: { agencyId?: string; phase?: string }) {
   if (opts.agencyId && !opts.phase) {
-    const [row] = await db
-      .select({ n: count() })
-      .from(caseTeam)
-      .where(inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }));
-    return row?.n ?? 0;
+    return sql`select count(*)::int from ${caseTeam}
+      where ${inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId })}`;
   }
-  if (!opts.agencyId) {
-    const [row] = await db.select({ n: count() }).from(cases).where(caseListWhere(municipalityId, opts));
-    return row?.n ?? 0;
-  }
-  const [row] = await db
-    .select({ n: count() })
-    .from(caseTeam)
-    .innerJoin(cases, recordNamedBy(cases, caseTeam.caseId))
-    .where(
-      and(
-        inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }),
-        opts.phase ? eq(cases.phase, opts.phase) : undefined,
-      ),
-    );
-  return row?.n ?? 0;
+  if (!opts.agencyId) return sql`select count(*)::int from ${cases} where ${caseListWhere(municipalityId, opts)}`;
+  return sql`select count(*)::int from ${caseTeam} join ${cases} on ${recordNamedBy(cases, caseTeam.caseId)}
+    where ${and(inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }), opts.phase ? eq(cases.phase, opts.phase) : undefined)}`;
+}
+
+export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+  const result = (await db.execute(sql`${countQuery(municipalityId, opts)}`)) as unknown as {
+    rows: { count: number }[];
+  };
+  return Number(result.rows[0]?.count ?? 0);
 }
 
 export async function listEvents(db: Executor, municipalityId: string, caseId: string) {

@@ -266,8 +266,11 @@ export async function listCases(db: Db, actor: RequestActor, query: ListCasesQue
   const { agencyId } = policies.caseListScope(actor);
   return db.transaction(async (tx) => {
     const scope = { agencyId, phase: query.phase };
-    const rows = await repo.listCases(tx, actor.municipalityId, { ...scope, offset: query.offset, limit: query.limit });
-    const total = await repo.countCases(tx, actor.municipalityId, scope);
+    const { rows, total } = await repo.listCases(tx, actor.municipalityId, {
+      ...scope,
+      offset: query.offset,
+      limit: query.limit,
+    });
     const agencies = await agencyMap(tx, actor.municipalityId);
     // a row names its main person only to those with a disclosure basis (policies.caseDisclosure)
     const facts = agencyId
