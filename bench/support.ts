@@ -171,6 +171,11 @@ async function generateCases(db: Executor, municipalityId: string, publicAgencie
            '["介護"]'::jsonb, (array['intake','assessment','planning','support','monitoring'])[1 + (h.n / 2) % 5],
            case when h.n % 10 = 1 then 'not_given' else 'given' end
     from bench_households h`);
+  // the consent of every case marked given (four in five; the others not_given): its team agencies' disclosure basis
+  await db.execute(sql`
+    insert into consents (municipality_id, person_id, case_id, scope, given_on, method, recorded_by_agency_id)
+    select ${m}, h.main_person, h.case_id, 'team', date '2024-04-01', 'written', (${agencyArray})[1 + (h.n / 2) % ${count}]
+    from bench_households h where h.n % 10 <> 1`);
   await db.execute(sql`
     insert into case_team (municipality_id, case_id, agency_id)
     select ${m}, h.case_id, (${agencyArray})[1 + (h.n / 2) % ${count}] from bench_households h
