@@ -167,16 +167,9 @@ function presentTeam(c: CaseRow, team: CaseTeamRow[], agencies: AgencyMap) {
  */
 export function presentRestrictedCase(c: CaseRow, team: CaseTeamRow[], agencies: AgencyMap, access: CaseBasis) {
   return {
-    id: c.id,
-    phase: c.phase,
-    phaseLabel: phaseLabel(c.phase),
+    ...caseFields(c, agencies),
+    // the issues name the person's situation (8050, ひきこもり …): personal
     issues: [] as string[],
-    consent: c.consent,
-    consentLabel: consentLabel(c.consent),
-    leadAgency: agencyRef(agencies, c.leadAgencyId),
-    version: c.version,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
     consentDate: null,
     consentMethod: null,
     household: null,
