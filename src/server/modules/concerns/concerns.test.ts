@@ -19,7 +19,10 @@ const referral = (concerns: unknown) => ({
   concerns,
   observed: "分類の確認",
   urgency: "低",
-  consent: "unknown",
+  // sent to an agency, not to the coordinators: only with the person's consent
+  consent: "given",
+  consentDate: "2025-05-01",
+  consentMethod: "口頭",
 });
 
 beforeAll(async () => {
