@@ -61,12 +61,13 @@ describe("対象者の検索 in the browser (need-to-know)", () => {
     for (const secret of ["見本", "ミホン", "平成22年", "2010"]) expect(text).not.toContain(secret);
     expect(page.url()).not.toContain(encodeURIComponent("ミ"));
 
-    // by name (漢字): the persons of its own cases and sheets, each with why the agency knows them
+    // by name (漢字): the persons it registered and those of the cases it leads (receiving a sheet alone is no
+    // basis any more), each with why the agency knows them
     await form.getByLabel(/^ふりがな・氏名/).fill("架空");
     await form.getByRole("button", { name: "検索" }).click();
     const table = page.getByRole("table", { name: /検索結果（2件）/ });
     await visible(table);
-    await visible(table.getByRole("row", { name: /架空 花子.*つなぐシートの送付・受信/ }));
+    await visible(table.getByRole("row", { name: /架空 花子.*ケースの主担当/ }));
     await visible(table.getByRole("row", { name: /架空 健一.*自機関で登録/ }));
     expect(await page.getByText(/ほかの機関が把握している方/).count()).toBe(0);
     await context.close();
