@@ -4,7 +4,17 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import {
+  launchBrowser,
+  login,
+  newPage,
+  openTab,
+  startWebApp,
+  unfold,
+  until,
+  visible,
+  type WebApp,
+} from "../helpers/browser.js";
 
 const implementationPlan = fileURLToPath(new URL("../../../shared/seeds/002_d34aff6a9cbdb26d.txt", import.meta.url));
 
@@ -309,13 +319,20 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await visible(page.getByRole("table", { name: /ケースの一覧/ }));
     found.push(...(await seriousViolations(page, "ケースの一覧")));
     await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
+    await visible(page.getByRole("region", { name: "現在の状況" }));
+    await unfold(page, "段階の履歴");
+    found.push(...(await seriousViolations(page, "ケースの詳細（段階・課題）")));
+    await openTab(page, "支援経過");
     await visible(page.getByRole("heading", { name: "支援経過" }));
-    await visible(page.getByRole("table", { name: "段階の履歴" }));
+    await openTab(page, "アセスメント");
     await page.getByRole("button", { name: /^表示/ }).first().click();
     await visible(page.getByRole("heading", { name: /アセスメント 第\d+版/ }));
+    found.push(...(await seriousViolations(page, "ケースの詳細（アセスメント）")));
+    await openTab(page, "同意・チーム");
     await page.getByRole("button", { name: "同意を記録" }).click();
     await visible(page.getByRole("form", { name: "本人同意の記録" }));
-    found.push(...(await seriousViolations(page, "ケースの詳細")));
+    found.push(...(await seriousViolations(page, "ケースの詳細（同意・チーム）")));
+    await openTab(page, "段階・課題");
     await page.getByRole("button", { name: /^次へ/ }).click();
     await visible(page.getByRole("dialog"));
     found.push(...(await seriousViolations(page, "ケースの段階ダイアログ")));
@@ -382,8 +399,19 @@ describe("accessibility (axe: no serious or critical violations)", () => {
 
     await page.goto(`${web.baseUrl}/support/cases`);
     await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
-    await visible(page.getByRole("table", { name: "チームの変更履歴" }));
+    await openTab(page, "同意・チーム");
+    // the tabs by keyboard: an arrow key moves to the next tab and selects it; the URL keeps it over a reload
+    await page.getByRole("tab", { name: /^同意・チーム/ }).press("ArrowRight");
+    const records = page.getByRole("tab", { name: /^支援経過/ });
+    await until(async () => (await records.getAttribute("aria-selected")) === "true", "ArrowRight selects 支援経過");
+    expect(await records.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).searchParams.get("tab")).toBe("records");
+    await page.reload();
+    await visible(page.getByRole("tabpanel", { name: /^支援経過/ }).getByRole("heading", { name: "支援経過" }));
+    await openTab(page, "同意・チーム");
+    await unfold(page, "チームの変更履歴");
     await visible(page.getByRole("region", { name: /本人同意/ }));
+    await openTab(page, "アセスメント");
     await page.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
     await visible(page.getByRole("form", { name: /アセスメントの新しい版/ }));
     found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの新しい版）")));
@@ -392,18 +420,21 @@ describe("accessibility (axe: no serious or critical violations)", () => {
     await page.getByLabel(/前の版（第1版）と並べて比べる/).check();
     await visible(page.getByRole("table", { name: "第1版と第2版の比較" }));
     found.push(...(await seriousViolations(page, "ケースの詳細（アセスメントの比較）")));
+    await openTab(page, "段階・課題");
     await page.getByRole("button", { name: "課題・主担当機関を変更" }).click();
     await visible(page.getByRole("form", { name: "課題・主担当機関の変更" }));
-    await visible(page.getByRole("table", { name: "課題の変更履歴" }));
+    await unfold(page, "課題の変更履歴");
     found.push(...(await seriousViolations(page, "ケースの詳細（課題・主担当機関の変更）")));
     await page
       .getByRole("form", { name: "課題・主担当機関の変更" })
       .getByRole("button", { name: "キャンセル" })
       .click();
+    await openTab(page, "本人・世帯");
     await page.getByRole("button", { name: "世帯員を加える" }).click();
     await visible(page.getByRole("heading", { name: "世帯員を加える" }));
     found.push(...(await seriousViolations(page, "ケースの詳細（世帯員を加える）")));
     await page.getByRole("button", { name: "世帯員の追加をやめる" }).click();
+    await openTab(page, "同意・チーム");
     await page
       .getByRole("button", { name: /チームから外す/ })
       .first()

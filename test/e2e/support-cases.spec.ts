@@ -1,7 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import {
+  launchBrowser,
+  login,
+  newPage,
+  openTab,
+  startWebApp,
+  unfold,
+  until,
+  visible,
+  type WebApp,
+} from "../helpers/browser.js";
 
 // invented persons, not in the demo data
 const NAME = "試験 夏男";
@@ -171,6 +181,10 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     const caseUrl = c.url();
     expect(caseUrl).not.toContain(encodeURIComponent(NAME));
     await visible(c.getByText(`主担当機関: ${COORD_AGENCY}`, { exact: false }));
+    // the current state comes first, above the tabs
+    const now = c.getByRole("region", { name: "現在の状況" });
+    await visible(now.getByText(/多機関協働の調整役として/));
+    await openTab(c, "本人・世帯");
     const household = c.getByRole("region", { name: /^世帯/ });
     await visible(household.getByText(`住所: ${ADDRESS}`));
     await visible(household.getByRole("row", { name: new RegExp(`配偶者 ${SPOUSE}`) }));
@@ -179,8 +193,11 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(
       household.getByRole("link", { name: /架空ケアサービス株式会社（登録事業者）から（生活困窮、障害）/ }),
     );
+    await openTab(c, "同意・チーム");
+    await unfold(c, "チームの変更履歴");
     const teamHistory = c.getByRole("table", { name: "チームの変更履歴" });
     await visible(teamHistory.getByRole("row", { name: new RegExp(`チームに加入 ${KIKAN_AGENCY}`) }));
+    await openTab(c, "本人・世帯");
 
     // household: a member moves in (registered here, with the 続柄) and out again; the main person stays
     await household.getByRole("button", { name: "世帯員を加える" }).click();
@@ -197,6 +214,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await until(async () => (await household.getByRole("row", { name: new RegExp(CHILD) }).count()) === 0, "gone");
     await visible(household.getByRole("row", { name: new RegExp(`配偶者 ${SPOUSE}`) }));
 
+    await openTab(c, "同意・チーム");
     // team: add an agency with a reason, then remove it with a reason; both stay in the history
     const addForm = c.getByRole("form", { name: "チームに機関を加える" });
     await addForm.getByLabel("加える機関").selectOption({ label: KODOMO_AGENCY });
@@ -238,6 +256,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(consents.getByRole("row", { name: /令和7年6月20日 撤回/ }));
 
     // issues and lead: nothing new is said so; a change keeps its reason in the history
+    await openTab(c, "段階・課題");
     const issuesSection = c.getByRole("region", { name: "課題と主担当機関" });
     await issuesSection.getByRole("button", { name: "課題・主担当機関を変更" }).click();
     const issuesForm = c.getByRole("form", { name: "課題・主担当機関の変更" });
@@ -247,6 +266,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await issuesForm.getByLabel(/^理由/).fill("長く外出していないと分かった（テスト）");
     await issuesForm.getByRole("button", { name: "変更を保存" }).click();
     await visible(c.getByText("課題を変更しました。"));
+    await unfold(c, "課題の変更履歴");
     const issuesHistory = c.getByRole("table", { name: "課題の変更履歴" });
     await visible(issuesHistory.getByRole("row", { name: /（開始時）/ }));
     await visible(issuesHistory.getByRole("row", { name: /ひきこもり .*長く外出していないと分かった/ }));
@@ -257,10 +277,12 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(issuesForm.getByText(/まだチームにいません/));
     await issuesForm.getByRole("button", { name: "変更を保存" }).click();
     await visible(c.getByText(`主担当機関を「${KODOMO_AGENCY}」にしました。`));
+    await openTab(c, "同意・チーム");
     await visible(teamHistory.getByRole("row", { name: new RegExp(`主担当に変更 ${KODOMO_AGENCY}`) }));
     await visible(c.getByText(`主担当機関: ${KODOMO_AGENCY}`, { exact: false }));
 
     // assessment: an empty version is refused with the server's message; then the first version
+    await openTab(c, "アセスメント");
     await c.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
     const assessmentForm = c.getByRole("form", { name: /アセスメントの新しい版（第1版）/ });
     await assessmentForm.getByRole("button", { name: "新しい版として保存" }).click();
@@ -301,6 +323,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     // not the lead: no team or consent management
     expect(await m.getByRole("button", { name: "本人同意を更新" }).count()).toBe(0);
     expect(await m.getByRole("form", { name: "チームに機関を加える" }).count()).toBe(0);
+    await openTab(m, "支援経過");
     const record = m.getByRole("form", { name: "支援経過を記録する" });
     await record.getByLabel("種別").selectOption("面談");
     await record.getByLabel(/^実施日/).fill("2025-06-12");
@@ -310,6 +333,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(m.getByRole("cell", { name: RECORD }));
 
     // consent is given: the team reads the coordinator's version and saves the next one, then compares the two
+    await openTab(m, "アセスメント");
     await m.getByRole("button", { name: "アセスメントの新しい版を作成" }).click();
     const next = m.getByRole("form", { name: /アセスメントの新しい版（第2版）/ });
     expect(await next.getByLabel("経済状況").inputValue()).toBe("家賃を2か月滞納（テスト）。");

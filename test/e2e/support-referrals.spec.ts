@@ -1,7 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import {
+  launchBrowser,
+  login,
+  newPage,
+  openTab,
+  startWebApp,
+  unfold,
+  until,
+  visible,
+  type WebApp,
+} from "../helpers/browser.js";
 
 // an invented person, not in the demo data
 const NAME = "試験 春子";
@@ -217,6 +227,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await l.getByRole("button", { name: "次へ: モニタリング" }).click();
     await l.getByRole("dialog").getByRole("button", { name: "「モニタリング」にする" }).click();
     await visible(l.getByText("段階を「モニタリング」にしました。"));
+    await unfold(l, "段階の履歴");
     await visible(
       l
         .getByRole("table", { name: "段階の履歴" })
@@ -228,6 +239,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await visible(l.getByRole("dialog").getByText("段階を戻す・終結する理由を入力してください").first());
     await l.getByRole("dialog").getByRole("button", { name: "キャンセル" }).click();
 
+    await openTab(l, "支援経過");
     const record = l.getByRole("form", { name: "支援経過を記録する" });
     await record.getByLabel("種別").selectOption("訪問");
     await record.getByLabel(/^実施日/).fill("2025-07-01");
@@ -242,6 +254,7 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await login(member.page, web.baseUrl, "kikan");
     await member.page.goto(caseUrl);
     await visible(member.page.getByText("あなたの立場: チームの機関", { exact: false }));
+    await openTab(member.page, "支援経過");
     await visible(member.page.getByRole("cell", { name: "居場所への参加が続いていることを確認した（テスト）。" }));
     expect(await member.page.getByRole("button", { name: /^次へ/ }).count()).toBe(0);
     expect(await member.page.getByRole("button", { name: "本人同意を更新" }).count()).toBe(0);

@@ -118,3 +118,18 @@ export async function until(fn: () => Promise<boolean>, message: string, timeout
   }
   throw new Error(`timed out: ${message}`);
 }
+
+/** Opens a tab of a page with tabs (the case page) as a user does, and waits until it is the selected one. */
+export async function openTab(page: Page, name: string) {
+  const tab = page.getByRole("tab", { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await until(async () => (await tab.getAttribute("aria-selected")) === "true", `tab ${name} selected`);
+}
+
+/** Unfolds a folded history (<details> whose summary starts with the table's caption) unless it is open. */
+export async function unfold(page: Page, caption: string) {
+  // a folded table is outside the accessibility tree: found by its caption's text instead of its role
+  const fold = page.locator("details", { has: page.locator("caption", { hasText: new RegExp(`^${caption}$`) }) });
+  if ((await fold.getAttribute("open")) === null) await fold.locator("summary").click();
+  await visible(page.getByRole("table", { name: caption }));
+}

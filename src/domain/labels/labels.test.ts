@@ -56,6 +56,9 @@ import {
   CONSENT_METHODS,
   CONSENT_SCOPE_LABELS,
   CONSENT_SCOPES,
+  DISCLOSURE_KIND_LABELS,
+  DISCLOSURE_KINDS,
+  disclosureKind,
   HOUSEHOLD_BASES,
   HOUSEHOLD_BASIS_LABELS,
   PERSON_BASES,
@@ -110,6 +113,7 @@ describe("every value shown to people has a label", () => {
     ["agency kinds", AGENCY_KINDS, AGENCY_KIND_LABELS],
     ["referral bases", REFERRAL_BASES, REFERRAL_BASIS_LABELS],
     ["case bases", CASE_BASES, CASE_BASIS_LABELS],
+    ["disclosure kinds", DISCLOSURE_KINDS, DISCLOSURE_KIND_LABELS],
     ["household bases", HOUSEHOLD_BASES, HOUSEHOLD_BASIS_LABELS],
     ["person bases", PERSON_BASES, PERSON_BASIS_LABELS],
     ["audit action kinds", AUDIT_ACTION_KINDS, AUDIT_ACTION_KIND_LABELS],
@@ -138,5 +142,17 @@ describe("every value shown to people has a label", () => {
     expect(auditActionLabel("submit", "evaluation_sheet")).toBe("提出");
     expect(auditActionLabel("create", "case_record")).toBe("作成");
     expect(auditActionLabel("no_such_action", "case")).toBe("no_such_action");
+  });
+});
+
+describe("disclosureKind reads the stored basis of a case's personal content", () => {
+  it("names each kind the server writes and nothing else", () => {
+    expect(disclosureKind("case:coordinator")).toBe("coordinator");
+    expect(disclosureKind("case:lead")).toBe("lead");
+    expect(disclosureKind("consent:0b1e3c4a-1111-4222-8333-944455556666")).toBe("consent");
+    expect(disclosureKind("art106_6:meeting:0b1e3c4a-1111-4222-8333-944455556666")).toBe("art106_6");
+    expect(disclosureKind(null)).toBeNull();
+    expect(disclosureKind("case:team")).toBeNull();
+    expect(disclosureKind("household:x")).toBeNull();
   });
 });

@@ -115,6 +115,27 @@ export const CASE_BASIS_LABELS: Record<CaseBasis, string> = {
   team: "チームの機関",
 };
 
+/**
+ * The kinds of basis a case's personal content is shown on (policies.caseDisclosure: "case:coordinator",
+ * "case:lead", "consent:<id>", "art106_6:meeting:<id>"), in words, for the case page's 閲覧の根拠.
+ */
+export const DISCLOSURE_KINDS = ["coordinator", "lead", "consent", "art106_6"] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
+  coordinator: `${COORDINATOR_LABEL}として`,
+  lead: "主担当機関として",
+  consent: "本人の同意に基づく",
+  art106_6: "支援会議の構成員として（社会福祉法第106条の6）",
+};
+/** The kind of a stored disclosure basis (null: none, or one this version does not know). */
+export function disclosureKind(disclosure: string | null): DisclosureKind | null {
+  if (disclosure === "case:coordinator") return "coordinator";
+  if (disclosure === "case:lead") return "lead";
+  if (disclosure?.startsWith("consent:")) return "consent";
+  if (disclosure?.startsWith("art106_6:")) return "art106_6";
+  return null;
+}
+
 /** The caller's agency's part in a household. */
 export const HOUSEHOLD_BASES = ["coordinator", "registrar", "case_team"] as const;
 export type HouseholdBasis = (typeof HOUSEHOLD_BASES)[number];

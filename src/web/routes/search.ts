@@ -125,3 +125,10 @@ export const caseListSearch = (s: Search): { phase?: string; page?: number } => 
   const page = int(s.page);
   return { phase: oneOf(PHASES, s.phase), page: page !== undefined && page > 1 && page < 100_000 ? page : undefined };
 };
+
+/** The case page's tabs (the first, 概要, when none or an unknown one is named). */
+export const CASE_TABS = ["overview", "person", "sharing", "records", "assessments"] as const;
+export type CaseTab = (typeof CASE_TABS)[number];
+export const caseDetailSearch = (s: Search): { tab?: CaseTab } => ({
+  tab: oneOf(CASE_TABS, s.tab) === "overview" ? undefined : oneOf(CASE_TABS, s.tab),
+});

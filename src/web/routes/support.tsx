@@ -1,6 +1,6 @@
 import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
-import { caseListSearch, referralListSearch } from "./search";
+import { caseDetailSearch, caseListSearch, referralListSearch } from "./search";
 
 /** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
@@ -46,6 +46,7 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
   const caseDetail = screen(
     "/support/cases/$caseId",
     lazyRouteComponent(() => import("../pages/support/case-detail/CaseDetailPage"), "CaseDetailPage"),
+    caseDetailSearch,
   );
   return [
     agencies,

@@ -3,10 +3,15 @@ import { useState } from "react";
 import { CASE_BASIS_LABELS } from "../../../../domain/labels/support";
 import { type Notice, NoticeArea } from "../../../components/NoticeArea";
 import { Loading, QueryError } from "../../../components/Status";
+import { type Tab, Tabs } from "../../../components/Tabs";
 import { usePageTitle } from "../../../components/usePageTitle";
+import { usePaper } from "../../../components/usePaper";
+import { usePrintUnfolded } from "../../../components/usePrintUnfolded";
+import type { CaseTab } from "../../../routes/search";
 import { personLabel } from "../../../support/components";
 import { useCase } from "../../../support/queries";
 import { AssessmentsSection } from "./AssessmentsSection";
+import { CaseSummary } from "./CaseSummary";
 import { ConsentSection } from "./ConsentSection";
 import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
@@ -16,24 +21,35 @@ import { TeamSection } from "./TeamSection";
 
 const route = getRouteApi("/support/cases/$caseId");
 
+/**
+ * The case page: the current state first (CaseSummary), then one tab per part of the work. The tab is in the URL
+ * (?tab=…), so a link or a reload opens the same part; histories are folded under each section.
+ */
 export function CaseDetailPage() {
   const { caseId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
   const found = useCase(caseId);
   const [notice, setNotice] = useState<Notice>(null);
   usePageTitle(found.error ? "見つかりません" : "ケース");
+  usePaper("a4-portrait");
+  usePrintUnfolded();
   if (found.isPending) return <Loading />;
   if (found.error) return <QueryError error={found.error} />;
   const c = found.data;
   const manage = c.access !== "team";
   const who = c.mainPerson ?? { nameKanji: null, nameKana: "（不明）", dateOfBirth: null };
+  const back = (
+    <p className="no-print">
+      <Link to="/support/cases">ケースの一覧へ戻る</Link>
+    </p>
+  );
 
   if (!c.household) {
-    // a team agency without the person's consent: that the case exists, its lead, phase and team only
+    // a team agency without a basis: that the case exists, its lead, phase and team only
     return (
       <>
-        <p className="no-print">
-          <Link to="/support/cases">ケースの一覧へ戻る</Link>
-        </p>
+        {back}
         <h1>
           ケース <span className={`status phase-${c.phase}`}>{c.phaseLabel}</span>
         </h1>
@@ -43,16 +59,47 @@ export function CaseDetailPage() {
         <p className="notice warning">
           本人の同意がこの機関に及んでいないため、本人・世帯・課題・支援経過・アセスメントは表示しません。同意を得たときは、主担当機関か多機関協働の調整役に同意の記録を依頼してください。
         </p>
+        <CaseSummary c={c} />
         <TeamSection c={c} manage={false} setNotice={setNotice} />
       </>
     );
   }
 
+  const household = c.household;
+  const tabs: Tab<CaseTab>[] = [
+    {
+      key: "overview",
+      label: "段階・課題",
+      panel: (
+        <>
+          <PhaseSection c={c} manage={manage} setNotice={setNotice} />
+          <IssuesSection c={c} manage={manage} setNotice={setNotice} />
+        </>
+      ),
+    },
+    {
+      key: "person",
+      label: "本人・世帯",
+      badge: `${household.members.length}人`,
+      panel: <HouseholdSection c={c} household={household} setNotice={setNotice} />,
+    },
+    {
+      key: "sharing",
+      label: "同意・チーム",
+      panel: (
+        <>
+          <ConsentSection c={c} manage={manage} setNotice={setNotice} />
+          <TeamSection c={c} manage={manage} setNotice={setNotice} />
+        </>
+      ),
+    },
+    { key: "records", label: "支援経過", panel: <RecordsSection c={c} setNotice={setNotice} /> },
+    { key: "assessments", label: "アセスメント", panel: <AssessmentsSection c={c} setNotice={setNotice} /> },
+  ];
+
   return (
     <>
-      <p className="no-print">
-        <Link to="/support/cases">ケースの一覧へ戻る</Link>
-      </p>
+      {back}
       <h1>
         ケース: {personLabel(who)} <span className={`status phase-${c.phase}`}>{c.phaseLabel}</span>
       </h1>
@@ -60,13 +107,16 @@ export function CaseDetailPage() {
         主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {CASE_BASIS_LABELS[c.access]}
       </p>
       <NoticeArea notice={notice} />
-      <PhaseSection c={c} manage={manage} setNotice={setNotice} />
-      <IssuesSection c={c} manage={manage} setNotice={setNotice} />
-      <ConsentSection c={c} manage={manage} setNotice={setNotice} />
-      <TeamSection c={c} manage={manage} setNotice={setNotice} />
-      <HouseholdSection c={c} household={c.household} setNotice={setNotice} />
-      <RecordsSection c={c} setNotice={setNotice} />
-      <AssessmentsSection c={c} setNotice={setNotice} />
+      <CaseSummary c={c} />
+      <Tabs
+        idBase="case"
+        label="ケースの内容"
+        tabs={tabs}
+        selected={search.tab ?? "overview"}
+        onSelect={(tab) =>
+          navigate({ search: (s) => ({ ...s, tab: tab === "overview" ? undefined : tab }), replace: true })
+        }
+      />
     </>
   );
 }
