@@ -4,6 +4,7 @@
  *   2. GET summary of a 2,000-project plan with 10 fiscal years, 32 connections, vs a bare hello-world route
  *   3. GET indicators of a 2,000-indicator plan, 32 connections (bench/indicators.ts)
  *   4. multi-layered support at a large city's size: 100,000 persons (bench/support.ts)
+ *   4b. the meeting page (50 members) and the plan tab (200 tasks) at 1, 8, 32 connections (bench/case-work.ts)
  *   5. npm start → first page, on an existing data folder
  *   6. the upload check refusing a 2 GB sharedStrings.xml, in process (bench/upload-checks.ts)
  *   7. the first load of the login page and the 総括表 in Chromium at 10 Mbit/s, 50 ms (bench/first-load.ts)
@@ -20,6 +21,7 @@ import { municipalities } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { commitImport } from "../src/server/modules/imports/service.js";
 import { ApiClient } from "../test/helpers/api-client.js";
+import { runCaseWorkBench } from "./case-work.js";
 import { runDurabilityBench } from "./durability.js";
 import { runFirstLoadBench } from "./first-load.js";
 import { runIndicatorsBench } from "./indicators.js";
@@ -139,6 +141,8 @@ if (want("summary")) {
 if (want("indicators")) await runIndicatorsBench();
 
 if (want("support")) await runSupportBench();
+
+if (want("case-work")) await runCaseWorkBench();
 
 if (want("upload-checks")) await runUploadChecksBench();
 
