@@ -11,6 +11,7 @@ import { ConsentSection } from "./ConsentSection";
 import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
 import { PhaseSection } from "./PhaseSection";
+import { PlanSection } from "./plan/PlanSection";
 import { RecordsSection } from "./RecordsSection";
 import { TeamSection } from "./TeamSection";
 
@@ -67,6 +68,7 @@ export function CaseDetailPage() {
       <HouseholdSection c={c} household={c.household} setNotice={setNotice} />
       <RecordsSection c={c} setNotice={setNotice} />
       <AssessmentsSection c={c} setNotice={setNotice} />
+      <PlanSection c={c} manage={manage} setNotice={setNotice} />
     </>
   );
 }
