@@ -94,7 +94,10 @@ describe("支援プラン in the browser (draft, approval, print, an agency's ta
     await visible(plans.getByText("承認済み"));
     expect(await seriousViolations(p)).toEqual([]);
 
-    await plans.getByRole("link", { name: /印刷用の表示/ }).first().click();
+    await plans
+      .getByRole("link", { name: /印刷用の表示/ })
+      .first()
+      .click();
     await visible(p.getByRole("heading", { level: 1, name: "支援プラン兼利用申込書" }));
     await visible(p.getByText(WISHES));
     await visible(p.getByRole("cell", { name: TASK }));
