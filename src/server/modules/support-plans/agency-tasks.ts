@@ -24,9 +24,10 @@ export async function listAgencyTasks(db: Db, actor: RequestActor) {
     const facts = await personsRepo.personFacts(tx, actor.municipalityId, agencyId, [
       ...new Set(rows.map((r) => r.c.mainPersonId)),
     ]);
+    const caseOf = new Map(rows.map((r) => [r.c.id, r.c]));
     const disclosureOf = new Map(
       caseIds.map((id) => {
-        const c = rows.find((r) => r.c.id === id)?.c as (typeof rows)[number]["c"];
+        const c = caseOf.get(id) as (typeof rows)[number]["c"];
         const basis = policies.caseBasis(actor, c, onTeam.has(id) ? [agencyId] : []);
         const consentId = facts.find((f) => f.id === c.mainPersonId)?.consentId ?? null;
         return [id, basis ? policies.caseDisclosure(basis, consentId) : null];

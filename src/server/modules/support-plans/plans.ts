@@ -1,16 +1,14 @@
 import { todayInJapan } from "../../../domain/japanese-date.js";
-import type { PlanKind } from "../../../domain/labels/support-plans.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
-import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
-import { policies } from "../../platform/policies.js";
+import { conflict, staleVersion, ValidationError } from "../../platform/errors.js";
 import { agencyMap } from "../agencies/service.js";
-import { type VisibleCase, withCase } from "../cases/access.js";
-import { checkApprovalMeeting } from "./meeting-check.js";
-import { presentPlan, presentPlanSection } from "./presenter.js";
+import { withCase } from "../cases/access.js";
+import { answerPlan, checkKind, draftAt, managePlan } from "./plan-writes.js";
+import { presentPlanSection } from "./presenter.js";
 import * as repo from "./repository.js";
-import type { ApprovePlanInput, CreatePlanInput, SavePlanInput } from "./schema.js";
+import type { CreatePlanInput, SavePlanInput } from "./schema.js";
 
 /**
  * Support plans of a case. The coordinators and the lead agency draft and approve them; every team agency with a
@@ -18,8 +16,6 @@ import type { ApprovePlanInput, CreatePlanInput, SavePlanInput } from "./schema.
  * its version; an approved plan never changes again, a new version starts as its copy and supersedes it when
  * approved. One draft at a time per case (the case row is locked while a draft is started).
  */
-
-export const planNotFound = () => notFound("プラン");
 
 /** The plan section of the case page (every read an audit record naming the plans shown). */
 export async function getPlanSection(db: Db, actor: RequestActor, caseId: string) {
@@ -59,45 +55,6 @@ export async function getPlanSection(db: Db, actor: RequestActor, caseId: string
     },
     { personal: true },
   );
-}
-
-/** A write on a plan of a visible case by its managers: the case is locked, the plan found (404) and answered. */
-function managePlan<T>(
-  db: Db,
-  actor: RequestActor,
-  caseId: string,
-  action: string,
-  work: (tx: Executor, visible: VisibleCase) => Promise<T>,
-) {
-  return withCase(
-    db,
-    actor,
-    caseId,
-    action,
-    async (tx, visible) => {
-      policies.manageCase(visible.basis);
-      if (visible.c.phase === "closed") throw conflict("終結したケースのプランは変更できません");
-      return work(tx, visible);
-    },
-    { lock: true, personal: true },
-  );
-}
-
-/** Which kind of plan the person's consent allows: a support plan with it, an outreach plan before it. */
-function checkKind(kind: PlanKind, consent: string, field: string) {
-  if (kind === "support" && consent !== "given")
-    throw new ValidationError([
-      { field, message: "本人の同意がないため支援プランは作れません。アウトリーチ支援プランにしてください" },
-    ]);
-  if (kind === "outreach" && consent === "given")
-    throw new ValidationError([
-      { field, message: "本人の同意があるためアウトリーチ支援プランは作れません。支援プランにしてください" },
-    ]);
-}
-
-async function answerPlan(tx: Executor, actor: RequestActor, plan: repo.PlanRow) {
-  const content = await repo.contentOf(tx, actor.municipalityId, [plan.id]);
-  return presentPlan(plan, content, await agencyMap(tx, actor.municipalityId), todayInJapan(), actor.agencyId);
 }
 
 /** Starts a draft: empty, or a copy of the latest approved plan (its goals, tasks and the agencies' answers). */
@@ -221,65 +178,5 @@ export function savePlan(
       after: { number: plan.number, goals: input.goals.length, tasks: order },
     });
     return answerPlan(tx, actor, saved);
-  });
-}
-
-/** The case's draft `planId` at `version`: 404 when not the case's, 409 once approved, 412 when stale. */
-async function draftAt(tx: Executor, actor: RequestActor, caseId: string, planId: string, version: number) {
-  const plan = await repo.findPlan(tx, actor.municipalityId, caseId, planId);
-  if (!plan) throw planNotFound();
-  if (plan.status !== "draft") throw conflict("承認されたプランは変更できません。新しい版を作成してください");
-  if (plan.version !== version) throw staleVersion(plan.version);
-  return plan;
-}
-
-/**
- * Approves a draft at a meeting (checkApprovalMeeting): the plan is frozen and the plan in force before it
- * superseded. It needs 本人の思い and a goal; a support plan also the person's consent.
- */
-export function approvePlan(
-  db: Db,
-  actor: RequestActor,
-  caseId: string,
-  planId: string,
-  version: number,
-  input: ApprovePlanInput,
-) {
-  return managePlan(db, actor, caseId, "plan_approve", async (tx, { c, disclosure }) => {
-    const plan = await draftAt(tx, actor, caseId, planId, version);
-    const kind = plan.kind as PlanKind;
-    checkKind(kind, c.consent, "(body)");
-    const { goals } = await repo.contentOf(tx, actor.municipalityId, [planId]);
-    const missing = [
-      ...(plan.wishes.trim() ? [] : [{ field: "wishes", message: "本人の思いを入力してから承認してください" }]),
-      ...(goals.length ? [] : [{ field: "goals", message: "目標を1つ以上入力してから承認してください" }]),
-    ];
-    if (missing.length) throw new ValidationError(missing);
-    await checkApprovalMeeting(tx, actor, { caseId, kind, meetingId: input.meetingId, approvedOn: input.approvedOn });
-    const inForce = (await repo.listPlans(tx, actor.municipalityId, caseId)).filter((p) => p.status === "approved");
-    for (const old of inForce)
-      await repo.updatePlan(tx, actor.municipalityId, old.id, old.version, { status: "superseded" });
-    const approved = await repo.updatePlan(tx, actor.municipalityId, planId, version, {
-      status: "approved",
-      approvedOn: input.approvedOn,
-      approvedMeetingId: input.meetingId,
-      approvedBy: actor.userId,
-    });
-    if (!approved) throw staleVersion(plan.version);
-    await recordAudit(tx, {
-      ...actorOf(actor),
-      action: "approve",
-      entityType: "support_plan",
-      entityId: planId,
-      basis: disclosure as string,
-      after: {
-        number: plan.number,
-        kind,
-        approvedOn: input.approvedOn,
-        meetingId: input.meetingId,
-        superseded: inForce.map((p) => p.number),
-      },
-    });
-    return answerPlan(tx, actor, approved);
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { caseParams } from "../cases/schema.js";
 import { listAgencyTasks } from "./agency-tasks.js";
+import { approvePlan } from "./approval.js";
 import { closeCase } from "./closure.js";
 import { recordMonitoring } from "./monitoring.js";
 import * as plans from "./plans.js";
@@ -48,7 +49,7 @@ export function supportPlanRoutes(app: FastifyInstance, db: Db) {
     "POST /api/cases/:caseId/plans/:planId/approval",
     { params: planParams, body: approvePlanSchema, ifMatch: "required", etag: "plan" },
     async ({ actor, params, body, version }) => ({
-      plan: await plans.approvePlan(db, actor, params.caseId, params.planId, version, body),
+      plan: await approvePlan(db, actor, params.caseId, params.planId, version, body),
     }),
   );
 

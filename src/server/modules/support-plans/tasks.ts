@@ -5,7 +5,7 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, forbidden, notFound } from "../../platform/errors.js";
 import { agencyMap } from "../agencies/service.js";
 import { type VisibleCase, withCase } from "../cases/access.js";
-import { planNotFound } from "./plans.js";
+import { planNotFound } from "./plan-writes.js";
 import { presentTask } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { RespondTaskInput } from "./schema.js";
