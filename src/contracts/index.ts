@@ -17,3 +17,4 @@ export type * from "./mfa.js";
 export type * from "./plans.js";
 export type * from "./revisions.js";
 export type * from "./support.js";
+export type * from "./support-plans.js";

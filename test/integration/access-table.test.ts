@@ -459,6 +459,72 @@ function probes(): Record<RouteKey, Probe> {
       ok: 412,
       without: teamOnly(404),
     },
+    "GET /api/cases/:caseId/plans": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/plans`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    // the case has a draft already: a second one is refused (409), nothing is created
+    "POST /api/cases/:caseId/plans": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/plans`, { kind: "support" }),
+      ok: 409,
+      without: managersOnly,
+    },
+    "PUT /api/cases/:caseId/plans/:planId": {
+      call: (c) => c.put(`/api/cases/${id.caseId}/plans/${id.supportPlanId}`, { wishes: "確認", goals: [] }, stale),
+      ok: 412,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/plans/:planId/approval": {
+      call: (c) =>
+        c.post(
+          `/api/cases/${id.caseId}/plans/${id.supportPlanId}/approval`,
+          { approvedOn: "2025-06-10", meetingId: id.caseId },
+          stale,
+        ),
+      ok: 412,
+      without: managersOnly,
+    },
+    // the task is the team agency's: only it answers (again and again: accepting is idempotent)
+    "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/response": {
+      call: (c) =>
+        c.post(`/api/cases/${id.caseId}/plans/${id.supportPlanId}/tasks/${id.taskId}/response`, {
+          response: "accepted",
+        }),
+      ok: 403,
+      without: { team: 200, otherStaff: 404, otherMunicipality: 404 },
+    },
+    // a draft's task cannot be done yet (409) for anyone who may record it
+    "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/done": {
+      call: (c) =>
+        c.post(`/api/cases/${id.caseId}/plans/${id.supportPlanId}/tasks/${id.taskId}/done`, { doneOn: "2025-06-20" }),
+      ok: 409,
+      without: teamOnly(404),
+    },
+    // no approved plan yet: nothing to monitor (409)
+    "POST /api/cases/:caseId/monitorings": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/monitorings`, { heldOn: "2025-07-01", progress: [] }),
+      ok: 409,
+      without: managersOnly,
+    },
+    "POST /api/cases/:caseId/closure": {
+      call: (c) =>
+        c.post(
+          `/api/cases/${id.caseId}/closure`,
+          { closedOn: "2025-08-01", reason: "goals_met", evaluation: "確認" },
+          stale,
+        ),
+      ok: 412,
+      without: managersOnly,
+    },
+    "GET /api/support-tasks": {
+      call: (c) => c.get("/api/support-tasks"),
+      ok: 200,
+      without: {
+        otherStaff: { status: 200, excludes: () => id.taskId },
+        otherMunicipality: { status: 200, excludes: () => id.taskId },
+      },
+    },
   };
 }
 

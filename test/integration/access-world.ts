@@ -52,6 +52,8 @@ export interface AccessWorld {
     referralId: string;
     householdId: string;
     caseId: string;
+    supportPlanId: string;
+    taskId: string;
   };
 }
 
@@ -128,6 +130,25 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     await as.lead.post(`/api/cases/${opened.id}/assessments`, { sections: { person: "アクセス確認" } }, ifMatch(0)),
     201,
   );
+  // a draft plan with one task for the team agency: the plan routes' walk answers it, or refuses
+  const draft = ok(await as.lead.post(`/api/cases/${opened.id}/plans`, { kind: "support" }), 201).plan;
+  const plan = ok(
+    await as.lead.put(
+      `/api/cases/${opened.id}/plans/${draft.id}`,
+      {
+        wishes: "アクセス確認",
+        goals: [
+          {
+            term: "short",
+            text: "アクセス確認の目標",
+            tasks: [{ agencyId: cw.agencyId.team, role: "確認", text: "アクセス確認のタスク", dueOn: null }],
+          },
+        ],
+      },
+      ifMatch(draft.version),
+    ),
+    200,
+  ).plan;
 
   return {
     t,
@@ -152,6 +173,8 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       referralId: referral.id,
       householdId,
       caseId: opened.id,
+      supportPlanId: plan.id as string,
+      taskId: plan.goals[0].tasks[0].id as string,
     },
   };
 }

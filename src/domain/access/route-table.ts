@@ -29,6 +29,11 @@ export const NEEDS = {
     "多機関協働、主担当機関、本人の同意が及ぶチームの機関だけ（同意のないチームの機関と他は 404、拒否は監査ログに残る）",
   case_manager: "多機関協働と主担当機関だけ（チームの他機関は 403、他は 404）",
   case_coordinator: "多機関協働だけ（主担当・チームは 403、他は 404）",
+  case_plan_manager:
+    "多機関協働と主担当機関だけ（本人の同意が及ぶチームの機関は 403、同意のないチームの機関と他は 404）",
+  case_task_agency:
+    "タスクの担当機関だけ（完了の記録は多機関協働・主担当も。本人の情報を見られる他の機関は 403、見られない機関と他は 404）",
+  own_agency_tasks: "自機関のタスクのうち、本人の情報を見られるケースのものだけ",
   agency_registrar: "登録事業者は自機関が登録した人だけ",
 } as const;
 export type Need = keyof typeof NEEDS;
@@ -225,6 +230,15 @@ export const ROUTE_TABLE = {
   "GET /api/cases/:caseId/assessments": caseRoute("アセスメントの版の一覧", "case_disclosed"),
   "GET /api/cases/:caseId/assessments/:version": caseRoute("アセスメント", "case_disclosed"),
   "POST /api/cases/:caseId/assessments": caseRoute("アセスメントの保存", "case_disclosed"),
+  "GET /api/cases/:caseId/plans": caseRoute("支援プラン・モニタリング・終結", "case_disclosed"),
+  "POST /api/cases/:caseId/plans": caseRoute("支援プランの作成（新しい版）", "case_plan_manager"),
+  "PUT /api/cases/:caseId/plans/:planId": caseRoute("支援プランの編集（作成中の版）", "case_plan_manager"),
+  "POST /api/cases/:caseId/plans/:planId/approval": caseRoute("支援プランの承認", "case_plan_manager"),
+  "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/response": caseRoute("タスクの引受け・辞退", "case_task_agency"),
+  "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/done": caseRoute("タスクの完了", "case_task_agency"),
+  "POST /api/cases/:caseId/monitorings": caseRoute("モニタリングの記録", "case_plan_manager"),
+  "POST /api/cases/:caseId/closure": caseRoute("終結の記録", "case_manager"),
+  "GET /api/support-tasks": { label: "自機関のタスク", allow: STAFF, need: "own_agency_tasks" },
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

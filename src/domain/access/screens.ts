@@ -24,6 +24,13 @@ export const SCREENS: readonly Screen[] = [
   { path: "/support/referrals/new", label: "つなぐシートの登録", needs: "POST /api/referrals", menu: false },
   { path: "/support/referrals/$referralId/case", label: "ケースを開く", needs: "POST /api/cases", menu: false },
   { path: "/support/cases", label: "ケース", needs: "GET /api/cases", menu: true },
+  {
+    path: "/support/cases/$caseId/plans",
+    label: "支援プランの印刷",
+    needs: "GET /api/cases/:caseId/plans",
+    menu: false,
+  },
+  { path: "/support/tasks", label: "自機関のタスク", needs: "GET /api/support-tasks", menu: true },
   { path: "/support/persons", label: "対象者の検索", needs: "POST /api/persons/search", menu: true },
   { path: "/support/agencies", label: "支援機関", needs: "GET /api/agencies", menu: true },
   { path: "/support/concerns", label: "相談の分類", needs: "PUT /api/concerns", menu: true },

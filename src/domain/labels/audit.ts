@@ -55,6 +55,9 @@ export const AUDIT_ACTIONS = [
   "team_remove",
   "add_member",
   "remove_member",
+  "respond",
+  "complete",
+  "close",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -97,6 +100,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   team_remove: "チームから外す",
   add_member: "世帯員の追加",
   remove_member: "世帯員の削除",
+  respond: "引受け・辞退の回答",
+  complete: "完了の記録",
+  close: "終結",
 };
 
 /** What was done to an account: the account changes list and the audit trail say the same. */
@@ -138,6 +144,12 @@ const AUDIT_ENTITIES = {
   case_record: { label: "支援経過", side: "support" },
   case_assessments: { label: "アセスメント（一覧）", side: "support" },
   case_assessment: { label: "アセスメント", side: "support" },
+  support_plans: { label: "支援プラン（一覧）", side: "support" },
+  support_plan: { label: "支援プラン", side: "support" },
+  support_plan_task: { label: "支援プランのタスク", side: "support" },
+  support_plan_monitoring: { label: "モニタリング", side: "support" },
+  support_tasks: { label: "自機関のタスク（一覧）", side: "support" },
+  case_closure: { label: "終結", side: "support" },
   consent: { label: "本人同意", side: "support" },
   consents: { label: "本人同意（一覧）", side: "support" },
   user: { label: "利用者", side: "shared" },
@@ -186,6 +198,14 @@ export const REFUSED_ACTIONS = [
   "update",
   "add_member",
   "remove_member",
+  "plans",
+  "plan_create",
+  "plan_update",
+  "plan_approve",
+  "task_respond",
+  "task_done",
+  "monitoring",
+  "close",
 ] as const;
 export type RefusedAction = (typeof REFUSED_ACTIONS)[number];
 export const REFUSED_ACTION_LABELS: Record<RefusedAction, string> = {
@@ -204,6 +224,14 @@ export const REFUSED_ACTION_LABELS: Record<RefusedAction, string> = {
   update: "課題・主担当の変更",
   add_member: "世帯員の追加",
   remove_member: "世帯員の削除",
+  plans: "支援プランの閲覧",
+  plan_create: "支援プランの作成",
+  plan_update: "支援プランの編集",
+  plan_approve: "支援プランの承認",
+  task_respond: "タスクへの回答",
+  task_done: "タスクの完了",
+  monitoring: "モニタリングの記録",
+  close: "終結",
 };
 
 /** What an operator command listed (basis cli:<list>). */

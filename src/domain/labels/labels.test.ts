@@ -77,6 +77,18 @@ import {
   TEAM_EVENT_LABELS,
   VISIBILITY_LABELS,
 } from "./support";
+import {
+  CLOSURE_REASON_LABELS,
+  CLOSURE_REASONS,
+  GOAL_TERM_LABELS,
+  GOAL_TERMS,
+  PLAN_KIND_LABELS,
+  PLAN_KINDS,
+  PLAN_STATUS_LABELS,
+  PLAN_STATUSES,
+  TASK_RESPONSE_LABELS,
+  TASK_RESPONSES,
+} from "./support-plans";
 
 /** Every value has a word, and the table words nothing else (a leftover key is a value that no longer exists). */
 function expectLabelled(values: readonly string[], labels: Readonly<Record<string, string>>) {
@@ -122,6 +134,11 @@ describe("every value shown to people has a label", () => {
     ["audit target kinds", AUDIT_ENTITY_TYPES, AUDIT_ENTITY_TYPE_LABELS],
     ["refused actions", REFUSED_ACTIONS, REFUSED_ACTION_LABELS],
     ["workbook problems", WORKBOOK_PROBLEM_KINDS, WORKBOOK_PROBLEM_LABELS],
+    ["plan kinds", PLAN_KINDS, PLAN_KIND_LABELS],
+    ["plan statuses", PLAN_STATUSES, PLAN_STATUS_LABELS],
+    ["goal terms", GOAL_TERMS, GOAL_TERM_LABELS],
+    ["task responses", TASK_RESPONSES, TASK_RESPONSE_LABELS],
+    ["closure reasons", CLOSURE_REASONS, CLOSURE_REASON_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));
 

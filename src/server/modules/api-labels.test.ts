@@ -20,6 +20,12 @@ import {
   type ReferralBasis,
   VISIBILITY_LABELS,
 } from "../../domain/labels/support.js";
+import {
+  CLOSURE_REASON_LABELS,
+  GOAL_TERM_LABELS,
+  PLAN_KIND_LABELS,
+  TASK_RESPONSE_LABELS,
+} from "../../domain/labels/support-plans.js";
 import type * as policies from "../platform/policies.js";
 import { createAgencySchema } from "./agencies/schema.js";
 import { auditQuerySchema } from "./audit-trail/schema.js";
@@ -27,6 +33,7 @@ import { changePhaseSchema, consentSchema, createRecordSchema, listCasesQuery } 
 import { sheetListQuery } from "./evaluations/schema.js";
 import { indicatorInputSchema } from "./indicators/schema.js";
 import { createReferralSchema, listReferralsQuery, transitionSchema } from "./referrals/schema.js";
+import { closureSchema, createPlanSchema, respondTaskSchema, savePlanSchema } from "./support-plans/schema.js";
 import { roleSchema } from "./users/schema.js";
 
 /** The options of a (possibly optional or defaulted) zod enum. */
@@ -54,6 +61,10 @@ describe("the API's enums have labels", () => {
     ["case phase change", changePhaseSchema.shape.to, PHASE_LABELS],
     ["case consent", consentSchema.shape.consent, CONSENT_LABELS],
     ["record visibility", createRecordSchema.shape.visibility, VISIBILITY_LABELS],
+    ["plan kind", createPlanSchema.shape.kind, PLAN_KIND_LABELS],
+    ["goal term", savePlanSchema.shape.goals.unwrap().element.shape.term, GOAL_TERM_LABELS],
+    ["task answer", respondTaskSchema.shape.response, TASK_RESPONSE_LABELS],
+    ["closure reason", closureSchema.shape.reason, CLOSURE_REASON_LABELS],
   ];
   it.each(enums)("%s", (_name, schema, labels, notLabels = []) => {
     for (const v of optionsOf(schema).filter((o) => !notLabels.includes(o))) {

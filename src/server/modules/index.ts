@@ -16,6 +16,7 @@ import { planRoutes } from "./plans/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
+import { supportPlanRoutes } from "./support-plans/routes.js";
 import { userRoutes } from "./users/routes.js";
 
 /** Domain modules register their routes here. */
@@ -35,6 +36,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   householdRoutes(app, db);
   caseRoutes(app, db);
   caseEntryRoutes(app, db);
+  supportPlanRoutes(app, db);
   concernRoutes(app, db);
   mfaRoutes(app, db);
 }

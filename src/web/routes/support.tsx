@@ -2,7 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import { caseDetailSearch, caseListSearch, referralListSearch } from "./search";
 
-/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース), under the given root. */
+/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const screen = screenRoutes(parent);
   const agencies = screen(
@@ -48,6 +48,14 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     lazyRouteComponent(() => import("../pages/support/case-detail/CaseDetailPage"), "CaseDetailPage"),
     caseDetailSearch,
   );
+  const planPrint = screen(
+    "/support/cases/$caseId/plans/$planId/print",
+    lazyRouteComponent(() => import("../pages/support/case-detail/plan/PlanPrintPage"), "PlanPrintPage"),
+  );
+  const agencyTasks = screen(
+    "/support/tasks",
+    lazyRouteComponent(() => import("../pages/support/AgencyTasksPage"), "AgencyTasksPage"),
+  );
   return [
     agencies,
     concerns,
@@ -59,5 +67,7 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     persons,
     cases,
     caseDetail,
+    planPrint,
+    agencyTasks,
   ] as const;
 }

@@ -4,3 +4,4 @@ export * from "./core.js";
 export * from "./indicators.js";
 export * from "./plans.js";
 export * from "./support.js";
+export * from "./support-plans.js";

@@ -5,6 +5,7 @@ import { type ApiClient, type ApiResponse, ifMatch } from "../../../../test/help
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { CALLERS, type Caller, startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { draftPlan } from "../../../../test/helpers/support-plans.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
 const w = worldForFile(startCaseWorld);
@@ -26,6 +27,9 @@ interface StateCase {
   caseId: string;
   /** the main person's consent for the team (withdrawn in "withdrawn"; "none" has none) */
   consentId: string;
+  /** a draft plan (a support plan on the case's consent, else an outreach plan) with one task for the team agency */
+  planId: string;
+  taskId: string;
 }
 const at = {} as Record<ConsentState, StateCase>;
 
@@ -54,7 +58,13 @@ async function caseIn(state: ConsentState): Promise<StateCase> {
     );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
-  return { personId, otherPersonId, referralId, householdId, caseId, consentId };
+  // the kind of plan follows the case's consent line (another consent of the person may keep it "given")
+  const line = (await w.as.coordinator.get(`/api/cases/${caseId}`)).body.case.consent;
+  const plan = await draftPlan(w.as.lead, caseId, line === "given" ? "support" : "outreach", [
+    { agencyId: w.agencyId.team },
+  ]);
+  const taskId = plan.goals[0].tasks[0].id;
+  return { personId, otherPersonId, referralId, householdId, caseId, consentId, planId: plan.id, taskId };
 }
 
 beforeAll(async () => {
@@ -85,6 +95,11 @@ const disclosed =
   (state: ConsentState): Expect =>
     needToKnow(ok, state === "given" ? ok : 404);
 const always = (e: Expect) => () => e;
+/** Managing a plan: the coordinators and the lead; the team agency 403 while it may see the person, else 404. */
+const planManagers =
+  (ok: number) =>
+  (state: ConsentState): Expect =>
+    needToKnow(ok, state === "given" ? 403 : 404);
 const staffOnly = (ok: number, other: Partial<Expect>): Expect => ({
   coordinator: ok,
   lead: ok,
@@ -216,6 +231,53 @@ const matrix: Record<
       c.post(`/api/cases/${s.caseId}/assessments`, { sections: { wishes: "家で暮らしたい" } }, ifMatch(999)),
     expect: disclosed(412),
   },
+  "GET /api/cases/:caseId/plans": {
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/plans`),
+    expect: disclosed(200),
+  },
+  // each case has its draft: a second one is refused (409) and nothing is created
+  "POST /api/cases/:caseId/plans": {
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/plans`, { kind: "outreach" }),
+    expect: planManagers(409),
+  },
+  "PUT /api/cases/:caseId/plans/:planId": {
+    call: (c, s) => c.put(`/api/cases/${s.caseId}/plans/${s.planId}`, { wishes: "確認", goals: [] }, ifMatch(999)),
+    expect: planManagers(412),
+  },
+  "POST /api/cases/:caseId/plans/:planId/approval": {
+    call: (c, s) =>
+      c.post(
+        `/api/cases/${s.caseId}/plans/${s.planId}/approval`,
+        { approvedOn: "2025-06-10", meetingId: s.caseId },
+        ifMatch(999),
+      ),
+    expect: planManagers(412),
+  },
+  // the task is the team agency's: it answers while it may see the person; the managers see it but may not answer
+  "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/response": {
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/plans/${s.planId}/tasks/${s.taskId}/response`, { response: "accepted" }),
+    expect: (state) => ({ ...needToKnow(403), team: state === "given" ? 200 : 404 }),
+  },
+  // a draft's task cannot be done yet: 409 for all who may record it
+  "POST /api/cases/:caseId/plans/:planId/tasks/:taskId/done": {
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/plans/${s.planId}/tasks/${s.taskId}/done`, { doneOn: "2025-07-01" }),
+    expect: disclosed(409),
+  },
+  // no approved plan to monitor: 409
+  "POST /api/cases/:caseId/monitorings": {
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/monitorings`, { heldOn: "2025-07-01", progress: [] }),
+    expect: planManagers(409),
+  },
+  "POST /api/cases/:caseId/closure": {
+    call: (c, s) =>
+      c.post(
+        `/api/cases/${s.caseId}/closure`,
+        { closedOn: "2025-08-01", reason: "refused", evaluation: "確認" },
+        ifMatch(999),
+      ),
+    expect: always(needToKnow(412, 403)),
+  },
 };
 
 const HIDDEN: Caller[] = [
@@ -298,6 +360,21 @@ describe("case and household access matrix", () => {
         caller,
       ).toBe(!HIDDEN.includes(caller));
     }
+  });
+
+  it("lists an agency's tasks only from the cases it may see the person of", async () => {
+    const listed = (await w.as.team.get("/api/support-tasks")).body.tasks as { id: string; caseId: string }[];
+    expect(listed.map((t) => t.caseId).filter((id) => Object.values(at).some((s) => s.caseId === id))).toEqual([
+      at.given.caseId,
+    ]);
+    for (const caller of ["coordinator", "lead", "otherStaff", "otherMunicipality"] as const) {
+      const tasks = (await w.as[caller].get("/api/support-tasks")).body.tasks as { id: string }[];
+      expect(
+        tasks.filter((t) => CONSENT_STATES.some((s) => at[s].taskId === t.id)),
+        caller,
+      ).toEqual([]);
+    }
+    for (const caller of NOT_STAFF) expect((await w.as[caller].get("/api/support-tasks")).status, caller).toBe(403);
   });
 
   it("keeps the referral's outcome visible to the provider that sent it, without the case", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { startReferredHouseholdWorld } from "../../../../test/helpers/case-world.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
+import { approvePlan, draftPlan, finalMonitoring } from "../../../../test/helpers/support-plans.js";
 import { auditLog } from "../../db/schema/index.js";
 
 // A case from opening to closing: referrals, team, phases, consent, assessments, issues and lead.
@@ -272,10 +273,19 @@ describe("cases", () => {
     expect((await w.as.otherStaff.get(`/api/households?personId=${w.mainId}`)).body.households).toEqual([]);
   });
 
-  it("closes with a reason and then stays closed", async () => {
+  it("closes only through the closure record after a final monitoring, and then stays closed", async () => {
     const url = `/api/cases/${caseId}/phase`;
-    expect((await w.as.lead.post(url, { to: "closed" }, ifMatch(version))).status).toBe(400);
-    const closed = await w.as.lead.post(url, { to: "closed", reason: "転居のため" }, ifMatch(version));
+    const direct = await w.as.lead.post(url, { to: "closed", reason: "転居のため" }, ifMatch(version));
+    expect(direct.status).toBe(400);
+    expect(direct.body.fields).toEqual([
+      { field: "to", message: "終結は「終結の記録」から行ってください（最終のモニタリングを記録した後）" },
+    ]);
+    const plan = await draftPlan(w.as.lead, caseId, "support", [{ agencyId: w.agencyId.team }]);
+    await approvePlan(w.as.coordinator, caseId, plan);
+    await finalMonitoring(w.as.lead, caseId);
+    const closure = { closedOn: "2025-09-30", reason: "moved", evaluation: "転居先の包括に引き継いだ（テスト）" };
+    const closed = await w.as.lead.post(`/api/cases/${caseId}/closure`, closure, ifMatch(version));
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
     expect(closed.body.case.phaseLabel).toBe("終結");
     const again = await w.as.lead.post(url, { to: "intake", reason: "x" }, ifMatch(closed.body.case.version));
     expect(again.status).toBe(400);

@@ -5,6 +5,7 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { conflict, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { checkActiveConcerns } from "../concerns/service.js";
+import { checkPhaseAgainstPlans } from "../support-plans/phase-gates.js";
 import { type VisibleCase, withCase } from "./access.js";
 import * as repo from "./repository.js";
 import {
@@ -75,7 +76,7 @@ export function changeCase(
 }
 
 export function changePhase(db: Db, actor: RequestActor, caseId: string, version: number, input: ChangePhaseInput) {
-  return changeCase(db, actor, caseId, version, "phase", async (_tx, { c }) => {
+  return changeCase(db, actor, caseId, version, "phase", async (tx, { c }) => {
     const from = c.phase as Phase;
     if (!PHASE_TRANSITIONS[from]?.includes(input.to)) {
       throw new ValidationError([
@@ -85,6 +86,7 @@ export function changePhase(db: Db, actor: RequestActor, caseId: string, version
         },
       ]);
     }
+    await checkPhaseAgainstPlans(tx, actor.municipalityId, caseId, input.to);
     if (input.to !== nextPhase(from) && !input.reason)
       throw new ValidationError([{ field: "reason", message: "段階を戻す・終結する理由を入力してください" }]);
     return {

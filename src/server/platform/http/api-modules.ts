@@ -20,6 +20,7 @@ export const API_MODULES = {
   referrals: "つなぐシート",
   households: "世帯",
   cases: "ケース",
+  "support-plans": "支援プラン",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;

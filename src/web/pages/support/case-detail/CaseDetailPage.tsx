@@ -1,5 +1,5 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { CASE_BASIS_LABELS } from "../../../../domain/labels/support";
 import { type Notice, NoticeArea } from "../../../components/NoticeArea";
 import { Loading, QueryError } from "../../../components/Status";
@@ -7,6 +7,7 @@ import { type Tab, Tabs } from "../../../components/Tabs";
 import { usePageTitle } from "../../../components/usePageTitle";
 import { usePaper } from "../../../components/usePaper";
 import { usePrintUnfolded } from "../../../components/usePrintUnfolded";
+import { formatEraDate } from "../../../format";
 import type { CaseTab } from "../../../routes/search";
 import { personLabel } from "../../../support/components";
 import { useCase } from "../../../support/queries";
@@ -16,6 +17,9 @@ import { ConsentSection } from "./ConsentSection";
 import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
 import { PhaseSection } from "./PhaseSection";
+import { PlanSection } from "./plan/PlanSection";
+import { planSummary } from "./plan/planSummary";
+import { usePlanSection } from "./plan/queries";
 import { RecordsSection } from "./RecordsSection";
 import { TeamSection } from "./TeamSection";
 
@@ -30,6 +34,8 @@ export function CaseDetailPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const found = useCase(caseId);
+  // the plan section is read once: by the summary here and by the プラン tab (the same query)
+  const plans = usePlanSection(caseId, Boolean(found.data?.household));
   const [notice, setNotice] = useState<Notice>(null);
   usePageTitle(found.error ? "見つかりません" : "ケース");
   usePaper("a4-portrait");
@@ -93,6 +99,12 @@ export function CaseDetailPage() {
         </>
       ),
     },
+    {
+      key: "plan",
+      label: "プラン",
+      badge: plans.data?.reviewOverdue ? "見直し期限切れ" : null,
+      panel: <PlanSection c={c} manage={manage} setNotice={setNotice} />,
+    },
     { key: "records", label: "支援経過", panel: <RecordsSection c={c} setNotice={setNotice} /> },
     { key: "assessments", label: "アセスメント", panel: <AssessmentsSection c={c} setNotice={setNotice} /> },
   ];
@@ -107,7 +119,7 @@ export function CaseDetailPage() {
         主担当機関: {c.leadAgency.name}／課題: {c.issues.join("、")}／あなたの立場: {CASE_BASIS_LABELS[c.access]}
       </p>
       <NoticeArea notice={notice} />
-      <CaseSummary c={c} />
+      <CaseSummary c={c} items={plans.data ? planItems(plans.data) : []} />
       <Tabs
         idBase="case"
         label="ケースの内容"
@@ -119,4 +131,27 @@ export function CaseDetailPage() {
       />
     </>
   );
+}
+
+/** The plans' part of 現在の状況: the plan in force, the next review (flagged when past), the open tasks. */
+function planItems(section: Parameters<typeof planSummary>[0]): { term: string; value: ReactNode }[] {
+  const p = planSummary(section);
+  return [
+    { term: "支援プラン", value: p.plan },
+    {
+      term: "次回の見直し",
+      value: p.nextReviewOn ? (
+        <>
+          {formatEraDate(p.nextReviewOn)}
+          {p.reviewOverdue ? <span className="badge overdue">期限切れ</span> : null}
+        </>
+      ) : (
+        "未定"
+      ),
+    },
+    {
+      term: "未完了のタスク",
+      value: `${p.openTasks}件${p.overdueTasks ? `（うち期限切れ ${p.overdueTasks}件）` : ""}`,
+    },
+  ];
 }

@@ -13,7 +13,8 @@ export function PhaseSection({ c, manage, setNotice }: ManagedSectionProps) {
   const [to, setTo] = useState<Phase | null>(null);
   const phase = c.phase as Phase;
   const next = nextPhase(phase);
-  const moves = manage ? (PHASE_TRANSITIONS[phase] ?? []) : [];
+  // 終結 is recorded with its reason and final evaluation in the plan section (a final monitoring first)
+  const moves = manage ? (PHASE_TRANSITIONS[phase] ?? []).filter((p) => p !== "closed") : [];
   const reached = new Set(c.phaseHistory.map((h) => h.phase));
   return (
     <section aria-labelledby="phase-heading">
@@ -40,7 +41,7 @@ export function PhaseSection({ c, manage, setNotice }: ManagedSectionProps) {
               className={`button${p === next ? "" : " secondary"}`}
               onClick={() => setTo(p)}
             >
-              {p === next ? `次へ: ${PHASE_LABELS[p]}` : p === "closed" ? "終結" : `戻す: ${PHASE_LABELS[p]}`}
+              {p === next ? `次へ: ${PHASE_LABELS[p]}` : `戻す: ${PHASE_LABELS[p]}`}
             </button>
           ))}
         </div>

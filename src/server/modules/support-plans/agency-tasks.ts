@@ -1,0 +1,65 @@
+import { todayInJapan } from "../../../domain/japanese-date.js";
+import { PLAN_KIND_LABELS, type PlanKind } from "../../../domain/labels/support-plans.js";
+import type { Db } from "../../db/client.js";
+import { actorOf, recordAuditBatch } from "../../platform/audit.js";
+import type { RequestActor } from "../../platform/auth/context.js";
+import { policies } from "../../platform/policies.js";
+import { agencyMap } from "../agencies/service.js";
+import * as personsRepo from "../persons/repository.js";
+import { presentTask } from "./presenter.js";
+import * as repo from "./repository.js";
+
+/**
+ * 自機関のタスク: every open task of the caller's agency across the cases it may see with a disclosure basis now
+ * (policies.caseBasis and caseDisclosure, as on the case page: a removed agency or a withdrawn consent hides the
+ * case's tasks at once). One audit record per case shown.
+ */
+export async function listAgencyTasks(db: Db, actor: RequestActor) {
+  policies.listCases(actor);
+  const agencyId = actor.agencyId as string;
+  return db.transaction(async (tx) => {
+    const rows = await repo.openTasksOfAgency(tx, actor.municipalityId, agencyId);
+    const caseIds = [...new Set(rows.map((r) => r.c.id))];
+    const onTeam = await repo.casesWithTeamAgency(tx, actor.municipalityId, agencyId, caseIds);
+    const facts = await personsRepo.personFacts(tx, actor.municipalityId, agencyId, [
+      ...new Set(rows.map((r) => r.c.mainPersonId)),
+    ]);
+    const caseOf = new Map(rows.map((r) => [r.c.id, r.c]));
+    const disclosureOf = new Map(
+      caseIds.map((id) => {
+        const c = caseOf.get(id) as (typeof rows)[number]["c"];
+        const basis = policies.caseBasis(actor, c, onTeam.has(id) ? [agencyId] : []);
+        const consentId = facts.find((f) => f.id === c.mainPersonId)?.consentId ?? null;
+        return [id, basis ? policies.caseDisclosure(basis, consentId) : null];
+      }),
+    );
+    const shown = rows.filter((r) => disclosureOf.get(r.c.id));
+    const shownCases = [...new Set(shown.map((r) => r.c.id))];
+    await recordAuditBatch(
+      tx,
+      shownCases.map((id) => ({
+        ...actorOf(actor),
+        action: "read",
+        entityType: "support_tasks",
+        entityId: id,
+        basis: disclosureOf.get(id) as string,
+      })),
+    );
+    const agencies = await agencyMap(tx, actor.municipalityId);
+    const today = todayInJapan();
+    return {
+      today,
+      tasks: shown.map((r) => ({
+        ...presentTask(r.task, agencies, today, agencyId),
+        caseId: r.c.id,
+        plan: {
+          id: r.plan.id,
+          number: r.plan.number,
+          kindLabel: PLAN_KIND_LABELS[r.plan.kind as PlanKind] ?? r.plan.kind,
+          status: r.plan.status,
+        },
+        goal: r.goal.text,
+      })),
+    };
+  });
+}
