@@ -250,6 +250,18 @@ describe("support plans", () => {
     expect((await w.as.team.get("/api/support-tasks")).body.tasks).toEqual([]);
   });
 
+  it("closes a case that never reached an approved plan with its reason alone (the person moved away)", async () => {
+    const personId = await w.person(w.as.senderProvider, "テンキョ ホンニン");
+    const referralId = await w.referral(personId, "given");
+    const householdId = await w.household(personId);
+    const opened = (await w.openCase({ referralIds: [referralId], householdId, mainPersonId: personId })).id;
+    const version = (await w.as.lead.get(`/api/cases/${opened}`)).body.case.version as number;
+    const moved = { closedOn: "2025-07-01", reason: "moved", evaluation: "市外へ転居。転居先の相談窓口に引き継いだ" };
+    const closed = await w.as.lead.post(`/api/cases/${opened}/closure`, moved, ifMatch(version));
+    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    expect(closed.body.case.phaseHistory.at(-1)).toMatchObject({ phaseLabel: "終結", reason: "転居" });
+  });
+
   it("plans outreach before consent, then a support plan once consent is recorded", async () => {
     const personId = await w.person(w.as.senderProvider, "アウトリーチ ホンニン");
     const referralId = await w.referral(personId, "unknown");

@@ -101,3 +101,13 @@ export const closureSchema = z
       ctx.addIssue({ code: "custom", path: ["reasonNote"], message: "「その他」の理由を入力してください" });
   });
 export type ClosureInput = z.infer<typeof closureSchema>;
+
+/**
+ * Why a case cannot be closed yet, or null. A case whose support was planned (a plan was approved at some point)
+ * closes after a final monitoring; one that never reached an approved plan (the person moved, refused or died before)
+ * closes with its reason and final evaluation alone. The screen and the server ask the same question.
+ */
+export function closureBlocker(plans: readonly { status: string }[], monitorings: readonly { isFinal: boolean }[]) {
+  const planned = plans.some((p) => p.status === "approved" || p.status === "superseded");
+  return planned && !monitorings.some((m) => m.isFinal) ? "終結の前に、最終のモニタリングを記録してください" : null;
+}

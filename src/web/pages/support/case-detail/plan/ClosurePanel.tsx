@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS, type ClosureReason } from "../../../../../domain/labels/support-plans";
+import { closureBlocker } from "../../../../../server/modules/support-plans/schema";
 import { EraDateField, typedDay } from "../../../../components/EraDateField";
 import { ErrorAlert } from "../../../../components/ErrorAlert";
 import { FormButtons } from "../../../../components/FormButtons";
@@ -10,7 +11,7 @@ import type { CaseDetail, PlanSection } from "../../../../types";
 import { useCaseWrite } from "../useCaseWrite";
 import { useInlineForm } from "../useInlineForm";
 
-/** 終結: the record once the case is closed; before, for its managers, the form (after a final monitoring). */
+/** 終結: the record once the case is closed; before, for its managers, the form (after a final monitoring once planned). */
 export function ClosurePanel({
   c,
   section,
@@ -47,14 +48,14 @@ export function ClosurePanel({
       </>
     );
   if (!manage || section.phase === "closed") return null;
-  const ready = section.monitorings.some((m) => m.isFinal);
+  const blocker = closureBlocker(section.plans, section.monitorings);
   return (
     <>
       <h3>終結</h3>
-      {ready ? (
-        <ClosureForm c={c} setNotice={setNotice} />
-      ) : (
+      {blocker ? (
         <p className="small muted">終結は、最終のモニタリングを記録した後に記録できます。</p>
+      ) : (
+        <ClosureForm c={c} setNotice={setNotice} />
       )}
     </>
   );
