@@ -73,6 +73,7 @@ CREATE TABLE "meeting_subjects" (
 	"meeting_id" uuid NOT NULL,
 	"case_id" uuid,
 	"person_id" uuid NOT NULL,
+	"consent_id" uuid,
 	"added_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"removed_at" timestamp with time zone,
@@ -107,6 +108,7 @@ ALTER TABLE "meeting_members" ADD CONSTRAINT "meeting_members_municipality_id_ag
 ALTER TABLE "meeting_subjects" ADD CONSTRAINT "meeting_subjects_municipality_id_meeting_id_meetings_municipality_id_id_fk" FOREIGN KEY ("municipality_id","meeting_id") REFERENCES "public"."meetings"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_subjects" ADD CONSTRAINT "meeting_subjects_municipality_id_case_id_cases_municipality_id_id_fk" FOREIGN KEY ("municipality_id","case_id") REFERENCES "public"."cases"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_subjects" ADD CONSTRAINT "meeting_subjects_municipality_id_person_id_persons_municipality_id_id_fk" FOREIGN KEY ("municipality_id","person_id") REFERENCES "public"."persons"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meeting_subjects" ADD CONSTRAINT "meeting_subjects_municipality_id_consent_id_consents_municipality_id_id_fk" FOREIGN KEY ("municipality_id","consent_id") REFERENCES "public"."consents"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_municipality_id_kind_id_meeting_kinds_municipality_id_id_fk" FOREIGN KEY ("municipality_id","kind_id") REFERENCES "public"."meeting_kinds"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_municipality_id_district_id_districts_municipality_id_id_fk" FOREIGN KEY ("municipality_id","district_id") REFERENCES "public"."districts"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_municipality_id_secretariat_agency_id_agencies_municipality_id_id_fk" FOREIGN KEY ("municipality_id","secretariat_agency_id") REFERENCES "public"."agencies"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases.js";
 import { createdAt, recordTable, sameMunicipality, timestamps, version } from "./columns.js";
+import { consents } from "./consents.js";
 import { users } from "./core.js";
 import { agencies, persons } from "./support.js";
 
@@ -105,6 +106,8 @@ export const meetingSubjects = recordTable(
     meetingId: uuid("meeting_id").notNull(),
     caseId: uuid("case_id"),
     personId: uuid("person_id").notNull(),
+    /** on a consent-kind meeting: the person's consent that covered the meeting date when the case was taken */
+    consentId: uuid("consent_id"),
     addedBy: uuid("added_by"),
     addedAt: createdAt(),
     removedAt: timestamp("removed_at", { withTimezone: true }),
@@ -117,6 +120,7 @@ export const meetingSubjects = recordTable(
     sameMunicipality(t, t.meetingId, meetings),
     sameMunicipality(t, t.caseId, cases),
     sameMunicipality(t, t.personId, persons),
+    sameMunicipality(t, t.consentId, consents),
   ],
 );
 

@@ -20,6 +20,7 @@ export const API_MODULES = {
   referrals: "つなぐシート",
   households: "世帯",
   cases: "ケース",
+  meetings: "会議",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;
