@@ -2,7 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import { caseListSearch, referralListSearch } from "./search";
 
-/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース), under the given root. */
+/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース, 会議), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const screen = screenRoutes(parent);
   const agencies = screen(
@@ -47,6 +47,22 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     "/support/cases/$caseId",
     lazyRouteComponent(() => import("../pages/support/case-detail/CaseDetailPage"), "CaseDetailPage"),
   );
+  const meetings = screen(
+    "/support/meetings",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingListPage"), "MeetingListPage"),
+  );
+  const meetingSettings = screen(
+    "/support/meeting-settings",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingSettingsPage"), "MeetingSettingsPage"),
+  );
+  const meeting = screen(
+    "/support/meetings/$meetingId",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingPage"), "MeetingPage"),
+  );
+  const meetingMinutes = screen(
+    "/support/meetings/$meetingId/minutes",
+    lazyRouteComponent(() => import("../pages/support/meetings/MinutesPrintPage"), "MinutesPrintPage"),
+  );
   return [
     agencies,
     concerns,
@@ -58,5 +74,9 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     persons,
     cases,
     caseDetail,
+    meetings,
+    meetingSettings,
+    meeting,
+    meetingMinutes,
   ] as const;
 }

@@ -10,6 +10,7 @@ import { AssessmentsSection } from "./AssessmentsSection";
 import { ConsentSection } from "./ConsentSection";
 import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
+import { MeetingsSection } from "./MeetingsSection";
 import { PhaseSection } from "./PhaseSection";
 import { RecordsSection } from "./RecordsSection";
 import { TeamSection } from "./TeamSection";
@@ -67,6 +68,7 @@ export function CaseDetailPage() {
       <HouseholdSection c={c} household={c.household} setNotice={setNotice} />
       <RecordsSection c={c} setNotice={setNotice} />
       <AssessmentsSection c={c} setNotice={setNotice} />
+      <MeetingsSection c={c} />
     </>
   );
 }
