@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ifMatch } from "../../../../test/helpers/api-client.js";
+import { ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { startCaseWorld } from "../../../../test/helpers/case-world.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
@@ -61,9 +61,7 @@ describe("meeting kinds and 地区", () => {
     const art = list[0] as (typeof list)[number];
     kinds = { art: art.id, consent: list[1]?.id as string };
     expect((await w.as.coordinator.patch(`/api/meeting-kinds/${art.id}`, { name: "x" }, ifMatch(1))).status).toBe(403);
-    const office = await import("../../../../test/helpers/api-client.js").then((m) =>
-      m.ApiClient.login(w.t.baseUrl, "shienkanri"),
-    );
+    const office = await ApiClient.login(w.t.baseUrl, "shienkanri");
     expect((await office.patch(`/api/meeting-kinds/${art.id}`, { name: "包括的支援会議" })).status).toBe(428);
     const renamed = await office.patch(
       `/api/meeting-kinds/${art.id}`,
@@ -193,6 +191,15 @@ describe("the 支援会議 as a basis (art. 106-6)", () => {
       entityId: mainId,
     });
     expect(personReads.map((r) => r.basis)).toContain(`art106_6:meeting:${meetingA}`);
+    // the support side's administrator reads it in words
+    const office = await ApiClient.login(w.t.baseUrl, "shienkanri");
+    const trail = (await office.get("/api/audit/entries?limit=200&entityType=case_records")).body.entries as {
+      basis: string | null;
+      basisLabel: string | null;
+    }[];
+    expect(trail.find((e) => e.basis === `art106_6:meeting:${meetingA}`)?.basisLabel).toBe(
+      `支援会議 #${meetingA.slice(0, 8)} に基づく（社会福祉法第106条の6）`,
+    );
   });
 
   it("the person search and the case list show the person to that member only, not to the agency's other staff", async () => {
