@@ -12,12 +12,14 @@ import {
   visible,
   type WebApp,
 } from "../helpers/browser.js";
+import { approvalMeeting } from "../helpers/support-plans.js";
 
 // an invented person, not in the demo data
 const KANA = "シケン プラン";
 const WISHES = "住み慣れた家で暮らし続けたい（テスト）";
 const GOAL = "通院を再開する（テスト）";
 const TASK = "受診に同行する（テスト）";
+const MEETING_DAY = "2025-06-10";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -52,7 +54,15 @@ async function openCase(baseUrl: string) {
     teamAgencyIds: [agency("基幹")],
   });
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-  return opened.body.case.id as string;
+  const caseId = opened.body.case.id as string;
+  // the 重層的支援会議 that will approve the plan, with the case on its agenda (the meeting screens have their own test)
+  await approvalMeeting(
+    { as: { coordinator: coord }, agencyId: { coord: agency("多機関協働") } },
+    caseId,
+    "support",
+    MEETING_DAY,
+  );
+  return caseId;
 }
 
 describe("支援プラン in the browser (draft, approval, print, an agency's tasks)", () => {
@@ -99,7 +109,9 @@ describe("支援プラン in the browser (draft, approval, print, an agency's ta
     await plans.getByRole("button", { name: "第1版の承認を記録" }).click();
     const approval = p.getByRole("form", { name: "第1版の承認" });
     await approval.getByLabel("承認日").fill("令和7年6月10日");
-    await approval.getByLabel(/^承認した会議の ID/).fill("5d1f3b0e-8a61-4c1e-9a3e-0c2b7e4d9f10");
+    await approval
+      .getByLabel(/^承認した会議/)
+      .selectOption({ label: "令和7年6月10日 重層的支援会議「プランの承認（テスト 2025-06-10）」" });
     await approval.getByRole("button", { name: "承認を記録" }).click();
     await visible(plans.getByText("承認済み"));
     expect(await seriousViolations(p)).toEqual([]);

@@ -41,16 +41,54 @@ export async function draftPlan(
   return saved.body.plan;
 }
 
-/** Approves a draft at a meeting (the meeting's id is any uuid until meetings exist). */
+/** The world a plan is approved in: its coordinators convene the meeting, their agency is its secretariat. */
+export interface ApprovalWorld {
+  as: { coordinator: ApiClient };
+  agencyId: { coord: string };
+}
+
+/**
+ * A meeting that may approve the case's plan of `kind`, convened by the coordinators on `heldOn` with the case on its
+ * agenda: a 支援会議 (art. 106-6) for an outreach plan; for a support plan a 重層的支援会議, after the case's
+ * 支援決定 (recorded here when the case has none yet). The case's consent must cover the day for the latter.
+ */
+export async function approvalMeeting(w: ApprovalWorld, caseId: string, kind: "support" | "outreach", heldOn: string) {
+  const coordinator = w.as.coordinator;
+  const kinds = (await coordinator.get("/api/meeting-kinds")).body.kinds as { id: string; legalBasis: string }[];
+  const meetingKind = kinds.find((k) => k.legalBasis === (kind === "outreach" ? "art106_6" : "consent"));
+  if (kind === "support") {
+    const decided = await coordinator.post(`/api/cases/${caseId}/support-decision`, {
+      decidedOn: heldOn,
+      decidedBy: "福祉政策課長（テスト）",
+    });
+    // recorded once per case: a second approval's meeting finds it there already
+    expect([201, 409], JSON.stringify(decided.body)).toContain(decided.status);
+  }
+  const meeting = await coordinator.post("/api/meetings", {
+    kindId: meetingKind?.id,
+    heldOn,
+    secretariatAgencyId: w.agencyId.coord,
+    title: `プランの承認（テスト ${heldOn}）`,
+  });
+  expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+  const meetingId = meeting.body.meeting.id as string;
+  const subject = await coordinator.post(`/api/meetings/${meetingId}/subjects`, { caseId });
+  expect(subject.status, JSON.stringify(subject.body)).toBe(201);
+  return meetingId;
+}
+
+/** Approves a draft at a meeting of the right kind convened for it (approvalMeeting), on the meeting's day. */
 export async function approvePlan(
+  w: ApprovalWorld,
   client: ApiClient,
   caseId: string,
-  plan: { id: string; version: number },
+  plan: { id: string; version: number; kind: "support" | "outreach" },
   approvedOn = "2025-06-10",
 ) {
+  const meetingId = await approvalMeeting(w, caseId, plan.kind, approvedOn);
   const res = await client.post(
     `/api/cases/${caseId}/plans/${plan.id}/approval`,
-    { approvedOn, meetingId: "5d1f3b0e-8a61-4c1e-9a3e-0c2b7e4d9f10" },
+    { approvedOn, meetingId },
     ifMatch(plan.version),
   );
   expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -40,6 +40,13 @@ const teamOnly = (hidden: number): Partial<Record<Caller, Expected>> => ({
   otherMunicipality: 404,
 });
 const managersOnly: Partial<Record<Caller, Expected>> = { team: 403, otherStaff: 404, otherMunicipality: 404 };
+/** A meeting's changes: the coordinators and the secretariat; a member 403, a member before the pledge 404. */
+const meetingManagers: Partial<Record<Caller, Expected>> = {
+  lead: 403,
+  team: 404,
+  otherStaff: 404,
+  otherMunicipality: 404,
+};
 
 let unusedPlanAccount: string | undefined;
 async function unusedPlanAccountId() {
@@ -524,6 +531,97 @@ function probes(): Record<RouteKey, Probe> {
         otherStaff: { status: 200, excludes: () => id.taskId },
         otherMunicipality: { status: 200, excludes: () => id.taskId },
       },
+    },
+    "GET /api/cases/:caseId/meetings": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/meetings`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    // a future day: the coordinators get the field's 400, nothing is recorded
+    "POST /api/cases/:caseId/support-decision": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/support-decision`, { decidedOn: "2999-01-01", decidedBy: "確認" }),
+      ok: 400,
+      without: { ...managersOnly, lead: 403 },
+    },
+
+    // meetings: the lead is a pledged member of the 支援会議, the team agency's staff a member who has not pledged
+    "GET /api/meeting-kinds": { call: (c) => c.get("/api/meeting-kinds"), ok: 200 },
+    "POST /api/meeting-kinds": { call: (c) => c.post("/api/meeting-kinds", { name: "" }), ok: 400 },
+    "PATCH /api/meeting-kinds/:kindId": {
+      call: (c) => c.patch(`/api/meeting-kinds/${id.meetingKindId}`, { name: "確認" }, stale),
+      ok: 412,
+    },
+    "GET /api/districts": { call: (c) => c.get("/api/districts"), ok: 200 },
+    "POST /api/districts": { call: (c) => c.post("/api/districts", { name: "" }), ok: 400 },
+    "PATCH /api/districts/:districtId": {
+      call: (c) => c.patch(`/api/districts/${id.districtId}`, { name: "確認" }, stale),
+      ok: 412,
+      without: { otherMunicipality: 404 },
+    },
+    "GET /api/meetings": {
+      call: (c) => c.get("/api/meetings"),
+      ok: 200,
+      without: {
+        otherStaff: { status: 200, excludes: () => id.meetingId },
+        otherMunicipality: { status: 200, excludes: () => id.meetingId },
+      },
+    },
+    "POST /api/meetings": { call: (c) => c.post("/api/meetings", {}), ok: 400 },
+    "GET /api/meetings/:meetingId": {
+      call: (c) => c.get(`/api/meetings/${id.meetingId}`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    "PATCH /api/meetings/:meetingId": {
+      call: (c) => c.patch(`/api/meetings/${id.meetingId}`, { title: "確認" }, stale),
+      ok: 412,
+      without: meetingManagers,
+    },
+    "PUT /api/meetings/:meetingId/minutes": {
+      call: (c) => c.put(`/api/meetings/${id.meetingId}/minutes`, { minutes: "確認" }, stale),
+      ok: 412,
+      without: meetingManagers,
+    },
+    "GET /api/meetings/:meetingId/candidates": {
+      call: (c) => c.get(`/api/meetings/${id.meetingId}/candidates`),
+      ok: 200,
+      without: meetingManagers,
+    },
+    // an outside expert joins once per walk (the coordinator's), nobody else may add one
+    "POST /api/meetings/:meetingId/members": {
+      call: (c) =>
+        c.post(`/api/meetings/${id.meetingId}/members`, {
+          expert: { name: "確認 用", affiliation: "確認", role: "other" },
+        }),
+      ok: 201,
+      without: meetingManagers,
+    },
+    "DELETE /api/meetings/:meetingId/members/:memberId": {
+      call: (c) => c.request("DELETE", `/api/meetings/${id.meetingId}/members/${id.caseId}`),
+      ok: 404,
+      without: meetingManagers,
+    },
+    // the lead's own pledge is recorded already; nobody else pledges for the lead's account
+    "POST /api/meetings/:meetingId/members/:memberId/pledge": {
+      call: (c) =>
+        c.post(`/api/meetings/${id.meetingId}/members/${id.leadMemberId}/pledge`, { pledgedOn: "2025-06-02" }),
+      ok: 409,
+      without: { coordinator: 403, team: 403, otherStaff: 404, otherMunicipality: 404 },
+    },
+    "POST /api/meetings/:meetingId/subjects": {
+      call: (c) => c.post(`/api/meetings/${id.meetingId}/subjects`, { caseId: id.caseId }),
+      ok: 409,
+      without: meetingManagers,
+    },
+    "DELETE /api/meetings/:meetingId/subjects/:subjectId": {
+      call: (c) => c.request("DELETE", `/api/meetings/${id.meetingId}/subjects/${id.caseId}`),
+      ok: 404,
+      without: meetingManagers,
+    },
+    "POST /api/meetings/:meetingId/decisions": {
+      call: (c) => c.post(`/api/meetings/${id.meetingId}/decisions`, { text: "確認", subjectId: id.caseId }),
+      ok: 400,
+      without: meetingManagers,
     },
   };
 }

@@ -54,6 +54,11 @@ export interface AccessWorld {
     caseId: string;
     supportPlanId: string;
     taskId: string;
+    /** a 支援会議 convened by the coordinators with the case on its agenda: lead a pledged member, team not yet */
+    meetingId: string;
+    meetingKindId: string;
+    districtId: string;
+    leadMemberId: string;
   };
 }
 
@@ -150,6 +155,27 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     200,
   ).plan;
 
+  const kinds = ok(await as.coordinator.get("/api/meeting-kinds")).kinds as { id: string; legalBasis: string }[];
+  const meetingKindId = kinds.find((k) => k.legalBasis === "art106_6")?.id as string;
+  const districtId = ok(await as.supportAdmin.post("/api/districts", { name: "アクセス確認地区" }), 201).district.id;
+  const meetingId = ok(
+    await as.coordinator.post("/api/meetings", {
+      kindId: meetingKindId,
+      heldOn: "2025-06-10",
+      districtId,
+      secretariatAgencyId: cw.agencyId.coord,
+      title: "アクセス確認の支援会議",
+    }),
+    201,
+  ).meeting.id;
+  const member = async (login: string) =>
+    ok(await as.coordinator.post(`/api/meetings/${meetingId}/members`, { userId: userId(login) }), 201).meeting
+      .members as { id: string; userId: string }[];
+  const leadMemberId = (await member("houkatsu")).find((m) => m.userId === userId("houkatsu"))?.id as string;
+  await member("team-staff");
+  ok(await as.lead.post(`/api/meetings/${meetingId}/members/${leadMemberId}/pledge`, { pledgedOn: "2025-06-01" }));
+  ok(await as.coordinator.post(`/api/meetings/${meetingId}/subjects`, { caseId: opened.id }), 201);
+
   return {
     t,
     as,
@@ -175,6 +201,10 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       caseId: opened.id,
       supportPlanId: plan.id as string,
       taskId: plan.goals[0].tasks[0].id as string,
+      meetingId,
+      meetingKindId,
+      districtId,
+      leadMemberId,
     },
   };
 }

@@ -35,6 +35,12 @@ export const NEEDS = {
     "タスクの担当機関だけ（完了の記録は多機関協働・主担当も。本人の情報を見られる他の機関は 403、見られない機関と他は 404）",
   own_agency_tasks: "自機関のタスクのうち、本人の情報を見られるケースのものだけ",
   agency_registrar: "登録事業者は自機関が登録した人だけ",
+  meeting:
+    "多機関協働、事務局の機関、会議の構成員だけ（他・外れた構成員は 404）。支援会議の構成員は誓約の前は会議があることだけ",
+  meeting_content:
+    "多機関協働、事務局の機関、会議の構成員だけ（支援会議は誓約の後）。誓約前の構成員・他・外れた構成員は 404",
+  meeting_manager: "多機関協働と事務局の機関だけ（構成員は 403、他は 404）",
+  meeting_pledge: "構成員は自分の誓約だけ、外部の専門職の誓約は事務局と多機関協働（他は 404）",
 } as const;
 export type Need = keyof typeof NEEDS;
 
@@ -84,6 +90,7 @@ function recordRoutes(allow: readonly Principal[], record: NonNullable<RouteRule
 const caseRoute = recordRoutes(STAFF, { entityType: "case", param: "caseId", what: "ケース" });
 const householdRoute = recordRoutes(STAFF, { entityType: "household", param: "householdId", what: "世帯" });
 const referralRoute = recordRoutes(AGENCIES, { entityType: "referral", param: "referralId", what: "つなぐシート" });
+const meetingRoute = recordRoutes(STAFF, { entityType: "meeting", param: "meetingId", what: "会議" });
 
 export const ROUTE_TABLE = {
   // sign-in
@@ -239,6 +246,28 @@ export const ROUTE_TABLE = {
   "POST /api/cases/:caseId/monitorings": caseRoute("モニタリングの記録", "case_plan_manager"),
   "POST /api/cases/:caseId/closure": caseRoute("終結の記録", "case_manager"),
   "GET /api/support-tasks": { label: "自機関のタスク", allow: STAFF, need: "own_agency_tasks" },
+  "GET /api/cases/:caseId/meetings": caseRoute("ケースを議題にした会議と支援決定", "case_team"),
+  "POST /api/cases/:caseId/support-decision": caseRoute("支援決定の記録", "case_coordinator"),
+
+  // support side: meetings (支援会議 / 重層的支援会議)
+  "GET /api/meeting-kinds": { label: "会議の種類", allow: [...SUPPORT_ADMINS, ...STAFF] },
+  "POST /api/meeting-kinds": { label: "会議の種類の追加", allow: SUPPORT_ADMINS },
+  "PATCH /api/meeting-kinds/:kindId": { label: "会議の種類の変更", allow: SUPPORT_ADMINS },
+  "GET /api/districts": { label: "地区の一覧", allow: [...SUPPORT_ADMINS, ...STAFF] },
+  "POST /api/districts": { label: "地区の追加", allow: [...SUPPORT_ADMINS, "coordinator"] },
+  "PATCH /api/districts/:districtId": { label: "地区の変更", allow: [...SUPPORT_ADMINS, "coordinator"] },
+  "GET /api/meetings": { label: "会議の一覧", allow: STAFF, need: "meeting" },
+  "POST /api/meetings": { label: "会議の登録（招集）", allow: ["coordinator"] },
+  "GET /api/meetings/:meetingId": meetingRoute("会議", "meeting"),
+  "PATCH /api/meetings/:meetingId": meetingRoute("会議の変更", "meeting_manager"),
+  "PUT /api/meetings/:meetingId/minutes": meetingRoute("会議録の保存", "meeting_manager"),
+  "GET /api/meetings/:meetingId/candidates": meetingRoute("構成員に加えられる職員", "meeting_manager"),
+  "POST /api/meetings/:meetingId/members": meetingRoute("構成員の追加", "meeting_manager"),
+  "DELETE /api/meetings/:meetingId/members/:memberId": meetingRoute("構成員を外す", "meeting_manager"),
+  "POST /api/meetings/:meetingId/members/:memberId/pledge": meetingRoute("誓約の記録", "meeting_pledge"),
+  "POST /api/meetings/:meetingId/subjects": meetingRoute("議題の追加", "meeting_manager"),
+  "DELETE /api/meetings/:meetingId/subjects/:subjectId": meetingRoute("議題を外す", "meeting_manager"),
+  "POST /api/meetings/:meetingId/decisions": meetingRoute("決定事項の記録", "meeting_manager"),
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -58,6 +58,14 @@ export const AUDIT_ACTIONS = [
   "respond",
   "complete",
   "close",
+  "member_add",
+  "member_remove",
+  "pledge",
+  "subject_add",
+  "subject_remove",
+  "decision_add",
+  "minutes",
+  "support_decision",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -103,6 +111,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   respond: "引受け・辞退の回答",
   complete: "完了の記録",
   close: "終結",
+  member_add: "構成員の追加",
+  member_remove: "構成員を外す",
+  pledge: "誓約の記録",
+  subject_add: "議題の追加",
+  subject_remove: "議題を外す",
+  decision_add: "決定事項の記録",
+  minutes: "会議録の保存",
+  support_decision: "支援決定の記録",
 };
 
 /** What was done to an account: the account changes list and the audit trail say the same. */
@@ -155,6 +171,9 @@ const AUDIT_ENTITIES = {
   user: { label: "利用者", side: "shared" },
   agency: { label: "支援機関", side: "support" },
   concern_categories: { label: "相談の分類", side: "support" },
+  meeting: { label: "会議", side: "support" },
+  meeting_kind: { label: "会議の種類", side: "support" },
+  district: { label: "地区", side: "support" },
   plan: { label: "計画", side: "plan" },
   plan_item: { label: "計画の項目", side: "plan" },
   plan_revision: { label: "計画の改定", side: "plan" },
@@ -206,6 +225,16 @@ export const REFUSED_ACTIONS = [
   "task_done",
   "monitoring",
   "close",
+  "meetings",
+  "support_decision",
+  "meeting_update",
+  "minutes",
+  "member_add",
+  "member_remove",
+  "pledge",
+  "subject_add",
+  "subject_remove",
+  "decision_add",
 ] as const;
 export type RefusedAction = (typeof REFUSED_ACTIONS)[number];
 export const REFUSED_ACTION_LABELS: Record<RefusedAction, string> = {
@@ -232,7 +261,17 @@ export const REFUSED_ACTION_LABELS: Record<RefusedAction, string> = {
   task_done: "タスクの完了",
   monitoring: "モニタリングの記録",
   close: "終結",
+  meetings: "議題にした会議の閲覧",
+  support_decision: "支援決定の記録",
+  meeting_update: "会議の変更",
+  minutes: "会議録の保存",
+  member_add: "構成員の追加",
+  member_remove: "構成員を外す",
+  pledge: "誓約の記録",
+  subject_add: "議題の追加",
+  subject_remove: "議題を外す",
+  decision_add: "決定事項の記録",
 };
 
 /** What an operator command listed (basis cli:<list>). */
-export const CLI_LIST_LABELS: Readonly<Record<string, string>> = { list: "つなぐシートの一覧" };
+export const CLI_LIST_LABELS: Readonly<Record<string, string>> = { list: "つなぐシートの一覧", meetings: "会議の件数" };

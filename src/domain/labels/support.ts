@@ -146,7 +146,7 @@ export const HOUSEHOLD_BASIS_LABELS: Record<HouseholdBasis, string> = {
 };
 
 /** Why the caller's agency may see a person found by a search (the need-to-know basis). */
-export const PERSON_BASES = ["coordinator", "registrar", "referral", "case", "consent"] as const;
+export const PERSON_BASES = ["coordinator", "registrar", "referral", "case", "consent", "meeting"] as const;
 export type PersonBasisKind = (typeof PERSON_BASES)[number];
 export const PERSON_BASIS_LABELS: Record<PersonBasisKind, string> = {
   coordinator: `${COORDINATOR_LABEL}として`,
@@ -154,4 +154,5 @@ export const PERSON_BASIS_LABELS: Record<PersonBasisKind, string> = {
   referral: "つなぐシートを送付",
   case: "ケースの主担当",
   consent: "本人の同意",
+  meeting: "支援会議の構成員（誓約済み）",
 };

@@ -10,6 +10,7 @@ import { exportRoutes } from "./exports/routes.js";
 import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
+import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { planRoutes } from "./plans/routes.js";
@@ -38,5 +39,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   caseEntryRoutes(app, db);
   supportPlanRoutes(app, db);
   concernRoutes(app, db);
+  meetingRoutes(app, db);
   mfaRoutes(app, db);
 }

@@ -1,6 +1,6 @@
 /**
- * Records whose very existence is need-to-know (a referral, a case, a household): a caller without a basis is told
- * "not found", and the attempt is an audit record that stays even though the request fails.
+ * Records whose very existence is need-to-know (a referral, a case, a household, a meeting): a caller without a basis
+ * is told "not found", and the attempt is an audit record that stays even though the request fails.
  */
 import type { Db, Executor } from "../db/client.js";
 import { actorOf, recordAudit } from "./audit.js";
@@ -10,7 +10,7 @@ import type { RequestActor } from "./auth/context.js";
 export async function recordDenial(
   tx: Executor,
   actor: RequestActor,
-  target: { entityType: "referral" | "case" | "household"; entityId: string },
+  target: { entityType: "referral" | "case" | "household" | "meeting"; entityId: string },
   action: string,
 ) {
   await recordAudit(tx, { ...actorOf(actor), action: "denied", ...target, basis: `need_to_know:${action}` });

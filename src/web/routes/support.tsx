@@ -2,7 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import { caseDetailSearch, caseListSearch, referralListSearch } from "./search";
 
-/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク), under the given root. */
+/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク, 会議), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const screen = screenRoutes(parent);
   const agencies = screen(
@@ -56,6 +56,22 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     "/support/tasks",
     lazyRouteComponent(() => import("../pages/support/AgencyTasksPage"), "AgencyTasksPage"),
   );
+  const meetings = screen(
+    "/support/meetings",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingListPage"), "MeetingListPage"),
+  );
+  const meetingSettings = screen(
+    "/support/meeting-settings",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingSettingsPage"), "MeetingSettingsPage"),
+  );
+  const meeting = screen(
+    "/support/meetings/$meetingId",
+    lazyRouteComponent(() => import("../pages/support/meetings/MeetingPage"), "MeetingPage"),
+  );
+  const meetingMinutes = screen(
+    "/support/meetings/$meetingId/minutes",
+    lazyRouteComponent(() => import("../pages/support/meetings/MinutesPrintPage"), "MinutesPrintPage"),
+  );
   return [
     agencies,
     concerns,
@@ -69,5 +85,9 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     caseDetail,
     planPrint,
     agencyTasks,
+    meetings,
+    meetingSettings,
+    meeting,
+    meetingMinutes,
   ] as const;
 }

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases.js";
 import { createdAt, recordTable, sameMunicipality, timestamps, version } from "./columns.js";
+import { meetings } from "./meetings.js";
 import { agencies } from "./support.js";
 
 /**
@@ -21,7 +22,7 @@ export const supportPlans = recordTable(
     /** 本人の思い: the person's own words */
     wishes: text("wishes").notNull(),
     approvedOn: date("approved_on", { mode: "string" }),
-    /** the meeting that approved the plan (its key to the meetings table is added with that table) */
+    /** the meeting that approved the plan (support-plans/meeting-check.ts: its kind, date and agenda) */
     approvedMeetingId: uuid("approved_meeting_id"),
     approvedBy: uuid("approved_by"),
     createdBy: uuid("created_by"),
@@ -31,6 +32,7 @@ export const supportPlans = recordTable(
   (t) => [
     unique("support_plans_number_uq").on(t.municipalityId, t.caseId, t.number),
     sameMunicipality(t, t.caseId, cases),
+    sameMunicipality(t, t.approvedMeetingId, meetings),
   ],
 );
 

@@ -3,6 +3,7 @@
  * and kinds of target are the tables of src/domain/labels; the stored codes stay in the records.
  */
 import { CLI_LIST_LABELS, REFUSED_ACTION_LABELS } from "../../../domain/labels/audit.js";
+import { MEETING_ACCESS_LABELS } from "../../../domain/labels/meetings.js";
 import {
   CASE_BASIS_LABELS,
   CONSENT_LABELS,
@@ -66,6 +67,13 @@ function basisPart(part: string, ctx: BasisContext): string {
       return /^[0-9a-f-]{36}$/.test(value)
         ? `本人同意 ${shortId(value)} に基づく`
         : `本人同意: ${label(CONSENT_LABELS, value) ?? value}`;
+    case "art106_6":
+      // art106_6:meeting:<id>: shown on a 支援会議's basis (社会福祉法第106条の6), to a pledged member or its office
+      return `支援会議 ${shortId(rest[1] ?? "")} に基づく（社会福祉法第106条の6）`;
+    case "meeting": {
+      const part = label(MEETING_ACCESS_LABELS, value);
+      return part ? `会議（${as(part)}）` : `会議 ${shortId(value)}`;
+    }
     case "no_basis":
       return "本人同意なし（ケースの存在・主担当・段階だけ）";
     case "version":

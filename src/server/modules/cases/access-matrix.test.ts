@@ -278,6 +278,17 @@ const matrix: Record<
       ),
     expect: always(needToKnow(412, 403)),
   },
+  // the meetings the caller may read that have the case on their agenda: no personal content, the team sees it
+  "GET /api/cases/:caseId/meetings": {
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/meetings`),
+    expect: always(needToKnow(200)),
+  },
+  // 支援決定 is the coordinators' to record (a future day: their 400, nothing written)
+  "POST /api/cases/:caseId/support-decision": {
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/support-decision`, { decidedOn: "2999-01-01", decidedBy: "福祉政策課長" }),
+    expect: always({ ...needToKnow(400, 403), lead: 403 }),
+  },
 };
 
 const HIDDEN: Caller[] = [

@@ -18,15 +18,30 @@ export interface VisibleCase {
   disclosure: string | null;
   /** the main person's consent in force that covers the caller's agency (shares the team's entries), if any */
   consentId: string | null;
+  /**
+   * a 支援会議 with the case (or its main person) on its agenda of which the caller is a pledged member, if any:
+   * shares the team's entries with that user when no consent does
+   */
+  meetingId: string | null;
 }
 
 export const caseNotFound = () => notFound("ケース");
 
-/** The main person's consent covering the caller's agency, read at this request (a withdrawal counts at once). */
-async function consentOfMainPerson(tx: Executor, actor: RequestActor, c: repo.CaseRow) {
-  if (!actor.agencyId) return null;
-  const [facts] = await personsRepo.personFacts(tx, actor.municipalityId, actor.agencyId, [c.mainPersonId]);
-  return facts?.consentId ?? null;
+/**
+ * What shares the other agencies' entries with the caller (policies.seesTeamEntries, canSeeCaseEntry): the person's
+ * consent, else the 支援会議 the caller sits on; null: only the caller's agency's own entries.
+ */
+export const sharedBy = (v: Pick<VisibleCase, "consentId" | "meetingId">) => v.consentId ?? v.meetingId;
+
+/**
+ * The main person's consent covering the caller's agency, and the 支援会議 the caller sits on with the case on its
+ * agenda, read at this request (a withdrawal, leaving the meeting or the subject's removal count at once).
+ */
+async function basesOfMainPerson(tx: Executor, actor: RequestActor, c: repo.CaseRow) {
+  if (!actor.agencyId) return { consentId: null, meetingId: null };
+  const caller = { agencyId: actor.agencyId, userId: actor.userId };
+  const [facts] = await personsRepo.personFacts(tx, actor.municipalityId, caller, [c.mainPersonId]);
+  return { consentId: facts?.consentId ?? null, meetingId: facts?.meetingId ?? null };
 }
 
 /**
@@ -51,13 +66,16 @@ export async function loadCase(
         team.map((t) => t.agencyId),
       )
     : null;
-  const consentId = c && basis && basis !== "coordinator" ? await consentOfMainPerson(tx, actor, c) : null;
-  const disclosure = basis ? policies.caseDisclosure(basis, consentId) : null;
+  const { consentId, meetingId } =
+    c && basis && basis !== "coordinator"
+      ? await basesOfMainPerson(tx, actor, c)
+      : { consentId: null, meetingId: null };
+  const disclosure = basis ? policies.caseDisclosure(basis, consentId, meetingId) : null;
   if (!c || !basis || (opts.personal && !disclosure)) {
     await recordDenial(tx, actor, { entityType: "case", entityId: caseId }, action);
     return null;
   }
-  return { c, team, basis, disclosure, consentId };
+  return { c, team, basis, disclosure, consentId, meetingId };
 }
 
 /** Runs `work` on a visible case in one transaction; a hidden case commits its denial and answers 404. */

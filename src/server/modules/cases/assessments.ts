@@ -4,7 +4,7 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound, staleVersion } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { agencyMap } from "../agencies/service.js";
-import { withCase } from "./access.js";
+import { sharedBy, withCase } from "./access.js";
 import { presentAssessment, presentAssessmentVersion } from "./presenter.js";
 import { entriesBasis } from "./records.js";
 import * as repo from "./repository.js";
@@ -25,7 +25,7 @@ export async function listAssessments(db: Db, actor: RequestActor, caseId: strin
     "assessments",
     async (tx, access) => {
       const all = await repo.listAssessmentVersions(tx, actor.municipalityId, caseId);
-      const visible = all.filter((v) => policies.canSeeCaseEntry(actor, access.basis, asEntry(v), access.consentId));
+      const visible = all.filter((v) => policies.canSeeCaseEntry(actor, access.basis, asEntry(v), sharedBy(access)));
       await recordAudit(tx, {
         ...actorOf(actor),
         action: "read",
@@ -52,7 +52,7 @@ export async function getAssessment(db: Db, actor: RequestActor, caseId: string,
     "assessment",
     async (tx, access) => {
       const row = await repo.findAssessment(tx, actor.municipalityId, caseId, version);
-      if (!row || !policies.canSeeCaseEntry(actor, access.basis, asEntry(row), access.consentId)) {
+      if (!row || !policies.canSeeCaseEntry(actor, access.basis, asEntry(row), sharedBy(access))) {
         if (row) {
           await recordAudit(tx, {
             ...actorOf(actor),

@@ -281,7 +281,7 @@ describe("cases", () => {
       { field: "to", message: "終結は「終結の記録」から行ってください（最終のモニタリングを記録した後）" },
     ]);
     const plan = await draftPlan(w.as.lead, caseId, "support", [{ agencyId: w.agencyId.team }]);
-    await approvePlan(w.as.coordinator, caseId, plan);
+    await approvePlan(w, w.as.coordinator, caseId, plan);
     await finalMonitoring(w.as.lead, caseId);
     const closure = { closedOn: "2025-09-30", reason: "moved", evaluation: "転居先の包括に引き継いだ（テスト）" };
     const closed = await w.as.lead.post(`/api/cases/${caseId}/closure`, closure, ifMatch(version));

@@ -3,7 +3,7 @@ import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { agencyMap } from "../agencies/service.js";
-import { type VisibleCase, withCase } from "./access.js";
+import { sharedBy, type VisibleCase, withCase } from "./access.js";
 import { presentRecord } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { CreateRecordInput } from "./schema.js";
@@ -20,9 +20,10 @@ export async function listRecords(db: Db, actor: RequestActor, caseId: string) {
     caseId,
     "records",
     async (tx, visible) => {
-      const { c, basis, consentId } = visible;
+      const { c, basis } = visible;
+      const shared = sharedBy(visible);
       const rows = (await repo.listRecords(tx, actor.municipalityId, caseId)).filter((r) =>
-        policies.canSeeCaseEntry(actor, basis, r, consentId),
+        policies.canSeeCaseEntry(actor, basis, r, shared),
       );
       await recordAudit(tx, {
         ...actorOf(actor),
@@ -37,7 +38,7 @@ export async function listRecords(db: Db, actor: RequestActor, caseId: string) {
         records: rows.map((r) => presentRecord(r, agencies)),
         consent: c.consent,
         /** false: records of other agencies are not shown (no consent), only the caller's agency's own */
-        sharedWithTeam: policies.seesTeamEntries(basis, consentId),
+        sharedWithTeam: policies.seesTeamEntries(basis, shared),
       };
     },
     { personal: true },
@@ -45,12 +46,12 @@ export async function listRecords(db: Db, actor: RequestActor, caseId: string) {
 }
 
 /**
- * What a read of the case's entries was based on: the disclosure basis, and the consent that shared the other
- * agencies' entries (the coordinators need none; "consent:none" when only the agency's own entries were shown).
+ * What a read of the case's entries was based on: the disclosure basis, and the consent (or 支援会議) that shared
+ * the other agencies' entries (the coordinators need none; "consent:none" when only the agency's own entries were shown).
  */
-export function entriesBasis({ basis, disclosure, consentId }: VisibleCase) {
+export function entriesBasis({ basis, disclosure, consentId, meetingId }: VisibleCase) {
   if (basis === "coordinator") return disclosure as string;
-  const shared = consentId ? `consent:${consentId}` : "consent:none";
+  const shared = consentId ? `consent:${consentId}` : meetingId ? `art106_6:meeting:${meetingId}` : "consent:none";
   return disclosure === shared ? shared : `${disclosure};${shared}`;
 }
 

@@ -111,7 +111,8 @@ export async function loadCaseDetail(tx: Executor, actor: RequestActor, visible:
   });
   const memberBasis = (personId: string) => {
     const b = bases.get(personId);
-    return b?.kind === "consent" ? `consent:${b.consentId}` : `case:${c.id}`;
+    if (b?.kind === "consent") return `consent:${b.consentId}`;
+    return b?.kind === "meeting" ? `art106_6:meeting:${b.meetingId}` : `case:${c.id}`;
   };
   const reads = [
     { ...actorOf(actor), action: "read", entityType: "case", entityId: c.id, basis: `case:${basis}` },
@@ -253,6 +254,7 @@ export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput
       basis: "coordinator",
       disclosure: "case:coordinator",
       consentId: null,
+      meetingId: null,
     });
   });
 }
@@ -277,14 +279,16 @@ export async function listCases(db: Db, actor: RequestActor, query: ListCasesQue
       ? await personsRepo.personFacts(
           tx,
           actor.municipalityId,
-          agencyId,
+          { agencyId, userId: actor.userId },
           rows.map((r) => r.person.id),
         )
       : [];
     const shown = rows.map((r) => {
       const basis = policies.caseBasis(actor, r.case, r.teamAgencyIds);
-      const consentId = facts.find((f) => f.id === r.person.id)?.consentId ?? null;
-      const disclosure = basis ? policies.caseDisclosure(basis, consentId) : null;
+      const fact = facts.find((f) => f.id === r.person.id);
+      const disclosure = basis
+        ? policies.caseDisclosure(basis, fact?.consentId ?? null, fact?.meetingId ?? null)
+        : null;
       return { ...r, disclosure: disclosure === `case:${basis}` ? `case:${r.case.id}` : disclosure };
     });
     await recordAuditBatch(

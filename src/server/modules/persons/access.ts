@@ -9,7 +9,8 @@ import * as repo from "./repository.js";
  * `personIds` the caller may see in full; persons without one (or not found) are absent from the map.
  */
 export async function personBases(tx: Executor, actor: AuthContext, personIds: readonly string[]) {
-  const facts = await repo.personFacts(tx, actor.municipalityId, actor.agencyId ?? null, [...new Set(personIds)]);
+  const caller = { agencyId: actor.agencyId ?? null, userId: actor.userId };
+  const facts = await repo.personFacts(tx, actor.municipalityId, caller, [...new Set(personIds)]);
   const bases = new Map<string, PersonBasis>();
   for (const f of facts) {
     const basis = personPolicies.personBasis(actor, f);
@@ -38,6 +39,8 @@ export function auditBasis(via: "search" | "duplicate_check", basis: PersonBasis
       return `${via};case:${basis.caseId}`;
     case "consent":
       return `${via};consent:${basis.consentId}`;
+    case "meeting":
+      return `${via};art106_6:meeting:${basis.meetingId}`;
     default:
       return `${via};${basis.kind}`;
   }

@@ -9,6 +9,10 @@ import {
   consents,
   consentWithdrawals,
   householdMembers,
+  meetingKinds,
+  meetingMembers,
+  meetingSubjects,
+  meetings,
   personLinks,
   persons,
   referrals,
@@ -117,14 +121,37 @@ const consentsCovering = (agencyId: string | null) => sql`from ${consents}
       where ${caseTeam.municipalityId} = ${consents.municipalityId} and ${caseTeam.caseId} = ${consents.caseId}
       and ${caseTeam.agencyId}::text = ${agencyId})))`;
 
-/** The facts policies.personBasis decides on, for the caller's agency (null: an account without an agency). */
-const factsOf = (agencyId: string | null) => ({
+/**
+ * The 支援会議 (meetings of a kind whose legal basis is art. 106-6) that have the person on their agenda now (a case
+ * subject names its main person) and of which the user is a current member who has signed the pledge. Leaving the
+ * roster or the subject's removal ends it at the next request.
+ */
+const meetingsCovering = (userId: string | null) => sql`from ${meetingSubjects}
+  join ${meetings} on ${meetings.municipalityId} = ${meetingSubjects.municipalityId} and ${meetings.id} = ${meetingSubjects.meetingId}
+  join ${meetingKinds} on ${meetingKinds.municipalityId} = ${meetings.municipalityId} and ${meetingKinds.id} = ${meetings.kindId}
+    and ${meetingKinds.legalBasis} = 'art106_6'
+  join ${meetingMembers} on ${meetingMembers.municipalityId} = ${meetings.municipalityId} and ${meetingMembers.meetingId} = ${meetings.id}
+    and ${meetingMembers.userId}::text = ${userId} and ${meetingMembers.leftAt} is null and ${meetingMembers.pledgedOn} is not null
+  where ${meetingSubjects.municipalityId} = ${persons.municipalityId} and ${meetingSubjects.personId} = ${persons.id}
+  and ${meetingSubjects.removedAt} is null`;
+
+/** Who the facts are about: the caller's agency (null: an account without one) and the caller's own account. */
+export interface FactsFor {
+  agencyId: string | null;
+  userId: string | null;
+}
+
+/** The facts policies.personBasis decides on, for the caller's agency and account. */
+const factsOf = ({ agencyId, userId }: FactsFor) => ({
   createdByAgencyId: persons.createdByAgencyId,
   referralId: sql<string | null>`(select ${referrals.id} ${referralsOfAgency(agencyId)}
     order by ${referrals.createdAt} desc limit 1)`,
   caseId: sql<string | null>`(select ${cases.id} ${casesOfAgency(agencyId)} order by ${cases.createdAt} desc limit 1)`,
   consentId: sql<string | null>`(select ${consents.id} ${consentsCovering(agencyId)}
     order by ${consents.givenOn} desc nulls last, ${consents.recordedAt} desc limit 1)`,
+  // qualified by hand: the joined tables all have an id, and a column in a subquery's select list is written bare
+  meetingId: sql<string | null>`(select ${sql.raw('"meetings"."id"')} ${meetingsCovering(userId)}
+    order by ${sql.raw('"meetings"."held_on" desc, "meetings"."id"')} limit 1)`,
 });
 
 /**
@@ -133,15 +160,17 @@ const factsOf = (agencyId: string | null) => ({
  * every person the agency knows (all its cases' households, thousands of rows) built for each search, while a
  * search looks at a window of at most a thousand matches; a scalar subquery is looked up for each of those only.
  */
-const knownTo = (agencyId: string) => sql`(${persons.createdByAgencyId} is not distinct from ${agencyId}
+const knownTo = ({ agencyId, userId }: { agencyId: string; userId: string | null }) =>
+  sql`(${persons.createdByAgencyId} is not distinct from ${agencyId}
   or (select true ${referralsOfAgency(agencyId)} limit 1) is not null
   or (select true ${casesOfAgency(agencyId)} limit 1) is not null
-  or (select true ${consentsCovering(agencyId)} limit 1) is not null)`;
+  or (select true ${consentsCovering(agencyId)} limit 1) is not null
+  or (select true ${meetingsCovering(userId)} limit 1) is not null)`;
 
 /** The persons a scope lets a search show (undefined: every person of the municipality). */
 function inScope(scope: PersonScope): SQL | undefined {
   if (scope.all) return undefined;
-  return scope.registeredOnly ? eq(persons.createdByAgencyId, scope.agencyId) : knownTo(scope.agencyId);
+  return scope.registeredOnly ? eq(persons.createdByAgencyId, scope.agencyId) : knownTo(scope);
 }
 
 const keyOf = (q: PersonQuery) => (q.by === "reading" ? persons.kanaKey : persons.nameKey);
@@ -187,14 +216,15 @@ export function searchPersons(
 ) {
   const key = keyOf(q);
   const facts = scope.all
-    ? { referralId: sql<null>`null`, caseId: sql<null>`null`, consentId: sql<null>`null` }
-    : factsOf(scope.agencyId);
+    ? { referralId: sql<null>`null`, caseId: sql<null>`null`, consentId: sql<null>`null`, meetingId: sql<null>`null` }
+    : factsOf(scope);
   return db
     .select({
       person: getTableColumns(persons),
       referralId: facts.referralId,
       caseId: facts.caseId,
       consentId: facts.consentId,
+      meetingId: facts.meetingId,
     })
     .from(persons)
     .where(and(matching(municipalityId, q, opts.until), inScope(scope)))
@@ -207,22 +237,22 @@ export async function othersMatch(
   db: Executor,
   municipalityId: string,
   q: PersonQuery,
-  agencyId: string,
+  caller: { agencyId: string; userId: string | null },
   until: string | null,
 ) {
   const rows = await db
     .select({ one: sql<number>`1` })
     .from(persons)
-    .where(and(matching(municipalityId, q, until), not(knownTo(agencyId))))
+    .where(and(matching(municipalityId, q, until), not(knownTo(caller))))
     .limit(1);
   return rows.length > 0;
 }
 
-/** The facts of some persons for one agency (persons not found are absent). */
-export function personFacts(db: Executor, municipalityId: string, agencyId: string | null, ids: string[]) {
+/** The facts of some persons for one agency and account (persons not found are absent). */
+export function personFacts(db: Executor, municipalityId: string, caller: FactsFor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
-    .select({ id: persons.id, ...factsOf(agencyId) })
+    .select({ id: persons.id, ...factsOf(caller) })
     .from(persons)
     .where(withIds(persons, municipalityId, ids));
 }

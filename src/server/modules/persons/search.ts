@@ -40,9 +40,7 @@ export async function searchPersons(db: Db, actor: RequestActor, typed: string) 
       return basis ? [{ person: r.person, basis }] : [];
     });
     const othersMatch =
-      scope.othersMatch && !scope.all
-        ? await repo.othersMatch(tx, actor.municipalityId, query, scope.agencyId, until)
-        : false;
+      scope.othersMatch && !scope.all ? await repo.othersMatch(tx, actor.municipalityId, query, scope, until) : false;
     /** more matches exist beyond the window and fewer than a page were found in it: the caller should type more */
     const partial = until !== null && shown.length < SEARCH_LIMIT;
     await recordAuditBatch(tx, [

@@ -45,7 +45,8 @@ function readBasis(actor: AuthContext, referral: repo.ReferralRow, person: Perso
     // receiving is no basis: the person's consent covering the receiver is, or one the receiver has anyway (it
     // registered the person, or leads their case), recorded under the sheet as before
     if (!person) return null;
-    return person.kind === "consent" ? `consent:${person.consentId}` : `referral:${referral.id}`;
+    if (person.kind === "consent") return `consent:${person.consentId}`;
+    return person.kind === "meeting" ? `art106_6:meeting:${person.meetingId}` : `referral:${referral.id}`;
   }
   return basis ? `referral:${referral.id}` : null;
 }

@@ -21,7 +21,8 @@ export async function listAgencyTasks(db: Db, actor: RequestActor) {
     const rows = await repo.openTasksOfAgency(tx, actor.municipalityId, agencyId);
     const caseIds = [...new Set(rows.map((r) => r.c.id))];
     const onTeam = await repo.casesWithTeamAgency(tx, actor.municipalityId, agencyId, caseIds);
-    const facts = await personsRepo.personFacts(tx, actor.municipalityId, agencyId, [
+    const caller = { agencyId, userId: actor.userId };
+    const facts = await personsRepo.personFacts(tx, actor.municipalityId, caller, [
       ...new Set(rows.map((r) => r.c.mainPersonId)),
     ]);
     const caseOf = new Map(rows.map((r) => [r.c.id, r.c]));
@@ -29,8 +30,8 @@ export async function listAgencyTasks(db: Db, actor: RequestActor) {
       caseIds.map((id) => {
         const c = caseOf.get(id) as (typeof rows)[number]["c"];
         const basis = policies.caseBasis(actor, c, onTeam.has(id) ? [agencyId] : []);
-        const consentId = facts.find((f) => f.id === c.mainPersonId)?.consentId ?? null;
-        return [id, basis ? policies.caseDisclosure(basis, consentId) : null];
+        const fact = facts.find((f) => f.id === c.mainPersonId);
+        return [id, basis ? policies.caseDisclosure(basis, fact?.consentId ?? null, fact?.meetingId ?? null) : null];
       }),
     );
     const shown = rows.filter((r) => disclosureOf.get(r.c.id));

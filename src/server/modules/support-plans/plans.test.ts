@@ -3,7 +3,7 @@ import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { startReferredHouseholdWorld } from "../../../../test/helpers/case-world.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
-import { approvePlan, draftPlan, finalMonitoring } from "../../../../test/helpers/support-plans.js";
+import { approvalMeeting, approvePlan, draftPlan, finalMonitoring } from "../../../../test/helpers/support-plans.js";
 import { verifyAuditChain } from "../../platform/audit.js";
 
 // A case's plans from the first draft to the closure: versions, the agencies' answers, phases, monitoring, closure.
@@ -112,7 +112,28 @@ describe("support plans", () => {
     const url = `/api/cases/${caseId}/plans/${plan.id}/approval`;
     const noMeeting = await w.as.lead.post(url, { approvedOn: "2025-06-10" }, ifMatch(plan.version));
     expect(noMeeting.body.fields.map((f: { field: string }) => f.field)).toEqual(["meetingId"]);
-    const approved = await approvePlan(w.as.lead, caseId, plan);
+    // the approving meeting: of this municipality, of the kind for the plan, held by then, with the case on its agenda
+    const refused = async (meetingId: string, approvedOn = "2025-06-10") =>
+      (await w.as.lead.post(url, { approvedOn, meetingId }, ifMatch(plan.version))).body.fields;
+    expect(await refused("5d1f3b0e-8a61-4c1e-9a3e-0c2b7e4d9f10")).toEqual([
+      { field: "meetingId", message: "承認した会議が見つかりません" },
+    ]);
+    const artMeeting = await approvalMeeting(w, caseId, "outreach", "2025-06-01");
+    expect(await refused(artMeeting)).toEqual([
+      { field: "meetingId", message: "支援プランは重層的支援会議で承認してください" },
+    ]);
+    const later = await approvalMeeting(w, caseId, "support", "2025-06-20");
+    expect(await refused(later)).toEqual([{ field: "meetingId", message: "承認日は会議の開催日以降にしてください" }]);
+    const kinds = (await w.as.coordinator.get("/api/meeting-kinds")).body.kinds as { id: string; legalBasis: string }[];
+    const empty = await w.as.coordinator.post("/api/meetings", {
+      kindId: kinds.find((k) => k.legalBasis === "consent")?.id,
+      heldOn: "2025-06-05",
+      secretariatAgencyId: w.agencyId.coord,
+      title: "議題なし（テスト）",
+    });
+    expect((await refused(empty.body.meeting.id))[0].message).toMatch(/^この会議の議題にこのケースがありません/);
+    expect((await section()).plans[0]).toMatchObject({ status: "draft", approvedMeetingId: null });
+    const approved = await approvePlan(w, w.as.lead, caseId, plan);
     expect(approved).toMatchObject({ status: "approved", approvedOn: "2025-06-10" });
     expect(approved.approvedMeetingId).toBeTruthy();
     expect((await move("support")).status).toBe(200);
@@ -161,7 +182,7 @@ describe("support plans", () => {
       "受診に同行する:accepted",
       "家計の見直しを手伝う:pending",
     ]);
-    await approvePlan(w.as.coordinator, caseId, saved.body.plan, "2025-07-01");
+    await approvePlan(w, w.as.coordinator, caseId, saved.body.plan, "2025-07-01");
     const plans = (await section()).plans;
     expect(plans.map((p: { number: number; status: string }) => `${p.number}:${p.status}`)).toEqual([
       "2:approved",
@@ -276,7 +297,7 @@ describe("support plans", () => {
     expect((await w.as.team.get(`/api/cases/${caseId}/plans`)).status).toBe(404);
     const outreach = await draftPlan(w.as.lead, caseId, "outreach", [{ agencyId: w.agencyId.team }], "会いたくない");
     expect(outreach.kindLabel).toBe("アウトリーチ支援プラン");
-    await approvePlan(w.as.coordinator, caseId, outreach);
+    await approvePlan(w, w.as.coordinator, caseId, outreach);
     await move("assessment");
     await move("planning");
     expect((await move("support")).status).toBe(400);
@@ -291,7 +312,7 @@ describe("support plans", () => {
     expect((await w.as.lead.post(`/api/cases/${caseId}/plans`, { kind: "outreach" })).status).toBe(400);
     const next = await w.as.lead.post(`/api/cases/${caseId}/plans`, { kind: "support" });
     expect(next.body.plan).toMatchObject({ number: 2, kind: "support", wishes: "会いたくない" });
-    await approvePlan(w.as.lead, caseId, next.body.plan, "2025-09-01");
+    await approvePlan(w, w.as.lead, caseId, next.body.plan, "2025-09-01");
     expect((await move("support")).status).toBe(200);
     const kinds = (await section(w.as.team)).plans.map((p: { kindLabel: string; statusLabel: string }) =>
       [p.kindLabel, p.statusLabel].join(":"),

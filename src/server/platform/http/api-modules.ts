@@ -21,6 +21,7 @@ export const API_MODULES = {
   households: "世帯",
   cases: "ケース",
   "support-plans": "支援プラン",
+  meetings: "会議",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;

@@ -67,10 +67,12 @@ describe("disclosure of a case's personal content", () => {
     expect(policies.caseDisclosure("lead", null)).toBe("case:lead");
     expect(policies.caseDisclosure("team", null)).toBeNull();
     expect(policies.caseDisclosure("team", "c1")).toBe("consent:c1");
+    expect(policies.caseDisclosure("team", null, "m1")).toBe("art106_6:meeting:m1");
+    expect(policies.caseDisclosure("team", "c1", "m1")).toBe("consent:c1");
   });
 
   it("names the consent as a person's basis only after the others (receiving or sitting on a team is none)", () => {
-    const facts = { createdByAgencyId: "x1", referralId: null, caseId: null, consentId: null };
+    const facts = { createdByAgencyId: "x1", referralId: null, caseId: null, consentId: null, meetingId: null };
     expect(personPolicies.personBasis(staff, facts)).toBeNull();
     expect(personPolicies.personBasis(staff, { ...facts, consentId: "c1" })).toEqual({
       kind: "consent",
@@ -81,6 +83,14 @@ describe("disclosure of a case's personal content", () => {
       caseId: "k1",
     });
     expect(personPolicies.personBasis(provider, { ...facts, consentId: "c1" })).toBeNull();
+    // a pledged 支援会議 member's basis comes after a consent
+    expect(personPolicies.personBasis(staff, { ...facts, meetingId: "m1" })).toEqual({
+      kind: "meeting",
+      meetingId: "m1",
+    });
+    expect(personPolicies.personBasis(staff, { ...facts, consentId: "c1", meetingId: "m1" })).toMatchObject({
+      kind: "consent",
+    });
   });
 });
 

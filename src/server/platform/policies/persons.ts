@@ -16,6 +16,11 @@ export interface PersonFacts {
   caseId: string | null;
   /** the person's consent in force that covers the caller's agency, if any (the disclosure basis) */
   consentId: string | null;
+  /**
+   * a 支援会議 (art. 106-6) whose agenda has the person (or a case of theirs) and of which the caller is a current,
+   * pledged member, if any: a basis of that user, not of the agency
+   */
+  meetingId: string | null;
 }
 
 /** Why a caller may see a person in full (recorded as the audit basis of the read). */
@@ -24,7 +29,8 @@ export type PersonBasis =
   | { kind: "registrar" }
   | { kind: "referral"; referralId: string }
   | { kind: "case"; caseId: string }
-  | { kind: "consent"; consentId: string };
+  | { kind: "consent"; consentId: string }
+  | { kind: "meeting"; meetingId: string };
 
 /**
  * Which persons a search may show: every person (the 多機関協働 coordinators), the persons the agency has a basis
@@ -34,7 +40,7 @@ export type PersonBasis =
  */
 export type PersonScope =
   | { all: true; othersMatch: false }
-  | { all: false; agencyId: string; registeredOnly: boolean; othersMatch: boolean };
+  | { all: false; agencyId: string; userId: string | null; registeredOnly: boolean; othersMatch: boolean };
 
 export const personPolicies = {
   /** Searching persons: agency staff and registered providers, each in its scope; everyone else 403. */
@@ -42,14 +48,16 @@ export const personPolicies = {
     if (!actsForAgency(a)) throw forbidden();
     const agencyId = a.agencyId as string;
     if (isCoordinatorStaff(a)) return { all: true, othersMatch: false };
-    if (a.role === "provider") return { all: false, agencyId, registeredOnly: true, othersMatch: false };
-    return { all: false, agencyId, registeredOnly: false, othersMatch: true };
+    const userId = a.userId;
+    if (a.role === "provider") return { all: false, agencyId, userId, registeredOnly: true, othersMatch: false };
+    return { all: false, agencyId, userId, registeredOnly: false, othersMatch: true };
   },
   /**
    * Need-to-know on one person: coordinators always; a provider for the persons its agency registered; agency
    * staff when their agency registered the person, sent a referral about them, leads a case whose household they
    * belong to (a case's main person always is a member), or holds the person's consent (disclosure.ts: receiving
-   * a referral or sitting on a case team is no basis without it). Everyone else: none.
+   * a referral or sitting on a case team is no basis without it); and the one user who is a pledged member of a
+   * 支援会議 with the person on its agenda. Everyone else: none.
    */
   personBasis(a: AuthContext, facts: PersonFacts): PersonBasis | null {
     if (!actsForAgency(a)) return null;
@@ -59,6 +67,7 @@ export const personPolicies = {
     if (facts.referralId) return { kind: "referral", referralId: facts.referralId };
     if (facts.caseId) return { kind: "case", caseId: facts.caseId };
     if (facts.consentId) return { kind: "consent", consentId: facts.consentId };
+    if (facts.meetingId) return { kind: "meeting", meetingId: facts.meetingId };
     return null;
   },
   /**

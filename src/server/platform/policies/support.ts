@@ -90,7 +90,7 @@ export const supportPolicies = {
     if (!isAgencyStaff(a)) return null;
     if (a.isCoordinator) return "coordinator";
     if (h.registeredByAgencyId === a.agencyId) return "registrar";
-    if (memberBases.some((b) => b.kind === "case" || b.kind === "consent")) return "case_team";
+    if (memberBases.some((b) => b.kind === "case" || b.kind === "consent" || b.kind === "meeting")) return "case_team";
     return null;
   },
   /** Cases are opened by the 多機関協働 coordinators only. */
@@ -129,12 +129,14 @@ export const supportPolicies = {
    *   confidentiality can look at them; they decide who leads and who joins.
    * - The lead agency (主担当): always. The coordinators gave it the case to work with the person, and it is the
    *   agency that asks for the consent; without the person's data it could do neither.
-   * - Any other team agency: only while the person's consent covers it (`consentId`, read at each request).
-   *   Membership of a 支援会議 that has the case on its agenda will be a second basis beside it.
+   * - Any other team agency: only while the person's consent covers it (`consentId`, read at each request), or for
+   *   the one user who is a current, pledged member of a 支援会議 (art. 106-6) that has the case or its main person
+   *   on its agenda (`meetingId`: the basis is the member's, not the agency's).
    */
-  caseDisclosure(basis: CaseBasis, consentId: string | null): string | null {
+  caseDisclosure(basis: CaseBasis, consentId: string | null, meetingId: string | null = null): string | null {
     if (basis === "coordinator" || basis === "lead") return `case:${basis}`;
-    return consentId ? `consent:${consentId}` : null;
+    if (consentId) return `consent:${consentId}`;
+    return meetingId ? `art106_6:meeting:${meetingId}` : null;
   },
   /** Recording and withdrawing consents: the coordinators or the lead agency (the ones who ask for it). */
   manageConsents(basis: CaseBasis) {
@@ -142,7 +144,8 @@ export const supportPolicies = {
   },
   /**
    * Whether the caller sees the entries other agencies shared with the team: the coordinators always, every other
-   * team agency (the lead too) while the main person's consent covers it.
+   * team agency (the lead too) while the main person's consent covers it (`consentId`: or, for a pledged member of
+   * a 支援会議 that has the case on its agenda, that meeting: services pass whichever shares).
    */
   seesTeamEntries(basis: CaseBasis, consentId: string | null): boolean {
     return basis === "coordinator" || consentId !== null;

@@ -16,6 +16,7 @@ import { CaseSummary } from "./CaseSummary";
 import { ConsentSection } from "./ConsentSection";
 import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
+import { MeetingsSection } from "./MeetingsSection";
 import { PhaseSection } from "./PhaseSection";
 import { PlanSection } from "./plan/PlanSection";
 import { planSummary } from "./plan/planSummary";
@@ -105,6 +106,7 @@ export function CaseDetailPage() {
       badge: plans.data?.reviewOverdue ? "見直し期限切れ" : null,
       panel: <PlanSection c={c} manage={manage} setNotice={setNotice} />,
     },
+    { key: "meetings", label: "会議", panel: <MeetingsSection c={c} /> },
     { key: "records", label: "支援経過", panel: <RecordsSection c={c} setNotice={setNotice} /> },
     { key: "assessments", label: "アセスメント", panel: <AssessmentsSection c={c} setNotice={setNotice} /> },
   ];

@@ -3,9 +3,11 @@ import { api } from "../../../../api";
 import { EraDateField, typedDay } from "../../../../components/EraDateField";
 import { ErrorAlert } from "../../../../components/ErrorAlert";
 import { FormButtons } from "../../../../components/FormButtons";
-import { TextField } from "../../../../components/FormField";
+import { SelectField } from "../../../../components/FormField";
 import type { Notice } from "../../../../components/NoticeArea";
+import { formatEraDate } from "../../../../format";
 import { useSubmit } from "../../../../forms/useSubmit";
+import { useCaseMeetings } from "../../../../support/meetingQueries";
 import type { SupportPlan } from "../../../../types";
 import { useInlineForm } from "../useInlineForm";
 import { planKeys, planPath } from "./queries";
@@ -25,6 +27,12 @@ export function ApproveForm({
 }) {
   const [approvedOn, setApprovedOn] = useState("");
   const [meetingId, setMeetingId] = useState("");
+  // the meetings of the right kind that have the case on their agenda (those the caller may read)
+  const meetings = useCaseMeetings(caseId);
+  const basis = plan.kind === "outreach" ? "art106_6" : "consent";
+  const choices = (meetings.data?.meetings ?? [])
+    .filter((m) => m.kind.legalBasis === basis)
+    .map((m) => ({ value: m.id, label: `${formatEraDate(m.heldOn)} ${m.kind.name}「${m.title}」` }));
   const { open, show, formRef, openRef } = useInlineForm(() => {
     setApprovedOn("");
     setMeetingId("");
@@ -33,7 +41,7 @@ export function ApproveForm({
     send: () =>
       api(planPath(caseId, `/${encodeURIComponent(plan.id)}/approval`), {
         method: "POST",
-        body: { approvedOn: typedDay("approvedOn", approvedOn), meetingId: meetingId.trim() },
+        body: { approvedOn: typedDay("approvedOn", approvedOn), meetingId },
         version: plan.version,
       }),
     invalidates: [planKeys.section(caseId)],
@@ -60,15 +68,19 @@ export function ApproveForm({
         </p>
       ) : null}
       <EraDateField label="承認日" value={approvedOn} onChange={setApprovedOn} error={approve.fields.approvedOn} />
-      <TextField
-        label="承認した会議の ID"
+      <SelectField
+        label="承認した会議"
         required
-        hint={`${meeting}の記録の ID を入力します。`}
+        choose
+        hint={
+          choices.length
+            ? `このケースを議題にした${meeting}から選びます。`
+            : `このケースを議題にした${meeting}がありません。会議の事務局か多機関協働の調整役に、会議の登録と議題への追加を依頼してください。`
+        }
         value={meetingId}
         onChange={setMeetingId}
-        inputClassName="wide"
+        options={choices}
         error={approve.fields.meetingId}
-        autoComplete="off"
       />
       <FormButtons onBack={() => show(false)} submit="承認を記録" busy={approve.busy} />
     </form>
