@@ -399,9 +399,9 @@ describe("accessibility (axe: no serious or critical violations)", () => {
 
     await page.goto(`${web.baseUrl}/support/cases`);
     await page.getByRole("link", { name: /つなぐ 太郎/ }).click();
-    await openTab(page, "同意・チーム");
+    await openTab(page, "会議");
     // the tabs by keyboard: an arrow key moves to the next tab and selects it; the URL keeps it over a reload
-    await page.getByRole("tab", { name: /^同意・チーム/ }).press("ArrowRight");
+    await page.getByRole("tab", { name: /^会議/ }).press("ArrowRight");
     const records = page.getByRole("tab", { name: /^支援経過/ });
     await until(async () => (await records.getAttribute("aria-selected")) === "true", "ArrowRight selects 支援経過");
     expect(await records.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -61,6 +61,7 @@ async function openCase(baseUrl: string) {
     caseId,
     "support",
     MEETING_DAY,
+    [agency("地域包括")],
   );
   return caseId;
 }

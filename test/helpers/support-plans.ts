@@ -52,7 +52,14 @@ export interface ApprovalWorld {
  * agenda: a 支援会議 (art. 106-6) for an outreach plan; for a support plan a 重層的支援会議, after the case's
  * 支援決定 (recorded here when the case has none yet). The case's consent must cover the day for the latter.
  */
-export async function approvalMeeting(w: ApprovalWorld, caseId: string, kind: "support" | "outreach", heldOn: string) {
+export async function approvalMeeting(
+  w: ApprovalWorld,
+  caseId: string,
+  kind: "support" | "outreach",
+  heldOn: string,
+  /** agencies whose staff sit on the meeting (the lead, to find the meeting on its approval form) */
+  memberAgencyIds: string[] = [],
+) {
   const coordinator = w.as.coordinator;
   const kinds = (await coordinator.get("/api/meeting-kinds")).body.kinds as { id: string; legalBasis: string }[];
   const meetingKind = kinds.find((k) => k.legalBasis === (kind === "outreach" ? "art106_6" : "consent"));
@@ -74,6 +81,15 @@ export async function approvalMeeting(w: ApprovalWorld, caseId: string, kind: "s
   const meetingId = meeting.body.meeting.id as string;
   const subject = await coordinator.post(`/api/meetings/${meetingId}/subjects`, { caseId });
   expect(subject.status, JSON.stringify(subject.body)).toBe(201);
+  const candidates = (await coordinator.get(`/api/meetings/${meetingId}/candidates`)).body.candidates as {
+    userId: string;
+    agency: { id: string };
+  }[];
+  for (const agencyId of memberAgencyIds) {
+    const staff = candidates.find((c) => c.agency.id === agencyId);
+    const added = await coordinator.post(`/api/meetings/${meetingId}/members`, { userId: staff?.userId });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+  }
   return meetingId;
 }
 
