@@ -235,6 +235,8 @@ describe("支援会議 → プラン → 終結 in the browser (issue 12's story
     await approval.getByRole("button", { name: "承認を記録" }).click();
     await visible(lp.getByText("第2版を承認済みにしました。以後この版は変更できません。"));
     await visible(plans.getByRole("heading", { name: /^支援プラン 第2版/ }));
+    // the outreach plan stays on record as the earlier version
+    await visible(plans.getByText("過去の版（1件）"));
     await visible(plans.getByRole("row", { name: new RegExp(TEAM_TASK) }).getByText("回答待ち"));
 
     // ---- 基幹 declines its task with a reason on the case page
@@ -254,7 +256,11 @@ describe("支援会議 → プラン → 終結 in the browser (issue 12's story
     expect(await t.getByRole("heading", { name: "守秘義務の誓約" }).count()).toBe(0);
     // the lead sees the answer
     await lp.reload();
-    await visible(plans.getByRole("row", { name: new RegExp(TEAM_TASK) }).getByText(/辞退/));
+    await visible(
+      plans
+        .getByRole("row", { name: new RegExp(TEAM_TASK) })
+        .getByText(new RegExp(`辞退（${DECLINE_REASON.slice(0, 8)}`)),
+    );
 
     // ---- the lead records a monitoring, the final one, then the closure
     await plans.getByRole("button", { name: "モニタリングを記録" }).click();
