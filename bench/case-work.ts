@@ -46,13 +46,15 @@ async function bigMeeting(coord: ApiClient, caseId: string, secretariatAgencyId:
     201,
   ).body.meeting as { id: string };
   for (let i = 0; i < MEMBERS; i++) {
-    const member = must(
+    const name = `計測 委員${i + 1}`;
+    const roster = must(
       await coord.post(`/api/meetings/${created.id}/members`, {
-        expert: { name: `計測 委員${i + 1}`, affiliation: `計測法律事務所${i + 1}`, role: "lawyer" },
+        expert: { name, affiliation: `計測法律事務所${i + 1}`, role: "lawyer" },
       }),
       "add member",
       201,
-    ).body.member as { id: string };
+    ).body.meeting.members as { id: string; name: string }[];
+    const member = roster.find((m) => m.name === name) as { id: string };
     must(
       await coord.post(`/api/meetings/${created.id}/members/${member.id}/pledge`, { pledgedOn: "2025-06-10" }),
       "pledge",
@@ -64,8 +66,10 @@ async function bigMeeting(coord: ApiClient, caseId: string, secretariatAgencyId:
 
 /** A draft plan on the case with GOALS goals of TASKS_PER_GOAL tasks each, shared among the case team. */
 async function bigPlan(coord: ApiClient, caseId: string, teamAgencyIds: string[]) {
-  const plan = must(await coord.post(`/api/cases/${caseId}/plans`, { kind: "support" }), "new plan", 201).body
-    .plan as { id: string; version: number };
+  const plan = must(await coord.post(`/api/cases/${caseId}/plans`, { kind: "support" }), "new plan", 201).body.plan as {
+    id: string;
+    version: number;
+  };
   const goals = Array.from({ length: GOALS }, (_, g) => ({
     term: g % 2 === 0 ? "long" : "short",
     text: `計測用の目標${g + 1}`,
@@ -102,8 +106,14 @@ export async function runCaseWorkBench() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const coord = await ApiClient.login(base, "coord");
-    const cases = must(await coord.get("/api/cases"), "case list").body.cases as { id: string }[];
-    const detail = must(await coord.get(`/api/cases/${cases[0]?.id}`), "case").body;
+    // a case with the person's consent that is still open (a support plan needs both)
+    const cases = must(await coord.get("/api/cases"), "case list").body.cases as {
+      id: string;
+      consent: string;
+      phase: string;
+    }[];
+    const chosen = cases.find((c) => c.consent === "given" && c.phase !== "closed");
+    const detail = must(await coord.get(`/api/cases/${chosen?.id}`), "case").body.case;
     const caseId = detail.id as string;
     const team = (detail.team as { agency: { id: string } }[]).map((t) => t.agency.id);
     const meetingId = await bigMeeting(coord, caseId, team[0] as string);
