@@ -69,13 +69,12 @@ export const OUTREACH_MEETING: DemoMeeting = {
   staff: [
     { agency: "coord", pledgedOn: "2025-04-24" },
     { agency: "kikan", pledgedOn: "2025-04-24" },
-    { agency: "houkatsu", pledgedOn: "2025-04-24" },
   ],
   experts: [{ name: "法務 誠（デモ）", affiliation: "つなぐ架空法律事務所", role: "lawyer", pledgedOn: "2025-04-22" }],
   decision:
     "本人と母の同意が得られるまで、アウトリーチ支援プランにより基幹相談支援センターと子ども家庭センターが家庭訪問を続ける。次回の支援会議で経過を確認する（デモ）。",
   minutes:
-    "出席：構成員4名（全員が誓約済み）。\n議題：見本家（ヤングケアラーの疑い）。\n経過：基幹相談支援センターから、弟の通所先が決まらず一郎さんの欠席が続いていると報告。母はまだ情報共有に同意していない。\n意見：弁護士から、同意がない段階で共有する情報は支援に必要な範囲に限るよう助言があった。\n結論：アウトリーチ支援プランを承認（デモ）。",
+    "出席：構成員3名（全員が誓約済み）。\n議題：見本家（ヤングケアラーの疑い）。\n経過：基幹相談支援センターから、弟の通所先が決まらず一郎さんの欠席が続いていると報告。母はまだ情報共有に同意していない。\n意見：弁護士から、同意がない段階で共有する情報は支援に必要な範囲に限るよう助言があった。\n結論：アウトリーチ支援プランを承認（デモ）。",
 };
 
 export const OUTREACH_PLAN: DemoPlan = {
@@ -100,6 +99,7 @@ export const OUTREACH_PLAN: DemoPlan = {
           dueOn: "2025-06-30",
           response: "accepted",
           respondedOn: "2025-04-25",
+          doneOn: "2025-06-26",
         },
         {
           agency: "kodomo",
@@ -199,9 +199,9 @@ export const TSUNAGU_MONITORING: DemoMonitoring = {
 
 /** 仮名家: an older case, supported from autumn 2024 and closed when its goals were met. */
 export const CLOSED_PERSON = {
-  key: "michiko",
-  nameKanji: "仮名 道子",
-  nameKana: "カメイ ミチコ",
+  key: "kazuko",
+  nameKanji: "仮名 和子",
+  nameKana: "カメイ カズコ",
   dateOfBirth: "1939-07-07",
   agency: "houkatsu",
 } as const;
@@ -211,14 +211,14 @@ export const CLOSED_REASON: { reason: ClosureReason; note: string } = {
   note: "サービス付き高齢者向け住宅への転居が決まり、生活が安定した",
 };
 
-export const CLOSED_CASE: DemoCase<"michiko"> = {
+export const CLOSED_CASE: DemoCase<"kazuko"> = {
   household: { name: "仮名家", address: "つなぐ市北町1-2-3（架空）", registeredBy: "houkatsu" },
-  members: [{ who: "michiko", relationship: "本人" }],
-  main: "michiko",
+  members: [{ who: "kazuko", relationship: "本人" }],
+  main: "kazuko",
   lead: "houkatsu",
   team: ["houkatsu"],
   consent: { consent: "given", consentDate: "2024-10-03", consentMethod: "書面" },
-  consentedBy: ["michiko"],
+  consentedBy: ["kazuko"],
   issues: ["介護", "生活困窮"],
   phases: [
     { phase: "intake", on: "2024-10-03", by: "coord", reason: "窓口での相談からケースを開始（デモ）" },

@@ -64,14 +64,14 @@ export async function loadDemoMeetings(tx: Executor, municipalityId: string, ids
   await w.monitoring(taro, taroPlan, TSUNAGU_MONITORING);
 
   // a household that came to the counter in 2024; its case is over
-  const michiko = await insertDemoPerson(tx, municipalityId, CLOSED_PERSON, ids);
+  const kazuko = await insertDemoPerson(tx, municipalityId, CLOSED_PERSON, ids);
   const closed = await insertDemoCase(tx, municipalityId, CLOSED_CASE, {
     ...ids,
-    people: new Map([[CLOSED_PERSON.key, michiko.id]]),
+    people: new Map([[CLOSED_PERSON.key, kazuko.id]]),
     referralIds: new Map(),
   });
   await w.supportDecision(closed, CLOSED_DECISION);
-  const closedMeeting = await w.meeting(CLOSED_MEETING, [{ caseId: closed, personId: michiko.id }]);
+  const closedMeeting = await w.meeting(CLOSED_MEETING, [{ caseId: closed, personId: kazuko.id }]);
   const closedPlan = await w.plan(closed, 1, CLOSED_PLAN, CLOSED_MEETING, closedMeeting);
   for (const m of CLOSED_MONITORINGS) await w.monitoring(closed, closedPlan, m);
   await plansRepo.insertClosure(tx, {
