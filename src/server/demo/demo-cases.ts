@@ -23,20 +23,25 @@ const DEMO_RELATIVES = [
 ] as const;
 type RelativeKey = (typeof DEMO_RELATIVES)[number]["key"];
 
-/** Three invented households, each with a case in another phase, a team, records and (two of them) assessments. */
-const DEMO_CASES: {
+/** An invented household with its case: whom it is about, its team, consent, phases, records and assessments. */
+export interface DemoCase<Who extends string = PersonKey | RelativeKey> {
   household: { name: string; address: string; registeredBy: AgencyKey };
-  members: { who: PersonKey | RelativeKey; relationship: Relationship }[];
-  main: PersonKey;
+  members: { who: Who; relationship: Relationship }[];
+  main: Who;
   lead: AgencyKey;
   team: AgencyKey[];
   consent: { consent: CaseConsent; consentDate: string | null; consentMethod: string | null };
   /** the members who agreed to share their information with the team (consent records; none: the case without) */
-  consentedBy: (PersonKey | RelativeKey)[];
+  consentedBy: Who[];
+  /** the case's issues when no つなぐシート about the main person names them */
+  issues?: string[];
   phases: { phase: Phase; on: string; by: AgencyKey; reason?: string }[];
   records: { by: AgencyKey; kind: string; date: string; text: string; visibility: "team" | "agency" }[];
   assessments: { by: AgencyKey; on: string; note: string; sections: Record<string, string> }[];
-}[] = [
+}
+
+/** Three invented households, each with a case in another phase, a team, records and (two of them) assessments. */
+const DEMO_CASES: DemoCase[] = [
   {
     household: { name: "つなぐ家", address: "つなぐ市本町2-3-4（架空）", registeredBy: "houkatsu" },
     members: [
@@ -45,7 +50,8 @@ const DEMO_CASES: {
     ],
     main: "taro",
     lead: "houkatsu",
-    team: ["houkatsu", "kikan"],
+    // the coordinators take a part of the plan themselves (就労準備と家計の相談へのつなぎ)
+    team: ["houkatsu", "kikan", "coord"],
     consent: { consent: "given", consentDate: "2025-04-01", consentMethod: "口頭" },
     consentedBy: ["taro", "umeko"],
     phases: [
@@ -181,125 +187,148 @@ export async function loadDemoCases(
     referralIds: Map<PersonKey, string>;
   },
 ) {
-  const { agency, userByAgency } = ids;
-  const people = new Map<PersonKey | RelativeKey, string>(ids.personIds);
+  const people = new Map<string, string>(ids.personIds);
   for (const p of DEMO_RELATIVES) {
     const row = await insertDemoPerson(tx, municipalityId, p, ids);
     people.set(p.key, row.id);
   }
+  const caseIds = new Map<PersonKey, string>();
   for (const d of DEMO_CASES) {
-    const household = await householdsRepo.insertHousehold(tx, {
-      municipalityId,
-      name: d.household.name,
-      address: d.household.address,
-      registeredByAgencyId: agency(d.household.registeredBy),
-      createdBy: userByAgency.get(d.household.registeredBy) ?? null,
-    });
-    await householdsRepo.insertMembers(
-      tx,
-      d.members.map((m) => ({
-        municipalityId,
-        householdId: household.id,
-        personId: people.get(m.who) as string,
-        relationship: m.relationship,
-      })),
-    );
-    const concerns = DEMO_REFERRALS.find((r) => r.person === d.main)?.concerns ?? ["その他"];
-    const last = d.phases.at(-1) as (typeof d.phases)[number];
-    const c = await casesRepo.insertCase(tx, {
+    caseIds.set(d.main as PersonKey, await insertDemoCase(tx, municipalityId, d, { ...ids, people }));
+  }
+  return {
+    caseIds,
+    counts: { relatives: DEMO_RELATIVES.length, households: DEMO_CASES.length, cases: DEMO_CASES.length },
+  };
+}
+
+/**
+ * One household and its case as if worked through the screens: members, team, consents, the phase history
+ * (the case's version counts its phase changes, as each change moved it), records and assessments.
+ */
+export async function insertDemoCase(
+  tx: Executor,
+  municipalityId: string,
+  d: DemoCase<string>,
+  ids: {
+    agency: (key: AgencyKey) => string;
+    userByAgency: Map<AgencyKey, string>;
+    people: Map<string, string>;
+    referralIds: Map<PersonKey, string>;
+  },
+) {
+  const { agency, userByAgency, people } = ids;
+  const household = await householdsRepo.insertHousehold(tx, {
+    municipalityId,
+    name: d.household.name,
+    address: d.household.address,
+    registeredByAgencyId: agency(d.household.registeredBy),
+    createdBy: userByAgency.get(d.household.registeredBy) ?? null,
+  });
+  await householdsRepo.insertMembers(
+    tx,
+    d.members.map((m) => ({
       municipalityId,
       householdId: household.id,
-      mainPersonId: people.get(d.main) as string,
-      leadAgencyId: agency(d.lead),
-      issues: concerns,
-      phase: last.phase,
-      ...d.consent,
-      openedBy: userByAgency.get("coord") ?? null,
-      version: d.phases.length,
-      createdAt: demoTime(d.phases[0]?.on ?? last.on),
-      updatedAt: demoTime(last.on),
-    });
-    await casesRepo.insertCaseReferrals(tx, [
-      { municipalityId, caseId: c.id, referralId: ids.referralIds.get(d.main) as string },
-    ]);
-    await casesRepo.insertTeam(
+      personId: people.get(m.who) as string,
+      relationship: m.relationship,
+    })),
+  );
+  const concerns = DEMO_REFERRALS.find((r) => r.person === d.main)?.concerns ?? d.issues ?? ["その他"];
+  const last = d.phases.at(-1) as (typeof d.phases)[number];
+  const c = await casesRepo.insertCase(tx, {
+    municipalityId,
+    householdId: household.id,
+    mainPersonId: people.get(d.main) as string,
+    leadAgencyId: agency(d.lead),
+    issues: concerns,
+    phase: last.phase,
+    ...d.consent,
+    openedBy: userByAgency.get("coord") ?? null,
+    version: d.phases.length,
+    createdAt: demoTime(d.phases[0]?.on ?? last.on),
+    updatedAt: demoTime(last.on),
+  });
+  // a case opened at the counter has no つなぐシート behind it
+  const referralId = ids.referralIds.get(d.main as PersonKey);
+  if (referralId) await casesRepo.insertCaseReferrals(tx, [{ municipalityId, caseId: c.id, referralId }]);
+  await casesRepo.insertTeam(
+    tx,
+    d.team.map((a) => ({
+      municipalityId,
+      caseId: c.id,
+      agencyId: agency(a),
+      addedBy: userByAgency.get("coord"),
+      addedAt: demoTime(d.phases[0]?.on ?? last.on),
+    })),
+  );
+  for (const who of d.consentedBy) {
+    await insertConsent(
       tx,
-      d.team.map((a) => ({
+      {
+        id: randomUUID(),
         municipalityId,
+        personId: people.get(who) as string,
         caseId: c.id,
-        agencyId: agency(a),
-        addedBy: userByAgency.get("coord"),
-        addedAt: demoTime(d.phases[0]?.on ?? last.on),
-      })),
+        scope: "team",
+        givenOn: d.consent.consentDate,
+        method: "oral",
+        recordedBy: userByAgency.get(d.lead) ?? null,
+        recordedByAgencyId: agency(d.lead),
+        recordedAt: demoTime(d.phases[0]?.on ?? last.on),
+      },
+      [],
     );
-    for (const who of d.consentedBy) {
-      await insertConsent(
-        tx,
-        {
-          id: randomUUID(),
+  }
+  const by = (a: AgencyKey) => ({ byUserId: userByAgency.get(a) ?? null, byAgencyId: agency(a) });
+  for (const [i, p] of d.phases.entries()) {
+    await casesRepo.insertEvent(tx, {
+      municipalityId,
+      caseId: c.id,
+      kind: i === 0 ? "opened" : "phase",
+      phase: p.phase,
+      ...(i === 0 ? { ...d.consent, issues: concerns } : {}),
+      reason: p.reason ?? null,
+      ...by(p.by),
+      at: demoTime(p.on),
+    });
+    if (i === 0) {
+      for (const a of d.team) {
+        await casesRepo.insertEvent(tx, {
           municipalityId,
-          personId: people.get(who) as string,
           caseId: c.id,
-          scope: "team",
-          givenOn: d.consent.consentDate,
-          method: "oral",
-          recordedBy: userByAgency.get(d.lead) ?? null,
-          recordedByAgencyId: agency(d.lead),
-          recordedAt: demoTime(d.phases[0]?.on ?? last.on),
-        },
-        [],
-      );
-    }
-    const by = (a: AgencyKey) => ({ byUserId: userByAgency.get(a) ?? null, byAgencyId: agency(a) });
-    for (const [i, p] of d.phases.entries()) {
-      await casesRepo.insertEvent(tx, {
-        municipalityId,
-        caseId: c.id,
-        kind: i === 0 ? "opened" : "phase",
-        phase: p.phase,
-        ...(i === 0 ? { ...d.consent, issues: concerns } : {}),
-        reason: p.reason ?? null,
-        ...by(p.by),
-        at: demoTime(p.on),
-      });
-      if (i === 0) {
-        for (const a of d.team) {
-          await casesRepo.insertEvent(tx, {
-            municipalityId,
-            caseId: c.id,
-            kind: "team_added",
-            subjectAgencyId: agency(a),
-            ...by("coord"),
-            at: demoTime(p.on),
-          });
-        }
+          kind: "team_added",
+          subjectAgencyId: agency(a),
+          ...by("coord"),
+          at: demoTime(p.on),
+        });
       }
     }
-    for (const r of d.records) {
-      await casesRepo.insertRecord(tx, {
-        municipalityId,
-        caseId: c.id,
-        agencyId: agency(r.by),
-        kind: r.kind,
-        date: r.date,
-        text: r.text,
-        visibility: r.visibility,
-        createdBy: userByAgency.get(r.by) ?? null,
-        createdAt: demoTime(r.date),
-      });
-    }
-    for (const [i, a] of d.assessments.entries()) {
-      await casesRepo.insertAssessment(tx, {
-        municipalityId,
-        caseId: c.id,
-        version: i + 1,
-        agencyId: agency(a.by),
-        sections: a.sections,
-        note: a.note,
-        createdBy: userByAgency.get(a.by) ?? null,
-        createdAt: demoTime(a.on),
-      });
-    }
   }
-  return { relatives: DEMO_RELATIVES.length, households: DEMO_CASES.length, cases: DEMO_CASES.length };
+  for (const r of d.records) {
+    await casesRepo.insertRecord(tx, {
+      municipalityId,
+      caseId: c.id,
+      agencyId: agency(r.by),
+      kind: r.kind,
+      date: r.date,
+      text: r.text,
+      visibility: r.visibility,
+      createdBy: userByAgency.get(r.by) ?? null,
+      createdAt: demoTime(r.date),
+    });
+  }
+  for (const [i, a] of d.assessments.entries()) {
+    await casesRepo.insertAssessment(tx, {
+      municipalityId,
+      caseId: c.id,
+      version: i + 1,
+      agencyId: agency(a.by),
+      sections: a.sections,
+      note: a.note,
+      createdBy: userByAgency.get(a.by) ?? null,
+      createdAt: demoTime(a.on),
+    });
+  }
+  return c.id;
 }

@@ -8,6 +8,7 @@ import * as referralsRepo from "../modules/referrals/repository.js";
 import type { ReferralStatus } from "../modules/referrals/schema.js";
 import { type AuditEntry, recordAudit } from "../platform/audit.js";
 import { loadDemoCases } from "./demo-cases.js";
+import { loadDemoMeetings } from "./demo-meetings.js";
 import {
   type AgencyKey,
   DEMO_AGENCIES,
@@ -121,14 +122,16 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       });
     }
   }
-  const demoCases = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
+  const { caseIds, counts } = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
+  const meetings = await loadDemoMeetings(tx, municipalityId, { agency, userByAgency, personIds, caseIds });
   await recordAudit(
     tx,
     demoLoadRecord(municipalityId, "municipality", municipalityId, {
       agencies: DEMO_AGENCIES.length,
       persons: DEMO_PERSONS.length,
       referrals: DEMO_REFERRALS.length,
-      ...demoCases,
+      ...counts,
+      ...meetings,
     }),
   );
 }

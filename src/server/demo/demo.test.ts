@@ -25,4 +25,77 @@ describe("the built-in demo municipality", () => {
     });
     expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
+
+  it("has the meetings and plans of issue 12: a 支援会議 without consent, an agreed plan, an overdue review, a closure", async () => {
+    const coord = await ApiClient.login(app.t.baseUrl, "coord");
+    const kinds = (await coord.get("/api/meeting-kinds")).body.kinds as { name: string; legalBasis: string }[];
+    expect(kinds.map((k) => [k.name, k.legalBasis])).toEqual([
+      ["支援会議", "art106_6"],
+      ["重層的支援会議", "consent"],
+    ]);
+    const districts = (await coord.get("/api/districts")).body.districts as { name: string }[];
+    expect(districts.map((d) => d.name)).toEqual(["中央地区", "北地区", "南地区"]);
+    const cases = (await coord.get("/api/cases")).body.cases as Summary[];
+    const caseOf = (household: string) => cases.find((c) => c.household.name === household) as Summary;
+    const meetings = (await coord.get("/api/meetings")).body.meetings as MeetingSummary[];
+    expect(meetings.map((m) => m.kind.legalBasis)).toEqual(["consent", "art106_6", "consent"]);
+
+    // the 支援会議: every member pledged (an outside lawyer among them), a family that has not consented on the agenda
+    const shien = meetings.find((m) => m.kind.legalBasis === "art106_6") as MeetingSummary;
+    expect(shien.counts).toEqual({ members: 3, pledged: 3, subjects: 1, decisions: 1 });
+    const kikan = await ApiClient.login(app.t.baseUrl, "kikan");
+    const seen = (await kikan.get(`/api/meetings/${shien.id}`)).body.meeting;
+    expect(seen).toMatchObject({ access: "member", restricted: false, district: { name: "南地区" } });
+    expect(seen.members.filter((m: { kind: string }) => m.kind === "expert")).toMatchObject([
+      { expertRoleLabel: "弁護士", affiliation: "つなぐ架空法律事務所" },
+    ]);
+    expect(seen.members.every((m: { pledgedOn: string | null }) => m.pledgedOn !== null)).toBe(true);
+    const mihon = caseOf("見本家");
+    expect(seen.subjects).toMatchObject([{ caseId: mihon.id, hidden: false }]);
+    expect((await kikan.get(`/api/cases/${mihon.id}`)).body.case.consent).toBe("unknown");
+    expect(seen.decisions[0].subjectId).toBe(seen.subjects[0].id);
+    expect(seen.minutes).toContain("誓約");
+    const outreach = (await kikan.get(`/api/cases/${mihon.id}/plans`)).body.plans[0];
+    expect(outreach).toMatchObject({ kind: "outreach", status: "approved", approvedMeetingId: shien.id });
+
+    // つなぐ 太郎: 支援決定, the 重層的支援会議 that agreed the plan, three agencies' tasks, the review overdue
+    const tsunagu = caseOf("つなぐ家");
+    const sideOfCase = (await coord.get(`/api/cases/${tsunagu.id}/meetings`)).body;
+    expect(sideOfCase.supportDecision).toMatchObject({ decidedOn: "2025-05-15", decidedBy: "福祉政策課長" });
+    expect(sideOfCase.meetings).toMatchObject([{ kind: { legalBasis: "consent" }, heldOn: "2025-05-22" }]);
+    const section = (await coord.get(`/api/cases/${tsunagu.id}/plans`)).body;
+    const plan = section.plans[0];
+    expect(plan).toMatchObject({ kind: "support", status: "approved", approvedMeetingId: sideOfCase.meetings[0].id });
+    expect(plan.wishes).not.toBe("");
+    expect(plan.goals.map((g: { term: string }) => g.term)).toEqual(["long", "short"]);
+    const tasks = plan.goals.flatMap((g: { tasks: Task[] }) => g.tasks) as Task[];
+    expect(new Set(tasks.map((t) => t.agency.id)).size).toBe(3);
+    expect(tasks.map((t) => t.response).sort()).toEqual(["accepted", "accepted", "declined"]);
+    expect((tasks.find((t) => t.response === "declined") as Task).reason).toContain("障害福祉サービスの対象とならない");
+    expect(section).toMatchObject({ nextReviewOn: "2025-11-20", reviewOverdue: true, closure: null });
+
+    // 仮名家: closed after its final monitoring, with the reason and evaluation, its history ending in 終結
+    const closed = caseOf("仮名家");
+    const closedSection = (await coord.get(`/api/cases/${closed.id}/plans`)).body;
+    expect(closedSection.plans).toMatchObject([{ kind: "support", status: "approved" }]);
+    expect(closedSection.monitorings[0]).toMatchObject({ heldOn: "2025-03-13", isFinal: true });
+    expect(closedSection).toMatchObject({
+      reviewOverdue: false,
+      closure: { closedOn: "2025-03-27", reasonLabel: "目標達成" },
+    });
+    expect(closedSection.closure.evaluation).not.toBe("");
+    const detail = (await coord.get(`/api/cases/${closed.id}`)).body.case;
+    const history = detail.phaseHistory.map((h: { phaseLabel: string }) => h.phaseLabel);
+    expect(history).toEqual(["受付", "アセスメント", "プラン", "支援", "終結"]);
+    expect(detail.version).toBe(history.length);
+    expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
+  });
 });
+
+type Summary = { id: string; household: { name: string } };
+type MeetingSummary = {
+  id: string;
+  kind: { legalBasis: string };
+  counts: { members: number; pledged: number; subjects: number; decisions: number };
+};
+type Task = { agency: { id: string }; response: string; reason: string | null };

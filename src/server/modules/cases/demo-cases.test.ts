@@ -8,16 +8,16 @@ const app = testAppForFile();
 type Summary = { id: string; phaseLabel: string; household: { name: string }; team: { name: string }[] };
 
 describe("the demo municipality's households and cases", () => {
-  it("has three cases in different phases, each seen by its team and the coordinators only", async () => {
+  it("has four cases in different phases, each seen by its team and the coordinators only", async () => {
     const coord = await ApiClient.login(app.t.baseUrl, "coord");
     const all = (await coord.get("/api/cases")).body.cases as Summary[];
     const byHousehold = Object.fromEntries(all.map((c) => [c.household.name, c.phaseLabel]));
-    expect(byHousehold).toEqual({ つなぐ家: "支援", 見本家: "アセスメント", 架空家: "受付" });
+    expect(byHousehold).toEqual({ つなぐ家: "支援", 見本家: "アセスメント", 架空家: "受付", 仮名家: "終結" });
     const houkatsu = await ApiClient.login(app.t.baseUrl, "houkatsu");
     const kikan = await ApiClient.login(app.t.baseUrl, "kikan");
     const names = async (c: ApiClient) =>
       ((await c.get("/api/cases")).body.cases as Summary[]).map((x) => x.household.name).sort();
-    expect(await names(houkatsu)).toEqual(["架空家", "つなぐ家"].sort());
+    expect(await names(houkatsu)).toEqual(["架空家", "つなぐ家", "仮名家"].sort());
     expect(await names(kikan)).toEqual(["つなぐ家", "見本家"].sort());
     const provider = await ApiClient.login(app.t.baseUrl, "jigyosha");
     expect((await provider.get("/api/cases")).status).toBe(403);

@@ -80,12 +80,17 @@ describe("meeting kinds and 地区", () => {
   });
 
   it("the coordinators keep the list of 地区; agency staff read it, a provider may not", async () => {
-    const created = await w.as.coordinator.post("/api/districts", { name: "北地区" });
+    // the demo municipality has its 中央・北・南地区 already
+    expect((await w.as.coordinator.post("/api/districts", { name: "北地区" })).status).toBe(400);
+    const created = await w.as.coordinator.post("/api/districts", { name: "東地区" });
     expect(created.status).toBe(201);
     districtId = created.body.district.id;
-    expect((await w.as.team.post("/api/districts", { name: "南地区" })).status).toBe(403);
+    expect((await w.as.team.post("/api/districts", { name: "西地区" })).status).toBe(403);
     expect((await w.as.team.get("/api/districts")).body.districts.map((d: { name: string }) => d.name)).toEqual([
+      "中央地区",
       "北地区",
+      "南地区",
+      "東地区",
     ]);
     expect((await w.as.senderProvider.get("/api/districts")).status).toBe(403);
   });
@@ -103,7 +108,7 @@ describe("a 支援会議: convening, the roster and the pledge", () => {
         })
       ).status,
     ).toBe(403);
-    const m = await convene(kinds.art, "2025-06-10", "北地区 定例会（テスト）");
+    const m = await convene(kinds.art, "2025-06-10", "東地区 定例会（テスト）");
     meetingA = m.id;
     expect((await meetingAs("team", meetingA)).status).toBe(404);
     const denials = await auditRecords(w.t.database.db, {
@@ -218,11 +223,14 @@ describe("the 支援会議 as a basis (art. 106-6)", () => {
   });
 
   it("a member of meeting B cannot read meeting A (404)", async () => {
-    const b = await convene(kinds.art, "2025-06-20", "南地区 定例会（テスト）");
+    const b = await convene(kinds.art, "2025-06-20", "東地区 第2回 定例会（テスト）");
     expect((await w.as.coordinator.post(`/api/meetings/${b.id}/members`, { userId: kikanUserId })).status).toBe(201);
     expect((await meetingAs("otherStaff", b.id)).status).toBe(200);
     expect((await meetingAs("otherStaff", meetingA)).status).toBe(404);
-    const listed = (await w.as.otherStaff.get("/api/meetings")).body.meetings.map((m: { id: string }) => m.id);
+    // the month of both meetings (kikan also sits on the demo's meetings of other months)
+    const listed = (await w.as.otherStaff.get("/api/meetings?month=2025-06")).body.meetings.map(
+      (m: { id: string }) => m.id,
+    );
     expect(listed).toEqual([b.id]);
   });
 
