@@ -67,6 +67,9 @@ export default defineConfig({
           fileParallelism: false,
           // one module graph for every browser file (as the integration project): the server is imported once
           isolate: false,
+          // with isolate off, projects of one group share workers and must agree on their number: the browser
+          // files (one at a time) run as a group of their own, after the others (as vitest ran them before)
+          sequence: { groupOrder: 1 },
         },
       },
     ],
