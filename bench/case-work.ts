@@ -141,7 +141,11 @@ export async function runCaseWorkBench() {
         p99.set(connections, r.latency.p99);
         results.push(line(what, connections, r));
       }
-      results.push(`${what}: p99 at 8 / at 1 ${((p99.get(8) ?? 0) / (p99.get(1) ?? 1)).toFixed(1)}`);
+      const one = p99.get(1) ?? 0;
+      // a p99 under 1 ms reads as 0: no ratio then
+      results.push(
+        `${what}: p99 at 8 / at 1 ${one > 0 ? ((p99.get(8) ?? 0) / one).toFixed(1) : "(p99 at 1 under 1 ms)"}`,
+      );
     }
     console.log(results.join("\n"));
   } finally {
