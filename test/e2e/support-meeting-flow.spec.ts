@@ -11,6 +11,7 @@ import {
   visible,
   type WebApp,
 } from "../helpers/browser.js";
+import { openCaseAsCoordinator } from "../helpers/case-setup.js";
 
 // an invented person, not in the demo data
 const NAME = "流れ 試子";
@@ -25,32 +26,12 @@ const EVALUATION = "食事と通院が安定し、本人が自ら相談できる
 
 /** The case this story is about: opened by the coordinator without consent, 地域包括 leads, 基幹 is on the team. */
 async function caseWithoutConsent(baseUrl: string) {
-  const coord = await ApiClient.login(baseUrl, "coord");
-  const agencies = (await coord.get("/api/agencies")).body.agencies as { id: string; name: string }[];
-  const agency = (part: string) => agencies.find((a) => a.name.includes(part))?.id as string;
-  const person = await coord.post("/api/persons", { nameKana: KANA, nameKanji: NAME });
-  const referral = await coord.post("/api/referrals", {
-    personId: person.body.person.id,
-    toAgencyId: null,
-    concerns: ["生活困窮"],
-    observed: "訪ねても応答がない（テスト）",
-    urgency: "中",
-    consent: "unknown",
-  });
-  expect(referral.status, JSON.stringify(referral.body)).toBe(201);
-  const household = await coord.post("/api/households", {
+  const { caseId } = await openCaseAsCoordinator(baseUrl, {
+    person: { nameKana: KANA, nameKanji: NAME },
+    sheet: { concerns: ["生活困窮"], observed: "訪ねても応答がない（テスト）", consent: "unknown" },
     address: "つなぐ市北町7-7（テスト）",
-    members: [{ personId: person.body.person.id, relationship: "本人" }],
   });
-  const opened = await coord.post("/api/cases", {
-    referralIds: [referral.body.referral.id],
-    householdId: household.body.household.id,
-    mainPersonId: person.body.person.id,
-    leadAgencyId: agency("地域包括"),
-    teamAgencyIds: [agency("基幹")],
-  });
-  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-  return opened.body.case.id as string;
+  return caseId;
 }
 
 /** Convenes a meeting on the 会議 screen and returns its id (the page opens the new meeting). */

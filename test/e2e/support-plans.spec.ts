@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiClient } from "../helpers/api-client.js";
 import {
   launchBrowser,
   login,
@@ -12,6 +11,7 @@ import {
   visible,
   type WebApp,
 } from "../helpers/browser.js";
+import { openCaseAsCoordinator } from "../helpers/case-setup.js";
 import { approvalMeeting } from "../helpers/support-plans.js";
 
 // an invented person, not in the demo data
@@ -28,33 +28,16 @@ async function seriousViolations(page: Page) {
 
 /** A case opened by the coordinator with the person's consent: 地域包括 leads, 基幹 is on the team. */
 async function openCase(baseUrl: string) {
-  const coord = await ApiClient.login(baseUrl, "coord");
-  const agencies = (await coord.get("/api/agencies")).body.agencies as { id: string; name: string }[];
-  const agency = (part: string) => agencies.find((a) => a.name.includes(part))?.id as string;
-  const person = await coord.post("/api/persons", { nameKana: KANA, nameKanji: "試験 計画" });
-  const referral = await coord.post("/api/referrals", {
-    personId: person.body.person.id,
-    toAgencyId: null,
-    concerns: ["介護"],
-    observed: "通院が途絶えている（テスト）",
-    urgency: "中",
-    consent: "given",
-    consentDate: "2025-05-01",
-    consentMethod: "口頭",
-  });
-  const household = await coord.post("/api/households", {
+  const { coord, agency, caseId } = await openCaseAsCoordinator(baseUrl, {
+    person: { nameKana: KANA, nameKanji: "試験 計画" },
+    sheet: {
+      concerns: ["介護"],
+      observed: "通院が途絶えている（テスト）",
+      consent: "given",
+      consentDate: "2025-05-01",
+    },
     address: "つなぐ市南町5-5（テスト）",
-    members: [{ personId: person.body.person.id, relationship: "本人" }],
   });
-  const opened = await coord.post("/api/cases", {
-    referralIds: [referral.body.referral.id],
-    householdId: household.body.household.id,
-    mainPersonId: person.body.person.id,
-    leadAgencyId: agency("地域包括"),
-    teamAgencyIds: [agency("基幹")],
-  });
-  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-  const caseId = opened.body.case.id as string;
   // the 重層的支援会議 that will approve the plan, with the case on its agenda (the meeting screens have their own test)
   await approvalMeeting(
     { as: { coordinator: coord }, agencyId: { coord: agency("多機関協働") } },
