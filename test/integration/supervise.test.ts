@@ -24,6 +24,8 @@ writeFileSync(
   server,
   `import { appendFileSync, readFileSync } from "node:fs";
 const [runs, plan] = process.argv.slice(2);
+// the handler goes first: once its pid is in the runs file the test may signal it
+process.on("SIGTERM", () => { appendFileSync(runs + ".stopped", process.pid + "\\n"); process.exit(0); });
 appendFileSync(runs, process.pid + "\\n");
 const run = readFileSync(runs, "utf8").trim().split("\\n").length - 1;
 const step = plan.split(",")[Math.min(run, plan.split(",").length - 1)];
@@ -32,7 +34,6 @@ if (step === "config") process.exit(78);
 process.send?.({ type: "ready" });
 if (step === "throw") setTimeout(() => { throw new Error("boom"); }, 20);
 if (step === "kill") setTimeout(() => process.kill(process.pid, "SIGKILL"), 20);
-process.on("SIGTERM", () => { appendFileSync(runs + ".stopped", process.pid + "\\n"); process.exit(0); });
 setInterval(() => {}, 1000);
 `,
 );
