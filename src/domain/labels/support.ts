@@ -96,14 +96,17 @@ export const COORDINATOR_LABEL = "多機関協働の調整役";
 
 /** Where a つなぐシート sent to no agency in particular goes: the coordinators take it. */
 export const TO_COORDINATORS_LABEL = "多機関協働（調整役）";
+/** Where a つなぐシート asking for a 支援会議 goes: the coordinators, who put the person on a meeting's agenda. */
+export const TO_SUPPORT_MEETING_LABEL = "支援会議（多機関協働の調整役が議題にします）";
 
 /** The caller's agency's part in a つなぐシート (why it may see it). */
-export const REFERRAL_BASES = ["coordinator", "receiver", "sender"] as const;
+export const REFERRAL_BASES = ["coordinator", "receiver", "sender", "meeting_member"] as const;
 export type ReferralBasis = (typeof REFERRAL_BASES)[number];
 export const REFERRAL_BASIS_LABELS: Record<ReferralBasis, string> = {
   coordinator: COORDINATOR_LABEL,
   receiver: "受信機関",
   sender: "送付機関",
+  meeting_member: "支援会議の構成員",
 };
 
 /** The caller's agency's part in a case. */

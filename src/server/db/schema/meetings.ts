@@ -3,7 +3,7 @@ import { cases } from "./cases.js";
 import { createdAt, recordTable, sameMunicipality, timestamps, version } from "./columns.js";
 import { consents } from "./consents.js";
 import { users } from "./core.js";
-import { agencies, persons } from "./support.js";
+import { agencies, persons, referrals } from "./support.js";
 
 /**
  * Meetings of 重層的支援 (issue 12): the municipality's own kinds of meeting, each mapped to the legal basis it shares
@@ -108,6 +108,8 @@ export const meetingSubjects = recordTable(
     personId: uuid("person_id").notNull(),
     /** on a consent-kind meeting: the person's consent that covered the meeting date when the case was taken */
     consentId: uuid("consent_id"),
+    /** the つなぐシート the item was taken from: the meeting's pledged members read it under the meeting's basis */
+    referralId: uuid("referral_id"),
     addedBy: uuid("added_by"),
     addedAt: createdAt(),
     removedAt: timestamp("removed_at", { withTimezone: true }),
@@ -121,6 +123,8 @@ export const meetingSubjects = recordTable(
     sameMunicipality(t, t.caseId, cases),
     sameMunicipality(t, t.personId, persons),
     sameMunicipality(t, t.consentId, consents),
+    index("meeting_subjects_referral_idx").on(t.municipalityId, t.referralId),
+    sameMunicipality(t, t.referralId, referrals),
   ],
 );
 

@@ -92,6 +92,11 @@ export const referrals = recordTable(
     fromAgencyId: uuid("from_agency_id").notNull(),
     /** null = sent to the 多機関協働 coordinators */
     toAgencyId: uuid("to_agency_id"),
+    /**
+     * sent to the coordinators asking that the person be taken up at a 支援会議 (art. 106-6), where members bound by
+     * confidentiality may share without consent; the coordinators put it on a meeting's agenda
+     */
+    toSupportMeeting: boolean("to_support_meeting").notNull().default(false),
     concerns: jsonb("concerns").$type<string[]>().notNull(),
     observed: text("observed").notNull(),
     urgency: text("urgency").notNull(), // 高 | 中 | 低

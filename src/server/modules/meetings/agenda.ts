@@ -7,6 +7,7 @@ import { policies } from "../../platform/policies.js";
 import { findCase } from "../cases/repository.js";
 import { personBases } from "../persons/access.js";
 import * as personsRepo from "../persons/repository.js";
+import { findReferral } from "../referrals/repository.js";
 import { type VisibleMeeting, withMeeting } from "./access.js";
 import { readMeeting } from "./read.js";
 import * as repo from "./repository.js";
@@ -20,13 +21,30 @@ import type { AddDecisionInput, AddSubjectInput } from "./schema.js";
  */
 
 const refuse = (field: string, message: string) => new ValidationError([{ field, message }]);
+const NOT_FOUND = {
+  caseId: "ケースが見つかりません",
+  personId: "対象者が見つかりません",
+  referralId: "つなぐシートが見つかりません",
+};
 
-/** Whom the item is about: the person, or the case's main person (the basis follows the person). */
+/**
+ * Whom the item is about: the person, the case's main person, or the person of a つなぐシート the caller holds (the
+ * basis follows the person).
+ */
 async function subjectOf(tx: Executor, actor: RequestActor, v: VisibleMeeting, input: AddSubjectInput) {
   if (input.caseId) {
     const c = await findCase(tx, actor.municipalityId, input.caseId);
     if (!c) throw refuse("caseId", "ケースが見つかりません");
-    return { field: "caseId", caseId: c.id, personId: c.mainPersonId };
+    return { field: "caseId", caseId: c.id, personId: c.mainPersonId, referralId: null };
+  }
+  if (input.referralId) {
+    const referral = await findReferral(tx, actor.municipalityId, input.referralId);
+    // only a sheet the caller itself may read (the coordinators hold every one)
+    if (!referral || !policies.referralBasis(actor, referral))
+      throw refuse("referralId", "つなぐシートが見つかりません");
+    if (v.legalBasis !== "art106_6")
+      throw refuse("referralId", "つなぐシートから議題にできるのは支援会議（第106条の6）だけです");
+    return { field: "referralId", caseId: null, personId: referral.personId, referralId: referral.id };
   }
   if (v.legalBasis === "consent")
     throw refuse(
@@ -35,7 +53,7 @@ async function subjectOf(tx: Executor, actor: RequestActor, v: VisibleMeeting, i
     );
   const person = await personsRepo.findPerson(tx, actor.municipalityId, input.personId as string);
   if (!person) throw refuse("personId", "対象者が見つかりません");
-  return { field: "personId", caseId: null, personId: person.id };
+  return { field: "personId", caseId: null, personId: person.id, referralId: null };
 }
 
 /** On a consent-kind meeting: the case's 支援決定 and the consent in force on the meeting date (its id). */
@@ -62,7 +80,7 @@ export function addSubject(db: Db, actor: RequestActor, meetingId: string, input
       const subject = await subjectOf(tx, actor, v, input);
       // a secretariat outside the coordinators puts on the agenda only persons it has a basis for
       if (v.access !== "coordinator" && !(await personBases(tx, actor, [subject.personId])).has(subject.personId))
-        throw refuse(subject.field, subject.field === "caseId" ? "ケースが見つかりません" : "対象者が見つかりません");
+        throw refuse(subject.field, NOT_FOUND[subject.field as keyof typeof NOT_FOUND]);
       const consentId =
         v.legalBasis === "consent" && subject.caseId
           ? await consentFor(tx, actor, v, subject.caseId, subject.personId)
@@ -76,6 +94,7 @@ export function addSubject(db: Db, actor: RequestActor, meetingId: string, input
         caseId: subject.caseId,
         personId: subject.personId,
         consentId,
+        referralId: subject.referralId,
         addedBy: actor.userId,
       });
       await recordAudit(tx, {
@@ -84,7 +103,7 @@ export function addSubject(db: Db, actor: RequestActor, meetingId: string, input
         entityType: "meeting",
         entityId: meetingId,
         basis: `meeting:${v.access}`,
-        after: { subjectId: row.id, caseId: row.caseId, personId: row.personId, consentId },
+        after: { subjectId: row.id, caseId: row.caseId, personId: row.personId, consentId, referralId: row.referralId },
       });
       return readMeeting(tx, actor, v);
     },

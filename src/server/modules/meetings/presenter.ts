@@ -63,6 +63,8 @@ export function presentSubject({ row: s, person }: SubjectShown) {
   return {
     id: s.id,
     caseId: s.caseId,
+    /** the つなぐシート the item was taken from (its members read it through the meeting) */
+    referralId: s.referralId,
     person,
     hidden: person === null,
     addedAt: s.addedAt,

@@ -113,10 +113,19 @@ export type PledgeInput = z.infer<typeof pledgeSchema>;
 
 /** An agenda item: a case, or (支援会議 only) a person without a case or not yet consenting. */
 export const addSubjectSchema = z
-  .strictObject({ caseId: id("ケース").optional(), personId: id("対象者").optional() })
+  .strictObject({
+    caseId: id("ケース").optional(),
+    personId: id("対象者").optional(),
+    /** a つなぐシート asking for a 支援会議: the item is its person, and the meeting's members read the sheet */
+    referralId: id("つなぐシート").optional(),
+  })
   .superRefine((v, ctx) => {
-    if (!v.caseId === !v.personId)
-      ctx.addIssue({ code: "custom", path: ["caseId"], message: "ケースか対象者のどちらか一方を指定してください" });
+    if ([v.caseId, v.personId, v.referralId].filter(Boolean).length !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["caseId"],
+        message: "ケース・対象者・つなぐシートのどれか一つを指定してください",
+      });
   });
 export type AddSubjectInput = z.infer<typeof addSubjectSchema>;
 

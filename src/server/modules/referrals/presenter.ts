@@ -1,4 +1,8 @@
-import { REFERRAL_STATUS_LABELS, TO_COORDINATORS_LABEL } from "../../../domain/labels/support.js";
+import {
+  REFERRAL_STATUS_LABELS,
+  TO_COORDINATORS_LABEL,
+  TO_SUPPORT_MEETING_LABEL,
+} from "../../../domain/labels/support.js";
 import { type AgencyMap, agencyName, agencyRefOrNull } from "../agencies/presenter.js";
 import type { ReferralEventRow, ReferralRow } from "./repository.js";
 import { CLOSED_STATUSES, type Consent, type ReferralStatus } from "./schema.js";
@@ -14,7 +18,13 @@ export function presentReferral(r: ReferralRow, agencies: AgencyMap, today: stri
     fromAgency: agencyRefOrNull(agencies, r.fromAgencyId),
     /** null = sent to the 多機関協働 coordinators */
     toAgency: agencyRefOrNull(agencies, r.toAgencyId),
-    toLabel: r.toAgencyId ? agencyName(agencies, r.toAgencyId) : TO_COORDINATORS_LABEL,
+    toLabel: r.toAgencyId
+      ? agencyName(agencies, r.toAgencyId)
+      : r.toSupportMeeting
+        ? TO_SUPPORT_MEETING_LABEL
+        : TO_COORDINATORS_LABEL,
+    /** asked to be taken up at a 支援会議 (the coordinators put it on a meeting's agenda) */
+    toSupportMeeting: r.toSupportMeeting,
     concerns: r.concerns,
     observed: r.observed,
     urgency: r.urgency,

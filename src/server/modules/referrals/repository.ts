@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   appendNumbered,
@@ -8,7 +8,18 @@ import {
   recordNamedBy,
   updateAtVersion,
 } from "../../db/records.js";
-import { caseReferrals, cases, caseTeam, persons, referralEvents, referrals } from "../../db/schema/index.js";
+import {
+  caseReferrals,
+  cases,
+  caseTeam,
+  meetingKinds,
+  meetingMembers,
+  meetingSubjects,
+  meetings,
+  persons,
+  referralEvents,
+  referrals,
+} from "../../db/schema/index.js";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 export type ReferralEventRow = typeof referralEvents.$inferSelect;
@@ -91,4 +102,46 @@ export async function findCaseOfReferral(db: Executor, municipalityId: string, r
     .from(caseTeam)
     .where(inMunicipality(caseTeam, municipalityId, { caseId: row.id }));
   return { ...row, teamAgencyIds: team.map((t) => t.agencyId) };
+}
+
+/** The meetings whose current agenda took the referral (the 支援会議 it was sent to), with their kind, by date. */
+export function meetingsOfReferral(db: Executor, municipalityId: string, referralId: string) {
+  return db
+    .selectDistinct({
+      id: meetings.id,
+      heldOn: meetings.heldOn,
+      kindName: meetingKinds.name,
+      legalBasis: meetingKinds.legalBasis,
+    })
+    .from(meetingSubjects)
+    .innerJoin(meetings, recordNamedBy(meetings, meetingSubjects.meetingId))
+    .innerJoin(meetingKinds, recordNamedBy(meetingKinds, meetings.kindId))
+    .where(inMunicipality(meetingSubjects, municipalityId, { referralId, removedAt: null }))
+    .orderBy(asc(meetings.heldOn), asc(meetings.id));
+}
+
+/**
+ * The 支援会議 (art. 106-6) that gives `userId` the referral now: the referral is on its current agenda and the user
+ * is a current member who has signed the pledge. The latest such meeting, or null.
+ */
+export async function meetingGivingReferral(db: Executor, municipalityId: string, referralId: string, userId: string) {
+  const [row] = await db
+    .select({ id: meetings.id })
+    .from(meetingSubjects)
+    .innerJoin(meetings, recordNamedBy(meetings, meetingSubjects.meetingId))
+    .innerJoin(meetingKinds, and(recordNamedBy(meetingKinds, meetings.kindId), eq(meetingKinds.legalBasis, "art106_6")))
+    .innerJoin(
+      meetingMembers,
+      and(
+        eq(meetingMembers.municipalityId, meetings.municipalityId),
+        eq(meetingMembers.meetingId, meetings.id),
+        eq(meetingMembers.userId, userId),
+        isNull(meetingMembers.leftAt),
+        isNotNull(meetingMembers.pledgedOn),
+      ),
+    )
+    .where(inMunicipality(meetingSubjects, municipalityId, { referralId, removedAt: null }))
+    .orderBy(desc(meetings.heldOn), asc(meetings.id))
+    .limit(1);
+  return row?.id ?? null;
 }

@@ -69,8 +69,19 @@ export const createReferralSchema = z
     consentDate: isoDate("同意日").nullable().default(null),
     consentMethod: optionalText("同意の方法", 100),
     dueDate: isoDate("対応期限").nullable().default(null),
+    /** asks the coordinators to take the person up at a 支援会議: no agency is named, consent is not needed */
+    toSupportMeeting: z.boolean({ error: "支援会議での検討の依頼は true か false で指定してください" }).default(false),
   })
-  .superRefine(requireConsentDetails);
+  .superRefine(requireConsentDetails)
+  .superRefine((v, ctx) => {
+    if (v.toSupportMeeting && v.toAgencyId)
+      ctx.addIssue({
+        code: "custom",
+        path: ["toAgencyId"],
+        message:
+          "支援会議での検討を依頼するときは、送付先の機関を選ばないでください（多機関協働の調整役が受け取ります）",
+      });
+  });
 export type CreateReferralInput = z.infer<typeof createReferralSchema>;
 
 export const transitionSchema = z

@@ -4,9 +4,8 @@ import { REFERRAL_STATUS_LABELS } from "../../../domain/labels/support.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
-import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
-import { recordDenial, withVisible } from "../../platform/need-to-know.js";
-import { type PersonBasis, policies, type ReferralBasis } from "../../platform/policies.js";
+import { staleVersion, ValidationError } from "../../platform/errors.js";
+import { policies } from "../../platform/policies.js";
 import * as agenciesRepo from "../agencies/repository.js";
 import { agencyMap } from "../agencies/service.js";
 import { insertConsent } from "../cases/consent-repository.js";
@@ -15,6 +14,7 @@ import { checkActiveConcerns } from "../concerns/service.js";
 import { personBases, personRead } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
+import { meetingsShown, onReferral, presentShown, readBasis } from "./access.js";
 import { presentEvent, presentReferral } from "./presenter.js";
 import * as repo from "./repository.js";
 import {
@@ -34,43 +34,16 @@ async function checkReceiver(tx: Executor, actor: AuthContext, field: string, ag
 }
 
 /**
- * What a read of the referral's person is based on, as the audit trail names it, or null when the caller may see
- * the referral but not the person: the coordinators and the sender as before ("referral:<id>"); a receiver only
- * with a basis for the person, in practice the person's consent covering it ("consent:<id>"), as referrals sent
- * before consent was required may lack one.
- */
-function readBasis(actor: AuthContext, referral: repo.ReferralRow, person: PersonBasis | undefined): string | null {
-  const basis = policies.referralBasis(actor, referral);
-  if (basis === "receiver") {
-    // receiving is no basis: the person's consent covering the receiver is, or one the receiver has anyway (it
-    // registered the person, or leads their case), recorded under the sheet as before
-    if (!person) return null;
-    if (person.kind === "consent") return `consent:${person.consentId}`;
-    return person.kind === "meeting" ? `art106_6:meeting:${person.meetingId}` : `referral:${referral.id}`;
-  }
-  return basis ? `referral:${referral.id}` : null;
-}
-
-/**
- * A referral as shown: in full, or, to a receiver without the person's consent, without what it says about the
- * person (who, what was observed, the concerns).
- */
-function presentShown(r: ReturnType<typeof presentReferral>, shown: boolean) {
-  if (shown)
-    return { ...r, personId: r.personId as string | null, observed: r.observed as string | null, personHidden: false };
-  return { ...r, personId: null, observed: null, concerns: [] as string[], personHidden: true };
-}
-
-/**
- * Without the person's consent a referral goes to the 多機関協働 coordinators only (or, later, to a 支援会議): they
- * may look at it under the municipality's duty of confidentiality; another agency would read the person's data on no
- * basis at all.
+ * Without the person's consent a referral goes to the 多機関協働 coordinators only, or to a 支援会議 through them (they
+ * put it on a meeting's agenda): they may look at it under the municipality's duty of confidentiality, the meeting's
+ * members under theirs; another agency would read the person's data on no basis at all.
  */
 const withoutConsentToCoordinators = (field: string) =>
   new ValidationError([
     {
       field,
-      message: "本人の同意がないつなぐシートは、多機関協働（調整役）にだけ送れます。送付先を多機関協働にしてください",
+      message:
+        "本人の同意がないつなぐシートは、多機関協働（調整役）か支援会議にだけ送れます。送付先を選び直してください",
     },
   ]);
 
@@ -178,37 +151,17 @@ export async function listReferrals(db: Db, actor: RequestActor, filter: ListFil
   });
 }
 
-/**
- * One request on a referral the caller may see, in one transaction. A hidden referral answers 404 and leaves a
- * "denied" record; the denial is committed even though the request fails.
- */
-function onReferral<T>(
-  db: Db,
-  actor: RequestActor,
-  referralId: string,
-  action: string,
-  work: (tx: Executor, referral: repo.ReferralRow, basis: ReferralBasis) => Promise<T>,
-) {
-  return withVisible(
-    db,
-    async (tx) => {
-      const referral = await repo.findReferral(tx, actor.municipalityId, referralId);
-      const basis = referral ? policies.referralBasis(actor, referral) : null;
-      if (referral && basis) return { referral, basis };
-      await recordDenial(tx, actor, { entityType: "referral", entityId: referralId }, action);
-      return null;
-    },
-    (tx, { referral, basis }) => work(tx, referral, basis),
-    () => notFound("つなぐシート"),
-  );
-}
-
 /** One referral with its person and its whole history. */
 export async function getReferral(db: Db, actor: RequestActor, referralId: string) {
-  return onReferral(db, actor, referralId, "read", async (tx, referral, basis) => {
+  return onReferral(db, actor, referralId, "read", async (tx, referral, basis, agendaMeetingId) => {
     const person = await personsRepo.findPerson(tx, actor.municipalityId, referral.personId);
     if (!person) throw new Error("referral without its person");
-    const personBasis = readBasis(actor, referral, (await personBases(tx, actor, [person.id])).get(person.id));
+    const personBasis = readBasis(
+      actor,
+      referral,
+      (await personBases(tx, actor, [person.id])).get(person.id),
+      agendaMeetingId,
+    );
     const events = await repo.listEvents(tx, actor.municipalityId, [referral.id]);
     const agencies = await agencyMap(tx, actor.municipalityId);
     // the case it became, named only to those who may open that case (a provider never learns of it)
@@ -223,6 +176,7 @@ export async function getReferral(db: Db, actor: RequestActor, referralId: strin
       person: personBasis ? presentPerson(person) : null,
       events: events.map((e) => presentEvent(e, agencies)),
       case: linked && caseVisible ? presentCaseRef(linked) : null,
+      meetings: await meetingsShown(tx, actor, referral.id, basis, agendaMeetingId),
     };
   });
 }

@@ -9,7 +9,7 @@ import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin, onlyF
  */
 
 /** Why a caller may see a referral (recorded as the audit basis), or null: need-to-know. */
-export type ReferralBasis = "coordinator" | "receiver" | "sender";
+export type ReferralBasis = "coordinator" | "receiver" | "sender" | "meeting_member";
 export type HouseholdBasis = "coordinator" | "registrar" | "case_team";
 /** Why a caller may see a case (recorded as the audit basis). */
 export type CaseBasis = "coordinator" | "lead" | "team";
@@ -48,18 +48,28 @@ export const supportPolicies = {
   },
   /**
    * Need-to-know: a provider sees the referrals its agency sent; staff those sent by or to their agency; the
-   * 多機関協働 coordinators every referral (all are sent to them or to an agency). Everyone else: hidden (404).
+   * 多機関協働 coordinators every referral (all are sent to them or to an agency); a staff user who is a pledged,
+   * current member of a 支援会議 with the referral on its agenda (`agendaMeetingId`, looked up for that user), the
+   * referral the meeting took up. Everyone else: hidden (404).
    */
-  referralBasis(a: AuthContext, r: { fromAgencyId: string; toAgencyId: string | null }): ReferralBasis | null {
+  referralBasis(
+    a: AuthContext,
+    r: { fromAgencyId: string; toAgencyId: string | null },
+    agendaMeetingId: string | null = null,
+  ): ReferralBasis | null {
     if (!actsForAgency(a)) return null;
     if (isCoordinatorStaff(a)) return "coordinator";
     if (r.fromAgencyId === a.agencyId) return "sender";
     if (a.role === "support_staff" && r.toAgencyId === a.agencyId) return "receiver";
+    if (a.role === "support_staff" && agendaMeetingId) return "meeting_member";
     return null;
   },
-  /** Closed loop: the receiver (or a coordinator) moves a referral; the sender only reads its outcome. */
+  /**
+   * Closed loop: the receiver (or a coordinator) moves a referral; the sender only reads its outcome, and a
+   * meeting's member reads what the meeting took up.
+   */
   transitionReferral(basis: ReferralBasis) {
-    if (basis === "sender") throw forbidden();
+    if (basis === "sender" || basis === "meeting_member") throw forbidden();
   },
   /**
    * The operator's referral listing carries no personal data and is for operator commands only: an actor without

@@ -1,0 +1,4 @@
+ALTER TABLE "meeting_subjects" ADD COLUMN "referral_id" uuid;--> statement-breakpoint
+ALTER TABLE "referrals" ADD COLUMN "to_support_meeting" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "meeting_subjects" ADD CONSTRAINT "meeting_subjects_municipality_id_referral_id_referrals_municipality_id_id_fk" FOREIGN KEY ("municipality_id","referral_id") REFERENCES "public"."referrals"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "meeting_subjects_referral_idx" ON "meeting_subjects" USING btree ("municipality_id","referral_id");
