@@ -7,9 +7,11 @@ import { type AccessWorld, CALLERS, type Caller, startAccessWorld } from "./acce
 
 /**
  * The access table, walked: every route the app registers × every kind of caller (each role, and on the support
- * side each relationship to the records: coordinator, lead, team, another agency, the sending provider, another
- * provider, another municipality). A caller the table does not allow must get exactly the table's refusal; an
- * allowed one gets the route's answer, or the record-level refusal its relationship calls for (`without`).
+ * side each relationship to the records: coordinator, lead, team, a former member of the case's 支援会議, another
+ * agency, the sending provider, another provider, another municipality). A caller the table does not allow must get
+ * exactly the table's refusal; an allowed one gets the route's answer, or the record-level refusal its relationship
+ * calls for (`without`). The former member is staff of the team agency: it gets what `team` gets, except where a
+ * probe names it (the meeting it left is hidden from it, even its existence).
  * Writes send a stale If-Match where the route takes one, so an allowed caller gets 412 and nothing changes.
  * A route registered in the app but missing from the table, or from this walk, fails the test.
  */
@@ -19,7 +21,7 @@ interface Probe {
   call: (c: ApiClient) => Promise<ApiResponse>;
   /** what an allowed caller with the relationship gets */
   ok: number;
-  /** what allowed callers without the relationship get instead */
+  /** what allowed callers without the relationship get instead (the former member: the team's, unless named) */
   without?: Partial<Record<Caller, Expected>>;
 }
 
@@ -40,10 +42,14 @@ const teamOnly = (hidden: number): Partial<Record<Caller, Expected>> => ({
   otherMunicipality: 404,
 });
 const managersOnly: Partial<Record<Caller, Expected>> = { team: 403, otherStaff: 404, otherMunicipality: 404 };
-/** A meeting's changes: the coordinators and the secretariat; a member 403, a member before the pledge 404. */
+/**
+ * A meeting's changes: the coordinators and the secretariat; a member 403, a member before the pledge 404, and so a
+ * former member: it is an outsider again.
+ */
 const meetingManagers: Partial<Record<Caller, Expected>> = {
   lead: 403,
   team: 404,
+  formerMember: 404,
   otherStaff: 404,
   otherMunicipality: 404,
 };
@@ -532,10 +538,11 @@ function probes(): Record<RouteKey, Probe> {
         otherMunicipality: { status: 200, excludes: () => id.taskId },
       },
     },
+    // the former member still reads the case (its agency is on the team), but not the meeting it left
     "GET /api/cases/:caseId/meetings": {
       call: (c) => c.get(`/api/cases/${id.caseId}/meetings`),
       ok: 200,
-      without: teamOnly(404),
+      without: { ...teamOnly(404), formerMember: { status: 200, excludes: () => id.meetingId } },
     },
     // a future day: the coordinators get the field's 400, nothing is recorded
     "POST /api/cases/:caseId/support-decision": {
@@ -544,7 +551,8 @@ function probes(): Record<RouteKey, Probe> {
       without: { ...managersOnly, lead: 403 },
     },
 
-    // meetings: the lead is a pledged member of the 支援会議, the team agency's staff a member who has not pledged
+    // meetings: the lead is a pledged member of the 支援会議, the team agency's staff a member who has not pledged,
+    // the former member one who pledged and left
     "GET /api/meeting-kinds": { call: (c) => c.get("/api/meeting-kinds"), ok: 200 },
     "POST /api/meeting-kinds": { call: (c) => c.post("/api/meeting-kinds", { name: "" }), ok: 400 },
     "PATCH /api/meeting-kinds/:kindId": {
@@ -562,6 +570,7 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) => c.get("/api/meetings"),
       ok: 200,
       without: {
+        formerMember: { status: 200, excludes: () => id.meetingId },
         otherStaff: { status: 200, excludes: () => id.meetingId },
         otherMunicipality: { status: 200, excludes: () => id.meetingId },
       },
@@ -570,7 +579,7 @@ function probes(): Record<RouteKey, Probe> {
     "GET /api/meetings/:meetingId": {
       call: (c) => c.get(`/api/meetings/${id.meetingId}`),
       ok: 200,
-      without: teamOnly(404),
+      without: { ...teamOnly(404), formerMember: 404 },
     },
     "PATCH /api/meetings/:meetingId": {
       call: (c) => c.patch(`/api/meetings/${id.meetingId}`, { title: "確認" }, stale),
@@ -606,7 +615,7 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) =>
         c.post(`/api/meetings/${id.meetingId}/members/${id.leadMemberId}/pledge`, { pledgedOn: "2025-06-02" }),
       ok: 409,
-      without: { coordinator: 403, team: 403, otherStaff: 404, otherMunicipality: 404 },
+      without: { coordinator: 403, team: 403, formerMember: 404, otherStaff: 404, otherMunicipality: 404 },
     },
     "POST /api/meetings/:meetingId/subjects": {
       call: (c) => c.post(`/api/meetings/${id.meetingId}/subjects`, { caseId: id.caseId }),
@@ -626,12 +635,16 @@ function probes(): Record<RouteKey, Probe> {
   };
 }
 
+/** A probe's answer for the caller: the former member is team agency staff, so the team's unless named. */
+const relationshipAnswer = (probe: Probe, caller: Caller): Expected =>
+  probe.without?.[caller] ?? (caller === "formerMember" ? probe.without?.team : undefined) ?? probe.ok;
+
 function expectedOf(rule: RouteRule, probe: Probe, caller: Caller, principal: Principal | null): Expected {
-  if (rule.allow === "public") return probe.without?.[caller] ?? probe.ok;
+  if (rule.allow === "public") return relationshipAnswer(probe, caller);
   if (principal === null && caller === "anonymous") return 401;
   const allowed = rule.allow === "signed_in" || (principal !== null && rule.allow.includes(principal));
   if (!allowed) return rule.denied ?? 403;
-  return probe.without?.[caller] ?? probe.ok;
+  return relationshipAnswer(probe, caller);
 }
 
 describe("the access table", () => {

@@ -19,6 +19,8 @@ export const CALLERS = [
   "lead",
   /** on the case's team */
   "team",
+  /** another account of the team agency: a pledged member of the world's 支援会議 who has left it */
+  "formerMember",
   /** 基幹: no relationship */
   "otherStaff",
   /** sent the referral, registered the persons */
@@ -54,7 +56,10 @@ export interface AccessWorld {
     caseId: string;
     supportPlanId: string;
     taskId: string;
-    /** a 支援会議 convened by the coordinators with the case on its agenda: lead a pledged member, team not yet */
+    /**
+     * a 支援会議 convened by the coordinators with the case on its agenda: lead a pledged member, team not yet,
+     * formerMember pledged and then left
+     */
     meetingId: string;
     meetingKindId: string;
     districtId: string;
@@ -70,12 +75,14 @@ const ok = (res: { status: number; body: unknown }, status = 200) => {
 /**
  * The demo municipality (plan with FY2024 accepted and FY2025 under way; agencies and providers) plus: an indicator
  * on a 高齢支援課 project, a revision being drafted, a referral from the provider to 地域包括, and a case of a
- * household led by 地域包括 with a second agency on its team and one assessment.
+ * household led by 地域包括 with a second agency on its team, one assessment and a draft plan, and a 支援会議 with
+ * the case on its agenda (the lead pledged, the team's staff not yet, a second account of the team agency pledged
+ * and left).
  */
 export async function startAccessWorld(): Promise<AccessWorld> {
   const cw = await startCaseWorld();
   const { t } = cw;
-  const as: Record<Caller, ApiClient> = {
+  const as: Record<Exclude<Caller, "formerMember">, ApiClient> = {
     ...cw.as,
     anonymous: new ApiClient(t.baseUrl),
     editor: await ApiClient.login(t.baseUrl, "korei"),
@@ -175,10 +182,11 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   await member("team-staff");
   ok(await as.lead.post(`/api/meetings/${meetingId}/members/${leadMemberId}/pledge`, { pledgedOn: "2025-06-01" }));
   ok(await as.coordinator.post(`/api/meetings/${meetingId}/subjects`, { caseId: opened.id }), 201);
+  const formerMember = await memberWhoLeft(t, as, cw.agencyId.team, meetingId, opened.id);
 
   return {
     t,
-    as,
+    as: { ...as, formerMember },
     ids: {
       planId,
       itemId,
@@ -207,4 +215,40 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       leadMemberId,
     },
   };
+}
+
+/**
+ * A second account of the team agency, made by the support side's administrator, put on the meeting's roster; it
+ * pledges and reads the meeting's agenda (so the access it loses was there), then the coordinators take it off.
+ */
+async function memberWhoLeft(
+  t: TestApp,
+  as: Record<"supportAdmin" | "coordinator", ApiClient>,
+  teamAgencyId: string,
+  meetingId: string,
+  caseId: string,
+): Promise<ApiClient> {
+  const password = "left-the-meeting-in-june";
+  const account = ok(
+    await as.supportAdmin.post("/api/users", {
+      loginId: "former-member",
+      displayName: "元構成員（テスト）",
+      role: "support_staff",
+      agencyId: teamAgencyId,
+      password,
+    }),
+    201,
+  ).user as { id: string };
+  const client = await ApiClient.login(t.baseUrl, "former-member", password);
+  const roster = ok(await as.coordinator.post(`/api/meetings/${meetingId}/members`, { userId: account.id }), 201)
+    .meeting.members as { id: string; userId: string }[];
+  const memberId = roster.find((m) => m.userId === account.id)?.id as string;
+  ok(await client.post(`/api/meetings/${meetingId}/members/${memberId}/pledge`, { pledgedOn: "2025-06-01" }));
+  const seen = ok(await client.get(`/api/meetings/${meetingId}`)).meeting;
+  expect(seen.restricted).toBe(false);
+  expect(seen.subjects.map((s: { caseId: string | null }) => s.caseId)).toEqual([caseId]);
+  const ofCase = ok(await client.get(`/api/cases/${caseId}/meetings`)).meetings as { id: string }[];
+  expect(ofCase.map((m) => m.id)).toEqual([meetingId]);
+  ok(await as.coordinator.request("DELETE", `/api/meetings/${meetingId}/members/${memberId}`));
+  return client;
 }
