@@ -1,15 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInJapan } from "../../src/domain/japanese-date.js";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 async function seriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The value of the select's option whose label contains `text`. */
+async function optionValue(select: Locator, text: string) {
+  return (await select.locator("option", { hasText: text }).getAttribute("value")) as string;
 }
 
 /** 会議 in the browser: the list by 地区 and month, the meeting page and its forms, the printed 会議録, 会議の設定. */
@@ -90,5 +95,73 @@ describe("meetings (会議)", () => {
     await page.getByRole("button", { name: "守秘義務を守ることを誓約する" }).click();
     await visible(page.getByRole("heading", { level: 2, name: "議題" }));
     await context.close();
+  });
+
+  it("a provider sends a sheet without consent to a 支援会議; the coordinator puts it on the agenda; the pledged member reads it there", async () => {
+    // ---- the provider: a new person, no consent, 送付先 支援会議
+    const provider = await newPage(browser);
+    const p = provider.page;
+    await login(p, web.baseUrl, "jigyosha");
+    await p.goto(`${web.baseUrl}/support/referrals/new`);
+    const form = p.getByRole("form", { name: "新しく登録する" });
+    await form.getByLabel("氏名").fill("会議 依頼子");
+    await form.getByLabel(/^ふりがな/).fill("カイギ イライコ");
+    await form.getByLabel("生年月日").fill("1980-02-02");
+    await form.getByRole("button", { name: "登録して次へ" }).click();
+    await visible(p.getByRole("heading", { name: "2. 内容" }));
+    await p
+      .getByRole("group", { name: /困りごと/ })
+      .getByLabel("ひきこもり", { exact: true })
+      .check();
+    await p.getByLabel(/^気づいたこと/).fill("何度訪ねても会えず、家族も相談をためらっている（テスト）。");
+    await p
+      .getByRole("group", { name: /緊急度/ })
+      .getByLabel("中", { exact: true })
+      .check();
+    await p
+      .getByRole("group", { name: /本人同意/ })
+      .getByLabel("同意なし")
+      .check();
+    // to one agency without consent: refused next to the field, nothing sent
+    const destination = p.getByLabel(/^送付先/);
+    await destination.selectOption(await optionValue(destination, "基幹相談支援センター"));
+    await p.getByRole("button", { name: "内容を確認" }).click();
+    await p.getByRole("button", { name: "この内容で送付" }).click();
+    await visible(p.getByText(/多機関協働（調整役）か支援会議にだけ送れます/).first());
+    await p.getByLabel(/^送付先/).selectOption({ label: "支援会議（多機関協働の調整役が議題にします）" });
+    await p.getByRole("button", { name: "内容を確認" }).click();
+    await visible(p.getByText("支援会議（多機関協働の調整役が議題にします）"));
+    await p.getByRole("button", { name: "この内容で送付" }).click();
+    await until(async () => /\/support\/referrals\/[0-9a-f-]{36}$/.test(p.url()), "on the sheet's page");
+    const sheetUrl = p.url();
+    // the sender does not learn which meeting took it up
+    expect(await p.getByRole("heading", { name: "支援会議" }).count()).toBe(0);
+    await provider.context.close();
+
+    // ---- the coordinator puts it on this meeting's agenda
+    const coord = await newPage(browser);
+    const c = coord.page;
+    await login(c, web.baseUrl, "coord");
+    await c.goto(sheetUrl);
+    await visible(c.getByText("送付元は、このつなぐシートを支援会議で検討するよう求めています。"));
+    const take = c.getByRole("form", { name: "支援会議の議題にする" });
+    const meetings = take.getByLabel(/^議題にする支援会議/);
+    await meetings.selectOption(await optionValue(meetings, "中央地区 支援会議（画面の確認）"));
+    await take.getByRole("button", { name: "議題にする" }).click();
+    await visible(c.getByText("支援会議の議題にしました。"));
+    await visible(c.getByRole("link", { name: /支援会議$/ }));
+    await coord.context.close();
+
+    // ---- the pledged member (previous test) finds it on the agenda and reads it under the meeting's basis
+    const member = await newPage(browser);
+    const m = member.page;
+    await login(m, web.baseUrl, "houkatsu");
+    await m.goto(`${web.baseUrl}/support/meetings/${meetingId}`);
+    await m.getByRole("link", { name: "つなぐシートを読む" }).click();
+    await visible(m.getByText("何度訪ねても会えず、家族も相談をためらっている（テスト）。"));
+    await visible(m.getByText(/支援会議の構成員として、この会議の議題になったつなぐシートを読んでいます/));
+    expect(await m.getByRole("button", { name: "受付" }).count()).toBe(0);
+    expect(await seriousViolations(m, "支援会議のつなぐシート")).toEqual([]);
+    await member.context.close();
   });
 });

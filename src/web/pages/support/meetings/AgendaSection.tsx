@@ -48,6 +48,14 @@ export function AgendaSection({ m, manage, setNotice }: Props) {
                   {subjectLabel(s)}
                 </span>
               )}
+              {s.referralId && !s.removedAt ? (
+                <>
+                  {" "}
+                  <Link to="/support/referrals/$referralId" params={{ referralId: s.referralId }}>
+                    つなぐシートを読む
+                  </Link>
+                </>
+              ) : null}
               {manage && !s.removedAt ? (
                 <button type="button" className="no-print" disabled={remove.busy} onClick={() => void remove.run(s)}>
                   {subjectLabel(s)}を議題から外す

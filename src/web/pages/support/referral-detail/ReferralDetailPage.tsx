@@ -10,6 +10,7 @@ import { agencyName, PersonDetails, ReferralStatusBadge } from "../../../support
 import { useReferral } from "../../../support/queries";
 import { CaseLink } from "./CaseLink";
 import { ClosedLoop } from "./ClosedLoop";
+import { MeetingSection } from "./MeetingSection";
 import { ReferralContent } from "./ReferralContent";
 import { StatusHistory } from "./StatusHistory";
 import { needsReason, TransitionDialog } from "./TransitionDialog";
@@ -26,7 +27,8 @@ export function ReferralDetailPage() {
   if (referral.isPending) return <Loading />;
   if (referral.error) return <QueryError error={referral.error} />;
   const r = referral.data;
-  const moves = r.access === "sender" ? [] : (TRANSITIONS[r.status] as readonly ReferralMove[]);
+  const moves =
+    r.access === "sender" || r.access === "meeting_member" ? [] : (TRANSITIONS[r.status] as readonly ReferralMove[]);
 
   return (
     <>
@@ -66,6 +68,8 @@ export function ReferralDetailPage() {
       ) : null}
 
       <CaseLink referral={r} />
+
+      <MeetingSection referral={r} setNotice={setNotice} />
 
       <ReferralContent referral={r} />
 

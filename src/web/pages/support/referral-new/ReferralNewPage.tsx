@@ -1,6 +1,6 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { TO_COORDINATORS_LABEL } from "../../../../domain/labels/support";
+import { TO_COORDINATORS_LABEL, TO_SUPPORT_MEETING_LABEL } from "../../../../domain/labels/support";
 import { ApiError, api } from "../../../api";
 import { FormButtons } from "../../../components/FormButtons";
 import { Loading } from "../../../components/Status";
@@ -11,7 +11,7 @@ import { actsForAgency, isAgencyStaff, useAgencies, useSupportUser } from "../..
 import type { Person, Referral } from "../../../types";
 import { ConfirmStep } from "./ConfirmStep";
 import { PersonChoiceStep } from "./PersonChoiceStep";
-import { checkSheet, emptySheet, type SheetDraft, SheetFields } from "./SheetFields";
+import { checkSheet, destinationOf, emptySheet, type SheetDraft, SheetFields, TO_SUPPORT_MEETING } from "./SheetFields";
 
 type Step = "person" | "sheet" | "confirm";
 const STEPS = [
@@ -36,7 +36,7 @@ export function ReferralNewPage() {
         method: "POST",
         body: {
           personId: chosen.id,
-          toAgencyId: sheet.toAgencyId || null,
+          ...destinationOf(sheet),
           concerns: sheet.concerns,
           observed: sheet.observed,
           urgency: sheet.urgency,
@@ -80,9 +80,12 @@ export function ReferralNewPage() {
   const destinations = (agencies.data ?? []).filter(
     (a) => a.kind === "public" && !a.isCoordinator && a.id !== user?.agencyId,
   );
-  const destinationLabel = sheet.toAgencyId
-    ? agencyName(destinations.find((a) => a.id === sheet.toAgencyId))
-    : TO_COORDINATORS_LABEL;
+  const destinationLabel =
+    sheet.toAgencyId === TO_SUPPORT_MEETING
+      ? TO_SUPPORT_MEETING_LABEL
+      : sheet.toAgencyId
+        ? agencyName(destinations.find((a) => a.id === sheet.toAgencyId))
+        : TO_COORDINATORS_LABEL;
   const serverFields = create.fields;
   const errors = { ...serverFields, ...localErrors };
 

@@ -1,4 +1,4 @@
-import { TO_COORDINATORS_LABEL } from "../../../../domain/labels/support";
+import { TO_COORDINATORS_LABEL, TO_SUPPORT_MEETING_LABEL } from "../../../../domain/labels/support";
 import { URGENCIES } from "../../../../server/modules/referrals/schema";
 import { listFieldError } from "../../../components/ErrorAlert";
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from "../../../components/FormField";
@@ -14,8 +14,17 @@ export interface SheetDraft extends ConsentDraft {
   observed: string;
   urgency: string;
   dueDate: string;
-  /** "" = the 多機関協働 coordinators */
+  /** "" = the 多機関協働 coordinators, TO_SUPPORT_MEETING = a 支援会議 through them, else an agency's id */
   toAgencyId: string;
+}
+
+/** The destination choice that asks the coordinators to take the person up at a 支援会議. */
+export const TO_SUPPORT_MEETING = "support_meeting";
+
+/** The request's destination fields for the choice made. */
+export function destinationOf(d: SheetDraft) {
+  const toSupportMeeting = d.toAgencyId === TO_SUPPORT_MEETING;
+  return { toAgencyId: toSupportMeeting || !d.toAgencyId ? null : d.toAgencyId, toSupportMeeting };
 }
 
 export const emptySheet: SheetDraft = {
@@ -95,9 +104,13 @@ export function SheetFields({
         <SelectField
           label="送付先"
           required
-          options={[{ value: "", label: TO_COORDINATORS_LABEL }, ...agencyOptions(destinations)]}
+          options={[
+            { value: "", label: TO_COORDINATORS_LABEL },
+            { value: TO_SUPPORT_MEETING, label: TO_SUPPORT_MEETING_LABEL },
+            ...agencyOptions(destinations),
+          ]}
           {...field("toAgencyId")}
-          hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。本人の同意がないときは、多機関協働（調整役）にだけ送れます。"
+          hint="どこにつなげばよいか分からないときは、多機関協働（調整役）に送ってください。本人の同意がないときは、多機関協働（調整役）か支援会議にだけ送れます。支援会議の構成員は守秘義務を負い、同意がなくても情報を共有して検討できます（社会福祉法第106条の6）。"
         />
       </div>
     </>
