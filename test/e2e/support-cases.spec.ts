@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
@@ -12,6 +12,7 @@ import {
   visible,
   type WebApp,
 } from "../helpers/browser.js";
+import { fillSheet, registerPerson } from "../helpers/referral-form.js";
 
 // invented persons, not in the demo data
 const NAME = "試験 夏男";
@@ -30,15 +31,6 @@ const OUTCOME = "多機関協働のケースとして支援を開始した（テ
 const COORD_AGENCY = "つなぐ市 多機関協働推進室";
 const KIKAN_AGENCY = "つなぐ市基幹相談支援センター";
 const KODOMO_AGENCY = "つなぐ市子ども家庭センター";
-
-async function registerPerson(page: Page, fields: { name: string; kana: string; birth: string; address?: string }) {
-  const form = page.getByRole("form", { name: "新しく登録する" });
-  await form.getByLabel("氏名").fill(fields.name);
-  await form.getByLabel(/^ふりがな/).fill(fields.kana);
-  await form.getByLabel("生年月日").fill(fields.birth);
-  if (fields.address) await form.getByLabel("住所").fill(fields.address);
-  await form.getByRole("button", { name: /^登録して/ }).click();
-}
 
 describe("ケース in the browser (a referral becomes a case: household, team, consent, assessment, records)", () => {
   let web: WebApp;
@@ -89,20 +81,7 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await p.getByRole("link", { name: "つなぐシートを作成" }).click();
     await registerPerson(p, { name: NAME, kana: KANA, birth: BIRTH, address: ADDRESS });
     await visible(p.getByRole("heading", { name: "2. 内容" }));
-    const concerns = p.getByRole("group", { name: /困りごと/ });
-    await concerns.getByLabel("生活困窮", { exact: true }).check();
-    await concerns.getByLabel("障害", { exact: true }).check();
-    await p.getByLabel(/^気づいたこと/).fill(OBSERVED);
-    await p
-      .getByRole("group", { name: /緊急度/ })
-      .getByLabel("中", { exact: true })
-      .check();
-    await p
-      .getByRole("group", { name: /本人同意/ })
-      .getByLabel("同意あり")
-      .check();
-    await p.getByLabel(/^同意を得た日/).fill("2025-06-01");
-    await p.getByLabel(/^同意の方法/).fill("口頭");
+    await fillSheet(p, { concerns: ["生活困窮", "障害"], observed: OBSERVED, urgency: "中", consent: "同意あり" });
     await p.getByRole("button", { name: "内容を確認" }).click();
     await p.getByRole("button", { name: "この内容で送付" }).click();
     await visible(p.getByRole("heading", { name: "送ったつなぐシートの状況" }));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInJapan } from "../../src/domain/japanese-date.js";
 import { ApiClient } from "../helpers/api-client.js";
 import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { fillSheet, registerPerson } from "../helpers/referral-form.js";
 
 async function seriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -103,25 +104,14 @@ describe("meetings (会議)", () => {
     const p = provider.page;
     await login(p, web.baseUrl, "jigyosha");
     await p.goto(`${web.baseUrl}/support/referrals/new`);
-    const form = p.getByRole("form", { name: "新しく登録する" });
-    await form.getByLabel("氏名").fill("会議 依頼子");
-    await form.getByLabel(/^ふりがな/).fill("カイギ イライコ");
-    await form.getByLabel("生年月日").fill("1980-02-02");
-    await form.getByRole("button", { name: "登録して次へ" }).click();
+    await registerPerson(p, { name: "会議 依頼子", kana: "カイギ イライコ", birth: "1980-02-02" });
     await visible(p.getByRole("heading", { name: "2. 内容" }));
-    await p
-      .getByRole("group", { name: /困りごと/ })
-      .getByLabel("ひきこもり", { exact: true })
-      .check();
-    await p.getByLabel(/^気づいたこと/).fill("何度訪ねても会えず、家族も相談をためらっている（テスト）。");
-    await p
-      .getByRole("group", { name: /緊急度/ })
-      .getByLabel("中", { exact: true })
-      .check();
-    await p
-      .getByRole("group", { name: /本人同意/ })
-      .getByLabel("同意なし")
-      .check();
+    await fillSheet(p, {
+      concerns: ["ひきこもり"],
+      observed: "何度訪ねても会えず、家族も相談をためらっている（テスト）。",
+      urgency: "中",
+      consent: "同意なし",
+    });
     // to one agency without consent: refused next to the field, nothing sent
     const destination = p.getByLabel(/^送付先/);
     await destination.selectOption(await optionValue(destination, "基幹相談支援センター"));

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { persons } from "../../src/server/db/schema/index.js";
 import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { fillSheet } from "../helpers/referral-form.js";
 
 // an invented person a provider registers, not in the demo data
 const NAME = "再来 和子";
@@ -10,21 +11,7 @@ const KANA = "サイライ カズコ";
 
 /** Fills step 2 of a つなぐシート (to the coordinators) and sends it. */
 async function sendSheet(page: Page, observed: string) {
-  await page
-    .getByRole("group", { name: /困りごと/ })
-    .getByLabel("生活困窮", { exact: true })
-    .check();
-  await page.getByLabel(/^気づいたこと/).fill(observed);
-  await page
-    .getByRole("group", { name: /緊急度/ })
-    .getByLabel("中", { exact: true })
-    .check();
-  await page
-    .getByRole("group", { name: /本人同意/ })
-    .getByLabel("同意あり")
-    .check();
-  await page.getByLabel(/^同意を得た日/).fill("2025-06-01");
-  await page.getByLabel(/^同意の方法/).fill("口頭");
+  await fillSheet(page, { concerns: ["生活困窮"], observed, urgency: "中", consent: "同意あり" });
   await page.getByRole("button", { name: "内容を確認" }).click();
   await page.getByRole("button", { name: "この内容で送付" }).click();
   await visible(page.getByRole("heading", { name: "送ったつなぐシートの状況" }));

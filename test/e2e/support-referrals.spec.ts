@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
@@ -12,21 +12,13 @@ import {
   visible,
   type WebApp,
 } from "../helpers/browser.js";
+import { fillSheet, registerPerson } from "../helpers/referral-form.js";
 
 // an invented person, not in the demo data
 const NAME = "試験 春子";
 const KANA = "シケン ハルコ";
 const BIRTH = "1950-05-05";
 const OUTCOME = "生活困窮者の就労準備支援につないだ（テスト）";
-
-async function registerPerson(page: Page, fields: { name: string; kana: string; birth: string; address?: string }) {
-  const form = page.getByRole("form", { name: "新しく登録する" });
-  await form.getByLabel("氏名").fill(fields.name);
-  await form.getByLabel(/^ふりがな/).fill(fields.kana);
-  await form.getByLabel("生年月日").fill(fields.birth);
-  if (fields.address) await form.getByLabel("住所").fill(fields.address);
-  await form.getByRole("button", { name: "登録して次へ" }).click();
-}
 
 describe("つなぐシート in the browser (closed loop, duplicates, need-to-know)", () => {
   let web: WebApp;
@@ -85,20 +77,12 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
     await visible(p.getByText("困りごとを1つ以上選んでください").first());
     await visible(p.getByText("気づいたことを入力してください").first());
 
-    const concerns = p.getByRole("group", { name: /困りごと/ });
-    await concerns.getByLabel("生活困窮", { exact: true }).check();
-    await concerns.getByLabel("ひきこもり", { exact: true }).check();
-    await p.getByLabel(/^気づいたこと/).fill("訪問時、家計が苦しく外出もほとんどないと話していた（テスト）。");
-    await p
-      .getByRole("group", { name: /緊急度/ })
-      .getByLabel("高", { exact: true })
-      .check();
-    await p
-      .getByRole("group", { name: /本人同意/ })
-      .getByLabel("同意あり")
-      .check();
-    await p.getByLabel(/^同意を得た日/).fill("2025-06-01");
-    await p.getByLabel(/^同意の方法/).fill("口頭");
+    await fillSheet(p, {
+      concerns: ["生活困窮", "ひきこもり"],
+      observed: "訪問時、家計が苦しく外出もほとんどないと話していた（テスト）。",
+      urgency: "高",
+      consent: "同意あり",
+    });
     expect(await p.getByLabel(/^送付先/).inputValue()).toBe(""); // the coordinators by default
     await p.getByRole("button", { name: "内容を確認" }).click();
 
