@@ -56,6 +56,20 @@ describe("meetings (会議)", () => {
     await visible(page.getByRole("heading", { level: 2, name: "中央地区" }));
     found.push(...(await seriousViolations(page, "会議の一覧")));
 
+    // another month, typed in full-width 和暦, then stepped; text that is no month says how to type one
+    const month = page.getByLabel(/^月/);
+    await month.fill("令和７年４月");
+    await visible(page.getByRole("link", { name: "支援会議（南地区）令和7年4月" }));
+    await page.getByRole("button", { name: /^次の月/ }).click();
+    await visible(page.getByRole("link", { name: "重層的支援会議（中央地区）令和7年5月" }));
+    expect(await month.inputValue()).toBe("令和7年5月");
+    expect(await page.getByRole("link", { name: "支援会議（南地区）令和7年4月" }).count()).toBe(0);
+    await month.fill("4がつ");
+    await visible(page.getByText(/月として読み取れません/));
+    await visible(page.getByRole("link", { name: "重層的支援会議（中央地区）令和7年5月" }));
+    await month.fill("");
+    await visible(page.getByRole("link", { name: "中央地区 支援会議（画面の確認）" }));
+
     await page.getByRole("link", { name: "中央地区 支援会議（画面の確認）" }).click();
     await visible(page.getByRole("heading", { level: 2, name: "構成員" }));
     await page.getByLabel("専門職の氏名").fill("顧問 花子");

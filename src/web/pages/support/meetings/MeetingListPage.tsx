@@ -1,6 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { formatJapaneseDate } from "../../../../domain/japanese-date";
+import { formatJapaneseDate, todayInJapan } from "../../../../domain/japanese-date";
+import { formatJapaneseMonth } from "../../../../domain/japanese-month";
 import { can } from "../../../access";
 import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";
@@ -18,8 +19,10 @@ import {
 } from "../../../support/meetingQueries";
 import { useAgencies } from "../../../support/queries";
 import type { CreateMeetingInput, MeetingDetail, MeetingSummary } from "../../../types";
+import { MonthFilter } from "./MonthFilter";
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+/** This month in Japan (the list opens on it). */
+const thisMonth = () => todayInJapan().slice(0, 7);
 
 /** 会議: the meetings the caller may read, by 地区 and month; the coordinators convene new ones here. */
 export function MeetingListPage() {
@@ -50,13 +53,7 @@ export function MeetingListPage() {
         支援会議（本人の同意なしで共有できる会議。構成員は守秘義務を負い、誓約の後に内容を見られます）と重層的支援会議（本人の同意に基づく会議）の一覧です。表示されるのは、あなたが構成員・事務局である会議（多機関協働はすべて）です。
       </p>
       <div className="filters">
-        <TextField
-          label="月"
-          type="text"
-          hint="例: 2026-12（空欄ですべての月）"
-          value={filter.month}
-          onChange={(month) => setFilter({ ...filter, month })}
-        />
+        <MonthFilter month={filter.month} onChange={(month) => setFilter({ ...filter, month })} />
         <SelectField
           label="地区"
           value={filter.districtId}
@@ -72,7 +69,16 @@ export function MeetingListPage() {
       </div>
       {meetings.isPending ? <Loading /> : null}
       {meetings.error ? <QueryError error={meetings.error} /> : null}
-      {meetings.data && groups.length === 0 ? <p>該当する会議はありません。</p> : null}
+      <p aria-live="polite" className="small">
+        {filter.month ? `${formatJapaneseMonth(filter.month)}の会議` : "すべての月の会議"}：
+        {meetings.data?.length ?? "…"}件
+      </p>
+      {meetings.data && groups.length === 0 ? (
+        <p>
+          該当する会議はありません。
+          {filter.month ? "「前の月」「すべての月」で、ほかの月の会議を表示できます。" : null}
+        </p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.id || "none"} aria-labelledby={`district-${g.id || "none"}`}>
           <h2 id={`district-${g.id || "none"}`}>{g.name}</h2>
