@@ -120,5 +120,8 @@ describe("persons", () => {
     expect(res.status).toBe(400);
     expect(res.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(["dateOfBirth", "nameKana", "phone"]);
     expect((await app.staff.post("/api/persons", { nameKana: "テスト", admin: true })).status).toBe(400);
+    // a date in the wrong form gets one message saying the form, not a second one besides it
+    const form = await app.staff.post("/api/persons", { nameKana: "テスト", dateOfBirth: "令和2年2月3日" });
+    expect(form.body.fields).toEqual([{ field: "dateOfBirth", message: "生年月日は YYYY-MM-DD で入力してください" }]);
   });
 });

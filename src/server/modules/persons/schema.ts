@@ -5,7 +5,8 @@ import { NOT_STORABLE, optionalText, requiredText, storable } from "../../platfo
 export const isoDate = (label: string) =>
   z
     .string({ error: `${label}は YYYY-MM-DD で入力してください` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は YYYY-MM-DD で入力してください`)
+    // a text that is not YYYY-MM-DD gets that one message, not also "not a correct date"
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label}は YYYY-MM-DD で入力してください`, abort: true })
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
