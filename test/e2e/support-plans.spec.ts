@@ -118,6 +118,7 @@ describe("支援プラン in the browser (draft, approval, print, an agency's ta
     await visible(t.getByRole("heading", { level: 1, name: "自機関のタスク" }));
     const listed = t.getByRole("row", { name: new RegExp(TASK) });
     await visible(listed.getByText("期限切れ"));
+    await visible(listed.getByRole("cell", { name: `試験 計画（${KANA}）` }));
     expect(await seriousViolations(t)).toEqual([]);
     await listed.getByRole("link", { name: /ケースを開く/ }).click();
     const teamPlans = t.getByRole("region", { name: "支援プラン" });

@@ -5,6 +5,7 @@ import { actorOf, recordAuditBatch } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { agencyMap } from "../agencies/service.js";
+import { personRead } from "../persons/access.js";
 import * as personsRepo from "../persons/repository.js";
 import { presentTask } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -12,7 +13,8 @@ import * as repo from "./repository.js";
 /**
  * 自機関のタスク: every open task of the caller's agency across the cases it may see with a disclosure basis now
  * (policies.caseBasis and caseDisclosure, as on the case page: a removed agency or a withdrawn consent hides the
- * case's tasks at once). One audit record per case shown.
+ * case's tasks at once), each with the case's main person. The reads are audited on that basis: the tasks per case,
+ * and the persons shown.
  */
 export async function listAgencyTasks(db: Db, actor: RequestActor) {
   policies.listCases(actor);
@@ -36,16 +38,24 @@ export async function listAgencyTasks(db: Db, actor: RequestActor) {
     );
     const shown = rows.filter((r) => disclosureOf.get(r.c.id));
     const shownCases = [...new Set(shown.map((r) => r.c.id))];
-    await recordAuditBatch(
-      tx,
-      shownCases.map((id) => ({
+    // whose task it is: the case's main person, shown on the basis the case's tasks are shown on
+    const people = new Map(
+      (await personsRepo.findPersons(tx, actor.municipalityId, [...new Set(shown.map((r) => r.c.mainPersonId))])).map(
+        (p) => [p.id, { id: p.id, nameKanji: p.nameKanji, nameKana: p.nameKana }],
+      ),
+    );
+    await recordAuditBatch(tx, [
+      ...shownCases.map((id) => ({
         ...actorOf(actor),
         action: "read",
         entityType: "support_tasks",
         entityId: id,
         basis: disclosureOf.get(id) as string,
       })),
-    );
+      ...shownCases.map((id) =>
+        personRead(actor, (caseOf.get(id) as (typeof rows)[number]["c"]).mainPersonId, disclosureOf.get(id) as string),
+      ),
+    ]);
     const agencies = await agencyMap(tx, actor.municipalityId);
     const today = todayInJapan();
     return {
@@ -53,6 +63,7 @@ export async function listAgencyTasks(db: Db, actor: RequestActor) {
       tasks: shown.map((r) => ({
         ...presentTask(r.task, agencies, today, agencyId),
         caseId: r.c.id,
+        person: people.get(r.c.mainPersonId) ?? null,
         plan: {
           id: r.plan.id,
           number: r.plan.number,

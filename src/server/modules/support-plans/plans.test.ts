@@ -245,6 +245,16 @@ describe("support plans", () => {
     expect((await w.as.otherStaff.get("/api/support-tasks")).body.tasks).toEqual([]);
     const reads = await auditRecords(w.t.database.db, { entityType: "support_tasks", entityId: caseId });
     expect(reads.map((r) => r.actorLabel)).toEqual(["team-staff", "houkatsu"]);
+    // each task names whose it is, and that read is audited with the basis the task was shown on
+    const [task] = await mine();
+    expect(task?.person).toMatchObject({ id: w.mainId });
+    const personReads = await auditRecords(w.t.database.db, {
+      action: "read",
+      entityType: "person",
+      entityId: w.mainId,
+      actorLabel: "team-staff",
+    });
+    expect(personReads.map((r) => r.basis)).toContain(reads[0]?.basis);
   });
 
   it("closes through the closure record only after a final monitoring", async () => {

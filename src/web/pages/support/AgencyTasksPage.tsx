@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { Loading, QueryError } from "../../components/Status";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatEraDate } from "../../format";
+import { personLabel } from "../../support/components";
 import { useAgencyTasks } from "./case-detail/plan/queries";
 
 /**
@@ -27,6 +28,7 @@ export function AgencyTasksPage() {
               <thead>
                 <tr>
                   <th scope="col">期限</th>
+                  <th scope="col">本人</th>
                   <th scope="col">タスク</th>
                   <th scope="col">役割</th>
                   <th scope="col">目標</th>
@@ -42,6 +44,7 @@ export function AgencyTasksPage() {
                       {t.dueOn ? formatEraDate(t.dueOn) : "―"}
                       {t.overdue ? <span className="badge overdue">期限切れ</span> : null}
                     </td>
+                    <td>{t.person ? personLabel(t.person) : "―"}</td>
                     <td className="pre-wrap">{t.text}</td>
                     <td>{t.role}</td>
                     <td>{t.goal}</td>
@@ -51,7 +54,11 @@ export function AgencyTasksPage() {
                     <td>{t.responseLabel}</td>
                     <td>
                       <Link to="/support/cases/$caseId" params={{ caseId: t.caseId }} search={{ tab: "plan" }}>
-                        ケースを開く<span className="visually-hidden">：{t.text}</span>
+                        ケースを開く
+                        <span className="visually-hidden">
+                          ：{t.person ? `${personLabel(t.person)}の` : ""}
+                          {t.text}
+                        </span>
                       </Link>
                     </td>
                   </tr>
