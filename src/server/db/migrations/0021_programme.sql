@@ -39,7 +39,7 @@ CREATE TABLE "programme_projects" (
 	"name" text NOT NULL,
 	"content" text DEFAULT '' NOT NULL,
 	"integrated" boolean DEFAULT false NOT NULL,
-	"department_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"unlinked_department_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"updated_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

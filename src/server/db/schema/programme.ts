@@ -41,8 +41,11 @@ export const programmeProjects = recordTable(
     content: text("content").notNull().default(""),
     /** 一体的連携事業: run together with the programme though not one of its funded projects */
     integrated: boolean("integrated").notNull().default(false),
-    /** 所管課 as the imported document wrote them, including names the plan office chose not to link */
-    departmentNames: jsonb("department_names").$type<string[]>().notNull().default([]),
+    /**
+     * 所管課 the imported document names that link no department (the plan office chose not to register them), as
+     * written; an edit of the project's departments settles them
+     */
+    unlinkedDepartmentNames: jsonb("unlinked_department_names").$type<string[]>().notNull().default([]),
     version: version(),
     updatedBy: uuid("updated_by"),
     ...timestamps(),

@@ -8,7 +8,7 @@ import * as repo from "./repository.js";
  * added; a project is found by its number: a new one is added, a known one takes the document's name, content,
  * categories and departments (a new version; its agencies stay, they are the support side's). Projects the
  * document does not list are left as they are. Departments were settled by the caller (departments-by-name.ts):
- * `departmentIds` links the names the plan office accepted; each project keeps the names as written.
+ * `departmentIds` links the names the plan office accepted; a project keeps the names that link none, as written.
  */
 export async function writeProgramme(
   tx: Executor,
@@ -32,7 +32,7 @@ export async function writeProgramme(
       name: p.name,
       content: p.content,
       integrated: p.integrated,
-      departmentNames: p.departments,
+      unlinkedDepartmentNames: p.departments.filter((name) => departmentIds([name]).length === 0),
       updatedBy: actor.userId,
     };
     const known = await repo.findProjectByNumber(tx, m, p.number);

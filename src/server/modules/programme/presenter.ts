@@ -51,8 +51,8 @@ export function presentRegistry(
         departmentById,
         "（不明な課）",
       ),
-      /** 所管課 as the imported document wrote them (names the plan office chose not to register stay here) */
-      departmentNames: p.departmentNames,
+      /** 所管課 the imported document names that link no department, as written */
+      unlinkedDepartmentNames: p.unlinkedDepartmentNames,
       agencies: refsOf(
         linked(links.agencies, p.id, (r) => r.agencyId),
         agencyById,

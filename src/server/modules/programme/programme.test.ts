@@ -22,7 +22,7 @@ interface Project {
   integrated: boolean;
   categories: { id: string; name: string; parentName: string | null }[];
   departments: { id: string; name: string }[];
-  departmentNames: string[];
+  unlinkedDepartmentNames: string[];
   agencies: { id: string; name: string }[];
   version: number;
 }
@@ -114,7 +114,8 @@ describe("importing the programme registry (seed 003)", () => {
     // project 2: its department was not registered; the name stays as the document wrote it
     const p2 = await project(2);
     expect(p2.departments).toEqual([]);
-    expect(p2.departmentNames).toEqual(["障がい者総合サポートセンター"]);
+    expect(p2.unlinkedDepartmentNames).toEqual(["障がい者総合サポートセンター"]);
+    expect(p9.unlinkedDepartmentNames).toEqual([]); // its 高齢福祉課 was mapped, not dropped
     // project 8 is the 一体的連携事業 (line 215)
     expect((await project(8)).integrated).toBe(true);
 

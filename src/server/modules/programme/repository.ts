@@ -70,7 +70,7 @@ export function insertProject(db: Executor, values: typeof programmeProjects.$in
 }
 
 type ProjectChange = Partial<
-  Pick<ProjectRow, "number" | "name" | "content" | "integrated" | "departmentNames" | "updatedBy">
+  Pick<ProjectRow, "number" | "name" | "content" | "integrated" | "unlinkedDepartmentNames" | "updatedBy">
 >;
 
 export function updateProject(

@@ -82,7 +82,13 @@ export async function updateProject(
     }
     const beforeLinks = await linksOf(tx, m, projectId);
     const { categoryIds, departmentIds, agencyIds, ...fields } = input;
-    const after = await repo.updateProject(tx, m, projectId, version, { ...fields, updatedBy: actor.userId });
+    // choosing the departments settles the names an import could not link
+    const settled = departmentIds ? { unlinkedDepartmentNames: [] } : {};
+    const after = await repo.updateProject(tx, m, projectId, version, {
+      ...fields,
+      ...settled,
+      updatedBy: actor.userId,
+    });
     if (!after) throw staleVersion(before.version);
     await repo.replaceLinks(tx, m, projectId, { categoryIds, departmentIds, agencyIds });
     await recordAudit(tx, {
