@@ -215,3 +215,34 @@ describe("who keeps the registry", () => {
     expect((await app.supportAdmin.post("/api/imports/preview", ota)).status).toBe(403);
   });
 });
+
+describe("importing a newer edition of the plan", () => {
+  it("updates the projects by number at a new version and keeps the agencies the support side attached", async () => {
+    const before = await project(8);
+    expect(before.agencies).toHaveLength(1); // attached on screen above
+    const p13 = await project(13);
+    const revised = Buffer.from(ota)
+      .toString("utf8")
+      .replace("13 おおたフード支援ネットワーク事業\t", "13 おおたフード支援ネットワーク事業（拡充）\t");
+    // the names the plan office did not register the first time are asked about again
+    const skip = { action: "skip" };
+    const res = await app.office.post(
+      "/api/imports",
+      new TextEncoder().encode(revised),
+      decisionsHeader({ 高齢福祉課: skip, 障がい者総合サポートセンター: skip }),
+    );
+    expect(res.status).toBe(201);
+
+    const after13 = await project(13);
+    expect(after13).toMatchObject({
+      id: p13.id,
+      name: "おおたフード支援ネットワーク事業（拡充）",
+      version: p13.version + 1,
+    });
+    const after8 = await project(8);
+    expect(after8.agencies).toEqual(before.agencies);
+    // the document's categories replace the ones chosen on screen
+    expect(after8.categories.map((c) => c.name)).toEqual(["参加支援事業"]);
+    expect((await registry()).projects).toHaveLength(13);
+  });
+});
