@@ -3,6 +3,7 @@ import type { DepartmentOutcome } from "../server/modules/imports/departments-by
 import type { EvaluationReport } from "../server/modules/imports/evaluation-report.js";
 import type { ImplementationPlanReport as ImplementationPlanCounts } from "../server/modules/imports/implementation-plan-report.js";
 import type { IndicatorTableReport as IndicatorTableCounts } from "../server/modules/imports/indicator-table-report.js";
+import type { ProgrammeReport as ProgrammeCounts } from "../server/modules/imports/programme-report.js";
 import type { commitImport } from "../server/modules/imports/service.js";
 import type { Jsonify, JsonOf } from "./json.js";
 
@@ -26,11 +27,13 @@ export type ImplementationPlanReport = Answered<ImplementationPlanCounts>;
 /** 基本計画の指標の表. */
 export type IndicatorTableReport = Answered<IndicatorTableCounts>;
 export type PlanDocumentReport = ImplementationPlanReport | IndicatorTableReport;
+/** 重層的支援体制整備事業の実施計画: the programme registry. */
+export type ProgrammeReport = Answered<ProgrammeCounts>;
 /** An edited evaluation workbook (our own xlsx export brought back). */
 export type WorkbookReport = Jsonify<WorkbookImportResult>;
-export type AnyImportReport = ImportReport | WorkbookReport | PlanDocumentReport;
+export type AnyImportReport = ImportReport | WorkbookReport | PlanDocumentReport | ProgrammeReport;
 /** A warning of any kind of text document (the evaluation document and the plan documents warn of different things). */
-export type ImportWarning = (ImportReport | PlanDocumentReport)["warnings"][number];
+export type ImportWarning = (ImportReport | PlanDocumentReport | ProgrammeReport)["warnings"][number];
 export type TargetKindCounts = ImplementationPlanReport["targets"];
 
 /** POST /api/imports (and the preview): the report of whichever kind the upload was, and the plan it went into. */

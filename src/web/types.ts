@@ -3,7 +3,7 @@
  * written here. This module only keeps the screens' imports short; the words for their codes are in
  * src/domain/labels.
  */
-import type { AnyImportReport, PlanDocumentReport, WorkbookReport } from "../contracts";
+import type { AnyImportReport, PlanDocumentReport, ProgrammeReport, WorkbookReport } from "../contracts";
 import type { SheetField } from "../server/modules/evaluations/schema";
 
 export type * from "../contracts";
@@ -13,6 +13,10 @@ export type SheetTextField = Exclude<SheetField, "grade">;
 
 export function isWorkbookReport(r: AnyImportReport): r is WorkbookReport {
   return r.kind === "evaluation-xlsx";
+}
+
+export function isProgrammeReport(r: { kind: string }): r is ProgrammeReport {
+  return r.kind === "programme";
 }
 
 export function isPlanDocumentReport(r: { kind: string }): r is PlanDocumentReport {

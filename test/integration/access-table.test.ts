@@ -332,6 +332,12 @@ function probes(): Record<RouteKey, Probe> {
       without: { editor: 404, otherEditor: 404, viewer: 404 },
     },
 
+    // the registry holds no person: another municipality's coordinator reads its own (empty) one
+    "GET /api/programme": { call: (c) => c.get("/api/programme"), ok: 200 },
+    "PATCH /api/programme/projects/:projectId": {
+      call: (c) => c.patch(`/api/programme/projects/${id.programmeProjectId}`, { name: "変更" }, stale),
+      ok: 412,
+    },
     "GET /api/agencies": { call: (c) => c.get("/api/agencies"), ok: 200 },
     "POST /api/agencies": { call: (c) => c.post("/api/agencies", { name: "", category: "" }), ok: 400 },
     "GET /api/concerns": { call: (c) => c.get("/api/concerns"), ok: 200 },

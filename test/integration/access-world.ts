@@ -64,6 +64,8 @@ export interface AccessWorld {
     meetingKindId: string;
     districtId: string;
     leadMemberId: string;
+    /** a project of the programme registry, imported by the plan office */
+    programmeProjectId: string;
   };
 }
 
@@ -183,6 +185,9 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   ok(await as.lead.post(`/api/meetings/${meetingId}/members/${leadMemberId}/pledge`, { pledgedOn: "2025-06-01" }));
   ok(await as.coordinator.post(`/api/meetings/${meetingId}/subjects`, { caseId: opened.id }), 201);
   const formerMember = await memberWhoLeft(t, as, cw.agencyId.team, meetingId, opened.id);
+  const registry = "法対象事業\t\t区該当事業\t所管課\n参加支援事業\t\t1 アクセス確認の事業\t高齢支援課\n";
+  ok(await office.post("/api/imports", new TextEncoder().encode(registry)), 201);
+  const programmeProjectId = ok(await office.get("/api/programme")).projects[0].id as string;
 
   return {
     t,
@@ -213,6 +218,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       meetingKindId,
       districtId,
       leadMemberId,
+      programmeProjectId,
     },
   };
 }

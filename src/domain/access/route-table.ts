@@ -203,6 +203,17 @@ export const ROUTE_TABLE = {
   "GET /api/plans/:planId/diff.csv": inForce("改定の差分（CSV）", PLAN_READERS),
 
   // support side: settings
+  // the programme registry (重層的支援体制整備事業): kept by the plan office and the support side's administrator,
+  // read by the 多機関協働 coordinators; no person in it
+  "GET /api/programme": {
+    label: "重層的支援体制整備事業の事業一覧",
+    allow: ["system_admin", "plan_office", "support_admin", "coordinator"],
+  },
+  "PATCH /api/programme/projects/:projectId": {
+    label: "重層的支援体制整備事業の事業の変更",
+    allow: ["system_admin", "plan_office", "support_admin"],
+  },
+
   "GET /api/agencies": { label: "支援機関・登録事業者の一覧", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
   "POST /api/agencies": { label: "支援機関・登録事業者の登録", allow: SUPPORT_ADMINS },
   "GET /api/concerns": { label: "相談の分類", allow: [...SUPPORT_ADMINS, ...AGENCIES] },

@@ -54,6 +54,9 @@ export const SCREENS: readonly Screen[] = [
   { path: "/revisions", label: "改定", needs: "GET /api/plans/:planId/revisions", menu: true },
   { path: "/matrix", label: "担当課一覧", needs: "GET /api/plans/:planId/department-matrix", menu: true },
   { path: "/imports", label: "取込", needs: "POST /api/imports/preview", menu: true },
+  // kept by both sides (the plan office and the support side's administrator), read by the coordinators; after
+  // 取込, where the plan office brings it in, and after every side's landing page
+  { path: "/programme", label: "重層事業の事業一覧", needs: "GET /api/programme", menu: true },
   { path: "/departments", label: "課の管理", needs: "POST /api/departments", menu: true },
   { path: "/users", label: "利用者管理", needs: "GET /api/users", menu: true },
   { path: "/audit", label: "監査ログ", needs: "GET /api/audit/entries", menu: true },

@@ -18,7 +18,9 @@ export type LineRole =
   | "percentages"
   | "note"
   | "sheet_header"
-  | "sheet_field";
+  | "sheet_field"
+  | "programme_row"
+  | "programme_content";
 
 export interface Cell {
   /** cell text as written (not trimmed) */

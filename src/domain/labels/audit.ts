@@ -182,6 +182,8 @@ const AUDIT_ENTITIES = {
   indicator: { label: "指標", side: "plan" },
   department: { label: "課", side: "plan" },
   import: { label: "取込", side: "plan" },
+  // the plan office and the support side's administrator both keep the registry: each reads its own side's edits
+  programme_project: { label: "重層事業の事業", side: "shared" },
   municipality: { label: "自治体", side: "shared" },
   audit_log: { label: "監査ログ", side: "shared" },
   account_changes: { label: "利用者の変更履歴", side: "support" },

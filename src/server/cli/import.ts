@@ -22,6 +22,12 @@ type Report = Record<string, unknown> & {
   targets?: Record<string, number>;
   plan?: { title?: string };
   departments?: NamedDepartment[];
+  /** the programme registry's counts (programme-report.ts) */
+  projects?: number;
+  categories?: number;
+  topCategories?: number;
+  integrated?: number;
+  registry?: unknown;
 };
 
 /**
@@ -84,6 +90,19 @@ export async function runImport(
     warnings,
     unparsed,
   };
+
+  if (r.kind === "programme") {
+    const json = {
+      kind: r.kind,
+      projects: r.projects,
+      categories: r.categories,
+      integrated: r.integrated,
+      registry: r.registry,
+      ...outcome,
+    };
+    const counts = `法対象事業 ${r.categories}（うち事業区分 ${r.topCategories}） / 事業 ${r.projects} / 一体的連携事業 ${r.integrated}`;
+    return { json, text: [status, counts, departmentLine, footer].join("\n") };
+  }
 
   if (r.kind === "implementation-plan" || r.kind === "indicator-table") {
     const targets = r.targets ?? {};

@@ -14,6 +14,7 @@ import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { planRoutes } from "./plans/routes.js";
+import { programmeRoutes } from "./programme/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
@@ -40,5 +41,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   supportPlanRoutes(app, db);
   concernRoutes(app, db);
   meetingRoutes(app, db);
+  programmeRoutes(app, db);
   mfaRoutes(app, db);
 }

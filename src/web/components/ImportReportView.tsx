@@ -1,10 +1,17 @@
 import type { ReactNode } from "react";
 import { EVALUATION_WARNING_LABELS } from "../../domain/labels/imports";
 import { fyLabel } from "../format";
-import { type ImportReport, isPlanDocumentReport, type PlanDocumentReport } from "../types";
+import {
+  type ImportReport,
+  isPlanDocumentReport,
+  isProgrammeReport,
+  type PlanDocumentReport,
+  type ProgrammeReport,
+} from "../types";
 import { ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
+import { ProgrammePreview } from "./ProgrammeReportView";
 
 function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; ungraded: number | null } {
   const gc = report.gradeCounts as Record<string, unknown>;
@@ -28,8 +35,15 @@ export interface PreviewParts {
   fileName: string | null;
 }
 
-/** 取込内容の確認 of a text document: the evaluation document here, plan documents in PlanDocumentPreview. */
-export function ImportPreview({ report, ...parts }: { report: ImportReport | PlanDocumentReport } & PreviewParts) {
+/**
+ * 取込内容の確認 of a text document: the evaluation document here, plan documents in PlanDocumentPreview, the
+ * programme registry in ProgrammePreview.
+ */
+export function ImportPreview({
+  report,
+  ...parts
+}: { report: ImportReport | PlanDocumentReport | ProgrammeReport } & PreviewParts) {
+  if (isProgrammeReport(report)) return <ProgrammePreview report={report} {...parts} />;
   if (isPlanDocumentReport(report)) return <PlanDocumentPreview report={report} {...parts} />;
   return <EvaluationPreview report={report} {...parts} />;
 }

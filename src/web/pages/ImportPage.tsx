@@ -240,6 +240,12 @@ function CommitMessage({ result }: { result: ImportResult }) {
         {result.created ? "取り込みました。" : "この文書は既に取り込まれています。新しく登録したものはありません。"}
       </p>
       <p>
+        {result.report.kind === "programme" ? (
+          <>
+            <Link to="/programme">事業一覧を開く</Link>
+            　／　
+          </>
+        ) : null}
         {result.planId ? (
           <>
             <Link to="/plans/$planId" params={{ planId: result.planId }}>

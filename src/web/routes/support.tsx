@@ -2,12 +2,16 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import { caseDetailSearch, caseListSearch, referralListSearch } from "./search";
 
-/** The pages of multi-layered support (支援機関, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク, 会議), under the given root. */
+/** The pages of multi-layered support (支援機関, 重層事業の事業一覧, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク, 会議), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const screen = screenRoutes(parent);
   const agencies = screen(
     "/support/agencies",
     lazyRouteComponent(() => import("../pages/support/AgenciesPage"), "AgenciesPage"),
+  );
+  const programme = screen(
+    "/programme",
+    lazyRouteComponent(() => import("../pages/programme/ProgrammePage"), "ProgrammePage"),
   );
   const concerns = screen(
     "/support/concerns",
@@ -74,6 +78,7 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
   );
   return [
     agencies,
+    programme,
     concerns,
     accountChanges,
     referrals,

@@ -187,7 +187,7 @@ describe("importing an evaluation document", () => {
       [new Uint8Array(), /空/],
       [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00, 0x01]), /テキストファイルではありません/],
       [new Uint8Array([0x82, 0xff, 0xfe, 0x82, 0x00 + 0x41]), /文字コード/],
-      [new Uint8Array(seed("003_85eef98ea598c221.txt")), /取り込める文書として読み取れません.*評価総括表と評価表/],
+      [new Uint8Array(seed("004_8d3c3d46cf9e4ae1.txt")), /取り込める文書として読み取れません.*評価総括表と評価表/],
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /Excel|tsunagu/],
     ];
     for (const [bytes, message] of cases) await expectImportRefused(app.office, bytes, message);

@@ -14,11 +14,13 @@ import {
   isIndicatorTableDocument,
   parseIndicatorTable,
 } from "../../../domain/import-indicator-table/parse-indicator-table.js";
+import { isProgrammeDocument, parseProgramme } from "../../../domain/import-programme/parse-programme.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
 import { checkTextUpload } from "../../platform/uploads/check-upload.js";
 import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
+import { writeProgramme } from "../programme/import-programme.js";
 import { ensureBaseline } from "../revisions/service.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
 import { commitImplementationPlan } from "./commit-implementation-plan.js";
@@ -28,14 +30,15 @@ import { evaluationDepartmentMentions, evaluationReport } from "./evaluation-rep
 import { layoutImplementationPlan } from "./implementation-plan-layout.js";
 import { implementationPlanDepartmentMentions, implementationPlanReport } from "./implementation-plan-report.js";
 import { indicatorTableReport } from "./indicator-table-report.js";
+import { programmeDepartmentMentions, programmeReport } from "./programme-report.js";
 import * as repo from "./repository.js";
 
-export type ImportKind = "evaluation" | "implementation-plan" | "indicator-table";
+export type ImportKind = "evaluation" | "implementation-plan" | "indicator-table" | "programme";
 
 const badFile = (message: string) => new AppError(400, "unreadable_file", message);
 
 const UNKNOWN_DOCUMENT =
-  "取り込める文書として読み取れませんでした。次のいずれかのテキストを選んでください: 評価総括表と評価表（「事業別評価総括表」と「事業別評価表」を含むもの）、実施計画（「取組No.」と「成果(活動)指標」のある重点取組の個別シート）、基本計画の指標の表（「指標名」「現状値」「計画目標値」の列があるもの）。";
+  "取り込める文書として読み取れませんでした。次のいずれかのテキストを選んでください: 評価総括表と評価表（「事業別評価総括表」と「事業別評価表」を含むもの）、実施計画（「取組No.」と「成果(活動)指標」のある重点取組の個別シート）、基本計画の指標の表（「指標名」「現状値」「計画目標値」の列があるもの）、重層的支援体制整備事業の実施計画（「法対象事業」「区該当事業」「所管課」の表があるもの）。";
 
 /** A document read and checked, with what committing it would write; nothing is written yet. */
 interface ReadDocument {
@@ -46,12 +49,14 @@ interface ReadDocument {
   auditCounts: Record<string, number>;
   /** every department name the document links an item to (settled with the plan office before writing) */
   departmentMentions: DepartmentMention[];
-  write(tx: Executor, actor: Actor, departmentIds: DepartmentIds): Promise<{ planId: string }>;
+  /** the plan the document went into; null for a document that fills no plan (the programme registry) */
+  write(tx: Executor, actor: Actor, departmentIds: DepartmentIds): Promise<{ planId: string | null }>;
 }
 
 /**
  * Reads the upload into a parsed document of one of the known kinds, or refuses it with a Japanese message before
- * anything is written. The kind is recognised from the text: evaluation document, then 実施計画, then indicator tables.
+ * anything is written. The kind is recognised from the text: evaluation document, then 実施計画, then indicator tables, then the
+ * programme registry of a 重層事業 実施計画.
  */
 function readDocument(bytes: Uint8Array): ReadDocument {
   if (isZip(bytes)) {
@@ -121,6 +126,18 @@ function readDocument(bytes: Uint8Array): ReadDocument {
       write: (tx, actor) => commitIndicatorTable(tx, actor, layout),
     };
   }
+  if (isProgrammeDocument(text)) {
+    const doc = parseProgramme(text);
+    const report = programmeReport(doc, encoding);
+    return {
+      kind: "programme",
+      sha256,
+      report,
+      auditCounts: { projects: report.projects, categories: report.categories, warnings: report.warnings.length },
+      departmentMentions: programmeDepartmentMentions(doc),
+      write: (tx, actor, ids) => writeProgramme(tx, actor, doc, ids),
+    };
+  }
   throw badFile(UNKNOWN_DOCUMENT);
 }
 
@@ -167,7 +184,7 @@ export async function commitImport(
     const report = { ...read.report, departments: settled.table };
     const result = await read.write(tx, actor, settled.idsFor);
     // an evaluated year comes with the document: the structure it was evaluated under is frozen with it
-    if (kind === "evaluation") await ensureBaseline(tx, actor, result.planId);
+    if (kind === "evaluation" && result.planId) await ensureBaseline(tx, actor, result.planId);
     const row = await repo.insertImport(tx, {
       municipalityId: actor.municipalityId,
       kind,
