@@ -1,6 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
+import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
@@ -23,6 +24,7 @@ export type {
 export const policies = {
   ...supportPolicies,
   ...meetingPolicies,
+  ...measurePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),
