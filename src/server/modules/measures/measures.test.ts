@@ -74,6 +74,10 @@ describe("computed measures (統計)", () => {
   });
 
   it("answers the 地区 filter with meetings only, and the agency filter with the measures that have an agency", async () => {
+    const answer = (await w.as.office.get("/api/stats?fiscalYear=2025")).body;
+    // the filters' choices come with the answer: the plan side reads no 地区 or agency list of its own
+    expect(answer.choices.districts).toEqual([{ id: w.districtId, name: "北地区" }]);
+    expect(answer.choices.agencies.map((a: { id: string }) => a.id)).toContain(w.agencyId.houkatsu);
     const district = byKey((await stats(w.as.coordinator, `fiscalYear=2025&districtId=${w.districtId}`)).measures);
     expect(numbers(district.support_meetings).total).toBe(1);
     expect(numbers(district.multi_agency_meetings).total).toBe(0);

@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, gte, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/measures/suppression.js";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality, recordNamedBy } from "../../db/records.js";
@@ -7,6 +7,7 @@ import {
   caseClosures,
   caseRecords,
   cases,
+  districts,
   meetingKinds,
   meetings,
   municipalities,
@@ -175,4 +176,19 @@ export async function suppressionThreshold(db: Executor, municipalityId: string)
     .from(municipalities)
     .where(eq(municipalities.id, municipalityId));
   return row?.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+}
+
+/** What the filters offer: the 地区 and the agencies by name (no person is in either). */
+export async function filterChoices(db: Executor, municipalityId: string) {
+  const districtRows = await db
+    .select({ id: districts.id, name: districts.name })
+    .from(districts)
+    .where(inMunicipality(districts, municipalityId))
+    .orderBy(asc(districts.position), asc(districts.name));
+  const agencyRows = await db
+    .select({ id: agencies.id, name: agencies.name, kind: agencies.kind })
+    .from(agencies)
+    .where(inMunicipality(agencies, municipalityId))
+    .orderBy(asc(agencies.kind), asc(agencies.name));
+  return { districts: districtRows, agencies: agencyRows };
 }

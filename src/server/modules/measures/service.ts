@@ -49,7 +49,11 @@ export async function readStats(
       const counts = await computeMeasures(tx, scope);
       const threshold = await repo.suppressionThreshold(tx, municipalityId);
       const filter = { districtId: scope.districtId, agencyId: scope.agencyId };
-      return presentStats(query.fiscalYear, counts, filter, policies.measuresSuppressedFor(caller), threshold);
+      const suppressed = policies.measuresSuppressedFor(caller);
+      return {
+        ...presentStats(query.fiscalYear, counts, filter, suppressed, threshold),
+        choices: await repo.filterChoices(tx, municipalityId),
+      };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
