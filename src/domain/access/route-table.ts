@@ -255,6 +255,8 @@ export const ROUTE_TABLE = {
     label: "重層的支援の統計（集計指標）",
     allow: ["support_admin", "coordinator", ...PLAN_READERS],
   },
+  "GET /api/settings/stats": { label: "統計の秘匿の基準", allow: SUPPORT_ADMINS },
+  "PUT /api/settings/stats": { label: "統計の秘匿の基準の変更", allow: SUPPORT_ADMINS },
 
   // support side: meetings (支援会議 / 重層的支援会議)
   "GET /api/meeting-kinds": { label: "会議の種類", allow: [...SUPPORT_ADMINS, ...STAFF] },

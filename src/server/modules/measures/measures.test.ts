@@ -1,6 +1,5 @@
-import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { ApiClient } from "../../../../test/helpers/api-client.js";
+import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { startMeasureWorld } from "../../../../test/helpers/measure-world.js";
 
@@ -137,20 +136,32 @@ describe("computed measures (統計)", () => {
     }
   });
 
-  it("follows the municipality's threshold", async () => {
-    await w.t.database.db.execute(
-      sql`update municipalities set stats_suppression_threshold = 2 where id = ${w.municipalityId}`,
-    );
+  it("follows the municipality's threshold, which the support-side administrator sets", async () => {
+    const read = await w.as.supportAdmin.get("/api/settings/stats");
+    expect(read.status).toBe(200);
+    expect(read.body.setting.threshold).toBe(5);
+    const version = read.body.setting.version as number;
+    expect((await w.as.coordinator.put("/api/settings/stats", { threshold: 3 }, ifMatch(version))).status).toBe(403);
+    expect((await w.as.office.get("/api/settings/stats")).status).toBe(403);
+    const low = await w.as.supportAdmin.put("/api/settings/stats", { threshold: 2 }, ifMatch(version));
+    expect(low.status).toBe(400);
+    expect(low.body.fields).toEqual([{ field: "threshold", message: "秘匿の基準は3以上で指定してください" }]);
+    const set = await w.as.supportAdmin.put("/api/settings/stats", { threshold: 3 }, ifMatch(version));
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.setting).toEqual({ threshold: 3, version: version + 1 });
+    expect((await w.as.supportAdmin.put("/api/settings/stats", { threshold: 4 }, ifMatch(version))).status).toBe(412);
     try {
-      const m = byKey((await stats(w.as.office)).measures);
-      expect(m.referrals_sent?.total?.value).toBe(2);
-      expect(m.referrals_sent?.rows.map((r) => r.display)).toEqual(["2未満", "2未満"]);
+      const office = await stats(w.as.office);
+      expect(office.threshold).toBe(3);
+      const m = byKey(office.measures);
       expect(m.new_persons?.total?.value).toBe(3);
-      expect(m.cases_closed?.total?.display).toBe("2未満");
+      expect(m.referrals_sent?.total?.display).toBe("3未満");
+      expect(m.cases_closed?.total?.display).toBe("3未満");
+      // the coordinators' counts do not move with the threshold
+      expect(numbers(byKey((await stats(w.as.coordinator)).measures).referrals_sent).total).toBe(2);
     } finally {
-      await w.t.database.db.execute(
-        sql`update municipalities set stats_suppression_threshold = 5 where id = ${w.municipalityId}`,
-      );
+      const back = await w.as.supportAdmin.put("/api/settings/stats", { threshold: 5 }, ifMatch(version + 1));
+      expect(back.status).toBe(200);
     }
   });
 

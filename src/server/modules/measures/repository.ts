@@ -170,12 +170,28 @@ export async function providersAtYearEnd(db: Executor, s: MeasureScope) {
   return row?.n ?? 0;
 }
 
-export async function suppressionThreshold(db: Executor, municipalityId: string) {
+/** The municipality's suppression threshold with the version of its settings (If-Match names it). */
+export async function suppressionSetting(db: Executor, municipalityId: string) {
   const [row] = await db
-    .select({ threshold: municipalities.statsSuppressionThreshold })
+    .select({ threshold: municipalities.statsSuppressionThreshold, version: municipalities.settingsVersion })
     .from(municipalities)
     .where(eq(municipalities.id, municipalityId));
-  return row?.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  return { threshold: row?.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD, version: row?.version ?? 1 };
+}
+
+/** Changes the threshold if the settings are still at `version`; false when another change came first. */
+export async function setSuppressionThreshold(
+  db: Executor,
+  municipalityId: string,
+  threshold: number,
+  version: number,
+) {
+  const rows = await db
+    .update(municipalities)
+    .set({ statsSuppressionThreshold: threshold, settingsVersion: version + 1 })
+    .where(and(eq(municipalities.id, municipalityId), eq(municipalities.settingsVersion, version)))
+    .returning({ id: municipalities.id });
+  return rows.length > 0;
 }
 
 /** What the filters offer: the 地区 and the agencies by name (no person is in either). */

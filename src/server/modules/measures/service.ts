@@ -47,7 +47,7 @@ export async function readStats(
       if (scope.agencyId && !(await findOne(tx, agencies, municipalityId, { id: scope.agencyId })))
         throw new ValidationError([{ field: "agencyId", message: "機関が見つかりません" }]);
       const counts = await computeMeasures(tx, scope);
-      const threshold = await repo.suppressionThreshold(tx, municipalityId);
+      const { threshold } = await repo.suppressionSetting(tx, municipalityId);
       const filter = { districtId: scope.districtId, agencyId: scope.agencyId };
       const suppressed = policies.measuresSuppressedFor(caller);
       return {
