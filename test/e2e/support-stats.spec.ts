@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentFiscalYear, formatFiscalYear } from "../../src/domain/fiscal-year.js";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 async function seriousViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -55,4 +55,27 @@ describe("statistics (重層的支援の統計)", () => {
       await context.close();
     });
   }
+
+  it("lets the support-side administrator set the threshold, which the plan office's answer then follows", async () => {
+    const admin = await ApiClient.login(web.baseUrl, "shienkanri");
+    const office = await ApiClient.login(web.baseUrl, "keikaku");
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "shienkanri");
+    await page.goto(`${web.baseUrl}/stats`);
+    const select = page.getByLabel("秘匿の基準");
+    await visible(select);
+    expect(await seriousViolations(page, "/stats as shienkanri")).toEqual([]);
+    await select.selectOption({ label: "6未満を秘匿" });
+    await until(
+      async () => (await admin.get("/api/settings/stats")).body.setting.threshold === 6,
+      "the threshold saved",
+    );
+    expect((await office.get(`/api/stats?fiscalYear=${currentFiscalYear()}`)).body.threshold).toBe(6);
+    await select.selectOption({ label: "5未満を秘匿" });
+    await until(
+      async () => (await admin.get("/api/settings/stats")).body.setting.threshold === 5,
+      "the threshold saved back",
+    );
+    await context.close();
+  });
 });

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { currentFiscalYear, formatFiscalYear } from "../../../../domain/fiscal-year";
 import { MEASURE_GROUP_LABELS, SHARE_LABEL } from "../../../../domain/labels/measures";
+import { can } from "../../../access";
 import { api } from "../../../api";
 import { SelectField } from "../../../components/FormField";
 import { saveFile } from "../../../components/ImportFindings";
@@ -9,7 +10,9 @@ import { PrintMeta } from "../../../components/PrintMeta";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
 import { usePaper } from "../../../components/usePaper";
+import { useSession } from "../../../queries";
 import type { StatsAnswer, StatsMeasure } from "../../../types";
+import { SuppressionSection } from "./SuppressionSection";
 import { statsCsv } from "./statsCsv";
 
 const EChart = lazy(() => import("../../../components/EChart"));
@@ -23,6 +26,7 @@ const YEARS_BACK = 6;
 export function StatsPage() {
   usePageTitle("重層的支援の統計");
   usePaper("a4-portrait");
+  const session = useSession();
   const [filter, setFilter] = useState({ fiscalYear: currentFiscalYear(), districtId: "", agencyId: "" });
   const stats = useQuery({
     queryKey: ["stats", filter] as const,
@@ -102,6 +106,7 @@ export function StatsPage() {
           <ContactsChart measure={data.measures.find((m) => m.key === "contacts")} />
         </>
       ) : null}
+      {can(session.data, "PUT /api/settings/stats") ? <SuppressionSection /> : null}
     </>
   );
 }
