@@ -13,6 +13,7 @@ export type * from "./accounts.js";
 export type * from "./imports.js";
 export type * from "./indicators.js";
 export type { Jsonify, JsonOf } from "./json.js";
+export type * from "./measures.js";
 export type * from "./meetings.js";
 export type * from "./mfa.js";
 export type * from "./plans.js";

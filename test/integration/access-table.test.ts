@@ -557,6 +557,12 @@ function probes(): Record<RouteKey, Probe> {
       without: { ...managersOnly, lead: 403 },
     },
 
+    // computed measures: counts only, the same for every allowed caller (suppression is the module's test)
+    "GET /api/stats": { call: (c) => c.get("/api/stats?fiscalYear=2025"), ok: 200 },
+    "GET /api/settings/stats": { call: (c) => c.get("/api/settings/stats"), ok: 200 },
+    // a stale version: the administrators get the 412, nothing changes
+    "PUT /api/settings/stats": { call: (c) => c.put("/api/settings/stats", { threshold: 5 }, stale), ok: 412 },
+
     // meetings: the lead is a pledged member of the 支援会議, the team agency's staff a member who has not pledged,
     // the former member one who pledged and left
     "GET /api/meeting-kinds": { call: (c) => c.get("/api/meeting-kinds"), ok: 200 },

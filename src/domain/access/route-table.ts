@@ -260,6 +260,15 @@ export const ROUTE_TABLE = {
   "GET /api/cases/:caseId/meetings": caseRoute("ケースを議題にした会議と支援決定", "case_team"),
   "POST /api/cases/:caseId/support-decision": caseRoute("支援決定の記録", "case_coordinator"),
 
+  // computed measures (統計): raw for the coordinators and the support-side administrator, small counts suppressed
+  // for the plan side (policies/measures.ts)
+  "GET /api/stats": {
+    label: "重層的支援の統計（集計指標）",
+    allow: ["support_admin", "coordinator", ...PLAN_READERS],
+  },
+  "GET /api/settings/stats": { label: "統計の秘匿の基準", allow: SUPPORT_ADMINS },
+  "PUT /api/settings/stats": { label: "統計の秘匿の基準の変更", allow: SUPPORT_ADMINS },
+
   // support side: meetings (支援会議 / 重層的支援会議)
   "GET /api/meeting-kinds": { label: "会議の種類", allow: [...SUPPORT_ADMINS, ...STAFF] },
   "POST /api/meeting-kinds": { label: "会議の種類の追加", allow: SUPPORT_ADMINS },

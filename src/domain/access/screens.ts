@@ -60,6 +60,9 @@ export const SCREENS: readonly Screen[] = [
   { path: "/departments", label: "課の管理", needs: "POST /api/departments", menu: true },
   { path: "/users", label: "利用者管理", needs: "GET /api/users", menu: true },
   { path: "/audit", label: "監査ログ", needs: "GET /api/audit/entries", menu: true },
+  // both sides read the programme's counts (the plan side with small numbers suppressed): after their own work, so
+  // it is nobody's landing page
+  { path: "/stats", label: "重層的支援の統計", needs: "GET /api/stats", menu: true },
   // reached from the header's アカウント link
   { path: "/account", label: "アカウント", needs: "GET /api/mfa", menu: false },
 ];

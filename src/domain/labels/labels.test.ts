@@ -46,6 +46,15 @@ import {
   TARGET_KIND_LABELS,
 } from "./indicators";
 import {
+  MEASURE_DEFINITIONS,
+  MEASURE_FILTER_LABELS,
+  MEASURE_FILTERS,
+  MEASURE_GROUP_LABELS,
+  MEASURE_GROUPS,
+  MEASURE_KEYS,
+  MEASURE_LABELS,
+} from "./measures";
+import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
   CASE_BASES,
@@ -138,6 +147,10 @@ describe("every value shown to people has a label", () => {
     ["plan statuses", PLAN_STATUSES, PLAN_STATUS_LABELS],
     ["goal terms", GOAL_TERMS, GOAL_TERM_LABELS],
     ["task responses", TASK_RESPONSES, TASK_RESPONSE_LABELS],
+    ["measures", MEASURE_KEYS, MEASURE_LABELS],
+    ["measure definitions", MEASURE_KEYS, MEASURE_DEFINITIONS],
+    ["measure groups", MEASURE_GROUPS, MEASURE_GROUP_LABELS],
+    ["measure filters", MEASURE_FILTERS, MEASURE_FILTER_LABELS],
     ["closure reasons", CLOSURE_REASONS, CLOSURE_REASON_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));

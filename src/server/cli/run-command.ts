@@ -22,6 +22,7 @@ import { runMeetings } from "./meetings.js";
 import { runMunicipalityCreate } from "./municipality.js";
 import { runReferrals } from "./referrals.js";
 import { runRestore } from "./restore.js";
+import { runStats } from "./stats.js";
 import { runSummary } from "./summary.js";
 
 export interface CommandResult {
@@ -161,6 +162,8 @@ async function dispatch(
       return runReferrals(db, { status: values.status, municipality: values.municipality });
     case "meetings":
       return runMeetings(db, { municipality: values.municipality, fiscalYear: values["fiscal-year"] });
+    case "stats":
+      return runStats(db, { municipality: values.municipality, fiscalYear: values["fiscal-year"] });
     case "demo-code":
       return runDemoCode(db, { login: values.login, municipality: values.municipality });
     case "audit":
@@ -175,6 +178,6 @@ async function dispatch(
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | stats --municipality <code> --fiscal-year <年度> [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
   );
 }

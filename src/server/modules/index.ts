@@ -10,6 +10,7 @@ import { exportRoutes } from "./exports/routes.js";
 import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
+import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
 import { personRoutes } from "./persons/routes.js";
@@ -42,5 +43,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   concernRoutes(app, db);
   meetingRoutes(app, db);
   programmeRoutes(app, db);
+  measureRoutes(app, db);
   mfaRoutes(app, db);
 }

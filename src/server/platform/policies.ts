@@ -1,6 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
+import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
 import { programmePolicies } from "./policies/programme.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
@@ -25,6 +26,7 @@ export const policies = {
   ...supportPolicies,
   ...meetingPolicies,
   ...programmePolicies,
+  ...measurePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),

@@ -4,7 +4,7 @@ import type { PreviewParts } from "./ImportReportView";
 import { findingsCsv, findingsOf, kindCounts, UNPARSED_KIND } from "./importFindingsCsv";
 
 /** Offers text as a file download (the browser saves it; nothing is sent to the server). */
-function saveFile(text: string, fileName: string, type: string) {
+export function saveFile(text: string, fileName: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;

@@ -2,7 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import { caseDetailSearch, caseListSearch, referralListSearch } from "./search";
 
-/** The pages of multi-layered support (支援機関, 重層事業の事業一覧, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク, 会議), under the given root. */
+/** The pages of multi-layered support (支援機関, 重層事業の事業一覧, つなぐシート, 対象者の検索, ケース, 支援プラン, 自機関のタスク, 会議, 統計), under the given root. */
 export function supportRoutes<P extends AnyRoute>(parent: P) {
   const screen = screenRoutes(parent);
   const agencies = screen(
@@ -76,6 +76,10 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     "/support/meetings/$meetingId/minutes",
     lazyRouteComponent(() => import("../pages/support/meetings/MinutesPrintPage"), "MinutesPrintPage"),
   );
+  const stats = screen(
+    "/stats",
+    lazyRouteComponent(() => import("../pages/support/stats/StatsPage"), "StatsPage"),
+  );
   return [
     agencies,
     programme,
@@ -94,5 +98,6 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     meetingSettings,
     meeting,
     meetingMinutes,
+    stats,
   ] as const;
 }

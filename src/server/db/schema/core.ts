@@ -29,6 +29,11 @@ export const municipalities = pgTable("municipalities", {
   name: text("name").notNull(),
   /** whether the plan side's accounts must use a second factor (the others always must): optional | required */
   mfaForPlanSide: text("mfa_for_plan_side").$type<"optional" | "required">().notNull().default("optional"),
+  /**
+   * Computed measures (統計) shown outside the support side's need-to-know: counts from 1 to this − 1 are suppressed
+   * (「5未満」). Set by the support-side administrator.
+   */
+  statsSuppressionThreshold: integer("stats_suppression_threshold").notNull().default(5),
   /** the version of the municipality's settings above (If-Match when they are changed) */
   settingsVersion: integer("settings_version").notNull().default(1),
   createdAt: createdAt(),

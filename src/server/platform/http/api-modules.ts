@@ -23,6 +23,7 @@ export const API_MODULES = {
   "support-plans": "支援プラン",
   meetings: "会議",
   programme: "重層事業の事業",
+  measures: "統計",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;

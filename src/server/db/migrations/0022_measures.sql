@@ -1,0 +1,1 @@
+ALTER TABLE "municipalities" ADD COLUMN "stats_suppression_threshold" integer DEFAULT 5 NOT NULL;
