@@ -123,6 +123,8 @@ describe("the support side's home page", () => {
   it("gives a provider its own sent referrals by status only", async () => {
     const mine = await counts(w.as.otherProvider);
     expect(mine["referrals_sent:sent"]).toBe(1);
+    const labels = (await home(w.as.otherProvider))[0]?.items.map((i) => i.label);
+    expect(labels?.slice(0, 2)).toEqual(["送付したつなぐシート（送付）", "送付したつなぐシート（受付）"]);
     expect(Object.values(mine).reduce((a, b) => a + b, 0)).toBe(1);
     // the other provider's list agrees with its own counts: what the caller could list anyway
     const listed = (await w.as.senderProvider.get("/api/referrals")).body.referrals as { status: string }[];

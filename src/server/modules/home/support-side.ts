@@ -2,7 +2,7 @@
  * The support side's home page: counts over the scopes of the lists they stand for (policies.referralListScope,
  * caseListScope, the agency's disclosed tasks, the caller's own meeting seats). Counts only: no person is read.
  */
-import { REFERRAL_STATUSES } from "../../../domain/labels/support.js";
+import { REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from "../../../domain/labels/support.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { isAgencyStaff } from "../../platform/policies/roles.js";
@@ -18,9 +18,10 @@ const referralList = (box: string, status: string) => linkTo("/support/referrals
 export async function providerSections(tx: Executor, auth: AuthContext, today: string): Promise<HomeSection[]> {
   const scope = policies.referralListScope(auth);
   const counts = await repo.referralCounts(tx, auth.municipalityId, scope, auth.agencyId as string, today);
-  const items = REFERRAL_STATUSES.map((status) =>
-    homeItem("referrals_sent", counts.sentByStatus.get(status) ?? 0, referralList("sent", status)),
-  );
+  const items = REFERRAL_STATUSES.map((status) => {
+    const item = homeItem("referrals_sent", counts.sentByStatus.get(status) ?? 0, referralList("sent", status));
+    return { ...item, label: `${item.label}（${REFERRAL_STATUS_LABELS[status]}）` };
+  });
   return [supportSection("referrals", items)];
 }
 
