@@ -11,6 +11,7 @@ export const HOME_ITEMS = [
   "sheets_draft",
   "sheets_accepted",
   "departments_late",
+  "actuals_missing",
   "summary_latest",
   // support side
   "referrals_received",
@@ -32,6 +33,7 @@ export const HOME_ITEM_LABELS: Record<HomeItemKey, string> = {
   sheets_draft: "作成中の評価表",
   sheets_accepted: "承認済の評価表",
   departments_late: "未提出の評価表がある課",
+  actuals_missing: "実績が未入力の指標",
   summary_latest: "総括表の承認済の項目",
   referrals_received: "受け付けていないつなぐシート",
   referrals_overdue: "期限を過ぎたつなぐシート",

@@ -29,6 +29,7 @@ interface Section {
 
 let planId: string;
 const sheetOf: Record<string, { id: string; version: number }> = {};
+const indicatorOf: Record<string, string> = {};
 
 async function sectionOfPlan(client: ApiClient) {
   const res = await client.get("/api/home");
@@ -81,7 +82,27 @@ beforeAll(async () => {
     });
     expect(item.status, JSON.stringify(item.body)).toBe(201);
   }
-  // an earlier year opened first: the home page shows the newest open one
+  // an indicator of each department's item, with a target for the year and no actual yet
+  const itemIds = Object.fromEntries(
+    ((await app.office.get(`/api/plans/${planId}`)).body.items as { id: string; title: string }[]).map((i) => [
+      i.title,
+      i.id,
+    ]),
+  );
+  for (const [title, name] of [
+    ["見守り", "見守り訪問の件数（テスト）"],
+    ["移動支援", "移動支援の利用者数（テスト）"],
+  ] as const) {
+    const indicator = await app.office.post(`/api/plans/${planId}/indicators`, {
+      itemId: itemIds[title],
+      kind: "activity",
+      name,
+      targets: [{ fiscalYear: 2025, source: "100件以上" }],
+    });
+    expect(indicator.status, JSON.stringify(indicator.body)).toBe(201);
+    indicatorOf[title] = indicator.body.indicator.id;
+  }
+  // an earlier year opened first (opening a year puts the plan's 第1版 in force): the home page shows the newest
   for (const fiscalYear of [2024, 2025]) {
     const opened = await app.office.post(`/api/plans/${planId}/evaluations`, { fiscalYear });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
@@ -119,8 +140,17 @@ describe("the plan side's home page", () => {
       sheets_draft: 0,
       sheets_submitted: 0,
       sheets_accepted: 0,
+      actuals_missing: 1,
     });
     expect((await countsOf(app.shogai)).sheets_not_started).toBe(2);
+    const actual = await app.korei.put(`/api/indicators/${indicatorOf.見守り}/actuals/2025`, {
+      kind: "number",
+      value: 120,
+    });
+    expect(actual.status, JSON.stringify(actual.body)).toBe(200);
+    // 高齢支援課 entered its actual; 障害福祉課 has not
+    expect((await countsOf(app.korei)).actuals_missing).toBe(0);
+    expect((await countsOf(app.shogai)).actuals_missing).toBe(1);
 
     await submit(app.korei, "見守り");
     await submit(app.korei, "サロン");
@@ -157,6 +187,7 @@ describe("the plan side's home page", () => {
       sheets_draft: 1,
       sheets_submitted: 0,
       sheets_accepted: 1,
+      actuals_missing: 0,
     });
     expect(await countsOf(app.shogai)).toEqual({
       sheets_returned: 0,
@@ -164,6 +195,7 @@ describe("the plan side's home page", () => {
       sheets_draft: 1,
       sheets_submitted: 1,
       sheets_accepted: 0,
+      actuals_missing: 1,
     });
     const korei = await sectionOfPlan(app.korei);
     expect(korei?.items[0]).toEqual({

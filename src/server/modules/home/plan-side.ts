@@ -9,6 +9,7 @@ import { isPlanOffice } from "../../platform/policies/roles.js";
 import { policies } from "../../platform/policies.js";
 import { listGradesOfPlanYear } from "../evaluations/repository.js";
 import { yearStructure } from "../evaluations/year-structure.js";
+import { getMyDepartment } from "../indicators/aggregates.js";
 import * as plansRepo from "../plans/repository.js";
 import { type HomeItem, type HomeSection, homeItem, linkTo } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -63,12 +64,16 @@ async function roundItems(tx: Executor, auth: AuthContext, planId: string, fisca
       homeItem("departments_late", late.size, list()),
     ];
   }
-  // a department editor: its own sheets, the returned ones first (they wait for it)
+  // a department editor: its own sheets, the returned ones first (they wait for it), then the indicators of 自分の課
+  // without an actual of the year being evaluated (the sheets' grades are suggested from them)
+  const mine = await getMyDepartment(tx, auth, planId, fiscalYear);
+  const myDepartment = linkTo("/my-department", { planId, fy: fiscalYear });
   return [
     homeItem("sheets_returned", countOf("returned"), list("returned"), true),
     homeItem("sheets_not_started", countOf("not_started"), list("not_started"), true),
     homeItem("sheets_draft", countOf("draft"), list("draft"), true),
     homeItem("sheets_submitted", countOf("submitted"), list("submitted")),
     homeItem("sheets_accepted", countOf("accepted"), list("accepted")),
+    homeItem("actuals_missing", mine.counts.noActual, myDepartment, true),
   ];
 }
