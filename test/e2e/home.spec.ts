@@ -72,4 +72,21 @@ describe("ホーム in the browser", () => {
     await visible(page.getByText("実績の件数を書いてください"));
     await context.close();
   });
+
+  it("a coordinator lands on ホーム with its referrals, tasks, reviews and meetings, each a link with its count", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "coord");
+    await page.waitForURL((url) => url.pathname === "/home", { timeout: 15_000 });
+    for (const heading of ["つなぐシート", "自機関のタスク", "ケース", "会議"]) {
+      await visible(page.getByRole("heading", { level: 2, name: heading, exact: true }));
+    }
+    await visible(page.getByRole("link", { name: /期限を過ぎたつなぐシート \d+件/ }));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: /期限を過ぎたつなぐシート \d+件/ }).click();
+    await page.waitForURL(
+      (url) => url.pathname === "/support/referrals" && url.searchParams.get("status") === "overdue",
+    );
+    await visible(page.getByRole("heading", { level: 1, name: "つなぐシート" }));
+    await context.close();
+  });
 });
