@@ -154,10 +154,18 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/mfa/AccountPage"), "AccountPage"),
 });
 
+/** ホーム: every account's landing page (the counts of what needs it now). */
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/home",
+  component: lazyRouteComponent(() => import("./pages/home/HomePage"), "HomePage"),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   accountRoute,
+  homeRoute,
   ...planRoutes(rootRoute),
   ...supportRoutes(rootRoute),
 ]);

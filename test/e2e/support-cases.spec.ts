@@ -72,11 +72,12 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     );
     expect(acceptedSpouseSheet.status).toBe(200);
 
-    // ---- the provider lands on its referrals and sends a sheet about a new person to the coordinators
+    // ---- the provider lands on ホーム, opens its referrals and sends a sheet about a new person to the coordinators
     const provider = await newPage(browser);
     const p = provider.page;
     await login(p, web.baseUrl, "jigyosha");
-    await until(async () => new URL(p.url()).pathname === "/support/referrals", "provider lands on つなぐシート");
+    await until(async () => new URL(p.url()).pathname === "/home", "provider lands on ホーム");
+    await p.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "つなぐシート" }).click();
     await visible(p.getByRole("heading", { level: 1, name: "つなぐシート" }));
     await p.getByRole("link", { name: "つなぐシートを作成" }).click();
     await registerPerson(p, { name: NAME, kana: KANA, birth: BIRTH, address: ADDRESS });
@@ -88,11 +89,13 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await until(async () => /\/support\/referrals\/[0-9a-f-]{36}$/.test(p.url()), "on the detail page");
     const referralUrl = p.url();
 
-    // ---- the coordinator lands on the received sheets, opens it and accepts it
+    // ---- the coordinator lands on ホーム, opens the received sheets not yet accepted, opens it and accepts it
     const coord = await newPage(browser);
     const c = coord.page;
     await login(c, web.baseUrl, "coord");
-    await until(async () => new URL(c.url()).pathname === "/support/referrals", "coordinator lands on つなぐシート");
+    await until(async () => new URL(c.url()).pathname === "/home", "coordinator lands on ホーム");
+    await c.getByRole("link", { name: /受け付けていないつなぐシート \d+件/ }).click();
+    await until(async () => new URL(c.url()).pathname === "/support/referrals", "the count opens つなぐシート");
     await c
       .getByRole("row", { name: new RegExp(NAME) })
       .getByRole("link")
@@ -288,11 +291,12 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
     await visible(c.getByText("「つなぎ完了」にしました。"));
     await coord.context.close();
 
-    // ---- staff of the team agency land on their cases, write 支援経過 and a second assessment version
+    // ---- staff of the team agency open their cases, write 支援経過 and a second assessment version
     const member = await newPage(browser);
     const m = member.page;
     await login(m, web.baseUrl, "kikan");
-    await until(async () => new URL(m.url()).pathname === "/support/cases", "team staff land on ケース");
+    await until(async () => new URL(m.url()).pathname === "/home", "team staff land on ホーム");
+    await m.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "ケース" }).click();
     await m
       .getByRole("table", { name: /ケースの一覧/ })
       .getByRole("link", { name: new RegExp(NAME) })

@@ -138,6 +138,8 @@ function probes(): Record<RouteKey, Probe> {
       without: { planOffice: 404 },
     },
     "GET /api/account-changes": { call: (c) => c.get("/api/account-changes"), ok: 200 },
+    // counts only: nothing in it names a record (what each count holds is checked against the lists below)
+    "GET /api/home": { call: (c) => c.get("/api/home"), ok: 200 },
     "GET /api/audit/entries": {
       call: (c) => c.get("/api/audit/entries?limit=200&entityType=case"),
       ok: 200,
@@ -684,6 +686,30 @@ describe("the access table", () => {
       "GET /api/plans/:planId/implementation-plan/export.xlsx",
       "GET /api/plans/:planId/attainment-share",
     ]);
+  });
+
+  it("counts on the home page only the referrals each agency could list: another agency's are not in it", async () => {
+    const received = async (caller: Caller) => {
+      const home = (await w.as[caller].get("/api/home")).body.home.sections as {
+        items: { key: string; count: number }[];
+      }[];
+      return home.flatMap((s) => s.items).find((i) => i.key === "referrals_received")?.count;
+    };
+    const listed = async (caller: Caller) => {
+      const session = (await w.as[caller].get("/api/auth/session")).body.user as { agencyId: string };
+      const rows = (await w.as[caller].get("/api/referrals?status=sent")).body.referrals as {
+        id: string;
+        toAgency: { id: string } | null;
+      }[];
+      return rows.filter((r) => (r.toAgency ? r.toAgency.id === session.agencyId : caller === "coordinator"));
+    };
+    // the world's referral went from the provider to the lead agency: in the lead's count, not in the others'
+    expect((await listed("lead")).map((r) => r.id)).toContain(w.ids.referralId);
+    expect((await listed("otherStaff")).map((r) => r.id)).not.toContain(w.ids.referralId);
+    for (const caller of ["coordinator", "lead", "team", "otherStaff"] as const) {
+      expect(await received(caller), caller).toBe((await listed(caller)).length);
+    }
+    expect(await received("otherMunicipality")).toBe(0);
   });
 
   describe.each(CALLERS)("as %s", (caller) => {

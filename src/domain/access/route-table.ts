@@ -11,7 +11,7 @@
  *   access test walks them.
  */
 import { PENDING_STEPS, type PendingStep } from "../mfa/second-factor.js";
-import type { Principal } from "./principals.js";
+import { PRINCIPALS, type Principal } from "./principals.js";
 
 export const NEEDS = {
   own_department: "担当課は自課が担当する項目だけ（他課の項目は 404）",
@@ -140,6 +140,10 @@ export const ROUTE_TABLE = {
     allow: ["system_admin", "support_admin", "coordinator"],
   },
   "GET /api/audit/entries": { label: "監査ログ", allow: ACCOUNT_ADMINS, need: "audit_side" },
+
+  // the home page: counts of what the caller could list anyway, for every account that acts as someone (an agency
+  // account without an agency has nothing to count)
+  "GET /api/home": { label: "ホーム（対応が必要なことの件数）", allow: PRINCIPALS },
 
   // plan side: departments and plans
   // the organisation's department names are no one side's internal work (agencies name theirs too)

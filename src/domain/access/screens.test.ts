@@ -41,20 +41,18 @@ describe("screens follow the access table", () => {
       expect(mayOpen(p, "/support/cases/00000000-0000-4000-8000-000000000000"), p).toBe(false);
     }
     // a provider: its referrals and the persons it registered, nothing else
-    expect(menu("provider")).toEqual(["/support/referrals", "/support/persons", "/support/agencies"]);
+    expect(menu("provider")).toEqual(["/home", "/support/referrals", "/support/persons", "/support/agencies"]);
     // only the coordinators open a case from a referral
     expect(mayOpen("staff", "/support/referrals/00000000-0000-4000-8000-000000000000/case")).toBe(false);
     expect(mayOpen("coordinator", "/support/referrals/00000000-0000-4000-8000-000000000000/case")).toBe(true);
   });
 
   it("lands each principal on its work", () => {
-    expect(landingOf("coordinator")).toBe("/support/referrals");
-    expect(landingOf("staff")).toBe("/support/cases");
-    expect(landingOf("provider")).toBe("/support/referrals");
-    expect(landingOf("support_admin")).toBe("/users");
-    expect(landingOf("plan_office")).toBe("/plans");
-    expect(landingOf("department_editor")).toBe("/plans");
-    expect(landingOf("viewer")).toBe("/plans");
+    // ホーム: what needs each of them now, first in every menu
+    for (const p of PRINCIPALS) {
+      expect(landingOf(p), p).toBe("/home");
+      expect(menu(p)[0], p).toBe("/home");
+    }
     // an account that may act as nothing (agency staff without an agency) has no screen at all
     expect(landingOf(null)).toBeNull();
     expect(menuOf(null)).toEqual([]);

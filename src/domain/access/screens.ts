@@ -20,6 +20,8 @@ export interface Screen {
 
 /** In menu order. The first screen a principal may open is its landing page, unless LANDING says otherwise. */
 export const SCREENS: readonly Screen[] = [
+  // first: every account that acts as someone lands on what needs it now
+  { path: "/home", label: "ホーム", needs: "GET /api/home", menu: true },
   { path: "/support/referrals", label: "つなぐシート", needs: "GET /api/referrals", menu: true },
   { path: "/support/referrals/new", label: "つなぐシートの登録", needs: "POST /api/referrals", menu: false },
   { path: "/support/referrals/$referralId/case", label: "ケースを開く", needs: "POST /api/cases", menu: false },
@@ -67,13 +69,11 @@ export const SCREENS: readonly Screen[] = [
   { path: "/account", label: "アカウント", needs: "GET /api/mfa", menu: false },
 ];
 
-/** Where a principal lands after login when no page was asked for (else the first screen it may open). */
-const LANDING: Partial<Record<Principal, string>> = {
-  coordinator: "/support/referrals",
-  staff: "/support/cases",
-  provider: "/support/referrals",
-  support_admin: "/users",
-};
+/**
+ * Where a principal lands after login when no page was asked for (else the first screen it may open: ホーム for
+ * every principal, which shows each what needs it now).
+ */
+const LANDING: Partial<Record<Principal, string>> = {};
 
 /** Does the screen's path (segments; `$name` matches any one segment) start the given path? */
 function covers(screenPath: string, segments: string[]): boolean {

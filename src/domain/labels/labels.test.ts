@@ -35,6 +35,7 @@ import {
   SHEET_STATUS_LABELS,
   SHEET_STATUSES,
 } from "./evaluation";
+import { HOME_ITEM_LABELS, HOME_ITEMS, HOME_SECTION_LABELS, HOME_SECTIONS } from "./home";
 import { WORKBOOK_PROBLEM_KINDS, WORKBOOK_PROBLEM_LABELS } from "./imports";
 import {
   ATTAINMENT_LABELS,
@@ -143,6 +144,8 @@ describe("every value shown to people has a label", () => {
     ["audit target kinds", AUDIT_ENTITY_TYPES, AUDIT_ENTITY_TYPE_LABELS],
     ["refused actions", REFUSED_ACTIONS, REFUSED_ACTION_LABELS],
     ["workbook problems", WORKBOOK_PROBLEM_KINDS, WORKBOOK_PROBLEM_LABELS],
+    ["home items", HOME_ITEMS, HOME_ITEM_LABELS],
+    ["home sections", HOME_SECTIONS, HOME_SECTION_LABELS],
     ["plan kinds", PLAN_KINDS, PLAN_KIND_LABELS],
     ["plan statuses", PLAN_STATUSES, PLAN_STATUS_LABELS],
     ["goal terms", GOAL_TERMS, GOAL_TERM_LABELS],

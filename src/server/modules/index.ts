@@ -7,6 +7,7 @@ import { caseRoutes } from "./cases/routes.js";
 import { concernRoutes } from "./concerns/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
+import { homeRoutes } from "./home/routes.js";
 import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
@@ -45,4 +46,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   programmeRoutes(app, db);
   measureRoutes(app, db);
   mfaRoutes(app, db);
+  homeRoutes(app, db);
 }

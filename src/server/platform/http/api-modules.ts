@@ -4,6 +4,7 @@
  */
 export const API_MODULES = {
   auth: "ログイン",
+  home: "ホーム",
   users: "利用者",
   "audit-trail": "監査ログ",
   departments: "課",
