@@ -46,6 +46,18 @@ import {
   TARGET_KIND_LABELS,
 } from "./indicators";
 import {
+  PROPOSAL_DECISION_LABELS,
+  PROPOSAL_DECISIONS,
+  RESOURCE_AUDIENCE_LABELS,
+  RESOURCE_AUDIENCES,
+  RESOURCE_CATEGORIES,
+  RESOURCE_CATEGORY_LABELS,
+  RESOURCE_STATUS_LABELS,
+  RESOURCE_STATUSES,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
+} from "./resources";
+import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
   CASE_BASES,
@@ -139,6 +151,11 @@ describe("every value shown to people has a label", () => {
     ["goal terms", GOAL_TERMS, GOAL_TERM_LABELS],
     ["task responses", TASK_RESPONSES, TASK_RESPONSE_LABELS],
     ["closure reasons", CLOSURE_REASONS, CLOSURE_REASON_LABELS],
+    ["resource categories", RESOURCE_CATEGORIES, RESOURCE_CATEGORY_LABELS],
+    ["resource audiences", RESOURCE_AUDIENCES, RESOURCE_AUDIENCE_LABELS],
+    ["resource statuses", RESOURCE_STATUSES, RESOURCE_STATUS_LABELS],
+    ["days of the week", WEEKDAYS, WEEKDAY_LABELS],
+    ["proposal decisions", PROPOSAL_DECISIONS, PROPOSAL_DECISION_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));
 

@@ -15,6 +15,7 @@ import { mfaRoutes } from "./mfa/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
+import { resourceRoutes } from "./resources/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 import { supportPlanRoutes } from "./support-plans/routes.js";
@@ -40,5 +41,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   supportPlanRoutes(app, db);
   concernRoutes(app, db);
   meetingRoutes(app, db);
+  resourceRoutes(app, db);
   mfaRoutes(app, db);
 }

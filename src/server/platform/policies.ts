@@ -2,6 +2,7 @@ import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/acces
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
 import { meetingPolicies } from "./policies/meetings.js";
+import { resourcePolicies } from "./policies/resources.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
@@ -23,6 +24,7 @@ export type {
 export const policies = {
   ...supportPolicies,
   ...meetingPolicies,
+  ...resourcePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),

@@ -6,3 +6,4 @@ export * from "./meetings.js";
 export * from "./plans.js";
 export * from "./support.js";
 export * from "./support-plans.js";
+export * from "./resources.js";

@@ -22,6 +22,7 @@ export const API_MODULES = {
   cases: "ケース",
   "support-plans": "支援プラン",
   meetings: "会議",
+  resources: "地域資源",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;
