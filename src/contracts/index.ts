@@ -16,6 +16,7 @@ export type { Jsonify, JsonOf } from "./json.js";
 export type * from "./meetings.js";
 export type * from "./mfa.js";
 export type * from "./plans.js";
+export type * from "./resources.js";
 export type * from "./revisions.js";
 export type * from "./support.js";
 export type * from "./support-plans.js";
