@@ -257,7 +257,8 @@ export const ROUTE_TABLE = {
   "GET /api/meeting-kinds": { label: "会議の種類", allow: [...SUPPORT_ADMINS, ...STAFF] },
   "POST /api/meeting-kinds": { label: "会議の種類の追加", allow: SUPPORT_ADMINS },
   "PATCH /api/meeting-kinds/:kindId": { label: "会議の種類の変更", allow: SUPPORT_ADMINS },
-  "GET /api/districts": { label: "地区の一覧", allow: [...SUPPORT_ADMINS, ...STAFF] },
+  // 地区 also place the resource directory's entries, which providers search and propose
+  "GET /api/districts": { label: "地区の一覧", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
   "POST /api/districts": { label: "地区の追加", allow: [...SUPPORT_ADMINS, "coordinator"] },
   "PATCH /api/districts/:districtId": { label: "地区の変更", allow: [...SUPPORT_ADMINS, "coordinator"] },
   "GET /api/meetings": { label: "会議の一覧", allow: STAFF, need: "meeting" },
