@@ -65,6 +65,16 @@ const hiddenAddressFromOthers: Partial<Record<Caller, Expected>> = {
   otherProvider: withoutHiddenAddress,
   otherMunicipality: withoutHiddenAddress,
 };
+/** A proposal: the coordinators and the proposing provider only. */
+const proposalHidden: Partial<Record<Caller, Expected>> = {
+  supportAdmin: 404,
+  systemAdmin: 404,
+  lead: 404,
+  team: 404,
+  otherStaff: 404,
+  otherProvider: 404,
+  otherMunicipality: 404,
+};
 /** An export never carries a hidden location, whoever asks. */
 const exportWithoutHiddenAddress = Object.fromEntries(CALLERS.map((c) => [c, withoutHiddenAddress])) as Partial<
   Record<Caller, Expected>
@@ -665,15 +675,18 @@ function probes(): Record<RouteKey, Probe> {
     "GET /api/resources/:resourceId": {
       call: (c) => c.get(`/api/resources/${id.proposedResourceId}`),
       ok: 200,
-      without: {
-        supportAdmin: 404,
-        systemAdmin: 404,
-        lead: 404,
-        team: 404,
-        otherStaff: 404,
-        otherProvider: 404,
-        otherMunicipality: 404,
-      },
+      without: proposalHidden,
+    },
+    "GET /api/resources/:resourceId/activity": {
+      call: (c) => c.get(`/api/resources/${id.proposedResourceId}/activity`),
+      ok: 200,
+      without: proposalHidden,
+    },
+    // a month not recorded yet, with a stale If-Match: every caller who may record gets 412, nothing is written
+    "PUT /api/resources/:resourceId/activity/:month": {
+      call: (c) => c.put(`/api/resources/${id.hiddenResourceId}/activity/2025-06`, { participants: 1 }, stale),
+      ok: 412,
+      without: { otherMunicipality: 404 },
     },
     "PUT /api/resources/:resourceId": {
       call: (c) =>

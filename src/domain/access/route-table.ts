@@ -290,6 +290,16 @@ export const ROUTE_TABLE = {
   },
   "PUT /api/resources/:resourceId": { label: "地域資源の変更", allow: STAFF, need: "resource_editor" },
   "POST /api/resources/:resourceId/review": { label: "提案された地域資源の受け入れ・見送り", allow: ["coordinator"] },
+  "GET /api/resources/:resourceId/activity": {
+    label: "地域づくりの拠点の月ごとの参加（人数と参加団体）",
+    allow: [...SUPPORT_ADMINS, ...AGENCIES],
+    need: "resource",
+  },
+  "PUT /api/resources/:resourceId/activity/:month": {
+    label: "地域づくりの拠点の月ごとの参加の記録",
+    allow: STAFF,
+    need: "resource",
+  },
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -179,6 +179,7 @@ const AUDIT_ENTITIES = {
   meeting_kind: { label: "会議の種類", side: "support" },
   district: { label: "地区", side: "support" },
   resource: { label: "地域資源", side: "support" },
+  resource_activity: { label: "地域づくりの拠点の参加", side: "support" },
   plan: { label: "計画", side: "plan" },
   plan_item: { label: "計画の項目", side: "plan" },
   plan_revision: { label: "計画の改定", side: "plan" },

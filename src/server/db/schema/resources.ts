@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { recordTable, sameMunicipality, timestamps, version } from "./columns.js";
 import { districts } from "./meetings.js";
 import { agencies } from "./support.js";
@@ -50,5 +50,27 @@ export const resources = recordTable(
     sameMunicipality(t, t.operatorAgencyId, agencies),
     sameMunicipality(t, t.proposedByAgencyId, agencies),
     sameMunicipality(t, t.districtId, districts),
+  ],
+);
+
+/**
+ * 地域づくりの拠点: per resource and month, how many took part and which organisations joined (their names; never a
+ * person). One row per month, corrected in place under its version.
+ */
+export const resourceActivityMonths = recordTable(
+  "resource_activity_months",
+  {
+    resourceId: uuid("resource_id").notNull(),
+    /** YYYY-MM */
+    month: text("month").notNull(),
+    participants: integer("participants").notNull(),
+    organisations: jsonb("organisations").$type<string[]>().notNull(),
+    recordedBy: uuid("recorded_by"),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    unique("resource_activity_months_month_uq").on(t.municipalityId, t.resourceId, t.month),
+    sameMunicipality(t, t.resourceId, resources),
   ],
 );

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client.js";
 import { findOne, inMunicipality, insertOne, updateAtVersion } from "../../db/records.js";
-import { resources } from "../../db/schema/index.js";
+import { resourceActivityMonths, resources } from "../../db/schema/index.js";
 
 export type ResourceRow = typeof resources.$inferSelect;
 
@@ -74,3 +74,23 @@ export function listResources(db: Executor, municipalityId: string, f: ResourceF
     )
     .orderBy(asc(resources.name), asc(resources.id));
 }
+
+export type ActivityRow = typeof resourceActivityMonths.$inferSelect;
+
+export const listActivity = (db: Executor, municipalityId: string, resourceId: string) =>
+  db
+    .select()
+    .from(resourceActivityMonths)
+    .where(inMunicipality(resourceActivityMonths, municipalityId, { resourceId }))
+    .orderBy(desc(resourceActivityMonths.month));
+export const findActivity = (db: Executor, municipalityId: string, resourceId: string, month: string) =>
+  findOne(db, resourceActivityMonths, municipalityId, { resourceId, month }, { forUpdate: true });
+export const insertActivity = (db: Executor, values: typeof resourceActivityMonths.$inferInsert) =>
+  insertOne(db, resourceActivityMonths, values);
+export const updateActivity = (
+  db: Executor,
+  municipalityId: string,
+  id: string,
+  version: number,
+  values: Partial<typeof resourceActivityMonths.$inferInsert>,
+) => updateAtVersion(db, resourceActivityMonths, municipalityId, { id, version }, { ...values, updatedAt: new Date() });

@@ -2,8 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { contentDisposition } from "../exports/export-workbook.js";
+import { listActivity, recordActivity } from "./activity.js";
 import { exportCsv, exportHsds } from "./export.js";
 import {
+  activityParams,
+  activitySchema,
   createResourceSchema,
   listResourcesQuery,
   resourceParams,
@@ -53,6 +56,16 @@ export function resourceRoutes(app: FastifyInstance, db: Db) {
     { params: resourceParams, body: reviewProposalSchema, ifMatch: "required", etag: "resource" },
     async ({ actor, params, body, version }) => ({
       resource: await service.reviewProposal(db, actor, params.resourceId, version, body),
+    }),
+  );
+  route("GET /api/resources/:resourceId/activity", { params: resourceParams }, async ({ actor, params }) =>
+    listActivity(db, actor, params.resourceId),
+  );
+  route(
+    "PUT /api/resources/:resourceId/activity/:month",
+    { params: activityParams, body: activitySchema, ifMatch: "optional", etag: "activity" },
+    async ({ actor, params, body, version }) => ({
+      activity: await recordActivity(db, actor, params.resourceId, params.month, version, body),
     }),
   );
 }

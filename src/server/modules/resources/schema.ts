@@ -112,3 +112,21 @@ export const listResourcesQuery = z.object({
     .optional(),
 });
 export type ListResourcesQuery = z.infer<typeof listResourcesQuery>;
+
+export const activityParams = z.object({
+  resourceId: id("地域資源"),
+  month: z
+    .string({ error: "月は YYYY-MM で指定してください" })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月は YYYY-MM で指定してください"),
+});
+
+/** A month of a community hub (地域づくりの拠点): how many took part, and the organisations that joined (no persons). */
+export const activitySchema = z.strictObject({
+  participants: z
+    .number({ error: "参加者数は数で入力してください" })
+    .int("参加者数は整数で入力してください")
+    .min(0, "参加者数は0以上で入力してください")
+    .max(1000000, "参加者数は1000000以下で入力してください"),
+  organisations: distinct(requiredText("参加した団体・機関の名前", 100), "参加した団体・機関", 50).default([]),
+});
+export type ActivityInput = z.infer<typeof activitySchema>;

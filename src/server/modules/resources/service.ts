@@ -48,7 +48,7 @@ export async function listResources(db: Db, actor: AuthContext, query: ListResou
   });
 }
 
-async function visibleResource(tx: Executor, actor: AuthContext, resourceId: string, lock = false) {
+export async function visibleResource(tx: Executor, actor: AuthContext, resourceId: string, lock = false) {
   const row = await repo.findResource(tx, actor.municipalityId, resourceId, lock);
   if (!row) throw notFound("地域資源");
   policies.readResource(actor, row);

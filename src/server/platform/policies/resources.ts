@@ -25,6 +25,8 @@ export const resourcePolicies = {
   /** agency staff add to the directory directly; a provider's addition is a proposal */
   addResource: onlyFor(actsForAgency),
   reviewResourceProposals: onlyFor(isCoordinatorStaff),
+  /** a community hub's monthly participation (地域づくりの拠点): agency staff record it */
+  recordResourceActivity: onlyFor(isAgencyStaff),
   /** Whose proposals a list shows: all (coordinators), the caller's agency's, or none. */
   proposalScope(a: AuthContext): "all" | { agencyId: string } | "none" {
     if (isCoordinatorStaff(a)) return "all";
