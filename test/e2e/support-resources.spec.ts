@@ -10,7 +10,10 @@ async function seriousViolations(page: Page, name: string) {
     .map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** 地域資源 in the browser: staff find one by 地区 and tag, a provider proposes one, a coordinator accepts it. */
+/**
+ * 地域資源 in the browser: staff find one by 地区 and tag and record a month of it as a community hub, a provider
+ * proposes one, a coordinator accepts it.
+ */
 describe("the resource directory (地域資源)", () => {
   let web: WebApp;
   let browser: Browser;
@@ -24,7 +27,7 @@ describe("the resource directory (地域資源)", () => {
     await web?.close();
   });
 
-  it("finds a resource by 地区 and tag; a provider's proposal is accepted by a coordinator; no serious axe violation", async () => {
+  it("finds a resource by 地区 and tag and records a hub's month; a provider's proposal is accepted by a coordinator; no serious axe violation", async () => {
     const found: string[] = [];
     const staff = await newPage(browser);
     await login(staff.page, web.baseUrl, "kikan");
@@ -39,6 +42,13 @@ describe("the resource directory (地域資源)", () => {
     found.push(...(await seriousViolations(staff.page, "地域資源の一覧")));
     await staff.page.getByRole("link", { name: "みなみ畑の居場所" }).click();
     await visible(staff.page.getByRole("heading", { level: 1, name: "みなみ畑の居場所" }));
+    // as a community hub, the month's participation: a number and the organisations that joined
+    await staff.page.getByLabel(/^月/).fill("2025-06");
+    await staff.page.getByLabel(/^参加者数/).fill("14");
+    await staff.page.getByLabel("参加した団体・機関").fill("南地区まちづくり協議会\n南地区民生委員協議会");
+    await staff.page.getByRole("button", { name: "記録する" }).click();
+    await visible(staff.page.getByRole("cell", { name: "令和7年6月" }));
+    await visible(staff.page.getByRole("cell", { name: "南地区まちづくり協議会・南地区民生委員協議会" }));
     found.push(...(await seriousViolations(staff.page, "地域資源")));
     await staff.context.close();
 

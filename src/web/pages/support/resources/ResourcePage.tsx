@@ -11,6 +11,7 @@ import { useSubmit } from "../../../forms/useSubmit";
 import { useSession } from "../../../queries";
 import { resourceKeys, useResource } from "../../../support/resourceQueries";
 import type { Resource, ReviewProposalInput } from "../../../types";
+import { ActivitySection } from "./ActivitySection";
 import { daysText } from "./options";
 
 const route = getRouteApi("/support/resources/$resourceId");
@@ -41,6 +42,7 @@ export function ResourcePage() {
         </p>
       ) : null}
       {reviews ? <ReviewForm r={r} /> : null}
+      {r.status === "active" || r.status === "paused" ? <ActivitySection resourceId={r.id} /> : null}
     </>
   );
 }
