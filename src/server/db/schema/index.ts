@@ -4,6 +4,6 @@ export * from "./core.js";
 export * from "./indicators.js";
 export * from "./meetings.js";
 export * from "./plans.js";
+export * from "./resources.js";
 export * from "./support.js";
 export * from "./support-plans.js";
-export * from "./resources.js";
