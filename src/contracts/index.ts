@@ -19,6 +19,7 @@ export type * from "./meetings.js";
 export type * from "./mfa.js";
 export type * from "./plans.js";
 export type * from "./programme.js";
+export type * from "./resources.js";
 export type * from "./revisions.js";
 export type * from "./support.js";
 export type * from "./support-plans.js";

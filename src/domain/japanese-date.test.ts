@@ -5,6 +5,7 @@ import {
   eraOfDay,
   formatJapaneseDate,
   formatJapaneseDateTime,
+  formatJapaneseMonth,
   japanDayOf,
   parseJapaneseDate,
   readJapaneseDate,
@@ -141,5 +142,15 @@ describe("readJapaneseDate", () => {
         else expect(r.message.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe("a month in 和暦", () => {
+  it("names the era of the month's first day, and leaves other text alone", () => {
+    expect(formatJapaneseMonth("2025-06")).toBe("令和7年6月");
+    expect(formatJapaneseMonth("2019-05")).toBe("令和元年5月");
+    // 平成31年4月 is still 平成 on its first day
+    expect(formatJapaneseMonth("2019-04")).toBe("平成31年4月");
+    expect(formatJapaneseMonth("2025-6")).toBe("2025-6");
   });
 });

@@ -91,6 +91,12 @@ export function formatJapaneseDate(value: Date | string): string {
   return parsed ? formatDay(parsed.day) : String(value);
 }
 
+/** A month "YYYY-MM" as "令和7年6月" (the era of its first day); other text is returned unchanged. */
+export function formatJapaneseMonth(month: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return formatDay(`${month}-01`).replace(/1日$/, "");
+}
+
 /** "令和8年12月7日 1:23" in Japan time, for instants where the time matters (changes, submissions, audit records). */
 export function formatJapaneseDateTime(value: Date | string): string {
   const parsed = dayAndInstant(value);

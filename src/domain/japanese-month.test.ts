@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatJapaneseMonth, readJapaneseMonth, shiftMonth } from "./japanese-month";
+import { formatJapaneseMonth } from "./japanese-date";
+import { readJapaneseMonth, shiftMonth } from "./japanese-month";
 
 describe("months", () => {
   it("reads a month typed in 和暦 or 西暦, half- or full-width", () => {

@@ -1,8 +1,8 @@
 /**
  * Months as people in a Japanese office type and read them (a list "by month"): typed in 和暦 or 西暦, half- or
- * full-width; shown in 和暦. Stored and sent as ISO "YYYY-MM".
+ * full-width; shown in 和暦 by formatJapaneseMonth (japanese-date.ts). Stored and sent as ISO "YYYY-MM".
  */
-import { formatJapaneseDate, readJapaneseDate } from "./japanese-date.js";
+import { readJapaneseDate } from "./japanese-date.js";
 
 export type MonthReading = { ok: true; month: string } | { ok: false; message: string };
 
@@ -17,11 +17,6 @@ export function readJapaneseMonth(text: string): MonthReading {
   return day.ok
     ? { ok: true, month: day.iso.slice(0, 7) }
     : { ok: false, message: `月として読み取れません（${MONTH_EXAMPLES}）` };
-}
-
-/** "2026-12" → "令和8年12月" (the era of the month's first day). */
-export function formatJapaneseMonth(month: string): string {
-  return formatJapaneseDate(`${month}-01`).replace(/1日$/, "");
 }
 
 /** The month `delta` months after "YYYY-MM" (before, when negative). */

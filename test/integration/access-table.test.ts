@@ -3,7 +3,7 @@ import { type Principal, principalOf, type Role } from "../../src/domain/access/
 import { ROUTE_TABLE, type RouteKey, type RouteRule } from "../../src/domain/access/route-table.js";
 import { registeredRouteKeys } from "../../src/server/platform/access/route-gate.js";
 import { ApiClient, type ApiResponse, ifMatch } from "../helpers/api-client.js";
-import { type AccessWorld, CALLERS, type Caller, startAccessWorld } from "./access-world.js";
+import { type AccessWorld, CALLERS, type Caller, HIDDEN_ADDRESS, startAccessWorld } from "./access-world.js";
 
 /**
  * The access table, walked: every route the app registers × every kind of caller (each role, and on the support
@@ -53,6 +53,32 @@ const meetingManagers: Partial<Record<Caller, Expected>> = {
   otherStaff: 404,
   otherMunicipality: 404,
 };
+
+/** A hidden location: shown to the coordinators and the operator (the team agency), to nobody else on the support side. */
+const withoutHiddenAddress = { status: 200, excludes: () => HIDDEN_ADDRESS };
+const hiddenAddressFromOthers: Partial<Record<Caller, Expected>> = {
+  supportAdmin: withoutHiddenAddress,
+  systemAdmin: withoutHiddenAddress,
+  lead: withoutHiddenAddress,
+  otherStaff: withoutHiddenAddress,
+  senderProvider: withoutHiddenAddress,
+  otherProvider: withoutHiddenAddress,
+  otherMunicipality: withoutHiddenAddress,
+};
+/** A proposal: the coordinators and the proposing provider only. */
+const proposalHidden: Partial<Record<Caller, Expected>> = {
+  supportAdmin: 404,
+  systemAdmin: 404,
+  lead: 404,
+  team: 404,
+  otherStaff: 404,
+  otherProvider: 404,
+  otherMunicipality: 404,
+};
+/** An export never carries a hidden location, whoever asks. */
+const exportWithoutHiddenAddress = Object.fromEntries(CALLERS.map((c) => [c, withoutHiddenAddress])) as Partial<
+  Record<Caller, Expected>
+>;
 
 let unusedPlanAccount: string | undefined;
 async function unusedPlanAccountId() {
@@ -645,6 +671,58 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) => c.post(`/api/meetings/${id.meetingId}/decisions`, { text: "確認", subjectId: id.caseId }),
       ok: 400,
       without: meetingManagers,
+    },
+
+    // the resource directory: the hidden resource is run by the team agency; the proposal is the sending provider's
+    "GET /api/resources": { call: (c) => c.get("/api/resources"), ok: 200, without: hiddenAddressFromOthers },
+    "POST /api/resources": { call: (c) => c.post("/api/resources", {}), ok: 400 },
+    "GET /api/resources/export.json": {
+      call: (c) => c.get("/api/resources/export.json"),
+      ok: 200,
+      without: exportWithoutHiddenAddress,
+    },
+    "GET /api/resources/export.csv": {
+      call: (c) => c.get("/api/resources/export.csv"),
+      ok: 200,
+      without: exportWithoutHiddenAddress,
+    },
+    "GET /api/resources/:resourceId": {
+      call: (c) => c.get(`/api/resources/${id.proposedResourceId}`),
+      ok: 200,
+      without: proposalHidden,
+    },
+    "GET /api/resources/:resourceId/activity": {
+      call: (c) => c.get(`/api/resources/${id.proposedResourceId}/activity`),
+      ok: 200,
+      without: proposalHidden,
+    },
+    // a month not recorded yet, with a stale If-Match: every caller who may record gets 412, nothing is written
+    "PUT /api/resources/:resourceId/activity/:month": {
+      call: (c) => c.put(`/api/resources/${id.hiddenResourceId}/activity/2025-06`, { participants: 1 }, stale),
+      ok: 412,
+      without: { otherMunicipality: 404 },
+    },
+    "PUT /api/resources/:resourceId": {
+      call: (c) =>
+        c.put(
+          `/api/resources/${id.hiddenResourceId}`,
+          {
+            name: "確認",
+            category: "ibasho",
+            operatorAgencyId: id.teamAgencyId,
+            address: "確認",
+            locationHidden: true,
+            status: "active",
+          },
+          stale,
+        ),
+      ok: 412,
+      without: { lead: 403, otherStaff: 403, otherMunicipality: 404 },
+    },
+    "POST /api/resources/:resourceId/review": {
+      call: (c) => c.post(`/api/resources/${id.proposedResourceId}/review`, { decision: "accept" }, stale),
+      ok: 412,
+      without: { otherMunicipality: 404 },
     },
   };
 }

@@ -31,6 +31,9 @@ export const CALLERS = [
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
+/** the address of the world's hidden-location resource: only the coordinators and the team agency see it */
+export const HIDDEN_ADDRESS = "アクセス確認市伏見町1-2-3";
+
 export interface AccessWorld {
   t: TestApp;
   as: Record<Caller, ApiClient>;
@@ -66,6 +69,10 @@ export interface AccessWorld {
     leadMemberId: string;
     /** a project of the programme registry, imported by the plan office */
     programmeProjectId: string;
+    /** a resource run by the team agency whose location is hidden (a shelter), kept by the coordinators */
+    hiddenResourceId: string;
+    /** a resource the sending provider proposed, not decided yet */
+    proposedResourceId: string;
   };
 }
 
@@ -189,6 +196,26 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   ok(await office.post("/api/imports", new TextEncoder().encode(registry)), 201);
   const programmeProjectId = ok(await office.get("/api/programme")).projects[0].id as string;
 
+  const resource = { category: "ibasho", districtId, days: ["MO"], audiences: ["anyone"] };
+  const hiddenResourceId = ok(
+    await as.coordinator.post("/api/resources", {
+      ...resource,
+      name: "アクセス確認のシェルター",
+      operatorAgencyId: cw.agencyId.team,
+      address: HIDDEN_ADDRESS,
+      locationHidden: true,
+    }),
+    201,
+  ).resource.id as string;
+  const proposedResourceId = ok(
+    await as.senderProvider.post("/api/resources", {
+      ...resource,
+      name: "アクセス確認の提案",
+      operatorName: "確認の会",
+    }),
+    201,
+  ).resource.id as string;
+
   return {
     t,
     as: { ...as, formerMember },
@@ -219,6 +246,8 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       districtId,
       leadMemberId,
       programmeProjectId,
+      hiddenResourceId,
+      proposedResourceId,
     },
   };
 }

@@ -41,6 +41,10 @@ export const NEEDS = {
     "多機関協働、事務局の機関、会議の構成員だけ（支援会議は誓約の後）。誓約前の構成員・他・外れた構成員は 404",
   meeting_manager: "多機関協働と事務局の機関だけ（構成員は 403、他は 404）",
   meeting_pledge: "構成員は自分の誓約だけ、外部の専門職の誓約は事務局と多機関協働（他は 404）",
+  resource:
+    "提案中・見送りの地域資源は多機関協働と提案した事業者だけ（他は 404）。伏せた所在地は多機関協働と運営機関だけに示し、書き出しには含めない",
+  resource_editor:
+    "支援機関の職員が公開中・休止の資源を編集する（所在地を伏せた資源は多機関協働と運営機関だけ、他の職員は 403）",
 } as const;
 export type Need = keyof typeof NEEDS;
 
@@ -277,7 +281,8 @@ export const ROUTE_TABLE = {
   "GET /api/meeting-kinds": { label: "会議の種類", allow: [...SUPPORT_ADMINS, ...STAFF] },
   "POST /api/meeting-kinds": { label: "会議の種類の追加", allow: SUPPORT_ADMINS },
   "PATCH /api/meeting-kinds/:kindId": { label: "会議の種類の変更", allow: SUPPORT_ADMINS },
-  "GET /api/districts": { label: "地区の一覧", allow: [...SUPPORT_ADMINS, ...STAFF] },
+  // 地区 also place the resource directory's entries, which providers search and propose
+  "GET /api/districts": { label: "地区の一覧", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
   "POST /api/districts": { label: "地区の追加", allow: [...SUPPORT_ADMINS, "coordinator"] },
   "PATCH /api/districts/:districtId": { label: "地区の変更", allow: [...SUPPORT_ADMINS, "coordinator"] },
   "GET /api/meetings": { label: "会議の一覧", allow: STAFF, need: "meeting" },
@@ -292,6 +297,33 @@ export const ROUTE_TABLE = {
   "POST /api/meetings/:meetingId/subjects": meetingRoute("議題の追加", "meeting_manager"),
   "DELETE /api/meetings/:meetingId/subjects/:subjectId": meetingRoute("議題を外す", "meeting_manager"),
   "POST /api/meetings/:meetingId/decisions": meetingRoute("決定事項の記録", "meeting_manager"),
+
+  // support side: the local resource directory (地域資源). It holds no personal data, so the whole support side
+  // reads it; the plan side does not (a support-side tool, like the rest: the plan gets its numbers as measures)
+  "GET /api/resources": { label: "地域資源の一覧・検索", allow: [...SUPPORT_ADMINS, ...AGENCIES], need: "resource" },
+  "POST /api/resources": { label: "地域資源の登録（登録事業者は提案）", allow: AGENCIES },
+  "GET /api/resources/export.json": {
+    label: "地域資源の書き出し（Open Referral HSDS 形式の JSON）",
+    allow: [...SUPPORT_ADMINS, ...AGENCIES],
+  },
+  "GET /api/resources/export.csv": { label: "地域資源の書き出し（CSV）", allow: [...SUPPORT_ADMINS, ...AGENCIES] },
+  "GET /api/resources/:resourceId": {
+    label: "地域資源",
+    allow: [...SUPPORT_ADMINS, ...AGENCIES],
+    need: "resource",
+  },
+  "PUT /api/resources/:resourceId": { label: "地域資源の変更", allow: STAFF, need: "resource_editor" },
+  "POST /api/resources/:resourceId/review": { label: "提案された地域資源の受け入れ・見送り", allow: ["coordinator"] },
+  "GET /api/resources/:resourceId/activity": {
+    label: "地域づくりの拠点の月ごとの参加（人数と参加団体）",
+    allow: [...SUPPORT_ADMINS, ...AGENCIES],
+    need: "resource",
+  },
+  "PUT /api/resources/:resourceId/activity/:month": {
+    label: "地域づくりの拠点の月ごとの参加の記録",
+    allow: STAFF,
+    need: "resource",
+  },
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -40,8 +40,14 @@ describe("screens follow the access table", () => {
       ).toEqual([]);
       expect(mayOpen(p, "/support/cases/00000000-0000-4000-8000-000000000000"), p).toBe(false);
     }
-    // a provider: its referrals and the persons it registered, nothing else
-    expect(menu("provider")).toEqual(["/home", "/support/referrals", "/support/persons", "/support/agencies"]);
+    // a provider: ホーム, its referrals, the resource directory (where it proposes), the persons it registered
+    expect(menu("provider")).toEqual([
+      "/home",
+      "/support/referrals",
+      "/support/resources",
+      "/support/persons",
+      "/support/agencies",
+    ]);
     // only the coordinators open a case from a referral
     expect(mayOpen("staff", "/support/referrals/00000000-0000-4000-8000-000000000000/case")).toBe(false);
     expect(mayOpen("coordinator", "/support/referrals/00000000-0000-4000-8000-000000000000/case")).toBe(true);

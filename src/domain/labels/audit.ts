@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = [
   "decision_add",
   "minutes",
   "support_decision",
+  "propose",
+  "review",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -119,6 +121,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   decision_add: "決定事項の記録",
   minutes: "会議録の保存",
   support_decision: "支援決定の記録",
+  propose: "提案",
+  review: "提案の受け入れ・見送り",
 };
 
 /** What was done to an account: the account changes list and the audit trail say the same. */
@@ -174,6 +178,8 @@ const AUDIT_ENTITIES = {
   meeting: { label: "会議", side: "support" },
   meeting_kind: { label: "会議の種類", side: "support" },
   district: { label: "地区", side: "support" },
+  resource: { label: "地域資源", side: "support" },
+  resource_activity: { label: "地域づくりの拠点の参加", side: "support" },
   plan: { label: "計画", side: "plan" },
   plan_item: { label: "計画の項目", side: "plan" },
   plan_revision: { label: "計画の改定", side: "plan" },

@@ -56,6 +56,18 @@ import {
   MEASURE_LABELS,
 } from "./measures";
 import {
+  PROPOSAL_DECISION_LABELS,
+  PROPOSAL_DECISIONS,
+  RESOURCE_AUDIENCE_LABELS,
+  RESOURCE_AUDIENCES,
+  RESOURCE_CATEGORIES,
+  RESOURCE_CATEGORY_LABELS,
+  RESOURCE_STATUS_LABELS,
+  RESOURCE_STATUSES,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
+} from "./resources";
+import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
   CASE_BASES,
@@ -155,6 +167,11 @@ describe("every value shown to people has a label", () => {
     ["measure groups", MEASURE_GROUPS, MEASURE_GROUP_LABELS],
     ["measure filters", MEASURE_FILTERS, MEASURE_FILTER_LABELS],
     ["closure reasons", CLOSURE_REASONS, CLOSURE_REASON_LABELS],
+    ["resource categories", RESOURCE_CATEGORIES, RESOURCE_CATEGORY_LABELS],
+    ["resource audiences", RESOURCE_AUDIENCES, RESOURCE_AUDIENCE_LABELS],
+    ["resource statuses", RESOURCE_STATUSES, RESOURCE_STATUS_LABELS],
+    ["days of the week", WEEKDAYS, WEEKDAY_LABELS],
+    ["proposal decisions", PROPOSAL_DECISIONS, PROPOSAL_DECISION_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));
 

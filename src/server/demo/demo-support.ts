@@ -9,6 +9,7 @@ import type { ReferralStatus } from "../modules/referrals/schema.js";
 import { type AuditEntry, recordAudit } from "../platform/audit.js";
 import { loadDemoCases } from "./demo-cases.js";
 import { loadDemoMeetings } from "./demo-meetings.js";
+import { loadDemoResources } from "./demo-resources.js";
 import {
   type AgencyKey,
   DEMO_AGENCIES,
@@ -124,6 +125,7 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
   }
   const { caseIds, counts } = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
   const meetings = await loadDemoMeetings(tx, municipalityId, { agency, userByAgency, personIds, caseIds });
+  const resources = await loadDemoResources(tx, municipalityId, agency);
   await recordAudit(
     tx,
     demoLoadRecord(municipalityId, "municipality", municipalityId, {
@@ -132,6 +134,7 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       referrals: DEMO_REFERRALS.length,
       ...counts,
       ...meetings,
+      ...resources,
     }),
   );
 }

@@ -90,7 +90,28 @@ describe("the built-in demo municipality", () => {
     expect(detail.version).toBe(history.length);
     expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
+
+  it("has local resources in its 地区: a hidden shelter and a provider's proposal among them", async () => {
+    const coord = await ApiClient.login(app.t.baseUrl, "coord");
+    const all = (await coord.get("/api/resources")).body.resources as DemoResource[];
+    expect(all.map((r) => r.status).sort()).toEqual(["active", "active", "active", "active", "active", "proposed"]);
+    expect(new Set(all.map((r) => r.district?.name))).toEqual(new Set(["中央地区", "北地区", "南地区"]));
+    const shelter = all.find((r) => r.locationHidden) as DemoResource;
+    expect(shelter.address).not.toBeNull();
+    const kikan = await ApiClient.login(app.t.baseUrl, "kikan");
+    const seen = (await kikan.get("/api/resources")).body.resources as DemoResource[];
+    expect(seen.map((r) => r.status)).not.toContain("proposed");
+    expect(seen.find((r) => r.id === shelter.id)?.address).toBeNull();
+  });
 });
+
+type DemoResource = {
+  id: string;
+  status: string;
+  locationHidden: boolean;
+  address: string | null;
+  district: { name: string } | null;
+};
 
 type Summary = { id: string; household: { name: string } };
 type MeetingSummary = {

@@ -18,6 +18,7 @@ import { personRoutes } from "./persons/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { programmeRoutes } from "./programme/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
+import { resourceRoutes } from "./resources/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 import { supportPlanRoutes } from "./support-plans/routes.js";
@@ -45,6 +46,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   meetingRoutes(app, db);
   programmeRoutes(app, db);
   measureRoutes(app, db);
+  resourceRoutes(app, db);
   mfaRoutes(app, db);
   homeRoutes(app, db);
 }

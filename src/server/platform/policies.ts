@@ -4,6 +4,7 @@ import { forbidden, notFound } from "./errors.js";
 import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
 import { programmePolicies } from "./policies/programme.js";
+import { resourcePolicies } from "./policies/resources.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
@@ -27,6 +28,7 @@ export const policies = {
   ...meetingPolicies,
   ...programmePolicies,
   ...measurePolicies,
+  ...resourcePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),

@@ -60,6 +60,22 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     "/support/tasks",
     lazyRouteComponent(() => import("../pages/support/AgencyTasksPage"), "AgencyTasksPage"),
   );
+  const resources = screen(
+    "/support/resources",
+    lazyRouteComponent(() => import("../pages/support/resources/ResourceListPage"), "ResourceListPage"),
+  );
+  const resourceNew = screen(
+    "/support/resources/new",
+    lazyRouteComponent(() => import("../pages/support/resources/ResourceFormPage"), "ResourceNewPage"),
+  );
+  const resource = screen(
+    "/support/resources/$resourceId",
+    lazyRouteComponent(() => import("../pages/support/resources/ResourcePage"), "ResourcePage"),
+  );
+  const resourceEdit = screen(
+    "/support/resources/$resourceId/edit",
+    lazyRouteComponent(() => import("../pages/support/resources/ResourceFormPage"), "ResourceEditPage"),
+  );
   const meetings = screen(
     "/support/meetings",
     lazyRouteComponent(() => import("../pages/support/meetings/MeetingListPage"), "MeetingListPage"),
@@ -95,6 +111,10 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     planPrint,
     agencyTasks,
     meetings,
+    resources,
+    resourceNew,
+    resource,
+    resourceEdit,
     meetingSettings,
     meeting,
     meetingMinutes,

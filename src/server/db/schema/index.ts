@@ -5,5 +5,6 @@ export * from "./indicators.js";
 export * from "./meetings.js";
 export * from "./plans.js";
 export * from "./programme.js";
+export * from "./resources.js";
 export * from "./support.js";
 export * from "./support-plans.js";

@@ -79,7 +79,7 @@ describe("meeting kinds and 地区", () => {
     expect(taken.body.fields[0].field).toBe("name");
   });
 
-  it("the coordinators keep the list of 地区; agency staff read it, a provider may not", async () => {
+  it("the coordinators keep the list of 地区; agency staff and providers read it (the resource directory's places)", async () => {
     // the demo municipality has its 中央・北・南地区 already
     expect((await w.as.coordinator.post("/api/districts", { name: "北地区" })).status).toBe(400);
     const created = await w.as.coordinator.post("/api/districts", { name: "東地区" });
@@ -92,7 +92,9 @@ describe("meeting kinds and 地区", () => {
       "南地区",
       "東地区",
     ]);
-    expect((await w.as.senderProvider.get("/api/districts")).status).toBe(403);
+    expect((await w.as.senderProvider.get("/api/districts")).status).toBe(200);
+    expect((await w.as.senderProvider.post("/api/districts", { name: "西地区" })).status).toBe(403);
+    expect((await w.as.senderProvider.get("/api/meeting-kinds")).status).toBe(403);
   });
 });
 

@@ -107,7 +107,7 @@ export async function updateKind(
 }
 
 export async function listDistricts(db: Db, actor: AuthContext) {
-  policies.readMeetingSettings(actor);
+  policies.readDistricts(actor);
   return { districts: (await repo.listDistricts(db, actor.municipalityId)).map(presentDistrict) };
 }
 

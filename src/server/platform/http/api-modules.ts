@@ -25,6 +25,7 @@ export const API_MODULES = {
   meetings: "会議",
   programme: "重層事業の事業",
   measures: "統計",
+  resources: "地域資源",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;

@@ -1,7 +1,7 @@
 import type { MeetingAccess, MeetingLegalBasis } from "../../../domain/labels/meetings.js";
 import type { AuthContext } from "../auth/context.js";
 import { forbidden } from "../errors.js";
-import { isAgencyStaff, isCoordinatorStaff, isSupportAdmin, onlyFor } from "./roles.js";
+import { actsForAgency, isAgencyStaff, isCoordinatorStaff, isSupportAdmin, onlyFor } from "./roles.js";
 import type { CaseBasis } from "./support.js";
 
 /**
@@ -21,6 +21,8 @@ export interface OwnMembership {
 export const meetingPolicies = {
   /** Kinds of meeting and 地区 are read by the support side's administrators and agency staff. */
   readMeetingSettings: onlyFor((a) => isSupportAdmin(a) || isAgencyStaff(a)),
+  /** 地区 are also where the resource directory's entries are: providers read them to find and propose resources. */
+  readDistricts: onlyFor((a) => isSupportAdmin(a) || actsForAgency(a)),
   /** The municipality's kinds of meeting (and their legal basis) are the support-side administrators' setting. */
   manageMeetingKinds: onlyFor(isSupportAdmin),
   /** 地区: the support-side administrators, and the coordinators who convene meetings per 地区. */

@@ -1,7 +1,6 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { formatJapaneseDate, todayInJapan } from "../../../../domain/japanese-date";
-import { formatJapaneseMonth } from "../../../../domain/japanese-month";
+import { formatJapaneseDate, formatJapaneseMonth, todayInJapan } from "../../../../domain/japanese-date";
 import { can } from "../../../access";
 import { api } from "../../../api";
 import { ErrorAlert } from "../../../components/ErrorAlert";

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { formatJapaneseMonth, MONTH_EXAMPLES, readJapaneseMonth, shiftMonth } from "../../../../domain/japanese-month";
+import { formatJapaneseMonth } from "../../../../domain/japanese-date";
+import { MONTH_EXAMPLES, readJapaneseMonth, shiftMonth } from "../../../../domain/japanese-month";
 import { TextField } from "../../../components/FormField";
 
 /**
