@@ -51,7 +51,7 @@ describe("two-step sign-in (二段階認証) in the browser", () => {
     await page.getByLabel("確認コード").fill(good.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)));
     await page.getByRole("button", { name: "確認する" }).click();
     await visible(page.getByRole("navigation", { name: "メインメニュー" }));
-    await visible(page.getByRole("heading", { level: 1, name: "つなぐシート" }));
+    await visible(page.getByRole("heading", { level: 1, name: "ホーム" }));
     await context.close();
   });
 
