@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage, visible } from "../helpers/browser.js";
+import { launchBrowser, newPage, until, visible } from "../helpers/browser.js";
 import { startTestApp, type TestApp } from "../helpers/test-app.js";
 
 /**
@@ -48,10 +48,22 @@ describe("the API reference page", () => {
     expect(policy).toContain("style-src 'self';");
     await expect(page.title()).resolves.toBe("tsunagu API リファレンス");
     await visible(page.getByRole("heading", { name: /tsunagu API/ }));
-    await visible(page.getByText("つなぐシート", { exact: true }));
+    // with this many modules, Swagger UI renders the later ones as they scroll into view
+    const scrollTo = async (locator: Locator, what: string) => {
+      await until(async () => {
+        if (await locator.count()) return true;
+        await page.mouse.wheel(0, 1000);
+        return false;
+      }, `${what} rendered while scrolling`);
+      await locator.first().scrollIntoViewIfNeeded();
+    };
+    const referrals = page.locator("#operations-tag-referrals");
+    await scrollTo(referrals, "the つなぐシート module");
+    await visible(referrals.getByText("つなぐシート", { exact: true }));
 
     // an operation opens with its summary, its callers and its answers
     const transition = page.locator("#operations-referrals-postReferralsByReferralIdTransition");
+    await scrollTo(transition, "the transition operation");
     await transition.getByRole("button").first().click();
     await visible(transition.getByText("つなぐシートの受付・転送・完了"));
     await visible(transition.getByText(/呼び出せる利用者: 支援機関職員（多機関協働）/));
