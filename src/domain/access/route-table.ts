@@ -313,6 +313,12 @@ export const ROUTE_TABLE = {
     need: "resource",
   },
   "PUT /api/resources/:resourceId": { label: "地域資源の変更", allow: STAFF, need: "resource_editor" },
+  // participation support (参加支援): placements of a case's person in local resources; needs no resource met
+  "GET /api/cases/:caseId/placements": caseRoute("参加支援の一覧", "case_disclosed"),
+  "POST /api/cases/:caseId/placements": caseRoute("参加支援の提案", "case_plan_manager"),
+  "POST /api/cases/:caseId/placements/:placementId/status": caseRoute("参加支援の状況の変更", "case_plan_manager"),
+  "POST /api/cases/:caseId/unmet-needs": caseRoute("見つからなかった資源の記録", "case_plan_manager"),
+  "GET /api/unmet-needs": { label: "見つからなかった資源の一覧（地域づくり）", allow: ["coordinator"] },
   "POST /api/resources/:resourceId/review": { label: "提案された地域資源の受け入れ・見送り", allow: ["coordinator"] },
   "GET /api/resources/:resourceId/activity": {
     label: "地域づくりの拠点の月ごとの参加（人数と参加団体）",
