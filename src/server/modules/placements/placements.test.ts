@@ -157,4 +157,43 @@ describe("placements", () => {
     expect(text).not.toContain(w.mainId);
     expect((await w.as.lead.get("/api/unmet-needs")).status).toBe(403);
   });
+
+  it("shows a resource's operator agency only the placements its person's consent covers", async () => {
+    const operated = async (name: string, operatorAgencyId: string) => {
+      const res = await w.as.coordinator.post("/api/resources", {
+        name,
+        category: "salon",
+        operatorAgencyId,
+        days: ["FR"],
+        audiences: ["anyone"],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.resource.id as string;
+    };
+    // the team agency is covered by the person's consent; the other agency is not
+    const byTeam = await operated("チームの機関のサロン", w.agencyId.team);
+    const byOther = await operated("他の機関のサロン", w.agencyId.kikan);
+    for (const resourceId of [byTeam, byOther]) {
+      const res = await w.as.lead.post(`/api/cases/${caseId}/placements`, {
+        resourceId,
+        wishes: "話し相手がほしい",
+        startedOn: "2025-08-01",
+      });
+      expect(res.status).toBe(201);
+    }
+    const seen = await w.as.team.get(`/api/resources/${byTeam}/placements`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.placements).toMatchObject([
+      { caseId, personId: w.mainId, wishes: "話し相手がほしい", status: "trial" },
+    ]);
+    const uncovered = await w.as.otherStaff.get(`/api/resources/${byOther}/placements`);
+    expect(uncovered.status).toBe(200);
+    expect(uncovered.body.placements).toEqual([]);
+    expect((await w.as.coordinator.get(`/api/resources/${byOther}/placements`)).body.placements).toHaveLength(1);
+    // not the operator: 404, and the attempt is in the audit log
+    expect((await w.as.lead.get(`/api/resources/${byTeam}/placements`)).status).toBe(404);
+    expect((await w.as.otherStaff.get(`/api/resources/${byTeam}/placements`)).status).toBe(404);
+    const denied = await auditRecords(w.t.database.db, { action: "denied", entityId: byTeam });
+    expect(denied.map((r) => r.basis)).toContain("need_to_know:resource_placements");
+  });
 });

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { findOne, inMunicipality, insertOne, updateAtVersion } from "../../db/records.js";
-import { placementEvents, placements, unmetNeeds } from "../../db/schema/index.js";
+import { findOne, inMunicipality, insertOne, recordNamedBy, updateAtVersion } from "../../db/records.js";
+import { cases, placementEvents, placements, unmetNeeds } from "../../db/schema/index.js";
 
 /** The only SQL of placements (参加支援) and unmet needs. */
 
@@ -52,3 +52,12 @@ export const listUnmetNeeds = (db: Executor, municipalityId: string) =>
     .from(unmetNeeds)
     .where(inMunicipality(unmetNeeds, municipalityId))
     .orderBy(desc(unmetNeeds.recordedOn), desc(unmetNeeds.createdAt));
+
+/** The placements at one resource with the main person of each one's case (the operator's view filters them). */
+export const placementsAtResource = (db: Executor, municipalityId: string, resourceId: string) =>
+  db
+    .select({ placement: placements, mainPersonId: cases.mainPersonId })
+    .from(placements)
+    .innerJoin(cases, recordNamedBy(cases, placements.caseId))
+    .where(inMunicipality(placements, municipalityId, { resourceId }))
+    .orderBy(desc(placements.createdAt));

@@ -2,7 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { caseParams } from "../cases/schema.js";
-import { changeStatusSchema, placementParams, proposePlacementSchema, unmetNeedSchema } from "./schema.js";
+import { placementsForOperator } from "./operator.js";
+import {
+  changeStatusSchema,
+  placementParams,
+  proposePlacementSchema,
+  resourceParams,
+  unmetNeedSchema,
+} from "./schema.js";
 import { changePlacementStatus, listPlacements, proposePlacement } from "./service.js";
 import { listUnmetNeeds, recordUnmetNeed } from "./unmet-needs.js";
 
@@ -32,6 +39,10 @@ export function placementRoutes(app: FastifyInstance, db: Db) {
     "POST /api/cases/:caseId/unmet-needs",
     { params: caseParams, body: unmetNeedSchema, status: 201 },
     async ({ actor, params, body }) => ({ unmetNeed: await recordUnmetNeed(db, actor, params.caseId, body) }),
+  );
+
+  route("GET /api/resources/:resourceId/placements", { params: resourceParams }, async ({ actor, params }) =>
+    placementsForOperator(db, actor, params.resourceId),
   );
 
   route("GET /api/unmet-needs", {}, async ({ actor }) => listUnmetNeeds(db, actor));

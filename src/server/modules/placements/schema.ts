@@ -5,6 +5,7 @@ import { optionalText, requiredText } from "../../platform/schema-fields.js";
 import { isoDate } from "../persons/schema.js";
 
 const caseId = z.uuid("ケースの指定が正しくありません");
+export const resourceParams = z.object({ resourceId: z.uuid("地域資源の指定が正しくありません") });
 export const placementParams = z.object({ caseId, placementId: z.uuid("参加支援の指定が正しくありません") });
 
 /** A resource proposed for the case's person: it starts at 見学・体験 on `startedOn`. */
