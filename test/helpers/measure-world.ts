@@ -143,6 +143,8 @@ export async function startMeasureWorld(): Promise<MeasureWorld> {
   const plan = await draftPlan(as.houkatsu, caseId, "support", [{ agencyId: houkatsu.agencyId }]);
   await approvePlan(w, as.houkatsu, caseId, plan, "2025-06-10");
   await finalMonitoring(as.houkatsu, caseId, "2025-09-01");
+  const districtId = ok(await as.coordinator.post("/api/districts", { name: "北地区" })).district?.id as string;
+  await placementsOf(as, caseId, districtId);
   const current = ok(await as.houkatsu.get(`/api/cases/${caseId}`), 200).case as { version: number };
   ok(
     await as.houkatsu.post(
@@ -152,7 +154,6 @@ export async function startMeasureWorld(): Promise<MeasureWorld> {
     ),
   );
 
-  const districtId = ok(await as.coordinator.post("/api/districts", { name: "北地区" })).district?.id as string;
   const kinds = ok(await as.coordinator.get("/api/meeting-kinds"), 200).kinds as unknown as {
     id: string;
     legalBasis: string;
@@ -194,4 +195,44 @@ async function moveReferral(as: MeasureWorld["as"], id: string, houkatsuId: stri
   await move(as.houkatsu, { to: "forwarded", reason: "多機関協働へ戻す（統計テスト）", toCoordinators: true });
   await move(as.coordinator, { to: "accepted" });
   await move(as.coordinator, { to: "completed" });
+}
+
+/**
+ * 参加支援 in 北地区: the lead agency's placement moves 見学・体験 (2025-05-01) → 参加 (2025-06-01) → 定着 (2026-04-01,
+ * next year); the coordinators' starts on 2025-03-31 (last year) and is interrupted on 2025-04-01.
+ */
+async function placementsOf(as: MeasureWorld["as"], caseId: string, districtId: string) {
+  const answer = async (res: Promise<{ status: number; body: unknown }>, status: number) => {
+    const r = await res;
+    expect(r.status, JSON.stringify(r.body)).toBe(status);
+    return r.body as Record<string, { id: string; version: number }>;
+  };
+  const created = await answer(
+    as.coordinator.post("/api/resources", {
+      name: "統計テストの居場所",
+      category: "ibasho",
+      operatorName: "統計テストの会",
+      districtId,
+      days: ["MO"],
+      audiences: ["anyone"],
+    }),
+    201,
+  );
+  const resourceId = created.resource?.id as string;
+  const url = `/api/cases/${caseId}/placements`;
+  const start = async (client: ApiClient, startedOn: string) =>
+    (await answer(client.post(url, { resourceId, wishes: "統計テスト", startedOn }), 201)).placement as {
+      id: string;
+      version: number;
+    };
+  const move = async (client: ApiClient, p: { id: string; version: number }, change: object) =>
+    (await answer(client.post(`${url}/${p.id}/status`, change, ifMatch(p.version)), 200)).placement as {
+      id: string;
+      version: number;
+    };
+  const led = await start(as.houkatsu, "2025-05-01");
+  const joined = await move(as.houkatsu, led, { status: "participating", on: "2025-06-01" });
+  await move(as.houkatsu, joined, { status: "settled", on: "2026-04-01" });
+  const coordinated = await start(as.coordinator, "2025-03-31");
+  await move(as.coordinator, coordinated, { status: "interrupted", on: "2025-04-01", reason: "health" });
 }

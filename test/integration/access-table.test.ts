@@ -724,6 +724,46 @@ function probes(): Record<RouteKey, Probe> {
       ok: 412,
       without: { otherMunicipality: 404 },
     },
+    // a proposal (not in the directory yet) cannot be proposed to a person: 400 for those who may propose
+    "POST /api/cases/:caseId/placements": {
+      call: (c) =>
+        c.post(`/api/cases/${id.caseId}/placements`, {
+          resourceId: id.proposedResourceId,
+          wishes: "確認",
+          startedOn: "2025-06-01",
+        }),
+      ok: 400,
+      without: managersOnly,
+    },
+    "GET /api/cases/:caseId/placements": {
+      call: (c) => c.get(`/api/cases/${id.caseId}/placements`),
+      ok: 200,
+      without: teamOnly(404),
+    },
+    // no such placement on the case: 404 for those who may move one, after the case's own check
+    "POST /api/cases/:caseId/placements/:placementId/status": {
+      call: (c) =>
+        c.post(
+          `/api/cases/${id.caseId}/placements/${id.caseId}/status`,
+          { status: "participating", on: "2025-06-10" },
+          stale,
+        ),
+      ok: 404,
+      without: managersOnly,
+    },
+    // a 地区 that is not the municipality's: 400 for those who may record, nothing written
+    "POST /api/cases/:caseId/unmet-needs": {
+      call: (c) => c.post(`/api/cases/${id.caseId}/unmet-needs`, { lookedFor: "確認", districtId: id.caseId }),
+      ok: 400,
+      without: managersOnly,
+    },
+    "GET /api/unmet-needs": { call: (c) => c.get("/api/unmet-needs"), ok: 200 },
+    // the shelter is run by the team agency: it and the coordinators read its placements, nobody else learns of them
+    "GET /api/resources/:resourceId/placements": {
+      call: (c) => c.get(`/api/resources/${id.hiddenResourceId}/placements`),
+      ok: 200,
+      without: { lead: 404, otherStaff: 404, otherMunicipality: 404 },
+    },
   };
 }
 

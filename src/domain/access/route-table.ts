@@ -43,6 +43,8 @@ export const NEEDS = {
   meeting_pledge: "構成員は自分の誓約だけ、外部の専門職の誓約は事務局と多機関協働（他は 404）",
   resource:
     "提案中・見送りの地域資源は多機関協働と提案した事業者だけ（他は 404）。伏せた所在地は多機関協働と運営機関だけに示し、書き出しには含めない",
+  resource_placements:
+    "多機関協働と資源の運営機関だけ（他は 404、拒否は監査ログに残る）。運営機関には本人の同意が及ぶ参加支援だけを示す",
   resource_editor:
     "支援機関の職員が公開中・休止の資源を編集する（所在地を伏せた資源は多機関協働と運営機関だけ、他の職員は 403）",
 } as const;
@@ -313,6 +315,19 @@ export const ROUTE_TABLE = {
     need: "resource",
   },
   "PUT /api/resources/:resourceId": { label: "地域資源の変更", allow: STAFF, need: "resource_editor" },
+  // participation support (参加支援): placements of a case's person in local resources; needs no resource met
+  "GET /api/cases/:caseId/placements": caseRoute("参加支援の一覧", "case_disclosed"),
+  "POST /api/cases/:caseId/placements": caseRoute("参加支援の提案", "case_plan_manager"),
+  "POST /api/cases/:caseId/placements/:placementId/status": caseRoute("参加支援の状況の変更", "case_plan_manager"),
+  "POST /api/cases/:caseId/unmet-needs": caseRoute("見つからなかった資源の記録", "case_plan_manager"),
+  "GET /api/resources/:resourceId/placements": {
+    label: "地域資源の参加支援（運営機関）",
+    allow: STAFF,
+    denied: 404,
+    need: "resource_placements",
+    record: { entityType: "resource", param: "resourceId", what: "地域資源" },
+  },
+  "GET /api/unmet-needs": { label: "見つからなかった資源の一覧（地域づくり）", allow: ["coordinator"] },
   "POST /api/resources/:resourceId/review": { label: "提案された地域資源の受け入れ・見送り", allow: ["coordinator"] },
   "GET /api/resources/:resourceId/activity": {
     label: "地域づくりの拠点の月ごとの参加（人数と参加団体）",

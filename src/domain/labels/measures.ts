@@ -16,6 +16,7 @@ export const MEASURE_KEYS = [
   "multi_agency_meetings",
   "support_plans",
   "outreach_plans",
+  "placements",
   "registered_providers",
 ] as const;
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
@@ -32,6 +33,7 @@ export const MEASURE_LABELS: Record<MeasureKey, string> = {
   multi_agency_meetings: "重層的支援会議の開催回数",
   support_plans: "支援プランの承認件数",
   outreach_plans: "アウトリーチ支援プランの承認件数",
+  placements: "参加支援（地域資源につないだ件数）の状況別件数",
   registered_providers: "登録事業者数（年度末）",
 };
 
@@ -56,6 +58,8 @@ export const MEASURE_DEFINITIONS: Record<MeasureKey, string> = {
     "承認日が年度内の支援プランの件数（改定で差し替えられた版も数える）。機関で絞るとケースの現在の主担当機関",
   outreach_plans:
     "承認日が年度内のアウトリーチ支援プランの件数（改定で差し替えられた版も数える）。機関で絞るとケースの現在の主担当機関",
+  placements:
+    "状況の変更日が年度内の参加支援の件数を、変わった先の状況（見学・体験・参加・定着・中断）別に数える。1件が年度内に2度変われば、それぞれの状況に数える。地区で絞ると地域資源の地区、機関で絞ると提案した機関",
   registered_providers: "年度末（3月31日、日本時間）までに登録された登録事業者の数。機関では絞れない",
 };
 
@@ -63,7 +67,15 @@ export const MEASURE_UNITS = ["件", "人", "回", "事業者"] as const;
 export type MeasureUnit = (typeof MEASURE_UNITS)[number];
 
 /** The tables of the statistics page. */
-export const MEASURE_GROUPS = ["referrals", "consultations", "cases", "meetings", "plans", "providers"] as const;
+export const MEASURE_GROUPS = [
+  "referrals",
+  "consultations",
+  "cases",
+  "meetings",
+  "plans",
+  "participation",
+  "providers",
+] as const;
 export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
 export const MEASURE_GROUP_LABELS: Record<MeasureGroup, string> = {
   referrals: "つなぐシート",
@@ -71,6 +83,7 @@ export const MEASURE_GROUP_LABELS: Record<MeasureGroup, string> = {
   cases: "ケース",
   meetings: "会議",
   plans: "支援プラン",
+  participation: "参加支援",
   providers: "登録事業者",
 };
 

@@ -7,6 +7,7 @@ import {
   type MeasureKey,
   type MeasureUnit,
 } from "../labels/measures.js";
+import { PLACEMENT_STATUS_LABELS, PLACEMENT_STATUSES } from "../labels/placements.js";
 import { AGENCY_KIND_LABELS, AGENCY_KINDS } from "../labels/support.js";
 
 /**
@@ -14,8 +15,8 @@ import { AGENCY_KIND_LABELS, AGENCY_KINDS } from "../labels/support.js";
  * is broken down into and whether those rows add up to a published total. Pure data: the server computes the values
  * (modules/measures), the page and the CLI show them.
  *
- * Not here yet, on purpose: placements by status (参加支援) and attribution to the programme registry's projects are
- * built with the resource directory and the registry; they join this catalogue when their tables exist.
+ * Not here yet, on purpose: attribution to the programme registry's projects (a filter by project) joins this
+ * catalogue when the registry's agencies are read by the measures.
  */
 
 /** The ways a 支援経過 record is made, as the records call them (cases/schema.ts RECORD_KINDS). */
@@ -74,6 +75,13 @@ const SHAPES: Record<MeasureKey, Omit<MeasureDefinition, "key" | "label" | "defi
   multi_agency_meetings: { unit: "回", group: "meetings", filters: ["district", "agency"], breakdown: null },
   support_plans: { unit: "件", group: "plans", filters: ["agency"], breakdown: null },
   outreach_plans: { unit: "件", group: "plans", filters: ["agency"], breakdown: null },
+  // each change is counted once, under the status it moved to: the rows add up to the year's changes
+  placements: {
+    unit: "件",
+    group: "participation",
+    filters: ["district", "agency"],
+    breakdown: { rows: PLACEMENT_STATUSES, labels: PLACEMENT_STATUS_LABELS, additive: true },
+  },
   registered_providers: { unit: "事業者", group: "providers", filters: [], breakdown: null },
 };
 

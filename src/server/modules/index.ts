@@ -15,6 +15,7 @@ import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
 import { personRoutes } from "./persons/routes.js";
+import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { programmeRoutes } from "./programme/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
@@ -47,6 +48,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   programmeRoutes(app, db);
   measureRoutes(app, db);
   resourceRoutes(app, db);
+  placementRoutes(app, db);
   mfaRoutes(app, db);
   homeRoutes(app, db);
 }

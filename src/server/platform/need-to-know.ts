@@ -10,7 +10,7 @@ import type { RequestActor } from "./auth/context.js";
 export async function recordDenial(
   tx: Executor,
   actor: RequestActor,
-  target: { entityType: "referral" | "case" | "household" | "meeting"; entityId: string },
+  target: { entityType: "referral" | "case" | "household" | "meeting" | "resource"; entityId: string },
   action: string,
 ) {
   await recordAudit(tx, { ...actorOf(actor), action: "denied", ...target, basis: `need_to_know:${action}` });

@@ -127,7 +127,16 @@ export const caseListSearch = (s: Search): { phase?: string; page?: number } => 
 };
 
 /** The case page's tabs (the first, 概要, when none or an unknown one is named). */
-export const CASE_TABS = ["overview", "person", "sharing", "plan", "meetings", "records", "assessments"] as const;
+export const CASE_TABS = [
+  "overview",
+  "person",
+  "sharing",
+  "plan",
+  "placements",
+  "meetings",
+  "records",
+  "assessments",
+] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 export const caseDetailSearch = (s: Search): { tab?: CaseTab } => ({
   tab: oneOf(CASE_TABS, s.tab) === "overview" ? undefined : oneOf(CASE_TABS, s.tab),

@@ -3,6 +3,7 @@ export * from "./consents.js";
 export * from "./core.js";
 export * from "./indicators.js";
 export * from "./meetings.js";
+export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";
 export * from "./resources.js";

@@ -1,5 +1,6 @@
 import type { MeasureKey } from "../../../domain/labels/measures.js";
 import { MEETING_LEGAL_BASES } from "../../../domain/labels/meetings.js";
+import { PLACEMENT_STATUSES } from "../../../domain/labels/placements.js";
 import { AGENCY_KINDS } from "../../../domain/labels/support.js";
 import { CONTACT_MODES } from "../../../domain/measures/catalogue.js";
 import type { Executor } from "../../db/client.js";
@@ -30,6 +31,10 @@ export async function computeMeasures(tx: Executor, scope: repo.MeasureScope): P
   const issues = (await repo.casesByIssue(tx, scope))
     .map((r) => ({ key: r.issue, value: r.n }))
     .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key, "ja"));
+  const placements = rowsOf(
+    PLACEMENT_STATUSES,
+    new Map((await repo.placementChanges(tx, scope)).map((r) => [r.status, r.n])),
+  );
   const [art106_6, consent] = MEETING_LEGAL_BASES.map((basis) => meetings.get(basis) ?? 0);
   return {
     referrals_sent: { total: sum(sentRows), rows: sentRows },
@@ -43,6 +48,7 @@ export async function computeMeasures(tx: Executor, scope: repo.MeasureScope): P
     multi_agency_meetings: single(consent ?? 0),
     support_plans: single(plans.get("support") ?? 0),
     outreach_plans: single(plans.get("outreach") ?? 0),
+    placements: { total: sum(placements), rows: placements },
     registered_providers: single(await repo.providersAtYearEnd(tx, scope)),
   };
 }

@@ -55,6 +55,11 @@ describe("computed measures (統計)", () => {
     expect(numbers(m.multi_agency_meetings).total).toBe(2);
     expect(numbers(m.support_plans).total).toBe(1);
     expect(numbers(m.outreach_plans).total).toBe(0);
+    // one placement moved twice in the year, another started last year and interrupted in this one
+    expect(numbers(m.placements)).toEqual({
+      total: 3,
+      rows: { trial: 1, participating: 1, settled: 0, interrupted: 1 },
+    });
     expect(numbers(m.registered_providers).total).toBe(1);
     for (const measure of body.measures) expect(measure.definition.length).toBeGreaterThan(10);
   });
@@ -70,6 +75,11 @@ describe("computed measures (統計)", () => {
     expect(numbers(after.contacts).rows.訪問).toBe(1);
     expect(numbers(after.registered_providers).total).toBe(2);
     expect(numbers(after.cases_closed).total).toBe(0);
+    expect(numbers(before.placements)).toEqual({
+      total: 1,
+      rows: { trial: 1, participating: 0, settled: 0, interrupted: 0 },
+    });
+    expect(numbers(after.placements).rows.settled).toBe(1);
   });
 
   it("answers the 地区 filter with meetings only, and the agency filter with the measures that have an agency", async () => {
@@ -80,6 +90,7 @@ describe("computed measures (統計)", () => {
     const district = byKey((await stats(w.as.coordinator, `fiscalYear=2025&districtId=${w.districtId}`)).measures);
     expect(numbers(district.support_meetings).total).toBe(1);
     expect(numbers(district.multi_agency_meetings).total).toBe(0);
+    expect(numbers(district.placements).total).toBe(3);
     expect(district.new_persons?.total?.state).toBe("not_applicable");
     expect(district.new_persons?.notApplicable).toBe("地区では絞り込めない指標です");
     const agency = byKey((await stats(w.as.coordinator, `fiscalYear=2025&agencyId=${w.agencyId.houkatsu}`)).measures);
@@ -90,6 +101,11 @@ describe("computed measures (統計)", () => {
     expect(numbers(agency.cases_opened).total).toBe(1);
     expect(numbers(agency.support_plans).total).toBe(1);
     expect(numbers(agency.support_meetings).total).toBe(0);
+    // the lead agency proposed one placement: its two changes in the year, not the coordinators' interruption
+    expect(numbers(agency.placements)).toEqual({
+      total: 2,
+      rows: { trial: 1, participating: 1, settled: 0, interrupted: 0 },
+    });
     expect(agency.registered_providers?.total?.state).toBe("not_applicable");
   });
 

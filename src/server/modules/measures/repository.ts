@@ -12,7 +12,10 @@ import {
   meetings,
   municipalities,
   persons,
+  placementEvents,
+  placements,
   referrals,
+  resources,
   supportPlans,
 } from "../../db/schema/index.js";
 
@@ -157,6 +160,24 @@ export function plansApproved(db: Executor, s: MeasureScope) {
       ),
     )
     .groupBy(supportPlans.kind);
+}
+
+/** 参加支援: the status changes dated in the year, by the status moved to (地区 of the resource, proposing agency). */
+export function placementChanges(db: Executor, s: MeasureScope) {
+  return db
+    .select({ status: placementEvents.status, n: count() })
+    .from(placementEvents)
+    .innerJoin(placements, recordNamedBy(placements, placementEvents.placementId))
+    .innerJoin(resources, recordNamedBy(resources, placements.resourceId))
+    .where(
+      and(
+        inMunicipality(placementEvents, s.municipalityId),
+        onDays(placementEvents.on, s.days),
+        s.districtId === null ? undefined : eq(resources.districtId, s.districtId),
+        byAgency(placements.proposedByAgencyId, s.agencyId),
+      ),
+    )
+    .groupBy(placementEvents.status);
 }
 
 /** 登録事業者 registered by the end of the year (agencies are never removed, so registered then is registered). */

@@ -26,6 +26,7 @@ export const API_MODULES = {
   programme: "重層事業の事業",
   measures: "統計",
   resources: "地域資源",
+  placements: "参加支援",
   mfa: "二段階認証",
   "api-description": "API の説明",
 } as const;

@@ -18,6 +18,7 @@ import { HouseholdSection } from "./HouseholdSection";
 import { IssuesSection } from "./IssuesSection";
 import { MeetingsSection } from "./MeetingsSection";
 import { PhaseSection } from "./PhaseSection";
+import { PlacementsSection } from "./PlacementsSection";
 import { PlanSection } from "./plan/PlanSection";
 import { planSummary } from "./plan/planSummary";
 import { usePlanSection } from "./plan/queries";
@@ -106,6 +107,7 @@ export function CaseDetailPage() {
       badge: plans.data?.reviewOverdue ? "見直し期限切れ" : null,
       panel: <PlanSection c={c} manage={manage} setNotice={setNotice} />,
     },
+    { key: "placements", label: "参加支援", panel: <PlacementsSection c={c} manage={manage} /> },
     { key: "meetings", label: "会議", panel: <MeetingsSection c={c} /> },
     { key: "records", label: "支援経過", panel: <RecordsSection c={c} setNotice={setNotice} /> },
     { key: "assessments", label: "アセスメント", panel: <AssessmentsSection c={c} setNotice={setNotice} /> },
