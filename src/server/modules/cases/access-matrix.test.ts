@@ -283,6 +283,36 @@ const matrix: Record<
     call: (c, s) => c.get(`/api/cases/${s.caseId}/meetings`),
     expect: always(needToKnow(200)),
   },
+  // 参加支援: read where the person may be seen; proposed, moved and unmet needs recorded by the plan's managers
+  "GET /api/cases/:caseId/placements": {
+    call: (c, s) => c.get(`/api/cases/${s.caseId}/placements`),
+    expect: disclosed(200),
+  },
+  // a resource that is not in the directory: the managers' 400, nothing written
+  "POST /api/cases/:caseId/placements": {
+    call: (c, s) =>
+      c.post(`/api/cases/${s.caseId}/placements`, {
+        resourceId: randomUUID(),
+        wishes: "人と話せる場所がほしい",
+        startedOn: "2025-07-01",
+      }),
+    expect: planManagers(400),
+  },
+  // a placement the case does not have: the managers' 404
+  "POST /api/cases/:caseId/placements/:placementId/status": {
+    call: (c, s) =>
+      c.post(
+        `/api/cases/${s.caseId}/placements/${randomUUID()}/status`,
+        { status: "participating", on: "2025-07-10" },
+        ifMatch(999),
+      ),
+    expect: planManagers(404),
+  },
+  // a 地区 the municipality does not have: the managers' 400, nothing written
+  "POST /api/cases/:caseId/unmet-needs": {
+    call: (c, s) => c.post(`/api/cases/${s.caseId}/unmet-needs`, { lookedFor: "夜の居場所", districtId: randomUUID() }),
+    expect: planManagers(400),
+  },
   // 支援決定 is the coordinators' to record (a future day: their 400, nothing written)
   "POST /api/cases/:caseId/support-decision": {
     call: (c, s) =>
