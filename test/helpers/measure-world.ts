@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import { programmeProjectAgencies, programmeProjects } from "../../src/server/db/schema/index.js";
 import { createMunicipality, FACTORY_PASSWORD } from "../factories/municipality.js";
 import { createAgencyUser } from "../factories/support.js";
 import { ApiClient, ifMatch } from "./api-client.js";
@@ -235,4 +236,22 @@ async function placementsOf(as: MeasureWorld["as"], caseId: string, districtId: 
   await move(as.houkatsu, joined, { status: "settled", on: "2026-04-01" });
   const coordinated = await start(as.coordinator, "2025-03-31");
   await move(as.coordinator, coordinated, { status: "interrupted", on: "2025-04-01", reason: "health" });
+}
+
+/**
+ * A project of the programme registry with the agencies attached to it, written straight to its tables (the
+ * registry's import and its edits are the programme module's tests; here only the attribution matters).
+ */
+export async function addProject(w: MeasureWorld, number: number, name: string, agencyIds: string[]) {
+  const db = w.t.database.db;
+  const [project] = await db
+    .insert(programmeProjects)
+    .values({ municipalityId: w.municipalityId, number, name })
+    .returning({ id: programmeProjects.id });
+  const projectId = project?.id as string;
+  if (agencyIds.length > 0)
+    await db
+      .insert(programmeProjectAgencies)
+      .values(agencyIds.map((agencyId) => ({ municipalityId: w.municipalityId, projectId, agencyId })));
+  return projectId;
 }

@@ -15,8 +15,8 @@ import { AGENCY_KIND_LABELS, AGENCY_KINDS } from "../labels/support.js";
  * is broken down into and whether those rows add up to a published total. Pure data: the server computes the values
  * (modules/measures), the page and the CLI show them.
  *
- * Not here yet, on purpose: attribution to the programme registry's projects (a filter by project) joins this
- * catalogue when the registry's agencies are read by the measures.
+ * A measure that answers to the agency filter answers to the registry project filter too: a project's count is the
+ * count over the agencies attached to it (programme_project_agencies), by the same agency column.
  */
 
 /** The ways a 支援経過 record is made, as the records call them (cases/schema.ts RECORD_KINDS). */
@@ -45,41 +45,44 @@ export interface MeasureDefinition {
   shareOf?: MeasureKey;
 }
 
+/** the agency filter and the project filter, which counts over the project's agencies */
+const AGENCY = ["agency", "project"] as const satisfies readonly MeasureFilter[];
+
 const same = <T extends string>(rows: readonly T[]) => Object.fromEntries(rows.map((r) => [r, r]));
 
 const SHAPES: Record<MeasureKey, Omit<MeasureDefinition, "key" | "label" | "definition">> = {
   referrals_sent: {
     unit: "件",
     group: "referrals",
-    filters: ["agency"],
+    filters: AGENCY,
     breakdown: { rows: AGENCY_KINDS, labels: AGENCY_KIND_LABELS, additive: true },
   },
   referrals_completed: {
     unit: "件",
     group: "referrals",
-    filters: ["agency"],
+    filters: AGENCY,
     breakdown: null,
     shareOf: "referrals_sent",
   },
-  new_persons: { unit: "人", group: "consultations", filters: ["agency"], breakdown: null },
+  new_persons: { unit: "人", group: "consultations", filters: AGENCY, breakdown: null },
   contacts: {
     unit: "件",
     group: "consultations",
-    filters: ["agency"],
+    filters: AGENCY,
     breakdown: { rows: CONTACT_MODES, labels: same(CONTACT_MODES), additive: true },
   },
-  cases_opened: { unit: "件", group: "cases", filters: ["agency"], breakdown: null },
-  cases_closed: { unit: "件", group: "cases", filters: ["agency"], breakdown: null },
-  cases_by_issue: { unit: "件", group: "cases", filters: ["agency"], breakdown: "dynamic" },
-  support_meetings: { unit: "回", group: "meetings", filters: ["district", "agency"], breakdown: null },
-  multi_agency_meetings: { unit: "回", group: "meetings", filters: ["district", "agency"], breakdown: null },
-  support_plans: { unit: "件", group: "plans", filters: ["agency"], breakdown: null },
-  outreach_plans: { unit: "件", group: "plans", filters: ["agency"], breakdown: null },
+  cases_opened: { unit: "件", group: "cases", filters: AGENCY, breakdown: null },
+  cases_closed: { unit: "件", group: "cases", filters: AGENCY, breakdown: null },
+  cases_by_issue: { unit: "件", group: "cases", filters: AGENCY, breakdown: "dynamic" },
+  support_meetings: { unit: "回", group: "meetings", filters: ["district", ...AGENCY], breakdown: null },
+  multi_agency_meetings: { unit: "回", group: "meetings", filters: ["district", ...AGENCY], breakdown: null },
+  support_plans: { unit: "件", group: "plans", filters: AGENCY, breakdown: null },
+  outreach_plans: { unit: "件", group: "plans", filters: AGENCY, breakdown: null },
   // each change is counted once, under the status it moved to: the rows add up to the year's changes
   placements: {
     unit: "件",
     group: "participation",
-    filters: ["district", "agency"],
+    filters: ["district", ...AGENCY],
     breakdown: { rows: PLACEMENT_STATUSES, labels: PLACEMENT_STATUS_LABELS, additive: true },
   },
   registered_providers: { unit: "事業者", group: "providers", filters: [], breakdown: null },
@@ -99,10 +102,11 @@ export function measureDefinition(key: MeasureKey): MeasureDefinition {
 /** The filters set in a request that a measure cannot answer to (its value is then absent). */
 export function unansweredFilters(
   measure: Pick<MeasureDefinition, "filters">,
-  set: { districtId?: string | null; agencyId?: string | null },
+  set: { districtId?: string | null; agencyId?: string | null; projectId?: string | null },
 ): MeasureFilter[] {
   const asked: MeasureFilter[] = [];
   if (set.districtId) asked.push("district");
   if (set.agencyId) asked.push("agency");
+  if (set.projectId) asked.push("project");
   return asked.filter((f) => !measure.filters.includes(f));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
-import { startMeasureWorld } from "../../../../test/helpers/measure-world.js";
+import { addProject, startMeasureWorld } from "../../../../test/helpers/measure-world.js";
 
 /** The computed measures against the hand-counted year of test/helpers/measure-world.ts. */
 const w = worldForFile(startMeasureWorld);
@@ -109,6 +109,66 @@ describe("computed measures (統計)", () => {
     expect(agency.registered_providers?.total?.state).toBe("not_applicable");
   });
 
+  it("counts a registry project over the agencies attached to it, as counted by hand", async () => {
+    // 事業 1 carries the provider and the coordinators; 事業 2 has no agency yet
+    const linked = await addProject(w, 1, "統計テストの相談支援事業", [w.agencyId.provider, w.agencyId.coord]);
+    const empty = await addProject(w, 2, "統計テストの参加支援事業", []);
+    const answer = await w.as.office.get("/api/stats?fiscalYear=2025");
+    expect(answer.body.choices.projects).toEqual([
+      { id: linked, number: 1, name: "統計テストの相談支援事業" },
+      { id: empty, number: 2, name: "統計テストの参加支援事業" },
+    ]);
+    const body = await stats(w.as.coordinator, `fiscalYear=2025&projectId=${linked}`);
+    expect(body).toMatchObject({ filter: { projectId: linked, agencyId: null, districtId: null } });
+    const m = byKey(body.measures);
+    // the provider's つなぐシート about ホンニン (completed); 地域包括's is not the project's
+    expect(numbers(m.referrals_sent)).toEqual({ total: 1, rows: { public: 0, provider: 1 } });
+    expect(numbers(m.referrals_completed).total).toBe(1);
+    expect(m.referrals_completed?.share).toBe(100);
+    // ホンニン (the provider) and ヨウイ (the coordinators); ゼンネン is 令和6年度
+    expect(numbers(m.new_persons).total).toBe(2);
+    // 地域包括 wrote every record, leads the case and its plan
+    expect(numbers(m.contacts).total).toBe(0);
+    expect(numbers(m.cases_opened).total).toBe(0);
+    expect(numbers(m.cases_closed).total).toBe(0);
+    expect(numbers(m.cases_by_issue)).toEqual({ total: null, rows: {} });
+    expect(numbers(m.support_plans).total).toBe(0);
+    // the coordinators are the secretariat of every meeting
+    expect(numbers(m.support_meetings).total).toBe(1);
+    expect(numbers(m.multi_agency_meetings).total).toBe(2);
+    // the coordinators proposed the placement interrupted on 2025-04-01
+    expect(numbers(m.placements)).toEqual({
+      total: 1,
+      rows: { trial: 0, participating: 0, settled: 0, interrupted: 1 },
+    });
+    expect(m.registered_providers?.total?.state).toBe("not_applicable");
+    expect(m.registered_providers?.notApplicable).toBe("事業では絞り込めない指標です");
+    expect(m.referrals_sent?.definition).toContain("事業で絞ると送付した機関がその事業に登録されたもの");
+
+    // a project without agencies counts nothing, never the unfiltered number
+    const none = byKey((await stats(w.as.coordinator, `fiscalYear=2025&projectId=${empty}`)).measures);
+    for (const key of ["referrals_sent", "new_persons", "contacts", "support_meetings", "placements"])
+      expect(numbers(none[key]).total, key).toBe(0);
+    // with the agency filter too: the project's agencies that are that agency (地域包括 is not one of them)
+    const both = byKey(
+      (await stats(w.as.coordinator, `fiscalYear=2025&projectId=${linked}&agencyId=${w.agencyId.houkatsu}`)).measures,
+    );
+    expect(numbers(both.referrals_sent).total).toBe(0);
+    expect(numbers(both.new_persons).total).toBe(0);
+    // with the 地区: the coordinators' 支援会議 in 北地区; the 重層的支援会議 have no 地区
+    const north = byKey(
+      (await stats(w.as.coordinator, `fiscalYear=2025&projectId=${linked}&districtId=${w.districtId}`)).measures,
+    );
+    expect(numbers(north.support_meetings).total).toBe(1);
+    expect(numbers(north.multi_agency_meetings).total).toBe(0);
+    expect(numbers(north.placements).total).toBe(1);
+    expect(north.new_persons?.notApplicable).toBe("地区では絞り込めない指標です");
+    // the plan side sees the same filter suppressed: 1 and 2 are below 5
+    const office = byKey((await stats(w.as.office, `fiscalYear=2025&projectId=${linked}`)).measures);
+    expect(office.new_persons?.total?.display).toBe("5未満");
+    expect(office.contacts?.total?.display).toBe("0");
+  });
+
   it("gives every caller the same counts: raw to the support side's readers, the shown ones equal to those", async () => {
     const raw = await stats(w.as.coordinator);
     expect(await stats(w.as.supportAdmin)).toEqual(raw);
@@ -181,7 +241,7 @@ describe("computed measures (統計)", () => {
     }
   });
 
-  it("refuses other agencies' staff and providers, a bad year and a 地区 of no one", async () => {
+  it("refuses other agencies' staff and providers, a bad year, a 地区 and a project of no one", async () => {
     expect((await w.as.houkatsu.get("/api/stats?fiscalYear=2025")).status).toBe(403);
     expect((await w.as.provider.get("/api/stats?fiscalYear=2025")).status).toBe(403);
     const bad = await w.as.coordinator.get("/api/stats?fiscalYear=きょねん");
@@ -192,5 +252,13 @@ describe("computed measures (統計)", () => {
     );
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields).toEqual([{ field: "districtId", message: "地区が見つかりません" }]);
+    const noProject = await w.as.coordinator.get(
+      "/api/stats?fiscalYear=2025&projectId=00000000-0000-4000-8000-000000000000",
+    );
+    expect(noProject.status).toBe(400);
+    expect(noProject.body.fields).toEqual([{ field: "projectId", message: "事業が見つかりません" }]);
+    const malformed = await w.as.coordinator.get("/api/stats?fiscalYear=2025&projectId=1");
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.fields).toEqual([{ field: "projectId", message: "事業の指定が正しくありません" }]);
   });
 });

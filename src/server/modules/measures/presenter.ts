@@ -30,7 +30,7 @@ const raw = (value: number): Cell => ({ value, state: "shown" });
 function presentMeasure(
   m: MeasureDefinition,
   counts: RawMeasure,
-  filter: { districtId: string | null; agencyId: string | null },
+  filter: { districtId: string | null; agencyId: string | null; projectId?: string | null },
   suppressed: boolean,
   threshold: number,
   shareBase: Cell | null,
@@ -70,7 +70,7 @@ function presentMeasure(
 export function presentStats(
   fiscalYear: number,
   counts: Record<MeasureKey, RawMeasure>,
-  filter: { districtId: string | null; agencyId: string | null },
+  filter: { districtId: string | null; agencyId: string | null; projectId?: string | null },
   suppressed: boolean,
   threshold: number,
 ) {

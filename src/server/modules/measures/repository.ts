@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, gte, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
 import { DEFAULT_SUPPRESSION_THRESHOLD } from "../../../domain/measures/suppression.js";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality, recordNamedBy } from "../../db/records.js";
@@ -14,6 +14,8 @@ import {
   persons,
   placementEvents,
   placements,
+  programmeProjectAgencies,
+  programmeProjects,
   referrals,
   resources,
   supportPlans,
@@ -33,14 +35,22 @@ export interface MeasureScope {
   instants: { from: Date; to: Date };
   districtId: string | null;
   agencyId: string | null;
+  /** a project of the programme registry: counted over the agencies attached to it */
+  projectId?: string | null;
 }
 
 const within = (column: Parameters<typeof gte>[0], { from, to }: MeasureScope["instants"]) =>
   and(gte(column, from), lt(column, to));
 const onDays = (column: Parameters<typeof gte>[0], { start, end }: MeasureScope["days"]) =>
   and(gte(column, start), lte(column, end));
-const byAgency = (column: Parameters<typeof eq>[0], agencyId: string | null): SQL | undefined =>
-  agencyId === null ? undefined : eq(column, agencyId);
+/** The agency filter and the project filter, both read on the one agency column a measure is attributed by. */
+const byAgency = (column: Parameters<typeof eq>[0], s: MeasureScope): SQL | undefined =>
+  and(
+    s.agencyId === null ? undefined : eq(column, s.agencyId),
+    s.projectId ? inArray(column, projectAgencies(s.municipalityId, s.projectId)) : undefined,
+  );
+const projectAgencies = (municipalityId: string, projectId: string) =>
+  sql`(select ${programmeProjectAgencies.agencyId} from ${programmeProjectAgencies} where ${programmeProjectAgencies.municipalityId} = ${municipalityId} and ${programmeProjectAgencies.projectId} = ${projectId})`;
 
 /** つなぐシート sent in the year by the sender's kind, and how many of them are now つなぎ完了. */
 export function referralCounts(db: Executor, s: MeasureScope) {
@@ -56,7 +66,7 @@ export function referralCounts(db: Executor, s: MeasureScope) {
       and(
         inMunicipality(referrals, s.municipalityId),
         within(referrals.createdAt, s.instants),
-        byAgency(referrals.fromAgencyId, s.agencyId),
+        byAgency(referrals.fromAgencyId, s),
       ),
     )
     .groupBy(agencies.kind);
@@ -70,7 +80,7 @@ export async function newPersons(db: Executor, s: MeasureScope) {
       and(
         inMunicipality(persons, s.municipalityId),
         within(persons.createdAt, s.instants),
-        byAgency(persons.createdByAgencyId, s.agencyId),
+        byAgency(persons.createdByAgencyId, s),
       ),
     );
   return row?.n ?? 0;
@@ -85,18 +95,14 @@ export function contactsByMode(db: Executor, s: MeasureScope) {
       and(
         inMunicipality(caseRecords, s.municipalityId),
         onDays(caseRecords.date, s.days),
-        byAgency(caseRecords.agencyId, s.agencyId),
+        byAgency(caseRecords.agencyId, s),
       ),
     )
     .groupBy(caseRecords.kind);
 }
 
 const casesOpenedIn = (s: MeasureScope) =>
-  and(
-    inMunicipality(cases, s.municipalityId),
-    within(cases.createdAt, s.instants),
-    byAgency(cases.leadAgencyId, s.agencyId),
-  );
+  and(inMunicipality(cases, s.municipalityId), within(cases.createdAt, s.instants), byAgency(cases.leadAgencyId, s));
 
 export async function casesOpened(db: Executor, s: MeasureScope) {
   const [row] = await db.select({ n: count() }).from(cases).where(casesOpenedIn(s));
@@ -122,7 +128,7 @@ export async function casesClosed(db: Executor, s: MeasureScope) {
       and(
         inMunicipality(caseClosures, s.municipalityId),
         onDays(caseClosures.closedOn, s.days),
-        byAgency(cases.leadAgencyId, s.agencyId),
+        byAgency(cases.leadAgencyId, s),
       ),
     );
   return row?.n ?? 0;
@@ -139,7 +145,7 @@ export function meetingsByBasis(db: Executor, s: MeasureScope) {
         inMunicipality(meetings, s.municipalityId),
         onDays(meetings.heldOn, s.days),
         s.districtId === null ? undefined : eq(meetings.districtId, s.districtId),
-        byAgency(meetings.secretariatAgencyId, s.agencyId),
+        byAgency(meetings.secretariatAgencyId, s),
       ),
     )
     .groupBy(meetingKinds.legalBasis);
@@ -156,7 +162,7 @@ export function plansApproved(db: Executor, s: MeasureScope) {
         inMunicipality(supportPlans, s.municipalityId),
         isNotNull(supportPlans.approvedOn),
         onDays(supportPlans.approvedOn, s.days),
-        byAgency(cases.leadAgencyId, s.agencyId),
+        byAgency(cases.leadAgencyId, s),
       ),
     )
     .groupBy(supportPlans.kind);
@@ -174,7 +180,7 @@ export function placementChanges(db: Executor, s: MeasureScope) {
         inMunicipality(placementEvents, s.municipalityId),
         onDays(placementEvents.on, s.days),
         s.districtId === null ? undefined : eq(resources.districtId, s.districtId),
-        byAgency(placements.proposedByAgencyId, s.agencyId),
+        byAgency(placements.proposedByAgencyId, s),
       ),
     )
     .groupBy(placementEvents.status);
@@ -215,7 +221,7 @@ export async function setSuppressionThreshold(
   return rows.length > 0;
 }
 
-/** What the filters offer: the 地区 and the agencies by name (no person is in either). */
+/** What the filters offer: the 地区, the agencies and the registry's projects by name (no person is in any). */
 export async function filterChoices(db: Executor, municipalityId: string) {
   const districtRows = await db
     .select({ id: districts.id, name: districts.name })
@@ -227,5 +233,10 @@ export async function filterChoices(db: Executor, municipalityId: string) {
     .from(agencies)
     .where(inMunicipality(agencies, municipalityId))
     .orderBy(asc(agencies.kind), asc(agencies.name));
-  return { districts: districtRows, agencies: agencyRows };
+  const projectRows = await db
+    .select({ id: programmeProjects.id, number: programmeProjects.number, name: programmeProjects.name })
+    .from(programmeProjects)
+    .where(inMunicipality(programmeProjects, municipalityId))
+    .orderBy(asc(programmeProjects.number));
+  return { districts: districtRows, agencies: agencyRows, projects: projectRows };
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { fiscalYearInput } from "../evaluations/schema.js";
 
-/** GET /api/stats: the fiscal year (2025, 令和7年度, R7) and the optional 地区 and agency. */
+/** GET /api/stats: the fiscal year (2025, 令和7年度, R7) and the optional 地区, agency and registry project. */
 export const statsQuery = z.object({
   fiscalYear: fiscalYearInput,
   districtId: z.uuid("地区の指定が正しくありません").optional(),
   agencyId: z.uuid("機関の指定が正しくありません").optional(),
+  projectId: z.uuid("事業の指定が正しくありません").optional(),
 });
 export type StatsQuery = z.infer<typeof statsQuery>;
 

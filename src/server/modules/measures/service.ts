@@ -1,7 +1,7 @@
 import { fiscalYearRange } from "../../../domain/fiscal-year.js";
 import type { Db } from "../../db/client.js";
 import { findOne } from "../../db/records.js";
-import { agencies, districts } from "../../db/schema/index.js";
+import { agencies, districts, programmeProjects } from "../../db/schema/index.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
@@ -15,7 +15,7 @@ const japanMidnight = (isoDay: string) => new Date(`${isoDay}T00:00:00+09:00`);
 export function scopeOf(
   municipalityId: string,
   fiscalYear: number,
-  filter: { districtId?: string | null; agencyId?: string | null },
+  filter: { districtId?: string | null; agencyId?: string | null; projectId?: string | null },
 ): repo.MeasureScope {
   const days = fiscalYearRange(fiscalYear);
   return {
@@ -24,6 +24,7 @@ export function scopeOf(
     instants: { from: japanMidnight(days.start), to: japanMidnight(fiscalYearRange(fiscalYear + 1).start) },
     districtId: filter.districtId ?? null,
     agencyId: filter.agencyId ?? null,
+    projectId: filter.projectId ?? null,
   };
 }
 
@@ -35,20 +36,22 @@ export async function readStats(
   db: Db,
   municipalityId: string,
   caller: AuthContext | null,
-  query: { fiscalYear: number; districtId?: string; agencyId?: string },
+  query: { fiscalYear: number; districtId?: string; agencyId?: string; projectId?: string },
 ) {
   if (caller) policies.readMeasures(caller);
   const scope = scopeOf(municipalityId, query.fiscalYear, query);
   return db.transaction(
     async (tx) => {
-      // a 地区 or agency of another municipality (or none) is refused rather than counted as zero
+      // a 地区, agency or project of another municipality (or none) is refused rather than counted as zero
       if (scope.districtId && !(await findOne(tx, districts, municipalityId, { id: scope.districtId })))
         throw new ValidationError([{ field: "districtId", message: "地区が見つかりません" }]);
       if (scope.agencyId && !(await findOne(tx, agencies, municipalityId, { id: scope.agencyId })))
         throw new ValidationError([{ field: "agencyId", message: "機関が見つかりません" }]);
+      if (scope.projectId && !(await findOne(tx, programmeProjects, municipalityId, { id: scope.projectId })))
+        throw new ValidationError([{ field: "projectId", message: "事業が見つかりません" }]);
       const counts = await computeMeasures(tx, scope);
       const { threshold } = await repo.suppressionSetting(tx, municipalityId);
-      const filter = { districtId: scope.districtId, agencyId: scope.agencyId };
+      const filter = { districtId: scope.districtId, agencyId: scope.agencyId, projectId: scope.projectId ?? null };
       const suppressed = policies.measuresSuppressedFor(caller);
       return {
         ...presentStats(query.fiscalYear, counts, filter, suppressed, threshold),
