@@ -587,6 +587,8 @@ function probes(): Record<RouteKey, Probe> {
 
     // computed measures: counts only, the same for every allowed caller (suppression is the module's test)
     "GET /api/stats": { call: (c) => c.get("/api/stats?fiscalYear=2025"), ok: 200 },
+    "GET /api/stats/export.xlsx": { call: (c) => c.get("/api/stats/export.xlsx?fiscalYear=2025"), ok: 200 },
+    "GET /api/stats/export.csv": { call: (c) => c.get("/api/stats/export.csv?fiscalYear=2025"), ok: 200 },
     "GET /api/settings/stats": { call: (c) => c.get("/api/settings/stats"), ok: 200 },
     // a stale version: the administrators get the 412, nothing changes
     "PUT /api/settings/stats": { call: (c) => c.put("/api/settings/stats", { threshold: 5 }, stale), ok: 412 },

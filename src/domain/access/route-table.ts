@@ -276,6 +276,15 @@ export const ROUTE_TABLE = {
     label: "重層的支援の統計（集計指標）",
     allow: ["support_admin", "coordinator", ...PLAN_READERS],
   },
+  // the page's answer as a file, for the same callers and as suppressed as their page
+  "GET /api/stats/export.xlsx": {
+    label: "重層的支援の統計の書き出し（xlsx）",
+    allow: ["support_admin", "coordinator", ...PLAN_READERS],
+  },
+  "GET /api/stats/export.csv": {
+    label: "重層的支援の統計の書き出し（CSV）",
+    allow: ["support_admin", "coordinator", ...PLAN_READERS],
+  },
   "GET /api/settings/stats": { label: "統計の秘匿の基準", allow: SUPPORT_ADMINS },
   "PUT /api/settings/stats": { label: "統計の秘匿の基準の変更", allow: SUPPORT_ADMINS },
 

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   "support_decision",
   "propose",
   "review",
+  "export",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -123,6 +124,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   support_decision: "支援決定の記録",
   propose: "提案",
   review: "提案の受け入れ・見送り",
+  export: "書き出し",
 };
 
 /** What was done to an account: the account changes list and the audit trail say the same. */
@@ -190,6 +192,8 @@ const AUDIT_ENTITIES = {
   import: { label: "取込", side: "plan" },
   // the plan office and the support side's administrator both keep the registry: each reads its own side's edits
   programme_project: { label: "重層事業の事業", side: "shared" },
+  // read by both sides (suppressed for the plan side): each administrator reads its own side's exports
+  stats: { label: "重層的支援の統計", side: "shared" },
   municipality: { label: "自治体", side: "shared" },
   audit_log: { label: "監査ログ", side: "shared" },
   account_changes: { label: "利用者の変更履歴", side: "support" },

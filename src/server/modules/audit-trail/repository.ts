@@ -23,8 +23,8 @@ import {
 } from "../../db/schema/index.js";
 import { namesSubject } from "../../platform/audit.js";
 
-/** Actions that are neither a read, a denial nor a sign-in are changes. */
-export const READ_ACTIONS = ["read", "search"];
+/** Actions that are neither a read, a denial nor a sign-in are changes (an export is a read that leaves as a file). */
+export const READ_ACTIONS = ["read", "search", "export"];
 export const DENIED_ACTIONS = ["denied"];
 export const LOGIN_ACTIONS = ["login", "login_failed", "mfa_verified", "mfa_failed"];
 

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
+import { contentDisposition } from "../exports/export-workbook.js";
+import { XLSX_CONTENT_TYPE } from "../exports/workbook-layout.js";
+import { exportStats, type StatsFormat } from "./export.js";
 import { statsQuery, suppressionSettingSchema } from "./schema.js";
 import { readStats } from "./service.js";
 import { getSuppression, setSuppression } from "./settings.js";
@@ -11,6 +14,16 @@ export function measureRoutes(app: FastifyInstance, db: Db) {
   route("GET /api/stats", { query: statsQuery }, async ({ actor, query }) =>
     readStats(db, actor.municipalityId, actor, query),
   );
+  const download = (format: StatsFormat, contentType: string) =>
+    route(`GET /api/stats/export.${format}`, { query: statsQuery }, async ({ actor, query, reply }) => {
+      const file = await exportStats(db, actor, query, format);
+      reply
+        .header("content-type", contentType)
+        .header("content-disposition", contentDisposition(file.fileName, file.asciiFileName));
+      return reply.send(file.buffer);
+    });
+  download("xlsx", XLSX_CONTENT_TYPE);
+  download("csv", "text/csv; charset=utf-8");
   route("GET /api/settings/stats", { etag: "setting" }, async ({ actor }) => ({
     setting: await getSuppression(db, actor),
   }));
