@@ -29,11 +29,14 @@ export default function EChart({
   option,
   label,
   height = 320,
+  describedBy,
 }: {
   option: EChartsCoreOption;
   /** what the chart shows, in words (read instead of the picture) */
   label: string;
   height?: number;
+  /** the id of the table beside the chart that holds the same numbers */
+  describedBy?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -55,5 +58,7 @@ export default function EChart({
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
+  return (
+    <div ref={ref} className="chart" role="img" aria-label={label} aria-describedby={describedBy} style={{ height }} />
+  );
 }

@@ -1,41 +1,56 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { useState } from "react";
 import { currentFiscalYear, formatFiscalYear } from "../../../../domain/fiscal-year";
-import { MEASURE_GROUP_LABELS, SHARE_LABEL } from "../../../../domain/labels/measures";
+import { MEASURE_FILTER_LABELS, SHARE_LABEL } from "../../../../domain/labels/measures";
 import { can } from "../../../access";
 import { api } from "../../../api";
 import { SelectField } from "../../../components/FormField";
-import { saveFile } from "../../../components/ImportFindings";
 import { PrintMeta } from "../../../components/PrintMeta";
 import { Loading, QueryError } from "../../../components/Status";
 import { usePageTitle } from "../../../components/usePageTitle";
 import { usePaper } from "../../../components/usePaper";
 import { useSession } from "../../../queries";
 import type { StatsAnswer, StatsMeasure } from "../../../types";
+import { StatsCharts, statsTableId } from "./StatsCharts";
 import { SuppressionSection } from "./SuppressionSection";
-import { statsCsv } from "./statsCsv";
 
-const EChart = lazy(() => import("../../../components/EChart"));
 const YEARS_BACK = 6;
 
+interface StatsFilter {
+  fiscalYear: number;
+  districtId: string;
+  agencyId: string;
+  projectId: string;
+}
+
+/** The query of the answer and of its files: the same filter gives the same numbers. */
+function statsQuery(filter: StatsFilter) {
+  const q = new URLSearchParams({ fiscalYear: String(filter.fiscalYear) });
+  if (filter.districtId) q.set("districtId", filter.districtId);
+  if (filter.agencyId) q.set("agencyId", filter.agencyId);
+  if (filter.projectId) q.set("projectId", filter.projectId);
+  return q.toString();
+}
+
 /**
- * 重層的支援の統計: the catalogue's counts for a fiscal year (和暦), by 地区 and agency, one table per group with each
- * measure's definition; a chart of the 支援経過 by mode; printable on A4 and saved as CSV. Counts only, never a
- * person: the plan side sees small numbers as 「5未満」.
+ * 重層的支援の統計: the catalogue's counts for a fiscal year (和暦), by 地区, agency and registry project, one table
+ * per group with each measure's definition; bar charts of the breakdowns; printable on A4 and saved as xlsx or CSV
+ * (the server writes the files from the same answer and records the export). Counts only, never a person: the plan
+ * side sees small numbers as 「5未満」.
  */
 export function StatsPage() {
   usePageTitle("重層的支援の統計");
   usePaper("a4-portrait");
   const session = useSession();
-  const [filter, setFilter] = useState({ fiscalYear: currentFiscalYear(), districtId: "", agencyId: "" });
+  const [filter, setFilter] = useState<StatsFilter>({
+    fiscalYear: currentFiscalYear(),
+    districtId: "",
+    agencyId: "",
+    projectId: "",
+  });
   const stats = useQuery({
     queryKey: ["stats", filter] as const,
-    queryFn: () => {
-      const q = new URLSearchParams({ fiscalYear: String(filter.fiscalYear) });
-      if (filter.districtId) q.set("districtId", filter.districtId);
-      if (filter.agencyId) q.set("agencyId", filter.agencyId);
-      return api<StatsAnswer>(`/api/stats?${q}`);
-    },
+    queryFn: () => api<StatsAnswer>(`/api/stats?${statsQuery(filter)}`),
   });
   const data = stats.data;
   const years = Array.from({ length: YEARS_BACK }, (_, i) => currentFiscalYear() - i);
@@ -74,17 +89,23 @@ export function StatsPage() {
             ...(data?.choices.agencies ?? []).map((a) => ({ value: a.id, label: a.name })),
           ]}
         />
+        <SelectField
+          label={MEASURE_FILTER_LABELS.project}
+          value={filter.projectId}
+          onChange={(v) => setFilter({ ...filter, projectId: v })}
+          options={[
+            { value: "", label: "すべて" },
+            ...(data?.choices.projects ?? []).map((p) => ({ value: p.id, label: `${p.number} ${p.name}` })),
+          ]}
+        />
         {data ? (
           <p className="actions">
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() =>
-                saveFile(statsCsv(data, scope), `重層的支援の統計_${formatFiscalYear(data.fiscalYear)}.csv`, "text/csv")
-              }
-            >
+            <a className="button secondary" href={`/api/stats/export.xlsx?${statsQuery(filter)}`} download>
+              Excelで保存（xlsx）
+            </a>
+            <a className="button secondary" href={`/api/stats/export.csv?${statsQuery(filter)}`} download>
               CSVで保存
-            </button>
+            </a>
             <button type="button" className="button secondary" onClick={() => window.print()}>
               印刷
             </button>
@@ -99,11 +120,12 @@ export function StatsPage() {
           {data.groups.map((g) => (
             <MeasureTable
               key={g.key}
+              id={statsTableId(g.key)}
               caption={`${g.label}（${scope}）`}
               measures={data.measures.filter((m) => m.group === g.key)}
             />
           ))}
-          <ContactsChart measure={data.measures.find((m) => m.key === "contacts")} />
+          <StatsCharts measures={data.measures} />
         </>
       ) : null}
       {can(session.data, "PUT /api/settings/stats") ? <SuppressionSection /> : null}
@@ -111,18 +133,24 @@ export function StatsPage() {
   );
 }
 
-function scopeLabel(data: StatsAnswer, filter: { districtId: string; agencyId: string }) {
+function scopeLabel(data: StatsAnswer, filter: StatsFilter) {
   const district = data.choices.districts.find((d) => d.id === filter.districtId)?.name;
   const agency = data.choices.agencies.find((a) => a.id === filter.agencyId)?.name;
-  return [formatFiscalYear(data.fiscalYear), district && `地区: ${district}`, agency && `機関: ${agency}`]
+  const project = data.choices.projects.find((p) => p.id === filter.projectId);
+  return [
+    formatFiscalYear(data.fiscalYear),
+    district && `地区: ${district}`,
+    agency && `機関: ${agency}`,
+    project && `事業: ${project.number} ${project.name}`,
+  ]
     .filter(Boolean)
     .join("　");
 }
 
-function MeasureTable({ caption, measures }: { caption: string; measures: StatsMeasure[] }) {
+function MeasureTable({ id, caption, measures }: { id: string; caption: string; measures: StatsMeasure[] }) {
   return (
     <div className="table-wrap">
-      <table className="data stats">
+      <table className="data stats" id={id}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -151,35 +179,5 @@ function MeasureTable({ caption, measures }: { caption: string; measures: StatsM
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** 支援経過 by mode as bars: only the shown counts are drawn (a suppressed one is said under the chart). */
-function ContactsChart({ measure }: { measure: StatsMeasure | undefined }) {
-  const shown = useMemo(() => (measure?.rows ?? []).filter((r) => r.state === "shown"), [measure]);
-  const hidden = (measure?.rows ?? []).filter((r) => r.state !== "shown");
-  const option = useMemo(
-    () => ({
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      xAxis: { type: "category", data: shown.map((r) => r.label) },
-      yAxis: { type: "value", minInterval: 1 },
-      series: [{ type: "bar", data: shown.map((r) => r.value ?? 0), barMaxWidth: 40 }],
-    }),
-    [shown],
-  );
-  if (!measure || measure.notApplicable || shown.length === 0) return null;
-  const summary = `${measure.label}: ${shown.map((r) => `${r.label} ${r.display}`).join("、")}`;
-  return (
-    <section className="stats-chart">
-      <h2>
-        {measure.label}（{MEASURE_GROUP_LABELS[measure.group]}）
-      </h2>
-      <Suspense fallback={<Loading label="グラフを読み込んでいます…" />}>
-        <EChart option={option} label={summary} height={260} />
-      </Suspense>
-      {hidden.length ? (
-        <p>グラフに含めていない内訳: {hidden.map((r) => `${r.label}（${r.display}）`).join("、")}</p>
-      ) : null}
-    </section>
   );
 }
