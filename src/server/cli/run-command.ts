@@ -45,6 +45,7 @@ function parse(argv: string[]) {
       name: { type: "string" },
       admin: { type: "string" },
       plan: { type: "string" },
+      project: { type: "string" },
       login: { type: "string" },
       "fiscal-year": { type: "string" },
       from: { type: "string" },
@@ -163,7 +164,11 @@ async function dispatch(
     case "meetings":
       return runMeetings(db, { municipality: values.municipality, fiscalYear: values["fiscal-year"] });
     case "stats":
-      return runStats(db, { municipality: values.municipality, fiscalYear: values["fiscal-year"] });
+      return runStats(db, {
+        municipality: values.municipality,
+        fiscalYear: values["fiscal-year"],
+        project: values.project,
+      });
     case "demo-code":
       return runDemoCode(db, { login: values.login, municipality: values.municipality });
     case "audit":
@@ -178,6 +183,6 @@ async function dispatch(
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | stats --municipality <code> --fiscal-year <年度> [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | stats --municipality <code> --fiscal-year <年度> [--project <事業のID・番号・名称>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
   );
 }

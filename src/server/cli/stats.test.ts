@@ -3,11 +3,12 @@ import { createMunicipality } from "../../../test/factories/municipality.js";
 import { createAgencyUser } from "../../../test/factories/support.js";
 import { cliDatabaseForFile } from "../../../test/helpers/cli.js";
 import { MEASURE_KEYS } from "../../domain/labels/measures.js";
-import { agencies, meetingKinds, meetings } from "../db/schema/index.js";
+import { agencies, meetingKinds, meetings, programmeProjectAgencies, programmeProjects } from "../db/schema/index.js";
 
 /**
  * A municipality with six 登録事業者 registered in 令和7年度 and one in 令和8年度, two 支援会議 held in 令和7年度 and
- * nothing else: the operator sees 6 providers and the meetings as 「5未満」.
+ * nothing else: the operator sees 6 providers and the meetings as 「5未満」. The registry's 事業 1 carries the
+ * coordinators (the meetings' secretariat), 事業 2 no agency.
  */
 const { cli } = cliDatabaseForFile("cli-stats", {
   prepare: async ({ db }) => {
@@ -41,6 +42,16 @@ const { cli } = cliDatabaseForFile("cli-stats", {
         title: "定例会（統計）",
       })),
     );
+    const [carried] = await db
+      .insert(programmeProjects)
+      .values([
+        { municipalityId, number: 1, name: "相談支援事業（統計）" },
+        { municipalityId, number: 2, name: "参加支援事業（統計）" },
+      ])
+      .returning();
+    await db
+      .insert(programmeProjectAgencies)
+      .values({ municipalityId, projectId: carried?.id as string, agencyId: coord.agencyId });
   },
 });
 
@@ -78,5 +89,32 @@ describe("stats CLI", () => {
     const missing = await cli("stats", "--municipality", "999062", "--json");
     expect(missing.code).toBe(2);
     expect(missing.json.error).toMatch(/--fiscal-year/);
+  });
+
+  it("counts a registry project named by number or name, and refuses one it cannot find", async () => {
+    const args = ["stats", "--municipality", "999062", "--fiscal-year", "R7", "--json"];
+    const carried = await cli(...args, "--project", "1");
+    expect(carried.code, carried.stdout).toBe(0);
+    expect(carried.json.project).toMatchObject({ number: 1, name: "相談支援事業（統計）" });
+    const one = Object.fromEntries(carried.json.measures.map((m: { key: string }) => [m.key, m]));
+    expect(one.support_meetings).toMatchObject({ value: null, suppressed: true });
+    expect(one.registered_providers).toEqual({
+      key: "registered_providers",
+      label: "登録事業者数（年度末）",
+      value: null,
+      suppressed: false,
+      notApplicable: "事業では絞り込めない指標です",
+    });
+    // no agency in 事業 2: its meetings are 0, not the municipality's 2
+    const empty = await cli(...args, "--project", "参加支援事業（統計）");
+    expect(empty.code, empty.stdout).toBe(0);
+    const two = Object.fromEntries(empty.json.measures.map((m: { key: string }) => [m.key, m]));
+    expect(two.support_meetings).toMatchObject({ value: 0, suppressed: false });
+    const text = await cli("stats", "--municipality", "999062", "--fiscal-year", "R7", "--project", "2");
+    expect(text.stdout).toContain("999062 令和7年度 事業 2 参加支援事業（統計）: 重層的支援の統計");
+    expect(text.stdout).toMatch(/登録事業者数（年度末）\t事業では絞り込めない指標です/);
+    const unknown = await cli(...args, "--project", "99");
+    expect(unknown.code).toBe(2);
+    expect(unknown.json.error).toMatch(/事業が見つかりません: 99/);
   });
 });
