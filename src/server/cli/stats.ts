@@ -23,9 +23,9 @@ async function projectOption(db: Db, municipalityId: string, given: string | und
 }
 
 /**
- * 重層的支援の統計 for operators: `stats --municipality <code> --fiscal-year <年度> [--project <事業>] [--json]`. The numbers leave the
- * system (a plan's paper, another program), so small ones are suppressed as for the plan side; a suppressed value is
- * null with `suppressed: true`. Counts only, never a person. With `--project` the counts are the project's (over its
+ * 重層的支援の統計 for operators: `stats --municipality <code> --fiscal-year <年度> [--project <事業>] [--json]`.
+ * The numbers leave the system (a plan's paper, another program), so small ones are suppressed as for the plan side;
+ * a suppressed value is null with `suppressed: true`. Counts only, never a person. With `--project` the counts are the project's (over its
  * agencies) and a measure that cannot be attributed to one is null with `notApplicable` saying why.
  */
 export async function runStats(db: Db, opts: { municipality?: string; fiscalYear?: string; project?: string }) {
