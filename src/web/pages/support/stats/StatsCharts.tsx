@@ -51,6 +51,7 @@ function MeasureChart({ measure }: { measure: StatsMeasure }) {
   let body: ReactNode;
   if (measure.notApplicable) body = <p>{measure.notApplicable}</p>;
   else if (shown.length === 0) body = <p>グラフにできる件数がありません。</p>;
+  else if (shown.every((r) => !r.value)) body = <p>この条件ではすべて0{measure.unit}です。</p>;
   else
     body = (
       <Suspense fallback={<Loading label="グラフを読み込んでいます…" />}>
