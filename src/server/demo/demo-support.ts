@@ -9,6 +9,8 @@ import type { ReferralStatus } from "../modules/referrals/schema.js";
 import { type AuditEntry, recordAudit } from "../platform/audit.js";
 import { loadDemoCases } from "./demo-cases.js";
 import { loadDemoMeetings } from "./demo-meetings.js";
+import { loadDemoPlacements } from "./demo-placements.js";
+import { loadDemoProgramme } from "./demo-programme.js";
 import { loadDemoResources } from "./demo-resources.js";
 import {
   type AgencyKey,
@@ -126,6 +128,13 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
   const { caseIds, counts } = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
   const meetings = await loadDemoMeetings(tx, municipalityId, { agency, userByAgency, personIds, caseIds });
   const resources = await loadDemoResources(tx, municipalityId, agency);
+  const placements = await loadDemoPlacements(tx, municipalityId, {
+    agency,
+    userByAgency,
+    caseIds,
+    resourceIds: resources.ids,
+  });
+  const programme = await loadDemoProgramme(tx, municipalityId, agency);
   await recordAudit(
     tx,
     demoLoadRecord(municipalityId, "municipality", municipalityId, {
@@ -134,7 +143,9 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       referrals: DEMO_REFERRALS.length,
       ...counts,
       ...meetings,
-      ...resources,
+      ...resources.counts,
+      ...placements,
+      ...programme,
     }),
   );
 }
