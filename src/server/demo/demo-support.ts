@@ -36,7 +36,16 @@ export function demoLoadRecord(
   return { municipalityId, actorUserId: null, actorLabel: "system", action: "load_demo", entityType, entityId, after };
 }
 
-export async function loadDemoSupport(tx: Executor, municipalityId: string, passwordHash: string) {
+/**
+ * `participation`: also the 参加支援 placements, unmet needs and the programme registry (tests that build their own
+ * and count them start without).
+ */
+export async function loadDemoSupport(
+  tx: Executor,
+  municipalityId: string,
+  passwordHash: string,
+  participation = true,
+) {
   const agencyIds = new Map<AgencyKey, string>();
   for (const a of DEMO_AGENCIES) {
     const department = a.department
@@ -128,13 +137,10 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
   const { caseIds, counts } = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
   const meetings = await loadDemoMeetings(tx, municipalityId, { agency, userByAgency, personIds, caseIds });
   const resources = await loadDemoResources(tx, municipalityId, agency);
-  const placements = await loadDemoPlacements(tx, municipalityId, {
-    agency,
-    userByAgency,
-    caseIds,
-    resourceIds: resources.ids,
-  });
-  const programme = await loadDemoProgramme(tx, municipalityId, agency);
+  const placements = participation
+    ? await loadDemoPlacements(tx, municipalityId, { agency, userByAgency, caseIds, resourceIds: resources.ids })
+    : {};
+  const programme = participation ? await loadDemoProgramme(tx, municipalityId, agency) : {};
   await recordAudit(
     tx,
     demoLoadRecord(municipalityId, "municipality", municipalityId, {
