@@ -760,6 +760,7 @@ function probes(): Record<RouteKey, Probe> {
       without: managersOnly,
     },
     "GET /api/unmet-needs": { call: (c) => c.get("/api/unmet-needs"), ok: 200 },
+    "GET /api/placements/follow-ups": { call: (c) => c.get("/api/placements/follow-ups"), ok: 200 },
     // the shelter is run by the team agency: it and the coordinators read its placements, nobody else learns of them
     "GET /api/resources/:resourceId/placements": {
       call: (c) => c.get(`/api/resources/${id.hiddenResourceId}/placements`),

@@ -336,6 +336,10 @@ export const ROUTE_TABLE = {
     need: "resource_placements",
     record: { entityType: "resource", param: "resourceId", what: "地域資源" },
   },
+  "GET /api/placements/follow-ups": {
+    label: "フォローアップの時期が来た参加支援（多機関協働はすべて、他の機関は主担当のケース）",
+    allow: STAFF,
+  },
   "GET /api/unmet-needs": { label: "見つからなかった資源の一覧（地域づくり）", allow: ["coordinator"] },
   "POST /api/resources/:resourceId/review": { label: "提案された地域資源の受け入れ・見送り", allow: ["coordinator"] },
   "GET /api/resources/:resourceId/activity": {

@@ -32,11 +32,24 @@ export const SCREENS: readonly Screen[] = [
     needs: "GET /api/cases/:caseId/plans",
     menu: false,
   },
+  {
+    path: "/support/placements/follow-ups",
+    label: "参加支援のフォローアップ",
+    needs: "GET /api/placements/follow-ups",
+    menu: false,
+  },
   { path: "/support/tasks", label: "自機関のタスク", needs: "GET /api/support-tasks", menu: true },
   { path: "/support/meetings", label: "会議", needs: "GET /api/meetings", menu: true },
   { path: "/support/meetings/$meetingId", label: "会議", needs: "GET /api/meetings/:meetingId", menu: false },
   { path: "/support/resources", label: "地域資源", needs: "GET /api/resources", menu: true },
   { path: "/support/resources/new", label: "地域資源の登録", needs: "POST /api/resources", menu: false },
+  // before the resource's page: the same depth, and the first listed wins
+  {
+    path: "/support/resources/unmet-needs",
+    label: "見つからなかった資源",
+    needs: "GET /api/unmet-needs",
+    menu: false,
+  },
   { path: "/support/resources/$resourceId", label: "地域資源", needs: "GET /api/resources/:resourceId", menu: false },
   {
     path: "/support/resources/$resourceId/edit",

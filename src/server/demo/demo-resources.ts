@@ -131,11 +131,12 @@ export async function loadDemoResources(
   tx: Executor,
   municipalityId: string,
   agency: (key: AgencyKey) => string,
-): Promise<{ resources: number }> {
+): Promise<{ counts: { resources: number }; ids: Map<string, string> }> {
+  const ids = new Map<string, string>();
   const districts = new Map((await meetingsRepo.listDistricts(tx, municipalityId)).map((d) => [d.name, d.id]));
   for (const r of DEMO_RESOURCES) {
     const { operator, district, locationHidden, ...fields } = r;
-    await resourcesRepo.insertResource(tx, {
+    const row = await resourcesRepo.insertResource(tx, {
       municipalityId,
       ...fields,
       operatorAgencyId: "agency" in operator ? agency(operator.agency) : null,
@@ -144,6 +145,7 @@ export async function loadDemoResources(
       locationHidden: locationHidden ?? false,
       proposedByAgencyId: r.status === "proposed" && "agency" in operator ? agency(operator.agency) : null,
     });
+    ids.set(r.name, row.id);
   }
-  return { resources: DEMO_RESOURCES.length };
+  return { counts: { resources: DEMO_RESOURCES.length }, ids };
 }

@@ -9,6 +9,8 @@ import type { ReferralStatus } from "../modules/referrals/schema.js";
 import { type AuditEntry, recordAudit } from "../platform/audit.js";
 import { loadDemoCases } from "./demo-cases.js";
 import { loadDemoMeetings } from "./demo-meetings.js";
+import { loadDemoPlacements } from "./demo-placements.js";
+import { loadDemoProgramme } from "./demo-programme.js";
 import { loadDemoResources } from "./demo-resources.js";
 import {
   type AgencyKey,
@@ -34,7 +36,16 @@ export function demoLoadRecord(
   return { municipalityId, actorUserId: null, actorLabel: "system", action: "load_demo", entityType, entityId, after };
 }
 
-export async function loadDemoSupport(tx: Executor, municipalityId: string, passwordHash: string) {
+/**
+ * `participation`: also the 参加支援 placements, unmet needs and the programme registry (tests that build their own
+ * and count them start without).
+ */
+export async function loadDemoSupport(
+  tx: Executor,
+  municipalityId: string,
+  passwordHash: string,
+  participation = true,
+) {
   const agencyIds = new Map<AgencyKey, string>();
   for (const a of DEMO_AGENCIES) {
     const department = a.department
@@ -126,6 +137,10 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
   const { caseIds, counts } = await loadDemoCases(tx, municipalityId, { agency, userByAgency, personIds, referralIds });
   const meetings = await loadDemoMeetings(tx, municipalityId, { agency, userByAgency, personIds, caseIds });
   const resources = await loadDemoResources(tx, municipalityId, agency);
+  const placements = participation
+    ? await loadDemoPlacements(tx, municipalityId, { agency, userByAgency, caseIds, resourceIds: resources.ids })
+    : {};
+  const programme = participation ? await loadDemoProgramme(tx, municipalityId, agency) : {};
   await recordAudit(
     tx,
     demoLoadRecord(municipalityId, "municipality", municipalityId, {
@@ -134,7 +149,9 @@ export async function loadDemoSupport(tx: Executor, municipalityId: string, pass
       referrals: DEMO_REFERRALS.length,
       ...counts,
       ...meetings,
-      ...resources,
+      ...resources.counts,
+      ...placements,
+      ...programme,
     }),
   );
 }

@@ -103,6 +103,71 @@ describe("the built-in demo municipality", () => {
     expect(seen.map((r) => r.status)).not.toContain("proposed");
     expect(seen.find((r) => r.id === shelter.id)?.address).toBeNull();
   });
+
+  it("has a placement in each status, the operator's consented view, unmet needs and the programme registry", async () => {
+    const coord = await ApiClient.login(app.t.baseUrl, "coord");
+    const cases = (await coord.get("/api/cases")).body.cases as Summary[];
+    const caseOf = (household: string) => cases.find((c) => c.household.name === household) as Summary;
+    const placementsOf = async (household: string) =>
+      (await coord.get(`/api/cases/${caseOf(household).id}/placements`)).body.placements as DemoPlacement[];
+    const all = [
+      ...(await placementsOf("つなぐ家")),
+      ...(await placementsOf("見本家")),
+      ...(await placementsOf("架空家")),
+    ];
+    expect(all.map((p) => p.statusLabel).sort()).toEqual(["中断", "参加", "定着", "見学・体験"].sort());
+    const stopped = all.find((p) => p.status === "interrupted") as DemoPlacement;
+    expect(stopped).toMatchObject({ interruptionReasonLabel: "移動手段", followUpOn: null, followUpDue: false });
+    const settled = all.find((p) => p.status === "settled") as DemoPlacement;
+    expect(settled.history.map((h) => h.statusLabel)).toEqual(["見学・体験", "参加", "定着"]);
+    // the demo's follow-ups are set in 2025: every placement still running has one due
+    expect(
+      all
+        .filter((p) => p.followUpDue)
+        .map((p) => p.status)
+        .sort(),
+    ).toEqual(["participating", "settled", "trial"]);
+
+    // the 基幹 runs the 喫茶: it sees つなぐ 太郎's placement there, which his consent to the team covers
+    const kikan = await ApiClient.login(app.t.baseUrl, "kikan");
+    const cafe = (await coord.get("/api/resources")).body.resources.find(
+      (r: { name: string }) => r.name === "喫茶つなぐ 就労体験",
+    );
+    const atCafe = await kikan.get(`/api/resources/${cafe.id}/placements`);
+    expect(atCafe.status).toBe(200);
+    expect(atCafe.body.placements).toMatchObject([{ caseId: caseOf("つなぐ家").id, status: "settled" }]);
+
+    const needs = (await coord.get("/api/unmet-needs")).body.unmetNeeds as { lookedFor: string; district: unknown }[];
+    expect(needs.map((n) => n.lookedFor)).toContain("送迎つきの就労体験");
+    expect(needs).toHaveLength(3);
+
+    const office = await ApiClient.login(app.t.baseUrl, "keikaku");
+    const registry = (await office.get("/api/programme")).body;
+    expect(registry.categories.map((c: { name: string }) => c.name)).toEqual([
+      "包括的相談支援事業",
+      "参加支援事業",
+      "地域づくり事業",
+      "アウトリーチ等を通じた継続的支援事業",
+      "多機関協働事業",
+    ]);
+    expect(registry.projects).toHaveLength(13);
+    type Project = {
+      number: number;
+      integrated: boolean;
+      categories: { name: string }[];
+      agencies: { name: string }[];
+    };
+    const hikikomori = registry.projects.find((p: Project) => p.number === 12) as Project;
+    expect(hikikomori.integrated).toBe(true);
+    expect(hikikomori.categories.map((c) => c.name)).toEqual(["アウトリーチ等を通じた継続的支援事業", "参加支援事業"]);
+    const withAgencies = registry.projects.filter((p: Project) => p.agencies.length > 0);
+    expect(withAgencies).toHaveLength(11);
+    const sanka = registry.projects.find((p: Project) => p.number === 5) as Project;
+    expect(sanka.agencies.map((a) => a.name)).toEqual(
+      expect.arrayContaining(["つなぐ市 多機関協働推進室", "架空ケアサービス株式会社（登録事業者）"]),
+    );
+    expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
+  });
 });
 
 type DemoResource = {
@@ -111,6 +176,15 @@ type DemoResource = {
   locationHidden: boolean;
   address: string | null;
   district: { name: string } | null;
+};
+
+type DemoPlacement = {
+  status: string;
+  statusLabel: string;
+  interruptionReasonLabel: string | null;
+  followUpOn: string | null;
+  followUpDue: boolean;
+  history: { statusLabel: string }[];
 };
 
 type Summary = { id: string; household: { name: string } };

@@ -36,7 +36,7 @@ import { DEMO_SUPPORT_USERS, demoLoadRecord, loadDemoSupport } from "./demo-supp
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
   db: Db,
-  opts: { indicators?: boolean; baseline?: boolean } = {},
+  opts: { indicators?: boolean; baseline?: boolean; participation?: boolean } = {},
 ): Promise<{ created: boolean; municipalityId: string }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (existing) return { created: false, municipalityId: existing.id };
@@ -50,7 +50,8 @@ export async function ensureDemoMunicipality(
     // the demo plan has been evaluated, so its structure is frozen as 第1版, as opening its first year would have
     if (opts.baseline ?? true)
       await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, planId);
-    await loadDemoSupport(tx, m.id, passwordHash);
+    // the programme's numbers (placements, unmet needs, the registry) come with the indicators they feed, unless told
+    await loadDemoSupport(tx, m.id, passwordHash, opts.participation ?? opts.indicators ?? true);
     await enrolDemoAccounts(tx, m.id);
     return m.id;
   });

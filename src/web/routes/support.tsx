@@ -68,6 +68,14 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     "/support/resources/new",
     lazyRouteComponent(() => import("../pages/support/resources/ResourceFormPage"), "ResourceNewPage"),
   );
+  const unmetNeeds = screen(
+    "/support/resources/unmet-needs",
+    lazyRouteComponent(() => import("../pages/support/resources/UnmetNeedsPage"), "UnmetNeedsPage"),
+  );
+  const followUps = screen(
+    "/support/placements/follow-ups",
+    lazyRouteComponent(() => import("../pages/support/placements/FollowUpsPage"), "FollowUpsPage"),
+  );
   const resource = screen(
     "/support/resources/$resourceId",
     lazyRouteComponent(() => import("../pages/support/resources/ResourcePage"), "ResourcePage"),
@@ -113,6 +121,8 @@ export function supportRoutes<P extends AnyRoute>(parent: P) {
     meetings,
     resources,
     resourceNew,
+    unmetNeeds,
+    followUps,
     resource,
     resourceEdit,
     meetingSettings,

@@ -66,6 +66,7 @@ const NOTHING = {
   tasks_overdue: 0,
   tasks_open: 0,
   reviews_overdue: 0,
+  placement_follow_ups_due: 0,
   pledges_to_sign: 0,
   meetings_upcoming: 0,
 };
@@ -162,6 +163,7 @@ describe("the support side's home page", () => {
       tasks_overdue: 1,
       tasks_open: 2,
       reviews_overdue: 1,
+      placement_follow_ups_due: 0,
       pledges_to_sign: 1,
       meetings_upcoming: 1,
     });

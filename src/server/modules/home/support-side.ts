@@ -7,6 +7,7 @@ import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { isAgencyStaff } from "../../platform/policies/roles.js";
 import { policies } from "../../platform/policies.js";
+import { countFollowUpsDue } from "../placements/repository.js";
 import { disclosedAgencyTasks } from "../support-plans/agency-tasks.js";
 import { taskOverdue } from "../support-plans/presenter.js";
 import { type HomeSection, homeItem, linkTo, supportSection } from "./presenter.js";
@@ -34,6 +35,7 @@ export async function staffSections(tx: Executor, auth: AuthContext, today: stri
   const overdueBox = scope.all ? "all" : "received";
   const { shown: tasks } = await disclosedAgencyTasks(tx, auth);
   const reviews = await repo.casesWithReviewOverdue(tx, auth.municipalityId, policies.caseListScope(auth), today);
+  const followUps = await countFollowUpsDue(tx, auth.municipalityId, today, policies.followUpScope(auth).agencyId);
   const seats = await repo.upcomingSeats(tx, auth.municipalityId, auth.userId, today);
   const meetingList = linkTo("/support/meetings");
   return [
@@ -45,7 +47,10 @@ export async function staffSections(tx: Executor, auth: AuthContext, today: stri
       homeItem("tasks_overdue", tasks.filter((t) => taskOverdue(t.task, today)).length, linkTo("/support/tasks"), true),
       homeItem("tasks_open", tasks.length, linkTo("/support/tasks")),
     ]),
-    supportSection("cases", [homeItem("reviews_overdue", reviews, linkTo("/support/cases"), true)]),
+    supportSection("cases", [
+      homeItem("reviews_overdue", reviews, linkTo("/support/cases"), true),
+      homeItem("placement_follow_ups_due", followUps, linkTo("/support/placements/follow-ups"), true),
+    ]),
     supportSection("meetings", [
       homeItem("pledges_to_sign", seats.unpledged, meetingList, true),
       homeItem("meetings_upcoming", seats.upcoming, meetingList),

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, ne } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { findOne, inMunicipality, insertOne, recordNamedBy, updateAtVersion } from "../../db/records.js";
-import { cases, placementEvents, placements, unmetNeeds } from "../../db/schema/index.js";
+import { cases, households, placementEvents, placements, resources, unmetNeeds } from "../../db/schema/index.js";
 
 /** The only SQL of placements (参加支援) and unmet needs. */
 
@@ -61,3 +61,46 @@ export const placementsAtResource = (db: Executor, municipalityId: string, resou
     .innerJoin(cases, recordNamedBy(cases, placements.caseId))
     .where(inMunicipality(placements, municipalityId, { resourceId }))
     .orderBy(desc(placements.createdAt));
+
+/**
+ * Placements whose follow-up day is `today` or past, still running (not 中断) on a case not closed: of every case,
+ * or of the cases `leadAgencyId` leads. The list and the home page's count read the same condition.
+ */
+function followUpDueWhere(municipalityId: string, today: string, leadAgencyId: string | undefined) {
+  return and(
+    inMunicipality(placements, municipalityId),
+    lte(placements.followUpOn, today),
+    ne(placements.status, "interrupted"),
+    ne(cases.phase, "closed"),
+    leadAgencyId ? eq(cases.leadAgencyId, leadAgencyId) : undefined,
+  );
+}
+
+export const followUpsDue = (db: Executor, municipalityId: string, today: string, leadAgencyId: string | undefined) =>
+  db
+    .select({
+      placement: placements,
+      mainPersonId: cases.mainPersonId,
+      household: { id: households.id, name: households.name },
+      resourceName: resources.name,
+    })
+    .from(placements)
+    .innerJoin(cases, recordNamedBy(cases, placements.caseId))
+    .innerJoin(households, recordNamedBy(households, cases.householdId))
+    .innerJoin(resources, recordNamedBy(resources, placements.resourceId))
+    .where(followUpDueWhere(municipalityId, today, leadAgencyId))
+    .orderBy(asc(placements.followUpOn), asc(placements.createdAt));
+
+export async function countFollowUpsDue(
+  db: Executor,
+  municipalityId: string,
+  today: string,
+  leadAgencyId: string | undefined,
+) {
+  const [row] = await db
+    .select({ count: count() })
+    .from(placements)
+    .innerJoin(cases, recordNamedBy(cases, placements.caseId))
+    .where(followUpDueWhere(municipalityId, today, leadAgencyId));
+  return Number(row?.count ?? 0);
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { caseParams } from "../cases/schema.js";
+import { listFollowUpsDue } from "./follow-ups.js";
 import { placementsForOperator } from "./operator.js";
 import {
   changeStatusSchema,
@@ -44,6 +45,8 @@ export function placementRoutes(app: FastifyInstance, db: Db) {
   route("GET /api/resources/:resourceId/placements", { params: resourceParams }, async ({ actor, params }) =>
     placementsForOperator(db, actor, params.resourceId),
   );
+
+  route("GET /api/placements/follow-ups", {}, async ({ actor }) => listFollowUpsDue(db, actor));
 
   route("GET /api/unmet-needs", {}, async ({ actor }) => listUnmetNeeds(db, actor));
 }

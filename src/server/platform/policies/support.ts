@@ -113,6 +113,14 @@ export const supportPolicies = {
     return agencyListScope(a);
   },
   /**
+   * The 参加支援 follow-ups that are due are the work of whoever moves a placement on (manageCase): the coordinators
+   * see every case's, other staff those of the cases their agency leads (`agencyId`: the lead to filter on).
+   */
+  followUpScope(a: AuthContext): AgencyListScope {
+    supportPolicies.listCases(a);
+    return agencyListScope(a);
+  },
+  /**
    * Need-to-know on a case and everything under it: the coordinators and the staff of the agencies on its team.
    * Everyone else (other agencies, providers, even the one that sent a referral, the plan office): hidden (404).
    */

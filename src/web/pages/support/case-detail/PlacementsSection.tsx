@@ -13,6 +13,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SelectField, TextAreaField, TextField } from "../../../components/FormField";
 import { useSubmit } from "../../../forms/useSubmit";
 import type { CaseDetail } from "../../../types";
+import { UnmetNeedForm } from "./UnmetNeedForm";
 
 interface Placement {
   id: string;
@@ -47,7 +48,7 @@ export function PlacementsSection({ c, manage }: { c: CaseDetail; manage: boolea
   return (
     <section aria-labelledby="case-placements-heading">
       <h2 id="case-placements-heading">参加支援</h2>
-      <p>フォローアップの時期を過ぎたもの: {due}件</p>
+      <p>フォローアップの時期が来たもの: {due}件</p>
       {placements.length ? (
         <ul>
           {placements.map((p) => (
@@ -72,7 +73,10 @@ export function PlacementsSection({ c, manage }: { c: CaseDetail; manage: boolea
                   ))}
                 </ol>
               </details>
-              {manage && p.nextStatuses.length ? <StatusForm caseId={c.id} placement={p} /> : null}
+              {/* keyed by version: after a change the form starts again from the statuses that may follow now */}
+              {manage && p.nextStatuses.length ? (
+                <StatusForm key={`${p.id}-${p.version}`} caseId={c.id} placement={p} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -80,6 +84,7 @@ export function PlacementsSection({ c, manage }: { c: CaseDetail; manage: boolea
         <p>参加支援はまだありません。</p>
       )}
       {manage ? <ProposeForm caseId={c.id} /> : null}
+      {manage ? <UnmetNeedForm caseId={c.id} /> : null}
     </section>
   );
 }

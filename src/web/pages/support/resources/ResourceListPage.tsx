@@ -90,6 +90,12 @@ export function ResourceListPage() {
         <a href="/api/resources/export.json" download>
           JSON（Open Referral HSDS 形式）で書き出す
         </a>
+        {can(session.data, "GET /api/unmet-needs") ? (
+          <>
+            {" "}
+            <Link to="/support/resources/unmet-needs">見つからなかった資源（地域づくり）</Link>
+          </>
+        ) : null}
       </p>
       <PrintMeta scope={districtName ? `地区: ${districtName}` : "すべての地区"} />
       {resources.isPending ? <Loading /> : null}

@@ -13,6 +13,7 @@ import { resourceKeys, useResource } from "../../../support/resourceQueries";
 import type { Resource, ReviewProposalInput } from "../../../types";
 import { ActivitySection } from "./ActivitySection";
 import { daysText } from "./options";
+import { ResourcePlacementsSection } from "./ResourcePlacementsSection";
 
 const route = getRouteApi("/support/resources/$resourceId");
 
@@ -27,6 +28,10 @@ export function ResourcePage() {
   const r = found.data;
   const edits = can(session.data, "PUT /api/resources/:resourceId") && (r.status === "active" || r.status === "paused");
   const reviews = can(session.data, "POST /api/resources/:resourceId/review") && r.status === "proposed";
+  // only the operator agency and the coordinators may ask (anyone else is refused, and the refusal is logged)
+  const operator = r.operator.agency !== null && r.operator.agency.id === session.data?.user.agencyId;
+  const seesPlacements =
+    can(session.data, "GET /api/resources/:resourceId/placements") && (operator || !!session.data?.user.isCoordinator);
   return (
     <>
       <p className="no-print">
@@ -42,6 +47,9 @@ export function ResourcePage() {
         </p>
       ) : null}
       {reviews ? <ReviewForm r={r} /> : null}
+      {seesPlacements ? (
+        <ResourcePlacementsSection resourceId={r.id} allOfThem={!!session.data?.user.isCoordinator} />
+      ) : null}
       {r.status === "active" || r.status === "paused" ? <ActivitySection resourceId={r.id} /> : null}
     </>
   );
