@@ -115,6 +115,24 @@ describe("the support data version behind the statistics cache", () => {
     expect((await total(w.as.coordinator, "contacts", "fiscalYear=2024"))?.value).toBe(before2024);
   });
 
+  it("gives readers arriving together after a write the new count, all of them", async () => {
+    const query = "fiscalYear=2025";
+    const before = (await total(w.as.coordinator, "contacts", query))?.value ?? 0;
+    const [kase] = rows<{ id: string }>(
+      await db().execute(sql`select id from cases where municipality_id = ${w.municipalityId} limit 1`),
+    );
+    const res = await w.as.houkatsu.post(`/api/cases/${kase?.id}/records`, {
+      kind: "電話",
+      date: "2025-11-01",
+      text: "同時に読む確認（架空）",
+      visibility: "team",
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const readers = [w.as.coordinator, w.as.supportAdmin, w.as.coordinator, w.as.supportAdmin, w.as.coordinator];
+    const answers = await Promise.all(readers.map((client) => total(client, "contacts", query)));
+    expect(answers.map((a) => a?.value)).toEqual(readers.map(() => before + 1));
+  });
+
   it("keeps answers of different filters apart", async () => {
     const all = (await total(w.as.coordinator, "contacts", "fiscalYear=2025"))?.value;
     const other = (await total(w.as.coordinator, "contacts", `fiscalYear=2025&agencyId=${w.agencyId.provider}`))?.value;

@@ -4,7 +4,7 @@ import type { AuthContext } from "../../platform/auth/context.js";
 import { ValidationError } from "../../platform/errors.js";
 import { type Serialized, serialize } from "../../platform/http/precompressed.js";
 import { policies } from "../../platform/policies.js";
-import { type ComputedCounts, cachedCounts, keepCounts } from "./cache.js";
+import { type ComputedCounts, cachedCounts, keepCounts, scopeKey } from "./cache.js";
 import { computeMeasures } from "./compute.js";
 import { dataVersionAndThreshold } from "./data-version.js";
 import { presentStats } from "./presenter.js";
@@ -39,6 +39,20 @@ type StatsQuery = { fiscalYear: number; districtId?: string; agencyId?: string }
 async function countsOf(db: Db, scope: repo.MeasureScope, version: number): Promise<ComputedCounts> {
   const hit = cachedCounts(db, scope, version);
   if (hit) return hit;
+  // readers arriving together after a change share one computation rather than each running every count
+  const key = `${version}:${scopeKey(scope)}`;
+  let ofDatabase = computing.get(db);
+  if (!ofDatabase) {
+    ofDatabase = new Map();
+    computing.set(db, ofDatabase);
+  }
+  const running = ofDatabase.get(key) ?? computeCounts(db, scope).finally(() => ofDatabase.delete(key));
+  ofDatabase.set(key, running);
+  return running;
+}
+const computing = new WeakMap<object, Map<string, Promise<ComputedCounts>>>();
+
+async function computeCounts(db: Db, scope: repo.MeasureScope): Promise<ComputedCounts> {
   const computed = await db.transaction(
     async (tx) => {
       const { version: seen } = await dataVersionAndThreshold(tx, scope.municipalityId);
