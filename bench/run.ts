@@ -4,6 +4,7 @@
  *   2. GET summary of a 2,000-project plan with 10 fiscal years, 32 connections, vs a bare hello-world route
  *   3. GET indicators of a 2,000-indicator plan, 32 connections (bench/indicators.ts)
  *   4. multi-layered support at a large city's size: 100,000 persons (bench/support.ts)
+ *   4a. 統計 (GET /api/stats) over the same size with five fiscal years of support data (bench/stats.ts)
  *   4b. the meeting page (50 members) and the plan tab (200 tasks) at 1, 8, 32 connections (bench/case-work.ts)
  *   5. npm start → first page, on an existing data folder
  *   6. the upload check refusing a 2 GB sharedStrings.xml, in process (bench/upload-checks.ts)
@@ -25,6 +26,7 @@ import { runCaseWorkBench } from "./case-work.js";
 import { runDurabilityBench } from "./durability.js";
 import { runFirstLoadBench } from "./first-load.js";
 import { runIndicatorsBench } from "./indicators.js";
+import { runStatsBench } from "./stats.js";
 import { runSupportBench } from "./support.js";
 import { createSyntheticPlan } from "./synthetic-plan.js";
 import { runUploadChecksBench } from "./upload-checks.js";
@@ -141,6 +143,8 @@ if (want("summary")) {
 if (want("indicators")) await runIndicatorsBench();
 
 if (want("support")) await runSupportBench();
+
+if (want("stats")) await runStatsBench();
 
 if (want("case-work")) await runCaseWorkBench();
 

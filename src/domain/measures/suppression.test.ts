@@ -42,10 +42,27 @@ describe("small-number suppression", () => {
     expect(published(single)).toEqual({ total: 6, rows: [6, 0, 0] });
   });
 
-  it("hides every non-zero row of a small total", () => {
+  it("writes every row of a small total under the threshold, zeros too", () => {
     const m = suppress({ total: 3, rows: [3, 0], additive: true }, 5);
     expect(m.total?.state).toBe("small");
-    expect(published(m)).toEqual({ total: null, rows: [null, 0] });
+    expect(published(m)).toEqual({ total: null, rows: [null, null] });
+    // four rows of 1 under a total of 4: with the zeros shown, "four non-zero rows under 5" would make each 1
+    const ones = suppress({ total: 4, rows: [1, 1, 0, 1, 1, 0], additive: true }, 5);
+    expect(ones.rows.every((c) => c.state === "small")).toBe(true);
+  });
+
+  it("hides more when the labels' bounds would pin a hidden row to one value", () => {
+    // 4 and 4 under 5 with a total of 18 and 10 shown: the two add up to 8, and each is at most 4, so each is 4
+    const pair = suppress({ total: 18, rows: [4, 4, 10], additive: true }, 5);
+    expect(pair.rows.map((c) => c.state)).toEqual(["small", "small", "hidden"]);
+    // 1 under 5 and a hidden 5 would add up to 6, and a hidden row is at least 5: the small one would be 1; hiding
+    // the 100 protects it, and then the 5 is not needed
+    const edge = suppress({ total: 106, rows: [1, 5, 100], additive: true }, 5);
+    expect(edge.rows.map((c) => c.state)).toEqual(["small", "shown", "hidden"]);
+    // no row left to hide: the total goes, and the rows hidden only for it come back
+    const all = suppress({ total: 8, rows: [4, 4, 0], additive: true }, 5);
+    expect(published(all)).toEqual({ total: null, rows: [null, null, 0] });
+    expect(all.total?.state).toBe("hidden");
   });
 
   it("follows the municipality's threshold", () => {
@@ -70,7 +87,8 @@ describe("no published table gives back a small number (exhaustive over small ta
           const m = suppress({ total, rows, additive: true }, 5);
           for (const [i, cell] of m.rows.entries()) {
             if (cell.state === "shown") expect(cell.value).toBe(rows[i]);
-            else expect(rows[i] === 0 && cell.state === "small").toBe(false);
+            // a zero is written under the threshold only with a small total
+            else if (rows[i] === 0) expect(cell.state === "small" && total >= 5).toBe(false);
             if (rows[i] !== undefined && rows[i] > 0 && rows[i] < 5) expect(cell.state).not.toBe("shown");
           }
           if (m.total?.state === "shown") {

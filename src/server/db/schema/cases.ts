@@ -73,6 +73,8 @@ export const cases = recordTable(
     index("cases_phase_idx").on(t.municipalityId, t.phase),
     // the list's order (most recently updated first): a page is read from the index, not sorted from all cases
     index("cases_updated_idx").on(t.municipalityId, t.updatedAt.desc(), t.id),
+    // 統計: cases opened in a fiscal year
+    index("cases_created_idx").on(t.municipalityId, t.createdAt),
     sameMunicipality(t, t.householdId, households),
     foreignKey({
       columns: [t.municipalityId, t.householdId, t.mainPersonId],
@@ -159,6 +161,8 @@ export const caseRecords = recordTable(
   },
   (t) => [
     index("case_records_case_idx").on(t.municipalityId, t.caseId, t.date),
+    // 統計: contacts by mode and agency in a fiscal year, answered from the index alone
+    index("case_records_date_idx").on(t.municipalityId, t.date, t.kind, t.agencyId),
     sameMunicipality(t, t.caseId, cases),
     sameMunicipality(t, t.agencyId, agencies),
   ],

@@ -2,6 +2,7 @@ export * from "./cases.js";
 export * from "./consents.js";
 export * from "./core.js";
 export * from "./indicators.js";
+export * from "./measures.js";
 export * from "./meetings.js";
 export * from "./placements.js";
 export * from "./plans.js";

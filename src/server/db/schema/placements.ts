@@ -54,6 +54,8 @@ export const placementEvents = recordTable(
   },
   (t) => [
     index("placement_events_placement_idx").on(t.municipalityId, t.placementId),
+    // 統計: placement changes in a fiscal year
+    index("placement_events_on_idx").on(t.municipalityId, t.on),
     sameMunicipality(t, t.placementId, placements),
   ],
 );

@@ -31,6 +31,8 @@ export const supportPlans = recordTable(
   },
   (t) => [
     unique("support_plans_number_uq").on(t.municipalityId, t.caseId, t.number),
+    // 統計: plans approved in a fiscal year
+    index("support_plans_approved_idx").on(t.municipalityId, t.approvedOn),
     sameMunicipality(t, t.caseId, cases),
     sameMunicipality(t, t.approvedMeetingId, meetings),
   ],
@@ -125,6 +127,8 @@ export const caseClosures = recordTable(
   },
   (t) => [
     unique("case_closures_case_uq").on(t.municipalityId, t.caseId),
+    // 統計: cases closed in a fiscal year
+    index("case_closures_closed_idx").on(t.municipalityId, t.closedOn),
     sameMunicipality(t, t.caseId, cases),
     sameMunicipality(t, t.recordedByAgencyId, agencies),
   ],

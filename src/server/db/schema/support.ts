@@ -62,6 +62,8 @@ export const persons = recordTable(
     index("persons_kana_key_idx").on(t.municipalityId, t.kanaKey.op("text_pattern_ops")),
     index("persons_dob_idx").on(t.municipalityId, t.dateOfBirth),
     index("persons_name_key_idx").on(t.municipalityId, t.nameKey.op("text_pattern_ops")),
+    // 統計: persons registered in a fiscal year (new_persons)
+    index("persons_created_idx").on(t.municipalityId, t.createdAt),
     sameMunicipality(t, t.createdByAgencyId, agencies),
   ],
 );
@@ -115,6 +117,8 @@ export const referrals = recordTable(
     // need-to-know on a person: the referrals about the person (policies.personBasis)
     index("referrals_person_idx").on(t.municipalityId, t.personId),
     index("referrals_due_idx").on(t.municipalityId, t.dueDate),
+    // 統計: referrals sent in a fiscal year
+    index("referrals_created_idx").on(t.municipalityId, t.createdAt),
     sameMunicipality(t, t.personId, persons),
     sameMunicipality(t, t.fromAgencyId, agencies),
     sameMunicipality(t, t.toAgencyId, agencies),

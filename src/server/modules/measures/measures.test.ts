@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
@@ -80,6 +81,31 @@ describe("computed measures (統計)", () => {
       rows: { trial: 1, participating: 0, settled: 0, interrupted: 0 },
     });
     expect(numbers(after.placements).rows.settled).toBe(1);
+  });
+
+  it("opens a case at 0:00 on 4月1日 in Japan in the new year, and one second earlier in the old", async () => {
+    const db = w.t.database.db;
+    const [kase] = (
+      (await db.execute(
+        sql`select id, created_at::text as created_at from cases where municipality_id = ${w.municipalityId}`,
+      )) as unknown as {
+        rows: { id: string; created_at: string }[];
+      }
+    ).rows;
+    const openAt = (instant: string) =>
+      db.execute(sql`update cases set created_at = ${instant}::timestamptz where id = ${kase?.id}`);
+    const opened = async (year: number) =>
+      numbers(byKey((await stats(w.as.coordinator, `fiscalYear=${year}`)).measures).cases_opened).total;
+    try {
+      // a change made outside the API (an operator's statement) shows in the next answer all the same
+      await openAt("2025-03-31T15:00:00Z");
+      expect([await opened(2024), await opened(2025)]).toEqual([0, 1]);
+      await openAt("2025-03-31T14:59:59Z");
+      expect([await opened(2024), await opened(2025)]).toEqual([1, 0]);
+    } finally {
+      await openAt(String(kase?.created_at));
+    }
+    expect(await opened(2025)).toBe(1);
   });
 
   it("answers the 地区 filter with meetings only, and the agency filter with the measures that have an agency", async () => {

@@ -1,18 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import { sendSerialized } from "../../platform/http/precompressed.js";
 import { routesFor } from "../../platform/http/route.js";
 import { contentDisposition } from "../exports/export-workbook.js";
 import { XLSX_CONTENT_TYPE } from "../exports/workbook-layout.js";
 import { exportStats, type StatsFormat } from "./export.js";
 import { statsQuery, suppressionSettingSchema } from "./schema.js";
-import { readStats } from "./service.js";
+import { readStatsJson } from "./service.js";
 import { getSuppression, setSuppression } from "./settings.js";
 
 /** 統計: the computed measures of 重層的支援 for a fiscal year, 地区 and agency. */
 export function measureRoutes(app: FastifyInstance, db: Db) {
   const route = routesFor(app, "measures");
-  route("GET /api/stats", { query: statsQuery }, async ({ actor, query }) =>
-    readStats(db, actor.municipalityId, actor, query),
+  route("GET /api/stats", { query: statsQuery }, async ({ actor, query, request, reply }) =>
+    sendSerialized(request, reply, await readStatsJson(db, actor.municipalityId, actor, query)),
   );
   const download = (format: StatsFormat, contentType: string) =>
     route(`GET /api/stats/export.${format}`, { query: statsQuery }, async ({ actor, query, reply }) => {
