@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ApiClient } from "../../../../test/helpers/api-client.js";
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
-import { startMeasureWorld } from "../../../../test/helpers/measure-world.js";
+import { addProject, startMeasureWorld } from "../../../../test/helpers/measure-world.js";
 import { currentFiscalYear } from "../../../domain/fiscal-year.js";
 import { dataVersionAndThreshold, MEASURED_TABLES } from "./data-version.js";
 
@@ -44,6 +44,8 @@ describe("the support data version behind the statistics cache", () => {
   });
 
   it("moves once per committed transaction on each counted table, and not for a rolled-back one", async () => {
+    // the world has no registry of its own: a project with an agency gives those tables a row to change
+    await addProject(w, 1, "版の確認", [w.agencyId.coord]);
     for (const table of MEASURED_TABLES) {
       const before = await version();
       // a change that keeps the values: the trigger cannot know what a measure reads, so any change counts

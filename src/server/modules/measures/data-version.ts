@@ -5,7 +5,7 @@ import { municipalities, supportDataVersions } from "../../db/schema/index.js";
 
 /**
  * The tables the measures count, each carrying the trigger that moves the municipality's support data version
- * (migration 0026_stats_data_version.sql). A measure that reads another table adds it here and gives it the same
+ * (migrations 0026_stats_data_version.sql and 0027_stats_programme_version.sql). A measure that reads another table adds it here and gives it the same
  * triggers in a migration; data-version.test.ts checks the two agree.
  */
 export const MEASURED_TABLES = [
@@ -22,6 +22,10 @@ export const MEASURED_TABLES = [
   "resources",
   "placements",
   "placement_events",
+  "case_referrals",
+  "programme_projects",
+  "programme_project_agencies",
+  "resource_activity_months",
 ] as const;
 
 /**
