@@ -24,6 +24,9 @@ import { startTestApp, type TestApp } from "./test-app.js";
  *   a 支援会議 on 2026-04-01 is 令和8年度 → 支援会議 1 (北地区 1), 重層的支援会議 2
  * - one 支援プラン approved on 2025-06-10, no アウトリーチ支援プラン
  * - 登録事業者: the provider registered 2025-03-31T15:30Z; a second one registered now (令和8年度) → 1
+ * - 相談受付: the year's two つなぐシート (the case was opened from one of them, so it adds nothing) → 2
+ * - 参加支援: two placements of the one case's person at one place run by 統計テストの会 → 1 person, 1 operator
+ * - 地域づくりの拠点: that place's months (hubMonths) → 1 hub, 12 participants, 3 organisations
  */
 export interface MeasureWorld {
   t: TestApp;
@@ -145,7 +148,8 @@ export async function startMeasureWorld(): Promise<MeasureWorld> {
   await approvePlan(w, as.houkatsu, caseId, plan, "2025-06-10");
   await finalMonitoring(as.houkatsu, caseId, "2025-09-01");
   const districtId = ok(await as.coordinator.post("/api/districts", { name: "北地区" })).district?.id as string;
-  await placementsOf(as, caseId, districtId);
+  const hub = await placementsOf(as, caseId, districtId);
+  await hubMonths(as, hub);
   const current = ok(await as.houkatsu.get(`/api/cases/${caseId}`), 200).case as { version: number };
   ok(
     await as.houkatsu.post(
@@ -236,6 +240,26 @@ async function placementsOf(as: MeasureWorld["as"], caseId: string, districtId: 
   await move(as.houkatsu, joined, { status: "settled", on: "2026-04-01" });
   const coordinated = await start(as.coordinator, "2025-03-31");
   await move(as.coordinator, coordinated, { status: "interrupted", on: "2025-04-01", reason: "health" });
+  return resourceId;
+}
+
+/**
+ * The same place is a 地域づくりの拠点: 2025-04 (7 took part; 自治会, 社協), 2026-03 (5; 自治会 again, 民生委員) and
+ * 2026-04 (9, next year) → 令和7年度 one hub, 12 participants, 3 organisations.
+ */
+async function hubMonths(as: MeasureWorld["as"], resourceId: string) {
+  const months: [string, number, string[]][] = [
+    ["2025-04", 7, ["自治会", "社協"]],
+    ["2026-03", 5, ["自治会", "民生委員"]],
+    ["2026-04", 9, []],
+  ];
+  for (const [month, participants, organisations] of months) {
+    const res = await as.coordinator.put(`/api/resources/${resourceId}/activity/${month}`, {
+      participants,
+      organisations,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
 }
 
 /**

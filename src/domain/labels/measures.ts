@@ -18,6 +18,12 @@ export const MEASURE_KEYS = [
   "outreach_plans",
   "placements",
   "registered_providers",
+  "consultations_received",
+  "participation_persons",
+  "participation_partners",
+  "community_hubs",
+  "hub_participants",
+  "hub_organisations",
 ] as const;
 export type MeasureKey = (typeof MEASURE_KEYS)[number];
 
@@ -35,6 +41,12 @@ export const MEASURE_LABELS: Record<MeasureKey, string> = {
   outreach_plans: "アウトリーチ支援プランの承認件数",
   placements: "参加支援（地域資源につないだ件数）の状況別件数",
   registered_providers: "登録事業者数（年度末）",
+  consultations_received: "相談受付件数",
+  participation_persons: "参加支援の支援対象者数",
+  participation_partners: "参加支援の協力事業者数",
+  community_hubs: "地域づくりの拠点数",
+  hub_participants: "地域づくりの拠点の参加者数（延べ）",
+  hub_organisations: "地域づくりの拠点の参加機関数",
 };
 
 export const MEASURE_DEFINITIONS: Record<MeasureKey, string> = {
@@ -63,9 +75,21 @@ export const MEASURE_DEFINITIONS: Record<MeasureKey, string> = {
   placements:
     "状況の変更日が年度内の参加支援の件数を、変わった先の状況（見学・体験・参加・定着・中断）別に数える。1件が年度内に2度変われば、それぞれの状況に数える。地区で絞ると地域資源の地区、機関で絞ると提案した機関、事業で絞ると提案した機関がその事業に登録されたもの",
   registered_providers: "年度末（3月31日、日本時間）までに登録された登録事業者の数。機関・事業では絞れない",
+  consultations_received:
+    "年度内（日本時間）に受け付けた相談の件数。送付されたつなぐシートの件数と、つなぐシートによらず開始したケースの件数の合計（つなぐシートから開始したケースは重ねて数えない）。地区・機関・事業では絞れない",
+  participation_persons:
+    "状況の記録（開始を含む）が年度内にある参加支援の対象者（ケースの本人）の実人数。1人が複数の地域資源につながっても1人と数える。地区で絞ると地域資源の地区。機関・事業では絞れない",
+  participation_partners:
+    "状況の記録が年度内にある参加支援の地域資源を運営する機関・団体の数。機関は1つと、機関として登録されていない運営者は名称で数える。地区で絞ると地域資源の地区。機関・事業では絞れない",
+  community_hubs:
+    "年度内のいずれかの月に参加者数が記録された地域づくりの拠点の数。地区で絞ると拠点の地区。機関・事業では絞れない",
+  hub_participants:
+    "年度内の各月に地域づくりの拠点で記録された参加者数の合計（延べ人数）。地区で絞ると拠点の地区。機関・事業では絞れない",
+  hub_organisations:
+    "年度内の各月に地域づくりの拠点に参加した機関・団体の数（同じ名称は1つと数える）。地区で絞ると拠点の地区。機関・事業では絞れない",
 };
 
-export const MEASURE_UNITS = ["件", "人", "回", "事業者"] as const;
+export const MEASURE_UNITS = ["件", "人", "回", "事業者", "か所", "機関"] as const;
 export type MeasureUnit = (typeof MEASURE_UNITS)[number];
 
 /** The tables of the statistics page. */
@@ -76,6 +100,7 @@ export const MEASURE_GROUPS = [
   "meetings",
   "plans",
   "participation",
+  "community",
   "providers",
 ] as const;
 export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
@@ -86,6 +111,7 @@ export const MEASURE_GROUP_LABELS: Record<MeasureGroup, string> = {
   meetings: "会議",
   plans: "支援プラン",
   participation: "参加支援",
+  community: "地域づくり",
   providers: "登録事業者",
 };
 

@@ -86,6 +86,13 @@ const SHAPES: Record<MeasureKey, Omit<MeasureDefinition, "key" | "label" | "defi
     breakdown: { rows: PLACEMENT_STATUSES, labels: PLACEMENT_STATUS_LABELS, additive: true },
   },
   registered_providers: { unit: "事業者", group: "providers", filters: [], breakdown: null },
+  // the indicators the national guideline asks every 重層的支援体制整備事業実施計画 to carry
+  consultations_received: { unit: "件", group: "consultations", filters: [], breakdown: null },
+  participation_persons: { unit: "人", group: "participation", filters: ["district"], breakdown: null },
+  participation_partners: { unit: "事業者", group: "participation", filters: ["district"], breakdown: null },
+  community_hubs: { unit: "か所", group: "community", filters: ["district"], breakdown: null },
+  hub_participants: { unit: "人", group: "community", filters: ["district"], breakdown: null },
+  hub_organisations: { unit: "機関", group: "community", filters: ["district"], breakdown: null },
 };
 
 export const MEASURES: readonly MeasureDefinition[] = MEASURE_KEYS.map((key) => ({

@@ -4,6 +4,7 @@ import { PLACEMENT_STATUSES } from "../../../domain/labels/placements.js";
 import { AGENCY_KINDS } from "../../../domain/labels/support.js";
 import { CONTACT_MODES } from "../../../domain/measures/catalogue.js";
 import type { Executor } from "../../db/client.js";
+import * as guideline from "./guideline-repository.js";
 import * as repo from "./repository.js";
 
 /** A measure's raw counts: its total (null when it publishes none) and its rows, keyed as the catalogue says. */
@@ -35,6 +36,8 @@ export async function computeMeasures(tx: Executor, scope: repo.MeasureScope): P
     PLACEMENT_STATUSES,
     new Map((await repo.placementChanges(tx, scope)).map((r) => [r.status, r.n])),
   );
+  const reach = await guideline.participationReach(tx, scope);
+  const hubs = await guideline.hubActivity(tx, scope);
   const [art106_6, consent] = MEETING_LEGAL_BASES.map((basis) => meetings.get(basis) ?? 0);
   return {
     referrals_sent: { total: sum(sentRows), rows: sentRows },
@@ -50,5 +53,11 @@ export async function computeMeasures(tx: Executor, scope: repo.MeasureScope): P
     outreach_plans: single(plans.get("outreach") ?? 0),
     placements: { total: sum(placements), rows: placements },
     registered_providers: single(await repo.providersAtYearEnd(tx, scope)),
+    consultations_received: single(await guideline.consultationsReceived(tx, scope)),
+    participation_persons: single(reach.persons),
+    participation_partners: single(reach.operators),
+    community_hubs: single(hubs.hubs),
+    hub_participants: single(hubs.participants),
+    hub_organisations: single(hubs.organisations),
   };
 }

@@ -62,6 +62,13 @@ describe("computed measures (統計)", () => {
       rows: { trial: 1, participating: 1, settled: 0, interrupted: 1 },
     });
     expect(numbers(m.registered_providers).total).toBe(1);
+    // the national guideline's indicators
+    expect(numbers(m.consultations_received).total).toBe(2);
+    expect(numbers(m.participation_persons).total).toBe(1);
+    expect(numbers(m.participation_partners).total).toBe(1);
+    expect(numbers(m.community_hubs).total).toBe(1);
+    expect(numbers(m.hub_participants).total).toBe(12);
+    expect(numbers(m.hub_organisations).total).toBe(3);
     for (const measure of body.measures) expect(measure.definition.length).toBeGreaterThan(10);
   });
 
@@ -81,6 +88,14 @@ describe("computed measures (統計)", () => {
       rows: { trial: 1, participating: 0, settled: 0, interrupted: 0 },
     });
     expect(numbers(after.placements).rows.settled).toBe(1);
+    expect(numbers(before.consultations_received).total).toBe(1);
+    // the placement started on 3月31日 counts its person in the year it started, the settled one in the next
+    expect(numbers(before.participation_persons).total).toBe(1);
+    expect(numbers(after.participation_persons).total).toBe(1);
+    expect(numbers(before.community_hubs).total).toBe(0);
+    expect(
+      [after.community_hubs, after.hub_participants, after.hub_organisations].map((x) => numbers(x).total),
+    ).toEqual([1, 9, 0]);
   });
 
   it("opens a case at 0:00 on 4月1日 in Japan in the new year, and one second earlier in the old", async () => {
@@ -108,6 +123,28 @@ describe("computed measures (統計)", () => {
     expect(await opened(2025)).toBe(1);
   });
 
+  it("counts a consultation received as a case opened without a つなぐシート, and a case opened from one only once", async () => {
+    const db = w.t.database.db;
+    const received = async () =>
+      numbers(byKey((await stats(w.as.coordinator, "fiscalYear=2025")).measures).consultations_received).total;
+    const [link] = (
+      (await db.execute(
+        sql`select case_id, referral_id from case_referrals where municipality_id = ${w.municipalityId}`,
+      )) as unknown as { rows: { case_id: string; referral_id: string }[] }
+    ).rows;
+    expect(await received()).toBe(2);
+    try {
+      // the same case as if a person had come to the agency directly: one more consultation received
+      await db.execute(sql`delete from case_referrals where municipality_id = ${w.municipalityId}`);
+      expect(await received()).toBe(3);
+    } finally {
+      await db.execute(
+        sql`insert into case_referrals (municipality_id, case_id, referral_id) values (${w.municipalityId}, ${link?.case_id}, ${link?.referral_id})`,
+      );
+    }
+    expect(await received()).toBe(2);
+  });
+
   it("answers the 地区 filter with meetings only, and the agency filter with the measures that have an agency", async () => {
     const answer = (await w.as.office.get("/api/stats?fiscalYear=2025")).body;
     // the filters' choices come with the answer: the plan side reads no 地区 or agency list of its own
@@ -117,6 +154,10 @@ describe("computed measures (統計)", () => {
     expect(numbers(district.support_meetings).total).toBe(1);
     expect(numbers(district.multi_agency_meetings).total).toBe(0);
     expect(numbers(district.placements).total).toBe(3);
+    expect(
+      [district.participation_persons, district.community_hubs, district.hub_participants].map((x) => numbers(x).total),
+    ).toEqual([1, 1, 12]);
+    expect(district.consultations_received?.notApplicable).toBe("地区では絞り込めない指標です");
     expect(district.new_persons?.total?.state).toBe("not_applicable");
     expect(district.new_persons?.notApplicable).toBe("地区では絞り込めない指標です");
     const agency = byKey((await stats(w.as.coordinator, `fiscalYear=2025&agencyId=${w.agencyId.houkatsu}`)).measures);
