@@ -5,13 +5,13 @@
  * (the meeting's agenda names a person; the plan is a case's personal content). Run alone with
  * `npx tsx bench/case-work.ts`, or as the "case-work" section of `npm run bench`.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { ApiClient, ifMatch } from "../test/helpers/api-client.js";
+import { startAppServer } from "./app-server.js";
 
 const MEMBERS = 50;
 const GOALS = 4;
@@ -92,19 +92,8 @@ async function bigPlan(coord: ApiClient, caseId: string, teamAgencyIds: string[]
 
 export async function runCaseWorkBench() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-case-work-"));
-  const port = 3700 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, TSUNAGU_DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "warn" },
-    stdio: "inherit",
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startAppServer({ dir, portBase: 3700 });
   try {
-    for (let i = 0; i < 1200; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const coord = await ApiClient.login(base, "coord");
     // a case with the person's consent that is still open (a support plan needs both)
     const cases = must(await coord.get("/api/cases"), "case list").body.cases as {
@@ -149,8 +138,7 @@ export async function runCaseWorkBench() {
     }
     console.log(results.join("\n"));
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

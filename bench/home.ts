@@ -3,32 +3,21 @@
  * beside the bare route of the same server, against a server in its own process on a new embedded data folder with
  * the demo. Run alone with `npx tsx bench/home.ts`.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { ApiClient } from "../test/helpers/api-client.js";
+import { startAppServer } from "./app-server.js";
 
 const CONNECTIONS = 8;
 type Load = autocannon.Result;
 
 export async function runHomeBench() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-home-"));
-  const port = 3790 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, TSUNAGU_DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "warn" },
-    stdio: "inherit",
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startAppServer({ dir, portBase: 3790 });
   try {
-    for (let i = 0; i < 1200; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const run = (url: string, cookie: string) =>
       autocannon({
         url: base + url,
@@ -50,8 +39,7 @@ export async function runHomeBench() {
     }
     console.log(results.join("\n"));
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,6 @@
  *   - the same year as the plan office (suppressed) and filtered by an agency, at 8 connections
  * BENCH_STATS_DATA keeps the seeded folder between runs (seeding takes minutes).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +20,7 @@ import { openDatabase } from "../src/server/db/client.js";
 import { agencies, persons, resources } from "../src/server/db/schema/index.js";
 import { ensureDemoMunicipality } from "../src/server/demo/load-demo.js";
 import { ApiClient } from "../test/helpers/api-client.js";
+import { startAppServer } from "./app-server.js";
 import { addSyntheticPersons } from "./support.js";
 
 /** BENCH_STATS_SCALE below 1 seeds a fraction of the city and loads briefly: a check that the bench runs at all */
@@ -186,25 +186,12 @@ async function seededDatabase() {
 
 export async function runStatsBench() {
   const { dir, kept } = await seededDatabase();
-  const port = 3700 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: {
-      ...process.env,
-      TSUNAGU_DATA_DIR: dir,
-      TSUNAGU_AUDIT_KEY: path.join(`${dir}.keys`, "audit-signing-key.pem"),
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-    },
-    stdio: "inherit",
+  const { base, stop } = await startAppServer({
+    dir,
+    portBase: 3700,
+    env: { TSUNAGU_AUDIT_KEY: path.join(`${dir}.keys`, "audit-signing-key.pem") },
   });
-  const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; i < 1200; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {}
-      await new Promise((r) => setTimeout(r, 100));
-    }
     const coordinator = await ApiClient.login(base, "coord");
     const office = await ApiClient.login(base, "keikaku");
     const cookieOf = (c: ApiClient) => (c as unknown as { cookie: string }).cookie;
@@ -247,8 +234,7 @@ export async function runStatsBench() {
     results.push(line(`統計 ${year} filtered by an agency`, 8, filtered));
     console.log(results.join("\n"));
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stop();
     if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
