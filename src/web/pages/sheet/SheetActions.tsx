@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
 import { RETURN_COMMENT_MAX_LENGTH } from "../../../domain/evaluation-sheet";
+import { NOT_EVALUATED_REASON_LABEL } from "../../../domain/labels/evaluation";
 import { CharacterCount } from "../../components/CharacterCount";
 import type { Sheet } from "../../types";
 import type { SheetAction } from "./sheetDraft";
 
-/** 一時保存・提出・承認・差し戻し (with its reason) and 印刷, as the caller's role and the sheet's state allow. */
+/** 一時保存・提出・承認・差し戻し and 未評価とする (each with its reason) and 印刷, as the caller's role and the sheet's state allow. */
 export function SheetActions({
   current,
   role,
@@ -26,19 +27,25 @@ export function SheetActions({
   /** sends; resolves to whether the action went through */
   onAction: (action: SheetAction) => Promise<boolean>;
 }) {
-  const [returning, setReturning] = useState(false);
+  // the reason asked for: sending the sheet back, or leaving the project 未評価 for the year
+  const [asking, setAsking] = useState<"return" | "notEvaluated" | null>(null);
   const [comment, setComment] = useState("");
   const commentErrorId = useId();
   const editable = current.editable;
+  // a closed year takes no change: the server refuses it, the screen offers none
+  const open = !current.yearClosed;
   const canSubmit = editable && role !== "viewer" && ["not_started", "draft", "returned"].includes(current.status);
-  const canAccept = office && current.status === "submitted";
-  const canReturn = office && (current.status === "submitted" || current.status === "accepted");
+  const canAccept = open && office && current.status === "submitted";
+  const canReturn = open && office && ["submitted", "accepted", "not_evaluated"].includes(current.status);
+  const canLeaveUnevaluated = open && office && !["accepted", "not_evaluated"].includes(current.status);
   const save = () => void onAction({ kind: "save" });
   const submit = () => void onAction({ kind: "submit" });
   const accept = () => void onAction({ kind: "accept" });
-  const sendBack = async () => {
-    if (await onAction({ kind: "return", comment })) {
-      setReturning(false);
+  const send = async () => {
+    const action: SheetAction =
+      asking === "notEvaluated" ? { kind: "notEvaluated", reason: comment } : { kind: "return", comment };
+    if (await onAction(action)) {
+      setAsking(null);
       setComment("");
     }
   };
@@ -60,18 +67,24 @@ export function SheetActions({
           承認
         </button>
       ) : null}
-      {canReturn && !returning ? (
-        <button type="button" className="button secondary" onClick={() => setReturning(true)} disabled={busy}>
+      {canReturn && !asking ? (
+        <button type="button" className="button secondary" onClick={() => setAsking("return")} disabled={busy}>
           差し戻し
+        </button>
+      ) : null}
+      {canLeaveUnevaluated && !asking ? (
+        <button type="button" className="button secondary" onClick={() => setAsking("notEvaluated")} disabled={busy}>
+          未評価とする
         </button>
       ) : null}
       {dirty ? <span className="small">保存していない変更があります。</span> : null}
       {canAccept && dirty ? <span className="small">承認する前に変更を一時保存してください。</span> : null}
-      {returning ? (
+      {asking ? (
         <div className="return-form">
           <div className="field">
             <label htmlFor={commentId}>
-              差し戻しの理由<span className="required">必須</span>
+              {asking === "return" ? "差し戻しの理由" : NOT_EVALUATED_REASON_LABEL}
+              <span className="required">必須</span>
             </label>
             {commentError ? (
               <span id={commentErrorId} className="field-error">
@@ -89,10 +102,10 @@ export function SheetActions({
             <CharacterCount id={`${commentId}-count`} value={comment} max={RETURN_COMMENT_MAX_LENGTH} />
           </div>
           <div className="page-actions">
-            <button type="button" className="button danger" onClick={sendBack} disabled={busy}>
-              差し戻す
+            <button type="button" className="button danger" onClick={send} disabled={busy}>
+              {asking === "return" ? "差し戻す" : "未評価にする"}
             </button>
-            <button type="button" className="button secondary" onClick={() => setReturning(false)}>
+            <button type="button" className="button secondary" onClick={() => setAsking(null)}>
               やめる
             </button>
           </div>
