@@ -33,8 +33,9 @@ export function RoundClosing({ planId, fiscalYear, office }: { planId: string; f
   const round = rounds.data?.find((r) => r.fiscalYear === fiscalYear);
   if (!round) return null;
   return (
-    <section className="round-state" aria-labelledby="round-state-heading">
-      <h2 id="round-state-heading">{fyLabel(fiscalYear)}の締め</h2>
+    // a plain block under its heading: a labelled region named "…年度の締め" would also answer to the 年度 picker's label
+    <div className="round-state">
+      <h2>{fyLabel(fiscalYear)}の締め</h2>
       {round.status === "closed" ? <ClosedRound round={round} planId={planId} office={office} /> : null}
       {round.status !== "closed" ? (
         <>
@@ -43,7 +44,7 @@ export function RoundClosing({ planId, fiscalYear, office }: { planId: string; f
           {office ? <CloseForm planId={planId} fiscalYear={fiscalYear} /> : null}
         </>
       ) : null}
-    </section>
+    </div>
   );
 }
 

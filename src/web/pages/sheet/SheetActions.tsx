@@ -14,6 +14,7 @@ export function SheetActions({
   busy,
   commentId,
   commentError,
+  reasonError,
   onAction,
 }: {
   current: Sheet;
@@ -24,6 +25,8 @@ export function SheetActions({
   /** the reason's textarea (the error summary links to it) */
   commentId: string;
   commentError: string | undefined;
+  /** the server's message for the 未評価 reason (its field is `reason`, like the sheet's 効果又は評価の理由) */
+  reasonError: string | undefined;
   /** sends; resolves to whether the action went through */
   onAction: (action: SheetAction) => Promise<boolean>;
 }) {
@@ -31,6 +34,7 @@ export function SheetActions({
   const [asking, setAsking] = useState<"return" | "notEvaluated" | null>(null);
   const [comment, setComment] = useState("");
   const commentErrorId = useId();
+  const askedError = asking === "notEvaluated" ? reasonError : commentError;
   const editable = current.editable;
   // a closed year takes no change: the server refuses it, the screen offers none
   const open = !current.yearClosed;
@@ -86,9 +90,9 @@ export function SheetActions({
               {asking === "return" ? "差し戻しの理由" : NOT_EVALUATED_REASON_LABEL}
               <span className="required">必須</span>
             </label>
-            {commentError ? (
+            {askedError ? (
               <span id={commentErrorId} className="field-error">
-                {commentError}
+                {askedError}
               </span>
             ) : null}
             <textarea
@@ -96,13 +100,19 @@ export function SheetActions({
               value={comment}
               onChange={(e) => setComment(e.target.value)}
               aria-required
-              aria-invalid={commentError ? true : undefined}
-              aria-describedby={[commentError ? commentErrorId : null, `${commentId}-count`].filter(Boolean).join(" ")}
+              aria-invalid={askedError ? true : undefined}
+              aria-describedby={[askedError ? commentErrorId : null, `${commentId}-count`].filter(Boolean).join(" ")}
             />
             <CharacterCount id={`${commentId}-count`} value={comment} max={RETURN_COMMENT_MAX_LENGTH} />
           </div>
           <div className="page-actions">
-            <button type="button" className="button danger" onClick={send} disabled={busy}>
+            {/* a blank 未評価 reason is not sent: its field name would point the error summary at the sheet's 理由 */}
+            <button
+              type="button"
+              className="button danger"
+              onClick={send}
+              disabled={busy || (asking === "notEvaluated" && comment.trim() === "")}
+            >
               {asking === "return" ? "差し戻す" : "未評価にする"}
             </button>
             <button type="button" className="button secondary" onClick={() => setAsking(null)}>

@@ -47,7 +47,6 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     ...Object.fromEntries(Object.keys(labels).map((k) => [k, fieldId(k)])),
     grade: `${GRADE_ID}-${current.gradeScale[0]?.code ?? ""}`,
     comment: commentId,
-    reason: commentId,
   };
 
   const body = () => ({
@@ -163,7 +162,8 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
           dirty={dirty}
           busy={act.busy}
           commentId={commentId}
-          commentError={act.fields.comment ?? act.fields.reason}
+          commentError={act.fields.comment}
+          reasonError={act.fields.reason}
           onAction={onAction}
         />
       ) : null}
