@@ -13,11 +13,14 @@ import type {
 } from "../server/modules/evaluations/presenter.js";
 import type { listRounds, openRound } from "../server/modules/evaluations/rounds.js";
 import type {
+  notEvaluatedSchema,
   openRoundSchema,
+  reopenRoundSchema,
   returnSheetSchema,
   SheetStatus,
   sheetFieldsSchema,
 } from "../server/modules/evaluations/schema.js";
+import type { getYearReport } from "../server/modules/evaluations/year-report.js";
 import type { ItemDto, PlanDto } from "../server/modules/plans/presenter.js";
 import type {
   itemCategorySchema,
@@ -66,6 +69,10 @@ export type HistoryEntry = Jsonify<ReturnType<typeof presentSheetHistory>[number
 export type OpenRoundInput = z.input<typeof openRoundSchema>;
 export type SheetFieldsInput = z.input<typeof sheetFieldsSchema>;
 export type ReturnSheetInput = z.input<typeof returnSheetSchema>;
+export type NotEvaluatedInput = z.input<typeof notEvaluatedSchema>;
+export type ReopenRoundInput = z.input<typeof reopenRoundSchema>;
+/** GET /api/plans/:planId/evaluations/:fiscalYear/report: the 評価結果報告書 of a closed year */
+export type YearReport = JsonOf<typeof getYearReport>;
 
 // Summary (GET /api/plans/:planId/summary?include=rows)
 export type Summary = JsonOf<typeof getSummary>;

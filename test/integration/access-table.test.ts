@@ -223,6 +223,28 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) => c.get(`${plan}/evaluations/2025/export.xlsx`),
       ok: 200,
     },
+    // the world's 2025 is open with sheets not yet accepted: closing is refused with the list, and nothing changes
+    "POST /api/plans/:planId/evaluations/:fiscalYear/close": {
+      call: (c) => c.post(`${plan}/evaluations/2025/close`, {}),
+      ok: 409,
+    },
+    "POST /api/plans/:planId/evaluations/:fiscalYear/reopen": {
+      call: (c) => c.post(`${plan}/evaluations/2025/reopen`, { reason: "確認" }),
+      ok: 409,
+    },
+    // only a closed year has a report
+    "GET /api/plans/:planId/evaluations/:fiscalYear/report": {
+      call: (c) => c.get(`${plan}/evaluations/2025/report`),
+      ok: 409,
+    },
+    "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx": {
+      call: (c) => c.get(`${plan}/evaluations/2025/report.xlsx`),
+      ok: 409,
+    },
+    "POST /api/sheets/:sheetId/not-evaluated": {
+      call: (c) => c.post(`/api/sheets/${id.sheetId}/not-evaluated`, { reason: "確認" }, stale),
+      ok: 412,
+    },
     "GET /api/sheets/:sheetId": {
       call: (c) => c.get(`/api/sheets/${id.sheetId}`),
       ok: 200,
@@ -803,6 +825,8 @@ describe("the access table", () => {
     });
     // the routes whose record-level rule only filters what is shown (lists) are walked through their list probes
     expect(untested).toEqual([
+      "GET /api/plans/:planId/evaluations/:fiscalYear/report",
+      "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx",
       "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx",
       "GET /api/plans/:planId/implementation-plan/export.xlsx",
       "GET /api/plans/:planId/attainment-share",

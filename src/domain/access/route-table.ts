@@ -169,6 +169,11 @@ export const ROUTE_TABLE = {
   // plan side: yearly evaluation
   "GET /api/plans/:planId/evaluations": { label: "評価の年度の一覧", allow: PLAN_READERS },
   "POST /api/plans/:planId/evaluations": { label: "評価の年度を開始", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/evaluations/:fiscalYear/close": { label: "年度の締め", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/evaluations/:fiscalYear/reopen": { label: "締めた年度の再開", allow: PLAN_OFFICE },
+  // the 総括表 as the summary's readers see it; the sheets and indicators of a department editor's own items only
+  "GET /api/plans/:planId/evaluations/:fiscalYear/report": ownSheets("評価結果報告書", PLAN_READERS),
+  "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx": ownSheets("評価結果報告書（xlsx）", PLAN_READERS),
   "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": ownSheets("評価表の一覧", PLAN_READERS),
   "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx": ownSheets(
     "評価表・総括表の書き出し（xlsx）",
@@ -179,6 +184,7 @@ export const ROUTE_TABLE = {
   "POST /api/sheets/:sheetId/submit": ownSheets("評価表の提出", PLAN_WRITERS),
   "POST /api/sheets/:sheetId/accept": { label: "評価表の承認", allow: PLAN_OFFICE },
   "POST /api/sheets/:sheetId/return": { label: "評価表の差し戻し", allow: PLAN_OFFICE },
+  "POST /api/sheets/:sheetId/not-evaluated": { label: "評価表を未評価とする", allow: PLAN_OFFICE },
   "GET /api/sheets/:sheetId/history": ownSheets("評価表の変更履歴", PLAN_READERS),
   "GET /api/plans/:planId/summary": inForce("総括表", PLAN_READERS),
   "POST /api/imports/preview": ownSheets("取込の確認（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),

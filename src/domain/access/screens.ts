@@ -73,6 +73,13 @@ export const SCREENS: readonly Screen[] = [
   },
   { path: "/sheets", label: "評価表", needs: "GET /api/sheets/:sheetId", menu: false },
   { path: "/summary", label: "総括表", needs: "GET /api/plans/:planId/summary", menu: true },
+  // reached from a closed year on the 評価 page
+  {
+    path: "/evaluation-report",
+    label: "評価結果報告書",
+    needs: "GET /api/plans/:planId/evaluations/:fiscalYear/report",
+    menu: false,
+  },
   { path: "/indicators", label: "指標", needs: "GET /api/plans/:planId/indicators", menu: true },
   { path: "/my-department", label: "自分の課", needs: "GET /api/plans/:planId/my-department", menu: true },
   { path: "/revisions", label: "改定", needs: "GET /api/plans/:planId/revisions", menu: true },

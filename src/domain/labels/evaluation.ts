@@ -3,8 +3,11 @@
  * screens, the API's presenters and messages, the xlsx, print and the CLI, so all of them say the same thing.
  */
 
-/** A sheet runs not_started → draft → submitted → accepted, or back to returned with a comment. */
-export const SHEET_STATUSES = ["not_started", "draft", "submitted", "accepted", "returned"] as const;
+/**
+ * A sheet runs not_started → draft → submitted → accepted, or back to returned with a comment. The plan office may
+ * instead leave a project 未評価 for the year, with a reason (not_evaluated): the year can then be closed without it.
+ */
+export const SHEET_STATUSES = ["not_started", "draft", "submitted", "accepted", "returned", "not_evaluated"] as const;
 export type SheetStatus = (typeof SHEET_STATUSES)[number];
 export const SHEET_STATUS_LABELS: Record<SheetStatus, string> = {
   not_started: "未着手",
@@ -12,7 +15,11 @@ export const SHEET_STATUS_LABELS: Record<SheetStatus, string> = {
   submitted: "提出済",
   accepted: "承認済",
   returned: "差戻し",
+  not_evaluated: "未評価",
 };
+
+/** The label of the plan office's reason for leaving a sheet 未評価. */
+export const NOT_EVALUATED_REASON_LABEL = "未評価とする理由";
 
 /** The fields of a sheet a department writes (and the xlsx round trip reads back). */
 export const SHEET_FIELDS = [
@@ -48,6 +55,7 @@ export const SHEET_ACTIONS = [
   "import",
   "import_xlsx",
   "load_demo",
+  "not_evaluated",
 ] as const;
 export type SheetAction = (typeof SHEET_ACTIONS)[number];
 export const SHEET_ACTION_LABELS: Record<SheetAction, string> = {
@@ -59,7 +67,16 @@ export const SHEET_ACTION_LABELS: Record<SheetAction, string> = {
   import: "取込",
   import_xlsx: "Excel取込",
   load_demo: "デモデータ作成",
+  not_evaluated: "未評価とする",
 };
+
+/** A year's round is open until the plan office closes it (締め); a closed year is frozen until reopened. */
+export const ROUND_STATUSES = ["open", "closed"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: "評価中", closed: "締切済" };
+
+/** What a closed year's screens and refusals say. */
+export const CLOSED_YEAR_MESSAGE = "この年度は締め切られています";
 
 /** A numbered plan revision is a draft (案) until the plan office approves it. */
 export const REVISION_STATUSES = ["draft", "approved"] as const;

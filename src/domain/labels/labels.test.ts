@@ -28,6 +28,8 @@ import {
 import {
   REVISION_STATUS_LABELS,
   REVISION_STATUSES,
+  ROUND_STATUS_LABELS,
+  ROUND_STATUSES,
   SHEET_ACTION_LABELS,
   SHEET_ACTIONS,
   SHEET_FIELD_LABELS,
@@ -127,6 +129,7 @@ describe("every value shown to people has a label", () => {
     ["principals", PRINCIPALS, PRINCIPAL_LABELS],
     ["sides", Object.values(SIDE_OF_ROLE), SIDE_LABELS],
     ["sheet statuses", SHEET_STATUSES, SHEET_STATUS_LABELS],
+    ["round statuses", ROUND_STATUSES, ROUND_STATUS_LABELS],
     ["sheet fields", SHEET_FIELDS, SHEET_FIELD_LABELS],
     ["sheet actions", SHEET_ACTIONS, SHEET_ACTION_LABELS],
     ["revision statuses", REVISION_STATUSES, REVISION_STATUS_LABELS],

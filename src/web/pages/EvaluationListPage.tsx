@@ -15,6 +15,7 @@ import { planUrl, useRounds, useSheets } from "../planQueries";
 import { isPlanOffice, keys, usePlans, useSession } from "../queries";
 import type { EvaluationSearch } from "../routes/search";
 import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
+import { RoundClosing } from "./evaluations/RoundClosing";
 
 const route = getRouteApi("/evaluations");
 
@@ -105,6 +106,9 @@ export function EvaluationListPage() {
       </PlanYearPicker>
       {office && search.planId ? (
         <OpenRoundForm planId={search.planId} onOpened={(fy) => onPick(search.planId ?? "", fy)} />
+      ) : null}
+      {search.planId && search.fy ? (
+        <RoundClosing planId={search.planId} fiscalYear={search.fy} office={office} />
       ) : null}
       {search.fy ? <h2>{fyLabel(search.fy)}の評価表</h2> : null}
       {search.planId && search.fy && session.data?.user.role !== "viewer" ? (

@@ -46,6 +46,11 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     lazyRouteComponent(() => import("../pages/SummaryPage"), "SummaryPage"),
     summarySearch,
   );
+  const yearReport = screen(
+    "/evaluation-report",
+    lazyRouteComponent(() => import("../pages/evaluations/YearReportPage"), "YearReportPage"),
+    planYearSearch,
+  );
   const imports = screen(
     "/imports",
     lazyRouteComponent(() => import("../pages/ImportPage"), "ImportPage"),
@@ -105,6 +110,7 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     evaluations,
     sheet,
     summary,
+    yearReport,
     imports,
     departments,
     indicators,

@@ -10,6 +10,7 @@ import {
   version,
 } from "./columns.js";
 import { departments, ofMunicipality, users } from "./core.js";
+import { planRevisions } from "./indicators.js";
 
 export interface GradeDef {
   code: string;
@@ -111,10 +112,23 @@ export const evaluationRounds = recordTable(
     fiscalYear: integer("fiscal_year").notNull(),
     status: text("status").notNull().default("open"), // open | closed
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    /** set by the plan office's closing (締め): the year's sheets, grades, actuals and summary are frozen */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by"),
+    /** the revision the year was evaluated under when it was closed: the closed year is shown under it */
+    closedRevisionId: uuid("closed_revision_id"),
+    /** the last reopening: who, when and why (each one is also in the audit trail) */
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+    reopenedBy: uuid("reopened_by"),
+    reopenReason: text("reopen_reason"),
   },
   (t) => [
     unique("rounds_plan_year_uq").on(t.municipalityId, t.planId, t.fiscalYear),
     sameMunicipality(t, t.planId, plans),
+    sameMunicipality(t, t.closedBy, users),
+    sameMunicipality(t, t.reopenedBy, users),
+    // declared lazily (the callback runs after both schema files are loaded), so the import cycle is harmless
+    sameMunicipality(t, t.closedRevisionId, planRevisions),
   ],
 );
 
@@ -136,6 +150,8 @@ export const evaluationSheets = recordTable(
     reason: text("reason"), // 効果又は評価の理由
     issues: text("issues"), // 今後の課題及び事業推進の方策
     reviewComment: text("review_comment"), // plan office's comment when returning
+    /** why the plan office left the project 未評価 for the year (status not_evaluated) */
+    notEvaluatedReason: text("not_evaluated_reason"),
     /** department names as they were when the sheet was written (組織改正 keeps them) */
     departmentNames: jsonb("department_names").$type<string[]>().notNull().default([]),
     /** the sheet as written in an imported source: { field: { raw, line } } */

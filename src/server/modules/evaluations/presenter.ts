@@ -1,6 +1,7 @@
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import {
   GRADE_OVERRIDE_REASON_LABEL,
+  NOT_EVALUATED_REASON_LABEL,
   SHEET_ACTION_LABELS,
   SHEET_FIELD_LABELS,
   SHEET_STATUS_LABELS,
@@ -57,6 +58,7 @@ export function presentSheet(
   departmentIds: string[],
   editable: boolean,
   indicators: SheetIndicators = { indicators: [], suggestedGrade: { grade: null, reason: "" } },
+  yearClosed = false,
 ) {
   return {
     id: s.id,
@@ -76,12 +78,16 @@ export function presentSheet(
     reason: s.reason,
     issues: s.issues,
     reviewComment: s.reviewComment,
+    notEvaluatedReason: s.notEvaluatedReason,
     departmentIds,
     departmentNames: s.departmentNames,
     gradeScale: plan.gradeScale,
     source: s.source,
     version: s.version,
-    editable,
+    /** false in a closed year, whoever asks */
+    editable: editable && !yearClosed,
+    /** the year has been closed (締め): nothing on the sheet changes until it is reopened */
+    yearClosed,
     updatedAt: s.updatedAt.toISOString(),
     submittedAt: s.submittedAt?.toISOString() ?? null,
     item: presentItemBrief(item),
@@ -113,7 +119,9 @@ export function presentSheetHistory(entries: AuditRow[], names: ReadonlyMap<stri
               ? "差戻しコメント"
               : k === "gradeOverrideReason"
                 ? GRADE_OVERRIDE_REASON_LABEL
-                : (SHEET_FIELD_LABELS[k as SheetField] ?? k),
+                : k === "notEvaluatedReason"
+                  ? NOT_EVALUATED_REASON_LABEL
+                  : (SHEET_FIELD_LABELS[k as SheetField] ?? k),
         before: k === "status" && before[k] ? statusLabel(String(before[k])) : (before[k] ?? null),
         after: k === "status" && after[k] ? statusLabel(String(after[k])) : (after[k] ?? null),
       }));

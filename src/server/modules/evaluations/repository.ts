@@ -18,6 +18,42 @@ export function findRound(db: Executor, municipalityId: string, planId: string, 
   return findOne(db, evaluationRounds, municipalityId, { planId, fiscalYear });
 }
 
+/**
+ * The year's round, locked for the rest of the caller's transaction: closing takes it for update, every write to
+ * the year's sheets and actuals for share, so a close and a change of the year never pass each other.
+ */
+export async function lockRound(
+  db: Executor,
+  municipalityId: string,
+  planId: string,
+  fiscalYear: number,
+  mode: "update" | "share",
+) {
+  const [row] = await db
+    .select()
+    .from(evaluationRounds)
+    .where(inMunicipality(evaluationRounds, municipalityId, { planId, fiscalYear }))
+    .for(mode);
+  return row ?? null;
+}
+
+export type RoundClosing = Pick<RoundRow, "status" | "closedAt" | "closedBy" | "closedRevisionId">;
+export type RoundReopening = Pick<RoundRow, "status" | "reopenedAt" | "reopenedBy" | "reopenReason">;
+
+export async function updateRound(
+  db: Executor,
+  municipalityId: string,
+  roundId: string,
+  values: RoundClosing | RoundReopening,
+) {
+  const [row] = await db
+    .update(evaluationRounds)
+    .set(values)
+    .where(inMunicipality(evaluationRounds, municipalityId, { id: roundId }))
+    .returning();
+  return row ?? null;
+}
+
 export function insertRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
   return insertOne(db, evaluationRounds, { municipalityId, planId, fiscalYear });
 }

@@ -11,8 +11,11 @@ import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { frozenItemDepartments, frozenItems } from "../revisions/frozen-views.js";
 import { resolveStructure } from "../revisions/in-force.js";
+import * as revisionsRepo from "../revisions/repository.js";
 import { ensureBaseline } from "../revisions/service.js";
+import * as usersRepo from "../users/repository.js";
 import * as repo from "./repository.js";
+import { actorsOfRounds, presentRound, type RoundDto } from "./round-presenter.js";
 import { isProjectLevel } from "./service.js";
 
 export async function openRound(db: Db, actor: RequestActor, planId: string, fiscalYear: number) {
@@ -73,10 +76,19 @@ async function inForceItems(tx: Executor, municipalityId: string, planId: string
 export async function listRounds(db: Executor, auth: AuthContext, planId: string) {
   await loadPlanOr404(db, auth, planId);
   const rounds = await repo.listRounds(db, auth.municipalityId, planId);
-  return rounds.map((r) => ({
-    id: r.id,
-    fiscalYear: r.fiscalYear,
-    status: r.status,
-    openedAt: r.openedAt.toISOString(),
-  }));
+  return presentRounds(db, auth.municipalityId, planId, rounds);
+}
+
+/** Rounds with the names of who closed or reopened them and the revision each closed year is shown under. */
+async function presentRounds(db: Executor, municipalityId: string, planId: string, rounds: repo.RoundRow[]) {
+  const names = await usersRepo.displayNamesOf(db, municipalityId, actorsOfRounds(rounds));
+  const revisions = rounds.some((r) => r.closedRevisionId)
+    ? new Map((await revisionsRepo.listRevisions(db, municipalityId, planId)).map((r) => [r.id, r]))
+    : new Map();
+  return rounds.map((r) => presentRound(r, names, revisions));
+}
+
+export async function roundWithNames(db: Executor, municipalityId: string, round: repo.RoundRow) {
+  const [shown] = await presentRounds(db, municipalityId, round.planId, [round]);
+  return shown as RoundDto;
 }

@@ -2,9 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { planIdParams } from "../plans/schema.js";
+import { closeRound } from "./close-round.js";
+import { reopenRound } from "./reopen-round.js";
 import * as rounds from "./rounds.js";
 import {
+  notEvaluatedSchema,
   openRoundSchema,
+  reopenRoundSchema,
   returnSheetSchema,
   roundParams,
   sheetFieldsSchema,
@@ -13,6 +17,7 @@ import {
 } from "./schema.js";
 import * as service from "./service.js";
 import * as sheetChanges from "./sheet-changes.js";
+import { getYearReport } from "./year-report.js";
 
 export function evaluationRoutes(app: FastifyInstance, db: Db) {
   const route = routesFor(app, "evaluations");
@@ -25,6 +30,28 @@ export function evaluationRoutes(app: FastifyInstance, db: Db) {
     "POST /api/plans/:planId/evaluations",
     { params: planIdParams, body: openRoundSchema, status: 201 },
     async ({ actor, params, body }) => ({ round: await rounds.openRound(db, actor, params.planId, body.fiscalYear) }),
+  );
+
+  route(
+    "POST /api/plans/:planId/evaluations/:fiscalYear/close",
+    { params: roundParams },
+    async ({ actor, params }) => ({ round: await closeRound(db, actor, params.planId, params.fiscalYear) }),
+  );
+
+  route(
+    "POST /api/plans/:planId/evaluations/:fiscalYear/reopen",
+    { params: roundParams, body: reopenRoundSchema },
+    async ({ actor, params, body }) => ({
+      round: await reopenRound(db, actor, params.planId, params.fiscalYear, body.reason),
+    }),
+  );
+
+  route(
+    "GET /api/plans/:planId/evaluations/:fiscalYear/report",
+    { params: roundParams },
+    async ({ actor, params }) => ({
+      report: await getYearReport(db, actor, params.planId, params.fiscalYear),
+    }),
   );
 
   route(
@@ -69,6 +96,14 @@ export function evaluationRoutes(app: FastifyInstance, db: Db) {
     { params: sheetParams, body: returnSheetSchema, ifMatch: "required", etag: "sheet" },
     async ({ actor, params, body, version }) => ({
       sheet: await sheetChanges.returnSheet(db, actor, params.sheetId, version, body.comment),
+    }),
+  );
+
+  route(
+    "POST /api/sheets/:sheetId/not-evaluated",
+    { params: sheetParams, body: notEvaluatedSchema, ifMatch: "required", etag: "sheet" },
+    async ({ actor, params, body, version }) => ({
+      sheet: await sheetChanges.markNotEvaluated(db, actor, params.sheetId, version, body.reason),
     }),
   );
 

@@ -48,6 +48,18 @@ export const returnSheetSchema = z.strictObject({
     .max(RETURN_COMMENT_MAX_LENGTH, tooLongMessage("理由", RETURN_COMMENT_MAX_LENGTH)),
 });
 
+/** Why a closed year is reopened, or why a project is left 未評価: required, kept with the record. */
+const reasonText = (missing: string) =>
+  z.strictObject({
+    reason: z
+      .string({ error: missing })
+      .trim()
+      .min(1, missing)
+      .max(RETURN_COMMENT_MAX_LENGTH, tooLongMessage("理由", RETURN_COMMENT_MAX_LENGTH)),
+  });
+export const reopenRoundSchema = reasonText("再開する理由を入力してください");
+export const notEvaluatedSchema = reasonText("未評価とする理由を入力してください");
+
 export const sheetListQuery = z.object({
   mine: z
     .enum(["0", "1", "true", "false"])

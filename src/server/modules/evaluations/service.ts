@@ -11,6 +11,7 @@ import { presentSheet, presentSheetHistory, presentSheetListRow } from "./presen
 import * as repo from "./repository.js";
 import type { SheetStatus } from "./schema.js";
 import { loadSheetForCaller, planOfSheet } from "./sheet-access.js";
+import { isYearClosed } from "./year-lock.js";
 import { yearStructure } from "./year-structure.js";
 
 export interface EvaluatedPlan {
@@ -53,7 +54,9 @@ export async function getSheet(db: Executor, auth: AuthContext, sheetId: string)
   policies.readSheet(auth, itemDepartmentIds);
   const plan = await planOfSheet(db, auth, sheet, settings);
   const indicators = await indicatorsOfSheet(db, plan, sheet.itemId, sheet.fiscalYear);
-  return presentSheet(sheet, item, plan, itemDepartmentIds, policies.canEditSheetIn(auth, sheet.status), indicators);
+  const closed = await isYearClosed(db, auth.municipalityId, sheet.planId, sheet.fiscalYear);
+  const editable = policies.canEditSheetIn(auth, sheet.status);
+  return presentSheet(sheet, item, plan, itemDepartmentIds, editable, indicators, closed);
 }
 
 export async function sheetHistory(db: Executor, auth: AuthContext, sheetId: string) {

@@ -14,6 +14,7 @@ import { presentSheet, type SheetIndicators } from "./presenter.js";
 import * as repo from "./repository.js";
 import { SHEET_FIELDS, type SheetFieldsInput } from "./schema.js";
 import { loadSheetForCaller, planOfSheet } from "./sheet-access.js";
+import { assertYearOpen } from "./year-lock.js";
 
 async function departmentNamesOf(tx: Executor, municipalityId: string, ids: string[]) {
   const all = await departmentsRepo.listDepartments(tx, municipalityId);
@@ -58,6 +59,7 @@ async function changeSheet(db: Db, actor: RequestActor, sheetId: string, version
     const { sheet, item, itemDepartmentIds, settings } = await loadSheetForCaller(tx, actor, sheetId);
     change.authorize(actor, itemDepartmentIds);
     const plan = await planOfSheet(tx, actor, sheet, settings);
+    await assertYearOpen(tx, actor.municipalityId, sheet.planId, sheet.fiscalYear);
     if (sheet.version !== version) throw staleVersion(sheet.version);
     // read before this transaction writes anything; not cached from inside the transaction
     const indicators = await indicatorsOfSheet(tx, plan, sheet.itemId, sheet.fiscalYear, { store: false });
@@ -83,6 +85,7 @@ async function changeSheet(db: Db, actor: RequestActor, sheetId: string, version
 /** What the history shows: the fields users write plus status and review comment. */
 function snapshot(s: repo.SheetRow) {
   const out: Record<string, unknown> = { status: s.status, reviewComment: s.reviewComment };
+  if (s.notEvaluatedReason !== null) out.notEvaluatedReason = s.notEvaluatedReason;
   for (const f of SHEET_FIELDS) out[f] = s[f];
   if (s.gradeOverrideReason !== null) out.gradeOverrideReason = s.gradeOverrideReason;
   return out;
@@ -146,6 +149,11 @@ export function submitSheet(
     decide: (sheet, plan, suggestion) => {
       if (sheet.status === "submitted" || sheet.status === "accepted")
         throw conflict("この評価表は既に提出されています");
+      if (sheet.status === "not_evaluated") {
+        throw conflict(
+          "この評価表は計画所管課が未評価としています。提出するには計画所管課に差し戻しを依頼してください",
+        );
+      }
       const values = fieldValues(input, sheet, plan, suggestion);
       const merged = { ...sheet, ...values };
       const missing: { field: string; message: string }[] = [];
@@ -176,10 +184,25 @@ export function returnSheet(db: Db, actor: RequestActor, sheetId: string, versio
   return changeSheet(db, actor, sheetId, version, {
     action: "return",
     decide: (sheet) => {
-      if (sheet.status !== "submitted" && sheet.status !== "accepted") {
-        throw conflict("提出済みまたは承認済みの評価表だけを差し戻せます");
+      if (sheet.status !== "submitted" && sheet.status !== "accepted" && sheet.status !== "not_evaluated") {
+        throw conflict("提出済み・承認済み・未評価の評価表だけを差し戻せます");
       }
-      return { status: "returned", reviewComment: comment };
+      return { status: "returned", reviewComment: comment, notEvaluatedReason: null };
+    },
+    authorize: policies.reviewSheet,
+  });
+}
+
+/**
+ * The plan office leaves a project 未評価 for the year, with its reason (the project was not carried out, or its
+ * sheet cannot be completed): the year can then be closed without the sheet. Returning the sheet undoes it.
+ */
+export function markNotEvaluated(db: Db, actor: RequestActor, sheetId: string, version: number, reason: string) {
+  return changeSheet(db, actor, sheetId, version, {
+    action: "not_evaluated",
+    decide: (sheet) => {
+      if (sheet.status === "accepted") throw conflict("承認済みの評価表は未評価にできません。先に差し戻してください");
+      return { status: "not_evaluated", notEvaluatedReason: reason };
     },
     authorize: policies.reviewSheet,
   });

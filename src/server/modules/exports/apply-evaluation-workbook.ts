@@ -13,6 +13,7 @@ import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import * as evaluationsRepo from "../evaluations/repository.js";
 import { SHEET_FIELD_LABELS, SHEET_FIELDS } from "../evaluations/schema.js";
+import { assertYearOpen } from "../evaluations/year-lock.js";
 import { yearStructure } from "../evaluations/year-structure.js";
 import * as importsRepo from "../imports/repository.js";
 import * as plansRepo from "../plans/repository.js";
@@ -69,6 +70,8 @@ export async function applyEvaluationWorkbook(
     if (!(await evaluationsRepo.findRound(tx, m, plan.id, read.fiscalYear))) {
       throw notFound(`${formatFiscalYear(read.fiscalYear)}の評価`);
     }
+    // a closed year takes nothing from a workbook, not even the sheets that did not change
+    await assertYearOpen(tx, m, plan.id, read.fiscalYear);
     // The scale may have changed since the export: a grade the plan no longer has cannot be stored.
     const codes = new Set(plan.gradeScale.map((g) => g.code));
     const badGrades: WorkbookProblem[] = read.sheets

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { assertYearOpen } from "../evaluations/year-lock.js";
 import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanForStructureChange, loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
@@ -105,6 +106,7 @@ export async function putActual(
     // the year's actual is entered under the revision the year is evaluated under (its owners, its target)
     const { indicator, owners, frozen } = await loadIndicatorForCaller(tx, actor, indicatorId, { fiscalYear });
     policies.enterActual(actor, owners);
+    await assertYearOpen(tx, actor.municipalityId, indicator.planId, fiscalYear);
     const plan = await loadPlanOr404(tx, actor, indicator.planId);
     checkInPlanPeriod(plan, fiscalYear, "fiscalYear");
     const ladder = ladderOf(plan);
@@ -173,6 +175,7 @@ export async function deleteActual(
   await db.transaction(async (tx) => {
     const { indicator, owners } = await loadIndicatorForCaller(tx, actor, indicatorId, { fiscalYear });
     policies.enterActual(actor, owners);
+    await assertYearOpen(tx, actor.municipalityId, indicator.planId, fiscalYear);
     const before = await yearly.findActual(tx, actor.municipalityId, indicatorId, fiscalYear);
     if (!before) throw notFound("実績");
     if (before.version !== version) throw staleVersion(before.version);

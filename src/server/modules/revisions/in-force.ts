@@ -7,8 +7,8 @@
  * left in the working copy):
  * - `working`: the live tables, seen only where a revision is being drafted (the plan office's draft views);
  * - `in_force`: the latest approved revision;
- * - `{ fiscalYear }`: the revision the year's evaluation was made under (in force when its round was opened),
- *   whatever was approved, renamed or drafted since.
+ * - `{ fiscalYear }`: the revision the year's evaluation was made under (in force when its round was opened, and
+ *   remembered by the round when the year is closed), whatever was approved, renamed or drafted since.
  * A plan never approved (策定中) has only its live tables: every scope reads them.
  */
 import type { PlanSnapshot } from "../../../domain/revisions/snapshot.js";
@@ -51,7 +51,10 @@ export async function resolveStructure(
   let under = current;
   if (scope !== "in_force") {
     const round = await evaluationsRepo.findRound(db, municipalityId, planId, scope.fiscalYear);
-    if (round) {
+    // a closed year is shown under the revision it remembers from its closing
+    const closedUnder = round?.status === "closed" ? approved.find((r) => r.id === round.closedRevisionId) : undefined;
+    if (closedUnder) under = closedUnder;
+    else if (round) {
       // the latest revision approved when the round was opened; a round older than every revision (opened before
       // revisions were kept) belongs to the first one, frozen before anything was drafted
       under =

@@ -1,12 +1,13 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { CLOSED_YEAR_MESSAGE } from "../../../domain/labels/evaluation";
 import { SelectField } from "../../components/FormField";
 import { PageHeading } from "../../components/PageHeading";
 import { PlanPeriodPicker } from "../../components/PlanPeriodPicker";
 import { RevisionBanner, structureEditable } from "../../components/RevisionBanner";
 import { QueryStatus } from "../../components/Status";
 import { useIndicators } from "../../indicatorQueries";
-import { planUrl, usePlan } from "../../planQueries";
+import { planUrl, usePlan, useRounds } from "../../planQueries";
 import { isPlanOffice, useDepartments, useSession } from "../../queries";
 import type { IndicatorSearch } from "../../routes/search";
 import { AddIndicatorSection } from "./AddIndicatorSection";
@@ -35,6 +36,8 @@ export function IndicatorsPage() {
   const page = { number: search.page ?? 1, focus: search.edit, draft };
   const list = useIndicators(search.planId, search.fy, departmentId, page);
   const shown = usePlan(search.planId, { draft }).data?.shown;
+  // a closed year's actuals are frozen with it: the server refuses them, the screen offers no form
+  const yearClosed = useRounds(search.planId).data?.find((r) => r.fiscalYear === search.fy)?.status === "closed";
   const planOffice = isPlanOffice(session.data);
   // indicators and targets change only in a revision's draft (or in a plan never approved); actuals belong to the
   // year and are entered on the revision the year is evaluated under, not on a draft
@@ -99,6 +102,11 @@ export function IndicatorsPage() {
         </nav>
       ) : null}
       {office && search.planId ? <AddIndicatorSection planId={search.planId} /> : null}
+      {yearClosed ? (
+        <p className="notice" role="status">
+          {CLOSED_YEAR_MESSAGE}。この年度の実績値は変更できません。
+        </p>
+      ) : null}
       <QueryStatus query={list} />
       {list.data && search.planId ? (
         <IndicatorListView
@@ -107,7 +115,7 @@ export function IndicatorsPage() {
           departmentId={departmentId}
           page={page}
           onPage={(n) => navigate({ search: (s) => ({ ...s, page: n > 1 ? n : undefined, edit: undefined }) })}
-          canEnter={session.data?.user.role !== "viewer" && !draft}
+          canEnter={session.data?.user.role !== "viewer" && !draft && !yearClosed}
           canEditTargets={office}
           editId={search.edit}
           onEditOpened={(n) => filter({ edit: undefined, page: n > 1 ? n : undefined })}

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useBlocker } from "@tanstack/react-router";
 import { useId, useState } from "react";
+import { CLOSED_YEAR_MESSAGE, NOT_EVALUATED_REASON_LABEL } from "../../../domain/labels/evaluation";
 import { ApiError, api } from "../../api";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SheetIndicators } from "../../components/SheetFields";
@@ -21,6 +22,7 @@ const ACTIONS: Record<SheetAction["kind"], { path: string; method: "PUT" | "POST
   submit: { path: "/submit", method: "POST", done: "提出しました。計画所管課の確認を待っています。" },
   accept: { path: "/accept", method: "POST", done: "承認しました。総括表に集計されます。" },
   return: { path: "/return", method: "POST", done: "差し戻しました。" },
+  notEvaluated: { path: "/not-evaluated", method: "POST", done: "未評価としました。" },
 };
 
 export function SheetEditor({ initial }: { initial: Sheet }) {
@@ -68,9 +70,11 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
         body:
           action.kind === "return"
             ? ({ comment: action.comment } satisfies ReturnSheetInput)
-            : action.kind === "accept"
-              ? undefined
-              : (body() satisfies SheetFieldsInput),
+            : action.kind === "notEvaluated"
+              ? { reason: action.reason }
+              : action.kind === "accept"
+                ? undefined
+                : (body() satisfies SheetFieldsInput),
         version: current.version,
       }),
     invalidates: (r) => [keys.history(r.sheet.id), ["sheets"], ["summary"]],
@@ -125,6 +129,16 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
         />
       )}
       <KeptText entries={kept} onDismiss={() => setKept([])} />
+      {current.yearClosed ? (
+        <p className="notice" role="status">
+          {CLOSED_YEAR_MESSAGE}。この評価表は締めたときの内容のまま表示しています。
+        </p>
+      ) : null}
+      {current.status === "not_evaluated" && current.notEvaluatedReason ? (
+        <p className="notice">
+          計画所管課がこの年度は未評価としました。{NOT_EVALUATED_REASON_LABEL}: {current.notEvaluatedReason}
+        </p>
+      ) : null}
 
       {hasIndicators ? <SheetIndicators sheet={current} /> : null}
 
@@ -149,6 +163,7 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
           busy={act.busy}
           commentId={commentId}
           commentError={act.fields.comment}
+          reasonError={act.fields.reason}
           onAction={onAction}
         />
       ) : null}

@@ -36,4 +36,7 @@ export function draftLabels(s: Sheet): Record<keyof Draft, string> {
 }
 
 /** What the buttons under the sheet do; each is one request with the sheet's version. */
-export type SheetAction = { kind: "save" | "submit" | "accept" } | { kind: "return"; comment: string };
+export type SheetAction =
+  | { kind: "save" | "submit" | "accept" }
+  | { kind: "return"; comment: string }
+  | { kind: "notEvaluated"; reason: string };
