@@ -5,11 +5,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
-  launchBrowser,
+  closeBrowserApp,
   login,
   newPage,
+  openBrowserApp,
   openTab,
-  startWebApp,
   unfold,
   until,
   visible,
@@ -39,13 +39,9 @@ describe("accessibility (axe: no serious or critical violations)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("main pages", async () => {
     const { context, page } = await newPage(browser);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { principalOf, type Role } from "../../src/domain/access/principals.js";
 import { landingOf, menuOf } from "../../src/domain/access/screens.js";
 import { ApiClient, ifMatch } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 /**
  * Deny by default, as a user meets it: each demo account lands where the access table says, its menu holds exactly
@@ -16,13 +16,9 @@ describe("menus and landing pages come from the access table", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("gives every account its own menu and landing page", async () => {
     for (const loginId of ACCOUNTS) {

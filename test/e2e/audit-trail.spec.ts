@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 /** today in Japan, written the way an office worker types it: 令和7年11月24日 */
 function todayInReiwa() {
@@ -15,13 +15,9 @@ describe("audit trail (監査ログ) in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("after a support staff user opens a referral, the support-side administrator finds that read filtered by the referral", async () => {
     // the support staff of the receiving agency opens the referral the provider sent it

@@ -6,7 +6,7 @@
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 /** The budget for the login page's first load. */
 const LOGIN_BUDGET = 250 * 1024;
@@ -48,13 +48,9 @@ describe("first load and security policy in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp({ demoBaseline: true, demoIndicators: true });
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp({ demoBaseline: true, demoIndicators: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("loads the login page within 250 KB, without chart code, from compressed assets cached for good", async () => {
     const { context, page } = await newPage(browser);

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, ifMatch } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -21,13 +21,9 @@ describe("ホーム in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a department lands on ホーム, sees its returned sheet counted and opens it from there", async () => {
     // the plan office returns one of 高齢支援課's sheets of the year its home page is about

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 const seed = fileURLToPath(new URL("../../../shared/seeds/000_0609a957ecd4939b.txt", import.meta.url));
 
@@ -11,13 +11,9 @@ describe("import of an evaluation document in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("previews the Meguro evaluation (counts, warnings by kind, CSV, departments), commits it with the plan office's department choices", async () => {
     expect(existsSync(seed), `seed file missing: ${seed}`).toBe(true);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 const PROJECT = "生活支援コーディネーターの配置"; // 1-2-1, 高齢支援課 only in the demo plan
 
@@ -48,13 +48,9 @@ describe("indicators in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a department enters an actual, sees the attainment and the rate, and the 評価表 suggests a grade", async () => {
     const seeded = await seedIndicator(web.baseUrl, "サロンの参加者数", "100人以上");

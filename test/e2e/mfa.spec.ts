@@ -1,7 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishSignIn, launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import {
+  closeBrowserApp,
+  finishSignIn,
+  login,
+  newPage,
+  openBrowserApp,
+  visible,
+  type WebApp,
+} from "../helpers/browser.js";
 import { freshCode, knownSecret, rememberSecret } from "../helpers/second-factor.js";
 
 const MUNICIPALITY = "999001";
@@ -23,13 +31,9 @@ describe("two-step sign-in (二段階認証) in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a support worker signs in with the authenticator's code; a wrong code is refused in Japanese", async () => {
     const { context, page } = await newPage(browser);

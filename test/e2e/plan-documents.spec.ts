@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 const implementationPlan = fileURLToPath(new URL("../../../shared/seeds/002_d34aff6a9cbdb26d.txt", import.meta.url));
 
@@ -11,13 +11,9 @@ describe("import of an implementation plan (実施計画) in the browser", () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("previews counts, targets by kind, free texts and warnings with lines, commits, and lists the indicators", async () => {
     expect(existsSync(implementationPlan), `seed file missing: ${implementationPlan}`).toBe(true);

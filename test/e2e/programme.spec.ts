@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 const ota = fileURLToPath(new URL("../../../shared/seeds/003_85eef98ea598c221.txt", import.meta.url));
 
@@ -17,13 +17,9 @@ describe("the programme registry in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("previews the 13 projects of seed 003 on 取込, commits them, and edits one on the registry", async () => {
     expect(existsSync(ota), `seed file missing: ${ota}`).toBe(true);

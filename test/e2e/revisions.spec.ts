@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 const ITEM = "福祉の総合相談窓口の運営"; // 1-1-2 of the demo plan
 const RENAMED = "福祉の総合相談窓口の運営（断らない相談窓口）";
@@ -13,13 +13,9 @@ describe("plan revisions (ローリング) in the browser", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("the plan office starts a revision, renames an item, changes a target, approves it and sees the changes in the diff", async () => {
     // the demo plan has no indicators: one with targets, in the version in force before the revision starts

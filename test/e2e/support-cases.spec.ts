@@ -2,11 +2,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
-  launchBrowser,
+  closeBrowserApp,
   login,
   newPage,
+  openBrowserApp,
   openTab,
-  startWebApp,
   unfold,
   until,
   visible,
@@ -37,13 +37,9 @@ describe("ケース in the browser (a referral becomes a case: household, team, 
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a provider refers a new person; the coordinator opens a case with a household and a team; a team agency writes 支援経過; an outsider gets 見つかりません; the provider sees the outcome", async () => {
     // the spouse is already registered by another agency (the coordinator will be offered this record)

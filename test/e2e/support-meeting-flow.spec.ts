@@ -2,11 +2,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
-  launchBrowser,
+  closeBrowserApp,
   login,
   newPage,
+  openBrowserApp,
   openTab,
-  startWebApp,
   until,
   visible,
   type WebApp,
@@ -80,13 +80,9 @@ describe("支援会議 → プラン → 終結 in the browser (issue 12's story
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a 支援会議 without consent, an outreach plan, consent, a 重層的支援会議 approving the plan, a declined task, monitoring and closure; an outsider gets 見つかりません", async () => {
     const caseId = await caseWithoutConsent(web.baseUrl);

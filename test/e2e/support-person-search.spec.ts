@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { persons } from "../../src/server/db/schema/index.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, until, visible, type WebApp } from "../helpers/browser.js";
 import { fillSheet } from "../helpers/referral-form.js";
 
 // an invented person a provider registers, not in the demo data
@@ -22,13 +22,9 @@ describe("対象者の検索 in the browser (need-to-know)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("staff of another agency see only that others match and whom to ask; their own persons in full, by name too", async () => {
     const { context, page } = await newPage(browser);

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, openTab, startWebApp, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, openTab, visible, type WebApp } from "../helpers/browser.js";
 import { openCaseAsCoordinator } from "../helpers/case-setup.js";
 
 const RESOURCE = "喫茶つなぐ 就労体験";
@@ -26,13 +26,9 @@ describe("participation support (参加支援)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("proposes, moves to 定着, flags the follow-up; the operator sees it within consent; the unmet need is listed", async () => {
     const found: string[] = [];

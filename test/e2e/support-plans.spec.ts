@@ -2,11 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  launchBrowser,
+  closeBrowserApp,
   login,
   newPage,
+  openBrowserApp,
   openTab,
-  startWebApp,
   until,
   visible,
   type WebApp,
@@ -54,13 +54,9 @@ describe("支援プラン in the browser (draft, approval, print, an agency's ta
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("the lead drafts and approves a plan and prints it; the team agency finds its task and declines it with a reason", async () => {
     const caseId = await openCase(web.baseUrl);

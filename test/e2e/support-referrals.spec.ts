@@ -2,11 +2,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "../helpers/api-client.js";
 import {
-  launchBrowser,
+  closeBrowserApp,
   login,
   newPage,
+  openBrowserApp,
   openTab,
-  startWebApp,
   unfold,
   until,
   visible,
@@ -25,13 +25,9 @@ describe("つなぐシート in the browser (closed loop, duplicates, need-to-kn
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   it("a provider refers a new person; the coordinator is offered the duplicate, accepts and completes it; the provider sees the outcome; another agency gets 見つかりません", async () => {
     // ---- the provider registers a person and sends a sheet to the coordinators

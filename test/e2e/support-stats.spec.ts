@@ -7,7 +7,7 @@ import { currentFiscalYear, formatFiscalYear } from "../../src/domain/fiscal-yea
 import { MEASURE_GROUP_LABELS, type MeasureGroup } from "../../src/domain/labels/measures.js";
 import { programmeProjectAgencies, programmeProjects } from "../../src/server/db/schema/index.js";
 import { ApiClient } from "../helpers/api-client.js";
-import { launchBrowser, login, newPage, startWebApp, until, visible, type WebApp } from "../helpers/browser.js";
+import { closeBrowserApp, login, newPage, openBrowserApp, until, visible, type WebApp } from "../helpers/browser.js";
 
 interface Answer {
   measures: {
@@ -43,13 +43,9 @@ describe("statistics (重層的支援の統計)", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    web = await startWebApp();
-    browser = await launchBrowser();
+    ({ web, browser } = await openBrowserApp());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
+  afterAll(() => closeBrowserApp(web, browser));
 
   for (const loginId of ["coord", "keikaku"]) {
     it(`shows ${loginId} the year's tables with the numbers the API gives it`, async () => {

@@ -54,6 +54,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A spec file's app and Chromium, opened before its tests (closeBrowserApp after them). */
+export async function openBrowserApp(opts: Parameters<typeof startWebApp>[0] = {}) {
+  return { web: await startWebApp(opts), browser: await launchBrowser() };
+}
+
+export async function closeBrowserApp(web: WebApp | undefined, browser: Browser | undefined) {
+  await browser?.close();
+  await web?.close();
+}
+
 /** A fresh browser context (own cookies) with a Japanese locale and an A4-ish desktop viewport. */
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
