@@ -10,6 +10,7 @@ import { exportRoutes } from "./exports/routes.js";
 import { homeRoutes } from "./home/routes.js";
 import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
+import { fedIndicatorRoutes } from "./fed-indicators/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
@@ -47,6 +48,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   meetingRoutes(app, db);
   programmeRoutes(app, db);
   measureRoutes(app, db);
+  fedIndicatorRoutes(app, db);
   resourceRoutes(app, db);
   placementRoutes(app, db);
   mfaRoutes(app, db);
