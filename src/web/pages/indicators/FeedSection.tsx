@@ -35,6 +35,8 @@ export function FeedSection({ indicatorId }: { indicatorId: string }) {
   const feed = useIndicatorFeed(indicatorId);
   const session = useSession();
   const headingId = useId();
+  // kept here: a saved link has a new version, and the form is built again for it
+  const [message, setMessage] = useState<string | null>(null);
   return (
     <section aria-labelledby={headingId} className="feed-section">
       <h2 id={headingId}>集計値とつなぐ</h2>
@@ -45,7 +47,12 @@ export function FeedSection({ indicatorId }: { indicatorId: string }) {
       ) : (
         <>
           <CurrentLink feed={feed.data} />
-          {isPlanOffice(session.data) ? <LinkForm key={feed.data.link?.version ?? 0} feed={feed.data} /> : null}
+          {isPlanOffice(session.data) ? (
+            <LinkForm key={feed.data.link?.version ?? 0} feed={feed.data} onDone={setMessage} />
+          ) : null}
+          <div aria-live="polite" className="no-print">
+            {message ? <p className="notice success">{message}</p> : null}
+          </div>
           {feed.data.link ? <SuggestionTable suggestions={feed.data.suggestions} /> : null}
         </>
       )}
@@ -69,9 +76,8 @@ function CurrentLink({ feed }: { feed: IndicatorFeed }) {
   );
 }
 
-function LinkForm({ feed }: { feed: IndicatorFeed }) {
+function LinkForm({ feed, onDone }: { feed: IndicatorFeed; onDone: (message: string | null) => void }) {
   const { values, change, fields } = useDraft<Values>(() => valuesOf(feed.link));
-  const [message, setMessage] = useState<string | null>(null);
   const invalidates = [keys.feed(feed.indicatorId), ["indicators"]];
   const save = useSubmit({
     send: (v: Values) =>
@@ -86,7 +92,7 @@ function LinkForm({ feed }: { feed: IndicatorFeed }) {
         version: feed.link?.version ?? 0,
       }),
     invalidates,
-    onDone: () => setMessage("集計値とつなぎました。"),
+    onDone: () => onDone("集計値とつなぎました。"),
   });
   const remove = useSubmit({
     send: () =>
@@ -95,14 +101,22 @@ function LinkForm({ feed }: { feed: IndicatorFeed }) {
         version: feed.link?.version ?? 0,
       }),
     invalidates,
-    onDone: () => setMessage("集計値とのつなぎを外しました。"),
+    onDone: () => onDone("集計値とのつなぎを外しました。"),
   });
   const field = fields(save.fields);
   const measure = feed.catalogue.find((m) => m.key === values.measureKey);
   const choose = (measureKey: string) => change({ measureKey, breakdownRow: "", districtId: "", agencyId: "" });
 
   return (
-    <form className="feed-form no-print" onSubmit={save.onSubmit(values)} noValidate aria-label="集計値とつなぐ">
+    <form
+      className="feed-form no-print"
+      onSubmit={(e) => {
+        onDone(null);
+        save.onSubmit(values)(e);
+      }}
+      noValidate
+      aria-label="集計値とつなぐ"
+    >
       {save.stale || remove.stale ? (
         <StaleNotice onReload={() => window.location.reload()} />
       ) : (
@@ -157,7 +171,6 @@ function LinkForm({ feed }: { feed: IndicatorFeed }) {
           </button>
         ) : null}
       </div>
-      <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
     </form>
   );
 }
