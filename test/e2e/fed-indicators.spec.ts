@@ -7,7 +7,7 @@ import { launchBrowser, login, newPage, startWebApp, visible, type WebApp } from
 /**
  * An indicator fed by a computed measure, end to end on the demo: the plan office links 相談支援の延べ件数 to the
  * count of 支援経過 (7 in the demo's 令和7年度, enough to be shown to the plan side), sees the suggested actual, and
- * 福祉相談課 accepts it on its 評価表.
+ * 福祉相談課 accepts it on its 評価表, then replaces it with another value and the reason it differs.
  */
 const INDICATOR = "相談支援の延べ件数";
 
@@ -35,7 +35,7 @@ describe("indicators fed by computed measures in the browser", () => {
     await web?.close();
   });
 
-  it("the plan office links an indicator to a measure, sees the suggested actual, the department accepts it on the sheet", async () => {
+  it("the plan office links an indicator to a measure, sees the suggested actual, the department accepts it on the sheet, then enters another value with its reason", async () => {
     const office = await newPage(browser);
     await login(office.page, web.baseUrl, "keikaku");
     const planId = (await getJson<{ plans: { id: string }[] }>(office.page, `${web.baseUrl}/api/plans`)).plans[0]?.id;
@@ -85,21 +85,35 @@ describe("indicators fed by computed measures in the browser", () => {
 
     await suggestions.getByRole("button", { name: `「${INDICATOR}」の提案値（7）を実績として採用` }).click();
     await visible(suggestions.getByText("提案値を実績として保存しました。"));
-    await visible(suggestions.getByText("提案値を採用", { exact: true }));
+    await visible(suggestions.locator("dd").getByText("提案値を採用", { exact: true }));
     // the sheet's indicator table shows the actual taken from the suggestion
     const indicators = dept.page.getByRole("table", { name: /この事業の指標/ });
     await visible(indicators.getByRole("row", { name: new RegExp(`${INDICATOR}.*7件`) }));
-    const saved = await getJson<{ indicator: { id: string } }>(
-      dept.page,
-      `${web.baseUrl}/api/indicators/${indicatorId}`,
-    );
-    expect(saved.indicator.id).toBe(indicatorId);
+    // another value than the suggestion: refused without the reason it differs, saved with it
+    await suggestions.getByRole("button", { name: `「${INDICATOR}」に提案値と異なる実績を入力` }).click();
+    const other = suggestions.getByRole("form", { name: `「${INDICATOR}」の実績（令和7年度）` });
+    await other.getByLabel("実績値").fill("9");
+    await other.getByRole("button", { name: "実績を保存" }).click();
+    await visible(other.getByText("提案値（7）と異なる実績とするときは、その理由を入力してください"));
+    await expectAxeClean(dept.page);
+    await other.getByLabel("提案値と異なる理由").fill("窓口の手書き記録2件を加算");
+    await other.getByRole("button", { name: "実績を保存" }).click();
+    await visible(suggestions.getByText("実績を保存しました。"));
+    await visible(suggestions.getByText("提案値と異なる値（理由あり）（理由: 窓口の手書き記録2件を加算）"));
+    await visible(indicators.getByRole("row", { name: new RegExp(`${INDICATOR}.*9件`) }));
+
     const series = await getJson<{
-      points: { fiscalYear: number; actual: { value: number; fed: { decision: string } } | null }[];
+      points: {
+        fiscalYear: number;
+        actual: {
+          value: number;
+          fed: { decision: string; reason: string | null; suggested: { value: number | null } };
+        } | null;
+      }[];
     }>(dept.page, `${web.baseUrl}/api/indicators/${indicatorId}/series`);
     expect(series.points.find((p) => p.fiscalYear === 2025)?.actual).toMatchObject({
-      value: 7,
-      fed: { decision: "accepted" },
+      value: 9,
+      fed: { decision: "other", reason: "窓口の手書き記録2件を加算", suggested: { value: 7 } },
     });
     await expectAxeClean(dept.page);
     await dept.context.close();

@@ -289,6 +289,15 @@ describe("indicators fed by computed measures", () => {
     expect(byIndicator[id("相談支援の延べ件数")]).toMatchObject({ fiscalYear: 2025, display: "7", acceptable: true });
     expect(byIndicator[id("関係機関へのつなぎ件数")]).toMatchObject({ display: "5未満", acceptable: false });
     expect((await app.korei.get(`/api/sheets/${sheet.id}/suggested-actuals`)).status).toBe(404);
+    // the sheet's own indicator table carries how the actual was decided
+    const shownOnSheet = (await app.soudan.get(`/api/sheets/${sheet.id}`)).body.sheet.indicators as {
+      id: string;
+      actual: { value: number; fed: { decision: string } | null } | null;
+    }[];
+    expect(shownOnSheet.find((i) => i.id === id("相談支援の延べ件数"))?.actual).toMatchObject({
+      value: 7,
+      fed: { decision: "accepted" },
+    });
 
     // no person is ever in a suggestion: neither the names the coordinators see nor any field about one
     const cases = (await app.coord.get("/api/cases")).body.cases as {
