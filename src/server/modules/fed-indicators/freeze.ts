@@ -9,7 +9,7 @@ import type { Executor } from "../../db/client.js";
 import { computeMeasures } from "../measures/compute.js";
 import { scopeOf } from "../measures/service.js";
 import * as repo from "./repository.js";
-import { filterLabelOf } from "./suggestion.js";
+import { filterLabelOf, scopeFilterOf } from "./suggestion.js";
 
 /** Stores the year's value of every linked indicator of the plan; answers what was frozen (raw counts: no caller). */
 export async function freezeFedValues(tx: Executor, municipalityId: string, planId: string, fiscalYear: number) {
@@ -21,7 +21,7 @@ export async function freezeFedValues(tx: Executor, municipalityId: string, plan
     const key = `${link.districtId ?? ""}|${link.agencyId ?? ""}`;
     let counts = counted.get(key);
     if (!counts) {
-      counts = await computeMeasures(tx, scopeOf(municipalityId, fiscalYear, link));
+      counts = await computeMeasures(tx, scopeOf(municipalityId, fiscalYear, scopeFilterOf(link)));
       counted.set(key, counts);
     }
     const m = measureDefinition(link.measureKey as MeasureKey);

@@ -27,6 +27,15 @@ import * as repo from "./repository.js";
 /** What a link asks for: a measure, one row of its breakdown or its total, and its 地区 / agency. */
 export type FeedFilter = Pick<repo.LinkRow, "measureKey" | "breakdownRow" | "agencyId" | "districtId">;
 
+/**
+ * The measures' scope filter a link asks for. The seam for the programme registry's project: when the measures take a
+ * project filter (scopeOf, MEASURE_FILTERS), the link gains its project column and it is passed on here, and
+ * checkedLink (links.ts) refuses it for a measure that does not answer to it, as it does 地区 and agency.
+ */
+export function scopeFilterOf(f: FeedFilter): { districtId: string | null; agencyId: string | null } {
+  return { districtId: f.districtId, agencyId: f.agencyId };
+}
+
 /** A count to publish and where it comes from, before suppression. */
 export interface FeedBasis extends FeedFilter {
   source: Exclude<FedSource, "none">;
@@ -104,7 +113,7 @@ export async function suggestionReader(tx: Executor, caller: AuthContext | null,
     const key = `${fiscalYear}|${f.districtId ?? ""}|${f.agencyId ?? ""}`;
     let found = counted.get(key);
     if (!found) {
-      found = computeMeasures(tx, scopeOf(municipalityId, fiscalYear, f));
+      found = computeMeasures(tx, scopeOf(municipalityId, fiscalYear, scopeFilterOf(f)));
       counted.set(key, found);
     }
     return found;
