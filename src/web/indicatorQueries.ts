@@ -5,10 +5,12 @@ import { keys } from "./queries";
 import type {
   AttainmentShare,
   IndicatorDetail,
+  IndicatorFeed,
   IndicatorList,
   IndicatorSeries,
   MilestoneLadder,
   MyDepartment,
+  SheetSuggestions,
   UnclassifiedTargets,
 } from "./types";
 
@@ -108,5 +110,23 @@ export function useUnclassifiedTargets(planId: string | undefined, enabled: bool
     queryKey: keys.unclassified(planId ?? ""),
     queryFn: () => api<UnclassifiedTargets>(planUrl(planId, "/targets/unclassified")),
     enabled: Boolean(planId) && enabled,
+  });
+}
+
+/** The indicator's link to a computed measure and its suggested actual of every year so far. */
+export function useIndicatorFeed(indicatorId: string) {
+  return useQuery({
+    queryKey: keys.feed(indicatorId),
+    queryFn: () => api<IndicatorFeed>(indicatorUrl(indicatorId, "/feed")),
+    staleTime: 0,
+  });
+}
+
+/** The suggested actuals of the fed indicators a sheet shows, in the sheet's year. */
+export function useSheetSuggestions(sheetId: string) {
+  return useQuery({
+    queryKey: keys.sheetSuggestions(sheetId),
+    queryFn: () => api<SheetSuggestions>(`/api/sheets/${encodeURIComponent(sheetId)}/suggested-actuals`),
+    staleTime: 0,
   });
 }

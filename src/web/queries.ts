@@ -41,6 +41,8 @@ export const keys = {
     ["indicators", "list", planId, fy, departmentId, page.number, page.focus ?? "", page.draft ? "draft" : ""] as const,
   indicator: (indicatorId: string) => ["indicators", "detail", indicatorId] as const,
   series: (indicatorId: string) => ["indicators", "series", indicatorId] as const,
+  feed: (indicatorId: string) => ["indicators", "feed", indicatorId] as const,
+  sheetSuggestions: (sheetId: string) => ["indicators", "sheet-suggestions", sheetId] as const,
   attainmentShare: (planId: string, fy: number) => ["indicators", "share", planId, fy] as const,
   myDepartment: (planId: string, fy: number) => ["indicators", "mine", planId, fy] as const,
   ladder: (planId: string) => ["ladder", planId] as const,

@@ -270,6 +270,11 @@ function probes(): Record<RouteKey, Probe> {
       ok: 200,
       without: { otherEditor: 404 },
     },
+    "GET /api/sheets/:sheetId/suggested-actuals": {
+      call: (c) => c.get(`/api/sheets/${id.sheetId}/suggested-actuals`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
     "GET /api/plans/:planId/summary": { call: (c) => c.get(`${plan}/summary?fiscalYear=2024`), ok: 200 },
     // a text document: the plan office's to import; a department editor may bring back only its own xlsx
     "POST /api/imports/preview": {
@@ -344,6 +349,26 @@ function probes(): Record<RouteKey, Probe> {
     "GET /api/indicators/:indicatorId/series": {
       call: (c) => c.get(`/api/indicators/${id.indicatorId}/series`),
       ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "GET /api/indicators/:indicatorId/feed": {
+      call: (c) => c.get(`/api/indicators/${id.indicatorId}/feed`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "PUT /api/indicators/:indicatorId/measure-link": {
+      call: (c) => c.put(`/api/indicators/${id.indicatorId}/measure-link`, { measureKey: "referrals_sent" }, stale),
+      ok: 412,
+    },
+    // the walk's indicator is not linked: nothing to remove
+    "DELETE /api/indicators/:indicatorId/measure-link": {
+      call: (c) => c.request("DELETE", `/api/indicators/${id.indicatorId}/measure-link`, undefined, stale),
+      ok: 404,
+    },
+    // not linked: no suggestion to accept (409); hidden from another department (404)
+    "POST /api/indicators/:indicatorId/actuals/:fiscalYear/accept-suggestion": {
+      call: (c) => c.post(`/api/indicators/${id.indicatorId}/actuals/2024/accept-suggestion`, undefined, stale),
+      ok: 409,
       without: { otherEditor: 404 },
     },
 

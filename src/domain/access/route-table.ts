@@ -186,6 +186,7 @@ export const ROUTE_TABLE = {
   "POST /api/sheets/:sheetId/return": { label: "評価表の差し戻し", allow: PLAN_OFFICE },
   "POST /api/sheets/:sheetId/not-evaluated": { label: "評価表を未評価とする", allow: PLAN_OFFICE },
   "GET /api/sheets/:sheetId/history": ownSheets("評価表の変更履歴", PLAN_READERS),
+  "GET /api/sheets/:sheetId/suggested-actuals": ownSheets("評価表の指標の提案値", PLAN_READERS),
   "GET /api/plans/:planId/summary": inForce("総括表", PLAN_READERS),
   "POST /api/imports/preview": ownSheets("取込の確認（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
   "POST /api/imports": ownSheets("取込（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
@@ -208,6 +209,14 @@ export const ROUTE_TABLE = {
   "PUT /api/indicators/:indicatorId/actuals/:fiscalYear": ownIndicators("実績値の入力", PLAN_WRITERS),
   "DELETE /api/indicators/:indicatorId/actuals/:fiscalYear": ownIndicators("実績値の削除", PLAN_WRITERS),
   "GET /api/indicators/:indicatorId/series": ownIndicators("指標の推移", PLAN_READERS),
+  // indicators fed by computed measures: the plan office links; whoever enters the actual accepts the suggestion
+  "GET /api/indicators/:indicatorId/feed": ownIndicators("指標の集計値と提案値", PLAN_READERS),
+  "PUT /api/indicators/:indicatorId/measure-link": { label: "指標と集計値をつなぐ", allow: PLAN_OFFICE },
+  "DELETE /api/indicators/:indicatorId/measure-link": { label: "指標と集計値のつなぎを外す", allow: PLAN_OFFICE },
+  "POST /api/indicators/:indicatorId/actuals/:fiscalYear/accept-suggestion": ownIndicators(
+    "提案値を実績として採用",
+    PLAN_WRITERS,
+  ),
 
   // plan side: rolling revisions
   "GET /api/plans/:planId/revisions": inForce("改定の一覧", PLAN_READERS),

@@ -37,6 +37,7 @@ import {
   SHEET_STATUS_LABELS,
   SHEET_STATUSES,
 } from "./evaluation";
+import { FED_DECISION_LABELS, FED_DECISIONS, FED_SOURCE_LABELS, FED_SOURCES } from "./fed-indicators";
 import { HOME_ITEM_LABELS, HOME_ITEMS, HOME_SECTION_LABELS, HOME_SECTIONS } from "./home";
 import { WORKBOOK_PROBLEM_KINDS, WORKBOOK_PROBLEM_LABELS } from "./imports";
 import {
@@ -175,6 +176,8 @@ describe("every value shown to people has a label", () => {
     ["resource statuses", RESOURCE_STATUSES, RESOURCE_STATUS_LABELS],
     ["days of the week", WEEKDAYS, WEEKDAY_LABELS],
     ["proposal decisions", PROPOSAL_DECISIONS, PROPOSAL_DECISION_LABELS],
+    ["decisions on a suggested actual", FED_DECISIONS, FED_DECISION_LABELS],
+    ["sources of a suggested actual", FED_SOURCES, FED_SOURCE_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));
 

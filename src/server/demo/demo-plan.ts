@@ -2,6 +2,8 @@
  * The built-in demo municipality: invented, but shaped like the real plans (three levels, several departments
  * per project, 新/重 marks, one 再掲). No real person, no real document.
  */
+import type { MeasureKey } from "../../domain/labels/measures.js";
+
 export const DEMO_MUNICIPALITY = { code: "999001", name: "つなぐ市（デモ）" };
 
 export const DEMO_DEPARTMENTS = [
@@ -248,7 +250,8 @@ export const DEMO_GRADE_SCALE = [
 
 /**
  * Indicators of some demo projects (by project code): targets per fiscal year as a plan book writes them, and the
- * actual of FY2024 where the department has reported it.
+ * actual of FY2024 where the department has reported it. `fedBy`: the computed measure (and row) the plan office has
+ * linked the indicator to, so its suggested actual comes from the demo's support data.
  */
 export const DEMO_INDICATORS: {
   projectCode: string;
@@ -256,6 +259,7 @@ export const DEMO_INDICATORS: {
   baseline: string;
   targets: Record<number, string>;
   actual2024?: { kind: "number"; value: number } | { kind: "milestone"; step: string };
+  fedBy?: { measureKey: MeasureKey; breakdownRow?: string };
 }[] = [
   {
     projectCode: "1-1-1",
@@ -263,6 +267,7 @@ export const DEMO_INDICATORS: {
     baseline: "4回",
     targets: { 2024: "6回以上", 2025: "8回以上", 2026: "10回以上", 2027: "12回以上", 2028: "12回以上" },
     actual2024: { kind: "number", value: 12 },
+    fedBy: { measureKey: "support_meetings" },
   },
   {
     projectCode: "1-1-2",
@@ -270,6 +275,13 @@ export const DEMO_INDICATORS: {
     baseline: "110件",
     targets: { 2024: "120件以上", 2025: "130件以上", 2026: "140件以上", 2027: "150件以上", 2028: "160件以上" },
     actual2024: { kind: "number", value: 138 },
+    fedBy: { measureKey: "referrals_sent" },
+  },
+  {
+    projectCode: "1-1-2",
+    name: "相談支援の延べ件数",
+    baseline: "380件",
+    targets: { 2024: "400件以上", 2025: "420件以上", 2026: "440件以上", 2027: "460件以上", 2028: "480件以上" },
   },
   {
     projectCode: "1-2-2",
@@ -277,6 +289,13 @@ export const DEMO_INDICATORS: {
     baseline: "0か所",
     targets: { 2024: "3か所以上", 2025: "3か所以上", 2026: "3か所以上", 2027: "3か所以上", 2028: "3か所以上" },
     actual2024: { kind: "number", value: 1 },
+  },
+  {
+    projectCode: "1-2-2",
+    name: "地域資源につなげた件数",
+    baseline: "0件",
+    targets: { 2024: "10件以上", 2025: "15件以上", 2026: "20件以上", 2027: "25件以上", 2028: "30件以上" },
+    fedBy: { measureKey: "placements", breakdownRow: "participating" },
   },
   {
     projectCode: "2-1-2",

@@ -13,7 +13,7 @@ describe("the built-in demo municipality", () => {
     const summary = (await office.get(`/api/plans/${plan.id}/summary?fiscalYear=2024`)).body.summary;
     expect(summary.total).toMatchObject({ projects: 13, graded: 12, ungraded: 1 });
     const list = (await office.get(`/api/plans/${plan.id}/indicators?fiscalYear=2024`)).body.indicators;
-    expect(list).toHaveLength(6);
+    expect(list).toHaveLength(8);
     const byName = Object.fromEntries(
       list.map((i: { name: string; attainment: { status: string } }) => [i.name, i.attainment.status]),
     );

@@ -5,6 +5,7 @@ import { parseTarget } from "../../domain/indicators/target.js";
 import type { Db, Executor } from "../db/client.js";
 import {
   indicatorActuals,
+  indicatorMeasureLinks,
   indicators,
   indicatorTargets,
   municipalities,
@@ -188,6 +189,15 @@ async function loadInto(tx: Executor, municipalityId: string, passwordHash: stri
         ...typingOf(parseTarget(source, DEFAULT_LADDER)),
       })),
     );
+    if (d.fedBy) {
+      await tx.insert(indicatorMeasureLinks).values({
+        municipalityId,
+        indicatorId: indicator.id,
+        measureKey: d.fedBy.measureKey,
+        breakdownRow: d.fedBy.breakdownRow ?? null,
+        updatedBy: keikaku,
+      });
+    }
     if (d.actual2024) {
       await tx.insert(indicatorActuals).values({
         municipalityId,

@@ -7,6 +7,7 @@ import { caseRoutes } from "./cases/routes.js";
 import { concernRoutes } from "./concerns/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
+import { fedIndicatorRoutes } from "./fed-indicators/routes.js";
 import { homeRoutes } from "./home/routes.js";
 import { householdRoutes } from "./households/routes.js";
 import { importRoutes } from "./imports/routes.js";
@@ -47,6 +48,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   meetingRoutes(app, db);
   programmeRoutes(app, db);
   measureRoutes(app, db);
+  fedIndicatorRoutes(app, db);
   resourceRoutes(app, db);
   placementRoutes(app, db);
   mfaRoutes(app, db);

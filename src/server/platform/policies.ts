@@ -1,6 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
+import { fedIndicatorPolicies } from "./policies/fed-indicators.js";
 import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
 import { programmePolicies } from "./policies/programme.js";
@@ -28,6 +29,7 @@ export const policies = {
   ...meetingPolicies,
   ...programmePolicies,
   ...measurePolicies,
+  ...fedIndicatorPolicies,
   ...resourcePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),

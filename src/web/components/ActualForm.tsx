@@ -13,6 +13,7 @@ interface Values {
   step: string;
   text: string;
   comment: string;
+  suggestionReason: string;
 }
 
 /** How the actual is entered: the kind of the saved actual, else what the year's target asks for. */
@@ -30,6 +31,7 @@ const LABELS: Record<keyof Values, string> = {
   step: "到達した段階",
   text: "実績",
   comment: "コメント",
+  suggestionReason: "提案値と異なる理由",
 };
 
 function valuesOf(a: IndicatorActual | null): Values {
@@ -38,6 +40,7 @@ function valuesOf(a: IndicatorActual | null): Values {
     step: a?.kind === "milestone" ? (a.step ?? "") : "",
     text: a?.kind === "text" ? (a.text ?? "") : "",
     comment: a?.comment ?? "",
+    suggestionReason: a?.fed?.reason ?? "",
   };
 }
 
@@ -71,11 +74,15 @@ export function ActualForm({
     send: (typed: Values) =>
       api<ActualSaved>(`/api/indicators/${encodeURIComponent(indicator.id)}/actuals/${indicator.fiscalYear}`, {
         method: "PUT",
-        body: (kind === "number"
-          ? { kind, value: typed.value, comment: typed.comment }
-          : kind === "milestone"
-            ? { kind, step: typed.step, comment: typed.comment }
-            : { kind, text: typed.text, comment: typed.comment }) satisfies ActualInput,
+        body: {
+          ...(kind === "number"
+            ? { kind, value: typed.value }
+            : kind === "milestone"
+              ? { kind, step: typed.step }
+              : { kind, text: typed.text }),
+          comment: typed.comment,
+          suggestionReason: typed.suggestionReason,
+        } satisfies ActualInput,
         version: base?.version ?? 0,
       }),
     onDone: async (result) => {
@@ -85,6 +92,8 @@ export function ActualForm({
   });
   const fields = save.fields;
   const field = draftFields(values, change, fields);
+  // an indicator fed by a computed measure: the server asks for the reason when the value differs from its suggestion
+  const asksReason = Boolean(fields.suggestionReason) || Boolean(indicator.actual?.fed);
 
   const reloadLatest = async () => {
     const fresh = await reload();
@@ -156,6 +165,7 @@ export function ActualForm({
         ) : null}
       </div>
       {kind === "text" ? <TextAreaField label={LABELS.text} required {...field("text")} rows={3} /> : null}
+      {asksReason ? <TextAreaField label={LABELS.suggestionReason} {...field("suggestionReason")} rows={2} /> : null}
       <TextAreaField label={`${LABELS.comment}（任意）`} {...field("comment")} rows={2} />
     </IndicatorYearForm>
   );

@@ -13,6 +13,7 @@ import { usePageTitle } from "../components/usePageTitle";
 import { fyLabel, joinNames } from "../format";
 import { useIndicator, useIndicatorSeries, useMilestoneLadder } from "../indicatorQueries";
 import type { IndicatorDetail, IndicatorSeries, MilestoneStep } from "../types";
+import { FeedSection } from "./indicators/FeedSection";
 
 const EChart = lazy(() => import("../components/EChart"));
 const route = getRouteApi("/indicators/$indicatorId");
@@ -78,6 +79,8 @@ function Trend({
         </dd>
       </dl>
 
+      <FeedSection indicatorId={detail.id} />
+
       <section aria-labelledby="trend-chart-title">
         <h2 id="trend-chart-title">グラフ</h2>
         {option ? (
@@ -130,7 +133,15 @@ function Trend({
                 <tr key={p.fiscalYear}>
                   <th scope="row">{p.fiscalYearLabel}</th>
                   <td>{targetText(p.target)}</td>
-                  <td>{actualText(p.actual)}</td>
+                  <td>
+                    {actualText(p.actual)}
+                    {p.actual?.fed ? (
+                      <span className="small muted block">
+                        {p.actual.fed.decisionLabel}
+                        {p.actual.fed.reason ? `（${p.actual.fed.reason}）` : ""}
+                      </span>
+                    ) : null}
+                  </td>
                   <td>
                     {p.actual || p.target ? (
                       <AttainmentBadge status={p.attainment.status} reason={p.attainment.reason} />

@@ -1,6 +1,7 @@
 export * from "./cases.js";
 export * from "./consents.js";
 export * from "./core.js";
+export * from "./fed-indicators.js";
 export * from "./indicators.js";
 export * from "./measures.js";
 export * from "./meetings.js";

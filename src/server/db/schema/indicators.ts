@@ -79,6 +79,11 @@ export const indicatorActuals = pgTable(
     comment: text("comment"),
     /** the plan revision in force when the actual was entered */
     revisionId: uuid("revision_id"),
+    /**
+     * For an indicator fed by a measure: the suggestion the actual was decided against (measure, filter, definition,
+     * time computed, the value shown) and whether it was accepted or another value entered with its reason
+     */
+    fed: jsonb("fed"),
     version: version(),
     updatedBy: uuid("updated_by"),
     updatedAt: updatedAt(),

@@ -44,6 +44,8 @@ export interface PlanDataActual {
   revisionId: string | null;
   version: number;
   updatedAt: string;
+  /** a fed indicator's actual: what it was decided against (null for the others) */
+  fed: unknown;
 }
 export interface PlanData {
   /** plans.version read in the same statement as the rest: the data is exactly that version's */
@@ -85,7 +87,7 @@ export async function loadPlanData(
           select json_agg(json_build_object('fiscalYear', a.fiscal_year, 'kind', a.kind, 'value', a.value,
                                             'step', a.step, 'text', a.text, 'comment', a.comment,
                                             'revisionId', a.revision_id, 'version', a.version,
-                                            'updatedAt', a.updated_at))
+                                            'updatedAt', a.updated_at, 'fed', a.fed))
           from indicator_actuals a
           where a.municipality_id = x.municipality_id and a.indicator_id = x.id ${actualYear}), '[]'::json)`;
   const result = await db.execute(sql`

@@ -2,6 +2,7 @@ import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Attainment } from "../../../domain/indicators/attainment.js";
 import { formatTarget, type Target } from "../../../domain/indicators/target.js";
 import { ATTAINMENT_LABELS, INDICATOR_KIND_LABELS, type IndicatorKind } from "../../../domain/labels/indicators.js";
+import type { FedProvenance } from "../fed-indicators/decision.js";
 import type { PlanDataIndicator } from "./plan-data-repository.js";
 import { displayActual, type StoredActual, typedView } from "./typing.js";
 
@@ -45,6 +46,8 @@ export interface ActualLike extends StoredActual {
   revisionId: string | null;
   version: number;
   updatedAt: string | Date;
+  /** fed indicators: the suggestion the actual was decided against (absent where the reader does not load it) */
+  fed?: unknown;
 }
 
 export function presentActual(a: ActualLike, target: Target | null) {
@@ -60,6 +63,7 @@ export function presentActual(a: ActualLike, target: Target | null) {
     version: a.version,
     revisionId: a.revisionId,
     updatedAt: new Date(a.updatedAt).toISOString(),
+    fed: (a.fed ?? null) as FedProvenance | null,
   };
 }
 export type ActualDto = ReturnType<typeof presentActual>;

@@ -91,6 +91,8 @@ export const actualPutSchema = z
       .nullable()
       .optional(),
     comment: optionalText("コメント", 2000),
+    /** why the actual differs from the suggested actual of an indicator fed by a measure */
+    suggestionReason: optionalText("提案値と異なる理由", 2000),
   })
   .superRefine((a, ctx) => {
     const missing = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });

@@ -40,6 +40,8 @@ export function actualSnapshot(a: repo.ActualRow | null) {
         text: a.text,
         comment: a.comment,
         revisionId: a.revisionId,
+        // how a fed indicator's actual relates to its suggestion (absent for the others, as before)
+        ...(a.fed ? { fed: a.fed } : {}),
       }
     : null;
 }

@@ -103,7 +103,10 @@ export function findActual(db: Executor, municipalityId: string, indicatorId: st
   return findOne(db, indicatorActuals, municipalityId, { indicatorId, fiscalYear });
 }
 
-export type ActualValues = Pick<ActualRow, "kind" | "value" | "step" | "text" | "comment" | "revisionId" | "updatedBy">;
+export type ActualValues = Pick<
+  ActualRow,
+  "kind" | "value" | "step" | "text" | "comment" | "revisionId" | "updatedBy" | "fed"
+>;
 
 /** Inserts the first actual of a year; null when another request created it first (the caller answers 412). */
 export async function insertActual(

@@ -10,6 +10,7 @@ import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { assertYearOpen } from "../evaluations/year-lock.js";
+import { decideAgainstSuggestion } from "../fed-indicators/decision.js";
 import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanForStructureChange, loadPlanOr404 } from "../plans/service.js";
 import { findCurrentRevision } from "../revisions/repository.js";
@@ -21,13 +22,14 @@ import { decide, ladderOf, parseActualNumber, targetOf, typingOf } from "./typin
 import { actualSnapshot, checkInPlanPeriod } from "./writes.js";
 import * as yearly from "./yearly-repository.js";
 
-const versionRequired = () => new AppError(428, "version_required", "更新には版番号（If-Match ヘッダー）が必要です");
+export const versionRequired = () =>
+  new AppError(428, "version_required", "更新には版番号（If-Match ヘッダー）が必要です");
 
 /**
  * A year's value written under the If-Match rule: the year's first value with If-Match "0" or none, an existing one
  * with its current version (428 without, 412 when stale). Null when another request wrote it first.
  */
-async function writeYearValue<Row extends { version: number }>(
+export async function writeYearValue<Row extends { version: number }>(
   before: Row | null,
   version: number | null,
   write: { insert: () => Promise<Row | null>; update: (version: number) => Promise<Row | null> },
@@ -92,7 +94,9 @@ function stepNotOnLadder(ladder: MilestoneLadder) {
 /**
  * PUT /api/indicators/:id/actuals/:fiscalYear. Creation: If-Match "0" or no If-Match when the year has no actual;
  * an existing actual needs its version (428 without, 412 when stale). The actual remembers the plan revision in
- * force (null before the first approved revision).
+ * force (null before the first approved revision). For an indicator fed by a measure, the actual also keeps how it
+ * relates to the suggested actual (fed-indicators/decision.ts); `acceptSuggestion` writes the suggestion itself
+ * (POST …/accept-suggestion).
  */
 export async function putActual(
   db: Db,
@@ -101,7 +105,9 @@ export async function putActual(
   fiscalYear: number,
   version: number | null,
   input: ActualInput,
+  opts: { acceptSuggestion?: boolean } = {},
 ) {
+  const accept = opts.acceptSuggestion === true;
   return db.transaction(async (tx) => {
     // the year's actual is entered under the revision the year is evaluated under (its owners, its target)
     const { indicator, owners, frozen } = await loadIndicatorForCaller(tx, actor, indicatorId, { fiscalYear });
@@ -123,8 +129,11 @@ export async function putActual(
       comment: input.comment ?? null,
       revisionId: null,
       updatedBy: actor.userId ?? null,
+      fed: null,
     };
-    if (input.kind === "number") {
+    if (accept) {
+      // the value is the suggestion's, read below in this transaction
+    } else if (input.kind === "number") {
       const value = parseActualNumber(input.value ?? "", target?.kind === "numeric" ? target.unit : null);
       if (value === null) {
         throw new ValidationError([
@@ -139,6 +148,16 @@ export async function putActual(
     } else {
       values.text = input.text ?? "";
     }
+    const decided = await decideAgainstSuggestion(tx, actor, {
+      indicatorId,
+      planId: plan.id,
+      fiscalYear,
+      value: values.value,
+      reason: input.suggestionReason ?? null,
+      accept,
+    });
+    values.value = decided.value;
+    values.fed = decided.fed;
 
     const before = await yearly.findActual(tx, actor.municipalityId, indicatorId, fiscalYear);
     values.revisionId = (await findCurrentRevision(tx, actor.municipalityId, plan.id))?.id ?? null;

@@ -25,6 +25,7 @@ export const API_MODULES = {
   meetings: "会議",
   programme: "重層事業の事業",
   measures: "統計",
+  "fed-indicators": "集計値とつなぐ指標",
   resources: "地域資源",
   placements: "参加支援",
   mfa: "二段階認証",

@@ -14,6 +14,7 @@ import type { ReturnSheetInput, Sheet, SheetFieldsInput } from "../../types";
 import { SheetActions } from "./SheetActions";
 import { SheetFormRows } from "./SheetFormRows";
 import { SheetHeading } from "./SheetHeading";
+import { SheetSuggestedActuals } from "./SheetSuggestedActuals";
 import { type Draft, draftLabels, draftOf, fieldId, GRADE_ID, isDirty, type SheetAction } from "./sheetDraft";
 
 /** Each action's path under the sheet, its method and what the screen says when it is done. */
@@ -111,6 +112,16 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
     await queryClient.invalidateQueries({ queryKey: keys.history(current.id) });
   };
 
+  /** an actual written from the sheet changes its indicators and their suggested grade, not the sheet's own fields */
+  const refreshIndicators = async () => {
+    const latest = await queryClient.fetchQuery({
+      queryKey: keys.sheet(current.id),
+      queryFn: () => api<{ sheet: Sheet }>(`/api/sheets/${current.id}`).then((r) => r.sheet),
+      staleTime: 0,
+    });
+    setCurrent((c) => ({ ...c, indicators: latest.indicators, suggestedGrade: latest.suggestedGrade }));
+  };
+
   const setField = (k: keyof Draft) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const hasIndicators = (current.indicators?.length ?? 0) > 0;
   const error = act.error;
@@ -141,6 +152,13 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
       ) : null}
 
       {hasIndicators ? <SheetIndicators sheet={current} /> : null}
+      {hasIndicators ? (
+        <SheetSuggestedActuals
+          sheet={current}
+          canEnter={session.data?.user.role !== "viewer"}
+          onActualSaved={refreshIndicators}
+        />
+      ) : null}
 
       <SheetFormRows
         current={current}
