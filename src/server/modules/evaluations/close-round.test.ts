@@ -116,6 +116,20 @@ describe("closing a year", () => {
     });
     expect(audits).toHaveLength(1);
     expect(audits[0]?.after).toMatchObject({ status: "closed", fiscalYear: 2024, notEvaluated: 1 });
+    // the demo's indicators fed by measures keep the year's counts as they stood at closing, in the same transaction
+    expect(
+      (audits[0]?.after as { fedIndicatorsFrozen?: number } | undefined)?.fedIndicatorsFrozen,
+    ).toBeGreaterThanOrEqual(3);
+    const all = (await app.office.get(`/api/plans/${planId}/indicators?fiscalYear=2024`)).body.indicators as {
+      id: string;
+      name: string;
+    }[];
+    const meetings = all.find((i) => i.name === "支援会議の開催回数") as { id: string };
+    const fed = (await app.office.get(`/api/indicators/${meetings.id}/feed`)).body.suggestions as {
+      fiscalYear: number;
+      source: string;
+    }[];
+    expect(fed.find((f) => f.fiscalYear === 2024)?.source).toBe("frozen");
   });
 });
 

@@ -10,6 +10,7 @@ import type { Db } from "../../db/client.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { freezeFedValues } from "../fed-indicators/freeze.js";
 import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { resolveStructure } from "../revisions/in-force.js";
@@ -42,6 +43,8 @@ export async function closeRound(db: Db, actor: RequestActor, planId: string, fi
       closedRevisionId: frozen?.revisionId ?? null,
     });
     if (!closed) throw new Error("a locked round disappeared");
+    // the indicators fed by measures keep this year's counts as they stand at closing, with their definitions
+    const fed = await freezeFedValues(tx, actor.municipalityId, planId, fiscalYear);
     await recordPlanChange(tx, actor, planId, {
       action: "close_evaluation",
       entityType: "evaluation_round",
@@ -53,11 +56,9 @@ export async function closeRound(db: Db, actor: RequestActor, planId: string, fi
         accepted: sheets.filter((s) => s.status === "accepted").length,
         notEvaluated: sheets.filter((s) => s.status === "not_evaluated").length,
         revisionId: closed.closedRevisionId,
+        fedIndicatorsFrozen: fed.length,
       },
     });
-    // Seam for the indicators fed by measures: their values for this year are frozen here, in this transaction,
-    // by freezeFedValues(tx, actor.municipalityId, planId, fiscalYear) (indicators fed live by measures), once it
-    // exists. Until then nothing is fed, so there is nothing to freeze.
     return roundWithNames(tx, actor.municipalityId, closed);
   });
 }
