@@ -3,12 +3,13 @@ import { municipalityId, municipalityKey, sameMunicipality, timestamps, version 
 import { users } from "./core.js";
 import { indicators } from "./indicators.js";
 import { districts } from "./meetings.js";
+import { programmeProjects } from "./programme.js";
 import { agencies } from "./support.js";
 
 /**
  * An indicator fed by a computed measure (issue 14): which measure of the catalogue, which row of its breakdown (null:
- * its total) and which 地区 / agency it is filtered to. One link per indicator; the plan office keeps it at its version.
- * A filter by the programme registry's project joins the measures later, and this row with it.
+ * its total) and which 地区 / agency / programme registry project it is filtered to. One link per indicator; the plan
+ * office keeps it at its version.
  */
 export const indicatorMeasureLinks = pgTable(
   "indicator_measure_links",
@@ -19,6 +20,7 @@ export const indicatorMeasureLinks = pgTable(
     breakdownRow: text("breakdown_row"),
     agencyId: uuid("agency_id"),
     districtId: uuid("district_id"),
+    projectId: uuid("project_id"),
     version: version(),
     updatedBy: uuid("updated_by"),
     ...timestamps(),
@@ -28,6 +30,7 @@ export const indicatorMeasureLinks = pgTable(
     sameMunicipality(t, t.indicatorId, indicators).onDelete("cascade"),
     sameMunicipality(t, t.agencyId, agencies),
     sameMunicipality(t, t.districtId, districts),
+    sameMunicipality(t, t.projectId, programmeProjects),
     sameMunicipality(t, t.updatedBy, users),
   ],
 );
@@ -47,9 +50,10 @@ export const indicatorFrozenFeeds = pgTable(
     breakdownRow: text("breakdown_row"),
     agencyId: uuid("agency_id"),
     districtId: uuid("district_id"),
+    projectId: uuid("project_id"),
     label: text("label").notNull(),
     definition: text("definition").notNull(),
-    /** the words of the filter when frozen (地区 and agency names may change later) */
+    /** the words of the filter when frozen (地区, agency and project names may change later) */
     filterLabel: text("filter_label").notNull(),
     counts: jsonb("counts").notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),

@@ -122,12 +122,17 @@ describe("indicators fed by computed measures", () => {
     const bad = await link(
       app.office,
       "相談支援の延べ件数",
-      { measureKey: "registered_providers", breakdownRow: "電話", districtId: crypto.randomUUID() },
+      {
+        measureKey: "registered_providers",
+        breakdownRow: "電話",
+        districtId: crypto.randomUUID(),
+        projectId: crypto.randomUUID(),
+      },
       ifMatch(1),
     );
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(
-      ["breakdownRow", "districtId", "districtId"].sort(),
+      ["breakdownRow", "districtId", "districtId", "projectId", "projectId"].sort(),
     );
     const unknownAgency = await link(
       app.office,
@@ -151,6 +156,16 @@ describe("indicators fed by computed measures", () => {
       [{ measureKey: "contacts" }, "", undefined],
       [{ measureKey: "contacts", agencyId: agency.id }, `&agencyId=${agency.id}`, undefined],
     ];
+    // a project of the registry whose agencies recorded contacts in 令和7年度
+    const projects = (await app.office.get("/api/stats?fiscalYear=2025")).body.choices.projects as { id: string }[];
+    let project: { id: string } | undefined;
+    for (const p of projects)
+      if (((await statsCell(app.coord, `fiscalYear=2025&projectId=${p.id}`, "contacts")).value ?? 0) > 0) {
+        project = p;
+        break;
+      }
+    expect(project, "a demo project with contacts").toBeDefined();
+    cases.push([{ measureKey: "contacts", projectId: project?.id }, `&projectId=${project?.id}`, undefined]);
     let version = current;
     for (const [body, filter, row] of cases) {
       const res = await link(app.office, "相談支援の延べ件数", body, ifMatch(version));

@@ -9,7 +9,7 @@ import type { Executor } from "../../db/client.js";
 import { computeMeasures } from "../measures/compute.js";
 import { scopeOf } from "../measures/service.js";
 import * as repo from "./repository.js";
-import { filterLabelOf, scopeFilterOf } from "./suggestion.js";
+import { countsKey, filterLabelOf, scopeFilterOf } from "./suggestion.js";
 
 /** Stores the year's value of every linked indicator of the plan; answers what was frozen (raw counts: no caller). */
 export async function freezeFedValues(tx: Executor, municipalityId: string, planId: string, fiscalYear: number) {
@@ -18,7 +18,7 @@ export async function freezeFedValues(tx: Executor, municipalityId: string, plan
   const computedAt = new Date();
   const frozen: { indicatorId: string; measureKey: string; total: number | null }[] = [];
   for (const { link } of links) {
-    const key = `${link.districtId ?? ""}|${link.agencyId ?? ""}`;
+    const key = countsKey(fiscalYear, link);
     let counts = counted.get(key);
     if (!counts) {
       counts = await computeMeasures(tx, scopeOf(municipalityId, fiscalYear, scopeFilterOf(link)));
@@ -34,6 +34,7 @@ export async function freezeFedValues(tx: Executor, municipalityId: string, plan
       breakdownRow: link.breakdownRow,
       agencyId: link.agencyId,
       districtId: link.districtId,
+      projectId: link.projectId,
       label: m.label,
       definition: m.definition,
       filterLabel: await filterLabelOf(tx, municipalityId, link),

@@ -1,9 +1,10 @@
 /** The plan office links an indicator to a measure and filter (PUT), or removes the link (DELETE); both audited. */
 import type { MeasureKey } from "../../../domain/labels/measures.js";
+import { MEASURE_FILTER_LABELS, type MeasureFilter } from "../../../domain/labels/measures.js";
 import { measureDefinition, unansweredFilters } from "../../../domain/measures/catalogue.js";
 import type { Db, Executor } from "../../db/client.js";
 import { findOne } from "../../db/records.js";
-import { agencies, districts } from "../../db/schema/index.js";
+import { agencies, districts, programmeProjects } from "../../db/schema/index.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { notFound, staleVersion, ValidationError } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
@@ -15,6 +16,12 @@ import * as repo from "./repository.js";
 import type { MeasureLinkInput } from "./schema.js";
 import { filterLabelOf } from "./suggestion.js";
 
+const FILTER_FIELDS: Record<MeasureFilter, "districtId" | "agencyId" | "projectId"> = {
+  district: "districtId",
+  agency: "agencyId",
+  project: "projectId",
+};
+
 /** The link as asked, checked against the catalogue: a row the measure has, filters it answers to, records of ours. */
 async function checkedLink(tx: Executor, municipalityId: string, input: MeasureLinkInput) {
   const m = measureDefinition(input.measureKey as MeasureKey);
@@ -23,6 +30,7 @@ async function checkedLink(tx: Executor, municipalityId: string, input: MeasureL
     breakdownRow: input.breakdownRow ?? null,
     districtId: input.districtId ?? null,
     agencyId: input.agencyId ?? null,
+    projectId: input.projectId ?? null,
   };
   const problems: { field: string; message: string }[] = [];
   if (link.breakdownRow !== null && m.breakdown === null) {
@@ -37,20 +45,26 @@ async function checkedLink(tx: Executor, municipalityId: string, input: MeasureL
   if (link.breakdownRow === null && m.breakdown === "dynamic") {
     problems.push({ field: "breakdownRow", message: `「${m.label}」は合計を出さないため、内訳を選んでください` });
   }
-  for (const f of unansweredFilters(m, link)) {
-    const field = f === "district" ? "districtId" : "agencyId";
-    problems.push({ field, message: `「${m.label}」は${f === "district" ? "地区" : "機関"}で絞り込めません` });
-  }
+  for (const f of unansweredFilters(m, link))
+    problems.push({ field: FILTER_FIELDS[f], message: `「${m.label}」は${MEASURE_FILTER_LABELS[f]}で絞り込めません` });
   if (link.districtId && !(await findOne(tx, districts, municipalityId, { id: link.districtId })))
     problems.push({ field: "districtId", message: "地区が見つかりません" });
   if (link.agencyId && !(await findOne(tx, agencies, municipalityId, { id: link.agencyId })))
     problems.push({ field: "agencyId", message: "機関が見つかりません" });
+  if (link.projectId && !(await findOne(tx, programmeProjects, municipalityId, { id: link.projectId })))
+    problems.push({ field: "projectId", message: "事業が見つかりません" });
   if (problems.length) throw new ValidationError(problems);
   return link;
 }
 
 const snapshotOf = (l: repo.LinkRow | null) =>
-  l && { measureKey: l.measureKey, breakdownRow: l.breakdownRow, districtId: l.districtId, agencyId: l.agencyId };
+  l && {
+    measureKey: l.measureKey,
+    breakdownRow: l.breakdownRow,
+    districtId: l.districtId,
+    agencyId: l.agencyId,
+    projectId: l.projectId,
+  };
 
 /**
  * PUT /api/indicators/:id/measure-link: the first link without If-Match (or "0"), a change with the link's version

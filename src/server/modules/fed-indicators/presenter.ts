@@ -16,6 +16,7 @@ export function presentLink(link: repo.LinkRow, filterLabel: string) {
     breakdownRow: link.breakdownRow,
     districtId: link.districtId,
     agencyId: link.agencyId,
+    projectId: link.projectId,
     filterLabel,
     version: link.version,
     updatedAt: link.updatedAt.toISOString(),

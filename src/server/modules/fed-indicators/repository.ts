@@ -6,7 +6,10 @@ import { indicatorFrozenFeeds, indicatorMeasureLinks, indicators } from "../../d
 
 export type LinkRow = typeof indicatorMeasureLinks.$inferSelect;
 export type FrozenRow = typeof indicatorFrozenFeeds.$inferSelect;
-export type LinkValues = Pick<LinkRow, "measureKey" | "breakdownRow" | "agencyId" | "districtId" | "updatedBy">;
+export type LinkValues = Pick<
+  LinkRow,
+  "measureKey" | "breakdownRow" | "agencyId" | "districtId" | "projectId" | "updatedBy"
+>;
 
 export function findLink(db: Executor, municipalityId: string, indicatorId: string) {
   return findOne(db, indicatorMeasureLinks, municipalityId, { indicatorId });

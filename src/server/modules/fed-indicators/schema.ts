@@ -3,7 +3,7 @@ import { MEASURE_KEYS } from "../../../domain/labels/measures.js";
 
 /**
  * PUT /api/indicators/:indicatorId/measure-link: the measure, optionally one row of its breakdown (its total
- * otherwise), and the 地区 / agency where the measure answers to them. The service checks them against the catalogue.
+ * otherwise), and the 地区 / agency / registry project where the measure answers to them. The service checks them against the catalogue.
  */
 export const measureLinkSchema = z.strictObject({
   measureKey: z.enum(MEASURE_KEYS, { error: "集計値を一覧から選んでください" }),
@@ -16,5 +16,6 @@ export const measureLinkSchema = z.strictObject({
     .optional(),
   districtId: z.uuid("地区の指定が正しくありません").nullable().optional(),
   agencyId: z.uuid("機関の指定が正しくありません").nullable().optional(),
+  projectId: z.uuid("事業の指定が正しくありません").nullable().optional(),
 });
 export type MeasureLinkInput = z.infer<typeof measureLinkSchema>;

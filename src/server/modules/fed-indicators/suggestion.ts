@@ -15,7 +15,7 @@ import { measureDefinition } from "../../../domain/measures/catalogue.js";
 import { type Cell, suppress } from "../../../domain/measures/suppression.js";
 import type { Executor } from "../../db/client.js";
 import { findOne } from "../../db/records.js";
-import { agencies, districts } from "../../db/schema/index.js";
+import { agencies, districts, programmeProjects } from "../../db/schema/index.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { policies } from "../../platform/policies.js";
 import { listRounds } from "../evaluations/repository.js";
@@ -24,17 +24,17 @@ import { suppressionSetting } from "../measures/repository.js";
 import { scopeOf } from "../measures/service.js";
 import * as repo from "./repository.js";
 
-/** What a link asks for: a measure, one row of its breakdown or its total, and its 地区 / agency. */
-export type FeedFilter = Pick<repo.LinkRow, "measureKey" | "breakdownRow" | "agencyId" | "districtId">;
+/** What a link asks for: a measure, one row of its breakdown or its total, and its 地区 / agency / project. */
+export type FeedFilter = Pick<repo.LinkRow, "measureKey" | "breakdownRow" | "agencyId" | "districtId" | "projectId">;
 
-/**
- * The measures' scope filter a link asks for. The seam for the programme registry's project: when the measures take a
- * project filter (scopeOf, MEASURE_FILTERS), the link gains its project column and it is passed on here, and
- * checkedLink (links.ts) refuses it for a measure that does not answer to it, as it does 地区 and agency.
- */
-export function scopeFilterOf(f: FeedFilter): { districtId: string | null; agencyId: string | null } {
-  return { districtId: f.districtId, agencyId: f.agencyId };
+/** The measures' scope filter a link asks for (checkedLink in links.ts refused the ones its measure cannot take). */
+export function scopeFilterOf(f: FeedFilter) {
+  return { districtId: f.districtId, agencyId: f.agencyId, projectId: f.projectId };
 }
+
+/** The key of a year's counts for a filter: links with the same filter share one computation. */
+export const countsKey = (fiscalYear: number | string, f: FeedFilter) =>
+  `${fiscalYear}|${f.districtId ?? ""}|${f.agencyId ?? ""}|${f.projectId ?? ""}`;
 
 /** A count to publish and where it comes from, before suppression. */
 export interface FeedBasis extends FeedFilter {
@@ -61,6 +61,10 @@ export async function filterLabelOf(tx: Executor, municipalityId: string, f: Fee
   if (f.agencyId) {
     const a = await findOne(tx, agencies, municipalityId, { id: f.agencyId });
     parts.push(`${MEASURE_FILTER_LABELS.agency}: ${a?.name ?? "—"}`);
+  }
+  if (f.projectId) {
+    const p = await findOne(tx, programmeProjects, municipalityId, { id: f.projectId });
+    parts.push(`${MEASURE_FILTER_LABELS.project}: ${p?.name ?? "—"}`);
   }
   return parts.length ? parts.join("／") : NO_FILTER_LABEL;
 }
@@ -110,7 +114,7 @@ export async function suggestionReader(tx: Executor, caller: AuthContext | null,
   const suppressed = policies.measuresSuppressedFor(caller);
   const counted = new Map<string, Promise<Awaited<ReturnType<typeof computeMeasures>>>>();
   const countsOf = (fiscalYear: number, f: FeedFilter) => {
-    const key = `${fiscalYear}|${f.districtId ?? ""}|${f.agencyId ?? ""}`;
+    const key = countsKey(fiscalYear, f);
     let found = counted.get(key);
     if (!found) {
       found = computeMeasures(tx, scopeOf(municipalityId, fiscalYear, scopeFilterOf(f)));

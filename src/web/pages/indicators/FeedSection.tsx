@@ -18,6 +18,7 @@ interface Values {
   breakdownRow: string;
   districtId: string;
   agencyId: string;
+  projectId: string;
 }
 
 const valuesOf = (link: IndicatorFeed["link"]): Values => ({
@@ -25,6 +26,7 @@ const valuesOf = (link: IndicatorFeed["link"]): Values => ({
   breakdownRow: link?.breakdownRow ?? "",
   districtId: link?.districtId ?? "",
   agencyId: link?.agencyId ?? "",
+  projectId: link?.projectId ?? "",
 });
 
 /**
@@ -88,6 +90,7 @@ function LinkForm({ feed, onDone }: { feed: IndicatorFeed; onDone: (message: str
           breakdownRow: v.breakdownRow || null,
           districtId: v.districtId || null,
           agencyId: v.agencyId || null,
+          projectId: v.projectId || null,
         } satisfies MeasureLinkInput,
         version: feed.link?.version ?? 0,
       }),
@@ -105,7 +108,8 @@ function LinkForm({ feed, onDone }: { feed: IndicatorFeed; onDone: (message: str
   });
   const field = fields(save.fields);
   const measure = feed.catalogue.find((m) => m.key === values.measureKey);
-  const choose = (measureKey: string) => change({ measureKey, breakdownRow: "", districtId: "", agencyId: "" });
+  const choose = (measureKey: string) =>
+    change({ measureKey, breakdownRow: "", districtId: "", agencyId: "", projectId: "" });
 
   return (
     <form
@@ -158,6 +162,16 @@ function LinkForm({ feed, onDone }: { feed: IndicatorFeed; onDone: (message: str
           options={[
             { value: "", label: NO_FILTER_LABEL },
             ...feed.choices.agencies.map((a) => ({ value: a.id, label: a.name })),
+          ]}
+        />
+      ) : null}
+      {measure?.filters.includes("project") && feed.choices.projects.length > 0 ? (
+        <SelectField
+          label={MEASURE_FILTER_LABELS.project}
+          {...field("projectId")}
+          options={[
+            { value: "", label: NO_FILTER_LABEL },
+            ...feed.choices.projects.map((p) => ({ value: p.id, label: `${p.number}. ${p.name}` })),
           ]}
         />
       ) : null}

@@ -1,0 +1,3 @@
+ALTER TABLE "indicator_frozen_feeds" ADD COLUMN "project_id" uuid;--> statement-breakpoint
+ALTER TABLE "indicator_measure_links" ADD COLUMN "project_id" uuid;--> statement-breakpoint
+ALTER TABLE "indicator_measure_links" ADD CONSTRAINT "indicator_measure_links_municipality_id_project_id_programme_projects_municipality_id_id_fk" FOREIGN KEY ("municipality_id","project_id") REFERENCES "public"."programme_projects"("municipality_id","id") ON DELETE no action ON UPDATE no action;
