@@ -5,7 +5,8 @@ import type { AgencyKey } from "./demo-support-data.js";
 
 /**
  * The demo's local resources (地域資源): invented places in the demo 地区, one of each common kind, a shelter whose
- * location is hidden (run by the 子ども家庭センター) and a provider's proposal waiting for the coordinators.
+ * location is hidden (run by the 子ども家庭センター) and a provider's proposal waiting for the coordinators. Two of them
+ * are 地域づくりの拠点 with 令和7年度's months recorded (participants and the organisations that joined).
  */
 
 type DistrictName = "中央地区" | "北地区" | "南地区";
@@ -127,6 +128,21 @@ export const DEMO_RESOURCES: readonly DemoResource[] = [
   },
 ];
 
+/** A hub's months: [month, participants, organisations that joined]. Numbers only: no person is named. */
+const DEMO_HUB_MONTHS: Readonly<Record<string, readonly [string, number, string[]][]>> = {
+  みなみ畑の居場所: [
+    ["2025-04", 9, ["南地区まちづくり協議会（架空）", "民生委員・児童委員"]],
+    ["2025-05", 12, ["南地区まちづくり協議会（架空）", "つなぐ市社会福祉協議会（架空）"]],
+    ["2025-06", 8, ["南地区まちづくり協議会（架空）"]],
+    ["2025-07", 11, ["南地区まちづくり協議会（架空）", "南小学校PTA（架空）"]],
+  ],
+  "きたまち いきいきサロン": [
+    ["2025-04", 18, ["北町内会（架空）", "地域包括支援センター"]],
+    ["2025-05", 21, ["北町内会（架空）", "民生委員・児童委員"]],
+    ["2025-06", 17, ["北町内会（架空）"]],
+  ],
+};
+
 export async function loadDemoResources(
   tx: Executor,
   municipalityId: string,
@@ -146,6 +162,14 @@ export async function loadDemoResources(
       proposedByAgencyId: r.status === "proposed" && "agency" in operator ? agency(operator.agency) : null,
     });
     ids.set(r.name, row.id);
+    for (const [month, participants, organisations] of DEMO_HUB_MONTHS[r.name] ?? [])
+      await resourcesRepo.insertActivity(tx, {
+        municipalityId,
+        resourceId: row.id,
+        month,
+        participants,
+        organisations,
+      });
   }
   return { counts: { resources: DEMO_RESOURCES.length }, ids };
 }

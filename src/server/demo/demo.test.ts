@@ -102,6 +102,13 @@ describe("the built-in demo municipality", () => {
     const seen = (await kikan.get("/api/resources")).body.resources as DemoResource[];
     expect(seen.map((r) => r.status)).not.toContain("proposed");
     expect(seen.find((r) => r.id === shelter.id)?.address).toBeNull();
+    // two 地域づくりの拠点 with 令和7年度's months: 96 took part, six organisations joined
+    const stats = (await coord.get("/api/stats?fiscalYear=2025")).body.measures as {
+      key: string;
+      total: { value: number | null } | null;
+    }[];
+    const total = (key: string) => stats.find((m) => m.key === key)?.total?.value;
+    expect([total("community_hubs"), total("hub_participants"), total("hub_organisations")]).toEqual([2, 96, 6]);
   });
 
   it("has a placement in each status, the operator's consented view, unmet needs and the programme registry", async () => {
