@@ -85,4 +85,23 @@ describe("ホーム in the browser", () => {
     await visible(page.getByRole("heading", { level: 1, name: "つなぐシート" }));
     await context.close();
   });
+
+  it("ホーム's overdue reviews open the case list filtered to exactly those, a filter the worker sees and removes", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, web.baseUrl, "coord");
+    await page.waitForURL((url) => url.pathname === "/home", { timeout: 15_000 });
+    const link = page.getByRole("link", { name: /見直し日を過ぎた支援プラン \d+件/ });
+    await visible(link);
+    const count = Number((await link.textContent())?.match(/(\d+)件/)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await link.click();
+    await page.waitForURL((url) => url.pathname === "/support/cases" && url.searchParams.get("review") === "overdue");
+    const filter = page.getByLabel("見直し");
+    await expect.poll(() => filter.inputValue()).toBe("overdue");
+    await visible(page.getByText(`ケースの一覧（${count}件`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await filter.selectOption("");
+    await page.waitForURL((url) => url.pathname === "/support/cases" && !url.searchParams.has("review"));
+    await context.close();
+  });
 });

@@ -42,6 +42,11 @@ export const PHASE_LABELS: Record<Phase, string> = {
   closed: "終結",
 };
 
+/** The case list's review filter: the cases whose support plan's next review day has passed (ホーム counts them). */
+export const CASE_REVIEW_FILTERS = ["overdue"] as const;
+export type CaseReviewFilter = (typeof CASE_REVIEW_FILTERS)[number];
+export const CASE_REVIEW_FILTER_LABELS: Record<CaseReviewFilter, string> = { overdue: "見直しの時期を過ぎたもの" };
+
 /** The person's consent to share information within the team (重層的支援会議 needs it). */
 export const CASE_CONSENTS = ["given", "not_given", "unknown", "withdrawn"] as const;
 export type CaseConsent = (typeof CASE_CONSENTS)[number];

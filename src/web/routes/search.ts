@@ -1,4 +1,10 @@
-import { PHASES, REFERRAL_BOXES, REFERRAL_STATUSES, type ReferralBox } from "../../domain/labels/support";
+import {
+  CASE_REVIEW_FILTERS,
+  PHASES,
+  REFERRAL_BOXES,
+  REFERRAL_STATUSES,
+  type ReferralBox,
+} from "../../domain/labels/support";
 import type { AuditFilter } from "../types";
 
 /**
@@ -121,9 +127,13 @@ export const referralListSearch = (s: Search): ReferralListSearch => ({
 });
 
 /** The case list's search: a phase it knows and a page number (1-based; absent = the first). */
-export const caseListSearch = (s: Search): { phase?: string; page?: number } => {
+export const caseListSearch = (s: Search): { phase?: string; review?: string; page?: number } => {
   const page = int(s.page);
-  return { phase: oneOf(PHASES, s.phase), page: page !== undefined && page > 1 && page < 100_000 ? page : undefined };
+  return {
+    phase: oneOf(PHASES, s.phase),
+    review: oneOf(CASE_REVIEW_FILTERS, s.review),
+    page: page !== undefined && page > 1 && page < 100_000 ? page : undefined,
+  };
 };
 
 /** The case page's tabs (the first, 概要, when none or an unknown one is named). */

@@ -91,7 +91,7 @@ export function searchPersons(query: string) {
 }
 
 export const caseKeys = {
-  list: (phase: string, page = 1) => ["support", "cases", phase, page] as const,
+  list: (phase: string, review: string, page = 1) => ["support", "cases", phase, review, page] as const,
   detail: (id: string) => ["support", "case", id] as const,
   records: (id: string) => ["support", "case", id, "records"] as const,
   assessments: (id: string) => ["support", "case", id, "assessments"] as const,
@@ -103,13 +103,18 @@ export const caseKeys = {
 export const CASE_PAGE_SIZE = 50;
 
 /** One page (1-based) of the cases the caller may see. */
-export function useCases(phase: string, enabled = true, page = 1) {
+export function useCases(filter: { phase: string; review: string }, enabled = true, page = 1) {
   const q = new URLSearchParams({
     offset: String((Math.max(1, page) - 1) * CASE_PAGE_SIZE),
     limit: String(CASE_PAGE_SIZE),
   });
-  if (phase) q.set("phase", phase);
-  return useFreshQuery(caseKeys.list(phase, page), () => api<CasePage>(`/api/cases?${q}`), enabled);
+  if (filter.phase) q.set("phase", filter.phase);
+  if (filter.review) q.set("review", filter.review);
+  return useFreshQuery(
+    caseKeys.list(filter.phase, filter.review, page),
+    () => api<CasePage>(`/api/cases?${q}`),
+    enabled,
+  );
 }
 
 export function useCase(id: string) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import {
   appendNumbered,
@@ -17,6 +17,7 @@ import {
   caseTeam,
   households,
   persons,
+  supportPlanMonitorings,
 } from "../../db/schema/index.js";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -95,9 +96,37 @@ export async function listCaseReferralIds(db: Executor, municipalityId: string, 
   return rows.map((r) => r.referralId);
 }
 
-/** Cases of the municipality (all, or those whose team includes `agencyId`), with household and main person. */
-/** The cases an agency is on the team of (all cases when agencyId is absent: coordinators), narrowed by phase. */
-function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+/**
+ * What narrows the case list: the team of an agency (absent: every case, for the coordinators), a phase, and the
+ * cases whose review is overdue on the given day (reviewOverdueOn: today in Japan). ホーム counts the same filter.
+ */
+export interface CaseListFilter {
+  agencyId?: string;
+  phase?: string;
+  reviewOverdueOn?: string;
+}
+
+/**
+ * Not closed, and the latest monitoring (as the case's plan tab marks it: one held since would be the latest) set a
+ * next review day before `today`. The one definition of an overdue review: the list's filter and ホーム's count.
+ */
+function reviewOverdue(today: string) {
+  const latestReview = sql`(select ${supportPlanMonitorings.nextReviewOn} from ${supportPlanMonitorings}
+    where ${supportPlanMonitorings.municipalityId} = ${cases.municipalityId} and ${supportPlanMonitorings.caseId} = ${cases.id}
+    order by ${supportPlanMonitorings.heldOn} desc, ${supportPlanMonitorings.createdAt} desc limit 1)`;
+  return and(ne(cases.phase, "closed"), sql`${latestReview} < ${today}`);
+}
+
+/** The conditions on the case row itself (phase, review), apart from the team. */
+function caseConditions(opts: CaseListFilter) {
+  return [
+    opts.phase ? eq(cases.phase, opts.phase) : undefined,
+    opts.reviewOverdueOn ? reviewOverdue(opts.reviewOverdueOn) : undefined,
+  ];
+}
+
+/** The cases an agency is on the team of (all cases when agencyId is absent: coordinators), narrowed as asked. */
+function caseListWhere(municipalityId: string, opts: CaseListFilter) {
   const where: (SQL | undefined)[] = [inMunicipality(cases, municipalityId)];
   if (opts.agencyId) {
     where.push(
@@ -105,8 +134,7 @@ function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?
         and ${caseTeam.caseId} = ${cases.id} and ${caseTeam.agencyId} = ${opts.agencyId})`,
     );
   }
-  if (opts.phase) where.push(eq(cases.phase, opts.phase));
-  return and(...where);
+  return and(...where, ...caseConditions(opts));
 }
 
 /**
@@ -117,7 +145,7 @@ function caseListWhere(municipalityId: string, opts: { agencyId?: string; phase?
 export async function listCases(
   db: Executor,
   municipalityId: string,
-  opts: { agencyId?: string; phase?: string; offset: number; limit: number },
+  opts: CaseListFilter & { offset: number; limit: number },
 ) {
   // LIMIT and OFFSET as literals (validated integers): with a parameter the planner cannot know the page is small
   // and sorts every case of the agency instead of walking cases_updated_idx; "desc nulls last" is the index's order.
@@ -149,17 +177,17 @@ export async function listCases(
 }
 
 /** How many cases the list has: for an agency, counted from its team rows (an index range), not from every case. */
-function countQuery(municipalityId: string, opts: { agencyId?: string; phase?: string }) {
-  if (opts.agencyId && !opts.phase) {
+function countQuery(municipalityId: string, opts: CaseListFilter) {
+  if (opts.agencyId && !opts.phase && !opts.reviewOverdueOn) {
     return sql`select count(*)::int from ${caseTeam}
       where ${inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId })}`;
   }
   if (!opts.agencyId) return sql`select count(*)::int from ${cases} where ${caseListWhere(municipalityId, opts)}`;
   return sql`select count(*)::int from ${caseTeam} join ${cases} on ${recordNamedBy(cases, caseTeam.caseId)}
-    where ${and(inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }), opts.phase ? eq(cases.phase, opts.phase) : undefined)}`;
+    where ${and(inMunicipality(caseTeam, municipalityId, { agencyId: opts.agencyId }), ...caseConditions(opts))}`;
 }
 
-export async function countCases(db: Executor, municipalityId: string, opts: { agencyId?: string; phase?: string }) {
+export async function countCases(db: Executor, municipalityId: string, opts: CaseListFilter) {
   const result = (await db.execute(sql`${countQuery(municipalityId, opts)}`)) as unknown as {
     rows: { count: number }[];
   };

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CASE_CONSENTS, PHASES, type Phase, RECORD_VISIBILITIES } from "../../../domain/labels/support.js";
+import {
+  CASE_CONSENTS,
+  CASE_REVIEW_FILTERS,
+  PHASES,
+  type Phase,
+  RECORD_VISIBILITIES,
+} from "../../../domain/labels/support.js";
 import { pageQuery } from "../../platform/paging.js";
 import { NOT_STORABLE, optionalText, requiredText, storable } from "../../platform/schema-fields.js";
 import { concernLabels } from "../concerns/schema.js";
@@ -100,6 +106,9 @@ export const CASE_PAGE_SIZE = 50;
 
 export const listCasesQuery = z.object({
   phase: z.enum(PHASES, { error: `段階は ${PHASES.join("・")} から選んでください` }).optional(),
+  review: z
+    .enum(CASE_REVIEW_FILTERS, { error: `見直しは ${CASE_REVIEW_FILTERS.join("・")} から選んでください` })
+    .optional(),
   ...pageQuery(CASE_PAGE_SIZE, 200),
 });
 export type ListCasesQuery = z.infer<typeof listCasesQuery>;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { Db, Executor } from "../../db/client.js";
 import { actorOf, recordAudit, recordAuditBatch } from "../../platform/audit.js";
 import type { AuthContext, RequestActor } from "../../platform/auth/context.js";
@@ -267,7 +268,9 @@ export async function openCase(db: Db, actor: RequestActor, input: OpenCaseInput
 export async function listCases(db: Db, actor: RequestActor, query: ListCasesQuery) {
   const { agencyId } = policies.caseListScope(actor);
   return db.transaction(async (tx) => {
-    const scope = { agencyId, phase: query.phase };
+    // the review filter is ホーム's count (home/support-side.ts) on the same day in Japan
+    const reviewOverdueOn = query.review === "overdue" ? todayInJapan() : undefined;
+    const scope = { agencyId, phase: query.phase, reviewOverdueOn };
     const { rows, total } = await repo.listCases(tx, actor.municipalityId, {
       ...scope,
       offset: query.offset,

@@ -1,22 +1,13 @@
 /**
  * The home page's counts: one aggregate per list, over the same scopes as the list routes, never a row of a person.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../domain/access/principals.js";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality } from "../../db/records.js";
-import {
-  cases,
-  caseTeam,
-  evaluationRounds,
-  meetingKinds,
-  meetingMembers,
-  meetings,
-  referrals,
-  supportPlanMonitorings,
-  users,
-} from "../../db/schema/index.js";
+import { evaluationRounds, meetingKinds, meetingMembers, meetings, referrals, users } from "../../db/schema/index.js";
 import type { AgencyListScope, ReferralListScope } from "../../platform/policies.js";
+import { countCases } from "../cases/repository.js";
 
 /** The evaluation rounds of the municipality's plans, newest year first (the home page takes each plan's latest). */
 export function roundsNewestFirst(db: Executor, municipalityId: string) {
@@ -77,29 +68,11 @@ export async function referralCounts(
 }
 
 /**
- * The cases of the list's scope (policies.caseListScope), not closed, whose latest monitoring set a next review day
- * that has passed (as the case's plan tab marks it: a monitoring held since would be the latest).
+ * The cases of the list's scope (policies.caseListScope) whose review is overdue today: the case list's own count
+ * under its review filter, so the number and the list it links to cannot disagree.
  */
-export async function casesWithReviewOverdue(
-  db: Executor,
-  municipalityId: string,
-  scope: AgencyListScope,
-  today: string,
-) {
-  const latestReview = sql`(select ${supportPlanMonitorings.nextReviewOn} from ${supportPlanMonitorings}
-    where ${supportPlanMonitorings.municipalityId} = ${cases.municipalityId} and ${supportPlanMonitorings.caseId} = ${cases.id}
-    order by ${supportPlanMonitorings.heldOn} desc, ${supportPlanMonitorings.createdAt} desc limit 1)`;
-  const onTeam = scope.agencyId
-    ? sql`exists (select 1 from ${caseTeam} where ${caseTeam.municipalityId} = ${cases.municipalityId}
-        and ${caseTeam.caseId} = ${cases.id} and ${caseTeam.agencyId} = ${scope.agencyId})`
-    : undefined;
-  const [row] = await db
-    .select({ count: count() })
-    .from(cases)
-    .where(
-      and(inMunicipality(cases, municipalityId), ne(cases.phase, "closed"), onTeam, sql`${latestReview} < ${today}`),
-    );
-  return Number(row?.count ?? 0);
+export function casesWithReviewOverdue(db: Executor, municipalityId: string, scope: AgencyListScope, today: string) {
+  return countCases(db, municipalityId, { agencyId: scope.agencyId, reviewOverdueOn: today });
 }
 
 /**

@@ -48,7 +48,7 @@ export async function staffSections(tx: Executor, auth: AuthContext, today: stri
       homeItem("tasks_open", tasks.length, linkTo("/support/tasks")),
     ]),
     supportSection("cases", [
-      homeItem("reviews_overdue", reviews, linkTo("/support/cases"), true),
+      homeItem("reviews_overdue", reviews, linkTo("/support/cases", { review: "overdue" }), true),
       homeItem("placement_follow_ups_due", followUps, linkTo("/support/placements/follow-ups"), true),
     ]),
     supportSection("meetings", [

@@ -1,5 +1,5 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { PHASE_LABELS, PHASES } from "../../../domain/labels/support";
+import { CASE_REVIEW_FILTER_LABELS, CASE_REVIEW_FILTERS, PHASE_LABELS, PHASES } from "../../../domain/labels/support";
 import { SelectField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { Loading, QueryError } from "../../components/Status";
@@ -17,8 +17,9 @@ export function CaseListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const phase = search.phase ?? "";
+  const review = search.review ?? "";
   const page = search.page ?? 1;
-  const result = useCases(phase, staff, page);
+  const result = useCases({ phase, review }, staff, page);
   const cases = { ...result, data: result.data?.cases };
   const total = result.data?.total ?? 0;
 
@@ -46,6 +47,17 @@ export function CaseListPage() {
             navigate({ search: (s) => ({ ...s, phase: v || undefined, page: undefined }), replace: true })
           }
           options={[{ value: "", label: "すべて" }, ...PHASES.map((p) => ({ value: p, label: PHASE_LABELS[p] }))]}
+        />
+        <SelectField
+          label="見直し"
+          value={review}
+          onChange={(v) =>
+            navigate({ search: (s) => ({ ...s, review: v || undefined, page: undefined }), replace: true })
+          }
+          options={[
+            { value: "", label: "すべて" },
+            ...CASE_REVIEW_FILTERS.map((r) => ({ value: r, label: CASE_REVIEW_FILTER_LABELS[r] })),
+          ]}
         />
       </div>
       {cases.isPending ? <Loading /> : null}

@@ -88,7 +88,7 @@ export function AgendaSection({ m, manage, setNotice }: Props) {
 
 /** A case (from the caller's case list) or, on a 支援会議, a person found by the search. */
 function AddSubjectForms({ m }: { m: MeetingDetail }) {
-  const cases = useCases("");
+  const cases = useCases({ phase: "", review: "" });
   const search = usePersonSearch();
   const [caseId, setCaseId] = useState("");
   const invalidates = [meetingKeys.detail(m.id), meetingKeys.all];
