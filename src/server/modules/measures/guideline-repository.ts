@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, gte, lt, lte, notExists, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, lte, notExists, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality, recordNamedBy } from "../../db/records.js";
 import {
@@ -10,7 +10,7 @@ import {
   resourceActivityMonths,
   resources,
 } from "../../db/schema/index.js";
-import type { MeasureScope } from "./repository.js";
+import { type MeasureScope, onDays, within } from "./repository.js";
 
 /**
  * The SQL of the measures the national guideline asks every 重層事業実施計画 to carry (相談受付件数, 参加支援の
@@ -28,21 +28,14 @@ export async function consultationsReceived(db: Executor, s: MeasureScope) {
   const [sheets] = await db
     .select({ n: count() })
     .from(referrals)
-    .where(
-      and(
-        inMunicipality(referrals, s.municipalityId),
-        gte(referrals.createdAt, s.instants.from),
-        lt(referrals.createdAt, s.instants.to),
-      ),
-    );
+    .where(and(inMunicipality(referrals, s.municipalityId), within(referrals.createdAt, s.instants)));
   const [direct] = await db
     .select({ n: count() })
     .from(cases)
     .where(
       and(
         inMunicipality(cases, s.municipalityId),
-        gte(cases.createdAt, s.instants.from),
-        lt(cases.createdAt, s.instants.to),
+        within(cases.createdAt, s.instants),
         notExists(
           db
             .select({ one: sql`1` })
@@ -73,8 +66,7 @@ export async function participationReach(db: Executor, s: MeasureScope) {
     .where(
       and(
         inMunicipality(placementEvents, s.municipalityId),
-        gte(placementEvents.on, s.days.start),
-        lte(placementEvents.on, s.days.end),
+        onDays(placementEvents.on, s.days),
         s.districtId === null ? undefined : eq(resources.districtId, s.districtId),
       ),
     );

@@ -39,9 +39,9 @@ export interface MeasureScope {
   projectId?: string | null;
 }
 
-const within = (column: Parameters<typeof gte>[0], { from, to }: MeasureScope["instants"]) =>
+export const within = (column: Parameters<typeof gte>[0], { from, to }: MeasureScope["instants"]) =>
   and(gte(column, from), lt(column, to));
-const onDays = (column: Parameters<typeof gte>[0], { start, end }: MeasureScope["days"]) =>
+export const onDays = (column: Parameters<typeof gte>[0], { start, end }: MeasureScope["days"]) =>
   and(gte(column, start), lte(column, end));
 /** The agency filter and the project filter, both read on the one agency column a measure is attributed by. */
 const byAgency = (column: Parameters<typeof eq>[0], s: MeasureScope): SQL | undefined =>
