@@ -9,6 +9,9 @@ import { apiDescriptionRoutes } from "./modules/api-description/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { departmentRoutes } from "./modules/departments/routes.js";
 import { registerModules } from "./modules/index.js";
+import { DEFAULT_DELIVERY, type DeliveryPolicy } from "./modules/mail/delivery.js";
+import { mailRoutes } from "./modules/mail/routes.js";
+import { startNoticeMail } from "./modules/mail/worker.js";
 import { registerRouteGate } from "./platform/access/route-gate.js";
 import { AuditSealer } from "./platform/audit-sealer.js";
 import { cookieSettings, registerAuth } from "./platform/auth/plugin.js";
@@ -16,6 +19,8 @@ import { registerErrorHandler } from "./platform/errors.js";
 import { registerJsonBody } from "./platform/http/json-body.js";
 import { registerSecurityHeaders } from "./platform/http/security-headers.js";
 import { registerWebApp } from "./platform/http/web-app.js";
+import { Jobs } from "./platform/jobs/jobs.js";
+import { secretBoxAt } from "./platform/mail/secret-box.js";
 import { UPLOAD_CONTENT_TYPES, UPLOAD_LIMITS } from "./platform/uploads/limits.js";
 
 export interface AppOptions {
@@ -28,6 +33,20 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** the audit sealer's own connection (Database.background()), so it never waits behind requests; default db */
   sealerDb?: Db;
+  /** the key sealing the SMTP password (a file outside the database) and the address the mail links to */
+  mail?: { keyPath: string; appUrl: string };
+  /**
+   * run the job table (pg-boss) and the notice mail delivery with the app; absent or false: no jobs (the tests
+   * that do not need them; `TSUNAGU_JOBS=0` for the server)
+   */
+  jobs?: false | { pollingSeconds?: number; delivery?: Partial<DeliveryPolicy> };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** the job table, when the app runs it */
+    jobs?: Jobs;
+  }
 }
 
 export const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -64,6 +83,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, opts.db, cookies);
   departmentRoutes(app, opts.db);
   registerModules(app, opts.db);
+  const mail = {
+    secrets: secretBoxAt(opts.mail?.keyPath ?? null),
+    appUrl: opts.mail?.appUrl ?? "http://localhost:3000",
+  };
+  mailRoutes(app, opts.db, mail);
   await apiDescriptionRoutes(app);
 
   app.get("/healthz", async () => ({ ok: true }));
@@ -77,6 +101,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (request.url.startsWith("/api/")) sealer.schedule();
   });
   app.addHook("onClose", () => sealer.close());
+
+  if (opts.jobs) {
+    // started before the app listens, stopped when it closes: a job in hand finishes first (or runs again at the
+    // next start), and what was queued while the app was down is delivered now
+    const jobs = new Jobs(opts.db, {
+      pollingSeconds: opts.jobs.pollingSeconds,
+      onError: (err) => app.log.error({ err }, "job table error"),
+    });
+    await jobs.start();
+    const stopMail = await startNoticeMail(jobs, opts.db, mail, { ...DEFAULT_DELIVERY, ...opts.jobs.delivery });
+    app.decorate("jobs", jobs);
+    app.addHook("onClose", async () => {
+      stopMail();
+      await jobs.stop();
+    });
+  }
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot : opts.webRoot;
   await registerWebApp(app, webRoot && existsSync(webRoot) ? webRoot : null);

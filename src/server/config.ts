@@ -23,6 +23,10 @@ export interface Config {
   auditCheckpoints: { keyPath: string; logPath: string };
   /** minutes between the server's checkpoints (written only when a chain head moved) */
   auditCheckpointMinutes: number;
+  /** the job table and notice mail run with the server (TSUNAGU_JOBS=0: not) */
+  jobs: boolean;
+  /** the key sealing the SMTP password, outside the database beside the audit key; the address mail links to */
+  mail: { keyPath: string; appUrl: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       logPath: path.resolve(env.TSUNAGU_AUDIT_CHECKPOINTS ?? path.join(path.dirname(keyPath), "audit-checkpoints.log")),
     },
     auditCheckpointMinutes: Number(env.TSUNAGU_AUDIT_CHECKPOINT_MINUTES ?? 15),
+    jobs: env.TSUNAGU_JOBS !== "0",
+    mail: {
+      keyPath: path.resolve(env.TSUNAGU_MAIL_KEY ?? path.join(path.dirname(keyPath), "mail-key")),
+      appUrl: env.TSUNAGU_PUBLIC_URL ?? `http://localhost:${Number(env.PORT ?? 3000)}`,
+    },
   };
 }

@@ -29,6 +29,8 @@ const app = await buildApp({
   sealerDb: database.background(),
   secureCookies: config.secureCookies,
   logger: loggerOptions(config.logLevel),
+  mail: config.mail,
+  jobs: config.jobs ? {} : false,
 });
 await app.listen({ port: config.port, host: config.host });
 // npm start's supervisor (scripts/supervise.mjs) counts a server that ends before this as one that cannot start

@@ -36,7 +36,7 @@ export async function startTestApp(
     /** the demo plan with its 第1版 approved, as `npm start` loads it */
     demoBaseline?: boolean;
     /** a logger (e.g. one writing to a stream the test reads) and a route listener */
-    app?: Pick<AppOptions, "logger" | "onRoute">;
+    app?: Pick<AppOptions, "logger" | "onRoute" | "jobs" | "mail">;
   } = {},
 ): Promise<TestApp> {
   // Tests get the demo plan without its indicators unless they ask: most build their own indicators and count them.

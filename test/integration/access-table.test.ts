@@ -136,6 +136,30 @@ function probes(): Record<RouteKey, Probe> {
       ok: 200,
     },
 
+    // the walk's municipality has no mail settings: version 0 names them, a stale version is refused unchanged
+    "GET /api/municipality/mail-settings": { call: (c) => c.get("/api/municipality/mail-settings"), ok: 200 },
+    "PUT /api/municipality/mail-settings": {
+      call: (c) =>
+        c.put(
+          "/api/municipality/mail-settings",
+          {
+            enabled: false,
+            host: "smtp.example.lg.jp",
+            port: 587,
+            security: "starttls",
+            fromAddress: "a@example.lg.jp",
+          },
+          stale,
+        ),
+      ok: 412,
+    },
+    // nothing configured yet: refused with the reason, nothing sent
+    "POST /api/municipality/mail-settings/test": {
+      call: (c) => c.post("/api/municipality/mail-settings/test"),
+      ok: 409,
+    },
+    "PUT /api/account/email": { call: (c) => c.put("/api/account/email", { email: "not an address" }), ok: 400 },
+
     "GET /api/users": {
       call: (c) => c.get("/api/users"),
       ok: 200,

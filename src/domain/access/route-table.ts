@@ -147,6 +147,13 @@ export const ROUTE_TABLE = {
   },
   "GET /api/audit/entries": { label: "監査ログ", allow: ACCOUNT_ADMINS, need: "audit_side" },
 
+  // notice mail: the municipality's SMTP server (its password opens a mailbox) is the system administrator's alone;
+  // one's own address is everyone's
+  "GET /api/municipality/mail-settings": { label: "メールの設定", allow: ["system_admin"] },
+  "PUT /api/municipality/mail-settings": { label: "メールの設定の変更", allow: ["system_admin"] },
+  "POST /api/municipality/mail-settings/test": { label: "テストメールの送信（自分あて）", allow: ["system_admin"] },
+  "PUT /api/account/email": { label: "自分のメールアドレスの変更", allow: "signed_in" },
+
   // the home page: counts of what the caller could list anyway, for every account that acts as someone (an agency
   // account without an agency has nothing to count)
   "GET /api/home": { label: "ホーム（対応が必要なことの件数）", allow: PRINCIPALS },

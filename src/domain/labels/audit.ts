@@ -73,6 +73,10 @@ export const AUDIT_ACTIONS = [
   "propose",
   "review",
   "export",
+  "mail_test",
+  "mail_sent",
+  "mail_skipped",
+  "mail_failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
@@ -133,6 +137,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   propose: "提案",
   review: "提案の受け入れ・見送り",
   export: "書き出し",
+  mail_test: "テストメールの送信",
+  mail_sent: "通知メールの送信",
+  mail_skipped: "通知メールを送らなかった",
+  mail_failed: "通知メールの送信の失敗",
 };
 
 /** What was done to an account: the account changes list and the audit trail say the same. */
@@ -203,6 +211,9 @@ const AUDIT_ENTITIES = {
   // read by both sides (suppressed for the plan side): each administrator reads its own side's exports
   stats: { label: "重層的支援の統計", side: "shared" },
   municipality: { label: "自治体", side: "shared" },
+  mail_settings: { label: "メールの設定", side: "shared" },
+  // who was told by mail that something waits (never what): the notice's own side is the notices' business
+  notice_mail: { label: "通知メール", side: "shared" },
   audit_log: { label: "監査ログ", side: "shared" },
   account_changes: { label: "利用者の変更履歴", side: "support" },
 } as const satisfies Record<string, { label: string; side: AuditEntitySide }>;

@@ -50,6 +50,14 @@ import {
   TARGET_KIND_LABELS,
 } from "./indicators";
 import {
+  MAIL_SECURITIES,
+  MAIL_SECURITY_LABELS,
+  NOTICE_MAIL_KIND_LABELS,
+  NOTICE_MAIL_KINDS,
+  NOTICE_MAIL_REASON_LABELS,
+  NOTICE_MAIL_REASONS,
+} from "./mail";
+import {
   MEASURE_DEFINITIONS,
   MEASURE_FILTER_LABELS,
   MEASURE_FILTERS,
@@ -160,6 +168,9 @@ describe("every value shown to people has a label", () => {
     ["audit target kinds", AUDIT_ENTITY_TYPES, AUDIT_ENTITY_TYPE_LABELS],
     ["refused actions", REFUSED_ACTIONS, REFUSED_ACTION_LABELS],
     ["workbook problems", WORKBOOK_PROBLEM_KINDS, WORKBOOK_PROBLEM_LABELS],
+    ["notice mail kinds", NOTICE_MAIL_KINDS, NOTICE_MAIL_KIND_LABELS],
+    ["notice mail reasons", NOTICE_MAIL_REASONS, NOTICE_MAIL_REASON_LABELS],
+    ["mail security", MAIL_SECURITIES, MAIL_SECURITY_LABELS],
     ["home items", HOME_ITEMS, HOME_ITEM_LABELS],
     ["home sections", HOME_SECTIONS, HOME_SECTION_LABELS],
     ["plan kinds", PLAN_KINDS, PLAN_KIND_LABELS],

@@ -116,6 +116,8 @@ export const policies = {
    * grants a role above its own or of the other side.
    */
   manageUsers: onlyFor((a) => !!MANAGEABLE_ROLES[a.role]),
+  /** The municipality's mail server (its password opens a mailbox): the system administrator's alone. */
+  manageMail: onlyFor((a) => a.role === "system_admin"),
   canManageAccount(a: AuthContext, accountRole: Role): boolean {
     return canManageRole(a.role, accountRole);
   },

@@ -82,6 +82,8 @@ export const users = recordTable(
   {
     loginId: text("login_id").notNull(),
     displayName: text("display_name").notNull(),
+    /** where notice mail goes (optional: an account without one gets notices in the app only) */
+    email: text("email"),
     passwordHash: text("password_hash").notNull(),
     /** system_admin | plan_office | department_editor | viewer | support_staff | provider */
     role: text("role").$type<Role>().notNull(),

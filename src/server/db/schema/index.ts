@@ -3,6 +3,7 @@ export * from "./consents.js";
 export * from "./core.js";
 export * from "./fed-indicators.js";
 export * from "./indicators.js";
+export * from "./mail.js";
 export * from "./measures.js";
 export * from "./meetings.js";
 export * from "./placements.js";

@@ -12,3 +12,9 @@ export async function insertMunicipality(db: Executor, values: { code: string; n
   if (!row) throw new Error("insert returned nothing");
   return row;
 }
+
+/** Every municipality's id, in code order (the daily jobs run once for each). */
+export async function listMunicipalityIds(db: Executor) {
+  const rows = await db.select({ id: municipalities.id }).from(municipalities).orderBy(municipalities.code);
+  return rows.map((r) => r.id);
+}

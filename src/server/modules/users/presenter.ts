@@ -6,6 +6,7 @@ export function presentUser(u: UserRow, departmentIds: string[]) {
     id: u.id,
     loginId: u.loginId,
     displayName: u.displayName,
+    email: u.email ?? null,
     role: u.role,
     roleLabel: ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role,
     departmentIds,

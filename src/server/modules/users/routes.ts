@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { listAccountChanges } from "./account-changes.js";
-import { createUserSchema, updateUserSchema, userParams } from "./schema.js";
+import { createUserSchema, ownEmailSchema, updateUserSchema, userParams } from "./schema.js";
 import * as service from "./service.js";
 
 export function userRoutes(app: FastifyInstance, db: Db) {
@@ -15,6 +15,10 @@ export function userRoutes(app: FastifyInstance, db: Db) {
   route("POST /api/users", { body: createUserSchema, status: 201, etag: "user" }, async ({ actor, body }) => ({
     user: await service.createUser(db, actor, body),
   }));
+
+  route("PUT /api/account/email", { body: ownEmailSchema }, async ({ actor, body }) =>
+    service.setOwnEmail(db, actor, body),
+  );
 
   route(
     "PATCH /api/users/:userId",

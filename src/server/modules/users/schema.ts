@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLE_LABELS, ROLES } from "../../../domain/access/principals.js";
 import { passwordShapeProblem } from "../../../domain/passwords.js";
+import { optionalEmail } from "../mail/schema.js";
 
 export const roleSchema = z.enum(ROLES, {
   error: `役割は ${ROLES.map((r) => ROLE_LABELS[r]).join("・")} から選んでください`,
@@ -24,6 +25,8 @@ export const createUserSchema = z.strictObject({
   departmentIds: z.array(z.uuid("所属課の指定が正しくありません")).max(20).default([]),
   /** the agency a support_staff or provider account works for (required for them, refused for other roles) */
   agencyId: z.uuid("所属機関の指定が正しくありません").nullable().default(null),
+  /** where notice mail goes; optional (full-width tolerated) */
+  email: optionalEmail.default(null),
   password,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
@@ -35,8 +38,14 @@ export const updateUserSchema = z.strictObject({
   /** omitted: unchanged (cleared when the new role takes no agency); null: none */
   agencyId: z.uuid("所属機関の指定が正しくありません").nullable().optional(),
   disabled: z.boolean().optional(),
+  /** omitted: unchanged; "" or null: removed */
+  email: optionalEmail.optional(),
   password: password.optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const userParams = z.object({ userId: z.uuid("利用者の指定が正しくありません") });
+
+/** One's own address for notice mail (the account page): "" or null removes it. */
+export const ownEmailSchema = z.strictObject({ email: optionalEmail });
+export type OwnEmailInput = z.infer<typeof ownEmailSchema>;

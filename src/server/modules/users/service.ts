@@ -10,7 +10,7 @@ import { findAgency } from "../agencies/repository.js";
 import { countExistingDepartments } from "../plans/repository.js";
 import { auditableUser as auditable, presentUser } from "./presenter.js";
 import * as repo from "./repository.js";
-import type { CreateUserInput, UpdateUserInput } from "./schema.js";
+import type { CreateUserInput, OwnEmailInput, UpdateUserInput } from "./schema.js";
 
 export { presentUser };
 
@@ -103,6 +103,7 @@ export async function createUser(db: Db, actor: RequestActor, input: CreateUserI
       displayName: input.displayName,
       role: input.role,
       agencyId,
+      email: input.email,
       passwordHash,
     });
     await repo.setUserDepartments(tx, actor.municipalityId, user.id, departmentIds);
@@ -142,6 +143,7 @@ export async function updateUser(db: Db, actor: RequestActor, userId: string, ve
       role: input.role,
       agencyId,
       disabled: input.disabled,
+      email: input.email,
       passwordHash,
       // a password someone else set is the user's to replace at their next sign-in
       ...(passwordHash ? { passwordChangeRequired: true } : {}),
@@ -161,5 +163,26 @@ export async function updateUser(db: Db, actor: RequestActor, userId: string, ve
       after: auditable(after, departmentIds ?? beforeDepts),
     });
     return presentUser(after, departmentIds ?? beforeDepts);
+  });
+}
+
+/** The caller's own address for notice mail: any signed-in account sets or removes its own, audited. */
+export async function setOwnEmail(db: Db, actor: RequestActor, input: OwnEmailInput) {
+  return db.transaction(async (tx) => {
+    const before = await repo.findUser(tx, actor.municipalityId, actor.userId);
+    if (!before) throw notFound("利用者");
+    const after = await repo.updateUser(tx, actor.municipalityId, actor.userId, before.version, {
+      email: input.email,
+    });
+    if (!after) throw staleVersion(before.version);
+    await recordAudit(tx, {
+      ...actorOf(actor),
+      action: "update",
+      entityType: "user",
+      entityId: actor.userId,
+      before: { email: before.email },
+      after: { email: after.email },
+    });
+    return { email: after.email };
   });
 }

@@ -29,6 +29,7 @@ export const API_MODULES = {
   resources: "地域資源",
   placements: "参加支援",
   mfa: "二段階認証",
+  mail: "メールの設定",
   "api-description": "API の説明",
 } as const;
 
