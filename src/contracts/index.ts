@@ -15,6 +15,7 @@ export type * from "./home.js";
 export type * from "./imports.js";
 export type * from "./indicators.js";
 export type { Jsonify, JsonOf } from "./json.js";
+export type * from "./mail.js";
 export type * from "./measures.js";
 export type * from "./meetings.js";
 export type * from "./mfa.js";

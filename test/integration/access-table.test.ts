@@ -158,6 +158,7 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) => c.post("/api/municipality/mail-settings/test"),
       ok: 409,
     },
+    "GET /api/account/email": { call: (c) => c.get("/api/account/email"), ok: 200 },
     "PUT /api/account/email": { call: (c) => c.put("/api/account/email", { email: "not an address" }), ok: 400 },
 
     "GET /api/users": {

@@ -152,6 +152,7 @@ export const ROUTE_TABLE = {
   "GET /api/municipality/mail-settings": { label: "メールの設定", allow: ["system_admin"] },
   "PUT /api/municipality/mail-settings": { label: "メールの設定の変更", allow: ["system_admin"] },
   "POST /api/municipality/mail-settings/test": { label: "テストメールの送信（自分あて）", allow: ["system_admin"] },
+  "GET /api/account/email": { label: "自分のメールアドレス", allow: "signed_in" },
   "PUT /api/account/email": { label: "自分のメールアドレスの変更", allow: "signed_in" },
 
   // the home page: counts of what the caller could list anyway, for every account that acts as someone (an agency

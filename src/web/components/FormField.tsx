@@ -86,7 +86,7 @@ export function TextField(
   props: BaseProps & {
     value: string;
     onChange: (value: string) => void;
-    type?: "text" | "password" | "date" | "number";
+    type?: "text" | "password" | "date" | "number" | "email";
     autoComplete?: string;
     /** the keyboard a phone offers (numeric for a one-time code) */
     inputMode?: "numeric" | "text";

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { JOB_SCHEMA } from "../../platform/jobs/schema-name.js";
 import type { Executor } from "../client.js";
 
 /**
@@ -33,9 +34,14 @@ export interface SchemaCatalog {
 
 const KIND_BY_CONTYPE: Record<string, KeyKind> = { p: "primary", u: "unique", f: "foreign" };
 
-/** The user schemas: everything but PostgreSQL's own. */
+/**
+ * The user schemas: everything but PostgreSQL's own and the job table's (pg-boss makes and migrates its schema
+ * itself and keeps no municipality's data: it stays on the coordinator, platform/jobs/schema-name.ts).
+ */
 const userSchema = (alias: string) =>
-  sql.raw(`${alias}.nspname not in ('pg_catalog', 'information_schema') and ${alias}.nspname not like 'pg\\_%'`);
+  sql.raw(
+    `${alias}.nspname not in ('pg_catalog', 'information_schema', '${JOB_SCHEMA}') and ${alias}.nspname not like 'pg\\_%'`,
+  );
 
 /** A relation's name as the rules and Citus name it. */
 const qualified = (schemaAlias: string, relAlias: string) =>

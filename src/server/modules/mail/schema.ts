@@ -15,8 +15,20 @@ export const emailAddress = z
     return address;
   });
 
-/** An optional address: empty or null clears it. */
-export const optionalEmail = z.union([z.literal("").transform(() => null), z.null(), emailAddress]);
+/** An optional address: empty or null clears it (one string schema, so a wrong address is one field message). */
+export const optionalEmail = z
+  .string()
+  .max(254, "メールアドレスは254文字以内で入力してください")
+  .nullable()
+  .transform((value, ctx) => {
+    if (value === null || value.trim() === "") return null;
+    const address = normalizeEmail(value);
+    if (!address) {
+      ctx.addIssue({ code: "custom", message: EMAIL_PROBLEM });
+      return z.NEVER;
+    }
+    return address;
+  });
 
 const host = z
   .string({ error: "メールサーバーを入力してください" })

@@ -16,6 +16,8 @@ export function userRoutes(app: FastifyInstance, db: Db) {
     user: await service.createUser(db, actor, body),
   }));
 
+  route("GET /api/account/email", {}, async ({ actor }) => service.getOwnEmail(db, actor));
+
   route("PUT /api/account/email", { body: ownEmailSchema }, async ({ actor, body }) =>
     service.setOwnEmail(db, actor, body),
   );

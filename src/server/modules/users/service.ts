@@ -166,6 +166,13 @@ export async function updateUser(db: Db, actor: RequestActor, userId: string, ve
   });
 }
 
+/** The caller's own address for notice mail (the account page). */
+export async function getOwnEmail(db: Db, actor: AuthContext) {
+  const user = await repo.findUser(db, actor.municipalityId, actor.userId);
+  if (!user) throw notFound("利用者");
+  return { email: user.email };
+}
+
 /** The caller's own address for notice mail: any signed-in account sets or removes its own, audited. */
 export async function setOwnEmail(db: Db, actor: RequestActor, input: OwnEmailInput) {
   return db.transaction(async (tx) => {

@@ -7,6 +7,9 @@ import { startSmtpCapture } from "../../../../test/helpers/smtp-capture.js";
 import { freshDatabase } from "../../../../test/helpers/test-app.js";
 import { buildApp } from "../../app.js";
 import type { Database } from "../../db/client.js";
+import { readSchemaCatalog } from "../../db/distribution/catalog.js";
+import { GLOBAL_TABLES } from "../../db/distribution/global-tables.js";
+import { keyProblems } from "../../db/distribution/key-rules.js";
 import { mailSettings, municipalities, noticeMails, users } from "../../db/schema/index.js";
 import { enqueueNoticeMail } from "../../modules/mail/notice-mail.js";
 import { secretBoxAt } from "../mail/secret-box.js";
@@ -66,6 +69,10 @@ describe("the job table", () => {
       await until(async () => (daily.length >= ids.length ? true : undefined));
       expect(daily.map((d) => d.municipalityId).sort()).toEqual([...ids].sort());
       expect(new Set(daily.map((d) => d.now))).toEqual(new Set([at.toISOString()]));
+      // pg-boss's schema now exists beside ours; the distribution rules read past it (it stays on the coordinator)
+      const catalog = await readSchemaCatalog(database.db);
+      expect(catalog.tables.filter((t) => t.name.startsWith("pgboss."))).toEqual([]);
+      expect(keyProblems(catalog, GLOBAL_TABLES)).toEqual([]);
     } finally {
       await app.close();
     }

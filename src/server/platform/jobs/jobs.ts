@@ -4,11 +4,9 @@ import { listMunicipalityIds } from "../../modules/municipalities/repository.js"
 import { DAILY_CRON, DAILY_TIME_ZONE, type DailyHandler, registeredDailyJobs } from "./daily.js";
 import { bossExecutor, transactionExecutor } from "./executor.js";
 
-/**
- * pg-boss's own schema. It creates and migrates it at start; it holds the job table, not a municipality's data, so
- * it stays outside the municipality-keyed schema (docs/scale.md: it is left on the coordinator, not distributed).
- */
-export const JOB_SCHEMA = "pgboss";
+import { JOB_SCHEMA } from "./schema-name.js";
+
+export { JOB_SCHEMA };
 
 export interface JobsOptions {
   /** seconds between a worker's looks for new jobs (pg-boss's default is 2) */

@@ -9,6 +9,7 @@ import { useSubmit } from "../../forms/useSubmit";
 import type { MfaCodeInput, MfaStatus, RecoveryCodes } from "../../types";
 import { CodeField } from "./CodeField";
 import { Enrolment } from "./Enrolment";
+import { OwnEmailSection } from "./OwnEmailSection";
 import { RecoveryCodesView } from "./RecoveryCodesView";
 
 const mfaKey = ["mfa"] as const;
@@ -28,7 +29,9 @@ export function AccountPage() {
   const mfa = status.data.mfa;
   return (
     <>
-      <PageHeading title="アカウント">ログインのときの本人確認（二段階認証）を設定します。</PageHeading>
+      <PageHeading title="アカウント">
+        ログインのときの本人確認（二段階認証）と、通知メールの送り先を設定します。
+      </PageHeading>
       <div aria-live="polite">{message ? <p className="notice success">{message}</p> : null}</div>
       <section aria-labelledby="mfa-title">
         <h2 id="mfa-title">二段階認証</h2>
@@ -64,6 +67,7 @@ export function AccountPage() {
           </button>
         )}
       </section>
+      <OwnEmailSection />
     </>
   );
 }

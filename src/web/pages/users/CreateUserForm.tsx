@@ -19,7 +19,13 @@ export function CreateUserForm({
   agencies: AgencyOption[];
   onDone: (u: UserAccount) => void;
 }) {
-  const draft = useDraft({ loginId: "", displayName: "", role: "department_editor" as Role, password: "" });
+  const draft = useDraft({
+    loginId: "",
+    displayName: "",
+    email: "",
+    role: "department_editor" as Role,
+    password: "",
+  });
   const { role } = draft.values;
   const member = useMembership({ departmentIds: [], agencyId: "" });
   const create = useSubmit({
@@ -31,7 +37,7 @@ export function CreateUserForm({
     invalidates: [userKeys.users],
     onDone: (r) => {
       // the role stays chosen for the next account
-      draft.change({ loginId: "", displayName: "", password: "" });
+      draft.change({ loginId: "", displayName: "", email: "", password: "" });
       member.clear();
       onDone(r.user);
     },
@@ -49,6 +55,13 @@ export function CreateUserForm({
           <RoleField callerRole={callerRole} {...field("role")} />
         </div>
         <MembershipFields role={role} departments={departments} agencies={agencies} chosen={member} fields={fields} />
+        <TextField
+          label="メールアドレス（任意）"
+          type="email"
+          hint="通知メールの送り先です。全角で入力しても半角に直して登録します。"
+          {...field("email")}
+          autoComplete="off"
+        />
         <TextField
           label="初期パスワード"
           type="password"

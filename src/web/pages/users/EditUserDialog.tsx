@@ -36,6 +36,7 @@ export function EditUserDialog({
   const [role, setRole] = useState<Role>(user.role);
   const member = useMembership({ departmentIds: user.departmentIds, agencyId: user.agencyId ?? "" });
   const [password, setPassword] = useState("");
+  const [email, setEmail] = useState(user.email ?? "");
   const save = useSubmit({
     send: () =>
       api<{ user: UserAccount }>(`/api/users/${encodeURIComponent(user.id)}`, {
@@ -43,6 +44,7 @@ export function EditUserDialog({
         version,
         body: {
           displayName,
+          email,
           ...(self ? {} : { role }),
           ...member.bodyFor(role),
           ...(password ? { password } : {}),
@@ -64,6 +66,15 @@ export function EditUserDialog({
       {save.stale ? <StaleNotice onReload={reload} /> : <ErrorAlert error={save.error} />}
       <form onSubmit={save.onSubmit(undefined)} noValidate>
         <TextField label="氏名" required value={displayName} onChange={setDisplayName} error={fields.displayName} />
+        <TextField
+          label="メールアドレス（任意）"
+          type="email"
+          hint="通知メールの送り先です。空にすると通知は画面だけになります。"
+          value={email}
+          onChange={setEmail}
+          error={fields.email}
+          autoComplete="off"
+        />
         {self ? (
           <p>自分自身の役割は変更できません（役割: {ROLE_LABELS[user.role]}）。</p>
         ) : (

@@ -10,6 +10,7 @@ import type { Role, UserAccount } from "../../types";
 import { CreateUserForm } from "./CreateUserForm";
 import { DisableDialog } from "./DisableDialog";
 import { EditUserDialog } from "./EditUserDialog";
+import { MailSettingsSection } from "./MailSettingsSection";
 import { MfaPolicySection } from "./MfaPolicySection";
 import { ResetMfaDialog } from "./ResetMfaDialog";
 
@@ -157,6 +158,7 @@ export function UsersPage() {
         />
       ) : null}
       {can(session.data, "PUT /api/settings/mfa") ? <MfaPolicySection /> : null}
+      {can(session.data, "PUT /api/municipality/mail-settings") ? <MailSettingsSection /> : null}
     </>
   );
 }
