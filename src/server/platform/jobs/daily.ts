@@ -9,6 +9,9 @@ export type DailyHandler = (db: Db, municipalityId: string, now: Date) => Promis
  */
 const dailyJobs = new Map<string, DailyHandler>();
 
+// seam: part N — the notices module registers its deadline run here when it is loaded (before the app starts):
+//   registerDailyJob("notices.due", generateDueNotices)
+// and queues each notice's mail with enqueueNoticeMail (modules/mail/notice-mail.ts) in the notice's transaction.
 export function registerDailyJob(name: string, handler: DailyHandler) {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`a job name is letters, digits, - _ and . only: ${name}`);
   dailyJobs.set(name, handler);
