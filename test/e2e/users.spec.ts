@@ -1,4 +1,5 @@
-import type { Browser } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
@@ -7,6 +8,12 @@ const NAME = "介護 九郎（介護保険課）";
 const PASSWORD = "kaigo-initial-pass-01";
 const OWN_PROJECT = "地域密着型サービスの整備"; // 介護保険課 only
 const OTHER_PROJECT = "生活支援コーディネーターの配置"; // 高齢支援課 only
+
+/** axe's serious and critical findings on the page as it is now (their ids). */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+}
 
 describe("user management (利用者管理) in the browser", () => {
   let web: WebApp;
@@ -150,5 +157,27 @@ describe("user management (利用者管理) in the browser", () => {
     );
     await visible(changes.getByRole("row", { name: /登録.*包括 十子.*支援 管理/ }));
     await coord.context.close();
+  });
+
+  it("the system administrator sets its own address and the municipality's mail server", async () => {
+    const admin = await newPage(browser);
+    await login(admin.page, web.baseUrl, "admin");
+    await admin.page.goto(`${web.baseUrl}/account`);
+    const own = admin.page.getByRole("form", { name: "通知メールの送り先" });
+    await own.getByLabel("メールアドレス（任意）").fill("ｋａｎｒｉ＠Example.LG.JP");
+    await own.getByRole("button", { name: "保存" }).click();
+    await visible(admin.page.getByText("通知メールを kanri@example.lg.jp に送ります。"));
+    expect(await seriousViolations(admin.page)).toEqual([]);
+
+    await admin.page.goto(`${web.baseUrl}/users`);
+    const form = admin.page.getByRole("form", { name: "通知メールの設定" });
+    await visible(form);
+    await visible(form.getByText("未設定"));
+    await form.getByLabel("メールサーバー").fill("smtp.example.lg.jp");
+    await form.getByLabel("送信元のメールアドレス").fill("tsunagu@example.lg.jp");
+    await form.getByRole("button", { name: "設定を保存" }).click();
+    await visible(admin.page.getByText("メールの設定を保存しました。"));
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await admin.context.close();
   });
 });
