@@ -4,6 +4,7 @@ export * from "./core.js";
 export * from "./fed-indicators.js";
 export * from "./indicators.js";
 export * from "./measures.js";
+export * from "./mid-year.js";
 export * from "./meetings.js";
 export * from "./placements.js";
 export * from "./plans.js";
