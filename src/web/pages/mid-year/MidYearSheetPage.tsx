@@ -23,17 +23,34 @@ const route = getRouteApi("/mid-year-sheets/$sheetId");
 export function MidYearSheetPage() {
   const { sheetId } = route.useParams();
   const sheet = useMidYearSheet(sheetId);
+  // kept here: the form starts again from each new version the server answers, the notice of what was done stays
+  const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <QueryStatus query={sheet} />
-      {sheet.data ? <SheetForm key={`${sheet.data.id}:${sheet.data.version}`} sheet={sheet.data} /> : null}
+      {sheet.data ? (
+        <SheetForm
+          key={`${sheet.data.id}:${sheet.data.version}`}
+          sheet={sheet.data}
+          notice={notice}
+          setNotice={setNotice}
+        />
+      ) : null}
     </>
   );
 }
 
 type Action = { kind: "save" | "submit" | "accept" } | { kind: "return"; comment: string };
 
-function SheetForm({ sheet }: { sheet: MidYearSheet }) {
+function SheetForm({
+  sheet,
+  notice,
+  setNotice,
+}: {
+  sheet: MidYearSheet;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}) {
   const session = useSession();
   const office = isPlanOffice(session.data);
   const [progress, setProgress] = useState(sheet.progress ?? "");
@@ -44,7 +61,6 @@ function SheetForm({ sheet }: { sheet: MidYearSheet }) {
   );
   const [asking, setAsking] = useState(false);
   const [comment, setComment] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
   const url = `/api/mid-year-sheets/${sheet.id}`;
   const fields = (): MidYearFieldsInput => ({
     progress: (progress || null) as MidYearFieldsInput["progress"],
