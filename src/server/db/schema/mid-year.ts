@@ -1,4 +1,4 @@
-import { index, jsonb, integer, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { recordTable, sameMunicipality, updatedAt, version } from "./columns.js";
 import { users } from "./core.js";
 import { planItems, plans } from "./plans.js";
