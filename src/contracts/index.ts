@@ -19,6 +19,7 @@ export type * from "./mail.js";
 export type * from "./measures.js";
 export type * from "./meetings.js";
 export type * from "./mfa.js";
+export type * from "./mid-year.js";
 export type * from "./plans.js";
 export type * from "./programme.js";
 export type * from "./resources.js";

@@ -301,6 +301,50 @@ function probes(): Record<RouteKey, Probe> {
       without: { otherEditor: 404 },
     },
     "GET /api/plans/:planId/summary": { call: (c) => c.get(`${plan}/summary?fiscalYear=2024`), ok: 200 },
+    "GET /api/plans/:planId/mid-year": { call: (c) => c.get(`${plan}/mid-year`), ok: 200 },
+    "POST /api/plans/:planId/mid-year": { call: (c) => c.post(`${plan}/mid-year`, {}), ok: 400 },
+    // a year without a mid-year round: nothing to close, and the world's 2025 stays open
+    "POST /api/plans/:planId/mid-year/:fiscalYear/close": {
+      call: (c) => c.post(`${plan}/mid-year/2026/close`, {}),
+      ok: 404,
+    },
+    "GET /api/plans/:planId/mid-year/:fiscalYear/sheets": {
+      call: (c) => c.get(`${plan}/mid-year/2025/sheets`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => id.midYearSheetId } },
+    },
+    "GET /api/plans/:planId/mid-year/:fiscalYear/report": {
+      call: (c) => c.get(`${plan}/mid-year/2025/report`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => id.midYearSheetId } },
+    },
+    "GET /api/plans/:planId/mid-year/:fiscalYear/report.xlsx": {
+      call: (c) => c.get(`${plan}/mid-year/2025/report.xlsx`),
+      ok: 200,
+    },
+    "GET /api/mid-year-sheets/:sheetId": {
+      call: (c) => c.get(`/api/mid-year-sheets/${id.midYearSheetId}`),
+      ok: 200,
+      without: { otherEditor: 404 },
+    },
+    "PUT /api/mid-year-sheets/:sheetId": {
+      call: (c) => c.put(`/api/mid-year-sheets/${id.midYearSheetId}`, { issues: "確認" }, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "POST /api/mid-year-sheets/:sheetId/submit": {
+      call: (c) => c.post(`/api/mid-year-sheets/${id.midYearSheetId}/submit`, {}, stale),
+      ok: 412,
+      without: { otherEditor: 404 },
+    },
+    "POST /api/mid-year-sheets/:sheetId/accept": {
+      call: (c) => c.post(`/api/mid-year-sheets/${id.midYearSheetId}/accept`, {}, stale),
+      ok: 412,
+    },
+    "POST /api/mid-year-sheets/:sheetId/return": {
+      call: (c) => c.post(`/api/mid-year-sheets/${id.midYearSheetId}/return`, { comment: "確認" }, stale),
+      ok: 412,
+    },
     // a text document: the plan office's to import; a department editor may bring back only its own xlsx
     "POST /api/imports/preview": {
       call: (c) => c.post("/api/imports/preview", new TextEncoder().encode("確認用の文書ではない文字列")),
@@ -878,6 +922,7 @@ describe("the access table", () => {
       "GET /api/plans/:planId/evaluations/:fiscalYear/report",
       "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx",
       "GET /api/plans/:planId/evaluations/:fiscalYear/export.xlsx",
+      "GET /api/plans/:planId/mid-year/:fiscalYear/report.xlsx",
       "GET /api/plans/:planId/implementation-plan/export.xlsx",
       "GET /api/plans/:planId/attainment-share",
     ]);

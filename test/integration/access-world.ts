@@ -44,6 +44,8 @@ export interface AccessWorld {
     departmentId: string;
     otherDepartmentId: string;
     sheetId: string;
+    /** the item's progress sheet of the world's 2025 mid-year report (中間報告) */
+    midYearSheetId: string;
     indicatorId: string;
     draftNumber: number;
     draftRevisionId: string;
@@ -124,6 +126,12 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   ).indicator;
   // an actual to delete (with a stale version: nothing is deleted)
   ok(await office.put(`/api/indicators/${indicator.id}/actuals/2025`, { kind: "number", value: 4 }), 200);
+  ok(await office.post(`/api/plans/${planId}/mid-year`, { fiscalYear: 2025 }), 201);
+  const midYearSheets = ok(await office.get(`/api/plans/${planId}/mid-year/2025/sheets`)).sheets as {
+    id: string;
+    item: { id: string } | null;
+  }[];
+  const midYearSheetId = midYearSheets.find((s) => s.item?.id === itemId)?.id as string;
   const started = ok(await office.post(`/api/plans/${planId}/revisions`, { label: "アクセス確認の改定" }), 201);
 
   const users = ok(await as.systemAdmin.get("/api/users")).users as { id: string; loginId: string }[];
@@ -226,6 +234,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       departmentId,
       otherDepartmentId,
       sheetId,
+      midYearSheetId,
       indicatorId: indicator.id,
       draftNumber: started.revision.number,
       draftRevisionId: started.revision.id,

@@ -196,6 +196,18 @@ export const ROUTE_TABLE = {
   "GET /api/sheets/:sheetId/history": ownSheets("評価表の変更履歴", PLAN_READERS),
   "GET /api/sheets/:sheetId/suggested-actuals": ownSheets("評価表の指標の提案値", PLAN_READERS),
   "GET /api/plans/:planId/summary": inForce("総括表", PLAN_READERS),
+  // plan side: the mid-year report (中間報告), with the yearly sheets' access rules
+  "GET /api/plans/:planId/mid-year": { label: "中間報告の年度の一覧", allow: PLAN_READERS },
+  "POST /api/plans/:planId/mid-year": { label: "中間報告の開始", allow: PLAN_OFFICE },
+  "POST /api/plans/:planId/mid-year/:fiscalYear/close": { label: "中間報告の締め", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/mid-year/:fiscalYear/sheets": ownSheets("中間報告の進捗シートの一覧", PLAN_READERS),
+  "GET /api/plans/:planId/mid-year/:fiscalYear/report": ownSheets("中間報告", PLAN_READERS),
+  "GET /api/plans/:planId/mid-year/:fiscalYear/report.xlsx": ownSheets("中間報告（xlsx）", PLAN_READERS),
+  "GET /api/mid-year-sheets/:sheetId": ownSheets("中間報告の進捗シート", PLAN_READERS),
+  "PUT /api/mid-year-sheets/:sheetId": ownSheets("進捗シートの保存", PLAN_WRITERS),
+  "POST /api/mid-year-sheets/:sheetId/submit": ownSheets("進捗シートの提出", PLAN_WRITERS),
+  "POST /api/mid-year-sheets/:sheetId/accept": { label: "進捗シートの確認", allow: PLAN_OFFICE },
+  "POST /api/mid-year-sheets/:sheetId/return": { label: "進捗シートの差し戻し", allow: PLAN_OFFICE },
   "POST /api/imports/preview": ownSheets("取込の確認（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
   "POST /api/imports": ownSheets("取込（担当課は書き出した評価表の xlsx だけ）", PLAN_WRITERS),
 

@@ -80,6 +80,20 @@ export const SCREENS: readonly Screen[] = [
     needs: "GET /api/plans/:planId/evaluations/:fiscalYear/report",
     menu: false,
   },
+  {
+    path: "/mid-year",
+    label: "中間報告",
+    needs: "GET /api/plans/:planId/mid-year/:fiscalYear/sheets",
+    menu: true,
+  },
+  { path: "/mid-year-sheets", label: "中間報告の進捗シート", needs: "GET /api/mid-year-sheets/:sheetId", menu: false },
+  // reached from the 中間報告 page
+  {
+    path: "/mid-year-report",
+    label: "中間報告書",
+    needs: "GET /api/plans/:planId/mid-year/:fiscalYear/report",
+    menu: false,
+  },
   { path: "/indicators", label: "指標", needs: "GET /api/plans/:planId/indicators", menu: true },
   { path: "/my-department", label: "自分の課", needs: "GET /api/plans/:planId/my-department", menu: true },
   { path: "/revisions", label: "改定", needs: "GET /api/plans/:planId/revisions", menu: true },

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "open_evaluation",
   "close_evaluation",
   "reopen_evaluation",
+  "open_mid_year",
+  "close_mid_year",
   "create_actual",
   "update_actual",
   "delete_actual",
@@ -105,6 +107,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   open_evaluation: "評価の開始",
   close_evaluation: "年度の締め",
   reopen_evaluation: "締めた年度の再開",
+  open_mid_year: "中間報告の開始",
+  close_mid_year: "中間報告の締め",
   create_actual: "実績の登録",
   update_actual: "実績の更新",
   delete_actual: "実績の削除",
@@ -155,6 +159,7 @@ export const USER_ACTION_LABELS: Record<UserAction, string> = {
 /** Actions whose word depends on what they were done to (a sheet is 保存・提出・承認・差戻し, an account 登録). */
 const ACTION_LABELS_BY_TYPE: Record<string, Readonly<Record<string, string>>> = {
   evaluation_sheet: SHEET_ACTION_LABELS,
+  mid_year_sheet: SHEET_ACTION_LABELS,
   user: USER_ACTION_LABELS,
 };
 
@@ -203,6 +208,8 @@ const AUDIT_ENTITIES = {
   plan_revision: { label: "計画の改定", side: "plan" },
   evaluation_round: { label: "評価（年度）", side: "plan" },
   evaluation_sheet: { label: "評価表", side: "plan" },
+  mid_year_round: { label: "中間報告（年度）", side: "plan" },
+  mid_year_sheet: { label: "中間報告の進捗シート", side: "plan" },
   indicator: { label: "指標", side: "plan" },
   department: { label: "課", side: "plan" },
   import: { label: "取込", side: "plan" },

@@ -13,6 +13,11 @@ export const HOME_ITEMS = [
   "departments_late",
   "actuals_missing",
   "summary_latest",
+  // plan side, per plan and open mid-year report (中間報告)
+  "mid_year_submitted",
+  "mid_year_returned",
+  "mid_year_to_fill",
+  "mid_year_unsubmitted",
   // support side
   "referrals_received",
   "referrals_overdue",
@@ -36,6 +41,10 @@ export const HOME_ITEM_LABELS: Record<HomeItemKey, string> = {
   departments_late: "未提出の評価表がある課",
   actuals_missing: "実績が未入力の指標",
   summary_latest: "総括表の承認済の項目",
+  mid_year_submitted: "確認待ちの中間報告の進捗シート",
+  mid_year_returned: "差戻しの中間報告の進捗シート",
+  mid_year_to_fill: "記入・提出する中間報告の進捗シート",
+  mid_year_unsubmitted: "未提出の中間報告の進捗シート",
   referrals_received: "受け付けていないつなぐシート",
   referrals_overdue: "期限を過ぎたつなぐシート",
   referrals_sent: "送付したつなぐシート",

@@ -67,6 +67,16 @@ import {
   MEASURE_LABELS,
 } from "./measures";
 import {
+  MID_YEAR_FIELD_LABELS,
+  MID_YEAR_FIELDS,
+  MID_YEAR_PROGRESS,
+  MID_YEAR_PROGRESS_LABELS,
+  MID_YEAR_ROUND_STATUS_LABELS,
+  MID_YEAR_ROUND_STATUSES,
+  MID_YEAR_SHEET_STATUS_LABELS,
+  MID_YEAR_SHEET_STATUSES,
+} from "./mid-year";
+import {
   PROPOSAL_DECISION_LABELS,
   PROPOSAL_DECISIONS,
   RESOURCE_AUDIENCE_LABELS,
@@ -141,6 +151,10 @@ describe("every value shown to people has a label", () => {
     ["round statuses", ROUND_STATUSES, ROUND_STATUS_LABELS],
     ["sheet fields", SHEET_FIELDS, SHEET_FIELD_LABELS],
     ["sheet actions", SHEET_ACTIONS, SHEET_ACTION_LABELS],
+    ["mid-year progress", MID_YEAR_PROGRESS, MID_YEAR_PROGRESS_LABELS],
+    ["mid-year sheet statuses", MID_YEAR_SHEET_STATUSES, MID_YEAR_SHEET_STATUS_LABELS],
+    ["mid-year sheet fields", MID_YEAR_FIELDS, MID_YEAR_FIELD_LABELS],
+    ["mid-year round statuses", MID_YEAR_ROUND_STATUSES, MID_YEAR_ROUND_STATUS_LABELS],
     ["revision statuses", REVISION_STATUSES, REVISION_STATUS_LABELS],
     ["indicator kinds", INDICATOR_KINDS, INDICATOR_KIND_LABELS],
     ["target kinds", TARGET_KINDS, TARGET_KIND_LABELS],

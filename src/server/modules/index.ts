@@ -15,6 +15,7 @@ import { indicatorRoutes } from "./indicators/routes.js";
 import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
+import { midYearRoutes } from "./mid-year/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
@@ -30,6 +31,7 @@ import { userRoutes } from "./users/routes.js";
 export function registerModules(app: FastifyInstance, db: Db) {
   planRoutes(app, db);
   evaluationRoutes(app, db);
+  midYearRoutes(app, db);
   summaryRoutes(app, db);
   importRoutes(app, db);
   userRoutes(app, db);

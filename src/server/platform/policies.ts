@@ -4,6 +4,7 @@ import { forbidden, notFound } from "./errors.js";
 import { fedIndicatorPolicies } from "./policies/fed-indicators.js";
 import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
+import { midYearPolicies } from "./policies/mid-year.js";
 import { programmePolicies } from "./policies/programme.js";
 import { resourcePolicies } from "./policies/resources.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
@@ -27,6 +28,7 @@ export type {
 export const policies = {
   ...supportPolicies,
   ...meetingPolicies,
+  ...midYearPolicies,
   ...programmePolicies,
   ...measurePolicies,
   ...fedIndicatorPolicies,

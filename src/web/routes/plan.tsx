@@ -5,6 +5,7 @@ import {
   evaluationSearch,
   indicatorSearch,
   matrixSearch,
+  midYearSearch,
   planSearch,
   planYearSearch,
   revisionSearch,
@@ -49,6 +50,20 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
   const yearReport = screen(
     "/evaluation-report",
     lazyRouteComponent(() => import("../pages/evaluations/YearReportPage"), "YearReportPage"),
+    planYearSearch,
+  );
+  const midYear = screen(
+    "/mid-year",
+    lazyRouteComponent(() => import("../pages/mid-year/MidYearListPage"), "MidYearListPage"),
+    midYearSearch,
+  );
+  const midYearSheet = screen(
+    "/mid-year-sheets/$sheetId",
+    lazyRouteComponent(() => import("../pages/mid-year/MidYearSheetPage"), "MidYearSheetPage"),
+  );
+  const midYearReport = screen(
+    "/mid-year-report",
+    lazyRouteComponent(() => import("../pages/mid-year/MidYearReportPage"), "MidYearReportPage"),
     planYearSearch,
   );
   const imports = screen(
@@ -111,6 +126,9 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     sheet,
     summary,
     yearReport,
+    midYear,
+    midYearSheet,
+    midYearReport,
     imports,
     departments,
     indicators,

@@ -55,6 +55,11 @@ export const evaluationSearch = (s: Search): EvaluationSearch => ({
   mine: flag(s.mine),
 });
 
+export interface MidYearSearch extends PlanYearSearch {
+  status?: string;
+}
+export const midYearSearch = (s: Search): MidYearSearch => ({ ...planYearSearch(s), status: str(s.status) });
+
 export interface SummarySearch extends PlanYearSearch {
   departmentId?: string;
   grade?: string;

@@ -6,6 +6,7 @@ export * from "./indicators.js";
 export * from "./mail.js";
 export * from "./measures.js";
 export * from "./meetings.js";
+export * from "./mid-year.js";
 export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";

@@ -11,6 +11,7 @@ import { listGradesOfPlanYear } from "../evaluations/repository.js";
 import { yearStructure } from "../evaluations/year-structure.js";
 import { getMyDepartment } from "../indicators/aggregates.js";
 import * as plansRepo from "../plans/repository.js";
+import { midYearSections } from "./mid-year-side.js";
 import { type HomeItem, type HomeSection, homeItem, linkTo } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -34,6 +35,8 @@ export async function planSections(tx: Executor, auth: AuthContext): Promise<Hom
       items,
     });
   }
+  // the mid-year reports under way follow the yearly evaluation's sections
+  sections.push(...(await midYearSections(tx, auth, plans)));
   return sections;
 }
 

@@ -10,6 +10,7 @@ export const API_MODULES = {
   departments: "課",
   plans: "計画",
   evaluations: "評価表",
+  "mid-year": "中間報告",
   summaries: "総括表",
   imports: "取込",
   exports: "書き出し",
