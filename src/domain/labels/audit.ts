@@ -2,6 +2,7 @@
  * The audit trail in words: what was done, to what kind of thing, and the kinds a reader filters by. The stored
  * codes stay in the records; the 監査ログ page, its print and the account changes list read these.
  */
+import { OPINION_ACTION_LABELS } from "./committees";
 import { SHEET_ACTION_LABELS } from "./evaluation";
 
 /** Kinds of record a reader can filter by (each action of the trail falls in exactly one). */
@@ -147,6 +148,7 @@ export const USER_ACTION_LABELS: Record<UserAction, string> = {
 /** Actions whose word depends on what they were done to (a sheet is 保存・提出・承認・差戻し, an account 登録). */
 const ACTION_LABELS_BY_TYPE: Record<string, Readonly<Record<string, string>>> = {
   evaluation_sheet: SHEET_ACTION_LABELS,
+  committee_opinion: OPINION_ACTION_LABELS,
   user: USER_ACTION_LABELS,
 };
 
@@ -195,6 +197,8 @@ const AUDIT_ENTITIES = {
   plan_revision: { label: "計画の改定", side: "plan" },
   evaluation_round: { label: "評価（年度）", side: "plan" },
   evaluation_sheet: { label: "評価表", side: "plan" },
+  committee: { label: "委員会", side: "plan" },
+  committee_opinion: { label: "委員会の意見", side: "plan" },
   indicator: { label: "指標", side: "plan" },
   department: { label: "課", side: "plan" },
   import: { label: "取込", side: "plan" },

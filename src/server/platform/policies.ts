@@ -1,6 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
+import { committeePolicies } from "./policies/committees.js";
 import { fedIndicatorPolicies } from "./policies/fed-indicators.js";
 import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
@@ -10,6 +11,7 @@ import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies
 import { supportPolicies } from "./policies/support.js";
 
 export * from "./policies/persons.js";
+export type { CommitteeBasis } from "./policies/committees.js";
 export type {
   AgencyListScope,
   CaseBasis,
@@ -30,6 +32,7 @@ export const policies = {
   ...programmePolicies,
   ...measurePolicies,
   ...fedIndicatorPolicies,
+  ...committeePolicies,
   ...resourcePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),

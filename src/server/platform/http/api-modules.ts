@@ -10,6 +10,7 @@ export const API_MODULES = {
   departments: "課",
   plans: "計画",
   evaluations: "評価表",
+  committees: "委員会・意見",
   summaries: "総括表",
   imports: "取込",
   exports: "書き出し",
