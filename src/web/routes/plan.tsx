@@ -2,6 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import {
   auditSearch,
+  committeeSearch,
   evaluationSearch,
   indicatorSearch,
   matrixSearch,
@@ -50,6 +51,11 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     "/evaluation-report",
     lazyRouteComponent(() => import("../pages/evaluations/YearReportPage"), "YearReportPage"),
     planYearSearch,
+  );
+  const committees = screen(
+    "/committees",
+    lazyRouteComponent(() => import("../pages/committees/CommitteesPage"), "CommitteesPage"),
+    committeeSearch,
   );
   const imports = screen(
     "/imports",
@@ -111,6 +117,7 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     sheet,
     summary,
     yearReport,
+    committees,
     imports,
     departments,
     indicators,
