@@ -62,7 +62,7 @@ describe("committee review of a closed year", () => {
     await noSeriousViolations(member.page);
     const form = member.page.getByRole("form", { name: "意見を書く" });
     await form.getByLabel("意見の対象").selectOption({ label: "1-2-1 生活支援コーディネーターの配置" });
-    await form.getByLabel("意見", { exact: true }).fill(OPINION);
+    await form.getByRole("textbox", { name: /^意見/ }).fill(OPINION);
     await form.getByRole("button", { name: "下書きを保存する" }).click();
     const draft = member.page.getByRole("region", { name: /1-2-1 生活支援コーディネーターの配置への意見/ });
     await visible(draft.getByText("下書き"));
@@ -74,7 +74,7 @@ describe("committee review of a closed year", () => {
     const answer = office.page.getByRole("form", { name: /の意見への回答/ });
     await visible(answer);
     await noSeriousViolations(office.page);
-    await answer.getByLabel("市の対応方針").fill(ANSWER);
+    await answer.getByRole("textbox", { name: /市の対応方針/ }).fill(ANSWER);
     await answer.getByLabel("対応の状況").selectOption({ label: "反映済" });
     await answer.getByRole("button", { name: "回答する" }).click();
     await visible(office.page.getByText("市の対応方針（反映済）"));
