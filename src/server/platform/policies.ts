@@ -10,8 +10,8 @@ import { resourcePolicies } from "./policies/resources.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
-export * from "./policies/persons.js";
 export type { CommitteeBasis } from "./policies/committees.js";
+export * from "./policies/persons.js";
 export type {
   AgencyListScope,
   CaseBasis,
