@@ -10,6 +10,7 @@
  * (nothing of the server reaches the browser bundle). contracts.test-d.ts holds the screens to these types.
  */
 export type * from "./accounts.js";
+export type * from "./committees.js";
 export type * from "./fed-indicators.js";
 export type * from "./home.js";
 export type * from "./imports.js";

@@ -23,7 +23,7 @@ const stopWhileStarting = async () => {
 };
 for (const signal of ["SIGINT", "SIGTERM", "disconnect"] as const) process.once(signal, stopWhileStarting);
 await database.migrate();
-if (config.loadDemo) await ensureDemoMunicipality(database.db);
+if (config.loadDemo) await ensureDemoMunicipality(database.db, { committees: true });
 const app = await buildApp({
   db: database.db,
   sealerDb: database.background(),

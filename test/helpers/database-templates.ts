@@ -30,15 +30,24 @@ declare module "vitest" {
 }
 
 /** What a template holds besides the schema: nothing, or the demo municipality in one of its shapes. */
-export type TemplateContent = { demo: false } | { demo: true; indicators: boolean; baseline: boolean };
+export type TemplateContent =
+  | { demo: false }
+  | { demo: true; indicators: boolean; baseline: boolean; committees?: boolean };
 
 export const MIGRATED_ONLY: TemplateContent = { demo: false };
-/** the demo as `npm start` (and the operator CLI) loads it: indicators, 第1版 approved */
+/** the demo as the operator CLI loads it: indicators, 第1版 approved (`npm start` adds the committee review) */
 export const FULL_DEMO: TemplateContent = { demo: true, indicators: true, baseline: true };
 
 function templateName(content: TemplateContent): string {
   if (!content.demo) return "migrated";
-  return ["demo", content.indicators ? "indicators" : "", content.baseline ? "baseline" : ""].filter(Boolean).join("_");
+  return [
+    "demo",
+    content.indicators ? "indicators" : "",
+    content.baseline ? "baseline" : "",
+    content.committees ? "committees" : "",
+  ]
+    .filter(Boolean)
+    .join("_");
 }
 
 function runOfTests() {
@@ -50,7 +59,11 @@ function runOfTests() {
 /** Fills a migrated database with the content a template asks for. */
 async function fill(database: Database, content: TemplateContent) {
   if (content.demo)
-    await ensureDemoMunicipality(database.db, { indicators: content.indicators, baseline: content.baseline });
+    await ensureDemoMunicipality(database.db, {
+      indicators: content.indicators,
+      baseline: content.baseline,
+      committees: content.committees ?? false,
+    });
   // as a running server leaves it: the demo's audit records sealed into the chain
   await sealAuditLog(database.db);
 }

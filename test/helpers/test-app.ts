@@ -35,6 +35,8 @@ export async function startTestApp(
     demoIndicators?: boolean;
     /** the demo plan with its 第1版 approved, as `npm start` loads it */
     demoBaseline?: boolean;
+    /** the demo's committee review as `npm start` loads it: 令和6年度 closed, committees, an answered opinion */
+    demoCommittees?: boolean;
     /** a logger (e.g. one writing to a stream the test reads) and a route listener */
     app?: Pick<AppOptions, "logger" | "onRoute" | "jobs" | "mail">;
   } = {},
@@ -45,7 +47,12 @@ export async function startTestApp(
   const { database, url, dropDatabase } = await freshDatabase(
     opts.demo === false
       ? MIGRATED_ONLY
-      : { demo: true, indicators: opts.demoIndicators ?? false, baseline: opts.demoBaseline ?? false },
+      : {
+          demo: true,
+          indicators: opts.demoIndicators ?? false,
+          baseline: opts.demoBaseline ?? false,
+          ...(opts.demoCommittees ? { committees: true } : {}),
+        },
   );
   const demo = opts.demo === false ? null : await demoMunicipality(database);
   const app = await buildApp({ db: database.db, secureCookies: true, webRoot: opts.webRoot ?? null, ...opts.app });

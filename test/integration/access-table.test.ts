@@ -80,6 +80,9 @@ const exportWithoutHiddenAddress = Object.fromEntries(CALLERS.map((c) => [c, wit
   Record<Caller, Expected>
 >;
 
+/** A list that answers but does not name the world's committee. */
+const notCommittee = (): Expected => ({ status: 200, excludes: () => w.ids.committeeId });
+
 let unusedPlanAccount: string | undefined;
 async function unusedPlanAccountId() {
   unusedPlanAccount ??= (await w.as.planOffice.get("/api/users")).body.users.find(
@@ -236,6 +239,50 @@ function probes(): Record<RouteKey, Probe> {
       ok: 404,
     },
 
+    // committees: the viewer sits on the world's 推進委員会; the department editors on none
+    "GET /api/plans/:planId/committees": {
+      call: (c) => c.get(`${plan}/committees`),
+      ok: 200,
+      without: { editor: notCommittee(), otherEditor: notCommittee() },
+    },
+    "POST /api/plans/:planId/committees": { call: (c) => c.post(`${plan}/committees`, {}), ok: 400 },
+    "PUT /api/committees/:committeeId": {
+      call: (c) => c.put(`/api/committees/${id.committeeId}`, { kind: "committee", name: "確認" }, stale),
+      ok: 412,
+    },
+    // the world's 2025 is open: the committee's members and the plan office are told so, others do not learn of it
+    "GET /api/committees/:committeeId/years/:fiscalYear": {
+      call: (c) => c.get(`/api/committees/${id.committeeId}/years/2025`),
+      ok: 409,
+      without: { editor: 404, otherEditor: 404 },
+    },
+    // only a member in term writes: the plan office reads the committee but does not sit on it
+    "POST /api/committees/:committeeId/years/:fiscalYear/opinions": {
+      call: (c) => c.post(`/api/committees/${id.committeeId}/years/2025/opinions`, { body: "確認" }),
+      ok: 409,
+      without: { planOffice: 403, systemAdmin: 403, editor: 404, otherEditor: 404 },
+    },
+    // the world's opinion is submitted: its writer may no longer change it, the plan office never could
+    "PUT /api/opinions/:opinionId": {
+      call: (c) => c.put(`/api/opinions/${id.opinionId}`, { body: "確認" }, stale),
+      ok: 409,
+      without: { planOffice: 403, systemAdmin: 403, editor: 404, otherEditor: 404 },
+    },
+    "POST /api/opinions/:opinionId/submit": {
+      call: (c) => c.post(`/api/opinions/${id.opinionId}/submit`, undefined, stale),
+      ok: 409,
+      without: { planOffice: 403, systemAdmin: 403, editor: 404, otherEditor: 404 },
+    },
+    "POST /api/opinions/:opinionId/answer": {
+      call: (c) => c.post(`/api/opinions/${id.opinionId}/answer`, { response: "確認", responseStatus: "other" }, stale),
+      ok: 412,
+    },
+    // the opinion is on 高齢支援課's item: that department reads it, another does not
+    "GET /api/plans/:planId/items/:itemId/opinions": {
+      call: (c) => c.get(`${plan}/items/${id.itemId}/opinions`),
+      ok: 200,
+      without: { otherEditor: { status: 200, excludes: () => id.opinionId } },
+    },
     "GET /api/plans/:planId/evaluations": { call: (c) => c.get(`${plan}/evaluations`), ok: 200 },
     "POST /api/plans/:planId/evaluations": { call: (c) => c.post(`${plan}/evaluations`, {}), ok: 400 },
     "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": {

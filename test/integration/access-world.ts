@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { committeeOpinions } from "../../src/server/db/schema/index.js";
 import { ApiClient, ifMatch } from "../helpers/api-client.js";
 import { startCaseWorld } from "../helpers/case-world.js";
 import type { TestApp } from "../helpers/test-app.js";
@@ -75,6 +76,10 @@ export interface AccessWorld {
     hiddenResourceId: string;
     /** a resource the sending provider proposed, not decided yet */
     proposedResourceId: string;
+    /** the plan's 推進委員会: the viewer is a member in term */
+    committeeId: string;
+    /** a submitted opinion of the viewer on the world's item */
+    opinionId: string;
   };
 }
 
@@ -224,6 +229,31 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     201,
   ).resource.id as string;
 
+  // the 推進委員会 with the viewer as a member in term, and an opinion of it submitted on the world's item
+  const committeeId = ok(
+    await office.post(`/api/plans/${planId}/committees`, {
+      kind: "committee",
+      name: "アクセス確認の推進委員会",
+      members: [{ userId: userId("iin"), termFrom: "2024-04-01" }],
+    }),
+    201,
+  ).committee.id as string;
+  // stored directly: an opinion is written only on a closed year, and closing the world's years would freeze them
+  const [opinion] = await t.database.db
+    .insert(committeeOpinions)
+    .values({
+      municipalityId: t.municipalityId,
+      committeeId,
+      planId,
+      fiscalYear: 2024,
+      itemId,
+      authorId: userId("iin"),
+      body: "アクセス確認の意見",
+      status: "submitted",
+      submittedAt: new Date(),
+    })
+    .returning();
+
   return {
     t,
     as: { ...as, formerMember },
@@ -257,6 +287,8 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       programmeProjectId,
       hiddenResourceId,
       proposedResourceId,
+      committeeId,
+      opinionId: opinion?.id as string,
     },
   };
 }

@@ -47,6 +47,9 @@ export const NEEDS = {
     "多機関協働と資源の運営機関だけ（他は 404、拒否は監査ログに残る）。運営機関には本人の同意が及ぶ参加支援だけを示す",
   resource_editor:
     "支援機関の職員が公開中・休止の資源を編集する（所在地を伏せた資源は多機関協働と運営機関だけ、他の職員は 403）",
+  committee_member: "計画所管課はすべての委員会、委員は任期中に自分の委員会だけ（他の委員会・任期外の委員は 404）",
+  opinion_writer:
+    "下書きは書いた委員だけ（他は 404）。提出した意見はその委員会の委員と計画所管課が読み、任期中の委員だけが書く",
 } as const;
 export type Need = keyof typeof NEEDS;
 
@@ -84,6 +87,8 @@ function routesNeeding(need: Need) {
 const ownSheets = routesNeeding("own_department");
 const ownIndicators = routesNeeding("own_indicator");
 const inForce = routesNeeding("in_force");
+const committeeRoute = routesNeeding("committee_member");
+const opinionRoute = routesNeeding("opinion_writer");
 
 /**
  * The routes of one kind of need-to-know record: hidden (404) from callers outside `allow`, and a refused attempt is
@@ -195,6 +200,16 @@ export const ROUTE_TABLE = {
   "POST /api/sheets/:sheetId/not-evaluated": { label: "評価表を未評価とする", allow: PLAN_OFFICE },
   "GET /api/sheets/:sheetId/history": ownSheets("評価表の変更履歴", PLAN_READERS),
   "GET /api/sheets/:sheetId/suggested-actuals": ownSheets("評価表の指標の提案値", PLAN_READERS),
+  // committees and their opinions on a closed year (plan side only: members are plan-side accounts)
+  "GET /api/plans/:planId/committees": committeeRoute("委員会の一覧（委員は自分の委員会）", PLAN_READERS),
+  "POST /api/plans/:planId/committees": { label: "委員会の登録", allow: PLAN_OFFICE },
+  "PUT /api/committees/:committeeId": { label: "委員会・委員の変更", allow: PLAN_OFFICE },
+  "GET /api/committees/:committeeId/years/:fiscalYear": committeeRoute("委員会が意見を述べる年度の結果", PLAN_READERS),
+  "POST /api/committees/:committeeId/years/:fiscalYear/opinions": opinionRoute("意見の作成", PLAN_READERS),
+  "PUT /api/opinions/:opinionId": opinionRoute("意見の下書きの保存", PLAN_READERS),
+  "POST /api/opinions/:opinionId/submit": opinionRoute("意見の提出", PLAN_READERS),
+  "POST /api/opinions/:opinionId/answer": { label: "市の対応方針の回答", allow: PLAN_OFFICE },
+  "GET /api/plans/:planId/items/:itemId/opinions": committeeRoute("項目への意見と市の対応方針", PLAN_READERS),
   "GET /api/plans/:planId/summary": inForce("総括表", PLAN_READERS),
   // plan side: the mid-year report (中間報告), with the yearly sheets' access rules
   "GET /api/plans/:planId/mid-year": { label: "中間報告の年度の一覧", allow: PLAN_READERS },

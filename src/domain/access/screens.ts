@@ -94,6 +94,8 @@ export const SCREENS: readonly Screen[] = [
     needs: "GET /api/plans/:planId/mid-year/:fiscalYear/report",
     menu: false,
   },
+  // committee members (viewers) and the plan office: opinions on a closed year and the city's answers
+  { path: "/committees", label: "委員会の意見", needs: "GET /api/plans/:planId/committees", menu: true },
   { path: "/indicators", label: "指標", needs: "GET /api/plans/:planId/indicators", menu: true },
   { path: "/my-department", label: "自分の課", needs: "GET /api/plans/:planId/my-department", menu: true },
   { path: "/revisions", label: "改定", needs: "GET /api/plans/:planId/revisions", menu: true },

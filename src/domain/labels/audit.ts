@@ -2,6 +2,7 @@
  * The audit trail in words: what was done, to what kind of thing, and the kinds a reader filters by. The stored
  * codes stay in the records; the 監査ログ page, its print and the account changes list read these.
  */
+import { OPINION_ACTION_LABELS } from "./committees";
 import { SHEET_ACTION_LABELS } from "./evaluation";
 
 /** Kinds of record a reader can filter by (each action of the trail falls in exactly one). */
@@ -160,6 +161,7 @@ export const USER_ACTION_LABELS: Record<UserAction, string> = {
 const ACTION_LABELS_BY_TYPE: Record<string, Readonly<Record<string, string>>> = {
   evaluation_sheet: SHEET_ACTION_LABELS,
   mid_year_sheet: SHEET_ACTION_LABELS,
+  committee_opinion: OPINION_ACTION_LABELS,
   user: USER_ACTION_LABELS,
 };
 
@@ -210,6 +212,8 @@ const AUDIT_ENTITIES = {
   evaluation_sheet: { label: "評価表", side: "plan" },
   mid_year_round: { label: "中間報告（年度）", side: "plan" },
   mid_year_sheet: { label: "中間報告の進捗シート", side: "plan" },
+  committee: { label: "委員会", side: "plan" },
+  committee_opinion: { label: "委員会の意見", side: "plan" },
   indicator: { label: "指標", side: "plan" },
   department: { label: "課", side: "plan" },
   import: { label: "取込", side: "plan" },

@@ -26,6 +26,14 @@ import {
   USER_ACTIONS,
 } from "./audit";
 import {
+  COMMITTEE_KIND_LABELS,
+  COMMITTEE_KINDS,
+  OPINION_STATUS_LABELS,
+  OPINION_STATUSES,
+  RESPONSE_STATUS_LABELS,
+  RESPONSE_STATUSES,
+} from "./committees";
+import {
   REVISION_STATUS_LABELS,
   REVISION_STATUSES,
   ROUND_STATUS_LABELS,
@@ -202,6 +210,9 @@ describe("every value shown to people has a label", () => {
     ["days of the week", WEEKDAYS, WEEKDAY_LABELS],
     ["proposal decisions", PROPOSAL_DECISIONS, PROPOSAL_DECISION_LABELS],
     ["decisions on a suggested actual", FED_DECISIONS, FED_DECISION_LABELS],
+    ["committee kinds", COMMITTEE_KINDS, COMMITTEE_KIND_LABELS],
+    ["opinion statuses", OPINION_STATUSES, OPINION_STATUS_LABELS],
+    ["answer statuses", RESPONSE_STATUSES, RESPONSE_STATUS_LABELS],
     ["sources of a suggested actual", FED_SOURCES, FED_SOURCE_LABELS],
   ];
   it.each(tables)("%s", (_name, values, labels) => expectLabelled(values, labels));

@@ -20,6 +20,7 @@ import { ensureBaseline } from "../modules/revisions/service.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { checkNewPassword } from "../platform/auth/password-policy.js";
 import { hashPassword } from "../platform/auth/passwords.js";
+import { loadDemoCommittees, markDemoMeasures } from "./demo-committees.js";
 import { enrolDemoAccounts } from "./demo-mfa.js";
 import {
   DEMO_DEPARTMENTS,
@@ -37,7 +38,7 @@ import { DEMO_SUPPORT_USERS, demoLoadRecord, loadDemoSupport } from "./demo-supp
 /** Loads the demo municipality once; a database that has it already is left as it is. */
 export async function ensureDemoMunicipality(
   db: Db,
-  opts: { indicators?: boolean; baseline?: boolean; participation?: boolean } = {},
+  opts: { indicators?: boolean; baseline?: boolean; participation?: boolean; committees?: boolean } = {},
 ): Promise<{ created: boolean; municipalityId: string }> {
   const [existing] = await db.select().from(municipalities).where(eq(municipalities.code, DEMO_MUNICIPALITY.code));
   if (existing) return { created: false, municipalityId: existing.id };
@@ -48,12 +49,17 @@ export async function ensureDemoMunicipality(
     const [m] = await tx.insert(municipalities).values(DEMO_MUNICIPALITY).returning();
     if (!m) throw new Error("insert returned nothing");
     const planId = await loadInto(tx, m.id, passwordHash, opts.indicators ?? true);
+    // the committee review closes 令和6年度, so it is asked for by the server's first start only: the tests' demo keeps
+    // the year open (they close it themselves); the measures' marks go into 第1版 with the rest of the structure
+    const committees = (opts.committees ?? false) && (opts.baseline ?? true);
+    if (committees) await markDemoMeasures(tx, m.id, planId);
     // the demo plan has been evaluated, so its structure is frozen as 第1版, as opening its first year would have
     if (opts.baseline ?? true)
       await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, planId);
     // the programme's numbers (placements, unmet needs, the registry) come with the indicators they feed, unless told
     await loadDemoSupport(tx, m.id, passwordHash, opts.participation ?? opts.indicators ?? true);
     await enrolDemoAccounts(tx, m.id);
+    if (committees) await loadDemoCommittees(tx, m.id, planId);
     return m.id;
   });
   return { created: true, municipalityId };

@@ -4,6 +4,7 @@ import { agencyRoutes } from "./agencies/routes.js";
 import { auditTrailRoutes } from "./audit-trail/routes.js";
 import { caseEntryRoutes } from "./cases/entries-routes.js";
 import { caseRoutes } from "./cases/routes.js";
+import { committeeRoutes } from "./committees/routes.js";
 import { concernRoutes } from "./concerns/routes.js";
 import { evaluationRoutes } from "./evaluations/routes.js";
 import { exportRoutes } from "./exports/routes.js";
@@ -32,6 +33,7 @@ export function registerModules(app: FastifyInstance, db: Db) {
   planRoutes(app, db);
   evaluationRoutes(app, db);
   midYearRoutes(app, db);
+  committeeRoutes(app, db);
   summaryRoutes(app, db);
   importRoutes(app, db);
   userRoutes(app, db);

@@ -1,6 +1,7 @@
 import { canManageRole, MANAGEABLE_ROLES, principalOf } from "../../domain/access/principals.js";
 import type { AuthContext, Role } from "./auth/context.js";
 import { forbidden, notFound } from "./errors.js";
+import { committeePolicies } from "./policies/committees.js";
 import { fedIndicatorPolicies } from "./policies/fed-indicators.js";
 import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
@@ -10,6 +11,7 @@ import { resourcePolicies } from "./policies/resources.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
+export type { CommitteeBasis } from "./policies/committees.js";
 export * from "./policies/persons.js";
 export type {
   AgencyListScope,
@@ -32,6 +34,7 @@ export const policies = {
   ...programmePolicies,
   ...measurePolicies,
   ...fedIndicatorPolicies,
+  ...committeePolicies,
   ...resourcePolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),

@@ -2,6 +2,7 @@ import { type AnyRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { screenRoutes } from "./screenRoute";
 import {
   auditSearch,
+  committeeSearch,
   evaluationSearch,
   indicatorSearch,
   matrixSearch,
@@ -66,6 +67,11 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     lazyRouteComponent(() => import("../pages/mid-year/MidYearReportPage"), "MidYearReportPage"),
     planYearSearch,
   );
+  const committees = screen(
+    "/committees",
+    lazyRouteComponent(() => import("../pages/committees/CommitteesPage"), "CommitteesPage"),
+    committeeSearch,
+  );
   const imports = screen(
     "/imports",
     lazyRouteComponent(() => import("../pages/ImportPage"), "ImportPage"),
@@ -129,6 +135,7 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     midYear,
     midYearSheet,
     midYearReport,
+    committees,
     imports,
     departments,
     indicators,

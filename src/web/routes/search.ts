@@ -35,6 +35,12 @@ export interface PlanYearSearch extends PlanSearch {
 }
 export const planYearSearch = (s: Search): PlanYearSearch => ({ ...planSearch(s), fy: int(s.fy) });
 
+/** 委員会の意見: the plan, the closed year and the committee shown. */
+export interface CommitteeSearch extends PlanYearSearch {
+  committee?: string;
+}
+export const committeeSearch = (s: Search): CommitteeSearch => ({ ...planYearSearch(s), committee: str(s.committee) });
+
 /** `revision=draft`: the working copy of the revision being drafted (the plan office). */
 export interface RevisionViewSearch {
   revision?: "draft";

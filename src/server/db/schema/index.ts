@@ -1,4 +1,5 @@
 export * from "./cases.js";
+export * from "./committees.js";
 export * from "./consents.js";
 export * from "./core.js";
 export * from "./fed-indicators.js";

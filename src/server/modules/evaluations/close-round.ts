@@ -10,6 +10,7 @@ import type { Db } from "../../db/client.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { requestOpinions } from "../committees/opinion-requests.js";
 import { freezeFedValues } from "../fed-indicators/freeze.js";
 import { recordPlanChange } from "../plans/plan-change.js";
 import { loadPlanOr404 } from "../plans/service.js";
@@ -45,6 +46,8 @@ export async function closeRound(db: Db, actor: RequestActor, planId: string, fi
     if (!closed) throw new Error("a locked round disappeared");
     // the indicators fed by measures keep this year's counts as they stand at closing, with their definitions
     const fed = await freezeFedValues(tx, actor.municipalityId, planId, fiscalYear);
+    // the plan's committees are asked for their opinions on the closed year (seam: part N sends the notices)
+    const asked = await requestOpinions(tx, actor.municipalityId, planId, fiscalYear);
     await recordPlanChange(tx, actor, planId, {
       action: "close_evaluation",
       entityType: "evaluation_round",
@@ -57,6 +60,7 @@ export async function closeRound(db: Db, actor: RequestActor, planId: string, fi
         notEvaluated: sheets.filter((s) => s.status === "not_evaluated").length,
         revisionId: closed.closedRevisionId,
         fedIndicatorsFrozen: fed.length,
+        committeesAsked: asked.length,
       },
     });
     return roundWithNames(tx, actor.municipalityId, closed);

@@ -2,7 +2,8 @@
  * 評価結果報告書: the result of a closed year in one document, the 総括表, the sheets and the indicators with their
  * attainment, as the year was closed (its revision, the department names written on the sheets). The page and the
  * xlsx both draw this object, so they cannot disagree. Readers see what they may see elsewhere: the whole 総括表,
- * and the sheets and indicators of their own departments when they are a department editor.
+ * and the sheets and indicators of their own departments when they are a department editor. The committees'
+ * opinions and the city's answers follow (committees/readable.ts says who reads which).
  */
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { SHEET_STATUS_LABELS, type SheetStatus } from "../../../domain/labels/evaluation.js";
@@ -10,6 +11,8 @@ import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
+import { readableOpinions } from "../committees/readable.js";
+import * as committeesRepo from "../committees/repository.js";
 import { getIndicatorView, selectEntries, tallyOf } from "../indicators/view.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { getSummary } from "../summaries/service.js";
@@ -87,6 +90,16 @@ export async function getYearReport(db: Executor, auth: AuthContext, planId: str
       attainment: e.dto.attainment,
     })),
     attainment: tallyOf(entries),
+    /** the committees' submitted opinions on the year with the city's answers, as far as the reader may see them */
+    committees: await readableOpinions(db, auth, {
+      planId,
+      opinions: await committeesRepo.listOpinionsOfYear(db, auth.municipalityId, planId, fiscalYear),
+      departmentsOf: (itemId) => structure.departmentsOf(itemId),
+      itemOf: (itemId) => {
+        const item = structure.itemOf(itemId);
+        return item && { code: item.code, title: item.title };
+      },
+    }),
   };
 }
 export type YearReport = Awaited<ReturnType<typeof getYearReport>>;

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { OVERALL_OPINION_LABEL } from "../../../domain/labels/committees.js";
 import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { getYearReport, type YearReport } from "../evaluations/year-report.js";
@@ -40,6 +41,26 @@ export const INDICATOR_COLUMNS: [string, number, (i: ReportIndicator) => string]
   ["達成状況", 12, (i) => i.attainment.statusLabel],
 ];
 
+type ReportOpinion = YearReport["committees"][number]["opinions"][number];
+
+/** The columns of a committee's opinions table. */
+export const OPINION_COLUMNS: [string, number, (o: ReportOpinion) => string][] = [
+  ["番号", 8, (o) => o.itemCode ?? ""],
+  ["事業名", 24, (o) => o.itemTitle ?? OVERALL_OPINION_LABEL],
+  ["委員", 14, (o) => o.authorName],
+  ["意見", 44, (o) => o.body],
+  ["市の対応方針", 44, (o) => o.response ?? ""],
+  ["対応の状況", 10, (o) => o.responseStatusLabel ?? "未回答"],
+];
+
+/** A worksheet's name: at most 31 characters, none of []:*?/\, unlike the workbook's other sheets. */
+function committeeSheetName(name: string, wb: ExcelJS.Workbook) {
+  const base = name.replace(/[[\]:*?/\\]/g, "・").slice(0, 28);
+  let candidate = base;
+  for (let n = 2; wb.getWorksheet(candidate); n++) candidate = `${base}${n}`;
+  return candidate;
+}
+
 export async function exportYearReport(db: Executor, actor: AuthContext, planId: string, fiscalYear: number) {
   const report = await getYearReport(db, actor, planId, fiscalYear);
   const plan = await loadPlanOr404(db, actor, planId);
@@ -54,6 +75,11 @@ export async function exportYearReport(db: Executor, actor: AuthContext, planId:
   const title = `${report.plan.title} ${formatFiscalYear(fiscalYear)} 評価結果報告書`;
   addTable(wb, REPORT_SHEETS_SHEET, `${title}（評価表）`, SHEET_COLUMNS, report.sheets);
   addTable(wb, REPORT_INDICATORS_SHEET, `${title}（指標と達成状況）`, INDICATOR_COLUMNS, report.indicators);
+  // one sheet per committee: its opinions with the city's answers (意見と市の対応方針)
+  for (const group of report.committees) {
+    const name = committeeSheetName(group.committee.name, wb);
+    addTable(wb, name, `${title}（${group.committee.name}の意見と市の対応方針）`, OPINION_COLUMNS, group.opinions);
+  }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, fileName: `${title}.xlsx` };
 }

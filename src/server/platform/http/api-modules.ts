@@ -11,6 +11,7 @@ export const API_MODULES = {
   plans: "計画",
   evaluations: "評価表",
   "mid-year": "中間報告",
+  committees: "委員会・意見",
   summaries: "総括表",
   imports: "取込",
   exports: "書き出し",

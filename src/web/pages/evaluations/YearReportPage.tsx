@@ -12,6 +12,7 @@ import { usePaper } from "../../components/usePaper";
 import { formatDateTime, joinNames } from "../../format";
 import { planUrl } from "../../planQueries";
 import type { YearReport } from "../../types";
+import { ReportOpinions } from "../committees/ReportOpinions";
 import { SummaryTable } from "../SummaryPage";
 
 const route = getRouteApi("/evaluation-report");
@@ -95,6 +96,8 @@ function Report({ report }: { report: YearReport }) {
         </p>
         <IndicatorTable indicators={report.indicators} />
       </section>
+
+      <ReportOpinions committees={report.committees} />
     </article>
   );
 }
