@@ -30,7 +30,6 @@ CREATE TABLE "roadmaps" (
 	"indicators" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"streams" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"context" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"import_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -44,5 +43,4 @@ ALTER TABLE "roadmap_months" ADD CONSTRAINT "roadmap_months_municipality_id_road
 ALTER TABLE "roadmap_months" ADD CONSTRAINT "roadmap_months_municipality_id_updated_by_users_municipality_id_id_fk" FOREIGN KEY ("municipality_id","updated_by") REFERENCES "public"."users"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roadmaps" ADD CONSTRAINT "roadmaps_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "roadmaps" ADD CONSTRAINT "roadmaps_municipality_id_item_id_plan_items_municipality_id_id_fk" FOREIGN KEY ("municipality_id","item_id") REFERENCES "public"."plan_items"("municipality_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "roadmaps" ADD CONSTRAINT "roadmaps_municipality_id_project_id_programme_projects_municipality_id_id_fk" FOREIGN KEY ("municipality_id","project_id") REFERENCES "public"."programme_projects"("municipality_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "roadmaps" ADD CONSTRAINT "roadmaps_municipality_id_import_id_imports_municipality_id_id_fk" FOREIGN KEY ("municipality_id","import_id") REFERENCES "public"."imports"("municipality_id","id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "roadmaps" ADD CONSTRAINT "roadmaps_municipality_id_project_id_programme_projects_municipality_id_id_fk" FOREIGN KEY ("municipality_id","project_id") REFERENCES "public"."programme_projects"("municipality_id","id") ON DELETE cascade ON UPDATE no action;

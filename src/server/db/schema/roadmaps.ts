@@ -3,7 +3,7 @@ import { boolean, check, integer, jsonb, text, unique, uuid } from "drizzle-orm/
 import type { RoadmapFact, RoadmapIndicator, StreamText } from "../../../domain/import-roadmap/types.js";
 import { recordTable, sameMunicipality, timestamps, version } from "./columns.js";
 import { ofMunicipality, users } from "./core.js";
-import { imports, planItems } from "./plans.js";
+import { planItems } from "./plans.js";
 import { programmeProjects } from "./programme.js";
 
 /**
@@ -25,7 +25,6 @@ export const roadmaps = recordTable(
     indicators: jsonb("indicators").$type<RoadmapIndicator[]>().notNull().default([]),
     streams: jsonb("streams").$type<string[]>().notNull().default([]),
     context: jsonb("context").$type<RoadmapFact[]>().notNull().default([]),
-    importId: uuid("import_id"),
     version: version(),
     ...timestamps(),
   },
@@ -33,7 +32,6 @@ export const roadmaps = recordTable(
     ofMunicipality(t),
     sameMunicipality(t, t.itemId, planItems).onDelete("cascade"),
     sameMunicipality(t, t.projectId, programmeProjects).onDelete("cascade"),
-    sameMunicipality(t, t.importId, imports),
     unique("roadmaps_item_year_uq").on(t.municipalityId, t.itemId, t.fiscalYear),
     unique("roadmaps_project_year_uq").on(t.municipalityId, t.projectId, t.fiscalYear),
     check("roadmaps_one_owner", sql`num_nonnulls(${t.itemId}, ${t.projectId}) <= 1`),
