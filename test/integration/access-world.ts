@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { ApiClient, ifMatch } from "../helpers/api-client.js";
 import { startCaseWorld } from "../helpers/case-world.js";
+import { importRoadmap } from "../helpers/roadmap.js";
 import type { TestApp } from "../helpers/test-app.js";
 
 /** Every kind of caller the access table distinguishes, with a relationship (or none) to the world's records. */
@@ -73,6 +74,8 @@ export interface AccessWorld {
     hiddenResourceId: string;
     /** a resource the sending provider proposed, not decided yet */
     proposedResourceId: string;
+    /** the monthly roadmap (seed 004) of the 高齢支援課 item */
+    roadmapId: string;
   };
 }
 
@@ -124,6 +127,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   ).indicator;
   // an actual to delete (with a stale version: nothing is deleted)
   ok(await office.put(`/api/indicators/${indicator.id}/actuals/2025`, { kind: "number", value: 4 }), 200);
+  const roadmapId = await importRoadmap(t, { itemId });
   const started = ok(await office.post(`/api/plans/${planId}/revisions`, { label: "アクセス確認の改定" }), 201);
 
   const users = ok(await as.systemAdmin.get("/api/users")).users as { id: string; loginId: string }[];
@@ -248,6 +252,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       programmeProjectId,
       hiddenResourceId,
       proposedResourceId,
+      roadmapId,
     },
   };
 }

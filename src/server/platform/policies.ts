@@ -6,6 +6,7 @@ import { measurePolicies } from "./policies/measures.js";
 import { meetingPolicies } from "./policies/meetings.js";
 import { programmePolicies } from "./policies/programme.js";
 import { resourcePolicies } from "./policies/resources.js";
+import { roadmapPolicies } from "./policies/roadmaps.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
@@ -31,6 +32,7 @@ export const policies = {
   ...measurePolicies,
   ...fedIndicatorPolicies,
   ...resourcePolicies,
+  ...roadmapPolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),
