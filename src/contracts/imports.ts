@@ -4,6 +4,7 @@ import type { EvaluationReport } from "../server/modules/imports/evaluation-repo
 import type { ImplementationPlanReport as ImplementationPlanCounts } from "../server/modules/imports/implementation-plan-report.js";
 import type { IndicatorTableReport as IndicatorTableCounts } from "../server/modules/imports/indicator-table-report.js";
 import type { ProgrammeReport as ProgrammeCounts } from "../server/modules/imports/programme-report.js";
+import type { RoadmapReport as RoadmapCounts } from "../server/modules/imports/roadmap-report.js";
 import type { commitImport } from "../server/modules/imports/service.js";
 import type { Jsonify, JsonOf } from "./json.js";
 
@@ -29,11 +30,13 @@ export type IndicatorTableReport = Answered<IndicatorTableCounts>;
 export type PlanDocumentReport = ImplementationPlanReport | IndicatorTableReport;
 /** 重層的支援体制整備事業の実施計画: the programme registry. */
 export type ProgrammeReport = Answered<ProgrammeCounts>;
+/** 年間ロードマップ and its 月間進捗シート. */
+export type RoadmapReport = Answered<RoadmapCounts>;
 /** An edited evaluation workbook (our own xlsx export brought back). */
 export type WorkbookReport = Jsonify<WorkbookImportResult>;
-export type AnyImportReport = ImportReport | WorkbookReport | PlanDocumentReport | ProgrammeReport;
+export type AnyImportReport = ImportReport | WorkbookReport | PlanDocumentReport | ProgrammeReport | RoadmapReport;
 /** A warning of any kind of text document (the evaluation document and the plan documents warn of different things). */
-export type ImportWarning = (ImportReport | PlanDocumentReport | ProgrammeReport)["warnings"][number];
+export type ImportWarning = (ImportReport | PlanDocumentReport | ProgrammeReport | RoadmapReport)["warnings"][number];
 export type TargetKindCounts = ImplementationPlanReport["targets"];
 
 /** POST /api/imports (and the preview): the report of whichever kind the upload was, and the plan it went into. */

@@ -25,5 +25,6 @@ export type * from "./plans.js";
 export type * from "./programme.js";
 export type * from "./resources.js";
 export type * from "./revisions.js";
+export type * from "./roadmaps.js";
 export type * from "./support.js";
 export type * from "./support-plans.js";

@@ -3,7 +3,7 @@
  * written here. This module only keeps the screens' imports short; the words for their codes are in
  * src/domain/labels.
  */
-import type { AnyImportReport, PlanDocumentReport, ProgrammeReport, WorkbookReport } from "../contracts";
+import type { AnyImportReport, PlanDocumentReport, ProgrammeReport, RoadmapReport, WorkbookReport } from "../contracts";
 import type { SheetField } from "../server/modules/evaluations/schema";
 
 export type * from "../contracts";
@@ -17,6 +17,10 @@ export function isWorkbookReport(r: AnyImportReport): r is WorkbookReport {
 
 export function isProgrammeReport(r: { kind: string }): r is ProgrammeReport {
   return r.kind === "programme";
+}
+
+export function isRoadmapReport(r: { kind: string }): r is RoadmapReport {
+  return r.kind === "roadmap";
 }
 
 export function isPlanDocumentReport(r: { kind: string }): r is PlanDocumentReport {

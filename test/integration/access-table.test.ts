@@ -283,6 +283,17 @@ function probes(): Record<RouteKey, Probe> {
       ok: 200,
       without: { otherEditor: { status: 200, excludes: () => id.opinionId } },
     },
+    // the roadmap of the 高齢支援課 item: the plan side reads it; its department and the plan office write
+    // (a stale If-Match: 412), another department's editor is refused (403)
+    "GET /api/plans/:planId/roadmaps": { call: (c) => c.get(`${plan}/roadmaps`), ok: 200 },
+    "GET /api/roadmaps/:roadmapId": { call: (c) => c.get(`/api/roadmaps/${id.roadmapId}`), ok: 200 },
+    "PATCH /api/roadmaps/:roadmapId/months/:month": {
+      call: (c) =>
+        c.patch(`/api/roadmaps/${id.roadmapId}/months/2022-04`, { actual: [], slipped: true, slipNote: null }, stale),
+      ok: 412,
+      without: { otherEditor: 403 },
+    },
+
     "GET /api/plans/:planId/evaluations": { call: (c) => c.get(`${plan}/evaluations`), ok: 200 },
     "POST /api/plans/:planId/evaluations": { call: (c) => c.post(`${plan}/evaluations`, {}), ok: 400 },
     "GET /api/plans/:planId/evaluations/:fiscalYear/sheets": {

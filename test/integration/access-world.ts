@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import { committeeOpinions } from "../../src/server/db/schema/index.js";
 import { ApiClient, ifMatch } from "../helpers/api-client.js";
 import { startCaseWorld } from "../helpers/case-world.js";
+import { importRoadmap } from "../helpers/roadmap.js";
 import type { TestApp } from "../helpers/test-app.js";
 
 /** Every kind of caller the access table distinguishes, with a relationship (or none) to the world's records. */
@@ -80,6 +81,8 @@ export interface AccessWorld {
     committeeId: string;
     /** a submitted opinion of the viewer on the world's item */
     opinionId: string;
+    /** the monthly roadmap (seed 004) of the 高齢支援課 item */
+    roadmapId: string;
   };
 }
 
@@ -137,6 +140,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     item: { id: string } | null;
   }[];
   const midYearSheetId = midYearSheets.find((s) => s.item?.id === itemId)?.id as string;
+  const roadmapId = await importRoadmap(t, { itemId });
   const started = ok(await office.post(`/api/plans/${planId}/revisions`, { label: "アクセス確認の改定" }), 201);
 
   const users = ok(await as.systemAdmin.get("/api/users")).users as { id: string; loginId: string }[];
@@ -289,6 +293,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
       proposedResourceId,
       committeeId,
       opinionId: opinion?.id as string,
+      roadmapId,
     },
   };
 }

@@ -45,6 +45,8 @@ export const NEEDS = {
     "提案中・見送りの地域資源は多機関協働と提案した事業者だけ（他は 404）。伏せた所在地は多機関協働と運営機関だけに示し、書き出しには含めない",
   resource_placements:
     "多機関協働と資源の運営機関だけ（他は 404、拒否は監査ログに残る）。運営機関には本人の同意が及ぶ参加支援だけを示す",
+  roadmap_department:
+    "ロードマップの月は、項目（事業）を担当する課と計画所管課が記入する（他課の担当課は 403）。締めた年度は変更できない",
   resource_editor:
     "支援機関の職員が公開中・休止の資源を編集する（所在地を伏せた資源は多機関協働と運営機関だけ、他の職員は 403）",
   committee_member: "計画所管課はすべての委員会、委員は任期中に自分の委員会だけ（他の委員会・任期外の委員は 404）",
@@ -261,6 +263,15 @@ export const ROUTE_TABLE = {
   "GET /api/plans/:planId/diff": inForce("改定の差分", PLAN_READERS),
   "GET /api/plans/:planId/diff.xlsx": inForce("改定の差分（xlsx）", PLAN_READERS),
   "GET /api/plans/:planId/diff.csv": inForce("改定の差分（CSV）", PLAN_READERS),
+
+  // monthly roadmaps (年間ロードマップ): read by the plan side, each month's actual entered by the owning departments
+  "GET /api/plans/:planId/roadmaps": { label: "計画の項目の年間ロードマップの一覧", allow: PLAN_READERS },
+  "GET /api/roadmaps/:roadmapId": { label: "年間ロードマップ", allow: PLAN_READERS },
+  "PATCH /api/roadmaps/:roadmapId/months/:month": {
+    label: "年間ロードマップの月の実績・遅れの記入",
+    allow: PLAN_WRITERS,
+    need: "roadmap_department",
+  },
 
   // support side: settings
   // the programme registry (重層的支援体制整備事業): kept by the plan office and the support side's administrator,

@@ -72,6 +72,8 @@ export const SCREENS: readonly Screen[] = [
     menu: true,
   },
   { path: "/sheets", label: "評価表", needs: "GET /api/sheets/:sheetId", menu: false },
+  // reached from an item's row on the plan's page
+  { path: "/roadmaps", label: "年間ロードマップ", needs: "GET /api/roadmaps/:roadmapId", menu: false },
   { path: "/summary", label: "総括表", needs: "GET /api/plans/:planId/summary", menu: true },
   // reached from a closed year on the 評価 page
   {

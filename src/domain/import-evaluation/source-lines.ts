@@ -20,7 +20,10 @@ export type LineRole =
   | "sheet_header"
   | "sheet_field"
   | "programme_row"
-  | "programme_content";
+  | "programme_content"
+  | "roadmap_fact"
+  | "roadmap_indicator"
+  | "roadmap_month";
 
 export interface Cell {
   /** cell text as written (not trimmed) */

@@ -217,6 +217,7 @@ const AUDIT_ENTITIES = {
   indicator: { label: "指標", side: "plan" },
   department: { label: "課", side: "plan" },
   import: { label: "取込", side: "plan" },
+  roadmap_month: { label: "ロードマップの月", side: "plan" },
   // the plan office and the support side's administrator both keep the registry: each reads its own side's edits
   programme_project: { label: "重層事業の事業", side: "shared" },
   // read by both sides (suppressed for the plan side): each administrator reads its own side's exports

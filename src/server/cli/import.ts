@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { decideEveryNewName, type NamedDepartment } from "../../domain/departments/named-departments.js";
+import { formatFiscalYear } from "../../domain/fiscal-year.js";
 import { TARGET_KIND_LABELS } from "../../domain/labels/indicators.js";
 import type { Db } from "../db/client.js";
 import { commitImport } from "../modules/imports/service.js";
 import { AppError, ValidationError } from "../platform/errors.js";
 import { operatorFor } from "./operator.js";
+import { roadmapOwnerOption } from "./roadmap-owner.js";
 
 /** The kinds of target counted on the import's summary line, in the order people check them. */
 const TARGET_KINDS_SHOWN = ["numeric", "milestone", "asNeeded", "text"] as const;
@@ -28,6 +30,11 @@ type Report = Record<string, unknown> & {
   topCategories?: number;
   integrated?: number;
   registry?: unknown;
+  /** the roadmap's (roadmap-report.ts) */
+  fiscalYear?: number;
+  streams?: string[];
+  months?: number;
+  progressMonths?: number;
 };
 
 /**
@@ -44,7 +51,15 @@ function decisionsOf(newDepartments: string | undefined) {
 
 export async function runImport(
   db: Db,
-  opts: { file?: string; municipality?: string; dryRun: boolean; newDepartments?: string },
+  opts: {
+    file?: string;
+    municipality?: string;
+    dryRun: boolean;
+    newDepartments?: string;
+    item?: string;
+    plan?: string;
+    project?: string;
+  },
 ) {
   if (!opts.file) throw new AppError(2, "usage", "取り込むファイルを指定してください");
   const operator = await operatorFor(db, opts.municipality);
@@ -55,11 +70,13 @@ export async function runImport(
     throw new AppError(2, "not_found", `ファイル ${opts.file} を読めません`);
   }
   const departments = decisionsOf(opts.newDepartments);
+  const roadmapOwner = (await roadmapOwnerOption(db, operator.municipalityId, opts)) ?? undefined;
   let result: Awaited<ReturnType<typeof commitImport>>;
   try {
     result = await commitImport(db, operator, new Uint8Array(bytes), path.basename(opts.file), {
       dryRun: opts.dryRun,
       departments,
+      roadmapOwner,
     });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
@@ -90,6 +107,25 @@ export async function runImport(
     warnings,
     unparsed,
   };
+
+  if (r.kind === "roadmap") {
+    const json = {
+      kind: r.kind,
+      fiscalYear: r.fiscalYear,
+      indicators: r.indicators,
+      streams: r.streams,
+      months: r.months,
+      progressMonths: r.progressMonths,
+      warnings,
+      unparsed,
+      attachedTo: roadmapOwner ?? null,
+      created,
+      alreadyImported: r.alreadyImported,
+      dryRun: opts.dryRun,
+    };
+    const counts = `${formatFiscalYear(r.fiscalYear ?? 0)} / 指標 ${r.indicators} / 月 ${r.months}（実績の記載 ${r.progressMonths}） / 取組 ${(r.streams ?? []).join("・")}`;
+    return { json, text: [status, counts, footer].join("\n") };
+  }
 
   if (r.kind === "programme") {
     const json = {

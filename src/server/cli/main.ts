@@ -4,6 +4,7 @@
  * migrations first. A server the app runs is used as it is and left running; with none running, one is started
  * for the command and stopped after it.
  *   import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json]
+ *          a roadmap: [--item <code|id> [--plan <id>] | --project <id|number|name>] (the item or project it is for)
  *   summary --plan <id> --fiscal-year <YYYY|令和6年度> [--json]
  *   indicators --plan <id> --fiscal-year <YYYY|令和7年度> [--json]
  *   audit verify [--json]      the chain and its signed checkpoints

@@ -46,6 +46,7 @@ function parse(argv: string[]) {
       admin: { type: "string" },
       plan: { type: "string" },
       project: { type: "string" },
+      item: { type: "string" },
       login: { type: "string" },
       "fiscal-year": { type: "string" },
       from: { type: "string" },
@@ -152,6 +153,9 @@ async function dispatch(
         municipality: values.municipality,
         dryRun: values["dry-run"] ?? false,
         newDepartments: values["new-departments"],
+        item: values.item,
+        plan: values.plan,
+        project: values.project,
       });
     case "summary":
       return runSummary(db, { plan: values.plan, fiscalYear: values["fiscal-year"] });
@@ -183,6 +187,6 @@ async function dispatch(
   throw new AppError(
     2,
     "usage",
-    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | stats --municipality <code> --fiscal-year <年度> [--project <事業のID・番号・名称>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
+    "使い方: import <file> --municipality <code> [--dry-run] [--new-departments create|skip] [--item <項目のコード・ID> [--plan <id>] | --project <事業のID・番号・名称>] [--json] | summary --plan <id> --fiscal-year <年度> [--json] | indicators --plan <id> --fiscal-year <年度> [--json] | audit verify|checkpoint [--json] | diff --plan <id> --from <版> --to <版|draft> [--json] | referrals [--status overdue] [--municipality <code>] [--json] | meetings --municipality <code> [--fiscal-year <年度>] [--json] | stats --municipality <code> --fiscal-year <年度> [--project <事業のID・番号・名称>] [--json] | municipality create --code <団体コード> --name <自治体名> --admin <ログインID> [--json] | citus-ddl [--write] | demo-code --login <id> | backup <file> | restore <file> [--to <フォルダ|URL>] [--force]",
   );
 }

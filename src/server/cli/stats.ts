@@ -9,7 +9,7 @@ import { fiscalYearOption, operatorFor } from "./operator.js";
  * The registry project `--project` names: its id, its number or its name as the registry writes it. A name two
  * projects share is refused rather than one of them picked.
  */
-async function projectOption(db: Db, municipalityId: string, given: string | undefined) {
+export async function projectOption(db: Db, municipalityId: string, given: string | undefined) {
   if (given === undefined) return undefined;
   const { projects } = await filterChoices(db, municipalityId);
   const byKey = projects.filter((p) => p.id === given || String(p.number) === given);

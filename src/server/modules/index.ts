@@ -24,6 +24,7 @@ import { programmeRoutes } from "./programme/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { resourceRoutes } from "./resources/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
+import { roadmapRoutes } from "./roadmaps/routes.js";
 import { summaryRoutes } from "./summaries/routes.js";
 import { supportPlanRoutes } from "./support-plans/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -57,4 +58,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   placementRoutes(app, db);
   mfaRoutes(app, db);
   homeRoutes(app, db);
+  roadmapRoutes(app, db);
 }

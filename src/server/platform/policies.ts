@@ -8,6 +8,7 @@ import { meetingPolicies } from "./policies/meetings.js";
 import { midYearPolicies } from "./policies/mid-year.js";
 import { programmePolicies } from "./policies/programme.js";
 import { resourcePolicies } from "./policies/resources.js";
+import { roadmapPolicies } from "./policies/roadmaps.js";
 import { isPlanOffice, isSupportAdmin, onlyFor, readsPlanSide } from "./policies/roles.js";
 import { supportPolicies } from "./policies/support.js";
 
@@ -36,6 +37,7 @@ export const policies = {
   ...fedIndicatorPolicies,
   ...committeePolicies,
   ...resourcePolicies,
+  ...roadmapPolicies,
   manageDepartments: onlyFor(isPlanOffice),
   managePlans: onlyFor(isPlanOffice),
   importDocuments: onlyFor(isPlanOffice),

@@ -5,13 +5,16 @@ import {
   type ImportReport,
   isPlanDocumentReport,
   isProgrammeReport,
+  isRoadmapReport,
   type PlanDocumentReport,
   type ProgrammeReport,
+  type RoadmapReport,
 } from "../types";
 import { ReadCountTable } from "./CountTable";
 import { PreviewFindings, PreviewHeading } from "./ImportFindings";
 import { PlanDocumentPreview } from "./PlanDocumentReportView";
 import { ProgrammePreview } from "./ProgrammeReportView";
+import { RoadmapPreview } from "./RoadmapReportView";
 
 function gradeCountsOf(report: ImportReport): { counts: Record<string, number>; ungraded: number | null } {
   const gc = report.gradeCounts as Record<string, unknown>;
@@ -37,12 +40,13 @@ export interface PreviewParts {
 
 /**
  * 取込内容の確認 of a text document: the evaluation document here, plan documents in PlanDocumentPreview, the
- * programme registry in ProgrammePreview.
+ * programme registry in ProgrammePreview, a monthly roadmap in RoadmapPreview.
  */
 export function ImportPreview({
   report,
   ...parts
-}: { report: ImportReport | PlanDocumentReport | ProgrammeReport } & PreviewParts) {
+}: { report: ImportReport | PlanDocumentReport | ProgrammeReport | RoadmapReport } & PreviewParts) {
+  if (isRoadmapReport(report)) return <RoadmapPreview report={report} {...parts} />;
   if (isProgrammeReport(report)) return <ProgrammePreview report={report} {...parts} />;
   if (isPlanDocumentReport(report)) return <PlanDocumentPreview report={report} {...parts} />;
   return <EvaluationPreview report={report} {...parts} />;

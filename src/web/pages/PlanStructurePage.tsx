@@ -1,6 +1,8 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
+import { formatFiscalYear } from "../../domain/fiscal-year";
+import { ROADMAP_TITLE } from "../../domain/labels/roadmaps";
 import { buildTree, type TreeNode } from "../../server/modules/plans/tree";
 import { api } from "../api";
 import { ItemMarks } from "../components/Badges";
@@ -16,7 +18,7 @@ import { joinNames } from "../format";
 import { useSubmit } from "../forms/useSubmit";
 import { planUrl, usePlan } from "../planQueries";
 import { isPlanOffice, keys, useDepartments, useSession } from "../queries";
-import type { Plan, PlanItem } from "../types";
+import type { Plan, PlanItem, PlanRoadmapEntry } from "../types";
 
 const route = getRouteApi("/plans/$planId");
 
@@ -54,6 +56,10 @@ export function PlanStructurePage() {
   const session = useSession();
   const plan = usePlan(planId, { draft: revision === "draft" });
   const departments = useDepartments();
+  const roadmaps = useQuery({
+    queryKey: ["plan-roadmaps", planId],
+    queryFn: () => api<{ roadmaps: PlanRoadmapEntry[] }>(planUrl(planId, "/roadmaps")),
+  });
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<DialogState>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -150,6 +156,15 @@ export function PlanStructurePage() {
                         {row.relisted ? <span className="badge relisted">（再掲）</span> : null}
                       </span>
                       {isLeaf && item.summary ? <FormattedText className="small muted" text={item.summary} /> : null}
+                      {(roadmaps.data?.roadmaps ?? [])
+                        .filter((r) => r.itemId === item.id)
+                        .map((r) => (
+                          <div key={r.id} className="small">
+                            <Link to="/roadmaps/$roadmapId" params={{ roadmapId: r.id }}>
+                              {ROADMAP_TITLE}（{formatFiscalYear(r.fiscalYear)}）
+                            </Link>
+                          </div>
+                        ))}
                     </td>
                     <td className="nowrap">
                       <ItemMarks isNew={item.isNew} isPriority={item.isPriority} />

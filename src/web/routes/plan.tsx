@@ -43,6 +43,10 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     "/sheets/$sheetId",
     lazyRouteComponent(() => import("../pages/sheet/SheetPage"), "SheetPage"),
   );
+  const roadmap = screen(
+    "/roadmaps/$roadmapId",
+    lazyRouteComponent(() => import("../pages/roadmap/RoadmapPage"), "RoadmapPage"),
+  );
   const summary = screen(
     "/summary",
     lazyRouteComponent(() => import("../pages/SummaryPage"), "SummaryPage"),
@@ -130,6 +134,7 @@ export function planRoutes<P extends AnyRoute>(parent: P) {
     planEdit,
     evaluations,
     sheet,
+    roadmap,
     summary,
     yearReport,
     midYear,

@@ -12,5 +12,6 @@ export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";
 export * from "./resources.js";
+export * from "./roadmaps.js";
 export * from "./support.js";
 export * from "./support-plans.js";

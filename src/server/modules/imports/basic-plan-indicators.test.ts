@@ -73,7 +73,10 @@ describe("refusing what cannot be imported", () => {
   it("answers 400 in Japanese and stores nothing", async () => {
     const before = await counts();
     const cases: [Uint8Array, RegExp][] = [
-      [new Uint8Array(seed("004_8d3c3d46cf9e4ae1.txt")), /実施計画.*指標の表.*重層的支援体制整備事業/],
+      [
+        new TextEncoder().encode("会議のメモ\n次回は4月10日\n"),
+        /実施計画.*指標の表.*重層的支援体制整備事業.*年間ロードマップ/,
+      ],
       [new TextEncoder().encode("取組No.\t\t重点取組\n成果(活動)指標\n"), /実施計画として読み取れませんでした/],
     ];
     for (const [bytes, message] of cases) await expectImportRefused(app.office, bytes, message);

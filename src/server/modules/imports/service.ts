@@ -15,6 +15,7 @@ import {
   parseIndicatorTable,
 } from "../../../domain/import-indicator-table/parse-indicator-table.js";
 import { isProgrammeDocument, parseProgramme } from "../../../domain/import-programme/parse-programme.js";
+import { isRoadmapDocument, parseRoadmap } from "../../../domain/import-roadmap/parse-roadmap.js";
 import type { Db, Executor } from "../../db/client.js";
 import { type Actor, actorOf, recordAudit } from "../../platform/audit.js";
 import { AppError } from "../../platform/errors.js";
@@ -22,6 +23,7 @@ import { checkTextUpload } from "../../platform/uploads/check-upload.js";
 import { importEvaluationWorkbook } from "../exports/apply-evaluation-workbook.js";
 import { writeProgramme } from "../programme/import-programme.js";
 import { ensureBaseline } from "../revisions/service.js";
+import { type RoadmapOwner, writeRoadmap } from "../roadmaps/import-roadmap.js";
 import { commitEvaluationDocument } from "./commit-evaluation-document.js";
 import { commitImplementationPlan } from "./commit-implementation-plan.js";
 import { commitIndicatorTable, layoutIndicatorTable } from "./commit-indicator-table.js";
@@ -32,13 +34,14 @@ import { implementationPlanDepartmentMentions, implementationPlanReport } from "
 import { indicatorTableReport } from "./indicator-table-report.js";
 import { programmeDepartmentMentions, programmeReport } from "./programme-report.js";
 import * as repo from "./repository.js";
+import { roadmapReport } from "./roadmap-report.js";
 
-export type ImportKind = "evaluation" | "implementation-plan" | "indicator-table" | "programme";
+export type ImportKind = "evaluation" | "implementation-plan" | "indicator-table" | "programme" | "roadmap";
 
 const badFile = (message: string) => new AppError(400, "unreadable_file", message);
 
 const UNKNOWN_DOCUMENT =
-  "取り込める文書として読み取れませんでした。次のいずれかのテキストを選んでください: 評価総括表と評価表（「事業別評価総括表」と「事業別評価表」を含むもの）、実施計画（「取組No.」と「成果(活動)指標」のある重点取組の個別シート）、基本計画の指標の表（「指標名」「現状値」「計画目標値」の列があるもの）、重層的支援体制整備事業の実施計画（「法対象事業」「区該当事業」「所管課」の表があるもの）。";
+  "取り込める文書として読み取れませんでした。次のいずれかのテキストを選んでください: 評価総括表と評価表（「事業別評価総括表」と「事業別評価表」を含むもの）、実施計画（「取組No.」と「成果(活動)指標」のある重点取組の個別シート）、基本計画の指標の表（「指標名」「現状値」「計画目標値」の列があるもの）、重層的支援体制整備事業の実施計画（「法対象事業」「区該当事業」「所管課」の表があるもの）、年間ロードマップ（「<年間ロードマップ」の見出しと「取組内容」「実施方法」の表があるもの）。";
 
 /** A document read and checked, with what committing it would write; nothing is written yet. */
 interface ReadDocument {
@@ -58,7 +61,7 @@ interface ReadDocument {
  * anything is written. The kind is recognised from the text: evaluation document, then 実施計画, then indicator tables, then the
  * programme registry of a 重層事業 実施計画.
  */
-function readDocument(bytes: Uint8Array): ReadDocument {
+function readDocument(bytes: Uint8Array, roadmapOwner: RoadmapOwner | null = null): ReadDocument {
   if (isZip(bytes)) {
     throw badFile("Excelファイル（.xlsx）は、評価表の一括更新（書き出したファイルの取込）で読み込んでください。");
   }
@@ -73,6 +76,28 @@ function readDocument(bytes: Uint8Array): ReadDocument {
   // A document without a year falls back to last year (evaluations) or this year (plans).
   const thisYear = currentFiscalYear();
 
+  // first: a roadmap's "<年間ロードマップ…>" heading is its own, while its tables would look like others' to them
+  if (isRoadmapDocument(text)) {
+    const doc = parseRoadmap(text);
+    if (doc.fiscalYear === null) {
+      throw badFile("年間ロードマップの年度（例: 令和4年度 …事業）が見出しから読み取れませんでした。");
+    }
+    const report = roadmapReport(doc, encoding);
+    return {
+      kind: "roadmap",
+      sha256,
+      report,
+      auditCounts: {
+        fiscalYear: doc.fiscalYear,
+        indicators: report.indicators,
+        months: report.months,
+        progressMonths: report.progressMonths,
+        warnings: report.warnings.length,
+      },
+      departmentMentions: [], // the roadmap names no department: it takes its owner's
+      write: async (tx, actor) => ({ planId: (await writeRoadmap(tx, actor, doc, roadmapOwner)).planId }),
+    };
+  }
   if (isEvaluationDocument(text)) {
     const doc = parseEvaluationDocument(text);
     const report = evaluationReport(doc, encoding);
@@ -158,16 +183,17 @@ export async function previewImport(db: Db, actor: Actor, bytes: Uint8Array) {
  * land together or not at all. A document imported before (same text, same kind) returns the earlier plan and
  * writes nothing. `departments` says what to do with each name the document names that is not yet a department
  * (register it, take an existing one, or link none): without a decision for one of them nothing is written (400).
+ * A roadmap is written for `roadmapOwner` (the item or project the operator named); without one it is refused.
  */
 export async function commitImport(
   db: Db,
   actor: Actor,
   bytes: Uint8Array,
   fileName: string | null,
-  opts: { dryRun?: boolean; departments?: DecisionsFor } = {},
+  opts: { dryRun?: boolean; departments?: DecisionsFor; roadmapOwner?: RoadmapOwner } = {},
 ) {
   if (isZip(bytes)) return importEvaluationWorkbook(db, actor, bytes, { dryRun: opts.dryRun, fileName }); // our own xlsx
-  const read = readDocument(bytes);
+  const read = readDocument(bytes, opts.roadmapOwner ?? null);
   const { kind, sha256 } = read;
   if (opts.dryRun) return { ...(await previewOf(db, actor, read)), created: false };
   return db.transaction(async (tx) => {

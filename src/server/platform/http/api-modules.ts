@@ -17,6 +17,7 @@ export const API_MODULES = {
   exports: "書き出し",
   indicators: "指標",
   revisions: "改定",
+  roadmaps: "年間ロードマップ",
   agencies: "支援機関",
   concerns: "相談の分類",
   persons: "対象者",
