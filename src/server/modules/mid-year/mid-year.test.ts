@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
+import { importRoadmap, roadmapTextForYear } from "../../../../test/helpers/roadmap.js";
 import { openWorkbook } from "../../../../test/helpers/workbook.js";
 
 const app = signedInApp({ office: "keikaku", korei: "korei", shogai: "shogai", viewer: "iin", support: "coord" });
@@ -190,7 +191,7 @@ describe("mid-year report (中間報告)", () => {
     expect(count(report.byStatus, "accepted")).toBe(1);
     expect(report.late.map((s: { id: string }) => s.id)).toEqual([koreiSheets[0]?.id]);
     expect(report.unsubmitted.length).toBe(all.length - 1);
-    expect(report.roadmap).toBeNull();
+    expect(report.roadmaps).toEqual([]);
 
     // a department's report: its own items only
     const own = (await app.korei.get(`${base}/2025/report`)).body.report;
@@ -244,6 +245,21 @@ describe("mid-year report (中間報告)", () => {
       if (n > 2 && values.length === 8 && values[0] !== values[1]) ownTitles.push(values[1] as string);
     });
     expect(ownTitles.sort()).toEqual(koreiSheets.map((s) => s.item.title).sort());
+  });
+
+  it("shows the monthly roadmaps of the items it reports on, as they stand, to whoever reads those items", async () => {
+    const item = koreiSheets[0]?.item.id as string;
+    // the Meguro roadmap moved to 令和7年度: 12 months, 10 with what actually happened, none flagged as slipped
+    await importRoadmap(app.t, { itemId: item }, roadmapTextForYear(2025), 2025);
+    const report = (await app.office.get(`${base}/2025/report`)).body.report;
+    // the year is over (the tests run after 令和8年3月), so every month is due
+    expect(report.roadmaps).toEqual([
+      expect.objectContaining({ itemId: item, fiscalYear: 2025, monthsDue: 12, monthsDone: 10, monthsSlipped: 0 }),
+    ]);
+    expect(report.roadmaps[0].title).toBe(koreiSheets[0]?.item.title);
+    // the department that owns the item sees it in its report; another department's report has no roadmap
+    expect((await app.korei.get(`${base}/2025/report`)).body.report.roadmaps).toHaveLength(1);
+    expect((await app.shogai.get(`${base}/2025/report`)).body.report.roadmaps).toEqual([]);
   });
 
   it("refuses to close while a submission waits, then freezes every sheet once closed", async () => {

@@ -5,6 +5,7 @@
  * A department editor's report holds its own items only, as its lists do.
  */
 import { formatFiscalYear } from "../../../domain/fiscal-year.js";
+import { todayInJapan } from "../../../domain/japanese-date.js";
 import {
   LATE_PROGRESS,
   MID_YEAR_PROGRESS,
@@ -22,6 +23,7 @@ import { notFound } from "../../platform/errors.js";
 import { policies } from "../../platform/policies.js";
 import { loadPlanOr404 } from "../plans/service.js";
 import { resolveStructure } from "../revisions/in-force.js";
+import { getRoadmapSummariesForItems } from "../roadmaps/summary.js";
 import { presentMidYearRound, progressLabel, sheetStatusLabel } from "./presenter.js";
 import * as repo from "./repository.js";
 
@@ -92,6 +94,19 @@ export async function getMidYearReport(db: Executor, auth: AuthContext, planId: 
     group.sheets.push(s);
   }
 
+  // the roadmaps stand as of today, or as of the year's last day once the year is over
+  const yearEnd = `${fiscalYear + 1}-03-31`;
+  const today = todayInJapan();
+  const roadmaps = await getRoadmapSummariesForItems(
+    db,
+    auth.municipalityId,
+    planId,
+    new Set(sheets.map((s) => s.itemId)),
+    fiscalYear,
+    today < yearEnd ? today : yearEnd,
+  );
+  const sheetOfItem = new Map(sheets.map((s) => [s.itemId, s]));
+
   const count = (pick: (s: ReportSheet) => boolean) => sheets.filter(pick).length;
   return {
     plan: { id: plan.id, title: snapshot.plan.title },
@@ -117,11 +132,12 @@ export async function getMidYearReport(db: Executor, auth: AuthContext, planId: 
     late: sheets.filter((s) => LATE_PROGRESS.includes(s.progress as MidYearProgress)),
     /** not handed in (not written, being written, or returned and not submitted again) */
     unsubmitted: sheets.filter((s) => MID_YEAR_UNSUBMITTED.includes(s.status as MidYearSheetStatus)),
-    /**
-     * seam: part R. The monthly roadmaps of the items shown in the report belong here (issue 15 item 6: "the
-     * roadmap shows in the mid-year report"); null until that part fills it with the items' roadmaps of the year.
-     */
-    roadmap: null as null,
+    /** the monthly roadmaps of the items shown, as they stand: months due, entered and slipped */
+    roadmaps: roadmaps.map((r) => ({
+      ...r,
+      code: sheetOfItem.get(r.itemId)?.code ?? null,
+      title: sheetOfItem.get(r.itemId)?.title ?? "",
+    })),
   };
 }
 export type MidYearReport = Awaited<ReturnType<typeof getMidYearReport>>;

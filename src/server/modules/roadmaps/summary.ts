@@ -31,4 +31,27 @@ export async function getRoadmapSummaryForItem(
     slipped: slipped.map((m) => ({ month: m.month, note: m.slipNote })),
   };
 }
+/**
+ * The summaries of the plan's item roadmaps of one fiscal year, for the items asked about (a department's report
+ * asks only about its own items). One query for the roadmaps, one per roadmap found for its months.
+ */
+export async function getRoadmapSummariesForItems(
+  db: Executor,
+  municipalityId: string,
+  planId: string,
+  itemIds: ReadonlySet<string>,
+  fiscalYear: number,
+  asOf: string = todayInJapan(),
+) {
+  const ofYear = (await repo.listRoadmapsOfPlan(db, municipalityId, planId)).filter(
+    (r) => r.fiscalYear === fiscalYear && r.itemId !== null && itemIds.has(r.itemId),
+  );
+  const summaries = [];
+  for (const r of ofYear) {
+    const summary = await getRoadmapSummaryForItem(db, municipalityId, r.itemId as string, fiscalYear, asOf);
+    if (summary) summaries.push({ itemId: r.itemId as string, ...summary });
+  }
+  return summaries;
+}
+
 export type RoadmapSummary = NonNullable<Awaited<ReturnType<typeof getRoadmapSummaryForItem>>>;

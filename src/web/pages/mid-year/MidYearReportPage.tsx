@@ -1,5 +1,6 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { formatJapaneseMonth } from "../../../domain/japanese-date";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryStatus } from "../../components/Status";
 import { usePaper } from "../../components/usePaper";
@@ -144,7 +145,7 @@ function Report({ report }: { report: MidYearReport }) {
           </section>
         ))}
       </section>
-      {/* seam: part R — the items' monthly roadmaps of the year go here once report.roadmap carries them */}
+      <RoadmapStanding report={report} />
     </article>
   );
 }
@@ -167,6 +168,51 @@ function ItemList({ id, heading, rows }: { id: string; heading: string; rows: Re
       ) : (
         <p>ありません。</p>
       )}
+    </section>
+  );
+}
+
+/** The items' monthly roadmaps of the year as they stand: months passed, months with what happened, slips. */
+function RoadmapStanding({ report }: { report: MidYearReport }) {
+  if (report.roadmaps.length === 0) return null;
+  return (
+    <section aria-labelledby="mid-year-roadmaps">
+      <h3 id="mid-year-roadmaps">年間ロードマップの状況</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">番号</th>
+            <th scope="col">事業名</th>
+            <th scope="col">経過した月</th>
+            <th scope="col">取組状況を記入した月</th>
+            <th scope="col">遅れのある月</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.roadmaps.map((r) => (
+            <tr key={r.roadmapId}>
+              <td>{r.code}</td>
+              <td>
+                <Link to="/roadmaps/$roadmapId" params={{ roadmapId: r.roadmapId }}>
+                  {r.title}
+                </Link>
+              </td>
+              <td>{r.monthsDue}か月</td>
+              <td>{r.monthsDone}か月</td>
+              <td>
+                {r.slipped.length === 0
+                  ? "なし"
+                  : r.slipped.map((m) => (
+                      <div key={m.month}>
+                        {formatJapaneseMonth(m.month)}
+                        {m.note ? `：${m.note}` : ""}
+                      </div>
+                    ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
