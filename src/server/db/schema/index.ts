@@ -5,6 +5,7 @@ export * from "./fed-indicators.js";
 export * from "./indicators.js";
 export * from "./measures.js";
 export * from "./meetings.js";
+export * from "./notices.js";
 export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";
