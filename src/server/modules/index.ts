@@ -15,6 +15,7 @@ import { indicatorRoutes } from "./indicators/routes.js";
 import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
+import { noticeRoutes } from "./notices/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
@@ -53,4 +54,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   placementRoutes(app, db);
   mfaRoutes(app, db);
   homeRoutes(app, db);
+  noticeRoutes(app, db);
 }
