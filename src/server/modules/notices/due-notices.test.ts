@@ -105,4 +105,36 @@ describe("a round's deadlines", () => {
     expect((await kindsOf(app.shogai)).map((n) => n.kind)).not.toContain("deadline_overdue");
     expect(await scan("2027-01-21T09:00:00+09:00")).toEqual([]);
   });
+
+  it("are on ホーム: a department its own 提出期限, the plan office both, a viewer none", async () => {
+    // ホーム shows the plan's newest open year, 令和7年度: the same days are set on it, 障害福祉課's own as well
+    const rounds = (await app.office.get(`/api/plans/${planId}/evaluations`)).body.rounds;
+    const r2025 = rounds.find((r: { fiscalYear: number }) => r.fiscalYear === 2025);
+    const departments = (await app.office.get("/api/departments")).body.departments as { id: string; name: string }[];
+    const shogai = departments.find((d) => d.name === "障害福祉課")?.id as string;
+    const set = await app.office.put(
+      `/api/plans/${planId}/evaluations/2025/deadlines`,
+      {
+        submissionDue: "2027-01-20",
+        confirmationDue: "2027-01-31",
+        departments: [{ departmentId: shogai, submissionDue: "2027-02-28" }],
+      },
+      ifMatch(r2025.version),
+    );
+    expect(set.status).toBe(200);
+    const deadlinesOn = async (c: (typeof app)["office"]) => {
+      const sections = (await c.get("/api/home")).body.home.sections as {
+        key: string;
+        deadlines: { label: string; day: string }[];
+      }[];
+      return sections.find((s) => s.key === `plan:${planId}:2025`)?.deadlines ?? [];
+    };
+    expect(await deadlinesOn(app.korei)).toEqual([{ label: "提出期限", day: "2027-01-20" }]);
+    expect(await deadlinesOn(app.shogai)).toEqual([{ label: "提出期限（自分の課）", day: "2027-02-28" }]);
+    expect(await deadlinesOn(app.office)).toEqual([
+      { label: "提出期限", day: "2027-01-20" },
+      { label: "確認期限", day: "2027-01-31" },
+    ]);
+    expect(await deadlinesOn(app.viewer)).toEqual([]);
+  });
 });
