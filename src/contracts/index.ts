@@ -21,6 +21,7 @@ export type * from "./measures.js";
 export type * from "./meetings.js";
 export type * from "./mfa.js";
 export type * from "./mid-year.js";
+export type * from "./notices.js";
 export type * from "./plans.js";
 export type * from "./programme.js";
 export type * from "./resources.js";

@@ -161,11 +161,19 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import("./pages/home/HomePage"), "HomePage"),
 });
 
+/** お知らせ: every account's notices (the header's bell opens it). */
+const noticesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/notices",
+  component: lazyRouteComponent(() => import("./pages/notices/NoticesPage"), "NoticesPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
   accountRoute,
   homeRoute,
+  noticesRoute,
   ...planRoutes(rootRoute),
   ...supportRoutes(rootRoute),
 ]);

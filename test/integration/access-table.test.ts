@@ -194,6 +194,13 @@ function probes(): Record<RouteKey, Probe> {
     "GET /api/account-changes": { call: (c) => c.get("/api/account-changes"), ok: 200 },
     // counts only: nothing in it names a record (what each count holds is checked against the lists below)
     "GET /api/home": { call: (c) => c.get("/api/home"), ok: 200 },
+    // each caller's own notices; a notice id that is not the caller's is not found, whoever asks
+    "GET /api/notices": { call: (c) => c.get("/api/notices"), ok: 200 },
+    "POST /api/notices/read-all": { call: (c) => c.post("/api/notices/read-all"), ok: 200 },
+    "POST /api/notices/:noticeId/read": {
+      call: (c) => c.post("/api/notices/00000000-0000-4000-8000-000000000000/read"),
+      ok: 404,
+    },
     "GET /api/audit/entries": {
       call: (c) => c.get("/api/audit/entries?limit=200&entityType=case"),
       ok: 200,
@@ -310,6 +317,11 @@ function probes(): Record<RouteKey, Probe> {
     "POST /api/plans/:planId/evaluations/:fiscalYear/close": {
       call: (c) => c.post(`${plan}/evaluations/2025/close`, {}),
       ok: 409,
+    },
+    // a stale If-Match: the plan office gets 412 and the deadlines stay as they were
+    "PUT /api/plans/:planId/evaluations/:fiscalYear/deadlines": {
+      call: (c) => c.put(`${plan}/evaluations/2025/deadlines`, { submissionDue: "2026-06-30" }, stale),
+      ok: 412,
     },
     "POST /api/plans/:planId/evaluations/:fiscalYear/reopen": {
       call: (c) => c.post(`${plan}/evaluations/2025/reopen`, { reason: "確認" }),

@@ -165,6 +165,10 @@ export const ROUTE_TABLE = {
   // the home page: counts of what the caller could list anyway, for every account that acts as someone (an agency
   // account without an agency has nothing to count)
   "GET /api/home": { label: "ホーム（対応が必要なことの件数）", allow: PRINCIPALS },
+  // every account reads and marks its own notices only (another's is 404); each lists only subjects it can open
+  "GET /api/notices": { label: "お知らせの一覧（未読の件数）", allow: PRINCIPALS },
+  "POST /api/notices/:noticeId/read": { label: "お知らせを既読にする", allow: PRINCIPALS },
+  "POST /api/notices/read-all": { label: "お知らせをすべて既読にする", allow: PRINCIPALS },
 
   // plan side: departments and plans
   // the organisation's department names are no one side's internal work (agencies name theirs too)
@@ -186,6 +190,7 @@ export const ROUTE_TABLE = {
   "POST /api/plans/:planId/evaluations": { label: "評価の年度を開始", allow: PLAN_OFFICE },
   "POST /api/plans/:planId/evaluations/:fiscalYear/close": { label: "年度の締め", allow: PLAN_OFFICE },
   "POST /api/plans/:planId/evaluations/:fiscalYear/reopen": { label: "締めた年度の再開", allow: PLAN_OFFICE },
+  "PUT /api/plans/:planId/evaluations/:fiscalYear/deadlines": { label: "提出期限・確認期限の変更", allow: PLAN_OFFICE },
   // the 総括表 as the summary's readers see it; the sheets and indicators of a department editor's own items only
   "GET /api/plans/:planId/evaluations/:fiscalYear/report": ownSheets("評価結果報告書", PLAN_READERS),
   "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx": ownSheets("評価結果報告書（xlsx）", PLAN_READERS),

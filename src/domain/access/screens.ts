@@ -22,6 +22,8 @@ export interface Screen {
 export const SCREENS: readonly Screen[] = [
   // first: every account that acts as someone lands on what needs it now
   { path: "/home", label: "ホーム", needs: "GET /api/home", menu: true },
+  // opened from the header's bell on every page, not from the menu
+  { path: "/notices", label: "お知らせ", needs: "GET /api/notices", menu: false },
   { path: "/support/referrals", label: "つなぐシート", needs: "GET /api/referrals", menu: true },
   { path: "/support/referrals/new", label: "つなぐシートの登録", needs: "POST /api/referrals", menu: false },
   { path: "/support/referrals/$referralId/case", label: "ケースを開く", needs: "POST /api/cases", menu: false },

@@ -74,6 +74,7 @@ import {
   MEASURE_KEYS,
   MEASURE_LABELS,
 } from "./measures";
+import { NOTICE_KIND_LABELS, NOTICE_KINDS } from "./notices";
 import {
   MID_YEAR_FIELD_LABELS,
   MID_YEAR_FIELDS,
@@ -195,6 +196,7 @@ describe("every value shown to people has a label", () => {
     ["mail security", MAIL_SECURITIES, MAIL_SECURITY_LABELS],
     ["home items", HOME_ITEMS, HOME_ITEM_LABELS],
     ["home sections", HOME_SECTIONS, HOME_SECTION_LABELS],
+    ["notice kinds", NOTICE_KINDS, NOTICE_KIND_LABELS],
     ["plan kinds", PLAN_KINDS, PLAN_KIND_LABELS],
     ["plan statuses", PLAN_STATUSES, PLAN_STATUS_LABELS],
     ["goal terms", GOAL_TERMS, GOAL_TERM_LABELS],

@@ -17,6 +17,7 @@ import { measureRoutes } from "./measures/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { mfaRoutes } from "./mfa/routes.js";
 import { midYearRoutes } from "./mid-year/routes.js";
+import { noticeRoutes } from "./notices/routes.js";
 import { personRoutes } from "./persons/routes.js";
 import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
@@ -59,4 +60,5 @@ export function registerModules(app: FastifyInstance, db: Db) {
   mfaRoutes(app, db);
   homeRoutes(app, db);
   roadmapRoutes(app, db);
+  noticeRoutes(app, db);
 }

@@ -6,6 +6,7 @@ import { landingOfSession, menuOfSession, principalOfSession } from "../access";
 import { api, errorMessage, setCsrfToken } from "../api";
 import { keys } from "../queries";
 import type { Session } from "../types";
+import { NoticeBell } from "./NoticeBell";
 
 const activeProps = { className: "active" } as const;
 
@@ -69,6 +70,7 @@ export function AppLayout({ session, children }: { session: Session; children: R
             {session.user.displayName}
             <span className="role-label">{principalLabel(session)}</span>
           </span>
+          <NoticeBell />
           <Link to="/account" className="button secondary small">
             アカウント
           </Link>

@@ -3,6 +3,7 @@ import { useCallback, useState } from "react";
 import { SHEET_STATUS_LABELS } from "../../domain/labels/evaluation";
 import { api } from "../api";
 import { ItemMarks, StatusBadge } from "../components/Badges";
+import { EraDateField, typedDay } from "../components/EraDateField";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Checkbox, SelectField } from "../components/FormField";
 import { PageHeading } from "../components/PageHeading";
@@ -16,6 +17,7 @@ import { isPlanOffice, keys, usePlans, useSession } from "../queries";
 import type { EvaluationSearch } from "../routes/search";
 import type { OpenedRound, OpenRoundInput, SheetListRow, SheetStatus } from "../types";
 import { RoundClosing } from "./evaluations/RoundClosing";
+import { RoundDeadlines } from "./evaluations/RoundDeadlines";
 
 const route = getRouteApi("/evaluations");
 
@@ -108,6 +110,9 @@ export function EvaluationListPage() {
         <OpenRoundForm planId={search.planId} onOpened={(fy) => onPick(search.planId ?? "", fy)} />
       ) : null}
       {search.planId && search.fy ? (
+        <RoundDeadlines planId={search.planId} fiscalYear={search.fy} office={office} />
+      ) : null}
+      {search.planId && search.fy ? (
         <RoundClosing planId={search.planId} fiscalYear={search.fy} office={office} />
       ) : null}
       {search.fy ? <h2>{fyLabel(search.fy)}の評価表</h2> : null}
@@ -145,13 +150,19 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
   const rounds = useRounds(planId);
   const plan = plans.data?.find((p) => p.id === planId);
   const [fy, setFy] = useState("");
+  const [submission, setSubmission] = useState("");
+  const [confirmation, setConfirmation] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const open = useSubmit({
     send: (year: number) => {
       setDone(null);
       return api<{ round: OpenedRound }>(`/api/plans/${planId}/evaluations`, {
         method: "POST",
-        body: { fiscalYear: year } satisfies OpenRoundInput,
+        body: {
+          fiscalYear: year,
+          submissionDue: typedDay("submissionDue", submission),
+          confirmationDue: typedDay("confirmationDue", confirmation),
+        } satisfies OpenRoundInput,
       });
     },
     invalidates: [keys.rounds(planId)],
@@ -179,6 +190,18 @@ function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (fy: nu
           error={open.fields.fiscalYear}
           choose
           options={years.map((y) => ({ value: String(y), label: fyLabel(y) }))}
+        />
+        <EraDateField
+          label="提出期限（任意）"
+          value={submission}
+          onChange={setSubmission}
+          error={open.fields.submissionDue}
+        />
+        <EraDateField
+          label="確認期限（任意）"
+          value={confirmation}
+          onChange={setConfirmation}
+          error={open.fields.confirmationDue}
         />
         <div className="field">
           <button type="submit" className="button" disabled={open.busy || !fy}>

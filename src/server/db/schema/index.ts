@@ -8,6 +8,7 @@ export * from "./mail.js";
 export * from "./measures.js";
 export * from "./meetings.js";
 export * from "./mid-year.js";
+export * from "./notices.js";
 export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";

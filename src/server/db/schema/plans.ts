@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import {
   createdAt,
   municipalityId,
@@ -121,6 +121,12 @@ export const evaluationRounds = recordTable(
     reopenedAt: timestamp("reopened_at", { withTimezone: true }),
     reopenedBy: uuid("reopened_by"),
     reopenReason: text("reopen_reason"),
+    /** 提出期限: the last day (in Japan) departments submit their sheets; optional */
+    submissionDue: date("submission_due", { mode: "string" }),
+    /** 確認期限: the last day (in Japan) the plan office confirms (accepts or returns) the submitted sheets */
+    confirmationDue: date("confirmation_due", { mode: "string" }),
+    /** the deadlines are changed under If-Match */
+    version: version(),
   },
   (t) => [
     unique("rounds_plan_year_uq").on(t.municipalityId, t.planId, t.fiscalYear),
@@ -129,6 +135,22 @@ export const evaluationRounds = recordTable(
     sameMunicipality(t, t.reopenedBy, users),
     // declared lazily (the callback runs after both schema files are loaded), so the import cycle is harmless
     sameMunicipality(t, t.closedRevisionId, planRevisions),
+  ],
+);
+
+/** A department's own 提出期限 in a round, where it differs from the round's (a late start, a larger workload). */
+export const roundDepartmentDeadlines = pgTable(
+  "round_department_deadlines",
+  {
+    municipalityId: municipalityId(),
+    roundId: uuid("round_id").notNull(),
+    departmentId: uuid("department_id").notNull(),
+    submissionDue: date("submission_due", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    municipalityKey(t, t.roundId, t.departmentId),
+    sameMunicipality(t, t.roundId, evaluationRounds),
+    sameMunicipality(t, t.departmentId, departments),
   ],
 );
 

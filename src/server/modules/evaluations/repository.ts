@@ -54,8 +54,14 @@ export async function updateRound(
   return row ?? null;
 }
 
-export function insertRound(db: Executor, municipalityId: string, planId: string, fiscalYear: number) {
-  return insertOne(db, evaluationRounds, { municipalityId, planId, fiscalYear });
+export function insertRound(
+  db: Executor,
+  municipalityId: string,
+  planId: string,
+  fiscalYear: number,
+  deadlines: { submissionDue?: string | null; confirmationDue?: string | null } = {},
+) {
+  return insertOne(db, evaluationRounds, { municipalityId, planId, fiscalYear, ...deadlines });
 }
 
 export async function insertSheets(db: Executor, rows: (typeof evaluationSheets.$inferInsert)[]) {

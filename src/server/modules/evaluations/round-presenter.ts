@@ -8,6 +8,7 @@ export function presentRound(
   r: RoundRow,
   names: ReadonlyMap<string, string>,
   revisions: ReadonlyMap<string, { number: number; label: string }> = new Map(),
+  departmentDeadlines: readonly { departmentId: string; submissionDue: string }[] = [],
 ) {
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const revision = r.closedRevisionId ? (revisions.get(r.closedRevisionId) ?? null) : null;
@@ -25,6 +26,15 @@ export function presentRound(
     reopenedAt: r.reopenedAt?.toISOString() ?? null,
     reopenedByName: nameOf(r.reopenedBy),
     reopenReason: r.reopenReason,
+    /** 提出期限 / 確認期限 (ISO days in Japan, optional); the screens show days left with domain/deadlines */
+    submissionDue: r.submissionDue,
+    confirmationDue: r.confirmationDue,
+    /** departments whose 提出期限 differs from the round's */
+    departmentDeadlines: departmentDeadlines.map((d) => ({
+      departmentId: d.departmentId,
+      submissionDue: d.submissionDue,
+    })),
+    version: r.version,
   };
 }
 export type RoundDto = ReturnType<typeof presentRound>;

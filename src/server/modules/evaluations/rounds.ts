@@ -14,11 +14,18 @@ import { resolveStructure } from "../revisions/in-force.js";
 import * as revisionsRepo from "../revisions/repository.js";
 import { ensureBaseline } from "../revisions/service.js";
 import * as usersRepo from "../users/repository.js";
+import * as deadlinesRepo from "./deadlines-repository.js";
 import * as repo from "./repository.js";
 import { actorsOfRounds, presentRound, type RoundDto } from "./round-presenter.js";
 import { isProjectLevel } from "./service.js";
 
-export async function openRound(db: Db, actor: RequestActor, planId: string, fiscalYear: number) {
+export async function openRound(
+  db: Db,
+  actor: RequestActor,
+  planId: string,
+  fiscalYear: number,
+  deadlines: { submissionDue?: string | null; confirmationDue?: string | null } = {},
+) {
   policies.managePlans(actor);
   return db.transaction(async (tx) => {
     const plan = await loadPlanOr404(tx, actor, planId);
@@ -29,7 +36,7 @@ export async function openRound(db: Db, actor: RequestActor, planId: string, fis
       throw conflict("この年度の評価は既に開始しています");
     // the year is evaluated under the structure in force now: the first year freezes the plan as 第1版（策定時）
     await ensureBaseline(tx, actor, planId);
-    const round = await repo.insertRound(tx, actor.municipalityId, planId, fiscalYear);
+    const round = await repo.insertRound(tx, actor.municipalityId, planId, fiscalYear, deadlines);
     // the sheets are those of the revision in force, not of a draft being prepared
     const { items, itemDepts } = await inForceItems(tx, actor.municipalityId, planId);
     // Carry last year's targets forward and its results into 前年度の実施状況, as departments do by hand today.
@@ -60,7 +67,13 @@ export async function openRound(db: Db, actor: RequestActor, planId: string, fis
       action: "open_evaluation",
       entityType: "evaluation_round",
       entityId: round.id,
-      after: { planId, fiscalYear, sheets: sheets.length },
+      after: {
+        planId,
+        fiscalYear,
+        sheets: sheets.length,
+        submissionDue: round.submissionDue,
+        confirmationDue: round.confirmationDue,
+      },
     });
     return { id: round.id, fiscalYear, status: round.status, sheets: sheets.length };
   });
@@ -85,7 +98,19 @@ async function presentRounds(db: Executor, municipalityId: string, planId: strin
   const revisions = rounds.some((r) => r.closedRevisionId)
     ? new Map((await revisionsRepo.listRevisions(db, municipalityId, planId)).map((r) => [r.id, r]))
     : new Map();
-  return rounds.map((r) => presentRound(r, names, revisions));
+  const overrides = await deadlinesRepo.departmentDeadlinesOf(
+    db,
+    municipalityId,
+    rounds.map((r) => r.id),
+  );
+  return rounds.map((r) =>
+    presentRound(
+      r,
+      names,
+      revisions,
+      overrides.filter((o) => o.roundId === r.id),
+    ),
+  );
 }
 
 export async function roundWithNames(db: Executor, municipalityId: string, round: repo.RoundRow) {

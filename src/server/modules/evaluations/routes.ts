@@ -4,12 +4,14 @@ import { routesFor } from "../../platform/http/route.js";
 import { planIdParams } from "../plans/schema.js";
 import { closeRound } from "./close-round.js";
 import { reopenRound } from "./reopen-round.js";
+import { setRoundDeadlines } from "./round-deadlines.js";
 import * as rounds from "./rounds.js";
 import {
   notEvaluatedSchema,
   openRoundSchema,
   reopenRoundSchema,
   returnSheetSchema,
+  roundDeadlinesSchema,
   roundParams,
   sheetFieldsSchema,
   sheetListQuery,
@@ -29,7 +31,20 @@ export function evaluationRoutes(app: FastifyInstance, db: Db) {
   route(
     "POST /api/plans/:planId/evaluations",
     { params: planIdParams, body: openRoundSchema, status: 201 },
-    async ({ actor, params, body }) => ({ round: await rounds.openRound(db, actor, params.planId, body.fiscalYear) }),
+    async ({ actor, params, body }) => ({
+      round: await rounds.openRound(db, actor, params.planId, body.fiscalYear, {
+        submissionDue: body.submissionDue,
+        confirmationDue: body.confirmationDue,
+      }),
+    }),
+  );
+
+  route(
+    "PUT /api/plans/:planId/evaluations/:fiscalYear/deadlines",
+    { params: roundParams, body: roundDeadlinesSchema, ifMatch: "required", etag: "round" },
+    async ({ actor, params, body, version }) => ({
+      round: await setRoundDeadlines(db, actor, params.planId, params.fiscalYear, version, body),
+    }),
   );
 
   route(

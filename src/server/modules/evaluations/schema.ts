@@ -3,6 +3,7 @@ import { RETURN_COMMENT_MAX_LENGTH, SHEET_TEXT_MAX_LENGTH, tooLongMessage } from
 import { parseFiscalYear } from "../../../domain/fiscal-year.js";
 import { GRADE_OVERRIDE_REASON_LABEL, SHEET_FIELD_LABELS, SHEET_STATUSES } from "../../../domain/labels/evaluation.js";
 import { clearable } from "../../platform/schema-fields.js";
+import { isoDate } from "../persons/schema.js";
 
 const longText = (label: string) =>
   clearable(z.string().max(SHEET_TEXT_MAX_LENGTH, tooLongMessage(label, SHEET_TEXT_MAX_LENGTH)));
@@ -17,7 +18,32 @@ export const fiscalYearInput = z.union([z.number(), z.string()]).transform((v, c
   return fy;
 });
 
-export const openRoundSchema = z.strictObject({ fiscalYear: fiscalYearInput });
+/** 提出期限 and 確認期限: optional days (in Japan); the 確認期限 is not before the 提出期限. */
+const deadlineFields = {
+  submissionDue: isoDate("提出期限").nullable().optional(),
+  confirmationDue: isoDate("確認期限").nullable().optional(),
+};
+const confirmationNotBeforeSubmission = (v: { submissionDue?: string | null; confirmationDue?: string | null }) =>
+  !v.submissionDue || !v.confirmationDue || v.confirmationDue >= v.submissionDue;
+const confirmationOrder = { message: "確認期限は提出期限の日以降にしてください", path: ["confirmationDue"] };
+
+export const openRoundSchema = z
+  .strictObject({ fiscalYear: fiscalYearInput, ...deadlineFields })
+  .refine(confirmationNotBeforeSubmission, confirmationOrder);
+
+/** The round's deadlines as the plan office changes them, with a department's own 提出期限 where it differs. */
+export const roundDeadlinesSchema = z
+  .strictObject({
+    ...deadlineFields,
+    departments: z
+      .array(
+        z.strictObject({ departmentId: z.uuid("課の指定が正しくありません"), submissionDue: isoDate("課の提出期限") }),
+      )
+      .max(500)
+      .optional(),
+  })
+  .refine(confirmationNotBeforeSubmission, confirmationOrder);
+export type RoundDeadlinesInput = z.infer<typeof roundDeadlinesSchema>;
 
 export {
   GRADE_OVERRIDE_REASON_LABEL,

@@ -8,6 +8,7 @@ import { AppError, conflict, staleVersion, ValidationError } from "../../platfor
 import { policies } from "../../platform/policies.js";
 import * as departmentsRepo from "../departments/repository.js";
 import { indicatorsOfSheet } from "../indicators/service.js";
+import { sheetReviewed } from "../notices/events.js";
 import { recordPlanChange } from "../plans/plan-change.js";
 import type * as plansRepo from "../plans/repository.js";
 import { presentSheet, type SheetIndicators } from "./presenter.js";
@@ -52,6 +53,8 @@ interface SheetChange {
   action: string;
   authorize: (actor: RequestActor, itemDepartmentIds: string[]) => void;
   decide: (sheet: repo.SheetRow, plan: plansRepo.PlanRow, suggestion: Suggestion) => Partial<repo.SheetRow>;
+  /** the notice the change sends the sheet's departments, in its transaction */
+  notice?: "sheet_returned" | "sheet_accepted";
 }
 
 async function changeSheet(db: Db, actor: RequestActor, sheetId: string, version: number, change: SheetChange) {
@@ -78,6 +81,9 @@ async function changeSheet(db: Db, actor: RequestActor, sheetId: string, version
       before: snapshot(sheet),
       after: snapshot(after),
     });
+    if (change.notice) {
+      await sheetReviewed(tx, actor.municipalityId, change.notice, after, item?.code ?? null, itemDepartmentIds);
+    }
     return presentSheet(after, item, plan, itemDepartmentIds, policies.canEditSheetIn(actor, after.status), indicators);
   });
 }
@@ -177,6 +183,7 @@ export function acceptSheet(db: Db, actor: RequestActor, sheetId: string, versio
       return { status: "accepted", reviewComment: null };
     },
     authorize: policies.reviewSheet,
+    notice: "sheet_accepted",
   });
 }
 
@@ -190,6 +197,7 @@ export function returnSheet(db: Db, actor: RequestActor, sheetId: string, versio
       return { status: "returned", reviewComment: comment, notEvaluatedReason: null };
     },
     authorize: policies.reviewSheet,
+    notice: "sheet_returned",
   });
 }
 

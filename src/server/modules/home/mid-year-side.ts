@@ -47,6 +47,8 @@ export async function midYearSections(
         key: `mid-year:${plan.id}:${round.fiscalYear}`,
         title: `${plan.title} ${MID_YEAR_SECTION_SUFFIX}`,
         fiscalYear: round.fiscalYear,
+        // the mid-year round has no deadlines of its own yet: those of the yearly round are on its section
+        deadlines: [],
         items,
       });
     }

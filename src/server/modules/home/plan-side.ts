@@ -7,6 +7,7 @@ import type { Executor } from "../../db/client.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { isPlanOffice } from "../../platform/policies/roles.js";
 import { policies } from "../../platform/policies.js";
+import { departmentDeadlinesOf } from "../evaluations/deadlines-repository.js";
 import { listGradesOfPlanYear } from "../evaluations/repository.js";
 import { yearStructure } from "../evaluations/year-structure.js";
 import { getMyDepartment } from "../indicators/aggregates.js";
@@ -33,11 +34,32 @@ export async function planSections(tx: Executor, auth: AuthContext): Promise<Hom
       title: plan.title,
       fiscalYear: round.fiscalYear,
       items,
+      deadlines: round.status === "open" ? await deadlinesFor(tx, auth, round) : [],
     });
   }
   // the mid-year reports under way follow the yearly evaluation's sections
   sections.push(...(await midYearSections(tx, auth, plans)));
   return sections;
+}
+
+/**
+ * The deadlines the caller works to: a department its 提出期限 (its own where one is set), the plan office both.
+ * A viewer only reads results.
+ */
+async function deadlinesFor(
+  tx: Executor,
+  auth: AuthContext,
+  round: { id: string; submissionDue: string | null; confirmationDue: string | null },
+) {
+  if (auth.role === "viewer") return [];
+  const overrides = await departmentDeadlinesOf(tx, auth.municipalityId, [round.id]);
+  const own =
+    auth.role === "department_editor" ? overrides.find((o) => auth.departmentIds.includes(o.departmentId)) : undefined;
+  const submission = own?.submissionDue ?? round.submissionDue;
+  const out: { label: string; day: string }[] = [];
+  if (submission) out.push({ label: own ? "提出期限（自分の課）" : "提出期限", day: submission });
+  if (isPlanOffice(auth) && round.confirmationDue) out.push({ label: "確認期限", day: round.confirmationDue });
+  return out;
 }
 
 async function roundItems(tx: Executor, auth: AuthContext, planId: string, fiscalYear: number): Promise<HomeItem[]> {

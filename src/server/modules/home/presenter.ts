@@ -23,6 +23,8 @@ export interface HomeSection {
   /** the evaluation year a plan's section is about */
   fiscalYear: number | null;
   items: HomeItem[];
+  /** the year's deadlines that concern the caller (ISO days in Japan; the screen shows days left / 期限超過) */
+  deadlines: { label: string; day: string }[];
 }
 
 export function homeItem(key: HomeItemKey, count: number, link: string, attention = false): HomeItem {
@@ -30,7 +32,7 @@ export function homeItem(key: HomeItemKey, count: number, link: string, attentio
 }
 
 export function supportSection(key: HomeSectionKey, items: HomeItem[]): HomeSection {
-  return { key, title: HOME_SECTION_LABELS[key], fiscalYear: null, items };
+  return { key, title: HOME_SECTION_LABELS[key], fiscalYear: null, items, deadlines: [] };
 }
 
 /** A path with its query: only the values given, in the order given. */

@@ -16,6 +16,9 @@ export function roundsNewestFirst(db: Executor, municipalityId: string) {
       planId: evaluationRounds.planId,
       fiscalYear: evaluationRounds.fiscalYear,
       status: evaluationRounds.status,
+      id: evaluationRounds.id,
+      submissionDue: evaluationRounds.submissionDue,
+      confirmationDue: evaluationRounds.confirmationDue,
     })
     .from(evaluationRounds)
     .where(inMunicipality(evaluationRounds, municipalityId))

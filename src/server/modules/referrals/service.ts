@@ -11,6 +11,7 @@ import { agencyMap } from "../agencies/service.js";
 import { insertConsent } from "../cases/consent-repository.js";
 import { presentCaseRef } from "../cases/presenter.js";
 import { checkActiveConcerns } from "../concerns/service.js";
+import { referralAnswered, referralArrived } from "../notices/events.js";
 import { personBases, personRead } from "../persons/access.js";
 import { presentPerson } from "../persons/presenter.js";
 import * as personsRepo from "../persons/repository.js";
@@ -105,6 +106,7 @@ export async function createReferral(db: Db, actor: RequestActor, input: CreateR
       reason: null,
     });
     if (input.consent === "given") await recordReferralConsent(tx, actor, referral);
+    await referralArrived(tx, actor.municipalityId, referral);
     const presented = presentReferral(referral, await agencyMap(tx, actor.municipalityId), todayInJapan());
     await recordAudit(tx, {
       ...actorOf(actor),
@@ -224,6 +226,9 @@ export async function transitionReferral(
       toAgencyId,
     });
     if (!after) throw staleVersion(referral.version);
+    // forwarded: it arrives at its new receiver; any other move is the receiver's answer to the sender
+    if (input.to === "forwarded") await referralArrived(tx, actor.municipalityId, after);
+    else await referralAnswered(tx, actor.municipalityId, after);
     await repo.insertEvent(tx, {
       municipalityId: actor.municipalityId,
       referralId,

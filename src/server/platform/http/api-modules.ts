@@ -5,6 +5,7 @@
 export const API_MODULES = {
   auth: "ログイン",
   home: "ホーム",
+  notices: "お知らせ",
   users: "利用者",
   "audit-trail": "監査ログ",
   departments: "課",

@@ -7,6 +7,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryStatus } from "../../components/Status";
 import { fyLabel } from "../../format";
 import type { Home, HomeItem, HomeSection } from "../../types";
+import { DeadlineLine } from "../evaluations/RoundDeadlines";
 
 /** Read afresh on each visit: the counts are what waits now. */
 function useHome() {
@@ -41,6 +42,13 @@ function Section({ section }: { section: HomeSection }) {
   return (
     <section className="home-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
+      {section.deadlines.length > 0 ? (
+        <dl className="deadline-list">
+          {section.deadlines.map((d) => (
+            <DeadlineLine key={d.label} label={d.label} day={d.day} />
+          ))}
+        </dl>
+      ) : null}
       <ul className="home-items">
         {section.items.map((item) => (
           <li key={item.link} className={item.attention ? "home-item attention" : "home-item"}>

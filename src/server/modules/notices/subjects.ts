@@ -1,0 +1,117 @@
+/**
+ * Whether someone could open a notice's subject, by the subject's own record rule: a sheet by its item's departments
+ * (policies.canSeeSheet), a referral by its parties (policies.referralBasis), a round by the plan side's reading. The
+ * same rule picks a notice's recipients and, when notices are listed, drops those the reader can no longer open.
+ */
+import type { NoticeSubject } from "../../../domain/labels/notices.js";
+import type { Executor } from "../../db/client.js";
+import { withIds } from "../../db/records.js";
+import { evaluationRounds, evaluationSheets, referrals } from "../../db/schema/index.js";
+import type { AuthContext } from "../../platform/auth/context.js";
+import { readsPlanSide } from "../../platform/policies/roles.js";
+import { policies } from "../../platform/policies.js";
+import { type YearStructure, yearStructure } from "../evaluations/year-structure.js";
+import type { Candidate } from "./repository.js";
+
+/** What the policies read of a caller: an account that is not signed in now is decided on the same fields. */
+export type Reader = Pick<
+  AuthContext,
+  "userId" | "municipalityId" | "role" | "departmentIds" | "agencyId" | "isCoordinator"
+>;
+
+/** A candidate as the policies take a caller (they read only the fields of Reader). */
+export function asCaller(r: Reader | Candidate): AuthContext {
+  return {
+    municipalityCode: "",
+    municipalityName: "",
+    loginId: "",
+    displayName: "",
+    csrfToken: "",
+    sessionTokenHash: "",
+    pendingSteps: [],
+    ...r,
+  };
+}
+
+/** A subject as the rule needs it, loaded once for every notice about it. */
+export type LoadedSubject =
+  | { type: "sheet"; departmentIds: string[]; link: string }
+  | { type: "round"; link: string }
+  | { type: "referral"; fromAgencyId: string; toAgencyId: string | null; link: string }
+  // seam: part K (committees) decides who may open a committee's request for opinions; until then the plan side
+  | { type: "committee"; link: string };
+
+export function canOpen(reader: Reader, subject: LoadedSubject): boolean {
+  const caller = asCaller(reader);
+  switch (subject.type) {
+    case "sheet":
+      return policies.canSeeSheet(caller, subject.departmentIds);
+    case "round":
+      return readsPlanSide(caller);
+    case "referral":
+      return policies.referralBasis(caller, subject) !== null;
+    case "committee":
+      return readsPlanSide(caller);
+  }
+}
+
+/** The subjects of some notices, by `${type}:${id}`; a subject that is gone is missing (its notices are dropped). */
+export async function loadSubjects(
+  db: Executor,
+  municipalityId: string,
+  wanted: { subjectType: string; subjectId: string }[],
+): Promise<Map<string, LoadedSubject>> {
+  const out = new Map<string, LoadedSubject>();
+  const idsOf = (type: NoticeSubject) => [
+    ...new Set(wanted.filter((w) => w.subjectType === type).map((w) => w.subjectId)),
+  ];
+  const sheetIds = idsOf("sheet");
+  if (sheetIds.length) {
+    const rows = await db
+      .select()
+      .from(evaluationSheets)
+      .where(withIds(evaluationSheets, municipalityId, sheetIds));
+    // one structure per plan year: the departments each item had in the revision the year is evaluated under
+    const years = new Map<string, YearStructure>();
+    for (const s of rows) {
+      const key = `${s.planId}:${s.fiscalYear}`;
+      let structure = years.get(key);
+      if (!structure) {
+        structure = await yearStructure(db, municipalityId, s.planId, s.fiscalYear);
+        years.set(key, structure);
+      }
+      out.set(`sheet:${s.id}`, {
+        type: "sheet",
+        departmentIds: structure.departmentsOf(s.itemId),
+        link: `/sheets/${s.id}`,
+      });
+    }
+  }
+  const roundIds = idsOf("round");
+  if (roundIds.length) {
+    const rows = await db
+      .select()
+      .from(evaluationRounds)
+      .where(withIds(evaluationRounds, municipalityId, roundIds));
+    for (const r of rows) out.set(`round:${r.id}`, { type: "round", link: roundLink(r.planId, r.fiscalYear) });
+  }
+  const referralIds = idsOf("referral");
+  if (referralIds.length) {
+    const rows = await db
+      .select()
+      .from(referrals)
+      .where(withIds(referrals, municipalityId, referralIds));
+    for (const r of rows) {
+      out.set(`referral:${r.id}`, {
+        type: "referral",
+        fromAgencyId: r.fromAgencyId,
+        toAgencyId: r.toAgencyId,
+        link: `/support/referrals/${r.id}`,
+      });
+    }
+  }
+  for (const id of idsOf("committee")) out.set(`committee:${id}`, { type: "committee", link: "/home" });
+  return out;
+}
+
+export const roundLink = (planId: string, fiscalYear: number) => `/evaluations?planId=${planId}&fy=${fiscalYear}`;
