@@ -41,7 +41,7 @@ export const noticeMails = recordTable(
   "notice_mails",
   {
     userId: uuid("user_id").notNull(),
-    // seam: part N — the notice this mail announces (its table is built alongside; no foreign key yet)
+    // the notice this mail announces (no foreign key yet: the delivery tests queue mails for notices they do not write)
     noticeId: uuid("notice_id").notNull(),
     /** the kind of notice, said in general words in the mail (labels/notice-mail.ts) */
     kind: text("kind").notNull(),

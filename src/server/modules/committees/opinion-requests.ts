@@ -1,11 +1,12 @@
 /**
  * When a year closes, the committees of the plan are asked for their opinions on it: every member in term on the
- * day of closing is a recipient. The notice itself belongs to the notices module (part N of issue 15), which
- * exports `notifyOpinionRequested`; until it is merged this function names the recipients and the call waits below.
+ * day of closing is a recipient of the notices module's "opinion requested" notice.
  */
 import { inTerm } from "../../../domain/committees/routing.js";
+import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { Executor } from "../../db/client.js";
+import { notifyOpinionRequested } from "../notices/events.js";
 import * as repo from "./repository.js";
 
 export interface OpinionRequest {
@@ -45,7 +46,16 @@ export async function opinionRequestsFor(
 /** Called by closing a year (evaluations/close-round.ts), in its transaction. */
 export async function requestOpinions(tx: Executor, municipalityId: string, planId: string, fiscalYear: number) {
   const requests = await opinionRequestsFor(tx, municipalityId, planId, fiscalYear);
-  // seam: part N — for each request, notifyOpinionRequested(tx, { municipalityId, ...request }) sends the
-  // "opinion requested" notice (in the app, and by mail when configured) to request.userIds.
+  // the "opinion requested" notice, in the app and by mail where the municipality sends mail; a year closed again
+  // after a reopening asks again only those not asked for that year before (the notice is keyed by the year)
+  for (const r of requests) {
+    await notifyOpinionRequested(tx, {
+      municipalityId,
+      committeeId: r.committeeId,
+      memberUserIds: r.userIds,
+      occasion: String(fiscalYear),
+      reference: `${formatFiscalYear(fiscalYear)} ${r.committeeName}`,
+    });
+  }
   return requests;
 }

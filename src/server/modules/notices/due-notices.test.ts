@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ifMatch } from "../../../../test/helpers/api-client.js";
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
+import { registeredDailyJobs } from "../../platform/jobs/daily.js";
 import { generateDueNotices } from "./due-notices.js";
 
 const app = signedInApp({ office: "keikaku", korei: "korei", shogai: "shogai", soudan: "soudan", viewer: "iin" });
@@ -24,6 +25,12 @@ const kindsOf = async (c: (typeof app)["office"]) =>
 const owes = async (c: (typeof app)["office"]) =>
   ((await c.get(`${base}/sheets`)).body.sheets as { status: string }[]).some((s) => OWED.includes(s.status));
 const scan = (at: string) => generateDueNotices(app.t.database.db, app.t.municipalityId, new Date(at));
+/** The same scan as the job table runs it each morning: the handler the notices module registered. */
+const dailyRun = async (at: string) => {
+  const handler = registeredDailyJobs().get("notices.due");
+  if (!handler) throw new Error("the notices module registers no daily job");
+  await handler(app.t.database.db, app.t.municipalityId, new Date(at));
+};
 
 beforeAll(async () => {
   planId = await demoPlanId(app.office);
@@ -95,8 +102,8 @@ describe("a round's deadlines", () => {
     );
     expect(set.status).toBe(200);
     expect(set.body.round.departmentDeadlines).toEqual([{ departmentId: shogai, submissionDue: "2027-02-28" }]);
-    // 23:59 JST on the 20th: still open (the day-before reminder has come)
-    await scan("2027-01-20T14:59:00Z");
+    // 23:59 JST on the 20th: still open (the day-before reminder has come), here from the registered daily job
+    await dailyRun("2027-01-20T14:59:00Z");
     expect((await kindsOf(app.korei)).map((n) => n.kind)).toEqual(["deadline_soon", "deadline_soon"]);
     // 00:00 JST on the 21st (15:00 UTC on the 20th): overdue
     await scan("2027-01-20T15:00:00Z");

@@ -3,6 +3,7 @@ import { formatFiscalYear } from "../../../domain/fiscal-year.js";
 import type { Executor } from "../../db/client.js";
 import { agencyPeople, departmentEditors, notify, referralReference } from "./notify.js";
 import * as repo from "./repository.js";
+import { loadSubjects } from "./subjects.js";
 
 /** A sheet was returned or accepted: its departments' editors are told (the reference is the year and item code). */
 export async function sheetReviewed(
@@ -82,6 +83,11 @@ export async function notifyOpinionRequested(
   input: { municipalityId: string; committeeId: string; memberUserIds: string[]; occasion: string; reference: string },
 ) {
   if (input.memberUserIds.length === 0) return [];
+  // who may open it is decided as for any committee notice: the members' terms as they stand today
+  const subject = (
+    await loadSubjects(tx, input.municipalityId, [{ subjectType: "committee", subjectId: input.committeeId }])
+  ).get(`committee:${input.committeeId}`);
+  if (!subject) return [];
   const members = await repo.candidates(tx, input.municipalityId, {
     roles: ["system_admin", "plan_office", "department_editor", "viewer"],
     userIds: input.memberUserIds,
@@ -96,7 +102,7 @@ export async function notifyOpinionRequested(
       occasion: input.occasion,
       reference: input.reference,
     },
-    { type: "committee", link: "/home" },
+    subject,
     members,
   );
 }

@@ -6,6 +6,7 @@
 import type { Role } from "../../../domain/access/principals.js";
 import type { NoticeKind, NoticeSubject } from "../../../domain/labels/notices.js";
 import type { Executor } from "../../db/client.js";
+import { enqueueNoticeMail } from "../mail/notice-mail.js";
 import * as repo from "./repository.js";
 import { canOpen, type LoadedSubject } from "./subjects.js";
 
@@ -20,10 +21,18 @@ export interface NoticeDraft {
 }
 
 /**
- * The one place a notice is born. seam: part M (notice mail) enqueues its mail job here, in the same transaction,
- * for each new row: every row has its recipient, kind and created_at.
+ * The one place a notice is born: each new one queues its mail in the same transaction (sent only where the
+ * municipality has mail on and the recipient an address; decided and recorded at delivery).
  */
-export async function onNoticeCreated(_tx: Executor, _created: repo.NoticeRow[]): Promise<void> {}
+export async function onNoticeCreated(tx: Executor, created: repo.NoticeRow[]): Promise<void> {
+  for (const n of created)
+    await enqueueNoticeMail(tx, {
+      municipalityId: n.municipalityId,
+      userId: n.recipientId,
+      noticeId: n.id,
+      kind: n.kind,
+    });
+}
 
 /** Writes the notice to each recipient who could open its subject; a notice written before is not written again. */
 export async function notify(

@@ -1,8 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
+import { registerDailyJob } from "../../platform/jobs/daily.js";
+import { generateDueNotices } from "./due-notices.js";
 import { noticeListQuery, noticeParams } from "./schema.js";
 import { listNotices, markAllNoticesRead, markNoticeRead } from "./service.js";
+
+// each morning the job table scans every municipality's deadlines (idempotent: a second run writes nothing)
+registerDailyJob("notices.due", async (db, municipalityId, now) => {
+  await generateDueNotices(db, municipalityId, now);
+});
 
 /** お知らせ: the caller's own notices (every account has some to read). */
 export function noticeRoutes(app: FastifyInstance, db: Db) {

@@ -3,13 +3,18 @@
  * (policies.canSeeSheet), a referral by its parties (policies.referralBasis), a round by the plan side's reading. The
  * same rule picks a notice's recipients and, when notices are listed, drops those the reader can no longer open.
  */
+
+import type { Term } from "../../../domain/committees/routing.js";
+import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { NoticeSubject } from "../../../domain/labels/notices.js";
 import type { Executor } from "../../db/client.js";
 import { withIds } from "../../db/records.js";
-import { evaluationRounds, evaluationSheets, referrals } from "../../db/schema/index.js";
+import { committees, evaluationRounds, evaluationSheets, referrals } from "../../db/schema/index.js";
 import type { AuthContext } from "../../platform/auth/context.js";
+import { committeeBasis } from "../../platform/policies/committees.js";
 import { readsPlanSide } from "../../platform/policies/roles.js";
 import { policies } from "../../platform/policies.js";
+import { listMembers } from "../committees/repository.js";
 import { type YearStructure, yearStructure } from "../evaluations/year-structure.js";
 import type { Candidate } from "./repository.js";
 
@@ -38,8 +43,8 @@ export type LoadedSubject =
   | { type: "sheet"; departmentIds: string[]; link: string }
   | { type: "round"; link: string }
   | { type: "referral"; fromAgencyId: string; toAgencyId: string | null; link: string }
-  // seam: part K (committees) decides who may open a committee's request for opinions; until then the plan side
-  | { type: "committee"; link: string };
+  // a committee's request for opinions: the plan office, or a member on the day the notice is written or read
+  | { type: "committee"; terms: Map<string, Term>; today: string; link: string };
 
 export function canOpen(reader: Reader, subject: LoadedSubject): boolean {
   const caller = asCaller(reader);
@@ -51,7 +56,7 @@ export function canOpen(reader: Reader, subject: LoadedSubject): boolean {
     case "referral":
       return policies.referralBasis(caller, subject) !== null;
     case "committee":
-      return readsPlanSide(caller);
+      return committeeBasis(caller, subject.terms.get(caller.userId) ?? null, subject.today) !== null;
   }
 }
 
@@ -110,8 +115,22 @@ export async function loadSubjects(
       });
     }
   }
-  for (const id of idsOf("committee")) out.set(`committee:${id}`, { type: "committee", link: "/home" });
+  const committeeIds = idsOf("committee");
+  if (committeeIds.length) {
+    const today = todayInJapan();
+    const rows = await db
+      .select()
+      .from(committees)
+      .where(withIds(committees, municipalityId, committeeIds));
+    const members = await listMembers(db, municipalityId, committeeIds);
+    for (const c of rows) {
+      const terms = new Map(members.filter((m) => m.committeeId === c.id).map((m) => [m.userId, m]));
+      out.set(`committee:${c.id}`, { type: "committee", terms, today, link: committeeLink(c.planId) });
+    }
+  }
   return out;
 }
+
+export const committeeLink = (planId: string) => `/committees?planId=${planId}`;
 
 export const roundLink = (planId: string, fiscalYear: number) => `/evaluations?planId=${planId}&fy=${fiscalYear}`;

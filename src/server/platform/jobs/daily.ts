@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 
-/** A job run once a day for every municipality (part N's notices of deadlines, for example). */
+/** A job run once a day for every municipality (the notices of deadlines, for example). */
 export type DailyHandler = (db: Db, municipalityId: string, now: Date) => Promise<void>;
 
 /**
@@ -9,9 +9,7 @@ export type DailyHandler = (db: Db, municipalityId: string, now: Date) => Promis
  */
 const dailyJobs = new Map<string, DailyHandler>();
 
-// seam: part N — the notices module registers its deadline run here when it is loaded (before the app starts):
-//   registerDailyJob("notices.due", generateDueNotices)
-// and queues each notice's mail with enqueueNoticeMail (modules/mail/notice-mail.ts) in the notice's transaction.
+// e.g. the notices module registers its deadline scan ("notices.due") when it is loaded, before the app starts
 export function registerDailyJob(name: string, handler: DailyHandler) {
   if (!/^[\w.-]+$/.test(name)) throw new Error(`a job name is letters, digits, - _ and . only: ${name}`);
   dailyJobs.set(name, handler);
