@@ -19,6 +19,8 @@ import { personRoutes } from "./persons/routes.js";
 import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { programmeRoutes } from "./programme/routes.js";
+import { publicationRoutes } from "./publications/routes.js";
+import { publicSiteRoutes } from "./publications/site/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { resourceRoutes } from "./resources/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
@@ -53,4 +55,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   placementRoutes(app, db);
   mfaRoutes(app, db);
   homeRoutes(app, db);
+  publicationRoutes(app, db);
+  publicSiteRoutes(app, db);
 }

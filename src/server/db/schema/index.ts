@@ -11,3 +11,4 @@ export * from "./programme.js";
 export * from "./resources.js";
 export * from "./support.js";
 export * from "./support-plans.js";
+export * from "./publications.js";

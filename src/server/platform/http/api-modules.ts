@@ -29,6 +29,8 @@ export const API_MODULES = {
   resources: "地域資源",
   placements: "参加支援",
   mfa: "二段階認証",
+  publications: "住民への公開",
+  "public-site": "公開サイト・オープンデータ",
   "api-description": "API の説明",
 } as const;
 
