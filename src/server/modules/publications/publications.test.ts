@@ -10,7 +10,10 @@ import { type ApiClient, ifMatch } from "../../../../test/helpers/api-client.js"
 import { auditRecords } from "../../../../test/helpers/audit-records.js";
 import { demoPlanId, signedInApp } from "../../../../test/helpers/fixtures.js";
 
-const app = signedInApp({ office: "keikaku", korei: "korei", viewer: "iin" }, { demoIndicators: true });
+const app = signedInApp(
+  { office: "keikaku", korei: "korei", viewer: "iin" },
+  { demoIndicators: true, demoBaseline: true },
+);
 const CODE = "999001";
 let planId: string;
 const api = (path = "") => `/api/plans/${planId}${path}`;
@@ -68,6 +71,13 @@ let withdrawnPlanId: string;
 
 beforeAll(async () => {
   planId = await demoPlanId(app.office);
+  // the demo's plan is published at load; withdrawn here, so the story starts from an unpublished plan
+  const demo = await resident(`${site}plans/${planId}/`);
+  expect(demo.status).toBe(200);
+  expect(demo.text).toContain("計画の体系");
+  const withdrawn = await app.office.request("DELETE", api("/publication"), undefined, ifMatch(1));
+  expect(withdrawn.status).toBe(200);
+  expect((await resident(`${site}plans/${planId}/`)).status).toBe(404);
   // the demo's 2024 has one sheet never written: left 未評価 with a reason, so the year can be closed
   const sheets = (await app.office.get(api("/evaluations/2024/sheets"))).body.sheets as {
     id: string;
@@ -101,7 +111,9 @@ describe("publishing", () => {
   });
 
   it("publishes the plan and its closed year (audited), refuses an open year, and updates with If-Match", async () => {
-    const plan = await app.office.put(api("/publication"), { sheetFields: ["results", "reason", "grade"] });
+    // published before (the demo's load), so publishing again names the version read
+    expect((await app.office.put(api("/publication"), { sheetFields: ["results"] })).status).toBe(428);
+    const plan = await app.office.put(api("/publication"), { sheetFields: ["results", "reason", "grade"] }, ifMatch(2));
     expect(plan.status).toBe(200);
     expect(plan.body.publication).toMatchObject({
       kind: "plan",
@@ -109,7 +121,7 @@ describe("publishing", () => {
       version: 1,
       url: `${site}plans/${planId}/`,
     });
-    expect(plan.headers.get("etag")).toBe('"1"');
+    expect(plan.headers.get("etag")).toBe('"3"');
     expect((await app.office.put(api("/publications/2025"))).status).toBe(409);
     const year = await app.office.put(api("/publications/2024"));
     expect(year.status).toBe(200);
@@ -122,17 +134,23 @@ describe("publishing", () => {
     const updated = await app.office.put(
       api("/publication"),
       { sheetFields: ["results", "reason", "grade"] },
-      ifMatch(1),
+      ifMatch(3),
     );
     expect(updated.status).toBe(200);
-    expect(updated.body.publication.version).toBe(2);
+    expect(updated.body.publication.version).toBe(4);
     const list = (await app.office.get(api("/publications"))).body.publications;
     expect(list.map((p: { kind: string; status: string }) => `${p.kind}:${p.status}`)).toEqual([
       "plan:published",
       "year:published",
     ]);
     const audit = await auditRecords(app.t.database.db, { entityType: "publication" });
-    expect(audit.map((r) => r.action)).toEqual(["publish", "publish", "update_publication"]);
+    expect(audit.map((r) => r.action)).toEqual([
+      "load_demo",
+      "withdraw_publication",
+      "publish",
+      "publish",
+      "update_publication",
+    ]);
   });
 
   it("shows the snapshot: a later draft's rename reaches no public page until the office updates", async () => {
