@@ -118,7 +118,7 @@ describe("publishing", () => {
     expect(plan.body.publication).toMatchObject({
       kind: "plan",
       status: "published",
-      version: 1,
+      version: 3,
       url: `${site}plans/${planId}/`,
     });
     expect(plan.headers.get("etag")).toBe('"3"');
