@@ -27,6 +27,7 @@ const line = (what: string, connections: number, r: Load) =>
 export async function runPublicBench() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tsunagu-bench-public-"));
   const seeded = await openDatabase({ dataDir: dir });
+  await seeded.migrate();
   await ensureDemoMunicipality(seeded.db);
   const { planId } = await createSyntheticPlan(seeded.db, 2000, 10);
   // the synthetic plan leaves a tenth of each year's sheets in draft: the plan office decides 未評価 for them

@@ -8,7 +8,7 @@ export * from "./meetings.js";
 export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";
+export * from "./publications.js";
 export * from "./resources.js";
 export * from "./support.js";
 export * from "./support-plans.js";
-export * from "./publications.js";
