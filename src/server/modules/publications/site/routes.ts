@@ -3,16 +3,20 @@
  * (site-data.ts). Every route is in the access table as public; a plan, item, indicator, year or file that is not
  * published answers 404 exactly as an unknown one does.
  */
+
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../../db/client.js";
+import { acceptsGzip } from "../../../platform/http/precompressed.js";
 import { routesFor } from "../../../platform/http/route.js";
 import { html, page } from "./html.js";
 import { indicatorPage } from "./indicator-page.js";
 import { catalogOf, csvOf, jsonOf, tablesOf } from "./open-data.js";
 import { openDataPage } from "./open-data-page.js";
 import { homePage, itemPage, planPage, searchPage } from "./plan-pages.js";
-import { loadSite, type PublicSite, planOf, renderedOnce } from "./site-data.js";
+import { loadSite, type PublicSite, planOf, type Rendered, renderedOnce } from "./site-data.js";
 import { SITE_CSS } from "./stylesheet.js";
 import { type YearFilter, yearPage } from "./year-page.js";
 
@@ -37,6 +41,7 @@ const yearQuery = z.object({
 });
 const searchQuery = z.object({ q: z.string().max(200).optional() });
 
+const gzipAsync = promisify(gzip);
 const HTML = "text/html; charset=utf-8";
 /** browsers and proxies may keep a page briefly; a publish shows within a minute */
 const CACHE = "public, max-age=60";
@@ -65,18 +70,25 @@ export function publicSiteRoutes(app: FastifyInstance, db: Db) {
     siteCode: string,
     path: string,
     cacheable: boolean,
-    render: (site: PublicSite) => { body: string | Buffer; type: string } | null,
+    render: (site: PublicSite) => Rendered | null,
   ) {
     const site = await loadSite(db, siteCode);
     if (!site) return notFoundPage(reply, null);
-    let result: { body: string | Buffer; type: string } | null;
-    if (cacheable) {
-      const kept = site.rendered.get(path);
-      result = kept ?? render(site);
-      if (result && !kept) renderedOnce(site, path, () => result as { body: string | Buffer; type: string });
-    } else result = render(site);
+    if (!cacheable) {
+      const result = render(site);
+      return result ? send(reply, result.body, result.type) : notFoundPage(reply, site);
+    }
+    const kept = site.rendered.get(path);
+    const result = kept ?? render(site);
     if (!result) return notFoundPage(reply, site);
-    return send(reply, result.body, result.type);
+    const entry = kept ?? renderedOnce(site, path, () => result);
+    // a 2,000-project page is half a megabyte: compressed once per data version, not per reader
+    if (acceptsGzip(reply.request)) {
+      entry.gzipped ??= gzipAsync(Buffer.from(entry.body), { level: 6 });
+      reply.header("content-encoding", "gzip").header("vary", "accept-encoding");
+      return send(reply, await entry.gzipped, entry.type);
+    }
+    return send(reply, entry.body, entry.type);
   }
 
   route("GET /p/:code/", { params: siteParams, alsoAnswers: notFound }, async ({ params, reply }) =>

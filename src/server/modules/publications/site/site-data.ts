@@ -34,7 +34,14 @@ export interface PublicSite {
   version: number;
   plans: PublicPlan[];
   /** pages and files rendered from this version, by path */
-  rendered: Map<string, { body: string | Buffer; type: string }>;
+  rendered: Map<string, Rendered>;
+}
+
+/** A page or file as answered; its gzip form made once, the first time a client accepts it. */
+export interface Rendered {
+  body: string | Buffer;
+  type: string;
+  gzipped?: Promise<Buffer>;
 }
 
 const RENDERED_LIMIT = 5000;
@@ -81,7 +88,7 @@ export async function loadSite(db: Executor, code: string): Promise<PublicSite |
 }
 
 /** A page or file of the site, rendered once per data version. */
-export function renderedOnce(site: PublicSite, path: string, render: () => { body: string | Buffer; type: string }) {
+export function renderedOnce(site: PublicSite, path: string, render: () => Rendered) {
   let hit = site.rendered.get(path);
   if (!hit) {
     hit = render();
