@@ -526,6 +526,52 @@ function probes(): Record<RouteKey, Probe> {
       call: (c) => c.post(`${plan}/revisions/${id.draftNumber}/approve`, {}, stale),
       ok: 412,
     },
+    // publication to residents: the demo's plan is published at load; a stale version changes nothing (412), the
+    // open 令和7年度 cannot be published (409) and 令和6年度 was never published (404)
+    "GET /api/plans/:planId/publications": { call: (c) => c.get(`${plan}/publications`), ok: 200 },
+    "PUT /api/plans/:planId/publication": {
+      call: (c) => c.put(`${plan}/publication`, { sheetFields: ["results"] }, stale),
+      ok: 412,
+    },
+    "DELETE /api/plans/:planId/publication": {
+      call: (c) => c.request("DELETE", `${plan}/publication`, undefined, stale),
+      ok: 412,
+    },
+    "PUT /api/plans/:planId/publications/:fiscalYear": {
+      call: (c) => c.put(`${plan}/publications/2025`, undefined, stale),
+      ok: 409,
+    },
+    "DELETE /api/plans/:planId/publications/:fiscalYear": {
+      call: (c) => c.request("DELETE", `${plan}/publications/2024`, undefined, stale),
+      ok: 404,
+    },
+    // the public site answers everyone alike, signed in or not, from what is published only
+    "GET /p/site.css": { call: (c) => c.get("/p/site.css"), ok: 200 },
+    "GET /p/:code/": { call: (c) => c.get("/p/999001/"), ok: 200 },
+    "GET /p/:code/plans/:planId/": { call: (c) => c.get(`/p/999001/plans/${id.planId}/`), ok: 200 },
+    "GET /p/:code/plans/:planId/items/:itemId": {
+      call: (c) => c.get(`/p/999001/plans/${id.planId}/items/${id.itemId}`),
+      ok: 200,
+    },
+    "GET /p/:code/plans/:planId/indicators/:indicatorId": {
+      call: (c) => c.get(`/p/999001/plans/${id.planId}/indicators/${id.indicatorId}`),
+      ok: 200,
+    },
+    "GET /p/:code/plans/:planId/years/:fiscalYear": {
+      // the world has no closed year to publish (the leak walk reads published years): a year that is no year
+      call: (c) => c.get(`/p/999001/plans/${id.planId}/years/abc`),
+      ok: 400,
+    },
+    "GET /p/:code/plans/:planId/search": {
+      call: (c) => c.get(`/p/999001/plans/${id.planId}/search?q=${encodeURIComponent("支援")}`),
+      ok: 200,
+    },
+    "GET /p/:code/opendata/": { call: (c) => c.get("/p/999001/opendata/"), ok: 200 },
+    "GET /p/:code/opendata/catalog.json": { call: (c) => c.get("/p/999001/opendata/catalog.json"), ok: 200 },
+    "GET /p/:code/opendata/:planId/:file": {
+      call: (c) => c.get(`/p/999001/opendata/${id.planId}/items.csv`),
+      ok: 200,
+    },
     "DELETE /api/plans/:planId/revisions/:number": {
       call: (c) => c.request("DELETE", `${plan}/revisions/${id.draftNumber}`, undefined, stale),
       ok: 412,

@@ -93,7 +93,7 @@ const ok = (res: { status: number; body: unknown }, status = 200) => {
 
 /**
  * The demo municipality (plan with FY2024 accepted and FY2025 under way; agencies and providers) plus: an indicator
- * on a 高齢支援課 project, a revision being drafted, a referral from the provider to 地域包括, and a case of a
+ * on a 高齢支援課 project, a revision being drafted (the plan published to residents from its 第1版), a referral from the provider to 地域包括, and a case of a
  * household led by 地域包括 with a second agency on its team, one assessment and a draft plan, and a 支援会議 with
  * the case on its agenda (the lead pledged, the team's staff not yet, a second account of the team agency pledged
  * and left).
@@ -142,6 +142,8 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   const midYearSheetId = midYearSheets.find((s) => s.item?.id === itemId)?.id as string;
   const roadmapId = await importRoadmap(t, { itemId });
   const started = ok(await office.post(`/api/plans/${planId}/revisions`, { label: "アクセス確認の改定" }), 201);
+  // published to residents from its approved 第1版: the public site's routes answer with it
+  ok(await office.put(`/api/plans/${planId}/publication`, { sheetFields: ["results"] }), 200);
 
   const users = ok(await as.systemAdmin.get("/api/users")).users as { id: string; loginId: string }[];
   const userId = (login: string) => users.find((u) => u.loginId === login)?.id as string;

@@ -191,6 +191,12 @@ export const ROUTE_TABLE = {
   "POST /api/plans/:planId/evaluations/:fiscalYear/close": { label: "年度の締め", allow: PLAN_OFFICE },
   "POST /api/plans/:planId/evaluations/:fiscalYear/reopen": { label: "締めた年度の再開", allow: PLAN_OFFICE },
   "PUT /api/plans/:planId/evaluations/:fiscalYear/deadlines": { label: "提出期限・確認期限の変更", allow: PLAN_OFFICE },
+  // publication to residents: an explicit, audited act of the plan office (snapshots of what is frozen)
+  "GET /api/plans/:planId/publications": { label: "住民への公開の状況", allow: PLAN_OFFICE },
+  "PUT /api/plans/:planId/publication": { label: "計画の公開・公開内容の更新", allow: PLAN_OFFICE },
+  "DELETE /api/plans/:planId/publication": { label: "計画の公開の取り下げ", allow: PLAN_OFFICE },
+  "PUT /api/plans/:planId/publications/:fiscalYear": { label: "年度の評価結果の公開・更新", allow: PLAN_OFFICE },
+  "DELETE /api/plans/:planId/publications/:fiscalYear": { label: "年度の評価結果の公開の取り下げ", allow: PLAN_OFFICE },
   // the 総括表 as the summary's readers see it; the sheets and indicators of a department editor's own items only
   "GET /api/plans/:planId/evaluations/:fiscalYear/report": ownSheets("評価結果報告書", PLAN_READERS),
   "GET /api/plans/:planId/evaluations/:fiscalYear/report.xlsx": ownSheets("評価結果報告書（xlsx）", PLAN_READERS),
@@ -418,6 +424,18 @@ export const ROUTE_TABLE = {
     allow: STAFF,
     need: "resource",
   },
+
+  // the public site and its open data (issue 16): anyone, no session; only what the plan office published answers
+  "GET /p/site.css": { label: "公開サイトの表示形式", allow: "public" },
+  "GET /p/:code/": { label: "公開サイト: 公開している計画", allow: "public" },
+  "GET /p/:code/plans/:planId/": { label: "公開サイト: 計画の体系", allow: "public" },
+  "GET /p/:code/plans/:planId/items/:itemId": { label: "公開サイト: 項目", allow: "public" },
+  "GET /p/:code/plans/:planId/indicators/:indicatorId": { label: "公開サイト: 指標の推移", allow: "public" },
+  "GET /p/:code/plans/:planId/years/:fiscalYear": { label: "公開サイト: 年度の総括表", allow: "public" },
+  "GET /p/:code/plans/:planId/search": { label: "公開サイト: 項目の検索", allow: "public" },
+  "GET /p/:code/opendata/": { label: "公開サイト: オープンデータ", allow: "public" },
+  "GET /p/:code/opendata/catalog.json": { label: "オープンデータのカタログ（DCAT）", allow: "public" },
+  "GET /p/:code/opendata/:planId/:file": { label: "オープンデータの表（CSV・JSON）", allow: "public" },
 } as const satisfies Record<string, RouteRule>;
 
 export type RouteKey = keyof typeof ROUTE_TABLE;

@@ -33,6 +33,7 @@ import {
   DEMO_USERS,
   type DemoProject,
 } from "./demo-plan.js";
+import { publishDemoPlan } from "./demo-publication.js";
 import { DEMO_SUPPORT_USERS, demoLoadRecord, loadDemoSupport } from "./demo-support.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
@@ -54,8 +55,11 @@ export async function ensureDemoMunicipality(
     const committees = (opts.committees ?? false) && (opts.baseline ?? true);
     if (committees) await markDemoMeasures(tx, m.id, planId);
     // the demo plan has been evaluated, so its structure is frozen as 第1版, as opening its first year would have
-    if (opts.baseline ?? true)
+    if (opts.baseline ?? true) {
       await ensureBaseline(tx, { municipalityId: m.id, userId: null, loginId: "system" }, planId);
+      // and published to residents from that revision: the public site has something to show on first start
+      await publishDemoPlan(tx, m.id, planId);
+    }
     // the programme's numbers (placements, unmet needs, the registry) come with the indicators they feed, unless told
     await loadDemoSupport(tx, m.id, passwordHash, opts.participation ?? opts.indicators ?? true);
     await enrolDemoAccounts(tx, m.id);

@@ -22,6 +22,8 @@ import { personRoutes } from "./persons/routes.js";
 import { placementRoutes } from "./placements/routes.js";
 import { planRoutes } from "./plans/routes.js";
 import { programmeRoutes } from "./programme/routes.js";
+import { publicationRoutes } from "./publications/routes.js";
+import { publicSiteRoutes } from "./publications/site/routes.js";
 import { referralRoutes } from "./referrals/routes.js";
 import { resourceRoutes } from "./resources/routes.js";
 import { revisionRoutes } from "./revisions/routes.js";
@@ -61,4 +63,6 @@ export function registerModules(app: FastifyInstance, db: Db) {
   homeRoutes(app, db);
   roadmapRoutes(app, db);
   noticeRoutes(app, db);
+  publicationRoutes(app, db);
+  publicSiteRoutes(app, db);
 }

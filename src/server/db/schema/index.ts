@@ -12,6 +12,7 @@ export * from "./notices.js";
 export * from "./placements.js";
 export * from "./plans.js";
 export * from "./programme.js";
+export * from "./publications.js";
 export * from "./resources.js";
 export * from "./roadmaps.js";
 export * from "./support.js";

@@ -10,9 +10,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The key of a route in the access table: "GET /api/cases/:caseId" (HEAD answers as its GET). */
 export const routeKey = (method: string, url: string) => `${method === "HEAD" ? "GET" : method} ${url}`;
 
+/** The routes the access table governs: the API, and the public site and its open data (issue 16). */
+const isGated = (url: string) => url.startsWith("/api/") || url.startsWith("/p/");
+
 const registered = new WeakMap<FastifyInstance, Set<string>>();
 
-/** Every /api route key the app registered (the access test walks them all, and fails on one the table lacks). */
+/** Every /api and /p route key the app registered (the access test walks them all, and fails on one the table lacks). */
 export function registeredRouteKeys(app: FastifyInstance): string[] {
   return [...(registered.get(app) ?? [])].sort();
 }
@@ -26,7 +29,7 @@ export function registerRouteGate(app: FastifyInstance, db: Db, onMissing: (key:
   const keys = new Set<string>();
   registered.set(app, keys);
   app.addHook("onRoute", (route) => {
-    if (!route.url.startsWith("/api/")) return;
+    if (!isGated(route.url)) return;
     const methods = [route.method].flat();
     const gates = new Map<string, RouteRule | undefined>();
     for (const m of methods) {

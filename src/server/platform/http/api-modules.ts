@@ -34,6 +34,8 @@ export const API_MODULES = {
   placements: "参加支援",
   mfa: "二段階認証",
   mail: "メールの設定",
+  publications: "住民への公開",
+  "public-site": "公開サイト・オープンデータ",
   "api-description": "API の説明",
 } as const;
 
