@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { freshDatabase } from "../../../test/helpers/test-app.js";
 import { recordAudit, verifyAuditChain } from "../platform/audit.js";
 import { sealAuditLog } from "../platform/audit-sealer.js";
+import { Jobs } from "../platform/jobs/jobs.js";
 import { type Database, openDatabase } from "./client.js";
 
 const ownerUrl = process.env.DATABASE_URL;
@@ -71,5 +72,18 @@ describe.skipIf(!ownerUrl)("the app's PostgreSQL role next to the tables' owner"
       sql`drop trigger audit_log_no_update on audit_log`,
     ])
       expect(await failure(db.execute(statement))).toMatch(/permission denied|must be owner/);
+
+    // the job table starts as the app role (it creates its own schema) and runs a job; the app's tables stay the
+    // owner's: the role still cannot take the audit trail's trigger away
+    const jobs = new Jobs(db, { pollingSeconds: 0.5 });
+    await jobs.start();
+    try {
+      const ran = new Promise<unknown>((resolve) => void jobs.work("test.app-role", async (data) => resolve(data)));
+      await jobs.enqueue("test.app-role", { n: 1 });
+      expect(await ran).toEqual({ n: 1 });
+    } finally {
+      await jobs.stop();
+    }
+    expect(await failure(db.execute(sql`alter table audit_log disable trigger user`))).toMatch(/must be owner/);
   }, 120_000);
 });

@@ -25,6 +25,11 @@ export async function grantAppRole(owner: pg.Pool, appRole: string): Promise<voi
   for (const table of appendOnlyTables)
     await db.execute(sql`revoke update, delete, truncate, trigger, references on ${ident(table)} from ${role}`);
   await db.execute(sql`grant update (${sql.join(sealColumns.map(ident), sql`, `)}) on audit_log to ${role}`);
+  // The job table (pg-boss) creates its own schema at the app's start and adds a table per queue to its partitioned
+  // job table, which only that table's owner may do: the app role creates, and so owns, that schema and nothing in
+  // public. Creating a schema needs this right on the database even when the schema already exists.
+  const { rows } = await db.execute(sql`select current_database() as name`);
+  await db.execute(sql`grant create on database ${ident(String(rows[0]?.name))} to ${role}`);
 }
 
 /** The role a connection string logs in as (PostgreSQL's default: the operating-system user). */
