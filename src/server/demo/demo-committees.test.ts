@@ -55,4 +55,21 @@ describe("the demo's committee review (as the first start loads it)", () => {
     expect(items.map((i) => i.title)).not.toContain("福祉の総合相談窓口の運営");
     expect((await verifyAuditChain(app.t.database.db)).ok).toBe(true);
   });
+
+  it("publishes the closed 令和6年度 to residents with the plan; the open 令和7年度 stays off the public site", async () => {
+    const office = await ApiClient.login(app.t.baseUrl, "keikaku");
+    const planId = await demoPlanId(office);
+    const published = (await office.get(`/api/plans/${planId}/publications`)).body.publications as {
+      kind: string;
+      fiscalYear: number | null;
+      status: string;
+    }[];
+    expect(published.map((p) => [p.kind, p.fiscalYear, p.status])).toEqual(
+      expect.arrayContaining([["year", 2024, "published"]]),
+    );
+    const year = await fetch(`${app.t.baseUrl}/p/999001/plans/${planId}/years/2024`);
+    expect(year.status).toBe(200);
+    expect(await year.text()).toContain("生活支援コーディネーターの配置");
+    expect((await fetch(`${app.t.baseUrl}/p/999001/plans/${planId}/years/2025`)).status).toBe(404);
+  });
 });

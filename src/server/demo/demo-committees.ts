@@ -24,7 +24,9 @@ const MEASURE_MARKS: Record<string, string[]> = {
   健康づくりと介護予防: ["高"],
 };
 
-const CLOSED_YEAR = 2024;
+/** The year the first start closes for the committees' review (and publishes to residents). */
+export const DEMO_CLOSED_YEAR = 2024;
+const CLOSED_YEAR = DEMO_CLOSED_YEAR;
 
 export async function markDemoMeasures(tx: Executor, municipalityId: string, planId: string) {
   for (const [title, marks] of Object.entries(MEASURE_MARKS)) {

@@ -20,7 +20,7 @@ import { ensureBaseline } from "../modules/revisions/service.js";
 import { recordAudit, recordAuditBatch } from "../platform/audit.js";
 import { checkNewPassword } from "../platform/auth/password-policy.js";
 import { hashPassword } from "../platform/auth/passwords.js";
-import { loadDemoCommittees, markDemoMeasures } from "./demo-committees.js";
+import { DEMO_CLOSED_YEAR, loadDemoCommittees, markDemoMeasures } from "./demo-committees.js";
 import { enrolDemoAccounts } from "./demo-mfa.js";
 import {
   DEMO_DEPARTMENTS,
@@ -33,7 +33,7 @@ import {
   DEMO_USERS,
   type DemoProject,
 } from "./demo-plan.js";
-import { publishDemoPlan } from "./demo-publication.js";
+import { publishDemoPlan, publishDemoYear } from "./demo-publication.js";
 import { DEMO_SUPPORT_USERS, demoLoadRecord, loadDemoSupport } from "./demo-support.js";
 
 /** Loads the demo municipality once; a database that has it already is left as it is. */
@@ -63,7 +63,11 @@ export async function ensureDemoMunicipality(
     // the programme's numbers (placements, unmet needs, the registry) come with the indicators they feed, unless told
     await loadDemoSupport(tx, m.id, passwordHash, opts.participation ?? opts.indicators ?? true);
     await enrolDemoAccounts(tx, m.id);
-    if (committees) await loadDemoCommittees(tx, m.id, planId);
+    if (committees) {
+      await loadDemoCommittees(tx, m.id, planId);
+      // the year the committees reviewed is closed: its results go on the public site with the plan
+      await publishDemoYear(tx, m.id, planId, DEMO_CLOSED_YEAR);
+    }
     return m.id;
   });
   return { created: true, municipalityId };
