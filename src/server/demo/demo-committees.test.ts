@@ -23,6 +23,15 @@ describe("the demo's committee review (as the first start loads it)", () => {
         responseStatusLabel: "反映済",
       }),
     ]);
+    // asked for an opinion on the closed year, on the bell: the link opens the committees' page
+    const notices = (await iin.get("/api/notices")).body.notices as { kind: string; text: string; link: string }[];
+    expect(notices.map((n) => [n.kind, n.text, n.link])).toEqual([
+      [
+        "opinion_requested",
+        "意見の提出が依頼されました（令和6年度 市民福祉推進委員会）",
+        `/committees?planId=${planId}`,
+      ],
+    ]);
     const report = (await iin.get(`/api/plans/${planId}/evaluations/2024/report`)).body.report;
     expect(report.round.status).toBe("closed");
     expect(report.committees[0].opinions).toHaveLength(1);

@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../db/client.js";
 import { committeeOpinions, planItems, users } from "../db/schema/index.js";
+import { requestOpinions } from "../modules/committees/opinion-requests.js";
 import * as committeesRepo from "../modules/committees/repository.js";
 import * as evaluationsRepo from "../modules/evaluations/repository.js";
 import { freezeFedValues } from "../modules/fed-indicators/freeze.js";
@@ -84,6 +85,8 @@ export async function loadDemoCommittees(tx: Executor, municipalityId: string, p
   await seat("internal_council", "地域共生社会推進会議", [], 0, [keikaku]);
   const full = await seat("committee", "市民福祉推進委員会", [], 1, [iin]);
   await seat("subcommittee", "高齢小委員会", ["高"], 2, []);
+  // as closing the year on screen does: the members in term are asked for their opinions (a notice on their bell)
+  await requestOpinions(tx, municipalityId, planId, CLOSED_YEAR);
 
   const [item] = await tx
     .select({ id: planItems.id })

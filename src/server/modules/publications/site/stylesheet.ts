@@ -26,6 +26,8 @@ caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef3f8; }
 td.num, th.num { text-align: right; }
+/* on a phone a wide table keeps readable columns and scrolls in its box instead of folding its words a letter a line */
+@media (max-width: 40rem) { th, td { min-width: 6.5em; } th:first-child, td:first-child { min-width: 10em; } }
 .tree ul { list-style: none; padding-left: 1.25rem; border-left: 1px dotted var(--line); }
 .tree > ul { padding-left: 0; border: 0; }
 .tag { display: inline-block; font-size: .8rem; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; }
