@@ -34,5 +34,5 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
 };
 
 /** What a notice points at; each has its own access rule, applied when the notice is listed and when it is opened. */
-export const NOTICE_SUBJECTS = ["sheet", "round", "referral", "task", "monitoring", "committee"] as const;
+export const NOTICE_SUBJECTS = ["sheet", "round", "referral", "case", "committee"] as const;
 export type NoticeSubject = (typeof NOTICE_SUBJECTS)[number];

@@ -111,10 +111,43 @@ export interface CaseListFilter {
  * next review day before `today`. The one definition of an overdue review: the list's filter and ホーム's count.
  */
 function reviewOverdue(today: string) {
-  const latestReview = sql`(select ${supportPlanMonitorings.nextReviewOn} from ${supportPlanMonitorings}
+  return and(ne(cases.phase, "closed"), sql`${latestReviewDay()} < ${today}`);
+}
+
+/** The next review day the case's latest monitoring set (null: none set, or no monitoring yet). */
+function latestReviewDay() {
+  return sql<string | null>`(select ${supportPlanMonitorings.nextReviewOn} from ${supportPlanMonitorings}
     where ${supportPlanMonitorings.municipalityId} = ${cases.municipalityId} and ${supportPlanMonitorings.caseId} = ${cases.id}
     order by ${supportPlanMonitorings.heldOn} desc, ${supportPlanMonitorings.createdAt} desc limit 1)`;
-  return and(ne(cases.phase, "closed"), sql`${latestReview} < ${today}`);
+}
+
+/** Open cases whose next review (as the latest monitoring set it) falls on or before `day`: the daily reminders. */
+export async function casesWithReviewBy(db: Executor, municipalityId: string, day: string) {
+  // the subquery is filtered on in WHERE only: rendered among the selected fields its columns lose their table names
+  const due = await db
+    .select({ caseId: cases.id, leadAgencyId: cases.leadAgencyId })
+    .from(cases)
+    .where(and(inMunicipality(cases, municipalityId), ne(cases.phase, "closed"), sql`${latestReviewDay()} <= ${day}`));
+  if (due.length === 0) return [];
+  const monitorings = await db
+    .select({ caseId: supportPlanMonitorings.caseId, nextReviewOn: supportPlanMonitorings.nextReviewOn })
+    .from(supportPlanMonitorings)
+    .where(
+      and(
+        eq(supportPlanMonitorings.municipalityId, municipalityId),
+        inArray(
+          supportPlanMonitorings.caseId,
+          due.map((d) => d.caseId),
+        ),
+      ),
+    )
+    .orderBy(desc(supportPlanMonitorings.heldOn), desc(supportPlanMonitorings.createdAt));
+  const latest = new Map<string, string | null>();
+  for (const m of monitorings) if (!latest.has(m.caseId)) latest.set(m.caseId, m.nextReviewOn);
+  return due.flatMap((d) => {
+    const nextReviewOn = latest.get(d.caseId);
+    return nextReviewOn ? [{ ...d, nextReviewOn }] : [];
+  });
 }
 
 /** The conditions on the case row itself (phase, review), apart from the team. */

@@ -106,3 +106,41 @@ export async function notifyOpinionRequested(
     members,
   );
 }
+
+/** A case as its notices quote it: its id's first characters, never the person. */
+export const caseReference = (caseId: string) => `ケース #${caseId.slice(0, 8)}`;
+
+/**
+ * A support plan was approved: each task's agency is told it has a task (one notice per task), its staff only, and
+ * only those the case's own rule lets open the case.
+ */
+export async function tasksAssigned(
+  tx: Executor,
+  municipalityId: string,
+  caseId: string,
+  tasks: { id: string; agencyId: string }[],
+) {
+  const subject = (await loadSubjects(tx, municipalityId, [{ subjectType: "case", subjectId: caseId }])).get(
+    `case:${caseId}`,
+  );
+  if (!subject) return [];
+  const written: repo.NoticeRow[] = [];
+  for (const task of tasks) {
+    written.push(
+      ...(await notify(
+        tx,
+        municipalityId,
+        {
+          kind: "task_assigned",
+          subjectType: "case",
+          subjectId: caseId,
+          occasion: `task:${task.id}`,
+          reference: caseReference(caseId),
+        },
+        subject,
+        await agencyPeople(tx, municipalityId, task.agencyId),
+      )),
+    );
+  }
+  return written;
+}

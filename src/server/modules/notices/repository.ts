@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Role } from "../../../domain/access/principals.js";
 import type { Executor } from "../../db/client.js";
 import { inMunicipality } from "../../db/records.js";
-import { agencies, notices, userDepartments, users } from "../../db/schema/index.js";
+import { agencies, caseTeam, notices, userDepartments, users } from "../../db/schema/index.js";
 
 export type NoticeRow = typeof notices.$inferSelect;
 export type NewNotice = typeof notices.$inferInsert;
@@ -105,4 +105,12 @@ export async function candidates(
       isCoordinator: r.isCoordinator === true,
     }))
     .filter((c) => !filter.departmentIds || c.departmentIds.some((d) => filter.departmentIds?.includes(d)));
+}
+
+/** The team agencies of some cases (the case's own rule reads them). */
+export function teamsOf(db: Executor, municipalityId: string, caseIds: string[]) {
+  return db
+    .select({ caseId: caseTeam.caseId, agencyId: caseTeam.agencyId })
+    .from(caseTeam)
+    .where(and(eq(caseTeam.municipalityId, municipalityId), inArray(caseTeam.caseId, caseIds)));
 }

@@ -3,12 +3,15 @@ import type { Db } from "../../db/client.js";
 import { routesFor } from "../../platform/http/route.js";
 import { registerDailyJob } from "../../platform/jobs/daily.js";
 import { generateDueNotices } from "./due-notices.js";
+import { generateReviewNotices } from "./review-notices.js";
 import { noticeListQuery, noticeParams } from "./schema.js";
 import { listNotices, markAllNoticesRead, markNoticeRead } from "./service.js";
 
-// each morning the job table scans every municipality's deadlines (idempotent: a second run writes nothing)
+// each morning the job table scans every municipality's deadlines and support plan reviews (idempotent: a second
+// run writes nothing)
 registerDailyJob("notices.due", async (db, municipalityId, now) => {
   await generateDueNotices(db, municipalityId, now);
+  await generateReviewNotices(db, municipalityId, now);
 });
 
 /** お知らせ: the caller's own notices (every account has some to read). */

@@ -9,7 +9,7 @@ import { todayInJapan } from "../../../domain/japanese-date.js";
 import type { NoticeSubject } from "../../../domain/labels/notices.js";
 import type { Executor } from "../../db/client.js";
 import { withIds } from "../../db/records.js";
-import { committees, evaluationRounds, evaluationSheets, referrals } from "../../db/schema/index.js";
+import { cases, committees, evaluationRounds, evaluationSheets, referrals } from "../../db/schema/index.js";
 import type { AuthContext } from "../../platform/auth/context.js";
 import { committeeBasis } from "../../platform/policies/committees.js";
 import { readsPlanSide } from "../../platform/policies/roles.js";
@@ -17,6 +17,7 @@ import { policies } from "../../platform/policies.js";
 import { listMembers } from "../committees/repository.js";
 import { type YearStructure, yearStructure } from "../evaluations/year-structure.js";
 import type { Candidate } from "./repository.js";
+import { teamsOf } from "./repository.js";
 
 /** What the policies read of a caller: an account that is not signed in now is decided on the same fields. */
 export type Reader = Pick<
@@ -43,6 +44,8 @@ export type LoadedSubject =
   | { type: "sheet"; departmentIds: string[]; link: string }
   | { type: "round"; link: string }
   | { type: "referral"; fromAgencyId: string; toAgencyId: string | null; link: string }
+  // a case's task or review: the case's own rule (the coordinators, its lead and team agencies' staff)
+  | { type: "case"; leadAgencyId: string; teamAgencyIds: string[]; link: string }
   // a committee's request for opinions: the plan office, or a member on the day the notice is written or read
   | { type: "committee"; terms: Map<string, Term>; today: string; link: string };
 
@@ -55,6 +58,8 @@ export function canOpen(reader: Reader, subject: LoadedSubject): boolean {
       return readsPlanSide(caller);
     case "referral":
       return policies.referralBasis(caller, subject) !== null;
+    case "case":
+      return policies.caseBasis(caller, subject, subject.teamAgencyIds) !== null;
     case "committee":
       return committeeBasis(caller, subject.terms.get(caller.userId) ?? null, subject.today) !== null;
   }
@@ -115,6 +120,18 @@ export async function loadSubjects(
       });
     }
   }
+  const caseIds = idsOf("case");
+  if (caseIds.length) {
+    const rows = await db
+      .select()
+      .from(cases)
+      .where(withIds(cases, municipalityId, caseIds));
+    const team = rows.length ? await teamsOf(db, municipalityId, caseIds) : [];
+    for (const c of rows) {
+      const teamAgencyIds = team.filter((t) => t.caseId === c.id).map((t) => t.agencyId);
+      out.set(`case:${c.id}`, { type: "case", leadAgencyId: c.leadAgencyId, teamAgencyIds, link: caseLink(c.id) });
+    }
+  }
   const committeeIds = idsOf("committee");
   if (committeeIds.length) {
     const today = todayInJapan();
@@ -130,6 +147,8 @@ export async function loadSubjects(
   }
   return out;
 }
+
+export const caseLink = (caseId: string) => `/support/cases/${caseId}`;
 
 export const committeeLink = (planId: string) => `/committees?planId=${planId}`;
 

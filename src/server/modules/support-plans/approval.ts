@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { actorOf, recordAudit } from "../../platform/audit.js";
 import type { RequestActor } from "../../platform/auth/context.js";
 import { staleVersion, ValidationError } from "../../platform/errors.js";
+import { tasksAssigned } from "../notices/events.js";
 import { checkApprovalMeeting } from "./meeting-check.js";
 import { answerPlan, checkKind, draftAt, managePlan } from "./plan-writes.js";
 import * as repo from "./repository.js";
@@ -24,7 +25,7 @@ export function approvePlan(
     const plan = await draftAt(tx, actor, caseId, planId, version);
     const kind = plan.kind as PlanKind;
     checkKind(kind, c.consent, "(body)");
-    const { goals } = await repo.contentOf(tx, actor.municipalityId, [planId]);
+    const { goals, tasks } = await repo.contentOf(tx, actor.municipalityId, [planId]);
     const missing = [
       ...(plan.wishes.trim() ? [] : [{ field: "wishes", message: "本人の思いを入力してから承認してください" }]),
       ...(goals.length ? [] : [{ field: "goals", message: "目標を1つ以上入力してから承認してください" }]),
@@ -55,6 +56,8 @@ export function approvePlan(
         superseded: inForce.map((p) => p.number),
       },
     });
+    // the plan's tasks are now the agencies' to answer: each task's agency is told (お知らせ, and mail where on)
+    await tasksAssigned(tx, actor.municipalityId, caseId, tasks);
     return answerPlan(tx, actor, approved);
   });
 }

@@ -5,6 +5,7 @@ import { startReferredHouseholdWorld } from "../../../../test/helpers/case-world
 import { worldForFile } from "../../../../test/helpers/fixtures.js";
 import { approvalMeeting, approvePlan, draftPlan, finalMonitoring } from "../../../../test/helpers/support-plans.js";
 import { verifyAuditChain } from "../../platform/audit.js";
+import { generateReviewNotices } from "../notices/review-notices.js";
 
 // A case's plans from the first draft to the closure: versions, the agencies' answers, phases, monitoring, closure.
 const w = worldForFile(startReferredHouseholdWorld);
@@ -19,6 +20,10 @@ const section = async (client = w.as.lead) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
+const noticesOf = async (client: typeof w.as.lead, kind: string) =>
+  ((await client.get("/api/notices?limit=100")).body.notices as { kind: string; text: string; link: string }[]).filter(
+    (n) => n.kind === kind,
+  );
 const move = async (to: string) => w.as.lead.post(`/api/cases/${caseId}/phase`, { to }, ifMatch(await caseVersion()));
 
 describe("support plans", () => {
@@ -135,6 +140,20 @@ describe("support plans", () => {
     expect((await section()).plans[0]).toMatchObject({ status: "draft", approvedMeetingId: null });
     const approved = await approvePlan(w, w.as.lead, caseId, plan);
     expect(approved).toMatchObject({ status: "approved", approvedOn: "2025-06-10" });
+    // each task's agency is told, once per task, naming the case by number only; agencies without a task are not
+    const taskCount = (agencyId: string) =>
+      approved.goals
+        .flatMap((g: { tasks: { agency: { id: string } }[] }) => g.tasks)
+        .filter((t: { agency: { id: string } }) => t.agency.id === agencyId).length;
+    const reference = `タスクが割り当てられました（ケース #${caseId.slice(0, 8)}）`;
+    const leadTasks = await noticesOf(w.as.lead, "task_assigned");
+    expect(leadTasks.map((n) => [n.text, n.link])).toEqual(
+      Array(taskCount(w.agencyId.houkatsu)).fill([reference, `/support/cases/${caseId}`]),
+    );
+    expect((await noticesOf(w.as.team, "task_assigned")).length).toBe(taskCount(w.agencyId.team));
+    expect(taskCount(w.agencyId.team)).toBeGreaterThan(0);
+    for (const other of [w.as.otherStaff, w.as.coordinator, w.as.senderProvider])
+      expect(await noticesOf(other, "task_assigned")).toEqual([]);
     expect(approved.approvedMeetingId).toBeTruthy();
     expect((await move("support")).status).toBe(200);
 
@@ -230,6 +249,17 @@ describe("support plans", () => {
     });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(await section()).toMatchObject({ nextReviewOn: "2025-09-01", reviewOverdue: true });
+    // the daily scan: a week before the review day the lead agency is reminded, after it told it has passed;
+    // a second run writes nothing, and the team agency (not holding the review) hears nothing
+    const scan = (at: string) => generateReviewNotices(w.t.database.db, w.t.municipalityId, new Date(at));
+    expect(await scan("2025-08-24T12:00:00+09:00")).toEqual([]);
+    expect((await scan("2025-08-25T00:00:00+09:00")).length).toBeGreaterThan(0);
+    expect(await scan("2025-08-25T18:00:00+09:00")).toEqual([]);
+    await scan("2025-09-02T00:00:00+09:00");
+    const reviewText = `支援計画の見直し時期です（ケース #${caseId.slice(0, 8)} 見直し日 令和7年9月1日）`;
+    expect((await noticesOf(w.as.lead, "review_due")).map((n) => n.text)).toEqual([reviewText, reviewText]);
+    expect(await noticesOf(w.as.team, "review_due")).toEqual([]);
+    expect(await noticesOf(w.as.otherStaff, "review_due")).toEqual([]);
     await w.as.lead.post(url, { heldOn: "2025-09-02", progress: [], nextReviewOn: FUTURE });
     expect(await section()).toMatchObject({ nextReviewOn: FUTURE, reviewOverdue: false });
   });
