@@ -5,7 +5,8 @@ import { ApiClient, ifMatch } from "../helpers/api-client.js";
 import { closeBrowserApp, login, newPage, openBrowserApp, visible, type WebApp } from "../helpers/browser.js";
 
 /**
- * The committee review of issue 15 where it touches committees: the plan office closes 令和6年度 on screen, 委員
+ * The committee review of issue 15 where it touches committees: the plan office seats the 推進委員会 and closes
+ * 令和6年度 on screen, 委員
  * 四季 (a member of the 推進委員会 in term) writes an opinion on a project and submits it, the plan office answers it
  * with 市の対応方針, and the 評価結果報告書 shows both. Every page visited is checked with axe.
  */
@@ -28,14 +29,6 @@ describe("committee review of a closed year", () => {
       const res = await office.post(`/api/sheets/${s.id}/not-evaluated`, { reason: "休止した" }, ifMatch(s.version));
       expect(res.status).toBe(200);
     }
-    const users = (await office.get<{ users: { id: string; loginId: string }[] }>("/api/users")).body.users;
-    const iin = users.find((u) => u.loginId === "iin")?.id;
-    const made = await office.post(`/api/plans/${planId}/committees`, {
-      kind: "committee",
-      name: "市民福祉推進委員会",
-      members: [{ userId: iin, termFrom: "2024-04-01" }],
-    });
-    expect(made.status).toBe(201);
   });
   afterAll(async () => {
     await closeBrowserApp(web, browser);
@@ -49,6 +42,19 @@ describe("committee review of a closed year", () => {
   it("closes the year, takes a member's opinion, answers it, and reports both", async () => {
     const office = await newPage(browser);
     await login(office.page, web.baseUrl, "keikaku");
+    // the plan office seats the committee on screen: 委員 四季 from 令和6年4月, no end set
+    await office.page.goto(`${web.baseUrl}/committees?planId=${planId}&fy=2024`);
+    await office.page.getByRole("button", { name: "委員会を追加する" }).click();
+    const setup = office.page.getByRole("form", { name: "委員会の追加" });
+    await setup.getByLabel("種類").selectOption({ label: "推進委員会" });
+    await setup.getByLabel(/^委員会の名称/).fill("市民福祉推進委員会");
+    await setup.getByRole("checkbox", { name: /委員 四季/ }).check();
+    await setup.getByLabel(/委員 四季.*の任期（開始）/).fill("2024-04-01");
+    await noSeriousViolations(office.page);
+    await setup.getByRole("button", { name: "保存する" }).click();
+    const seated = office.page.getByRole("table", { name: "この計画の委員会" });
+    await visible(seated.getByRole("row", { name: /市民福祉推進委員会 推進委員会 すべての項目 委員 四季/ }));
+
     await office.page.goto(`${web.baseUrl}/evaluations?planId=${planId}&fy=2024`);
     await office.page.getByRole("button", { name: "令和6年度を締める" }).click();
     await visible(office.page.getByText("この年度は締め切られています。"));

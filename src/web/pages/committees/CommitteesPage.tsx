@@ -9,7 +9,9 @@ import { PlanYearPicker } from "../../components/PlanYearPicker";
 import { QueryStatus } from "../../components/Status";
 import { usePaper } from "../../components/usePaper";
 import { formatDateTime, joinNames } from "../../format";
+import { isPlanOffice, useSession } from "../../queries";
 import type { Committee, CommitteeReview, Opinion } from "../../types";
+import { CommitteeSettings } from "./CommitteeSettings";
 import { committeeKeys } from "./keys";
 import { AnswerForm, NewOpinionForm, SubmitDraft } from "./OpinionForms";
 
@@ -33,6 +35,7 @@ export function CommitteesPage() {
     queryFn: () => api<{ committees: Committee[] }>(`/api/plans/${search.planId}/committees`).then((r) => r.committees),
     enabled: Boolean(search.planId),
   });
+  const session = useSession();
   const chosen = committees.data?.find((c) => c.id === search.committee) ?? committees.data?.[0];
   return (
     <>
@@ -41,7 +44,9 @@ export function CommitteesPage() {
       </PageHeading>
       <PlanYearPicker planId={search.planId} fiscalYear={search.fy} onChange={onPick} />
       <QueryStatus query={committees} />
-      {committees.data && committees.data.length === 0 ? <p>参加している委員会はありません。</p> : null}
+      {committees.data && committees.data.length === 0 && !isPlanOffice(session.data) ? (
+        <p>参加している委員会はありません。</p>
+      ) : null}
       {committees.data && committees.data.length > 1 ? (
         <nav aria-label="委員会" className="no-print">
           <ul className="inline-list">
@@ -61,6 +66,9 @@ export function CommitteesPage() {
         </nav>
       ) : null}
       {chosen && search.fy ? <CommitteeYear committee={chosen} fiscalYear={search.fy} /> : null}
+      {search.planId && committees.data && isPlanOffice(session.data) ? (
+        <CommitteeSettings planId={search.planId} committees={committees.data} />
+      ) : null}
     </>
   );
 }
