@@ -92,5 +92,20 @@ describe("committee review of a closed year", () => {
     await visible(table.getByText(OPINION));
     await visible(table.getByText(ANSWER));
     await noSeriousViolations(office.page);
+
+    // the next year's sheet of the same project carries the opinion and the answer to the department writing it
+    const api = await ApiClient.login(web.baseUrl, "keikaku");
+    const next = (
+      await api.get<{ sheets: { id: string; item: { code: string } | null }[] }>(
+        `/api/plans/${planId}/evaluations/2025/sheets`,
+      )
+    ).body.sheets.find((s) => s.item?.code === "1-2-1");
+    const department = await newPage(browser);
+    await login(department.page, web.baseUrl, "korei");
+    await department.page.goto(`${web.baseUrl}/sheets/${next?.id}`);
+    const carried = department.page.getByRole("table", { name: "この事業への委員会の意見と市の対応方針" });
+    await visible(carried.getByRole("row", { name: /令和6年度 市民福祉推進委員会/ }));
+    await visible(carried.getByText(ANSWER));
+    await noSeriousViolations(department.page);
   });
 });

@@ -14,6 +14,7 @@ import type { ReturnSheetInput, Sheet, SheetFieldsInput } from "../../types";
 import { SheetActions } from "./SheetActions";
 import { SheetFormRows } from "./SheetFormRows";
 import { SheetHeading } from "./SheetHeading";
+import { SheetItemOpinions } from "./SheetItemOpinions";
 import { SheetSuggestedActuals } from "./SheetSuggestedActuals";
 import { type Draft, draftLabels, draftOf, fieldId, GRADE_ID, isDirty, type SheetAction } from "./sheetDraft";
 
@@ -186,6 +187,7 @@ export function SheetEditor({ initial }: { initial: Sheet }) {
         />
       ) : null}
 
+      <SheetItemOpinions sheet={current} />
       <SheetHistory sheetId={current.id} />
     </article>
   );
