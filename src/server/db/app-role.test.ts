@@ -78,7 +78,11 @@ describe.skipIf(!ownerUrl)("the app's PostgreSQL role next to the tables' owner"
     const jobs = new Jobs(db, { pollingSeconds: 0.5 });
     await jobs.start();
     try {
-      const ran = new Promise<unknown>((resolve) => void jobs.work("test.app-role", async (data) => resolve(data)));
+      let resolveRan: (data: unknown) => void = () => undefined;
+      const ran = new Promise<unknown>((resolve) => {
+        resolveRan = resolve;
+      });
+      await jobs.work("test.app-role", async (data) => resolveRan(data));
       await jobs.enqueue("test.app-role", { n: 1 });
       expect(await ran).toEqual({ n: 1 });
     } finally {

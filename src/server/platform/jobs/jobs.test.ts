@@ -78,6 +78,26 @@ describe("the job table", () => {
     }
   });
 
+  it("creates a new queue once when several callers ask for it at the same moment", async () => {
+    const app = await start(0.5);
+    const seen: number[] = [];
+    try {
+      const jobs = app.jobs;
+      if (!jobs) throw new Error("jobs not started");
+      // a worker and three senders on a queue nobody has made yet: on PostgreSQL two creations deadlocked
+      await Promise.all([
+        jobs.work<{ n: number }>("test.same-moment", async (data) => {
+          seen.push(data.n);
+        }),
+        ...[1, 2, 3].map((n) => jobs.enqueue("test.same-moment", { n })),
+      ]);
+      await until(async () => (seen.length >= 3 ? true : undefined));
+      expect(seen.sort()).toEqual([1, 2, 3]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("inserts a job inside our transaction: none when it rolls back, one when it commits", async () => {
     const app = await start(0.5);
     const seen: number[] = [];

@@ -31,7 +31,7 @@ type Handler<T> = (data: T) => Promise<void>;
  */
 export class Jobs {
   private readonly boss: PgBoss;
-  private readonly queues = new Set<string>();
+  private readonly queues = new Map<string, Promise<void>>();
   private readonly pollingSeconds: number;
   private started = false;
 
@@ -83,10 +83,22 @@ export class Jobs {
     return this.boss.getSchedules();
   }
 
-  private async ensureQueue(name: string) {
-    if (this.queues.has(name)) return;
-    await this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true });
-    this.queues.add(name);
+  /**
+   * Creates the queue once. Callers that ask at the same moment share the one creation: two createQueue calls for
+   * the same new queue each attach a partition to pg-boss's job table and deadlock on PostgreSQL.
+   */
+  private ensureQueue(name: string): Promise<void> {
+    let created = this.queues.get(name);
+    if (!created) {
+      created = this.boss
+        .createQueue(name, { name, retryLimit: 3, retryDelay: 30, retryBackoff: true })
+        .catch((err: unknown) => {
+          this.queues.delete(name);
+          throw err;
+        });
+      this.queues.set(name, created);
+    }
+    return created;
   }
 
   /** A daily job: scheduled in Japan's time, then run for every municipality, each on its own. */
