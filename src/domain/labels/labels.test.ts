@@ -74,7 +74,6 @@ import {
   MEASURE_KEYS,
   MEASURE_LABELS,
 } from "./measures";
-import { NOTICE_KIND_LABELS, NOTICE_KINDS } from "./notices";
 import {
   MID_YEAR_FIELD_LABELS,
   MID_YEAR_FIELDS,
@@ -85,6 +84,7 @@ import {
   MID_YEAR_SHEET_STATUS_LABELS,
   MID_YEAR_SHEET_STATUSES,
 } from "./mid-year";
+import { NOTICE_KIND_LABELS, NOTICE_KINDS } from "./notices";
 import {
   PROPOSAL_DECISION_LABELS,
   PROPOSAL_DECISIONS,
