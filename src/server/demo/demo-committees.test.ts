@@ -23,13 +23,13 @@ describe("the demo's committee review (as the first start loads it)", () => {
         responseStatusLabel: "反映済",
       }),
     ]);
-    // asked for an opinion on the closed year, on the bell: the link opens the committees' page
+    // asked for an opinion on the closed year, on the bell: the link opens the committee on that year
     const notices = (await iin.get("/api/notices")).body.notices as { kind: string; text: string; link: string }[];
     expect(notices.map((n) => [n.kind, n.text, n.link])).toEqual([
       [
         "opinion_requested",
         "意見の提出が依頼されました（令和6年度 市民福祉推進委員会）",
-        `/committees?planId=${planId}`,
+        `/committees?planId=${planId}&fy=2024&committee=${committees[0].id}`,
       ],
     ]);
     const report = (await iin.get(`/api/plans/${planId}/evaluations/2024/report`)).body.report;

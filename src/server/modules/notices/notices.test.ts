@@ -183,7 +183,10 @@ describe("an opinion request (called by the committees)", () => {
     expect(again).toEqual([]);
     const listed = (await noticesOf(app.viewer)).notices.filter((n) => n.kind === "opinion_requested");
     expect(listed.map((n) => [n.text, n.link])).toEqual([
-      ["意見の提出が依頼されました（令和6年度 推進会議）", `/committees?planId=${planId}`],
+      [
+        "意見の提出が依頼されました（令和6年度 推進会議）",
+        `/committees?planId=${planId}&fy=2024&committee=${input.committeeId}`,
+      ],
     ]);
     expect((await noticesOf(app.korei)).notices.map((n) => n.kind)).not.toContain("opinion_requested");
     expect((await noticesOf(app.houkatsu)).notices.map((n) => n.kind)).not.toContain("opinion_requested");

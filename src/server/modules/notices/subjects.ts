@@ -47,7 +47,7 @@ export type LoadedSubject =
   // a case's task or review: the case's own rule (the coordinators, its lead and team agencies' staff)
   | { type: "case"; leadAgencyId: string; teamAgencyIds: string[]; link: string }
   // a committee's request for opinions: the plan office, or a member on the day the notice is written or read
-  | { type: "committee"; terms: Map<string, Term>; today: string; link: string };
+  | { type: "committee"; terms: Map<string, Term>; today: string; planId: string; link: string };
 
 export function canOpen(reader: Reader, subject: LoadedSubject): boolean {
   const caller = asCaller(reader);
@@ -142,7 +142,13 @@ export async function loadSubjects(
     const members = await listMembers(db, municipalityId, committeeIds);
     for (const c of rows) {
       const terms = new Map(members.filter((m) => m.committeeId === c.id).map((m) => [m.userId, m]));
-      out.set(`committee:${c.id}`, { type: "committee", terms, today, link: committeeLink(c.planId) });
+      out.set(`committee:${c.id}`, {
+        type: "committee",
+        terms,
+        today,
+        planId: c.planId,
+        link: committeeLink(c.planId),
+      });
     }
   }
   return out;
@@ -151,5 +157,15 @@ export async function loadSubjects(
 export const caseLink = (caseId: string) => `/support/cases/${caseId}`;
 
 export const committeeLink = (planId: string) => `/committees?planId=${planId}`;
+
+/**
+ * Where a notice takes its reader: its subject's page, and for a committee's request for opinions the committee on
+ * the year it is asked about (the notice's occasion), not whichever year the page would open on.
+ */
+export function noticeLink(notice: { subjectId: string; occasion: string }, subject: LoadedSubject): string {
+  if (subject.type === "committee" && /^\d{4}$/.test(notice.occasion))
+    return `${committeeLink(subject.planId)}&fy=${notice.occasion}&committee=${notice.subjectId}`;
+  return subject.link;
+}
 
 export const roundLink = (planId: string, fiscalYear: number) => `/evaluations?planId=${planId}&fy=${fiscalYear}`;
