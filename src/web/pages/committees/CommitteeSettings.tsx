@@ -41,7 +41,7 @@ export function CommitteeSettings({ planId, committees }: { planId: string; comm
   return (
     <section aria-labelledby="committee-settings" className="no-print">
       <h2 id="committee-settings">委員会の設定</h2>
-      <table className="data-table">
+      <table className="data">
         <caption className="visually-hidden">この計画の委員会</caption>
         <thead>
           <tr>
@@ -159,7 +159,7 @@ function CommitteeForm(props: {
         <legend>{L.members}</legend>
         {save.fields.members ? <p className="field-error">{save.fields.members}</p> : null}
         {seatable.length === 0 ? <p>この種類の委員会に加えられるアカウントがありません。</p> : null}
-        <table className="data-table">
+        <table className="data">
           <thead>
             <tr>
               <th scope="col">委員</th>

@@ -104,7 +104,7 @@ function Report({ report }: { report: MidYearReport }) {
         {report.groups.map((g) => (
           <section key={g.key} className="mid-year-group">
             <h4>{g.path.map((p) => [p.code, p.title].filter(Boolean).join(" ")).join(" ＞ ") || "（体系外）"}</h4>
-            <table className="data-table">
+            <table className="data">
               <thead>
                 <tr>
                   <th scope="col">番号</th>
@@ -178,7 +178,7 @@ function RoadmapStanding({ report }: { report: MidYearReport }) {
   return (
     <section aria-labelledby="mid-year-roadmaps">
       <h3 id="mid-year-roadmaps">年間ロードマップの状況</h3>
-      <table className="data-table">
+      <table className="data">
         <thead>
           <tr>
             <th scope="col">番号</th>

@@ -33,7 +33,7 @@ export function ConsentSection({ c, manage, setNotice }: ManagedSectionProps) {
         多機関協働の調整役と主担当機関のほかは、本人の同意が及ぶ機関だけがこのケースの本人・世帯・支援経過・アセスメントを見られます。同意の撤回は次の操作から反映され、記録は残ります。
       </p>
       {c.consents.length ? (
-        <table className="data-table">
+        <table className="data">
           <caption>同意の記録</caption>
           <thead>
             <tr>
