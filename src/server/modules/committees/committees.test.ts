@@ -118,6 +118,18 @@ describe("the plan office keeps the committees", () => {
     expect(noMarks.body.fields).toEqual([
       { field: "marks", message: "小委員会には担当する構成計画を1つ以上選んでください" },
     ]);
+    // garbage: one Japanese message per field, named by its path
+    const garbage = await app.office.post(`/api/plans/${planId}/committees`, {
+      kind: "committee",
+      name: "確認",
+      marks: "高",
+      members: [{ userId: crypto.randomUUID(), termFrom: "昨日" }],
+    });
+    expect(garbage.status).toBe(400);
+    expect(garbage.body.fields).toEqual([
+      { field: "marks", message: "担当する構成計画は印の一覧で指定してください" },
+      { field: "members.0.termFrom", message: "任期（開始）は YYYY-MM-DD で入力してください" },
+    ]);
     const koreiId = (ok(await app.office.get("/api/users")).users as { id: string; loginId: string }[]).find(
       (u) => u.loginId === "korei",
     )?.id;

@@ -1,21 +1,16 @@
 import { z } from "zod";
 import { COMMITTEE_FIELD_LABELS, COMMITTEE_KINDS, RESPONSE_STATUSES } from "../../../domain/labels/committees.js";
 import { fiscalYearInput } from "../evaluations/schema.js";
+import { isoDate } from "../persons/schema.js";
 
 const L = COMMITTEE_FIELD_LABELS;
 export const OPINION_MAX_LENGTH = 4000;
 
-const isoDay = (label: string) =>
-  z
-    .string({ error: `${label}を入力してください` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}は日付（例: 2025-04-01）で入力してください`)
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), `${label}が正しい日付ではありません`);
-
 const member = z
   .strictObject({
     userId: z.uuid(`${L.members}の指定が正しくありません`),
-    termFrom: isoDay(L.termFrom),
-    termTo: isoDay(L.termTo).nullable().optional(),
+    termFrom: isoDate(L.termFrom),
+    termTo: isoDate(L.termTo).nullable().optional(),
   })
   .refine((m) => !m.termTo || m.termFrom <= m.termTo, {
     message: `${L.termTo}は${L.termFrom}より後にしてください`,
@@ -31,7 +26,19 @@ export const committeeSchema = z
       .trim()
       .min(1, `${L.name}を入力してください`)
       .max(60, `${L.name}は60文字以内で入力してください`),
-    marks: z.array(z.string().trim().min(1).max(10)).max(20).default([]),
+    marks: z
+      .array(
+        z
+          .string({ error: `${L.marks}の指定が正しくありません` })
+          .trim()
+          .min(1, `${L.marks}に空の印があります`)
+          .max(10, `${L.marks}の印は10文字以内です`),
+        {
+          error: `${L.marks}は印の一覧で指定してください`,
+        },
+      )
+      .max(20, `${L.marks}は20件までです`)
+      .default([]),
     members: z.array(member).max(100).default([]),
   })
   .refine((c) => c.kind !== "subcommittee" || c.marks.length > 0, {
